@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { ChangePasswordForm, ProfileForm } from "@/components/account/account-forms";
+import { AppHeader } from "@/components/shell/app-header";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { loadAccount } from "@/lib/accounts/loaders";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const { user, organisations } = await loadAccount();
+  return (
+    <>
+      <AppHeader user={user} organisations={organisations} />
+      <main className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-6">
+        <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
+        <Panel title="Profile" description="Your name as colleagues see it in every organisation.">
+          <ProfileForm name={user.name} />
+        </Panel>
+        <Panel title="Password" description="Changing it signs you out everywhere else.">
+          <ChangePasswordForm />
+        </Panel>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/shell/app-header";
+import { NavLinks } from "@/components/shell/nav-links";
+import { loadOrganisationShell } from "@/lib/organisations/loaders";
+
+export default async function OrganisationLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
+  const { slug } = await params;
+  const shell = await loadOrganisationShell(slug);
+  const base = `/o/${shell.org.slug}`;
+  const links = [{ href: base, label: "Overview" }, ...(shell.canManage ? [{ href: `${base}/settings`, label: "Settings" }] : [])];
+
+  return (
+    <>
+      <AppHeader user={shell.user} organisations={shell.organisations} current={shell.org} nav={<NavLinks links={links} />} />
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { OrganisationSettingsForm } from "@/components/organisations/settings-form";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { loadOrganisationSettings } from "@/lib/organisations/loaders";
+import { timeZoneOptions } from "@/lib/schemas/fields";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function OrganisationSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const settings = await loadOrganisationSettings(slug);
+  return (
+    <>
+      <PageHeader title="Organisation settings" description="Only admins see this page." />
+      <div className="max-w-2xl">
+        <Panel title="General" description="The name everyone sees, and the time zone for due dates and “overdue”.">
+          <OrganisationSettingsForm slug={settings.slug} name={settings.name} timeZone={settings.timeZone} timeZones={timeZoneOptions()} />
+        </Panel>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        {description && <p className="mt-1 max-w-2xl text-sm text-slate-600">{description}</p>}
+      </div>
+      {actions && <div className="flex gap-2">{actions}</div>}
+    </div>
+  );
+}
+
+export function Panel({ title, description, children }: { title?: string; description?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200">
+      {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
+      {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
+      <div className={title || description ? "mt-5" : undefined}>{children}</div>
+    </section>
+  );
+}

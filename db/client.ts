@@ -1,0 +1,93 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import { acquireFolderLock } from "./folder-lock";
+import { migrateEmbedded, migrateServer } from "./migrate";
+import { recordQuery } from "./query-counter";
+import * as schema from "./schema";
+
+/** Either driver, typed by what both share. Data-access functions take this (or a transaction of it). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
+export type DbOrTx = Db | Tx;
+
+export type DatabaseHandle = { db: Db; kind: "embedded" | "server"; close(): Promise<void> };
+
+const options = { schema, casing: "snake_case", logger: { logQuery: recordQuery } } as const;
+
+/** Wraps an open PGlite (a folder's, or a test's in-memory copy) and migrates it. */
+export async function embeddedHandle(client: PGlite, onClose?: () => void): Promise<DatabaseHandle> {
+  const db = drizzlePglite({ client, ...options }) as unknown as Db;
+  await migrateEmbedded(db);
+  return {
+    db,
+    kind: "embedded",
+    async close() {
+      await client.close();
+      onClose?.();
+    },
+  };
+}
+
+/** Opens the embedded database in `dataDir` (taking its folder lock) and migrates it. */
+export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
+  const release = acquireFolderLock(dataDir);
+  try {
+    const handle = await embeddedHandle(await PGlite.create(path.join(dataDir, "pgdata")), release);
+    process.once("exit", release); // a synchronous last resort if the process exits without close()
+    return handle;
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Connects to a PostgreSQL server and migrates it (under an advisory lock). */
+export async function openServer(url: string, poolSize = 10): Promise<DatabaseHandle> {
+  await migrateServer(url);
+  const client = postgres(url, { max: poolSize, onnotice: () => {} });
+  const db = drizzlePostgres({ client, ...options }) as unknown as Db;
+  return { db, kind: "server", close: () => client.end({ timeout: 5 }) };
+}
+
+/** Opens whatever the environment names: DATABASE_URL, else the embedded folder. */
+export function openConfigured(): Promise<DatabaseHandle> {
+  const { DATABASE_URL, dataDir } = env();
+  return DATABASE_URL ? openServer(DATABASE_URL) : openEmbedded(dataDir);
+}
+
+// One handle per process, kept on globalThis so hot reloads in development reuse it.
+const holder = globalThis as unknown as { __coachgridDb?: Promise<DatabaseHandle> };
+
+export function getDatabase(): Promise<DatabaseHandle> {
+  if (!holder.__coachgridDb) {
+    holder.__coachgridDb = openConfigured();
+    holder.__coachgridDb.then(closeOnExit, () => {
+      holder.__coachgridDb = undefined; // let the next request retry (e.g. the server was down)
+    });
+  }
+  return holder.__coachgridDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Tests hand in their own database (a fresh PGlite or a throwaway PostgreSQL database). */
+export function useDatabase(handle: DatabaseHandle): void {
+  holder.__coachgridDb = Promise.resolve(handle);
+}
+
+function closeOnExit(handle: DatabaseHandle) {
+  // PGlite must be closed to flush and release the folder lock; a process that never closes never exits.
+  const close = (signal: NodeJS.Signals) => {
+    handle.close().finally(() => process.kill(process.pid, signal));
+  };
+  process.once("SIGINT", close);
+  process.once("SIGTERM", close);
+}

@@ -1,0 +1,58 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { authEvents, users } from "../schema";
+
+// Global tables: accounts belong to no organisation, so these queries take no org id.
+
+export type AuthEventKind = (typeof authEvents.$inferInsert)["kind"];
+
+export async function findUserByEmail(db: DbOrTx, email: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return user;
+}
+
+export async function findUserById(db: DbOrTx, id: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+/** The fields a session needs, read on every signed-in request. */
+export async function findSessionUser(db: DbOrTx, id: string) {
+  const [user] = await db
+    .select({ id: users.id, name: users.name, email: users.email, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return user;
+}
+
+export async function insertUser(db: DbOrTx, values: { email: string; name: string; passwordHash: string }) {
+  const [user] = await db.insert(users).values(values).returning();
+  return user!;
+}
+
+export async function updateUserName(db: DbOrTx, id: string, name: string) {
+  await db.update(users).set({ name }).where(eq(users.id, id));
+}
+
+/** Sets a new hash and bumps the session version, which ends every session of this person. */
+export async function updateUserPassword(db: DbOrTx, id: string, passwordHash: string, expectedVersion: number) {
+  const updated = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: expectedVersion + 1 })
+    .where(and(eq(users.id, id), eq(users.sessionVersion, expectedVersion)))
+    .returning({ sessionVersion: users.sessionVersion });
+  return updated[0]?.sessionVersion;
+}
+
+export async function touchLastSignIn(db: DbOrTx, id: string) {
+  await db.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, id));
+}
+
+export async function insertAuthEvent(db: DbOrTx, event: { userId?: string; email: string; kind: AuthEventKind }) {
+  await db.insert(authEvents).values(event);
+}

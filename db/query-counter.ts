@@ -1,0 +1,31 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * Counts SQL statements sent through the Drizzle client, so tests can assert that a page or loader
+ * runs a constant number of queries however many rows it shows.
+ *
+ * - `countQueries(fn)` counts the statements one piece of code runs (vitest).
+ * - The process-wide total, read and reset through /api/test/queries, counts one HTTP request when a test
+ *   sends its requests one at a time (Playwright).
+ */
+const scope = new AsyncLocalStorage<{ count: number }>();
+let total = 0;
+
+export function recordQuery(): void {
+  total += 1;
+  const current = scope.getStore();
+  if (current) current.count += 1;
+}
+
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  const counter = { count: 0 };
+  const result = await scope.run(counter, fn);
+  return { result, queries: counter.count };
+}
+
+/** Returns the statements run since the last call, and starts counting afresh. */
+export function takeQueryTotal(): number {
+  const value = total;
+  total = 0;
+  return value;
+}

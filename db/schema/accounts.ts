@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+/** Global: a person's account. Belongs to no organisation; memberships tie it to organisations. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stored lower-cased; the unique index on lower(email) guards the rule regardless. */
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    /** Carried in the JWT; bumping it ends every session of this person. */
+    sessionVersion: integer().notNull().default(1),
+    lastSignInAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(sql`lower(${t.email})`)],
+);
+
+export const authEventKind = pgEnum("auth_event_kind", [
+  "sign_up",
+  "sign_in",
+  "sign_in_failed",
+  "password_changed",
+  "profile_updated",
+]);
+
+/** Global: sign-ins, failed sign-ins and account changes belong to no organisation. */
+export const authEvents = pgTable(
+  "auth_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().references(() => users.id),
+    email: text().notNull(),
+    kind: authEventKind().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("auth_events_email_idx").on(sql`lower(${t.email})`, t.createdAt)],
+);

@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import {
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+
+/** The tenant root: every tenant table carries its id as org_id. */
+export const organisations = pgTable("organisations", {
+  id: uuid().primaryKey().defaultRandom(),
+  /** URL segment: /o/{slug}/... */
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  /** IANA zone; due dates and "overdue" are computed in it. */
+  timeZone: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const memberRole = pgEnum("member_role", ["admin", "leader", "rep"]);
+export const memberStatus = pgEnum("member_status", ["active", "deactivated"]);
+
+export const teams = pgTable(
+  "teams",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    id: uuid().notNull().defaultRandom(),
+    name: text().notNull(),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("teams_org_name_uq").on(t.orgId, sql`lower(${t.name})`),
+  ],
+);
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    role: memberRole().notNull(),
+    status: memberStatus().notNull().default("active"),
+    /** A rep's one team. Leaders lead teams through team_leaders instead. */
+    teamId: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deactivatedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.userId] }),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
+    index("memberships_org_team_idx").on(t.orgId, t.teamId),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+export const teamLeaders = pgTable(
+  "team_leaders",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    teamId: uuid().notNull(),
+    userId: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.teamId, t.userId] }),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [memberships.orgId, memberships.userId] }),
+    index("team_leaders_org_user_idx").on(t.orgId, t.userId),
+  ],
+);

@@ -1,0 +1,31 @@
+import type { NextAuthOptions } from "next-auth";
+import { env } from "@/lib/env";
+
+const secure = env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+
+/**
+ * What reading a session needs: the secret, JWT sessions, and the callbacks that carry the user id and
+ * session version. The sign-in provider is added in ./options (for the auth route only), which keeps
+ * session reading free of the sign-in code and its imports.
+ */
+export const sessionOptions: NextAuthOptions = {
+  secret: env().NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  useSecureCookies: secure,
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = user.sv;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { id: token.uid, name: token.name ?? "", email: token.email ?? "" };
+      session.sv = token.sv;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,19 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { signIn } from "@/lib/accounts/sign-in";
+import { sessionOptions } from "./config";
+
+/** The auth route's options: session handling plus the email + password provider. */
+export const authOptions: NextAuthOptions = {
+  ...sessionOptions,
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const user = await signIn(credentials);
+        return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion } : null;
+      },
+    }),
+  ],
+};

@@ -1,0 +1,140 @@
+import { revalidatePath } from "next/cache";
+import { forbidden, notFound, redirect } from "next/navigation";
+import type { z } from "zod";
+import { getDb, type DbOrTx } from "@/db/client";
+import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
+import { findMemberContext } from "@/db/queries/organisations";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { can, needsTarget, roleMay, type Member, type Permission, type Target } from "@/lib/permissions";
+import { formDataToObject, parseInput, typedValues } from "./input";
+import { failure, Refusal, type ActionState, type Outcome } from "./outcome";
+import { register, type MemberExpectation } from "./registry";
+
+export type Organisation = { id: string; slug: string; name: string; timeZone: string };
+
+export type MemberContext = {
+  /** For actions, the transaction the whole call runs in. */
+  db: DbOrTx;
+  org: Organisation;
+  member: Member;
+  user: SessionUser;
+};
+
+export type ActionContext = MemberContext & {
+  /** Records what the action changed. Every member action must record at least one event. */
+  audit(event: Omit<AuditEventInput, "action"> & { action?: string }): Promise<void>;
+};
+
+type Definition<S extends z.ZodType> = {
+  permission: Permission;
+  input: S;
+  /** The target the permission's relation is checked against, when the role's rule needs one. */
+  target?: (input: z.output<S>, ctx: MemberContext) => Target | Promise<Target>;
+  expect: MemberExpectation;
+};
+
+/**
+ * The member entry of the action chain: signed in -> member of the organisation in the URL (membership
+ * reloaded from the database on every call) -> the declared permission -> validated input -> the handler.
+ * Unknown organisations and non-members get the same "not_found"; a deactivated membership is no membership.
+ */
+async function runAsMember<S extends z.ZodType, R>(
+  def: Definition<S>,
+  slug: unknown,
+  raw: unknown,
+  handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
+): Promise<Outcome<R>> {
+  const user = await getSessionUser();
+  if (!user) return failure("unauthenticated");
+  if (typeof slug !== "string") return failure("not_found");
+
+  const db = await getDb();
+  const found = await findMemberContext(db, slug, user.id);
+  if (!found || found.status !== "active") return failure("not_found");
+
+  const member: Member = { userId: user.id, role: found.role, teamId: found.teamId, ledTeamIds: found.ledTeamIds };
+  if (!roleMay(member.role, def.permission)) return failure("forbidden");
+
+  const parsed = parseInput(def.input, raw);
+  if (!parsed.ok) return parsed.failure;
+
+  const org: Organisation = { id: found.orgId, slug: found.slug, name: found.orgName, timeZone: found.timeZone };
+  const ctx: MemberContext = { db, org, member, user };
+  try {
+    if (needsTarget(member.role, def.permission)) {
+      const target = def.target ? await def.target(parsed.data, ctx) : {};
+      if (!can(member, def.permission, target)) return failure("forbidden");
+    }
+    return { status: "ok", data: await handler(ctx, parsed.data) };
+  } catch (error) {
+    if (error instanceof Refusal) return failure(error.code, error.message, error.fieldErrors);
+    throw error;
+  }
+}
+
+/**
+ * A server action for members. Call it as `action(slug, input)` or bind the slug for a form:
+ * `useActionState(action.bind(null, slug), idle)`. The handler runs in one transaction; a Refusal rolls it back.
+ */
+export function memberAction<S extends z.ZodType, R = void>(
+  def: Definition<S> & { name: string },
+  handler: (ctx: ActionContext, input: z.output<S>) => Promise<R>,
+) {
+  const call = (slug: unknown, raw: unknown) =>
+    runAsMember(def, slug, raw, (ctx, input) =>
+      (ctx.db as Awaited<ReturnType<typeof getDb>>).transaction(async (tx) => {
+        let audited = 0;
+        const actionCtx: ActionContext = {
+          ...ctx,
+          db: tx,
+          audit: async (event) => {
+            audited += 1;
+            await insertAuditEvent(tx, ctx.org.id, ctx.user.id, { action: def.name, ...event });
+          },
+        };
+        const result = await handler(actionCtx, input);
+        if (audited === 0) throw new Error(`${def.name} changed data without recording an audit event`);
+        return result;
+      }),
+    );
+
+  async function action(slug: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
+    const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
+    const outcome = await call(slug, raw);
+    if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
+    revalidatePath(`/o/${slug}`, "layout"); // every page of the organisation shows the change
+    return { status: "ok", data: outcome.data } as ActionState<R>;
+  }
+
+  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, call, fn: action });
+  return action;
+}
+
+/**
+ * A page (or layout) loader for members: the same chain, read-only, answering refusals the way pages do:
+ * sign in, 404 or 403.
+ */
+export function memberLoader<S extends z.ZodType, R>(
+  def: Definition<S> & { kind?: "page" | "layout"; route: string },
+  handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
+) {
+  const call = (slug: unknown, raw: unknown) => runAsMember(def, slug, raw, handler);
+
+  async function load(slug: string, raw: unknown = {}): Promise<R> {
+    const outcome = await call(slug, raw);
+    if (outcome.status === "ok") return outcome.data;
+    switch (outcome.code) {
+      case "unauthenticated":
+        return redirect(`/login?next=${encodeURIComponent(def.route.replace("[slug]", slug))}`);
+      case "forbidden":
+        return forbidden();
+      default:
+        return notFound(); // unknown org, non-member, and input that names nothing real
+    }
+  }
+
+  const kind = def.kind ?? "page";
+  const name = kind === "layout" ? `layout ${def.route}` : def.route;
+  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, call, fn: load });
+  return load;
+}

@@ -1,0 +1,123 @@
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import type { z } from "zod";
+import { getDb, type Db, type Tx } from "@/db/client";
+import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { formDataToObject, parseInput, typedValues } from "./input";
+import { failure, Refusal, type ActionState, type Outcome } from "./outcome";
+import { register, type OpenExpectation } from "./registry";
+
+/**
+ * The entries of the action chain that need no organisation membership:
+ * - public: anyone (sign-up, sign-in);
+ * - account: signed in, acting on their own account (name, password).
+ * Both validate their input and run the handler in one transaction.
+ */
+type Definition<S extends z.ZodType> = { name: string; input: S; expect: OpenExpectation };
+
+export type OpenContext = {
+  tx: Tx;
+  /** Records an event in an organisation's audit log (e.g. the organisation a sign-up creates). */
+  audit(orgId: string, actorUserId: string | null, event: Omit<AuditEventInput, "action"> & { action?: string }): Promise<void>;
+};
+
+async function run<S extends z.ZodType, R>(
+  def: Definition<S>,
+  raw: unknown,
+  handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
+): Promise<Outcome<R>> {
+  const parsed = parseInput(def.input, raw);
+  if (!parsed.ok) return parsed.failure;
+  const db: Db = await getDb();
+  try {
+    const data = await db.transaction((tx) =>
+      handler(
+        {
+          tx,
+          audit: (orgId, actor, event) => insertAuditEvent(tx, orgId, actor, { action: def.name, ...event }),
+        },
+        parsed.data,
+      ),
+    );
+    return { status: "ok", data };
+  } catch (error) {
+    if (error instanceof Refusal) return failure(error.code, error.message, error.fieldErrors);
+    throw error;
+  }
+}
+
+function toState<R>(outcome: Outcome<R>, raw: unknown): ActionState<R> {
+  if (outcome.status === "ok") return { status: "ok", data: outcome.data };
+  return { ...outcome, values: typedValues(raw) };
+}
+
+function readArgs(args: [input: unknown] | [previous: unknown, form: FormData]): unknown {
+  return args.length === 2 ? formDataToObject(args[1]) : args[0];
+}
+
+/** A server action anyone may call (sign-up). */
+export function publicAction<S extends z.ZodType, R>(
+  def: Definition<S>,
+  handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
+) {
+  const call = (raw: unknown) => run(def, raw, handler);
+  async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
+    const raw = readArgs(args);
+    return toState(await call(raw), raw);
+  }
+  register({ kind: "action", entry: "public", name: def.name, input: def.input, expect: def.expect, call, fn: action });
+  return action;
+}
+
+/** The public entry for a route handler's work (sign-in through next-auth's callback route). */
+export function publicRoute<S extends z.ZodType, R>(
+  def: Definition<S>,
+  handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
+) {
+  const call = (raw: unknown) => run(def, raw, handler);
+  register({ kind: "route", entry: "public", name: def.name, input: def.input, expect: def.expect, call, fn: call });
+  return call;
+}
+
+/** A server action on the signed-in person's own account. */
+export function accountAction<S extends z.ZodType, R>(
+  def: Definition<S>,
+  handler: (ctx: OpenContext & { user: SessionUser }, input: z.output<S>) => Promise<R>,
+) {
+  const call = async (raw: unknown): Promise<Outcome<R>> => {
+    const user = await getSessionUser();
+    if (!user) return failure("unauthenticated");
+    return run(def, raw, (ctx, input) => handler({ ...ctx, user }, input));
+  };
+  async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
+    const raw = readArgs(args);
+    const outcome = await call(raw);
+    if (outcome.status === "ok") revalidatePath("/", "layout"); // the name shows in every header
+    return toState(outcome, raw);
+  }
+  register({ kind: "action", entry: "account", name: def.name, input: def.input, expect: def.expect, call, fn: action });
+  return action;
+}
+
+/** A page loader for the signed-in person's own pages (account, organisation picker). Signed-out: to /login. */
+export function accountLoader<S extends z.ZodType, R>(
+  def: Omit<Definition<S>, "name"> & { route: string },
+  handler: (ctx: { db: Db; user: SessionUser }, input: z.output<S>) => Promise<R>,
+) {
+  const call = async (raw: unknown): Promise<Outcome<R>> => {
+    const user = await getSessionUser();
+    if (!user) return failure("unauthenticated");
+    const parsed = parseInput(def.input, raw);
+    if (!parsed.ok) return parsed.failure;
+    return { status: "ok", data: await handler({ db: await getDb(), user }, parsed.data) };
+  };
+  async function load(raw: unknown = {}): Promise<R> {
+    const outcome = await call(raw);
+    if (outcome.status === "ok") return outcome.data;
+    if (outcome.code === "unauthenticated") return redirect(`/login?next=${encodeURIComponent(def.route)}`);
+    return notFound();
+  }
+  register({ kind: "page", entry: "account", name: def.route, input: def.input, expect: def.expect, call, fn: load });
+  return load;
+}

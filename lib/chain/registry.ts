@@ -1,0 +1,67 @@
+import type { z } from "zod";
+import type { Permission } from "@/lib/permissions";
+import type { Outcome } from "./outcome";
+
+/**
+ * Every server action, page loader and route handler registers here with its entry, permission and input
+ * schema. Tests enumerate the registry: nothing unregistered may exist, and every entry states what each
+ * persona should get (the generated permission matrix).
+ */
+export type EntryKind = "public" | "account" | "member";
+
+/** The members of the matrix fixture's organisation. Everyone else is refused by the entry itself. */
+export type MemberPersona = "admin" | "leader" | "coLeader" | "otherLeader" | "rep" | "otherRep";
+
+/** The ids of the matrix fixture's organisation, from which an entry builds a valid input. */
+export type MatrixFixture = {
+  orgId: string;
+  slug: string;
+  /** Led by `leader` and `coLeader`; `rep` and `otherRep` are in it. */
+  teamId: string;
+  /** Led by `otherLeader`. */
+  otherTeamId: string;
+  users: Record<MemberPersona | "deactivated" | "outsider", string>;
+};
+
+export type MemberExpectation = {
+  /** Personas that succeed; the organisation's other members get 403. */
+  allow: readonly MemberPersona[];
+  /** A valid input for an allowed persona. Called afresh for each persona. */
+  input: (fixture: MatrixFixture) => Record<string, unknown>;
+};
+
+/** Public and account entries have no organisation: their expectation is a valid input. */
+export type OpenExpectation = { input: (fixture: MatrixFixture) => Record<string, unknown> };
+
+type Common = { name: string; input: z.ZodType };
+
+export type RegistryEntry =
+  | (Common & {
+      kind: "action" | "page" | "layout";
+      entry: "member";
+      permission: Permission;
+      expect: MemberExpectation;
+      /** Calls the entry through the chain, as a test would: the org slug and an input object. */
+      call: (slug: string, input: unknown) => Promise<Outcome<unknown>>;
+      fn: unknown;
+    })
+  | (Common & {
+      kind: "action" | "route" | "page";
+      entry: "public" | "account";
+      expect: OpenExpectation;
+      call: (input: unknown) => Promise<Outcome<unknown>>;
+      fn: unknown;
+    });
+
+const entries = new Map<string, RegistryEntry>();
+
+export function register(entry: RegistryEntry): void {
+  const existing = entries.get(entry.name);
+  // Hot reload re-registers the same module; two different modules with one name is a bug.
+  if (existing && existing.kind !== entry.kind) throw new Error(`Duplicate registry name: ${entry.name}`);
+  entries.set(entry.name, entry);
+}
+
+export function registeredEntries(): RegistryEntry[] {
+  return [...entries.values()];
+}

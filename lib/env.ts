@@ -1,0 +1,31 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else imports `env`.
+ * Parsed lazily so `next build` and scripts can import modules without a full runtime config.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** A PostgreSQL server. When unset, the embedded database in DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder of the embedded database (PGlite). */
+  DATA_DIR: z.string().default(".data"),
+  /** Public URL of the app; decides Secure cookies. */
+  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** Exposes /api/test/* helpers (query counter). Only the test runner sets it. */
+  COACHGRID_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
+});
+
+export type Env = z.infer<typeof schema> & { dataDir: string };
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (!parsed) {
+    const raw = schema.parse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined });
+    parsed = { ...raw, dataDir: path.resolve(raw.DATA_DIR) };
+  }
+  return parsed;
+}

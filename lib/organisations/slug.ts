@@ -1,0 +1,18 @@
+/** A URL slug from an organisation's name: "Brightwater Supply Co." -> "brightwater-supply-co". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/g, "");
+  return slug || "org";
+}
+
+/** The slug with a short random suffix, for when the plain one is taken. */
+export function suffixedSlug(base: string): string {
+  const suffix = crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36).slice(0, 5);
+  return `${base}-${suffix}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The one role -> permission table. Nothing else in the code base decides who may do what:
+ * the action chain reads a permission's rule from here, and pages ask `can()` what to show.
+ *
+ * A rule is `true` (the role may, across the organisation) or a relation that must hold for the target:
+ * - "leadsTeam": the member leads the target team;
+ * - "inTeam": the member is a rep of the target team;
+ * - "leadsRep": the member leads the team the target rep is in;
+ * - "self": the target rep is the member.
+ */
+export const ROLES = ["admin", "leader", "rep"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Relation = "leadsTeam" | "inTeam" | "leadsRep" | "self";
+type Rule = true | Relation;
+
+export const PERMISSIONS = {
+  /** See the organisation at all: its shell and overview. */
+  "org.view": { admin: true, leader: true, rep: true },
+  /** Organisation settings: name, time zone. */
+  "org.manage": { admin: true },
+  /** A team's page and members. */
+  "team.view": { admin: true, leader: "leadsTeam", rep: "inTeam" },
+  /** A rep's ratings, notes and plans, as their coach. */
+  "rep.coach": { admin: true, leader: "leadsRep" },
+  /** A rep's own results and self-assessment. */
+  "rep.viewResults": { admin: true, leader: "leadsRep", rep: "self" },
+} as const satisfies Record<string, Partial<Record<Role, Rule>>>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** What the chain knows about the member: role, own team (reps) and the teams they lead. */
+export type Member = { userId: string; role: Role; teamId: string | null; ledTeamIds: readonly string[] };
+
+/** The object a relation is checked against. */
+export type Target = { teamId?: string | null; repUserId?: string; repTeamId?: string | null };
+
+/** Whether the role may use the permission somewhere (the role test, before any target is known). */
+export function roleMay(role: Role, permission: Permission): boolean {
+  return rule(role, permission) !== undefined;
+}
+
+/** Whether this member may use the permission on this target. */
+export function can(member: Member, permission: Permission, target: Target = {}): boolean {
+  const granted = rule(member.role, permission);
+  if (granted === undefined) return false;
+  if (granted === true) return true;
+  switch (granted) {
+    case "leadsTeam":
+      return target.teamId != null && member.ledTeamIds.includes(target.teamId);
+    case "inTeam":
+      return target.teamId != null && target.teamId === member.teamId;
+    case "leadsRep":
+      return target.repTeamId != null && member.ledTeamIds.includes(target.repTeamId);
+    case "self":
+      return target.repUserId === member.userId;
+  }
+}
+
+/** Whether the permission's rule for this role needs a target to decide. */
+export function needsTarget(role: Role, permission: Permission): boolean {
+  const granted = rule(role, permission);
+  return granted !== undefined && granted !== true;
+}
+
+function rule(role: Role, permission: Permission): Rule | undefined {
+  return (PERMISSIONS[permission] as Partial<Record<Role, Rule>>)[role];
+}

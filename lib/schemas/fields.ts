@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/** Shared field rules, so a form and the action that receives it agree on every message. */
+export const emailField = z
+  .string({ error: "Enter your email address." })
+  .trim()
+  .min(1, "Enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Enter a valid email address, like name@company.com."))
+  .transform((value) => value.toLowerCase());
+
+export const newPasswordField = z
+  .string({ error: "Choose a password." })
+  .min(8, "Use at least 8 characters.")
+  .max(128, "Use at most 128 characters.");
+
+export const personNameField = z
+  .string({ error: "Enter your name." })
+  .trim()
+  .min(1, "Enter your name.")
+  .max(100, "Keep the name under 100 characters.");
+
+export const organisationNameField = z
+  .string({ error: "Enter the organisation's name." })
+  .trim()
+  .min(2, "Use at least 2 characters.")
+  .max(80, "Keep the name under 80 characters.");
+
+const zones = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+
+export const timeZoneField = z
+  .string({ error: "Choose a time zone." })
+  .refine((value) => zones.has(value), "Choose a time zone from the list.");
+
+export const uuidField = z.uuid("That id is not valid.");
+
+export function timeZoneOptions(): string[] {
+  return [...zones].sort();
+}

@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+/**
+ * The environment `next` runs with: a session secret (generated once and kept in the data folder when not
+ * given) and the public URL. Shared by `npm start` and the test runner.
+ */
+export function serverEnv(port: number): NodeJS.ProcessEnv {
+  const { dataDir, NEXTAUTH_SECRET, NEXTAUTH_URL } = env();
+  return {
+    ...process.env,
+    NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_SECRET: NEXTAUTH_SECRET ?? localSecret(dataDir),
+    PORT: String(port),
+  };
+}
+
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+const SOURCES = ["app", "components", "lib", "db", "types", "proxy.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+
+function newestMtime(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+/** Whether `.next` is missing or older than any source file. */
+export function buildIsStale(): boolean {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return SOURCES.some((source) => newestMtime(source) > built);
+}
