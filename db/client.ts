@@ -79,7 +79,7 @@ export async function getDb(): Promise<Db> {
 }
 
 /** Tests hand in their own database (a fresh PGlite or a throwaway PostgreSQL database). */
-export function useDatabase(handle: DatabaseHandle): void {
+export function setDatabase(handle: DatabaseHandle): void {
   holder.__coachgridDb = Promise.resolve(handle);
 }
 

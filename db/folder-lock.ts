@@ -51,7 +51,7 @@ export function acquireFolderLock(dir: string): () => void {
   const me: LockOwner = {
     pid: process.pid,
     host: os.hostname(),
-    command: process.argv.slice(1, 3).map((a) => path.basename(a)).join(" ") || "node",
+    command: path.basename(process.argv[1] ?? "node"),
     since: new Date().toISOString(),
   };
 

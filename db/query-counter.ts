@@ -8,11 +8,13 @@ import { AsyncLocalStorage } from "node:async_hooks";
  * - The process-wide total, read and reset through /api/test/queries, counts one HTTP request when a test
  *   sends its requests one at a time (Playwright).
  */
-const scope = new AsyncLocalStorage<{ count: number }>();
-let total = 0;
+// Kept on globalThis: Next bundles route handlers and pages separately, and both must see one counter.
+const shared = globalThis as unknown as { __coachgridQueries?: { scope: AsyncLocalStorage<{ count: number }>; total: number } };
+const state = (shared.__coachgridQueries ??= { scope: new AsyncLocalStorage(), total: 0 });
+const scope = state.scope;
 
 export function recordQuery(): void {
-  total += 1;
+  state.total += 1;
   const current = scope.getStore();
   if (current) current.count += 1;
 }
@@ -25,7 +27,7 @@ export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T
 
 /** Returns the statements run since the last call, and starts counting afresh. */
 export function takeQueryTotal(): number {
-  const value = total;
-  total = 0;
+  const value = state.total;
+  state.total = 0;
   return value;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
@@ -28,11 +29,13 @@ export function ProfileForm({ name }: { name: string }) {
 type PasswordState = ActionState<{ email: string }>;
 
 export function ChangePasswordForm() {
+  const router = useRouter();
   // The change ends every session, this one included: sign straight back in with the new password.
   const [state, formAction] = useActionState(async (previous: PasswordState, form: FormData) => {
     const result = await changePassword(previous, form);
     if (result.status === "ok") {
       await signIn("credentials", { email: result.data.email, password: String(form.get("newPassword")), redirect: false });
+      router.refresh();
     }
     return result;
   }, idle as PasswordState);

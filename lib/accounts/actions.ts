@@ -72,6 +72,7 @@ export const changePassword = accountAction(
   {
     name: "account.changePassword",
     input: changePasswordSchema,
+    revalidate: false,
     expect: {
       input: () => ({
         currentPassword: "matrix-password",

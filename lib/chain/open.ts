@@ -80,9 +80,12 @@ export function publicRoute<S extends z.ZodType, R>(
   return call;
 }
 
-/** A server action on the signed-in person's own account. */
+/**
+ * A server action on the signed-in person's own account. After success every page is revalidated, unless
+ * `revalidate: false` (a password change: the old session is already invalid and the client signs in again first).
+ */
 export function accountAction<S extends z.ZodType, R>(
-  def: Definition<S>,
+  def: Definition<S> & { revalidate?: boolean },
   handler: (ctx: OpenContext & { user: SessionUser }, input: z.output<S>) => Promise<R>,
 ) {
   const call = async (raw: unknown): Promise<Outcome<R>> => {
@@ -93,7 +96,7 @@ export function accountAction<S extends z.ZodType, R>(
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
     const raw = readArgs(args);
     const outcome = await call(raw);
-    if (outcome.status === "ok") revalidatePath("/", "layout"); // the name shows in every header
+    if (outcome.status === "ok" && def.revalidate !== false) revalidatePath("/", "layout"); // e.g. the name in every header
     return toState(outcome, raw);
   }
   register({ kind: "action", entry: "account", name: def.name, input: def.input, expect: def.expect, call, fn: action });

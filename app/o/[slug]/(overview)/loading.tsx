@@ -1,4 +1,8 @@
-/** Shown while an organisation page loads: the page's outline, so nothing jumps when data arrives. */
+/**
+ * Shown while the overview loads: the page's outline, so nothing jumps when data arrives.
+ * It sits in this route group, not at /o/[slug]: a loading boundary streams the response at once, and a page
+ * below it could then no longer answer 403 with a real status code (settings, for one).
+ */
 export default function Loading() {
   return (
     <div role="status" aria-label="Loading" className="animate-pulse space-y-6">

@@ -1,0 +1,39 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+
+/**
+ * Browser tests against a production build on a fresh embedded database of their own (.test-data/e2e),
+ * seeded with the demo organisation. DATABASE_URL is cleared so no real database is ever touched.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  workers: 1, // one embedded database connection, two cores
+  forbidOnly: Boolean(process.env.CI),
+  reporter: "list",
+  use: {
+    baseURL,
+    launchOptions: { ...findChromium(), args: CHROMIUM_ARGS },
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    command: "node --import tsx scripts/start.ts --fresh",
+    url: `${baseURL}/login`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    env: {
+      PORT: String(port),
+      DATA_DIR: path.resolve(".test-data", "e2e"),
+      DATABASE_URL: "",
+      NEXTAUTH_URL: baseURL,
+      COACHGRID_TEST_HOOKS: "1",
+    },
+  },
+});

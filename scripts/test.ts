@@ -1,0 +1,116 @@
+/**
+ * `npm test`: every test, in order, and a summary.
+ *   1. type check   2. lint   3. unit + integration on the embedded database
+ *   4. integration on PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster when the binaries exist)
+ *   5. browser end-to-end tests against a production build (Chromium from CHROMIUM_PATH, Debian or Playwright)
+ * Without PostgreSQL or Chromium a step is skipped with a one-line notice; with CI=true it fails instead.
+ * Exits non-zero when any step fails.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { findChromium } from "../e2e/support/chromium";
+import { findPostgresBinaries, startCluster, type Cluster } from "./postgres-cluster";
+
+const CI = ["1", "true"].includes(String(process.env.CI).toLowerCase());
+const reports = path.resolve(".test-data", "reports");
+fs.mkdirSync(reports, { recursive: true });
+
+type Step = { name: string; status: "passed" | "failed" | "skipped"; note?: string; passed?: number; failed?: number; skipped?: number };
+const steps: Step[] = [];
+
+function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n$ ${[command, ...args].join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function vitestCounts(file: string): Pick<Step, "passed" | "failed" | "skipped"> {
+  if (!fs.existsSync(file)) return {};
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function playwrightCounts(file: string): Pick<Step, "passed" | "failed" | "skipped"> {
+  if (!fs.existsSync(file)) return {};
+  const { stats } = JSON.parse(fs.readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
+}
+
+function vitest(name: string, projects: string[], env: Record<string, string> = {}) {
+  const file = path.join(reports, `${name.replace(/\W+/g, "-")}.json`);
+  fs.rmSync(file, { force: true });
+  const ok = run("npx", ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
+  steps.push({ name, status: ok ? "passed" : "failed", ...vitestCounts(file) });
+}
+
+function unavailable(name: string, why: string) {
+  if (CI) {
+    console.error(`\n✗ ${name}: ${why} (CI=true: this is a failure, not a skip)`);
+    steps.push({ name, status: "failed", note: why });
+  } else {
+    console.log(`\n- ${name}: skipped — ${why}`);
+    steps.push({ name, status: "skipped", note: why });
+  }
+}
+
+async function main() {
+  steps.push({ name: "Type check", status: run("npm", ["run", "--silent", "typecheck"]) ? "passed" : "failed" });
+  steps.push({ name: "Lint", status: run("npm", ["run", "--silent", "lint"]) ? "passed" : "failed" });
+  vitest("Unit and integration (embedded PGlite)", ["unit", "integration"], { TEST_DATABASE_URL: "" });
+
+  const pgName = "Integration (PostgreSQL server)";
+  let cluster: Cluster | undefined;
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const bin = findPostgresBinaries();
+    if (bin) {
+      try {
+        cluster = await startCluster(bin);
+        serverUrl = cluster.url;
+        console.log(`\nStarted a throwaway PostgreSQL cluster from ${bin} at ${serverUrl}`);
+      } catch (error) {
+        unavailable(pgName, `could not start PostgreSQL from ${bin}: ${(error as Error).message.split("\n")[0]}`);
+      }
+    } else {
+      unavailable(pgName, "no PostgreSQL server binaries (initdb) found; set TEST_DATABASE_URL or POSTGRES_BIN");
+    }
+  }
+  if (serverUrl) {
+    try {
+      vitest(pgName, ["integration"], { TEST_DATABASE_URL: serverUrl });
+    } finally {
+      cluster?.stop();
+    }
+  }
+
+  const e2eName = "Browser end-to-end (Playwright, production build)";
+  if (!findChromium()) {
+    unavailable(e2eName, "no Chromium found (set CHROMIUM_PATH, install Debian's chromium, or run npx playwright install chromium)");
+  } else if (!run("npx", ["next", "build"])) {
+    steps.push({ name: e2eName, status: "failed", note: "next build failed" });
+  } else {
+    const file = path.join(reports, "e2e.json");
+    fs.rmSync(file, { force: true });
+    const ok = run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+    steps.push({ name: e2eName, status: ok ? "passed" : "failed", ...playwrightCounts(file) });
+  }
+
+  console.log("\nSummary");
+  for (const step of steps) {
+    const counts = step.passed === undefined ? "" : ` — ${step.passed} passed, ${step.failed} failed, ${step.skipped} skipped`;
+    const mark = { passed: "✓", failed: "✗", skipped: "-" }[step.status];
+    console.log(`  ${mark} ${step.name}: ${step.status}${counts}${step.note ? ` (${step.note})` : ""}`);
+  }
+  // Type check and lint count as one check each; a step that failed without failing a test counts as one failure.
+  const passed = steps.reduce((n, s) => n + (s.passed ?? (s.status === "passed" ? 1 : 0)), 0);
+  const failed = steps.reduce((n, s) => n + Math.max(s.failed ?? 0, s.status === "failed" ? 1 : 0), 0);
+  const skipped = steps.reduce((n, s) => n + (s.skipped ?? 0) + (s.status === "skipped" ? 1 : 0), 0);
+  console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

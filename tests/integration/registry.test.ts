@@ -1,0 +1,54 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadRegistry } from "../support/registry";
+import { isServerActionModule, sourceFiles } from "../support/source-files";
+
+/** Route handlers that are not chain entries themselves, and why. */
+const ROUTE_HANDLERS_OUTSIDE_CHAIN: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints; credentials go through the auth.signIn public entry",
+  "app/api/test/queries/route.ts": "test hook for the query counter, absent unless COACHGRID_TEST_HOOKS=1; reads no data",
+};
+
+describe("the registry", () => {
+  it("holds every server action exported from a 'use server' module", async () => {
+    const entries = await loadRegistry();
+    const registered = new Set(entries.map((entry) => entry.fn));
+    const modules = [...sourceFiles("lib", /\.tsx?$/), ...sourceFiles("app", /\.tsx?$/)].filter(isServerActionModule);
+    expect(modules.length).toBeGreaterThan(0);
+    for (const file of modules) {
+      const exports = Object.entries((await import(file)) as Record<string, unknown>);
+      for (const [name, value] of exports) {
+        expect(registered.has(value), `${path.relative(process.cwd(), file)} exports ${name}, which is not registered`).toBe(true);
+      }
+    }
+  });
+
+  it("holds every organisation page", async () => {
+    const entries = await loadRegistry();
+    const pages = new Set(entries.filter((e) => e.kind === "page").map((e) => e.name));
+    const appDir = path.resolve("app");
+    const routes = sourceFiles("app/o/[slug]", /^page\.tsx$/).map((file) =>
+      path
+        .relative(appDir, path.dirname(file))
+        .split(path.sep)
+        .filter((segment) => !/^\(.*\)$/.test(segment)) // route groups are not in the URL
+        .reduce((route, segment) => `${route}/${segment}`, ""),
+    );
+    expect(routes).toContain("/o/[slug]");
+    for (const route of routes) expect(pages.has(route), `${route} has no registered loader`).toBe(true);
+  });
+
+  it("knows every route handler", () => {
+    const handlers = sourceFiles("app", /^route\.ts$/).map((f) => path.relative(process.cwd(), f));
+    expect(handlers.sort()).toEqual(Object.keys(ROUTE_HANDLERS_OUTSIDE_CHAIN).sort());
+  });
+
+  it("gives every entry its expectations", async () => {
+    for (const entry of await loadRegistry()) {
+      expect(typeof entry.expect?.input, `${entry.name} has no expected input`).toBe("function");
+      if (entry.entry === "member") {
+        expect(Array.isArray(entry.expect.allow), `${entry.name} does not say who is allowed`).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import type { Db } from "@/db/client";
+import { insertUser } from "@/db/queries/accounts";
+import {
+  insertMembership,
+  insertOrganisation,
+  insertTeam,
+  insertTeamLeader,
+  setMembershipStatus,
+} from "@/db/queries/organisations";
+import { hashPassword } from "@/lib/auth/password";
+import type { MatrixFixture, MemberPersona } from "@/lib/chain/registry";
+import { setFakeSession } from "./fake-session";
+
+export const MATRIX_PASSWORD = "matrix-password";
+let passwordHash: Promise<string> | undefined;
+
+/** A unique suffix, so fixtures built in one database never collide. */
+const unique = () => crypto.randomUUID().slice(0, 8);
+
+/**
+ * An organisation with every persona the permission matrix needs: an admin; `leader` and `coLeader` of team
+ * A with reps `rep` and `otherRep`; `otherLeader` of team B; a deactivated rep of team A; and `outsider`, the
+ * admin of another organisation.
+ */
+export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture> {
+  passwordHash ??= hashPassword(MATRIX_PASSWORD);
+  const hash = await passwordHash;
+  const tag = unique();
+  const user = async (name: string) =>
+    (await insertUser(db, { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${tag}@example.test`, passwordHash: hash })).id;
+
+  const org = await insertOrganisation(db, { slug: `matrix-${tag}`, name: `Matrix ${tag}`, timeZone: "Europe/London" });
+  const teamA = await insertTeam(db, org.id, "Team A");
+  const teamB = await insertTeam(db, org.id, "Team B");
+
+  const users = {
+    admin: await user("Ada Admin"),
+    leader: await user("Lee Leader"),
+    coLeader: await user("Cory Coleader"),
+    otherLeader: await user("Olu Otherleader"),
+    rep: await user("Remy Rep"),
+    otherRep: await user("Ora Otherrep"),
+    deactivated: await user("Dee Deactivated"),
+    outsider: await user("Oz Outsider"),
+  };
+  await insertMembership(db, org.id, { userId: users.admin, role: "admin" });
+  for (const [persona, team] of [["leader", teamA], ["coLeader", teamA], ["otherLeader", teamB]] as const) {
+    await insertMembership(db, org.id, { userId: users[persona], role: "leader" });
+    await insertTeamLeader(db, org.id, team.id, users[persona]);
+  }
+  for (const persona of ["rep", "otherRep", "deactivated"] as const) {
+    await insertMembership(db, org.id, { userId: users[persona], role: "rep", teamId: teamA.id });
+  }
+  await setMembershipStatus(db, org.id, users.deactivated, "deactivated");
+
+  const elsewhere = await insertOrganisation(db, { slug: `elsewhere-${tag}`, name: `Elsewhere ${tag}`, timeZone: "UTC" });
+  await insertMembership(db, elsewhere.id, { userId: users.outsider, role: "admin" });
+
+  return { orgId: org.id, slug: org.slug, teamId: teamA.id, otherTeamId: teamB.id, users };
+}
+
+export type Persona = MemberPersona | "deactivated" | "outsider" | "signedOut";
+
+/** Makes the next calls come from this persona's session (or from no session). */
+export function actAs(fixture: MatrixFixture, persona: Persona, sessionVersion = 1): void {
+  if (persona === "signedOut") return setFakeSession(null);
+  const id = fixture.users[persona];
+  setFakeSession({ user: { id, name: persona, email: `${persona}@example.test` }, sv: sessionVersion });
+}

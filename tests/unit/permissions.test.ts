@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, roleMay, type Member, type Permission } from "@/lib/permissions";
+
+const admin: Member = { userId: "a", role: "admin", teamId: null, ledTeamIds: [] };
+const leader: Member = { userId: "l", role: "leader", teamId: null, ledTeamIds: ["east", "north"] };
+const rep: Member = { userId: "r", role: "rep", teamId: "east", ledTeamIds: [] };
+
+describe("the role -> permission table", () => {
+  it("answers the role test for every permission", () => {
+    const table = Object.fromEntries(
+      (Object.keys(PERMISSIONS) as Permission[]).map((p) => [p, (["admin", "leader", "rep"] as const).filter((r) => roleMay(r, p))]),
+    );
+    expect(table).toEqual({
+      "org.view": ["admin", "leader", "rep"],
+      "org.manage": ["admin"],
+      "team.view": ["admin", "leader", "rep"],
+      "rep.coach": ["admin", "leader"],
+      "rep.viewResults": ["admin", "leader", "rep"],
+    });
+  });
+
+  it("lets a leader coach only reps of the teams they lead", () => {
+    expect(can(leader, "rep.coach", { repTeamId: "east" })).toBe(true);
+    expect(can(leader, "rep.coach", { repTeamId: "north" })).toBe(true);
+    expect(can(leader, "rep.coach", { repTeamId: "west" })).toBe(false);
+    expect(can(leader, "rep.coach", {})).toBe(false);
+    expect(can(admin, "rep.coach", { repTeamId: "west" })).toBe(true);
+    expect(can(rep, "rep.coach", { repTeamId: "east" })).toBe(false);
+  });
+
+  it("lets a rep see their own results and team only", () => {
+    expect(can(rep, "rep.viewResults", { repUserId: "r" })).toBe(true);
+    expect(can(rep, "rep.viewResults", { repUserId: "someone else" })).toBe(false);
+    expect(can(rep, "team.view", { teamId: "east" })).toBe(true);
+    expect(can(rep, "team.view", { teamId: "west" })).toBe(false);
+    expect(can(leader, "team.view", { teamId: "north" })).toBe(true);
+    expect(can(leader, "team.view", { teamId: "west" })).toBe(false);
+  });
+
+  it("keeps organisation management to admins", () => {
+    expect([admin, leader, rep].map((m) => can(m, "org.manage"))).toEqual([true, false, false]);
+  });
+});

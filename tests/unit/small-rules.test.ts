@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { safeNextPath } from "@/lib/auth/next-path";
+import { formDataToObject, parseInput, typedValues } from "@/lib/chain/input";
+import { slugify, suffixedSlug } from "@/lib/organisations/slug";
+import { emailField } from "@/lib/schemas/fields";
+
+describe("organisation slugs", () => {
+  it("are lower-case ASCII words joined by hyphens", () => {
+    expect(slugify("Brightwater Supply Co.")).toBe("brightwater-supply-co");
+    expect(slugify("  Ålesund Fisk & Sønner  ")).toBe("alesund-fisk-s-nner");
+    expect(slugify("!!!")).toBe("org");
+    expect(slugify("x".repeat(60))).toHaveLength(40);
+  });
+
+  it("get a short random suffix when taken", () => {
+    expect(suffixedSlug("acme")).toMatch(/^acme-[a-z0-9]{1,5}$/);
+  });
+});
+
+describe("the path after sign-in", () => {
+  it("stays on this site", () => {
+    expect(safeNextPath("/o/acme/settings")).toBe("/o/acme/settings");
+    expect(safeNextPath("//evil.example/o")).toBe("/o");
+    expect(safeNextPath("https://evil.example")).toBe("/o");
+    expect(safeNextPath("/\\evil.example")).toBe("/o");
+    expect(safeNextPath(undefined)).toBe("/o");
+  });
+});
+
+describe("action input", () => {
+  it("reads repeated form fields as arrays and skips React's own fields", () => {
+    const form = new FormData();
+    form.append("name", "Ana");
+    form.append("tag", "a");
+    form.append("tag", "b");
+    form.append("$ACTION_ID_123", "");
+    expect(formDataToObject(form)).toEqual({ name: "Ana", tag: ["a", "b"] });
+  });
+
+  it("reports the first message per field and never echoes passwords", () => {
+    const schema = z.object({ email: emailField, age: z.coerce.number().min(18, "Adults only.") });
+    const parsed = parseInput(schema, { email: "nope", age: "12" });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.failure.fieldErrors).toEqual({ email: "Enter a valid email address, like name@company.com.", age: "Adults only." });
+    }
+    expect(typedValues({ email: "a@b.c", password: "secret", newPassword: "x", n: 3 })).toEqual({ email: "a@b.c" });
+  });
+
+  it("normalises email case", () => {
+    expect(emailField.parse("  Dana@Brightwater.EXAMPLE ")).toBe("dana@brightwater.example");
+  });
+});
