@@ -21,6 +21,16 @@ export const PERMISSIONS = {
   "org.manage": { admin: true },
   /** A team's page and members. */
   "team.view": { admin: true, leader: "leadsTeam", rep: "inTeam" },
+  /** The teams and members pages: admins see everyone, leaders the teams they lead (see teamScope). */
+  "people.view": { admin: true, leader: true },
+  /** Create, rename, archive teams; assign leaders and reps; change roles; deactivate members. */
+  "people.manage": { admin: true },
+  /** Create and revoke invite links for a team: admins any team, leaders the teams they lead. */
+  "invites.manage": { admin: true, leader: "leadsTeam" },
+  /** Invite someone as admin or leader (leaders invite reps only). */
+  "invites.inviteStaff": { admin: true },
+  /** The audit log and the organisation's data export. */
+  "org.audit": { admin: true },
   /** A rep's ratings, notes and plans, as their coach. */
   "rep.coach": { admin: true, leader: "leadsRep" },
   /** A rep's own results and self-assessment. */
@@ -55,6 +65,16 @@ export function can(member: Member, permission: Permission, target: Target = {})
     case "self":
       return target.repUserId === member.userId;
   }
+}
+
+/**
+ * The teams whose people this member may see: undefined for all (admins), the teams they lead (leaders),
+ * their own team (reps). Queries filter by it; it never widens what a permission allows.
+ */
+export function teamScope(member: Member): readonly string[] | undefined {
+  if (member.role === "admin") return undefined;
+  if (member.role === "leader") return member.ledTeamIds;
+  return member.teamId ? [member.teamId] : [];
 }
 
 /** Whether the permission's rule for this role needs a target to decide. */

@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 export function serverEnv(port: number): NodeJS.ProcessEnv {
   const { dataDir, NEXTAUTH_SECRET, NEXTAUTH_URL } = env();
   return {
+    NEXT_TELEMETRY_DISABLED: "1",
     ...process.env,
     NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXTAUTH_SECRET: NEXTAUTH_SECRET ?? localSecret(dataDir),

@@ -21,7 +21,7 @@ const steps: Step[] = [];
 
 function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n$ ${[command, ...args].join(" ")}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   return result.status === 0;
 }
 

@@ -2,19 +2,17 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { changePassword, updateProfile } from "@/lib/accounts/actions";
-import { idle, type ActionState } from "@/lib/chain/outcome";
 
 export function ProfileForm({ name }: { name: string }) {
-  const [state, formAction] = useActionState(updateProfile, idle);
-  useEffect(() => {
-    if (state.status === "ok") toast.success("Name saved.");
-  }, [state]);
+  const [state, formAction] = useFormAction(updateProfile, () => {
+    toast.success("Name saved.");
+  });
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert state={state} />
@@ -26,23 +24,14 @@ export function ProfileForm({ name }: { name: string }) {
   );
 }
 
-type PasswordState = ActionState<{ email: string }>;
-
 export function ChangePasswordForm() {
   const router = useRouter();
   // The change ends every session, this one included: sign straight back in with the new password.
-  const [state, formAction] = useActionState(async (previous: PasswordState, form: FormData) => {
-    const result = await changePassword(previous, form);
-    if (result.status === "ok") {
-      await signIn("credentials", { email: result.data.email, password: String(form.get("newPassword")), redirect: false });
-      router.refresh();
-    }
-    return result;
-  }, idle as PasswordState);
-
-  useEffect(() => {
-    if (state.status === "ok") toast.success("Password changed. Other sessions were signed out.");
-  }, [state]);
+  const [state, formAction] = useFormAction(changePassword, async ({ email }, form) => {
+    await signIn("credentials", { email, password: String(form.get("newPassword")), redirect: false });
+    toast.success("Password changed. Other sessions were signed out.");
+    router.refresh();
+  });
 
   return (
     <form action={formAction} className="space-y-4" noValidate>

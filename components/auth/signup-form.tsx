@@ -2,14 +2,12 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { signUp } from "@/lib/accounts/actions";
-import { idle, type ActionState } from "@/lib/chain/outcome";
-
-type SignUpState = ActionState<{ slug: string }>;
 
 // The time zone preselected is the browser's; the server renders "UTC" until the page hydrates.
 const noSubscription = () => () => {};
@@ -22,19 +20,15 @@ export function SignUpForm({ timeZones }: { timeZones: string[] }) {
   const [password, setPassword] = useState("");
 
   // The account exists once the action succeeds; sign in with the same credentials and open the organisation.
-  const [state, formAction] = useActionState(async (previous: SignUpState, form: FormData) => {
-    const result = await signUp(previous, form);
-    if (result.status === "ok") {
-      const signedIn = await signIn("credentials", {
-        email: String(form.get("email")),
-        password: String(form.get("password")),
-        redirect: false,
-      });
-      if (signedIn?.ok) router.push(`/o/${result.data.slug}`);
-      else setSignInError("Your organisation is ready, but signing in failed. Sign in with your new password.");
-    }
-    return result;
-  }, idle as SignUpState);
+  const [state, formAction] = useFormAction(signUp, async ({ slug }, form) => {
+    const signedIn = await signIn("credentials", {
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      redirect: false,
+    });
+    if (signedIn?.ok) router.push(`/o/${slug}`);
+    else setSignInError("Your organisation is ready, but signing in failed. Sign in with your new password.");
+  });
 
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>

@@ -1,21 +1,18 @@
 "use client";
 
-import { useActionState, useEffect } from "react";
 import { toast } from "sonner";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/chain/outcome";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { updateOrganisationSettings } from "@/lib/organisations/actions";
 
 type Props = { slug: string; name: string; timeZone: string; timeZones: string[] };
 
 export function OrganisationSettingsForm({ slug, name, timeZone, timeZones }: Props) {
-  const [state, formAction] = useActionState(updateOrganisationSettings.bind(null, slug), idle);
-
-  useEffect(() => {
-    if (state.status === "ok") toast.success("Settings saved.");
-  }, [state]);
+  const [state, formAction] = useFormAction(updateOrganisationSettings.bind(null, slug), () => {
+    toast.success("Settings saved.");
+  });
 
   return (
     <form action={formAction} className="space-y-4" noValidate>

@@ -1,9 +1,9 @@
 import { EmptyState } from "@/components/ui/empty-state";
 
-type TeamSummary = { id: string; name: string; leaders: string[]; repCount: number };
+type TeamSummary = { id: string; name: string; leaders: { id: string; name: string }[]; repCount: number };
 
 const emptyText = {
-  admin: "Teams group reps under their leaders. Team management arrives with the members and invites pages.",
+  admin: "Teams group reps under their leaders. Create your first team on the Teams page.",
   leader: "You do not lead a team yet. An admin can make you the leader of one.",
   rep: "You are not in a team yet. An admin or your leader will add you to one.",
 } as const;
@@ -23,7 +23,7 @@ export function TeamsOverview({ teams, role }: { teams: TeamSummary[]; role: key
             <dl className="mt-3 space-y-1 text-sm">
               <div className="flex gap-2">
                 <dt className="text-slate-500">Led by</dt>
-                <dd className="text-slate-800">{team.leaders.length ? team.leaders.join(", ") : "No leader yet"}</dd>
+                <dd className="text-slate-800">{team.leaders.length ? team.leaders.map((l) => l.name).join(", ") : "No leader yet"}</dd>
               </div>
               <div className="flex gap-2">
                 <dt className="text-slate-500">Reps</dt>

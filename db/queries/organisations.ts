@@ -1,7 +1,6 @@
-import { and, asc, countDistinct, eq, inArray, isNull, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { memberships, organisations, teamLeaders, teams, users } from "../schema";
+import { memberships, organisations, teamLeaders } from "../schema";
 
 export type Role = (typeof memberships.$inferSelect)["role"];
 
@@ -41,9 +40,10 @@ export async function listOrganisationsOfUser(db: DbOrTx, userId: string) {
     .orderBy(asc(organisations.name));
 }
 
-export async function slugExists(db: DbOrTx, slug: string) {
-  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
-  return Boolean(row);
+/** An organisation by its URL slug (token pages: the link names the organisation). */
+export async function findOrganisationBySlug(db: DbOrTx, slug: string) {
+  const [org] = await db.select().from(organisations).where(eq(organisations.slug, slug)).limit(1);
+  return org;
 }
 
 export async function insertOrganisation(db: DbOrTx, values: { slug: string; name: string; timeZone: string }) {
@@ -66,42 +66,6 @@ export async function getOrganisation(db: DbOrTx, orgId: string) {
 
 export async function updateOrganisation(db: DbOrTx, orgId: string, values: { name: string; timeZone: string }) {
   await db.update(organisations).set(values).where(eq(organisations.id, orgId));
-}
-
-/**
- * The teams a member may see on the organisation's overview, with leaders and rep counts, in one query.
- * `teamIds` undefined means all teams (admins). (Joins, not correlated subqueries: Drizzle leaves columns
- * unqualified in single-table selects, which would make a subquery compare its own columns.)
- */
-export async function listTeamSummaries(db: DbOrTx, orgId: string, teamIds?: readonly string[]) {
-  if (teamIds && teamIds.length === 0) return [];
-  const reps = alias(memberships, "reps");
-  return db
-    .select({
-      id: teams.id,
-      name: teams.name,
-      leaders: sql<string[]>`coalesce(json_agg(distinct ${users.name} order by ${users.name}) filter (where ${users.name} is not null), '[]'::json)`,
-      repCount: countDistinct(reps.userId),
-    })
-    .from(teams)
-    .leftJoin(teamLeaders, and(eq(teamLeaders.orgId, teams.orgId), eq(teamLeaders.teamId, teams.id)))
-    .leftJoin(users, eq(users.id, teamLeaders.userId))
-    .leftJoin(
-      reps,
-      and(eq(reps.orgId, teams.orgId), eq(reps.teamId, teams.id), eq(reps.role, "rep"), eq(reps.status, "active")),
-    )
-    .where(and(eq(teams.orgId, orgId), isNull(teams.archivedAt), teamIds ? inArray(teams.id, [...teamIds]) : undefined))
-    .groupBy(teams.orgId, teams.id)
-    .orderBy(asc(teams.name));
-}
-
-export async function insertTeam(db: DbOrTx, orgId: string, name: string) {
-  const [team] = await db.insert(teams).values({ orgId, name }).returning();
-  return team!;
-}
-
-export async function insertTeamLeader(db: DbOrTx, orgId: string, teamId: string, userId: string) {
-  await db.insert(teamLeaders).values({ orgId, teamId, userId });
 }
 
 export async function setMembershipStatus(db: DbOrTx, orgId: string, userId: string, status: "active" | "deactivated") {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   foreignKey,
   index,
+  integer,
   pgEnum,
   pgTable,
   primaryKey,
@@ -82,5 +83,39 @@ export const teamLeaders = pgTable(
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [memberships.orgId, memberships.userId] }),
     index("team_leaders_org_user_idx").on(t.orgId, t.userId),
+  ],
+);
+
+/**
+ * Invite links: /o/{slug}/join/{token}. Only the token's SHA-256 is stored; the link is shown once, at creation.
+ * `uses` is incremented atomically on acceptance, so a single-use link can never be accepted twice.
+ */
+export const invites = pgTable(
+  "invites",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    id: uuid().notNull().defaultRandom(),
+    tokenHash: text().notNull(),
+    role: memberRole().notNull(),
+    teamId: uuid(),
+    /** When set, only this email (case-insensitive) may accept. */
+    email: text(),
+    maxUses: integer().notNull().default(1),
+    uses: integer().notNull().default(0),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdBy: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedBy: uuid(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("invites_org_token_uq").on(t.orgId, t.tokenHash),
+    index("invites_org_created_idx").on(t.orgId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
+    foreignKey({ columns: [t.orgId, t.createdBy], foreignColumns: [memberships.orgId, memberships.userId] }),
+    foreignKey({ columns: [t.orgId, t.revokedBy], foreignColumns: [memberships.orgId, memberships.userId] }),
   ],
 );

@@ -8,7 +8,7 @@ import {
   updateUserName,
   updateUserPassword,
 } from "@/db/queries/accounts";
-import { insertMembership, insertOrganisation, slugExists } from "@/db/queries/organisations";
+import { findOrganisationBySlug, insertMembership, insertOrganisation } from "@/db/queries/organisations";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { accountAction, publicAction } from "@/lib/chain/open";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
@@ -40,7 +40,7 @@ export const signUp = publicAction(
       passwordHash: await hashPassword(input.password),
     });
     const base = slugify(input.organisationName);
-    const slug = (await slugExists(tx, base)) ? suffixedSlug(base) : base;
+    const slug = (await findOrganisationBySlug(tx, base)) ? suffixedSlug(base) : base;
     const org = await insertOrganisation(tx, { slug, name: input.organisationName, timeZone: input.timeZone });
     await insertMembership(tx, org.id, { userId: user.id, role: "admin" });
     await insertAuthEvent(tx, { userId: user.id, email: user.email, kind: "sign_up" });

@@ -7,7 +7,7 @@ import type { Outcome } from "./outcome";
  * schema. Tests enumerate the registry: nothing unregistered may exist, and every entry states what each
  * persona should get (the generated permission matrix).
  */
-export type EntryKind = "public" | "account" | "member";
+export type EntryKind = "public" | "account" | "token" | "member";
 
 /** The members of the matrix fixture's organisation. Everyone else is refused by the entry itself. */
 export type MemberPersona = "admin" | "leader" | "coLeader" | "otherLeader" | "rep" | "otherRep";
@@ -20,6 +20,10 @@ export type MatrixFixture = {
   teamId: string;
   /** Led by `otherLeader`. */
   otherTeamId: string;
+  /** An archived team with nobody in it. */
+  archivedTeamId: string;
+  /** An active invite link to team A, made by the admin. */
+  inviteId: string;
   users: Record<MemberPersona | "deactivated" | "outsider", string>;
 };
 
@@ -32,6 +36,17 @@ export type MemberExpectation = {
 
 /** Public and account entries have no organisation: their expectation is a valid input. */
 export type OpenExpectation = { input: (fixture: MatrixFixture) => Record<string, unknown> };
+
+/**
+ * Token entries: a valid input, the kind of link they take (the tests know how to make one of each kind),
+ * and whether the call needs a signed-in person (`session`) or refuses one that is already a member.
+ */
+export type TokenExpectation = {
+  input: (fixture: MatrixFixture) => Record<string, unknown>;
+  token: "invite";
+  /** "none": works signed out; "outsider": needs a signed-in person who is not yet a member. */
+  session: "none" | "outsider";
+};
 
 type Common = { name: string; input: z.ZodType };
 
@@ -50,6 +65,13 @@ export type RegistryEntry =
       entry: "public" | "account";
       expect: OpenExpectation;
       call: (input: unknown) => Promise<Outcome<unknown>>;
+      fn: unknown;
+    })
+  | (Common & {
+      kind: "action" | "page";
+      entry: "token";
+      expect: TokenExpectation;
+      call: (slug: string, token: string, input: unknown) => Promise<Outcome<unknown>>;
       fn: unknown;
     });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { getOrganisation, listOrganisationsOfUser, listTeamSummaries } from "@/db/queries/organisations";
+import { getOrganisation, listOrganisationsOfUser } from "@/db/queries/organisations";
+import { listTeams } from "@/db/queries/teams";
 import { memberLoader } from "@/lib/chain/member";
-import { can } from "@/lib/permissions";
+import { can, teamScope } from "@/lib/permissions";
 
 const noInput = z.object({});
 const everyone = ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] as const;
@@ -20,7 +21,11 @@ export const loadOrganisationShell = memberLoader(
     user: { name: user.name, email: user.email },
     role: member.role,
     organisations: await listOrganisationsOfUser(db, user.id),
-    canManage: can(member, "org.manage"),
+    sections: {
+      people: can(member, "people.view"),
+      settings: can(member, "org.manage"),
+      audit: can(member, "org.audit"),
+    },
   }),
 );
 
@@ -32,15 +37,11 @@ export const loadOrganisationHome = memberLoader(
     input: noInput,
     expect: { allow: everyone, input: () => ({}) },
   },
-  async ({ db, org, member }) => {
-    const visibleTeams =
-      member.role === "admin" ? undefined : member.role === "leader" ? member.ledTeamIds : member.teamId ? [member.teamId] : [];
-    return {
-      orgName: org.name,
-      role: member.role,
-      teams: await listTeamSummaries(db, org.id, visibleTeams),
-    };
-  },
+  async ({ db, org, member }) => ({
+    orgName: org.name,
+    role: member.role,
+    teams: await listTeams(db, org.id, { teamIds: teamScope(member) }),
+  }),
 );
 
 export const loadOrganisationSettings = memberLoader(

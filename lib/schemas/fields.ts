@@ -37,3 +37,8 @@ export const uuidField = z.uuid("That id is not valid.");
 export function timeZoneOptions(): string[] {
   return [...zones].sort();
 }
+
+/** A form field that may be left blank: "" and absent become null; anything else must pass `field`. */
+export function blankable<T extends z.ZodType>(field: T) {
+  return z.preprocess((value) => (value === "" || value === null ? undefined : value), field.optional()).transform((value) => value ?? null);
+}

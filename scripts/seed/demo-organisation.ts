@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { insertUser } from "@/db/queries/accounts";
-import { insertMembership, insertOrganisation, insertTeam, insertTeamLeader } from "@/db/queries/organisations";
+import { insertMembership, insertOrganisation } from "@/db/queries/organisations";
+import { insertTeam, insertTeamLeader } from "@/db/queries/teams";
 import type { SeedContext } from "./index";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_TEAMS } from "./demo-people";
 

@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoInvitesAndAudit } from "./demo-invites";
 import { seedDemoOrganisation } from "./demo-organisation";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "./demo-people";
 
@@ -17,7 +18,7 @@ export type SeedContext = {
  * The demo organisation, built step by step. Later features add their step to this list
  * (behaviours, ratings, relationships, ...), each using what the earlier ones put in the context.
  */
-const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [seedDemoOrganisation];
+const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [seedDemoOrganisation, seedDemoInvitesAndAudit];
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(organisations);

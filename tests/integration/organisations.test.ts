@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { insertMembership, insertTeam } from "@/db/queries/organisations";
+import { insertMembership } from "@/db/queries/organisations";
+import { insertTeam } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
 import { auditEvents, organisations } from "@/db/schema";
 import { updateOrganisationSettings } from "@/lib/organisations/actions";
@@ -57,11 +58,20 @@ describe("organisation overview", () => {
       actAs(fixture, persona);
       const outcome = await home.call(fixture.slug, {});
       if (outcome.status !== "ok") throw new Error(outcome.code);
-      return (outcome.data as { teams: { name: string; leaders: string[]; repCount: number }[] }).teams;
+      return (outcome.data as { teams: { name: string }[] }).teams;
     };
     expect(await teamsFor("admin")).toEqual([
-      { id: fixture.teamId, name: "Team A", leaders: ["Cory Coleader", "Lee Leader"], repCount: 2 },
-      { id: fixture.otherTeamId, name: "Team B", leaders: ["Olu Otherleader"], repCount: 0 },
+      {
+        id: fixture.teamId,
+        name: "Team A",
+        archivedAt: null,
+        leaders: [
+          { id: fixture.users.coLeader, name: "Cory Coleader" },
+          { id: fixture.users.leader, name: "Lee Leader" },
+        ],
+        repCount: 2,
+      },
+      { id: fixture.otherTeamId, name: "Team B", archivedAt: null, leaders: [{ id: fixture.users.otherLeader, name: "Olu Otherleader" }], repCount: 0 },
     ]);
     expect((await teamsFor("leader")).map((t) => t.name)).toEqual(["Team A"]);
     expect((await teamsFor("otherLeader")).map((t) => t.name)).toEqual(["Team B"]);

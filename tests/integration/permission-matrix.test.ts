@@ -16,7 +16,8 @@ const MEMBERS: MemberPersona[] = ["admin", "leader", "coLeader", "otherLeader", 
 const PERSONAS: Persona[] = [...MEMBERS, "deactivated", "outsider", "signedOut"];
 
 type MemberEntry = Extract<RegistryEntry, { entry: "member" }>;
-type OpenEntry = Exclude<RegistryEntry, MemberEntry>;
+type TokenEntry = Extract<RegistryEntry, { entry: "token" }>;
+type OpenEntry = Extract<RegistryEntry, { entry: "public" | "account" }>;
 
 function expected(entry: MemberEntry, persona: Persona): string {
   if (persona === "signedOut") return "unauthenticated";
@@ -25,7 +26,9 @@ function expected(entry: MemberEntry, persona: Persona): string {
 }
 
 const memberEntries = entries.filter((e): e is MemberEntry => e.entry === "member");
-const openEntries = entries.filter((e): e is OpenEntry => e.entry !== "member");
+const tokenEntries = entries.filter((e): e is TokenEntry => e.entry === "token");
+const openEntries = entries.filter((e): e is OpenEntry => e.entry === "public" || e.entry === "account");
+const code = (outcome: { status: string; code?: string }) => (outcome.status === "ok" ? "ok" : outcome.code);
 
 describe("permission matrix: member entries", () => {
   it("covers the registry", () => {
@@ -75,6 +78,46 @@ describe("permission matrix: public and account entries", () => {
       }
       const outcome = await entry.call(entry.expect.input(fixture));
       expect(outcome.status, JSON.stringify(outcome)).toBe("ok");
+    });
+  }
+});
+
+describe("permission matrix: token entries", () => {
+  for (const entry of tokenEntries) {
+    describe(`${entry.kind} ${entry.name}`, () => {
+      it("refuses an unknown token, another organisation's token and the wrong organisation, changing nothing", async () => {
+        const db = testDb();
+        const fixture = await createMatrixOrganisation(db);
+        const other = await createMatrixOrganisation(db);
+        actAs(fixture, entry.expect.session === "none" ? "signedOut" : "outsider");
+        const before = await snapshotTables(db);
+        const input = entry.expect.input(fixture);
+        expect(code(await entry.call(fixture.slug, "not-a-real-token", input))).toBe("not_found");
+        expect(code(await entry.call(fixture.slug, other.tokens[entry.expect.token], input))).toBe("not_found");
+        expect(code(await entry.call(other.slug, fixture.tokens[entry.expect.token], input))).toBe("not_found");
+        expect(code(await entry.call("no-such-organisation", fixture.tokens[entry.expect.token], input))).toBe("not_found");
+        expect(await snapshotTables(db)).toEqual(before);
+      });
+
+      it(`accepts a valid token (${entry.expect.session === "none" ? "signed out" : "signed in, not a member"})`, async () => {
+        const fixture = await createMatrixOrganisation(testDb());
+        actAs(fixture, entry.expect.session === "none" ? "signedOut" : "outsider");
+        const outcome = await entry.call(fixture.slug, fixture.tokens[entry.expect.token], entry.expect.input(fixture));
+        expect(outcome.status, JSON.stringify(outcome)).toBe("ok");
+      });
+
+      if (entry.expect.session === "outsider") {
+        it("refuses a signed-out visitor and an existing member, changing nothing", async () => {
+          const db = testDb();
+          const fixture = await createMatrixOrganisation(db);
+          const before = await snapshotTables(db);
+          for (const [persona, want] of [["signedOut", "unauthenticated"], ["rep", "conflict"], ["deactivated", "conflict"]] as const) {
+            actAs(fixture, persona);
+            expect(code(await entry.call(fixture.slug, fixture.tokens[entry.expect.token], entry.expect.input(fixture))), persona).toBe(want);
+          }
+          expect(await snapshotTables(db)).toEqual(before);
+        });
+      }
     });
   }
 });

@@ -1,13 +1,10 @@
 import type { Db } from "@/db/client";
 import { insertUser } from "@/db/queries/accounts";
-import {
-  insertMembership,
-  insertOrganisation,
-  insertTeam,
-  insertTeamLeader,
-  setMembershipStatus,
-} from "@/db/queries/organisations";
+import { insertInvite } from "@/db/queries/invites";
+import { insertMembership, insertOrganisation, setMembershipStatus } from "@/db/queries/organisations";
+import { insertTeam, insertTeamLeader, setTeamArchived } from "@/db/queries/teams";
 import { hashPassword } from "@/lib/auth/password";
+import { hashToken, newToken } from "@/lib/tokens";
 import type { MatrixFixture, MemberPersona } from "@/lib/chain/registry";
 import { setFakeSession } from "./fake-session";
 
@@ -19,10 +16,10 @@ const unique = () => crypto.randomUUID().slice(0, 8);
 
 /**
  * An organisation with every persona the permission matrix needs: an admin; `leader` and `coLeader` of team
- * A with reps `rep` and `otherRep`; `otherLeader` of team B; a deactivated rep of team A; and `outsider`, the
- * admin of another organisation.
+ * A with reps `rep` and `otherRep`; `otherLeader` of team B; an archived team; a deactivated rep of team A; and `outsider`, the
+ * admin of another organisation. Also an active invite link to team A, with its raw token for token entries.
  */
-export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture> {
+export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture & { tokens: { invite: string } }> {
   passwordHash ??= hashPassword(MATRIX_PASSWORD);
   const hash = await passwordHash;
   const tag = unique();
@@ -32,6 +29,8 @@ export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture> {
   const org = await insertOrganisation(db, { slug: `matrix-${tag}`, name: `Matrix ${tag}`, timeZone: "Europe/London" });
   const teamA = await insertTeam(db, org.id, "Team A");
   const teamB = await insertTeam(db, org.id, "Team B");
+  const archivedTeam = await insertTeam(db, org.id, "Old Team");
+  await setTeamArchived(db, org.id, archivedTeam.id, true);
 
   const users = {
     admin: await user("Ada Admin"),
@@ -56,7 +55,27 @@ export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture> {
   const elsewhere = await insertOrganisation(db, { slug: `elsewhere-${tag}`, name: `Elsewhere ${tag}`, timeZone: "UTC" });
   await insertMembership(db, elsewhere.id, { userId: users.outsider, role: "admin" });
 
-  return { orgId: org.id, slug: org.slug, teamId: teamA.id, otherTeamId: teamB.id, users };
+  const inviteToken = newToken();
+  const invite = await insertInvite(db, org.id, {
+    tokenHash: hashToken(inviteToken),
+    role: "rep",
+    teamId: teamA.id,
+    email: null,
+    maxUses: 1,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    createdBy: users.admin,
+  });
+
+  return {
+    orgId: org.id,
+    slug: org.slug,
+    teamId: teamA.id,
+    otherTeamId: teamB.id,
+    archivedTeamId: archivedTeam.id,
+    inviteId: invite.id,
+    users,
+    tokens: { invite: inviteToken },
+  };
 }
 
 export type Persona = MemberPersona | "deactivated" | "outsider" | "signedOut";

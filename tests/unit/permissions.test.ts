@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, roleMay, type Member, type Permission } from "@/lib/permissions";
+import { can, PERMISSIONS, roleMay, teamScope, type Member, type Permission } from "@/lib/permissions";
 
 const admin: Member = { userId: "a", role: "admin", teamId: null, ledTeamIds: [] };
 const leader: Member = { userId: "l", role: "leader", teamId: null, ledTeamIds: ["east", "north"] };
@@ -14,6 +14,11 @@ describe("the role -> permission table", () => {
       "org.view": ["admin", "leader", "rep"],
       "org.manage": ["admin"],
       "team.view": ["admin", "leader", "rep"],
+      "people.view": ["admin", "leader"],
+      "people.manage": ["admin"],
+      "invites.manage": ["admin", "leader"],
+      "invites.inviteStaff": ["admin"],
+      "org.audit": ["admin"],
       "rep.coach": ["admin", "leader"],
       "rep.viewResults": ["admin", "leader", "rep"],
     });
@@ -35,6 +40,21 @@ describe("the role -> permission table", () => {
     expect(can(rep, "team.view", { teamId: "west" })).toBe(false);
     expect(can(leader, "team.view", { teamId: "north" })).toBe(true);
     expect(can(leader, "team.view", { teamId: "west" })).toBe(false);
+  });
+
+  it("lets a leader invite to the teams they lead only", () => {
+    expect(can(leader, "invites.manage", { teamId: "north" })).toBe(true);
+    expect(can(leader, "invites.manage", { teamId: "west" })).toBe(false);
+    expect(can(leader, "invites.inviteStaff")).toBe(false);
+    expect(can(admin, "invites.manage", { teamId: "west" })).toBe(true);
+    expect(can(rep, "invites.manage", { teamId: "east" })).toBe(false);
+  });
+
+  it("scopes people lists by team", () => {
+    expect(teamScope(admin)).toBeUndefined();
+    expect(teamScope(leader)).toEqual(["east", "north"]);
+    expect(teamScope(rep)).toEqual(["east"]);
+    expect(teamScope({ ...rep, teamId: null })).toEqual([]);
   });
 
   it("keeps organisation management to admins", () => {

@@ -13,7 +13,19 @@ export default async function OrganisationLayout({
   const { slug } = await params;
   const shell = await loadOrganisationShell(slug);
   const base = `/o/${shell.org.slug}`;
-  const links = [{ href: base, label: "Overview" }, ...(shell.canManage ? [{ href: `${base}/settings`, label: "Settings" }] : [])];
+  const { people, settings, audit } = shell.sections;
+  const links = [
+    { href: base, label: "Overview" },
+    ...(people
+      ? [
+          { href: `${base}/teams`, label: "Teams" },
+          { href: `${base}/members`, label: "Members" },
+          { href: `${base}/invites`, label: "Invite links" },
+        ]
+      : []),
+    ...(audit ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
+    ...(settings ? [{ href: `${base}/settings`, label: "Settings" }] : []),
+  ];
 
   return (
     <>

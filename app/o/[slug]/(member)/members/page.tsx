@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { MemberFilters } from "@/components/members/member-filters";
+import { MembersTable } from "@/components/members/members-table";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadMembersPage } from "@/lib/members/loaders";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { slug } = await params;
+  const page = await loadMembersPage(slug, await searchParams);
+  const filtered = Object.values(page.filter).some(Boolean);
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={page.canManage ? "Everyone in the organisation: change roles, move reps between teams, deactivate and reactivate." : "The people of the teams you lead."}
+      />
+      <MemberFilters filter={page.filter} teams={page.teams} basePath={`/o/${page.slug}/members`} />
+      <MembersTable
+        slug={page.slug}
+        members={page.members}
+        teams={page.teams}
+        canManage={page.canManage}
+        currentUserId={page.currentUserId}
+        timeZone={page.timeZone}
+        filtered={filtered}
+      />
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
+import { SelectField, TextField } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { createInvite } from "@/lib/invites/actions";
+import { EXPIRY_CHOICES } from "@/lib/schemas/invites";
+
+type Props = { slug: string; teams: { id: string; name: string }[]; canInviteStaff: boolean };
+
+/** Makes an invite link, then shows it once with a copy button: only its hash is kept. */
+export function CreateInviteForm({ slug, teams, canInviteStaff }: Props) {
+  const [role, setRole] = useState("rep");
+  const [shown, setShown] = useState<string | null>(null);
+  const [state, formAction] = useFormAction(createInvite.bind(null, slug), (created) =>
+    setShown(new URL(created.url, window.location.origin).toString()),
+  );
+
+  return (
+    <>
+      <form action={formAction} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate>
+        <div className="sm:col-span-2 lg:col-span-3">
+          <FormAlert state={state} />
+        </div>
+        <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value)} error={fieldError(state, "role")}>
+          <option value="rep">Rep</option>
+          {canInviteStaff && <option value="leader">Leader</option>}
+          {canInviteStaff && <option value="admin">Admin</option>}
+        </SelectField>
+        <SelectField
+          label="Team"
+          name="teamId"
+          defaultValue={typed(state, "teamId", teams.length === 1 ? teams[0]!.id : "")}
+          hint={role === "leader" ? "Optional: the new leader will lead this team." : role === "admin" ? "Admins see every team." : undefined}
+          error={fieldError(state, "teamId")}
+          disabled={role === "admin"}
+        >
+          <option value="">{role === "rep" ? "Choose a team…" : "No team"}</option>
+          {teams.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Expires after" name="expiresInHours" defaultValue={typed(state, "expiresInHours", "168")} error={fieldError(state, "expiresInHours")}>
+          {EXPIRY_CHOICES.map((choice) => (
+            <option key={choice.hours} value={choice.hours}>
+              {choice.label}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="How many people may use it"
+          name="maxUses"
+          type="number"
+          min={1}
+          max={500}
+          defaultValue={typed(state, "maxUses", "1")}
+          error={fieldError(state, "maxUses")}
+        />
+        <TextField
+          label="Only for this email (optional)"
+          name="email"
+          type="email"
+          placeholder="name@company.com"
+          defaultValue={typed(state, "email")}
+          error={fieldError(state, "email")}
+          className="lg:col-span-2"
+        />
+        <div className="flex items-end justify-end sm:col-span-2 lg:col-span-3">
+          <SubmitButton pendingLabel="Creating link…">Create invite link</SubmitButton>
+        </div>
+      </form>
+      <Dialog
+        open={shown !== null}
+        onOpenChange={(open) => !open && setShown(null)}
+        title="Your invite link"
+        description="Copy it now and send it to the person you are inviting. For security it is shown only once."
+      >
+        {shown && <CopyLink url={shown} onDone={() => setShown(null)} />}
+      </Dialog>
+    </>
+  );
+}
+
+function CopyLink({ url, onDone }: { url: string; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="space-y-4">
+      <TextField label="Invite link" value={url} readOnly onFocus={(e) => e.currentTarget.select()} />
+      <div className="flex justify-end gap-2">
+        <Button
+          variant="secondary"
+          onClick={async () => {
+            await navigator.clipboard.writeText(url);
+            setCopied(true);
+          }}
+        >
+          {copied ? "Copied" : "Copy link"}
+        </Button>
+        <Button onClick={onDone}>Done</Button>
+      </div>
+    </div>
+  );
+}

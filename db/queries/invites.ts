@@ -1,0 +1,92 @@
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../client";
+import { invites, teams, users } from "../schema";
+import type { Role } from "./organisations";
+
+export type InviteRecord = typeof invites.$inferSelect;
+
+export async function insertInvite(
+  db: DbOrTx,
+  orgId: string,
+  values: { tokenHash: string; role: Role; teamId: string | null; email: string | null; maxUses: number; expiresAt: Date; createdBy: string },
+) {
+  const [invite] = await db.insert(invites).values({ orgId, ...values }).returning();
+  return invite!;
+}
+
+/** An invite with its team's name, found by the hash of its token inside one organisation. */
+export async function findInviteByTokenHash(db: DbOrTx, orgId: string, tokenHash: string) {
+  const [row] = await db
+    .select({ invite: invites, teamName: teams.name })
+    .from(invites)
+    .leftJoin(teams, and(eq(teams.orgId, invites.orgId), eq(teams.id, invites.teamId)))
+    .where(and(eq(invites.orgId, orgId), eq(invites.tokenHash, tokenHash)))
+    .limit(1);
+  return row ? { ...row.invite, teamName: row.teamName } : undefined;
+}
+
+export async function findInvite(db: DbOrTx, orgId: string, id: string) {
+  const [row] = await db
+    .select({ invite: invites, teamName: teams.name })
+    .from(invites)
+    .leftJoin(teams, and(eq(teams.orgId, invites.orgId), eq(teams.id, invites.teamId)))
+    .where(and(eq(invites.orgId, orgId), eq(invites.id, id)));
+  return row ? { ...row.invite, teamName: row.teamName } : undefined;
+}
+
+/** Invites for the list, newest first, with team and creator names. `teamIds` undefined: all teams. */
+export async function listInvites(db: DbOrTx, orgId: string, teamIds?: readonly string[]) {
+  if (teamIds && teamIds.length === 0) return [];
+  const creator = alias(users, "creator");
+  return db
+    .select({
+      id: invites.id,
+      role: invites.role,
+      teamId: invites.teamId,
+      teamName: teams.name,
+      email: invites.email,
+      maxUses: invites.maxUses,
+      uses: invites.uses,
+      expiresAt: invites.expiresAt,
+      createdAt: invites.createdAt,
+      revokedAt: invites.revokedAt,
+      createdByName: creator.name,
+    })
+    .from(invites)
+    .leftJoin(teams, and(eq(teams.orgId, invites.orgId), eq(teams.id, invites.teamId)))
+    .innerJoin(creator, eq(creator.id, invites.createdBy))
+    .where(and(eq(invites.orgId, orgId), teamIds ? inArray(invites.teamId, [...teamIds]) : undefined))
+    .orderBy(desc(invites.createdAt))
+    .limit(200);
+}
+
+export async function revokeInvite(db: DbOrTx, orgId: string, id: string, revokedBy: string) {
+  const [row] = await db
+    .update(invites)
+    .set({ revokedAt: new Date(), revokedBy })
+    .where(and(eq(invites.orgId, orgId), eq(invites.id, id), isNull(invites.revokedAt)))
+    .returning({ id: invites.id });
+  return Boolean(row);
+}
+
+/**
+ * Takes one use of the invite if it is still usable, in one statement: concurrent acceptances of a
+ * single-use link cannot both succeed. Returns false when it is revoked, expired or used up.
+ */
+export async function claimInviteUse(db: DbOrTx, orgId: string, id: string, now: Date) {
+  const [row] = await db
+    .update(invites)
+    .set({ uses: sql`${invites.uses} + 1` })
+    .where(
+      and(
+        eq(invites.orgId, orgId),
+        eq(invites.id, id),
+        isNull(invites.revokedAt),
+        gt(invites.expiresAt, now),
+        lt(invites.uses, invites.maxUses),
+      ),
+    )
+    .returning({ uses: invites.uses });
+  return Boolean(row);
+}

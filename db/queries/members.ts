@@ -1,0 +1,92 @@
+import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { memberships, teamLeaders, teams, users } from "../schema";
+import type { Role } from "./organisations";
+
+export type MemberStatus = (typeof memberships.$inferSelect)["status"];
+
+export async function findMembership(db: DbOrTx, orgId: string, userId: string) {
+  const [row] = await db
+    .select({ membership: memberships, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row ? { ...row.membership, name: row.name, email: row.email } : undefined;
+}
+
+export type MemberFilter = {
+  /** Only people of these teams (reps in them, and their leaders); undefined: everyone. */
+  teamIds?: readonly string[];
+  search?: string;
+  role?: Role;
+  status?: MemberStatus;
+  teamId?: string;
+};
+
+/**
+ * The members list in one query: person, role, status, the rep's team, the teams a leader leads, last sign-in.
+ */
+export async function listMembers(db: DbOrTx, orgId: string, filter: MemberFilter = {}) {
+  if (filter.teamIds && filter.teamIds.length === 0) return [];
+  const ledTeams = sql<{ id: string; name: string }[]>`coalesce((
+    select json_agg(json_build_object('id', lt.id, 'name', lt.name) order by lt.name)
+    from ${teamLeaders} tl join ${teams} lt on lt.org_id = tl.org_id and lt.id = tl.team_id
+    where tl.org_id = ${memberships.orgId} and tl.user_id = ${memberships.userId}
+  ), '[]'::json)`;
+  // In one of these teams: as a rep, or as one of its leaders. (Raw aliases: see listTeamSummaries.)
+  const inTeams = (ids: readonly string[]): SQL =>
+    or(
+      inArray(memberships.teamId, [...ids]),
+      sql`exists (select 1 from ${teamLeaders} tl where tl.org_id = ${memberships.orgId}
+        and tl.user_id = ${memberships.userId} and tl.team_id in ${[...ids]})`,
+    )!;
+  const search = filter.search?.trim();
+  return db
+    .select({
+      userId: memberships.userId,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      status: memberships.status,
+      teamId: memberships.teamId,
+      teamName: teams.name,
+      ledTeams,
+      lastSignInAt: users.lastSignInAt,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        filter.teamIds ? inTeams(filter.teamIds) : undefined,
+        filter.teamId ? inTeams([filter.teamId]) : undefined,
+        filter.role ? eq(memberships.role, filter.role) : undefined,
+        filter.status ? eq(memberships.status, filter.status) : undefined,
+        search ? or(ilike(users.name, `%${search}%`), ilike(users.email, `%${search}%`)) : undefined,
+      ),
+    )
+    .orderBy(asc(users.name));
+}
+
+export async function countActiveAdmins(db: DbOrTx, orgId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "admin"), eq(memberships.status, "active")));
+  return row!.n;
+}
+
+/** Sets role and team together: reps are in one team, admins and leaders in none (leaders lead through team_leaders). */
+export async function updateMembership(db: DbOrTx, orgId: string, userId: string, values: { role: Role; teamId: string | null }) {
+  await db
+    .update(memberships)
+    .set(values)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}
+
+/** Removes every team leadership of a person (when they stop being a leader). */
+export async function removeAllLeaderships(db: DbOrTx, orgId: string, userId: string) {
+  await db.delete(teamLeaders).where(and(eq(teamLeaders.orgId, orgId), eq(teamLeaders.userId, userId)));
+}

@@ -1,0 +1,96 @@
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { getDb, type DbOrTx, type Tx } from "@/db/client";
+import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
+import { findOrganisationBySlug } from "@/db/queries/organisations";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { hashToken } from "@/lib/tokens";
+import { formDataToObject, parseInput, typedValues } from "./input";
+import { failure, Refusal, type ActionState, type Outcome } from "./outcome";
+import { register, type TokenExpectation } from "./registry";
+import type { Organisation } from "./member";
+
+/**
+ * The token entry of the action chain, for links that work without membership (invites, check-ins):
+ * the organisation named in the URL -> the token looked up, by its hash, inside that organisation ->
+ * validated input -> the handler in a transaction -> audit. An unknown organisation and an unknown token
+ * (or a token of another organisation) get the same "not_found": the link is invalid.
+ */
+type Definition<S extends z.ZodType, T> = {
+  name: string;
+  input: S;
+  /** Finds the token's record in the organisation; undefined when there is none. */
+  lookup: (db: DbOrTx, orgId: string, tokenHash: string) => Promise<T | undefined>;
+  expect: TokenExpectation;
+};
+
+export type TokenContext<T> = { org: Organisation; record: T; user: SessionUser | null };
+export type TokenActionContext<T> = TokenContext<T> & {
+  tx: Tx;
+  audit(actorUserId: string | null, event: Omit<AuditEventInput, "action"> & { action?: string }): Promise<void>;
+};
+
+async function resolve<T>(db: DbOrTx, def: Pick<Definition<z.ZodType, T>, "lookup">, slug: unknown, token: unknown) {
+  if (typeof slug !== "string" || typeof token !== "string" || token.length > 200) return undefined;
+  const org = await findOrganisationBySlug(db, slug);
+  if (!org) return undefined;
+  const record = await def.lookup(db, org.id, hashToken(token));
+  return record ? { org: { id: org.id, slug: org.slug, name: org.name, timeZone: org.timeZone }, record } : undefined;
+}
+
+/** Reads what a token page shows. No transaction, no writes. */
+export function tokenLoader<S extends z.ZodType, T, R>(
+  def: Omit<Definition<S, T>, "name"> & { route: string },
+  handler: (ctx: TokenContext<T> & { db: DbOrTx }, input: z.output<S>) => Promise<R>,
+) {
+  const call = async (slug: unknown, token: unknown, raw: unknown = {}): Promise<Outcome<R>> => {
+    const db = await getDb();
+    const found = await resolve(db, def, slug, token);
+    if (!found) return failure("not_found", "This link is not valid.");
+    const parsed = parseInput(def.input, raw);
+    if (!parsed.ok) return parsed.failure;
+    return { status: "ok", data: await handler({ ...found, db, user: await getSessionUser() }, parsed.data) };
+  };
+  register({ kind: "page", entry: "token", name: def.route, input: def.input, expect: def.expect, call, fn: call });
+  return call;
+}
+
+/** A server action on a link: `action(slug, token, previousState, formData)` or `action(slug, token, input)`. */
+export function tokenAction<S extends z.ZodType, T, R>(
+  def: Definition<S, T>,
+  handler: (ctx: TokenActionContext<T>, input: z.output<S>) => Promise<R>,
+) {
+  const call = async (slug: unknown, token: unknown, raw: unknown): Promise<Outcome<R>> => {
+    const parsed = parseInput(def.input, raw);
+    const db = await getDb();
+    const user = await getSessionUser();
+    try {
+      return await db.transaction(async (tx) => {
+        const found = await resolve(tx, def, slug, token);
+        if (!found) return failure("not_found", "This link is not valid.");
+        if (!parsed.ok) return parsed.failure;
+        const ctx: TokenActionContext<T> = {
+          ...found,
+          user,
+          tx,
+          audit: (actor, event) => insertAuditEvent(tx, found.org.id, actor, { action: def.name, ...event }),
+        };
+        return { status: "ok" as const, data: await handler(ctx, parsed.data) };
+      });
+    } catch (error) {
+      if (error instanceof Refusal) return failure(error.code, error.message, error.fieldErrors);
+      throw error;
+    }
+  };
+
+  async function action(slug: string, token: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
+    const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
+    const outcome = await call(slug, token, raw);
+    if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
+    revalidatePath(`/o/${slug}`, "layout");
+    return { status: "ok", data: outcome.data } as ActionState<R>;
+  }
+
+  register({ kind: "action", entry: "token", name: def.name, input: def.input, expect: def.expect, call, fn: action });
+  return action;
+}

@@ -1,0 +1,76 @@
+"use server";
+
+import { z } from "zod";
+import { findUserByEmail, insertAuthEvent, insertUser } from "@/db/queries/accounts";
+import { claimInviteUse, findInviteByTokenHash } from "@/db/queries/invites";
+import { findMembership } from "@/db/queries/members";
+import { insertMembership } from "@/db/queries/organisations";
+import { insertTeamLeader } from "@/db/queries/teams";
+import { hashPassword } from "@/lib/auth/password";
+import { invalidField, Refusal } from "@/lib/chain/outcome";
+import { tokenAction, type TokenActionContext } from "@/lib/chain/token";
+import { acceptInviteNewSchema } from "@/lib/schemas/invites";
+import { inviteRefusal } from "./refusals";
+
+type Invite = NonNullable<Awaited<ReturnType<typeof findInviteByTokenHash>>>;
+type Joiner = { id: string; name: string; email: string };
+
+/** The checks and writes both ways of accepting share. Nothing is written unless every check passes. */
+async function join({ tx, org, record: invite, audit }: TokenActionContext<Invite>, person: Joiner) {
+  const existing = await findMembership(tx, org.id, person.id);
+  const refusal = inviteRefusal(invite, { email: person.email, membership: existing?.status ?? null }, org.name);
+  if (refusal) throw new Refusal("conflict", refusal);
+  if (!(await claimInviteUse(tx, org.id, invite.id, new Date()))) {
+    throw new Refusal("conflict", "This link has just been used up. Ask for a new one.");
+  }
+  const teamId = invite.role === "rep" ? invite.teamId : null;
+  await insertMembership(tx, org.id, { userId: person.id, role: invite.role, teamId });
+  if (invite.role === "leader" && invite.teamId) await insertTeamLeader(tx, org.id, invite.teamId, person.id);
+  await audit(person.id, {
+    targetType: "membership",
+    targetId: person.id,
+    targetLabel: person.name,
+    after: { role: invite.role, team: invite.teamName, inviteId: invite.id },
+  });
+  return { slug: org.slug };
+}
+
+const lookup = findInviteByTokenHash;
+
+/** A new person creates their account through the link and joins in the same transaction. */
+export const acceptInviteAsNewPerson = tokenAction(
+  {
+    name: "invite.acceptAsNew",
+    input: acceptInviteNewSchema,
+    lookup,
+    expect: {
+      token: "invite",
+      session: "none",
+      input: () => ({ name: "Nia Newcomer", email: `nia.${crypto.randomUUID().slice(0, 8)}@example.test`, password: "a long enough password" }),
+    },
+  },
+  async (ctx, input) => {
+    const refusal = inviteRefusal(ctx.record, { email: input.email, membership: null }, ctx.org.name);
+    if (refusal) throw new Refusal("conflict", refusal);
+    if (await findUserByEmail(ctx.tx, input.email)) {
+      invalidField("email", "An account with this email already exists. Sign in to join instead.");
+    }
+    const user = await insertUser(ctx.tx, { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) });
+    await insertAuthEvent(ctx.tx, { userId: user.id, email: user.email, kind: "sign_up" });
+    return join(ctx, user);
+  },
+);
+
+/** A signed-in person joins with the account they have. */
+export const acceptInviteAsMember = tokenAction(
+  {
+    name: "invite.acceptSignedIn",
+    input: z.object({}),
+    lookup,
+    expect: { token: "invite", session: "outsider", input: () => ({}) },
+  },
+  async (ctx) => {
+    if (!ctx.user) throw new Refusal("unauthenticated", "Sign in to join with your account.");
+    return join(ctx, ctx.user);
+  },
+);

@@ -1,0 +1,115 @@
+"use server";
+
+import type { DbOrTx } from "@/db/client";
+import { countActiveAdmins, findMembership, removeAllLeaderships, updateMembership } from "@/db/queries/members";
+import { setMembershipStatus } from "@/db/queries/organisations";
+import { findTeam } from "@/db/queries/teams";
+import { memberAction } from "@/lib/chain/member";
+import { invalidField, Refusal } from "@/lib/chain/outcome";
+import { changeRoleSchema, memberIdSchema, moveTeamSchema } from "@/lib/schemas/people";
+
+const adminsOnly = ["admin"] as const;
+
+async function existingMember(db: DbOrTx, orgId: string, userId: string) {
+  const person = await findMembership(db, orgId, userId);
+  if (!person) throw new Refusal("not_found", "That person is not a member of this organisation.");
+  return person;
+}
+
+async function activeTeam(db: DbOrTx, orgId: string, teamId: string, field = "teamId") {
+  const team = await findTeam(db, orgId, teamId);
+  if (!team || team.archivedAt) invalidField(field, "Choose an active team.");
+  return team;
+}
+
+/** The organisation always keeps one active admin. */
+async function assertNotLastAdmin(db: DbOrTx, orgId: string, person: { role: string; status: string }, doing: string) {
+  if (person.role === "admin" && person.status === "active" && (await countActiveAdmins(db, orgId)) <= 1) {
+    throw new Refusal("conflict", `You cannot ${doing} the last active admin. Make someone else an admin first.`);
+  }
+}
+
+/** Changes a member's role. Reps need a team; someone who stops being a leader stops leading their teams. */
+export const changeRole = memberAction(
+  {
+    name: "member.changeRole",
+    permission: "people.manage",
+    input: changeRoleSchema,
+    expect: { allow: adminsOnly, input: (f) => ({ userId: f.users.otherRep, role: "leader" }) },
+  },
+  async ({ db, org, audit }, { userId, role, teamId }) => {
+    const person = await existingMember(db, org.id, userId);
+    if (person.role === role && (role !== "rep" || person.teamId === teamId)) {
+      throw new Refusal("conflict", `${person.name} already has this role.`);
+    }
+    if (role !== "admin") await assertNotLastAdmin(db, org.id, person, "demote");
+    const team = role === "rep" && teamId ? await activeTeam(db, org.id, teamId) : undefined;
+    if (role !== "leader") await removeAllLeaderships(db, org.id, userId);
+    await updateMembership(db, org.id, userId, { role, teamId: team?.id ?? null });
+    await audit({
+      targetType: "membership",
+      targetId: userId,
+      targetLabel: person.name,
+      before: { role: person.role },
+      after: { role, team: team?.name ?? null },
+    });
+  },
+);
+
+/** Moves a rep to another team. Their ratings and history stay with them. */
+export const moveToTeam = memberAction(
+  {
+    name: "member.moveTeam",
+    permission: "people.manage",
+    input: moveTeamSchema,
+    expect: { allow: adminsOnly, input: (f) => ({ userId: f.users.otherRep, teamId: f.otherTeamId }) },
+  },
+  async ({ db, org, audit }, { userId, teamId }) => {
+    const person = await existingMember(db, org.id, userId);
+    if (person.role !== "rep") invalidField("userId", "Only reps belong to a team. Make leaders lead a team on the Teams page.");
+    if (person.teamId === teamId) throw new Refusal("conflict", `${person.name} is already in that team.`);
+    const from = person.teamId ? await findTeam(db, org.id, person.teamId) : undefined;
+    const to = await activeTeam(db, org.id, teamId);
+    await updateMembership(db, org.id, userId, { role: "rep", teamId });
+    await audit({
+      targetType: "membership",
+      targetId: userId,
+      targetLabel: person.name,
+      before: { team: from?.name ?? null },
+      after: { team: to.name },
+    });
+  },
+);
+
+/** Deactivation refuses the organisation to that person at once and keeps everything they did. */
+export const deactivateMember = memberAction(
+  {
+    name: "member.deactivate",
+    permission: "people.manage",
+    input: memberIdSchema,
+    expect: { allow: adminsOnly, input: (f) => ({ userId: f.users.otherRep }) },
+  },
+  async ({ db, org, user, audit }, { userId }) => {
+    const person = await existingMember(db, org.id, userId);
+    if (userId === user.id) throw new Refusal("conflict", "You cannot deactivate yourself.");
+    if (person.status === "deactivated") throw new Refusal("conflict", `${person.name} is already deactivated.`);
+    await assertNotLastAdmin(db, org.id, person, "deactivate");
+    await setMembershipStatus(db, org.id, userId, "deactivated");
+    await audit({ targetType: "membership", targetId: userId, targetLabel: person.name, before: { status: "active" }, after: { status: "deactivated" } });
+  },
+);
+
+export const reactivateMember = memberAction(
+  {
+    name: "member.reactivate",
+    permission: "people.manage",
+    input: memberIdSchema,
+    expect: { allow: adminsOnly, input: (f) => ({ userId: f.users.deactivated }) },
+  },
+  async ({ db, org, audit }, { userId }) => {
+    const person = await existingMember(db, org.id, userId);
+    if (person.status === "active") throw new Refusal("conflict", `${person.name} is already active.`);
+    await setMembershipStatus(db, org.id, userId, "active");
+    await audit({ targetType: "membership", targetId: userId, targetLabel: person.name, before: { status: "deactivated" }, after: { status: "active" } });
+  },
+);
