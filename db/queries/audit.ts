@@ -1,5 +1,6 @@
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { auditEvents } from "../schema";
+import { auditEvents, users } from "../schema";
 
 export type AuditEventInput = {
   action: string;
@@ -21,4 +22,64 @@ export async function insertAuditEvent(db: DbOrTx, orgId: string, actorUserId: s
     before: event.before ?? null,
     after: event.after ?? null,
   });
+}
+
+export type AuditFilter = {
+  actorUserId?: string;
+  action?: string;
+  /** Inclusive. */
+  from?: Date;
+  /** Exclusive. */
+  before?: Date;
+};
+
+/**
+ * One page of the organisation's audit log, newest first, with the actor's current name. Asks for one row
+ * more than the page holds, so the caller knows whether an older page exists without counting.
+ */
+export async function listAuditEvents(
+  db: DbOrTx,
+  orgId: string,
+  filter: AuditFilter,
+  page: { limit: number; offset: number },
+) {
+  return db
+    .select({
+      id: auditEvents.id,
+      createdAt: auditEvents.createdAt,
+      actorUserId: auditEvents.actorUserId,
+      actorName: users.name,
+      action: auditEvents.action,
+      targetType: auditEvents.targetType,
+      targetId: auditEvents.targetId,
+      targetLabel: auditEvents.targetLabel,
+      before: auditEvents.before,
+      after: auditEvents.after,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(
+      and(
+        eq(auditEvents.orgId, orgId),
+        filter.actorUserId ? eq(auditEvents.actorUserId, filter.actorUserId) : undefined,
+        filter.action ? eq(auditEvents.action, filter.action) : undefined,
+        filter.from ? gte(auditEvents.createdAt, filter.from) : undefined,
+        filter.before ? lt(auditEvents.createdAt, filter.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(page.limit + 1)
+    .offset(page.offset);
+}
+
+/**
+ * What the log's filters offer, in one query: every (action, actor) pair present in the organisation's log,
+ * with the actor's name. The caller folds them into the two lists.
+ */
+export async function listAuditFilterPairs(db: DbOrTx, orgId: string) {
+  return db
+    .selectDistinct({ action: auditEvents.action, actorUserId: auditEvents.actorUserId, actorName: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(eq(auditEvents.orgId, orgId));
 }

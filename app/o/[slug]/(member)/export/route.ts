@@ -1,0 +1,15 @@
+import { loadOrganisationExport } from "@/lib/export/loaders";
+
+/** GET /o/{slug}/export: the organisation's data as a JSON download (admins; the loader refuses others). */
+export async function GET(_request: Request, { params }: RouteContext<"/o/[slug]/export">) {
+  const { slug } = await params;
+  const { fileName, data } = await loadOrganisationExport(slug);
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

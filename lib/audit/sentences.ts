@@ -1,0 +1,165 @@
+/**
+ * The audit log in words: one sentence per event, from what the action recorded (its target label and its
+ * before/after snapshots). Pure, so every sentence is unit-tested; stored JSON is read defensively, because
+ * old events keep the shape they were written with.
+ */
+
+export type DescribableAuditEvent = {
+  action: string;
+  /** The actor's current name; null when the event has no actor (or the account is gone). */
+  actorName: string | null;
+  targetType?: string | null;
+  /** The target's name when the event was recorded ("Team East", "Avery Lin"). */
+  targetLabel: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+type Snapshot = Record<string, unknown>;
+type Describe = (actor: string, event: DescribableAuditEvent, before: Snapshot, after: Snapshot) => string;
+
+function snapshot(value: unknown): Snapshot {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Snapshot) : {};
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value : null;
+}
+
+/** "Team East" stays as it is; "Enterprise" becomes "the team Enterprise". */
+function team(name: string | null): string {
+  if (!name) return "a team";
+  return /\bteam\b/i.test(name) ? name : `the team ${name}`;
+}
+
+/** "a rep", "an admin"; an unknown role is named as it is. */
+function aRole(role: unknown): string {
+  const name = text(role) ?? "member";
+  return `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
+}
+
+/** "a rep of Team East", "a leader", "an admin". */
+function roleIn(role: unknown, teamName: unknown): string {
+  const name = text(teamName);
+  return name ? `${aRole(role)} of ${team(name)}` : aRole(role);
+}
+
+function zone(value: unknown): string {
+  return (text(value) ?? "another time zone").replaceAll("_", " ");
+}
+
+function person(event: DescribableAuditEvent): string {
+  return event.targetLabel ?? "a member";
+}
+
+/** The joiner is the actor: they accepted the link themselves. */
+function joined(actor: string, after: Snapshot) {
+  return `${actor} joined as ${roleIn(after.role, after.team)}`;
+}
+
+const ACTIONS: Record<string, { label: string; describe: Describe }> = {
+  "account.signUp": {
+    label: "Organisation created",
+    describe: (actor, event, _before, after) =>
+      `${actor} created the organisation ${text(after.name) ?? event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "organisation.updateSettings": {
+    label: "Organisation settings changed",
+    describe: (actor, _event, before, after) => {
+      const renamed = text(after.name) !== null && after.name !== before.name;
+      const rezoned = text(after.timeZone) !== null && after.timeZone !== before.timeZone;
+      if (renamed && rezoned) {
+        return `${actor} renamed the organisation to ${String(after.name)} and changed its time zone to ${zone(after.timeZone)}`;
+      }
+      if (renamed) return `${actor} renamed the organisation to ${String(after.name)}`;
+      if (rezoned) return `${actor} changed the organisation's time zone to ${zone(after.timeZone)}`;
+      return `${actor} saved the organisation settings without changes`;
+    },
+  },
+  "invite.create": {
+    label: "Invite link created",
+    describe: (actor, event, _before, after) => {
+      const teamName = text(after.team) ?? event.targetLabel;
+      const email = text(after.email);
+      const uses = typeof after.maxUses === "number" && after.maxUses > 1 ? `, for up to ${after.maxUses} people` : "";
+      return `${actor} created an invite link${email ? ` for ${email}` : ""} to join ${teamName ? `${team(teamName)} ` : ""}as ${aRole(after.role)}${uses}`;
+    },
+  },
+  "invite.revoke": {
+    label: "Invite link revoked",
+    describe: (actor, event) => `${actor} revoked an invite link${event.targetLabel ? ` for ${team(event.targetLabel)}` : ""}`,
+  },
+  "invite.acceptAsNew": {
+    label: "Joined through an invite (new account)",
+    describe: (actor, _event, _before, after) => `${joined(actor, after)} through an invite link`,
+  },
+  "invite.acceptSignedIn": {
+    label: "Joined through an invite (existing account)",
+    describe: (actor, _event, _before, after) => `${joined(actor, after)} through an invite link, with an existing account`,
+  },
+  "team.create": {
+    label: "Team created",
+    describe: (actor, event) => `${actor} created ${team(event.targetLabel)}`,
+  },
+  "team.rename": {
+    label: "Team renamed",
+    describe: (actor, event, before, after) =>
+      `${actor} renamed ${team(text(before.name) ?? event.targetLabel)} to ${text(after.name) ?? "a new name"}`,
+  },
+  "team.archive": {
+    label: "Team archived",
+    describe: (actor, event) => `${actor} archived ${team(event.targetLabel)}`,
+  },
+  "team.restore": {
+    label: "Team restored",
+    describe: (actor, event) => `${actor} restored ${team(event.targetLabel)}`,
+  },
+  "team.addLeader": {
+    label: "Team leader added",
+    describe: (actor, event, _before, after) =>
+      `${actor} made ${text(after.leader) ?? "someone"} a leader of ${team(event.targetLabel)}`,
+  },
+  "team.removeLeader": {
+    label: "Team leader removed",
+    describe: (actor, event, before, after) =>
+      `${actor} removed ${text(after.leader) ?? text(before.leader) ?? "someone"} as a leader of ${team(event.targetLabel)}`,
+  },
+  "member.changeRole": {
+    label: "Role changed",
+    describe: (actor, event, before, after) =>
+      `${actor} changed ${person(event)} from ${roleIn(before.role, before.team)} to ${roleIn(after.role, after.team)}`,
+  },
+  "member.moveTeam": {
+    label: "Member moved to another team",
+    describe: (actor, event, before, after) => {
+      const from = text(before.team);
+      const to = text(after.team);
+      if (from && to) return `${actor} moved ${person(event)} from ${team(from)} to ${team(to)}`;
+      if (to) return `${actor} moved ${person(event)} to ${team(to)}`;
+      if (from) return `${actor} took ${person(event)} out of ${team(from)}`;
+      return `${actor} changed the team of ${person(event)}`;
+    },
+  },
+  "member.deactivate": {
+    label: "Member deactivated",
+    describe: (actor, event) => `${actor} deactivated the membership of ${person(event)}`,
+  },
+  "member.reactivate": {
+    label: "Member reactivated",
+    describe: (actor, event) => `${actor} reactivated the membership of ${person(event)}`,
+  },
+};
+
+/** One readable sentence for an audit event, e.g. "Dana Reyes revoked an invite link for Team East". */
+export function describeAuditEvent(event: DescribableAuditEvent): string {
+  const actor = event.actorName ?? "Someone";
+  const known = Object.hasOwn(ACTIONS, event.action) ? ACTIONS[event.action] : undefined;
+  if (known) return known.describe(actor, event, snapshot(event.before), snapshot(event.after));
+  const target = event.targetLabel ?? (event.targetType ? `a ${event.targetType}` : null);
+  return `${actor} made a change (${event.action})${target ? ` to ${target}` : ""}`;
+}
+
+/** The name of an action in the log's filter: "Invite link revoked"; unknown actions keep their code name. */
+export function auditActionLabel(action: string): string {
+  return Object.hasOwn(ACTIONS, action) ? ACTIONS[action]!.label : action;
+}

@@ -1,0 +1,149 @@
+import { inArray, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { users } from "@/db/schema";
+import { GET as exportRoute } from "@/app/o/[slug]/(member)/export/route";
+import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { loadOrganisationExport } from "@/lib/export/loaders";
+import type { OrganisationExport } from "@/lib/export/organisation-export";
+import { updateOrganisationSettings } from "@/lib/organisations/actions";
+import { hashToken } from "@/lib/tokens";
+import { rowsOf, withTestDatabase } from "../support/database";
+import { actAs, createMatrixOrganisation } from "../support/fixtures";
+
+const testDb = withTestDatabase();
+void loadOrganisationExport; // registers the export loader
+
+/** The export as the organisation's admin gets it. */
+async function exportOf(fixture: MatrixFixture): Promise<OrganisationExport> {
+  actAs(fixture, "admin");
+  const found = registeredEntries().find((e) => e.name === "/o/[slug]/export");
+  if (found?.entry !== "member") throw new Error("the export is not a registered member entry");
+  const outcome = await found.call(fixture.slug, {});
+  if (outcome.status !== "ok") throw new Error(`export: ${outcome.code}`);
+  return (outcome.data as { data: OrganisationExport }).data;
+}
+
+/** Tenant tables as the live database has them: every table of schema public with an org_id column. */
+async function catalogTenantTables(): Promise<string[]> {
+  const rows = rowsOf<{ name: string }>(
+    await testDb().execute(sql`
+      select c.table_name as name
+      from information_schema.columns c
+      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+      where c.table_schema = 'public' and c.column_name = 'org_id' and t.table_type = 'BASE TABLE'
+      order by 1`),
+  );
+  return rows.map((row) => row.name);
+}
+
+/** Every key anywhere in a JSON value. */
+function keysOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(keysOf);
+  if (value && typeof value === "object") return Object.entries(value).flatMap(([key, inner]) => [key, ...keysOf(inner)]);
+  return [];
+}
+
+/** An organisation with some history: a settings change and an invite link from the fixture. */
+async function organisationWithHistory(name: string) {
+  const fixture = await createMatrixOrganisation(testDb());
+  actAs(fixture, "admin");
+  expect((await updateOrganisationSettings(fixture.slug, { name, timeZone: "Asia/Tokyo" })).status).toBe("ok");
+  return fixture;
+}
+
+describe("data export", () => {
+  it("has a table for every tenant table of the live schema, and the members", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    const data = await exportOf(fixture);
+    const expected = await catalogTenantTables();
+    expect(expected).toEqual(expect.arrayContaining(["audit_events", "invites", "memberships", "team_leaders", "teams"]));
+    expect(Object.keys(data.tables).sort()).toEqual([...expected, "users"].sort());
+    expect(data).toMatchObject({ format: "coachgrid-export", version: 1, exportedAt: expect.any(String) });
+  });
+
+  it("contains the organisation's own rows", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    const data = await exportOf(fixture);
+    expect(data.organisation).toMatchObject({ id: fixture.orgId, slug: fixture.slug, name: "Export Subject Ltd", time_zone: "Asia/Tokyo" });
+    expect(data.tables.teams!.map((t) => t.id)).toEqual(expect.arrayContaining([fixture.teamId, fixture.otherTeamId]));
+    const members = Object.entries(fixture.users).filter(([persona]) => persona !== "outsider");
+    expect(data.tables.memberships!.map((m) => m.user_id).sort()).toEqual(members.map(([, id]) => id).sort());
+    expect(data.tables.team_leaders!.map((l) => l.user_id)).toEqual(
+      expect.arrayContaining([fixture.users.leader, fixture.users.coLeader, fixture.users.otherLeader]),
+    );
+    expect(data.tables.invites!.map((i) => i.id)).toContain(fixture.inviteId);
+    expect(data.tables.audit_events).toEqual([
+      expect.objectContaining({ org_id: fixture.orgId, action: "organisation.updateSettings", after: { name: "Export Subject Ltd", timeZone: "Asia/Tokyo" } }),
+    ]);
+    expect(data.tables.users!.map((u) => Object.keys(u).sort())).toEqual(members.map(() => ["created_at", "email", "id", "name"]));
+    expect(data.tables.users!.find((u) => u.id === fixture.users.admin)).toMatchObject({ name: "Ada Admin", email: expect.stringMatching(/^ada\.admin\./) });
+    // Every row the organisation has in every tenant table, and only those.
+    for (const table of await catalogTenantTables()) {
+      const [count] = rowsOf<{ n: number }>(
+        await testDb().execute(sql`select count(*)::int as n from ${sql.identifier(table)} where org_id = ${fixture.orgId}`),
+      );
+      expect(data.tables[table], table).toHaveLength(count!.n);
+      for (const row of data.tables[table]!) expect(row.org_id, table).toBe(fixture.orgId);
+    }
+  });
+
+  it("contains nothing of another organisation", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    const other = await organisationWithHistory("Unrelated Rival Holdings");
+    const serialized = JSON.stringify(await exportOf(fixture));
+    // Every id the other organisation has in any tenant table, read from the database, not from a list.
+    const otherIds: string[] = [];
+    for (const table of await catalogTenantTables()) {
+      const hasId = rowsOf<{ n: number }>(
+        await testDb().execute(
+          sql`select count(*)::int as n from information_schema.columns where table_schema = 'public' and table_name = ${table} and column_name = 'id'`,
+        ),
+      )[0]!.n;
+      if (!hasId) continue;
+      const rows = rowsOf<{ id: string }>(await testDb().execute(sql`select id::text as id from ${sql.identifier(table)} where org_id = ${other.orgId}`));
+      otherIds.push(...rows.map((row) => row.id));
+    }
+    expect(otherIds).toEqual(expect.arrayContaining([other.teamId, other.inviteId]));
+    const otherUsers = Object.values(other.users);
+    const otherEmails = await testDb().select({ email: users.email }).from(users).where(inArray(users.id, otherUsers));
+    for (const secret of [
+      other.orgId,
+      other.slug,
+      "Unrelated Rival Holdings",
+      ...otherIds,
+      ...otherUsers,
+      ...otherEmails.map((u) => u.email),
+      fixture.users.outsider, // the fixture's admin of a third organisation is no member here
+    ]) {
+      expect(serialized).not.toContain(secret);
+    }
+  });
+
+  it("contains no password or token hashes", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    const data = await exportOf(fixture);
+    const serialized = JSON.stringify(data);
+    const memberHashes = await testDb()
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(inArray(users.id, Object.values(fixture.users)));
+    expect(memberHashes.length).toBeGreaterThan(0);
+    expect(serialized).not.toContain("$argon2");
+    for (const { hash } of memberHashes) expect(serialized).not.toContain(hash);
+    expect(serialized).not.toContain(hashToken(fixture.tokens.invite));
+    expect(serialized).not.toContain(fixture.tokens.invite);
+    expect(keysOf(data).filter((key) => /hash/i.test(key))).toEqual([]);
+  });
+
+  it("downloads as a JSON file named after the organisation and the day, through the route handler", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    actAs(fixture, "admin");
+    const response = await exportRoute(new Request(`http://localhost/o/${fixture.slug}/export`), { params: Promise.resolve({ slug: fixture.slug }) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="${fixture.slug}-export-\\d{4}-\\d{2}-\\d{2}\\.json"$`));
+    const body = (await response.json()) as OrganisationExport;
+    expect(body).toMatchObject({ format: "coachgrid-export", organisation: { id: fixture.orgId } });
+    // Refusals (403 for a leader, 404 for an outsider) are the loader's, covered by the permission matrix and e2e.
+  });
+});

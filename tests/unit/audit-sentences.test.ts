@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { auditActionLabel, describeAuditEvent, type DescribableAuditEvent } from "@/lib/audit/sentences";
+
+const dana = "Dana Reyes";
+
+function event(action: string, fields: Partial<DescribableAuditEvent> = {}): DescribableAuditEvent {
+  return { action, actorName: dana, targetType: null, targetLabel: null, before: null, after: null, ...fields };
+}
+
+describe("describeAuditEvent", () => {
+  it("describes creating the organisation at sign-up", () => {
+    const signUp = event("account.signUp", {
+      targetType: "organisation",
+      targetLabel: "Brightwater Supply Co.",
+      after: { name: "Brightwater Supply Co.", slug: "brightwater", timeZone: "Europe/London" },
+    });
+    expect(describeAuditEvent(signUp)).toBe("Dana Reyes created the organisation Brightwater Supply Co.");
+  });
+
+  it("describes a settings change by what changed", () => {
+    const settings = (before: object, after: object) =>
+      describeAuditEvent(event("organisation.updateSettings", { targetType: "organisation", before, after }));
+    const london = { name: "Brightwater", timeZone: "Europe/London" };
+    expect(settings(london, { ...london, name: "Harbour Light" })).toBe("Dana Reyes renamed the organisation to Harbour Light");
+    expect(settings(london, { ...london, timeZone: "America/New_York" })).toBe(
+      "Dana Reyes changed the organisation's time zone to America/New York",
+    );
+    expect(settings(london, { name: "Harbour Light", timeZone: "Asia/Tokyo" })).toBe(
+      "Dana Reyes renamed the organisation to Harbour Light and changed its time zone to Asia/Tokyo",
+    );
+    expect(settings(london, london)).toBe("Dana Reyes saved the organisation settings without changes");
+  });
+
+  it("describes creating and revoking invite links", () => {
+    const created = event("invite.create", {
+      targetType: "invite",
+      targetLabel: "Team East",
+      after: { role: "rep", team: "Team East", email: null, maxUses: 1, expiresAt: "2025-01-08T09:00:00.000Z" },
+    });
+    expect(describeAuditEvent(created)).toBe("Dana Reyes created an invite link to join Team East as a rep");
+    const forAdmin = event("invite.create", {
+      after: { role: "admin", team: null, email: "sam@example.test", maxUses: 5, expiresAt: "2025-01-08T09:00:00.000Z" },
+    });
+    expect(describeAuditEvent(forAdmin)).toBe("Dana Reyes created an invite link for sam@example.test to join as an admin, for up to 5 people");
+    expect(describeAuditEvent(event("invite.revoke", { targetType: "invite", targetLabel: "Team East" }))).toBe(
+      "Dana Reyes revoked an invite link for Team East",
+    );
+    expect(describeAuditEvent(event("invite.revoke", { targetLabel: null }))).toBe("Dana Reyes revoked an invite link");
+  });
+
+  it("describes people joining through a link, as the people who joined", () => {
+    const after = { role: "rep", team: "Team East", inviteId: "0b5c1a62-9e4e-4c2c-8d7e-2f0c3b1d4a55" };
+    const nia = { actorName: "Nia Newcomer", targetType: "membership", targetLabel: "Nia Newcomer", after };
+    expect(describeAuditEvent(event("invite.acceptAsNew", nia))).toBe("Nia Newcomer joined as a rep of Team East through an invite link");
+    expect(describeAuditEvent(event("invite.acceptSignedIn", { ...nia, after: { ...after, role: "admin", team: null } }))).toBe(
+      "Nia Newcomer joined as an admin through an invite link, with an existing account",
+    );
+  });
+
+  it("describes team changes, naming teams whose name does not say 'team'", () => {
+    const team = (action: string, fields: Partial<DescribableAuditEvent> = {}) =>
+      describeAuditEvent(event(action, { targetType: "team", targetLabel: "Team East", ...fields }));
+    expect(team("team.create", { after: { name: "Team East" } })).toBe("Dana Reyes created Team East");
+    expect(team("team.create", { targetLabel: "Enterprise" })).toBe("Dana Reyes created the team Enterprise");
+    expect(team("team.rename", { targetLabel: "Team North", before: { name: "Team East" }, after: { name: "Team North" } })).toBe(
+      "Dana Reyes renamed Team East to Team North",
+    );
+    expect(team("team.archive")).toBe("Dana Reyes archived Team East");
+    expect(team("team.restore")).toBe("Dana Reyes restored Team East");
+    expect(team("team.addLeader", { after: { leader: "Marcus Webb" } })).toBe("Dana Reyes made Marcus Webb a leader of Team East");
+    expect(team("team.removeLeader", { after: { leader: "Marcus Webb" } })).toBe("Dana Reyes removed Marcus Webb as a leader of Team East");
+    expect(team("team.removeLeader", { before: { leader: "Marcus Webb" }, after: { leader: null } })).toBe(
+      "Dana Reyes removed Marcus Webb as a leader of Team East",
+    );
+  });
+
+  it("describes membership changes", () => {
+    const member = (action: string, before: unknown = null, after: unknown = null) =>
+      describeAuditEvent(event(action, { targetType: "membership", targetLabel: "Avery Lin", before, after }));
+    expect(member("member.changeRole", { role: "rep", team: "Team East" }, { role: "leader", team: null })).toBe(
+      "Dana Reyes changed Avery Lin from a rep of Team East to a leader",
+    );
+    expect(member("member.changeRole", { role: "leader" }, { role: "admin", team: null })).toBe("Dana Reyes changed Avery Lin from a leader to an admin");
+    expect(member("member.moveTeam", { team: "Team East" }, { team: "Team West" })).toBe("Dana Reyes moved Avery Lin from Team East to Team West");
+    expect(member("member.moveTeam", { team: null }, { team: "Team West" })).toBe("Dana Reyes moved Avery Lin to Team West");
+    expect(member("member.deactivate")).toBe("Dana Reyes deactivated the membership of Avery Lin");
+    expect(member("member.reactivate")).toBe("Dana Reyes reactivated the membership of Avery Lin");
+  });
+
+  it("gives an unknown action a generic sentence", () => {
+    expect(describeAuditEvent(event("rating.update", { targetType: "rep", targetLabel: "Avery Lin" }))).toBe(
+      "Dana Reyes made a change (rating.update) to Avery Lin",
+    );
+    expect(describeAuditEvent(event("grid.publish", { targetType: "grid" }))).toBe("Dana Reyes made a change (grid.publish) to a grid");
+    expect(describeAuditEvent(event("toString"))).toBe("Dana Reyes made a change (toString)");
+  });
+
+  it("survives a missing actor and stored data of an unexpected shape", () => {
+    expect(describeAuditEvent(event("team.archive", { actorName: null, targetLabel: "Team East" }))).toBe("Someone archived Team East");
+    for (const odd of [null, "text", 42, ["a"], { role: 7, team: {} }]) {
+      for (const action of ["organisation.updateSettings", "invite.create", "invite.acceptAsNew", "team.rename", "member.changeRole", "member.moveTeam"]) {
+        expect(describeAuditEvent(event(action, { before: odd, after: odd })), action).toMatch(/^Dana Reyes \w/);
+      }
+    }
+  });
+});
+
+describe("auditActionLabel", () => {
+  it("names known actions and keeps unknown ones as they are", () => {
+    expect(auditActionLabel("invite.revoke")).toBe("Invite link revoked");
+    expect(auditActionLabel("rating.update")).toBe("rating.update");
+    expect(auditActionLabel("constructor")).toBe("constructor");
+  });
+});
