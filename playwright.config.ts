@@ -6,7 +6,7 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 
 /**
- * Browser tests against a production build on a fresh embedded database of their own (.test-data/e2e),
+ * Browser tests against a production build on a fresh embedded database of their own (.test-data/e2e-<port>),
  * seeded with the demo organisation. DATABASE_URL is cleared so no real database is ever touched.
  */
 export default defineConfig({
@@ -30,7 +30,7 @@ export default defineConfig({
     stdout: "ignore",
     env: {
       PORT: String(port),
-      DATA_DIR: path.resolve(".test-data", "e2e"),
+      DATA_DIR: path.resolve(".test-data", `e2e-${port}`),
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
       COACHGRID_TEST_HOOKS: "1",

@@ -29,6 +29,13 @@ export const PERMISSIONS = {
   "invites.manage": { admin: true, leader: "leadsTeam" },
   /** Invite someone as admin or leader (leaders invite reps only). */
   "invites.inviteStaff": { admin: true },
+  /** The behaviour framework: everyone reads it, admins edit it. */
+  "framework.view": { admin: true, leader: true, rep: true },
+  "framework.manage": { admin: true },
+  /** Create, open and close assessment cycles. */
+  "cycles.manage": { admin: true },
+  /** The leader's grid: admins see every team, leaders the teams they lead (see teamScope). */
+  "grid.view": { admin: true, leader: true },
   /** The audit log and the organisation's data export. */
   "org.audit": { admin: true },
   /** A rep's ratings, notes and plans, as their coach. */

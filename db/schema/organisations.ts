@@ -21,6 +21,8 @@ export const organisations = pgTable("organisations", {
   name: text().notNull(),
   /** IANA zone; due dates and "overdue" are computed in it. */
   timeZone: text().notNull(),
+  /** When an admin confirmed the behaviour list ("these predict success in our business"). */
+  frameworkConfirmedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

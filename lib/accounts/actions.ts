@@ -8,10 +8,12 @@ import {
   updateUserName,
   updateUserPassword,
 } from "@/db/queries/accounts";
+import { insertBehaviours } from "@/db/queries/behaviours";
 import { findOrganisationBySlug, insertMembership, insertOrganisation } from "@/db/queries/organisations";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { accountAction, publicAction } from "@/lib/chain/open";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
+import { STARTER_BEHAVIOURS } from "@/lib/framework/starter-template";
 import { slugify, suffixedSlug } from "@/lib/organisations/slug";
 import { changePasswordSchema, signUpSchema, updateProfileSchema } from "@/lib/schemas/accounts";
 
@@ -43,6 +45,7 @@ export const signUp = publicAction(
     const slug = (await findOrganisationBySlug(tx, base)) ? suffixedSlug(base) : base;
     const org = await insertOrganisation(tx, { slug, name: input.organisationName, timeZone: input.timeZone });
     await insertMembership(tx, org.id, { userId: user.id, role: "admin" });
+    await insertBehaviours(tx, org.id, STARTER_BEHAVIOURS); // the starter framework, for the admin to review and confirm
     await insertAuthEvent(tx, { userId: user.id, email: user.email, kind: "sign_up" });
     await audit(org.id, user.id, {
       targetType: "organisation",

@@ -148,6 +148,52 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Member reactivated",
     describe: (actor, event) => `${actor} reactivated the membership of ${person(event)}`,
   },
+  "framework.addBehaviour": {
+    label: "Behaviour added",
+    describe: (actor, event) => `${actor} added the behaviour ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "framework.editBehaviour": {
+    label: "Behaviour edited",
+    describe: (actor, event) => `${actor} edited the behaviour ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "framework.reorder": {
+    label: "Behaviours reordered",
+    describe: (actor) => `${actor} changed the order of the behaviours`,
+  },
+  "framework.archiveBehaviour": {
+    label: "Behaviour archived",
+    describe: (actor, event) => `${actor} archived the behaviour ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "framework.restoreBehaviour": {
+    label: "Behaviour restored",
+    describe: (actor, event) => `${actor} restored the behaviour ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "framework.confirm": {
+    label: "Behaviours confirmed",
+    describe: (actor) => `${actor} confirmed the behaviours that predict success in the business`,
+  },
+  "cycle.create": {
+    label: "Cycle created",
+    describe: (actor, event) => `${actor} created the cycle ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "cycle.open": {
+    label: "Cycle opened",
+    describe: (actor, event) => `${actor} opened the cycle ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "cycle.close": {
+    label: "Cycle closed",
+    describe: (actor, event) => `${actor} closed the cycle ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "grid.rate": {
+    label: "Rating saved",
+    describe: (actor, event, before, after) => {
+      const [rep, behaviour, cycle] = (event.targetLabel ?? "").split(" · ");
+      const what = `${rep ?? "a rep"} on ${behaviour ?? "a behaviour"}${cycle ? ` (${cycle})` : ""}`;
+      if (after.score === null || after.score === undefined) return `${actor} cleared the rating of ${what}`;
+      const from = typeof before.score === "number" ? ` (was ${before.score})` : "";
+      return `${actor} rated ${what} ${String(after.score)}${from}`;
+    },
+  },
 };
 
 /** One readable sentence for an audit event, e.g. "Dana Reyes revoked an invite link for Team East". */

@@ -7,7 +7,7 @@ import { findMemberContext } from "@/db/queries/organisations";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { can, needsTarget, roleMay, type Member, type Permission, type Target } from "@/lib/permissions";
 import { formDataToObject, parseInput, typedValues } from "./input";
-import { failure, Refusal, type ActionState, type Outcome } from "./outcome";
+import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { register, type MemberExpectation } from "./registry";
 
 export type Organisation = { id: string; slug: string; name: string; timeZone: string };
@@ -28,6 +28,8 @@ export type ActionContext = MemberContext & {
 type Definition<S extends z.ZodType> = {
   permission: Permission;
   input: S;
+  /** Skip revalidating the organisation's pages after success (the grid patches its own state). */
+  revalidate?: boolean;
   /** The target the permission's relation is checked against, when the role's rule needs one. */
   target?: (input: z.output<S>, ctx: MemberContext) => Target | Promise<Target>;
   expect: MemberExpectation;
@@ -67,7 +69,7 @@ async function runAsMember<S extends z.ZodType, R>(
     }
     return { status: "ok", data: await handler(ctx, parsed.data) };
   } catch (error) {
-    if (error instanceof Refusal) return failure(error.code, error.message, error.fieldErrors);
+    if (error instanceof Refusal) return refused(error);
     throw error;
   }
 }
@@ -102,7 +104,7 @@ export function memberAction<S extends z.ZodType, R = void>(
     const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
     const outcome = await call(slug, raw);
     if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
-    revalidatePath(`/o/${slug}`, "layout"); // every page of the organisation shows the change
+    if (def.revalidate !== false) revalidatePath(`/o/${slug}`, "layout"); // every page of the organisation shows the change
     return { status: "ok", data: outcome.data } as ActionState<R>;
   }
 

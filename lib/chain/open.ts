@@ -5,7 +5,7 @@ import { getDb, type Db, type Tx } from "@/db/client";
 import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { formDataToObject, parseInput, typedValues } from "./input";
-import { failure, Refusal, type ActionState, type Outcome } from "./outcome";
+import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { register, type OpenExpectation } from "./registry";
 
 /**
@@ -42,7 +42,7 @@ async function run<S extends z.ZodType, R>(
     );
     return { status: "ok", data };
   } catch (error) {
-    if (error instanceof Refusal) return failure(error.code, error.message, error.fieldErrors);
+    if (error instanceof Refusal) return refused(error);
     throw error;
   }
 }

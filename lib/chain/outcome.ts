@@ -7,6 +7,8 @@ export type Failure = {
   message: string;
   /** Per-field messages, shown next to the field. */
   fieldErrors?: Record<string, string>;
+  /** What the caller needs to recover, e.g. the newer value behind a conflict. */
+  details?: unknown;
 };
 
 export type Outcome<T> = { status: "ok"; data: T } | Failure;
@@ -33,14 +35,26 @@ export class Refusal extends Error {
     readonly code: FailureCode,
     message?: string,
     readonly fieldErrors?: Record<string, string>,
+    readonly details?: unknown,
   ) {
     super(message ?? DEFAULT_MESSAGES[code]);
     this.name = "Refusal";
   }
 }
 
-export function failure(code: FailureCode, message?: string, fieldErrors?: Record<string, string>): Failure {
-  return { status: "error", code, message: message ?? DEFAULT_MESSAGES[code], ...(fieldErrors && { fieldErrors }) };
+export function failure(code: FailureCode, message?: string, fieldErrors?: Record<string, string>, details?: unknown): Failure {
+  return {
+    status: "error",
+    code,
+    message: message ?? DEFAULT_MESSAGES[code],
+    ...(fieldErrors && { fieldErrors }),
+    ...(details !== undefined && { details }),
+  };
+}
+
+/** Turns a Refusal thrown by a handler into the failure the caller gets. */
+export function refused(error: Refusal): Failure {
+  return failure(error.code, error.message, error.fieldErrors, error.details);
 }
 
 /** Refuse one field with a message shown next to it. */

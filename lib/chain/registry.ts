@@ -24,6 +24,11 @@ export type MatrixFixture = {
   archivedTeamId: string;
   /** An active invite link to team A, made by the admin. */
   inviteId: string;
+  /** Three active behaviours (in order) and an archived one. */
+  behaviourIds: [string, string, string];
+  archivedBehaviourId: string;
+  /** A closed cycle, the open (current) one, and a draft not yet opened. */
+  cycles: { closed: string; open: string; draft: string };
   users: Record<MemberPersona | "deactivated" | "outsider", string>;
 };
 

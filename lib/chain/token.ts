@@ -6,7 +6,7 @@ import { findOrganisationBySlug } from "@/db/queries/organisations";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hashToken } from "@/lib/tokens";
 import { formDataToObject, parseInput, typedValues } from "./input";
-import { failure, Refusal, type ActionState, type Outcome } from "./outcome";
+import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { register, type TokenExpectation } from "./registry";
 import type { Organisation } from "./member";
 
@@ -78,7 +78,7 @@ export function tokenAction<S extends z.ZodType, T, R>(
         return { status: "ok" as const, data: await handler(ctx, parsed.data) };
       });
     } catch (error) {
-      if (error instanceof Refusal) return failure(error.code, error.message, error.fieldErrors);
+      if (error instanceof Refusal) return refused(error);
       throw error;
     }
   };

@@ -22,6 +22,9 @@ export const loadOrganisationShell = memberLoader(
     role: member.role,
     organisations: await listOrganisationsOfUser(db, user.id),
     sections: {
+      grid: can(member, "grid.view"),
+      framework: can(member, "framework.view"),
+      cycles: can(member, "cycles.manage"),
       people: can(member, "people.view"),
       settings: can(member, "org.manage"),
       audit: can(member, "org.audit"),

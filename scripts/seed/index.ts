@@ -2,8 +2,10 @@ import { count } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoFramework } from "./demo-framework";
 import { seedDemoInvitesAndAudit } from "./demo-invites";
 import { seedDemoOrganisation } from "./demo-organisation";
+import { seedDemoRatings } from "./demo-ratings";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "./demo-people";
 
 /** What earlier seed steps created, for later steps to build on (ids by email and by team name). */
@@ -18,7 +20,12 @@ export type SeedContext = {
  * The demo organisation, built step by step. Later features add their step to this list
  * (behaviours, ratings, relationships, ...), each using what the earlier ones put in the context.
  */
-const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [seedDemoOrganisation, seedDemoInvitesAndAudit];
+const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [
+  seedDemoOrganisation,
+  seedDemoFramework,
+  seedDemoRatings,
+  seedDemoInvitesAndAudit,
+];
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(organisations);

@@ -1,5 +1,7 @@
 import type { Db } from "@/db/client";
 import { insertUser } from "@/db/queries/accounts";
+import { insertBehaviours, setBehaviourArchived } from "@/db/queries/behaviours";
+import { insertCycle } from "@/db/queries/cycles";
 import { insertInvite } from "@/db/queries/invites";
 import { insertMembership, insertOrganisation, setMembershipStatus } from "@/db/queries/organisations";
 import { insertTeam, insertTeamLeader, setTeamArchived } from "@/db/queries/teams";
@@ -17,7 +19,8 @@ const unique = () => crypto.randomUUID().slice(0, 8);
 /**
  * An organisation with every persona the permission matrix needs: an admin; `leader` and `coLeader` of team
  * A with reps `rep` and `otherRep`; `otherLeader` of team B; an archived team; a deactivated rep of team A; and `outsider`, the
- * admin of another organisation. Also an active invite link to team A, with its raw token for token entries.
+ * admin of another organisation. Also an active invite link to team A (with its raw token for token entries),
+ * four behaviours (the last archived) and three cycles: closed, open and draft.
  */
 export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture & { tokens: { invite: string } }> {
   passwordHash ??= hashPassword(MATRIX_PASSWORD);
@@ -66,6 +69,22 @@ export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture & 
     createdBy: users.admin,
   });
 
+  const behaviourRows = await insertBehaviours(
+    db,
+    org.id,
+    ["Prospecting", "Presenting", "Talking about money", "Entertaining"].map((name) => ({
+      name,
+      description: `${name}, as we do it.`,
+      level1: `${name}: rarely`,
+      level3: `${name}: usually`,
+      level5: `${name}: always, and teaches others`,
+    })),
+  );
+  await setBehaviourArchived(db, org.id, behaviourRows[3]!.id, true);
+  const closedCycle = await insertCycle(db, org.id, { name: "Q1", status: "closed", openedAt: new Date(Date.now() - 200 * 86_400_000), closedAt: new Date(Date.now() - 100 * 86_400_000) });
+  const openCycle = await insertCycle(db, org.id, { name: "Q2", status: "open", openedAt: new Date(Date.now() - 10 * 86_400_000) });
+  const draftCycle = await insertCycle(db, org.id, { name: "Q3", status: "draft" });
+
   return {
     orgId: org.id,
     slug: org.slug,
@@ -73,6 +92,9 @@ export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture & 
     otherTeamId: teamB.id,
     archivedTeamId: archivedTeam.id,
     inviteId: invite.id,
+    behaviourIds: [behaviourRows[0]!.id, behaviourRows[1]!.id, behaviourRows[2]!.id],
+    archivedBehaviourId: behaviourRows[3]!.id,
+    cycles: { closed: closedCycle.id, open: openCycle.id, draft: draftCycle.id },
     users,
     tokens: { invite: inviteToken },
   };

@@ -13,9 +13,12 @@ export default async function OrganisationLayout({
   const { slug } = await params;
   const shell = await loadOrganisationShell(slug);
   const base = `/o/${shell.org.slug}`;
-  const { people, settings, audit } = shell.sections;
+  const { grid, framework, cycles, people, settings, audit } = shell.sections;
   const links = [
     { href: base, label: "Overview" },
+    ...(grid ? [{ href: `${base}/grid`, label: "Grid" }] : []),
+    ...(framework ? [{ href: `${base}/framework`, label: "Framework" }] : []),
+    ...(cycles ? [{ href: `${base}/cycles`, label: "Cycles" }] : []),
     ...(people
       ? [
           { href: `${base}/teams`, label: "Teams" },

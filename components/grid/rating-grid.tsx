@@ -1,0 +1,400 @@
+"use client";
+
+import {
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type SortingState,
+} from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { toast } from "sonner";
+import { cn } from "@/components/ui/cn";
+import type { ActionState } from "@/lib/chain/outcome";
+import { rateRep } from "@/lib/grid/actions";
+import { BANDS, scoreClass, type Band } from "./heatmap";
+
+type Average = { average: number | null; count: number };
+type Behaviour = { id: string; name: string; description: string; archived: boolean };
+type Rep = { userId: string; name: string; teamId: string; teamName: string };
+type Cell = { score: number | null; version: number };
+type CellStatus = "pending" | "saved" | "error";
+type Averages = { byRep: Record<string, Average>; byBehaviour: Record<string, Average>; overall: Average };
+
+export type GridProps = {
+  slug: string;
+  cycleId: string;
+  editable: boolean;
+  showTeam: boolean;
+  behaviours: Behaviour[];
+  reps: Rep[];
+  cells: { repUserId: string; behaviourId: string; score: number | null; version: number }[];
+  averages: Averages;
+  organisation: Averages;
+};
+
+type Row = Rep & { scores: Record<string, number | null> };
+type RateResult = Awaited<ReturnType<typeof rateRep>>;
+
+const key = (repUserId: string, behaviourId: string) => `${repUserId}:${behaviourId}`;
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+});
+const ROW_HEIGHT = 44;
+
+function formatAverage(value: Average | undefined) {
+  return value?.average == null ? "—" : value.average.toFixed(1);
+}
+
+function averageLabel(what: string, value: Average | undefined) {
+  return value?.average == null ? `${what}: no ratings yet` : `${what}: ${value.average.toFixed(1)}, from ${value.count} ${value.count === 1 ? "rating" : "ratings"}`;
+}
+
+/**
+ * The leader's grid (WAI-ARIA grid pattern): one tab stop; arrow keys, Home/End and Page Up/Down move;
+ * 1-5 sets a score, Delete or Backspace clears it; Enter on a column header sorts. Saves are optimistic,
+ * with a pending / saved / failed state per cell; a failed save restores the old value and says why.
+ * Rows are virtualised, so 500 reps stay smooth; the active row is always scrolled into view.
+ */
+export function RatingGrid(props: GridProps) {
+  const { slug, cycleId, editable, behaviours, reps, showTeam } = props;
+  const [cells, setCells] = useState(() => new Map(props.cells.map((c) => [key(c.repUserId, c.behaviourId), { score: c.score, version: c.version }])));
+  const [status, setStatus] = useState(() => new Map<string, CellStatus>());
+  const [averages, setAverages] = useState(props.averages);
+  const [organisation, setOrganisation] = useState(props.organisation);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [bandFilter, setBandFilter] = useState<{ behaviour: string; band: Band | "" }>({ behaviour: "any", band: "" });
+  const [active, setActive] = useState({ row: 0, col: 1 });
+  const [announcement, setAnnouncement] = useState("");
+  const scroller = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLTableElement>(null);
+  const hasFocus = useRef(false);
+
+  const data: Row[] = useMemo(
+    () =>
+      reps
+        .map((rep) => ({ ...rep, scores: Object.fromEntries(behaviours.map((b) => [b.id, cells.get(key(rep.userId, b.id))?.score ?? null])) }))
+        .filter((row) => {
+          if (!bandFilter.band) return true;
+          const test = BANDS[bandFilter.band].test;
+          const ids = bandFilter.behaviour === "any" ? behaviours.map((b) => b.id) : [bandFilter.behaviour];
+          return ids.some((id) => test(row.scores[id] ?? null));
+        }),
+    [reps, behaviours, cells, bandFilter],
+  );
+
+  const columns = useMemo<ColumnDef<typeof features, Row>[]>(
+    () => [
+      { id: "rep", accessorFn: (row) => row.name, sortFn: "alphanumeric" },
+      ...behaviours.map(
+        (b): ColumnDef<typeof features, Row> => ({ id: b.id, accessorFn: (row) => row.scores[b.id] ?? undefined, sortFn: "basic", sortUndefined: "last" }),
+      ),
+      { id: "average", accessorFn: (row) => averages.byRep[row.userId]?.average ?? undefined, sortFn: "basic", sortUndefined: "last" },
+    ],
+    [behaviours, averages],
+  );
+
+  const table = useTable({ features, columns, data, state: { sorting }, onSortingChange: setSorting });
+  const rows = table.getRowModel().rows;
+  const colCount = behaviours.length + 2;
+  // Grid rows: -1 is the header, then the reps, then the team and organisation averages.
+  const lastRow = rows.length + 1;
+
+  // TanStack Virtual re-renders this component itself; no memoised child receives its functions.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualRows = virtualizer.getVirtualItems();
+  const padTop = virtualRows[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
+
+  // Keep the active cell in the DOM and focused after moving.
+  useEffect(() => {
+    if (active.row >= 0 && active.row < rows.length) virtualizer.scrollToIndex(active.row, { align: "auto" });
+    if (!hasFocus.current) return;
+    const frame = requestAnimationFrame(() => {
+      gridRef.current?.querySelector<HTMLElement>(`[data-cell="${active.row}:${active.col}"]`)?.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [active, rows.length, virtualizer]);
+
+  function sortBy(columnId: string) {
+    setSorting((current) => {
+      const now = current[0];
+      if (now?.id !== columnId) return [{ id: columnId, desc: columnId !== "rep" }];
+      return now.desc === (columnId !== "rep") ? [{ id: columnId, desc: !now.desc }] : [];
+    });
+  }
+
+  async function save(row: Row, behaviour: Behaviour, score: number | null) {
+    const id = key(row.userId, behaviour.id);
+    const previous = cells.get(id) ?? { score: null, version: 0 };
+    if (previous.score === score) return;
+    setCells((m) => new Map(m).set(id, { ...previous, score }));
+    setStatus((m) => new Map(m).set(id, "pending"));
+    let result: RateResult;
+    try {
+      result = await rateRep(slug, { cycleId, repUserId: row.userId, behaviourId: behaviour.id, score, expectedVersion: previous.version });
+    } catch {
+      result = { status: "error", code: "conflict", message: "The rating could not be saved. Check your connection and try again." } as ActionState<never>;
+    }
+    if (result.status === "ok") {
+      const saved = result.data;
+      setCells((m) => new Map(m).set(id, { score: saved.score, version: saved.version }));
+      setStatus((m) => new Map(m).set(id, "saved"));
+      setAverages((a) => ({
+        byRep: { ...a.byRep, [row.userId]: saved.rep },
+        byBehaviour: { ...a.byBehaviour, [behaviour.id]: showTeam ? saved.orgColumn : saved.teamColumn },
+        overall: showTeam ? saved.orgOverall : saved.teamOverall,
+      }));
+      setOrganisation((o) => ({ ...o, byBehaviour: { ...o.byBehaviour, [behaviour.id]: saved.orgColumn }, overall: saved.orgOverall }));
+      setAnnouncement(`Saved: ${row.name}, ${behaviour.name}: ${score ?? "cleared"}.`);
+    } else if (result.status === "error") {
+      const current = (result.details as { current?: Cell } | undefined)?.current;
+      setCells((m) => new Map(m).set(id, current ?? previous));
+      setStatus((m) => new Map(m).set(id, "error"));
+      toast.error(result.message);
+      setAnnouncement(`Not saved: ${result.message}`);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const { row, col } = active;
+    const move = (r: number, c: number) => {
+      event.preventDefault();
+      setActive({ row: Math.max(-1, Math.min(lastRow, r)), col: Math.max(0, Math.min(colCount - 1, c)) });
+    };
+    switch (event.key) {
+      case "ArrowUp": return move(row - 1, col);
+      case "ArrowDown": return move(row + 1, col);
+      case "ArrowLeft": return move(row, col - 1);
+      case "ArrowRight": return move(row, col + 1);
+      case "Home": return move(event.ctrlKey ? 0 : row, 0);
+      case "End": return move(event.ctrlKey ? rows.length - 1 : row, colCount - 1);
+      case "PageDown": return move(row + 10, col);
+      case "PageUp": return move(row - 10, col);
+    }
+    if (row === -1 && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      return sortBy(col === 0 ? "rep" : col === colCount - 1 ? "average" : behaviours[col - 1]!.id);
+    }
+    const target = rows[row]?.original;
+    const behaviour = behaviours[col - 1];
+    if (!target || !behaviour || event.metaKey || event.ctrlKey || event.altKey) return;
+    if (/^[1-5]$/.test(event.key) || event.key === "Delete" || event.key === "Backspace") {
+      event.preventDefault();
+      if (!editable) return toast.info("This cycle is read-only.");
+      void save(target, behaviour, /^[1-5]$/.test(event.key) ? Number(event.key) : null);
+    }
+  }
+
+  const cellProps = (row: number, col: number) => ({
+    "data-cell": `${row}:${col}`,
+    tabIndex: active.row === row && active.col === col ? 0 : -1,
+    onClick: () => setActive({ row, col }),
+    onFocus: () => {
+      hasFocus.current = true;
+      if (active.row !== row || active.col !== col) setActive({ row, col });
+    },
+  });
+  const sortState = (id: string) => {
+    const s = sorting.find((x) => x.id === id);
+    return s ? (s.desc ? "descending" : "ascending") : "none";
+  };
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-3 print:hidden">
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-800">Show reps where</span>
+          <select
+            className="rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+            value={bandFilter.behaviour}
+            onChange={(e) => setBandFilter((f) => ({ ...f, behaviour: e.target.value }))}
+          >
+            <option value="any">any behaviour</option>
+            {behaviours.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-800">is scored</span>
+          <select
+            className="rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+            value={bandFilter.band}
+            onChange={(e) => setBandFilter((f) => ({ ...f, band: e.target.value as Band | "" }))}
+          >
+            <option value="">any score (no filter)</option>
+            {(Object.keys(BANDS) as Band[]).map((band) => (
+              <option key={band} value={band}>
+                {BANDS[band].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="ml-auto text-sm text-slate-600" aria-live="polite">
+          {rows.length === reps.length ? `${reps.length} reps` : `${rows.length} of ${reps.length} reps shown; averages still count everyone`}
+        </p>
+      </div>
+
+      <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
+        <table
+          ref={gridRef}
+          role="grid"
+          aria-label="Leader ratings"
+          aria-rowcount={rows.length + 3}
+          aria-colcount={colCount}
+          aria-readonly={!editable || undefined}
+          onKeyDown={onKeyDown}
+          className="w-full border-separate border-spacing-0 text-sm"
+        >
+          <thead className="sticky top-0 z-20 bg-slate-50">
+            <tr role="row" aria-rowindex={1}>
+              {[{ id: "rep", name: "Rep", description: "" }, ...behaviours, { id: "average", name: "Average", description: "Each rep's average across the behaviours they are rated on." }].map((column, col) => (
+                <th
+                  key={column.id}
+                  role="columnheader"
+                  scope="col"
+                  aria-sort={sortState(column.id)}
+                  aria-describedby={column.description ? `desc-${column.id}` : undefined}
+                  {...cellProps(-1, col)}
+                  onClick={() => {
+                    setActive({ row: -1, col });
+                    sortBy(column.id);
+                  }}
+                  className={cn(
+                    "group relative cursor-pointer border-b border-slate-200 px-2 py-2 text-left align-bottom text-xs font-semibold text-slate-700 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600",
+                    col === 0 && "sticky left-0 z-30 min-w-44 bg-slate-50",
+                    col > 0 && "min-w-24 text-center",
+                  )}
+                >
+                  <span>{column.name}</span>
+                  {sortState(column.id) !== "none" && <span aria-hidden="true">{sortState(column.id) === "ascending" ? " ▲" : " ▼"}</span>}
+                  {column.description && (
+                    <span
+                      id={`desc-${column.id}`}
+                      role="tooltip"
+                      className="pointer-events-none absolute left-1/2 top-full z-40 mt-1 hidden w-64 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-2 text-left text-xs font-normal text-white shadow-lg group-hover:block group-focus:block"
+                    >
+                      {column.description}
+                    </span>
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {padTop > 0 && (
+              <tr aria-hidden="true">
+                <td style={{ height: padTop }} colSpan={colCount} />
+              </tr>
+            )}
+            {virtualRows.map((virtual) => {
+              const row = rows[virtual.index]!.original;
+              const r = virtual.index;
+              return (
+                <tr key={row.userId} role="row" aria-rowindex={r + 2} style={{ height: ROW_HEIGHT }}>
+                  <th
+                    role="rowheader"
+                    scope="row"
+                    {...cellProps(r, 0)}
+                    className="sticky left-0 z-10 border-b border-slate-100 bg-white px-3 text-left font-medium text-slate-900 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
+                  >
+                    {row.name}
+                    {showTeam && <span className="block text-xs font-normal text-slate-500">{row.teamName}</span>}
+                  </th>
+                  {behaviours.map((b, i) => {
+                    const id = key(row.userId, b.id);
+                    const score = cells.get(id)?.score ?? null;
+                    const state = status.get(id);
+                    return (
+                      <td
+                        key={b.id}
+                        role="gridcell"
+                        aria-label={`${row.name}, ${b.name}: ${score ?? "not rated"}${state === "pending" ? ", saving" : state === "error" ? ", not saved" : ""}`}
+                        {...cellProps(r, i + 1)}
+                        className="border-b border-slate-100 p-1 outline-none focus-visible:[&>div]:ring-2 focus-visible:[&>div]:ring-brand-700"
+                      >
+                        <div
+                          className={cn(
+                            "relative flex h-9 items-center justify-center rounded-md font-semibold tabular-nums",
+                            scoreClass(score),
+                            state === "pending" && "opacity-60",
+                            state === "error" && "ring-2 ring-red-600",
+                          )}
+                        >
+                          {score ?? "·"}
+                          {state === "saved" && (
+                            <span aria-hidden="true" className="absolute right-1 top-0.5 text-[10px] text-emerald-700">
+                              ✓
+                            </span>
+                          )}
+                        </div>
+                      </td>
+                    );
+                  })}
+                  <td
+                    role="gridcell"
+                    aria-label={averageLabel(`${row.name}, average`, averages.byRep[row.userId])}
+                    title={averageLabel("Average", averages.byRep[row.userId])}
+                    {...cellProps(r, colCount - 1)}
+                    className="border-b border-slate-100 px-2 text-center font-semibold tabular-nums text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
+                  >
+                    {formatAverage(averages.byRep[row.userId])}
+                  </td>
+                </tr>
+              );
+            })}
+            {padBottom > 0 && (
+              <tr aria-hidden="true">
+                <td style={{ height: padBottom }} colSpan={colCount} />
+              </tr>
+            )}
+          </tbody>
+          <tfoot className="sticky bottom-0 z-20 bg-slate-50">
+            {[
+              { label: showTeam ? "All teams" : "Team average", values: averages },
+              { label: "Organisation", values: organisation },
+            ].map((footer, f) => (
+              <tr key={footer.label} role="row" aria-rowindex={rows.length + 2 + f}>
+                <th
+                  role="rowheader"
+                  scope="row"
+                  {...cellProps(rows.length + f, 0)}
+                  className="sticky left-0 z-30 border-t border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
+                >
+                  {footer.label}
+                </th>
+                {[...behaviours.map((b) => ({ id: b.id, name: b.name, value: footer.values.byBehaviour[b.id] })), { id: "overall", name: "overall", value: footer.values.overall }].map(
+                  (cell, i) => (
+                    <td
+                      key={cell.id}
+                      role="gridcell"
+                      aria-label={averageLabel(`${footer.label}, ${cell.name}`, cell.value)}
+                      title={averageLabel("Average", cell.value)}
+                      {...cellProps(rows.length + f, i + 1)}
+                      className="border-t border-slate-200 px-2 py-2 text-center font-semibold tabular-nums text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
+                    >
+                      {formatAverage(cell.value)}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tfoot>
+        </table>
+      </div>
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+    </div>
+  );
+}
