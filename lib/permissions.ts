@@ -40,6 +40,8 @@ export const PERMISSIONS = {
   "org.audit": { admin: true },
   /** A rep's ratings, notes and plans, as their coach. */
   "rep.coach": { admin: true, leader: "leadsRep" },
+  /** Fill in one's own self-assessment. */
+  "self.assess": { rep: true },
   /** A rep's own results and self-assessment. */
   "rep.viewResults": { admin: true, leader: "leadsRep", rep: "self" },
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;

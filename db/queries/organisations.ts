@@ -15,6 +15,7 @@ export async function findMemberContext(db: DbOrTx, slug: string, userId: string
       slug: organisations.slug,
       orgName: organisations.name,
       timeZone: organisations.timeZone,
+      blindMode: organisations.blindMode,
       role: memberships.role,
       status: memberships.status,
       teamId: memberships.teamId,
@@ -64,7 +65,7 @@ export async function getOrganisation(db: DbOrTx, orgId: string) {
   return org!;
 }
 
-export async function updateOrganisation(db: DbOrTx, orgId: string, values: { name: string; timeZone: string }) {
+export async function updateOrganisation(db: DbOrTx, orgId: string, values: { name: string; timeZone: string; blindMode: boolean }) {
   await db.update(organisations).set(values).where(eq(organisations.id, orgId));
 }
 

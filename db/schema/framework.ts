@@ -76,6 +76,8 @@ export const ratings = pgTable(
     repUserId: uuid().notNull(),
     behaviourId: uuid().notNull(),
     score: smallint(),
+    /** The leader's note on this rating, shown to the rep once results are shared. */
+    comment: text(),
     version: integer().notNull().default(1),
     updatedBy: uuid().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   foreignKey,
   index,
   integer,
@@ -21,6 +22,8 @@ export const organisations = pgTable("organisations", {
   name: text().notNull(),
   /** IANA zone; due dates and "overdue" are computed in it. */
   timeZone: text().notNull(),
+  /** Blind mode: self and leader ratings stay hidden from each other until submitted and shared. */
+  blindMode: boolean().notNull().default(true),
   /** When an admin confirmed the behaviour list ("these predict success in our business"). */
   frameworkConfirmedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

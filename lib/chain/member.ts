@@ -10,7 +10,7 @@ import { formDataToObject, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { register, type MemberExpectation } from "./registry";
 
-export type Organisation = { id: string; slug: string; name: string; timeZone: string };
+export type Organisation = { id: string; slug: string; name: string; timeZone: string; blindMode: boolean };
 
 export type MemberContext = {
   /** For actions, the transaction the whole call runs in. */
@@ -60,7 +60,7 @@ async function runAsMember<S extends z.ZodType, R>(
   const parsed = parseInput(def.input, raw);
   if (!parsed.ok) return parsed.failure;
 
-  const org: Organisation = { id: found.orgId, slug: found.slug, name: found.orgName, timeZone: found.timeZone };
+  const org: Organisation = { id: found.orgId, slug: found.slug, name: found.orgName, timeZone: found.timeZone, blindMode: found.blindMode };
   const ctx: MemberContext = { db, org, member, user };
   try {
     if (needsTarget(member.role, def.permission)) {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Db } from "@/db/client";
 import type { Permission } from "@/lib/permissions";
 import type { Outcome } from "./outcome";
 
@@ -37,6 +38,8 @@ export type MemberExpectation = {
   allow: readonly MemberPersona[];
   /** A valid input for an allowed persona. Called afresh for each persona. */
   input: (fixture: MatrixFixture) => Record<string, unknown>;
+  /** Brings a fresh fixture into the state the call needs (e.g. a submitted self-assessment). */
+  prepare?: (db: Db, fixture: MatrixFixture) => Promise<void>;
 };
 
 /** Public and account entries have no organisation: their expectation is a valid input. */

@@ -35,7 +35,7 @@ async function resolve<T>(db: DbOrTx, def: Pick<Definition<z.ZodType, T>, "looku
   const org = await findOrganisationBySlug(db, slug);
   if (!org) return undefined;
   const record = await def.lookup(db, org.id, hashToken(token));
-  return record ? { org: { id: org.id, slug: org.slug, name: org.name, timeZone: org.timeZone }, record } : undefined;
+  return record ? { org: { id: org.id, slug: org.slug, name: org.name, timeZone: org.timeZone, blindMode: org.blindMode }, record } : undefined;
 }
 
 /** Reads what a token page shows. No transaction, no writes. */

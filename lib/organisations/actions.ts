@@ -9,18 +9,19 @@ export const updateOrganisationSettings = memberAction(
     name: "organisation.updateSettings",
     permission: "org.manage",
     input: updateOrganisationSchema,
-    expect: { allow: ["admin"], input: () => ({ name: "Matrix Org Renamed", timeZone: "America/Chicago" }) },
+    expect: { allow: ["admin"], input: () => ({ name: "Matrix Org Renamed", timeZone: "America/Chicago", blindMode: true }) },
   },
   async ({ db, org, audit }, input) => {
     const before = await getOrganisation(db, org.id);
-    await updateOrganisation(db, org.id, input);
+    const after = { name: input.name, timeZone: input.timeZone, blindMode: input.blindMode ?? before.blindMode };
+    await updateOrganisation(db, org.id, after);
     await audit({
       targetType: "organisation",
       targetId: org.id,
-      targetLabel: input.name,
-      before: { name: before.name, timeZone: before.timeZone },
-      after: input,
+      targetLabel: after.name,
+      before: { name: before.name, timeZone: before.timeZone, blindMode: before.blindMode },
+      after,
     });
-    return input;
+    return after;
   },
 );

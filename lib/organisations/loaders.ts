@@ -56,6 +56,6 @@ export const loadOrganisationSettings = memberLoader(
   },
   async ({ db, org }) => {
     const row = await getOrganisation(db, org.id);
-    return { name: row.name, timeZone: row.timeZone, slug: row.slug };
+    return { name: row.name, timeZone: row.timeZone, blindMode: row.blindMode, slug: row.slug };
   },
 );

@@ -6,6 +6,7 @@ import { seedDemoFramework } from "./demo-framework";
 import { seedDemoInvitesAndAudit } from "./demo-invites";
 import { seedDemoOrganisation } from "./demo-organisation";
 import { seedDemoRatings } from "./demo-ratings";
+import { seedDemoSelfAssessments } from "./demo-self-assessments";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "./demo-people";
 
 /** What earlier seed steps created, for later steps to build on (ids by email and by team name). */
@@ -24,6 +25,7 @@ const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [
   seedDemoOrganisation,
   seedDemoFramework,
   seedDemoRatings,
+  seedDemoSelfAssessments,
   seedDemoInvitesAndAudit,
 ];
 

@@ -73,7 +73,7 @@ describe("data export", () => {
     );
     expect(data.tables.invites!.map((i) => i.id)).toContain(fixture.inviteId);
     expect(data.tables.audit_events).toEqual([
-      expect.objectContaining({ org_id: fixture.orgId, action: "organisation.updateSettings", after: { name: "Export Subject Ltd", timeZone: "Asia/Tokyo" } }),
+      expect.objectContaining({ org_id: fixture.orgId, action: "organisation.updateSettings", after: { name: "Export Subject Ltd", timeZone: "Asia/Tokyo", blindMode: true } }),
     ]);
     expect(data.tables.users!.map((u) => Object.keys(u).sort())).toEqual(members.map(() => ["created_at", "email", "id", "name"]));
     expect(data.tables.users!.find((u) => u.id === fixture.users.admin)).toMatchObject({ name: "Ada Admin", email: expect.stringMatching(/^ada\.admin\./) });

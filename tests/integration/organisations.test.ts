@@ -33,8 +33,20 @@ describe("organisation settings", () => {
       actorUserId: fixture.users.admin,
       targetId: fixture.orgId,
       before: { name: expect.stringMatching(/^Matrix /), timeZone: "Europe/London" },
-      after: { name: "Harbour Light Trading", timeZone: "Asia/Tokyo" },
+      after: { name: "Harbour Light Trading", timeZone: "Asia/Tokyo", blindMode: true },
     });
+  });
+
+  it("turns blind mode off from the form's checkbox fields, and leaves it alone when they are absent", async () => {
+    const fixture = await createMatrixOrganisation(testDb());
+    actAs(fixture, "admin");
+    const form = new FormData();
+    form.set("name", "Blind Test");
+    form.set("timeZone", "UTC");
+    form.append("blindMode", "off"); // the hidden field; the unticked checkbox sends nothing
+    expect(await updateOrganisationSettings(fixture.slug, { status: "idle" }, form)).toMatchObject({ status: "ok", data: { blindMode: false } });
+    form.append("blindMode", "on"); // ticked
+    expect(await updateOrganisationSettings(fixture.slug, { status: "idle" }, form)).toMatchObject({ status: "ok", data: { blindMode: true } });
   });
 
   it("refuses an unknown time zone next to the field and keeps the typed name", async () => {

@@ -42,6 +42,7 @@ describe("permission matrix: member entries", () => {
         it(`${persona} → ${want}`, async () => {
           const db = testDb();
           const fixture = await createMatrixOrganisation(db);
+          await entry.expect.prepare?.(db, fixture);
           actAs(fixture, persona);
           const before = want === "ok" ? undefined : await snapshotTables(db);
           const outcome = await entry.call(fixture.slug, entry.expect.input(fixture));

@@ -24,6 +24,7 @@ describe("the role -> permission table", () => {
       "grid.view": ["admin", "leader"],
       "org.audit": ["admin"],
       "rep.coach": ["admin", "leader"],
+      "self.assess": ["rep"],
       "rep.viewResults": ["admin", "leader", "rep"],
     });
   });

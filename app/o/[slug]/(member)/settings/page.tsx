@@ -13,8 +13,14 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
     <>
       <PageHeader title="Organisation settings" description="Only admins see this page." />
       <div className="max-w-2xl">
-        <Panel title="General" description="The name everyone sees, and the time zone for due dates and “overdue”.">
-          <OrganisationSettingsForm slug={settings.slug} name={settings.name} timeZone={settings.timeZone} timeZones={timeZoneOptions()} />
+        <Panel title="General" description="The name everyone sees, the time zone for due dates and “overdue”, and how ratings are revealed.">
+          <OrganisationSettingsForm
+            slug={settings.slug}
+            name={settings.name}
+            timeZone={settings.timeZone}
+            blindMode={settings.blindMode}
+            timeZones={timeZoneOptions()}
+          />
         </Panel>
       </div>
     </>

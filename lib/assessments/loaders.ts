@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { findAssessment, listLeaderRatingsOfRep, listRepHistory, listSelfRatings } from "@/db/queries/assessments";
+import { listBehaviours } from "@/db/queries/behaviours";
+import { findCurrentCycle, listCycles } from "@/db/queries/cycles";
+import { findMembership } from "@/db/queries/members";
+import { memberLoader } from "@/lib/chain/member";
+import { Refusal } from "@/lib/chain/outcome";
+import { repTarget } from "@/lib/members/rep-target";
+import { can } from "@/lib/permissions";
+import { baselineViewSchema } from "@/lib/schemas/assessments";
+import { assessmentStatus, canShare, coachSeesSelf, repSeesLeader } from "./visibility";
+
+type Side = { score: number | null; comment: string | null };
+
+/**
+ * The rep's self-assessment for the current cycle: each behaviour with its anchors and the rep's answer. The
+ * leader's ratings are loaded only when blind mode lets the rep see them: otherwise they are never queried,
+ * so they cannot reach the page.
+ */
+export const loadSelfAssessment = memberLoader(
+  {
+    route: "/o/[slug]/self-assessment",
+    permission: "self.assess",
+    input: z.object({}),
+    expect: { allow: ["rep", "otherRep"], input: () => ({}) },
+  },
+  async ({ db, org, user }) => {
+    const cycle = await findCurrentCycle(db, org.id);
+    if (!cycle) return { slug: org.slug, cycle: null, status: "not_started" as const, leaderVisible: false, behaviours: [] };
+    const [behaviours, assessment, own] = await Promise.all([
+      listBehaviours(db, org.id),
+      findAssessment(db, org.id, cycle.id, user.id),
+      listSelfRatings(db, org.id, cycle.id, user.id),
+    ]);
+    const leaderVisible = repSeesLeader(org.blindMode, assessment);
+    const leader = leaderVisible ? await listLeaderRatingsOfRep(db, org.id, cycle.id, user.id) : [];
+    const selfBy = new Map(own.map((r) => [r.behaviourId, r]));
+    const leaderBy = new Map(leader.map((r) => [r.behaviourId, r]));
+    return {
+      slug: org.slug,
+      cycle: { id: cycle.id, name: cycle.name },
+      status: assessmentStatus(assessment),
+      leaderVisible,
+      behaviours: behaviours.map((b) => ({
+        id: b.id,
+        name: b.name,
+        description: b.description,
+        anchors: { 1: b.level1, 3: b.level3, 5: b.level5 },
+        self: { score: selfBy.get(b.id)?.score ?? null, comment: selfBy.get(b.id)?.comment ?? null } satisfies Side,
+        ...(leaderVisible && { leader: { score: leaderBy.get(b.id)?.score ?? null, comment: leaderBy.get(b.id)?.comment ?? null } satisfies Side }),
+      })),
+    };
+  },
+);
+
+/**
+ * The baseline of one rep: self vs leader per behaviour for a cycle, the gaps, and the history across cycles.
+ * Each side is included only where the viewer may see it (blind mode, per cycle); a gap only where both are.
+ */
+export const loadBaseline = memberLoader(
+  {
+    route: "/o/[slug]/reps/[repId]",
+    permission: "rep.viewResults",
+    input: baselineViewSchema,
+    target: (input, { db, org }) => repTarget(db, org.id, input.repId),
+    expect: { allow: ["admin", "leader", "coLeader", "rep"], input: (f) => ({ repId: f.users.rep }) },
+  },
+  async ({ db, org, member }, { repId, cycle: chosen }) => {
+    const [rep, cycles, behaviours, history] = await Promise.all([
+      findMembership(db, org.id, repId),
+      listCycles(db, org.id),
+      listBehaviours(db, org.id, { includeArchived: true }),
+      listRepHistory(db, org.id, repId),
+    ]);
+    if (!rep || rep.role !== "rep") throw new Refusal("not_found");
+    const viewerIsRep = member.userId === repId;
+    const stateOf = new Map(history.states.map((s) => [s.cycleId, s]));
+    const sides = (cycleId: string) => {
+      const state = stateOf.get(cycleId);
+      return {
+        self: viewerIsRep || coachSeesSelf(org.blindMode, state),
+        leader: !viewerIsRep || repSeesLeader(org.blindMode, state),
+      };
+    };
+    const pick = (rows: { cycleId: string; behaviourId: string; score: number | null; comment: string | null }[], cycleId: string, behaviourId: string) =>
+      rows.find((r) => r.cycleId === cycleId && r.behaviourId === behaviourId);
+
+    const rated = cycles.filter((c) => c.status !== "draft");
+    const cycle = (chosen ? rated.find((c) => c.id === chosen) : (rated.find((c) => c.status === "open") ?? rated[0])) ?? null;
+    if (chosen && !cycle) throw new Refusal("not_found");
+
+    const view = (cycleId: string) => {
+      const visible = sides(cycleId);
+      return behaviours
+        .map((b) => {
+          const leader = visible.leader ? pick(history.leader, cycleId, b.id) : undefined;
+          const self = visible.self ? pick(history.self, cycleId, b.id) : undefined;
+          const leaderScore = leader?.score ?? null;
+          const selfScore = self?.score ?? null;
+          return {
+            behaviourId: b.id,
+            name: b.name,
+            archived: b.archivedAt !== null,
+            leader: visible.leader ? { score: leaderScore, comment: leader?.comment ?? null } : undefined,
+            self: visible.self ? { score: selfScore, comment: self?.comment ?? null } : undefined,
+            gap: leaderScore !== null && selfScore !== null ? selfScore - leaderScore : null,
+          };
+        })
+        .filter((row) => !row.archived || row.leader?.score != null || row.self?.score != null);
+    };
+
+    const state = cycle ? stateOf.get(cycle.id) : undefined;
+    const coach = !viewerIsRep && can(member, "rep.coach", { repTeamId: rep.teamId });
+    return {
+      slug: org.slug,
+      rep: { userId: rep.userId, name: rep.name },
+      viewerIsRep,
+      blindMode: org.blindMode,
+      cycles: rated.map(({ id, name, status }) => ({ id, name, status })),
+      cycle: cycle && {
+        id: cycle.id,
+        name: cycle.name,
+        status: cycle.status,
+        assessment: assessmentStatus(state),
+        visible: sides(cycle.id),
+        rows: view(cycle.id),
+        canShare: coach && canShare(state, cycle.status),
+        canReopen: coach && cycle.status === "open" && Boolean(state?.submittedAt),
+      },
+      history: rated
+        .slice()
+        .reverse()
+        .map((c) => ({ cycleId: c.id, name: c.name, visible: sides(c.id), rows: view(c.id) })),
+    };
+  },
+);

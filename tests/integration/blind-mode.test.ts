@@ -1,0 +1,133 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { organisations, ratings } from "@/db/schema";
+import { commentOnRating, reopenAssessment, saveSelfRating, shareResults, submitSelfAssessment } from "@/lib/assessments/actions";
+import { loadBaseline, loadSelfAssessment } from "@/lib/assessments/loaders";
+import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { withTestDatabase } from "../support/database";
+import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import { snapshotTables } from "../support/snapshot";
+
+const testDb = withTestDatabase();
+void loadBaseline;
+void loadSelfAssessment;
+
+function loader(name: string) {
+  const entry = registeredEntries().find((e) => e.name === name);
+  if (entry?.entry !== "member") throw new Error(`${name} is not registered`);
+  return async (slug: string, input: Record<string, unknown>) => {
+    const outcome = await entry.call(slug, input);
+    if (outcome.status !== "ok") throw new Error(outcome.code);
+    return outcome.data as Record<string, unknown>;
+  };
+}
+const selfPage = loader("/o/[slug]/self-assessment");
+const baseline = loader("/o/[slug]/reps/[repId]");
+
+type Row = { name: string; leader?: { score: number | null; comment: string | null }; self?: { score: number | null }; gap: number | null };
+const rowsOf = (data: Record<string, unknown>) => (data.cycle as { rows: Row[] }).rows;
+
+/** Leader rates the rep 2, 4, 3 with a sentinel comment; the rep answers 4, 4, 1 as a draft. */
+async function prepare(f: MatrixFixture) {
+  const sentinel = `SENTINEL-${crypto.randomUUID()}`;
+  const [b1, b2, b3] = f.behaviourIds;
+  await testDb().insert(ratings).values(
+    [[b1, 2], [b2, 4], [b3, 3]].map(([behaviourId, score]) => ({
+      orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: behaviourId as string, score: score as number, updatedBy: f.users.leader,
+    })),
+  );
+  actAs(f, "leader");
+  expect((await commentOnRating(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: b1, comment: sentinel })).status).toBe("ok");
+  actAs(f, "rep");
+  for (const [behaviourId, score] of [[b1, 4], [b2, 4], [b3, 1]] as const) {
+    expect((await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score, comment: null })).status).toBe("ok");
+  }
+  return sentinel;
+}
+
+describe("blind mode, at the data-access layer", () => {
+  it("hides each side until submit and share, and hides the leader again on reopen", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const sentinel = await prepare(f);
+
+    // Draft: the rep's pages carry nothing of the leader; the leader's carry nothing of the rep's answers.
+    actAs(f, "rep");
+    const draft = await selfPage(f.slug, {});
+    expect(draft).toMatchObject({ status: "draft", leaderVisible: false });
+    expect(JSON.stringify(draft)).not.toContain(sentinel);
+    expect((draft.behaviours as object[]).every((b) => !("leader" in b))).toBe(true);
+    const repView = await baseline(f.slug, { repId: f.users.rep });
+    expect(JSON.stringify(repView)).not.toContain(sentinel);
+    expect(rowsOf(repView).every((r) => r.leader === undefined && r.gap === null)).toBe(true);
+    actAs(f, "leader");
+    const leaderView = await baseline(f.slug, { repId: f.users.rep });
+    expect(rowsOf(leaderView).every((r) => r.self === undefined && r.gap === null)).toBe(true);
+    expect(leaderView.cycle).toMatchObject({ canShare: false, canReopen: false, assessment: "draft" });
+
+    // Sharing is refused while the cycle is open and the rep has not submitted.
+    const before = await snapshotTables(testDb());
+    expect(await shareResults(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep })).toMatchObject({ code: "conflict" });
+    expect(await snapshotTables(testDb())).toEqual(before);
+
+    // Submitted: the leader sees the answers and the gaps; the rep still sees nothing of the leader.
+    actAs(f, "rep");
+    expect((await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).status).toBe("ok");
+    expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId: f.behaviourIds[0], score: 5, comment: null })).toMatchObject({ code: "conflict" });
+    expect(JSON.stringify(await selfPage(f.slug, {}))).not.toContain(sentinel);
+    actAs(f, "leader");
+    const submitted = await baseline(f.slug, { repId: f.users.rep });
+    expect(rowsOf(submitted).slice(0, 3).map((r) => [r.self?.score, r.leader?.score, r.gap])).toEqual([[4, 2, 2], [4, 4, 0], [1, 3, -2]]);
+    expect(submitted.cycle).toMatchObject({ canShare: true, canReopen: true, assessment: "submitted" });
+
+    // Shared: the rep sees the leader's scores, comment and the gaps.
+    expect((await shareResults(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep })).status).toBe("ok");
+    actAs(f, "rep");
+    const shared = await selfPage(f.slug, {});
+    expect(shared).toMatchObject({ status: "shared", leaderVisible: true });
+    expect(JSON.stringify(shared)).toContain(sentinel);
+    expect(rowsOf(await baseline(f.slug, { repId: f.users.rep })).slice(0, 3).map((r) => r.gap)).toEqual([2, 0, -2]);
+
+    // Reopened: back to a draft; the leader's side is hidden from the rep again, and the rep's from the leader.
+    actAs(f, "coLeader");
+    expect((await reopenAssessment(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep })).status).toBe("ok");
+    actAs(f, "rep");
+    const reopened = await selfPage(f.slug, {});
+    expect(reopened).toMatchObject({ status: "draft", leaderVisible: false });
+    expect(JSON.stringify(reopened)).not.toContain(sentinel);
+    actAs(f, "leader");
+    expect(rowsOf(await baseline(f.slug, { repId: f.users.rep })).every((r) => r.self === undefined)).toBe(true);
+  });
+
+  it("refuses a submit with unrated behaviours and lets a closed cycle be shared without one", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "rep");
+    await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId: f.behaviourIds[0], score: 3, comment: null });
+    expect(await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).toMatchObject({ code: "invalid", message: expect.stringContaining("Presenting, Talking about money are still open") });
+    actAs(f, "leader");
+    expect((await shareResults(f.slug, { cycleId: f.cycles.closed, repUserId: f.users.rep })).status).toBe("ok");
+  });
+
+  it("shows both sides as they are saved when blind mode is off", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    await testDb().update(organisations).set({ blindMode: false }).where(eq(organisations.id, f.orgId));
+    const sentinel = await prepare(f);
+    actAs(f, "rep");
+    const page = await selfPage(f.slug, {});
+    expect(page).toMatchObject({ status: "draft", leaderVisible: true });
+    expect(JSON.stringify(page)).toContain(sentinel);
+    actAs(f, "leader");
+    expect(rowsOf(await baseline(f.slug, { repId: f.users.rep })).slice(0, 3).map((r) => r.gap)).toEqual([2, 0, -2]);
+  });
+
+  it("never shows one rep another rep's baseline", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "otherRep");
+    const entry = registeredEntries().find((e) => e.name === "/o/[slug]/reps/[repId]")!;
+    if (entry.entry !== "member") throw new Error("not a member entry");
+    expect(await entry.call(f.slug, { repId: f.users.rep })).toMatchObject({ code: "forbidden" });
+    actAs(f, "otherLeader");
+    expect(await entry.call(f.slug, { repId: f.users.rep })).toMatchObject({ code: "forbidden" });
+    const [row] = await testDb().select().from(ratings).where(and(eq(ratings.orgId, f.orgId)));
+    expect(row).toBeUndefined();
+  });
+});
