@@ -4,13 +4,12 @@ import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/field";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { addBehaviour, editBehaviour } from "@/lib/framework/actions";
 import { BEHAVIOUR_LIMITS } from "@/lib/framework/rules";
-import { TextAreaField } from "./text-area-field";
 import type { BehaviourView } from "./types";
 
 const ANCHORS = [
