@@ -26,7 +26,8 @@ test("a leader rates a rep with the keyboard only; averages follow; a reload kee
   const rowIndex = east!.reps.map((r) => r.name).sort().indexOf(lastRep.name);
   for (let i = 0; i < rowIndex; i++) await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Home");
-  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight"); // the self-assessment status
+  await page.keyboard.press("ArrowRight"); // the first behaviour
   const first = page.locator('[role="grid"] :focus');
   await expect(first).toHaveAttribute("aria-label", new RegExp(`^${lastRep.name}, .*: not rated$`));
   await expect(averageOf(page, new RegExp(`^${lastRep.name}, average: no ratings yet$`))).toBeVisible();

@@ -30,3 +30,63 @@ export const BANDS = {
   unrated: { label: "Not rated", test: (s: number | null) => s === null },
 } as const;
 export type Band = keyof typeof BANDS;
+
+/**
+ * Direction colours for signed views (gap, change): purple below zero, green above, grey at zero — a
+ * purple-green diverging scheme, distinct from the orange-blue score scale and readable with red-green colour
+ * blindness. The signed number ("+2", "−1", "0") is always printed too.
+ */
+const DIRECTION_CLASSES: Record<string, string> = {
+  "-2": "bg-purple-300 text-slate-950",
+  "-1": "bg-purple-100 text-slate-900",
+  "0": "bg-slate-100 text-slate-900",
+  "1": "bg-emerald-100 text-slate-900",
+  "2": "bg-emerald-300 text-slate-950",
+};
+
+export function directionClass(value: number | null | undefined): string {
+  if (value == null) return "bg-white text-slate-400";
+  const step = Math.max(-2, Math.min(2, value >= 0 ? Math.floor(value + 0.5) : -Math.floor(-value + 0.5)));
+  return DIRECTION_CLASSES[String(step)]!;
+}
+
+/** "+2", "−1" (a true minus sign), "0"; with `digits`, "+0.5", "−1.0", "0.0". */
+export function formatSigned(value: number, digits = 0): string {
+  const text = Math.abs(value).toFixed(digits);
+  if (Number(text) === 0) return text;
+  return value > 0 ? `+${text}` : `−${text}`;
+}
+
+export type LegendEntry = { value: number; text: string; label?: string; signed: boolean };
+
+/** One legend per view. */
+export function legendFor(view: "leader" | "self" | "gap" | "change"): { title: string; entries: LegendEntry[] } {
+  if (view === "gap") {
+    return {
+      title: "Gap: self minus leader",
+      entries: [
+        { value: -2, text: "−2", label: "rep rates lower", signed: true },
+        { value: -1, text: "−1", signed: true },
+        { value: 0, text: "0", label: "agree", signed: true },
+        { value: 1, text: "+1", signed: true },
+        { value: 2, text: "+2", label: "rep rates higher", signed: true },
+      ],
+    };
+  }
+  if (view === "change") {
+    return {
+      title: "Change since the previous cycle",
+      entries: [
+        { value: -2, text: "−2", label: "down", signed: true },
+        { value: -1, text: "−1", signed: true },
+        { value: 0, text: "0", label: "same", signed: true },
+        { value: 1, text: "+1", signed: true },
+        { value: 2, text: "+2", label: "up", signed: true },
+      ],
+    };
+  }
+  return {
+    title: view === "self" ? "Self ratings" : "Leader ratings",
+    entries: LEGEND.map((entry) => ({ value: entry.score, text: String(entry.score), label: entry.label.split("— ")[1], signed: false })),
+  };
+}

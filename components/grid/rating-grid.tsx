@@ -11,16 +11,20 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import Link from "next/link";
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { flushSync } from "react-dom";
 import { toast } from "sonner";
 import { cn } from "@/components/ui/cn";
+import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
-import { BANDS, scoreClass, type Band } from "./heatmap";
+import { GRID_VIEW_LABEL, type GridViewName } from "@/lib/grid/views";
+import { BANDS, directionClass, formatSigned, scoreClass, type Band } from "./heatmap";
 
 type Average = { average: number | null; count: number };
 type Behaviour = { id: string; name: string; description: string; archived: boolean };
-type Rep = { userId: string; name: string; teamId: string; teamName: string };
+type Rep = { userId: string; name: string; teamId: string; teamName: string; status: AssessmentStatus };
 type Cell = { score: number | null; version: number };
 type CellStatus = "pending" | "saved" | "error";
 type Averages = { byRep: Record<string, Average>; byBehaviour: Record<string, Average>; overall: Average };
@@ -28,11 +32,21 @@ type Averages = { byRep: Record<string, Average>; byBehaviour: Record<string, Av
 export type GridProps = {
   slug: string;
   cycleId: string;
+  /** leader: the editable leader ratings; self, gap, change: read-only views. */
+  view: GridViewName;
+  /** The change view's baseline cycle. */
+  previousCycleName?: string | null;
+  /** Whether a reminder link to the self-assessment makes sense (the cycle is the open one). */
+  canRemind: boolean;
   editable: boolean;
   showTeam: boolean;
   behaviours: Behaviour[];
   reps: Rep[];
   cells: { repUserId: string; behaviourId: string; score: number | null; version: number }[];
+  /** The read-only views' values (a hidden rep has none). */
+  values: { repUserId: string; behaviourId: string; value: number; first: number | null; second: number | null }[];
+  /** Reps whose self ratings blind mode hides in this view. */
+  hidden: string[];
   averages: Averages;
   organisation: Averages;
 };
@@ -47,13 +61,28 @@ const features = tableFeatures({
   sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
 });
 const ROW_HEIGHT = 44;
+const STATUS_ORDER: AssessmentStatus[] = ["not_started", "draft", "submitted", "shared"];
+/** Columns: rep (0), self-assessment status (1), the behaviours (from 2), the average (last). */
+const FIRST = 2;
 
-function formatAverage(value: Average | undefined) {
-  return value?.average == null ? "—" : value.average.toFixed(1);
+const STATUS_CLASS: Record<AssessmentStatus, string> = {
+  not_started: "bg-white text-slate-700 ring-slate-300",
+  draft: "bg-amber-50 text-amber-900 ring-amber-300",
+  submitted: "bg-sky-50 text-sky-900 ring-sky-300",
+  shared: "bg-emerald-50 text-emerald-900 ring-emerald-300",
+};
+const HIDDEN = "Hidden until submitted";
+
+function formatAverage(value: Average | undefined, signed: boolean) {
+  if (value?.average == null) return "—";
+  return signed ? formatSigned(value.average, 1) : value.average.toFixed(1);
 }
 
-function averageLabel(what: string, value: Average | undefined) {
-  return value?.average == null ? `${what}: no ratings yet` : `${what}: ${value.average.toFixed(1)}, from ${value.count} ${value.count === 1 ? "rating" : "ratings"}`;
+function averageLabel(what: string, value: Average | undefined, signed: boolean) {
+  const noun = (n: number) => (n === 1 ? "value" : "values");
+  return value?.average == null
+    ? `${what}: ${signed ? "no values" : "no ratings"} yet`
+    : `${what}: ${formatAverage(value, signed)}, from ${value.count} ${signed ? noun(value.count) : value.count === 1 ? "rating" : "ratings"}`;
 }
 
 /**
@@ -63,8 +92,16 @@ function averageLabel(what: string, value: Average | undefined) {
  * Rows are virtualised, so 500 reps stay smooth; the active row is always scrolled into view.
  */
 export function RatingGrid(props: GridProps) {
-  const { slug, cycleId, editable, behaviours, reps, showTeam } = props;
-  const [cells, setCells] = useState(() => new Map(props.cells.map((c) => [key(c.repUserId, c.behaviourId), { score: c.score, version: c.version }])));
+  const { slug, cycleId, view, editable, behaviours, reps, showTeam, canRemind } = props;
+  const signed = view === "gap" || view === "change";
+  const [cells, setCells] = useState(() =>
+    view === "leader"
+      ? new Map(props.cells.map((c) => [key(c.repUserId, c.behaviourId), { score: c.score, version: c.version }]))
+      : new Map(props.values.map((v) => [key(v.repUserId, v.behaviourId), { score: v.value, version: 0 }])),
+  );
+  const parts = useMemo(() => new Map(props.values.map((v) => [key(v.repUserId, v.behaviourId), v])), [props.values]);
+  const hidden = useMemo(() => new Set(props.hidden), [props.hidden]);
+  const [printing, setPrinting] = useState(false);
   const [status, setStatus] = useState(() => new Map<string, CellStatus>());
   const [averages, setAverages] = useState(props.averages);
   const [organisation, setOrganisation] = useState(props.organisation);
@@ -92,6 +129,7 @@ export function RatingGrid(props: GridProps) {
   const columns = useMemo<ColumnDef<typeof features, Row>[]>(
     () => [
       { id: "rep", accessorFn: (row) => row.name, sortFn: "alphanumeric" },
+      { id: "status", accessorFn: (row) => STATUS_ORDER.indexOf(row.status), sortFn: "basic" },
       ...behaviours.map(
         (b): ColumnDef<typeof features, Row> => ({ id: b.id, accessorFn: (row) => row.scores[b.id] ?? undefined, sortFn: "basic", sortUndefined: "last" }),
       ),
@@ -102,7 +140,7 @@ export function RatingGrid(props: GridProps) {
 
   const table = useTable({ features, columns, data, state: { sorting }, onSortingChange: setSorting });
   const rows = table.getRowModel().rows;
-  const colCount = behaviours.length + 2;
+  const colCount = behaviours.length + 3;
   // Grid rows: -1 is the header, then the reps, then the team and organisation averages.
   const lastRow = rows.length + 1;
 
@@ -112,6 +150,22 @@ export function RatingGrid(props: GridProps) {
   const virtualRows = virtualizer.getVirtualItems();
   const padTop = virtualRows[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (virtualRows.at(-1)?.end ?? 0);
+
+  // Printing shows every row: a plain, print-only table rendered only while printing (beforeprint / print media).
+  useEffect(() => {
+    const query = window.matchMedia("print");
+    const on = () => flushSync(() => setPrinting(true));
+    const off = () => setPrinting(false);
+    const change = () => (query.matches ? on() : off());
+    window.addEventListener("beforeprint", on);
+    window.addEventListener("afterprint", off);
+    query.addEventListener("change", change);
+    return () => {
+      window.removeEventListener("beforeprint", on);
+      window.removeEventListener("afterprint", off);
+      query.removeEventListener("change", change);
+    };
+  }, []);
 
   // Keep the active cell in the DOM and focused after moving.
   useEffect(() => {
@@ -181,17 +235,49 @@ export function RatingGrid(props: GridProps) {
     }
     if (row === -1 && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
-      return sortBy(col === 0 ? "rep" : col === colCount - 1 ? "average" : behaviours[col - 1]!.id);
+      return sortBy(col === 0 ? "rep" : col === 1 ? "status" : col === colCount - 1 ? "average" : behaviours[col - FIRST]!.id);
     }
     const target = rows[row]?.original;
-    const behaviour = behaviours[col - 1];
+    if (target && event.key === "Enter" && (col === 0 || col === 1)) {
+      // The row header's link (the rep's baseline) and the status cell's reminder button act on Enter.
+      const inner = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${row}:${col}"] a, [data-cell="${row}:${col}"] button`);
+      if (inner) {
+        event.preventDefault();
+        inner.click();
+      }
+      return;
+    }
+    const behaviour = behaviours[col - FIRST];
     if (!target || !behaviour || event.metaKey || event.ctrlKey || event.altKey) return;
     if (/^[1-5]$/.test(event.key) || event.key === "Delete" || event.key === "Backspace") {
       event.preventDefault();
+      if (view !== "leader") return toast.info(`The ${GRID_VIEW_LABEL[view].toLowerCase()} view is read-only. Switch to Leader ratings to rate.`);
       if (!editable) return toast.info("This cycle is read-only.");
       void save(target, behaviour, /^[1-5]$/.test(event.key) ? Number(event.key) : null);
     }
   }
+
+  async function copyReminder(rep: Row) {
+    const url = new URL(`/o/${slug}/self-assessment`, window.location.origin).toString();
+    try {
+      await navigator.clipboard.writeText(url);
+      toast.success(`Reminder link for ${rep.name} copied: ${url}`);
+    } catch {
+      toast.error(`Could not copy. The link is ${url}`);
+    }
+  }
+
+  const display = (score: number | null) => (score == null ? "·" : signed ? formatSigned(score) : String(score));
+  const colour = (score: number | null) => (signed ? directionClass(score) : scoreClass(score));
+  const describe = (row: Row, b: Behaviour, score: number | null) => {
+    if (hidden.has(row.userId)) return `${row.name}, ${b.name}: ${HIDDEN.toLowerCase()}`;
+    if (score == null) return `${row.name}, ${b.name}: ${view === "leader" || view === "self" ? "not rated" : "no value"}`;
+    const part = parts.get(key(row.userId, b.id));
+    if (view === "gap" && part) return `${row.name}, ${b.name}: ${formatSigned(score)} (self ${part.first}, leader ${part.second})`;
+    if (view === "change" && part) return `${row.name}, ${b.name}: ${formatSigned(score)} (now ${part.first}, before ${part.second})`;
+    return `${row.name}, ${b.name}: ${score}`;
+  };
+  const gridLabel = view === "change" ? `Change since ${props.previousCycleName ?? "the previous cycle"}` : GRID_VIEW_LABEL[view];
 
   const cellProps = (row: number, col: number) => ({
     "data-cell": `${row}:${col}`,
@@ -210,6 +296,8 @@ export function RatingGrid(props: GridProps) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3 print:hidden">
+        {!signed && (
+        <>
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-800">Show reps where</span>
           <select
@@ -240,25 +328,32 @@ export function RatingGrid(props: GridProps) {
             ))}
           </select>
         </label>
+        </>
+        )}
         <p className="ml-auto text-sm text-slate-600" aria-live="polite">
           {rows.length === reps.length ? `${reps.length} reps` : `${rows.length} of ${reps.length} reps shown; averages still count everyone`}
         </p>
       </div>
 
-      <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
+      <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200 print:hidden">
         <table
           ref={gridRef}
           role="grid"
-          aria-label="Leader ratings"
+          aria-label={gridLabel}
           aria-rowcount={rows.length + 3}
           aria-colcount={colCount}
           aria-readonly={!editable || undefined}
           onKeyDown={onKeyDown}
           className="w-full border-separate border-spacing-0 text-sm"
         >
-          <thead className="sticky top-0 z-20 bg-slate-50">
+          <thead className="sticky top-0 z-20 bg-slate-50 print:static">
             <tr role="row" aria-rowindex={1}>
-              {[{ id: "rep", name: "Rep", description: "" }, ...behaviours, { id: "average", name: "Average", description: "Each rep's average across the behaviours they are rated on." }].map((column, col) => (
+              {[
+                { id: "rep", name: "Rep", description: "" },
+                { id: "status", name: "Self-assessment", description: "Each rep's self-assessment for this cycle: not started, draft, submitted or shared." },
+                ...behaviours,
+                { id: "average", name: "Average", description: signed ? "Each rep's average across the behaviours with a value." : "Each rep's average across the behaviours they are rated on." },
+              ].map((column, col) => (
                 <th
                   key={column.id}
                   role="columnheader"
@@ -273,7 +368,8 @@ export function RatingGrid(props: GridProps) {
                   className={cn(
                     "group relative cursor-pointer border-b border-slate-200 px-2 py-2 text-left align-bottom text-xs font-semibold text-slate-700 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600",
                     col === 0 && "sticky left-0 z-30 min-w-44 bg-slate-50",
-                    col > 0 && "min-w-24 text-center",
+                    col === 1 && "min-w-48",
+                    col > 1 && "min-w-24 text-center",
                   )}
                 >
                   <span>{column.name}</span>
@@ -308,30 +404,52 @@ export function RatingGrid(props: GridProps) {
                     {...cellProps(r, 0)}
                     className="sticky left-0 z-10 border-b border-slate-100 bg-white px-3 text-left font-medium text-slate-900 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
                   >
-                    {row.name}
+                    <Link href={`/o/${slug}/reps/${row.userId}`} tabIndex={-1} className="hover:underline">
+                      {row.name}
+                    </Link>
                     {showTeam && <span className="block text-xs font-normal text-slate-500">{row.teamName}</span>}
+                    {hidden.has(row.userId) && <span className="block text-xs font-normal italic text-slate-600">{HIDDEN}</span>}
                   </th>
+                  <td role="gridcell" {...cellProps(r, 1)} className="border-b border-slate-100 px-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600">
+                    <span className="flex items-center gap-2">
+                      <span className={cn("whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1", STATUS_CLASS[row.status])}>{STATUS_LABEL[row.status]}</span>
+                      {canRemind && (row.status === "not_started" || row.status === "draft") && (
+                        <button
+                          type="button"
+                          tabIndex={-1}
+                          onClick={() => void copyReminder(row)}
+                          aria-label={`Copy reminder link for ${row.name}`}
+                          title="Copy reminder link"
+                          className="whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium text-brand-700 underline hover:bg-slate-100"
+                        >
+                          Copy link
+                        </button>
+                      )}
+                    </span>
+                  </td>
                   {behaviours.map((b, i) => {
                     const id = key(row.userId, b.id);
                     const score = cells.get(id)?.score ?? null;
                     const state = status.get(id);
+                    const isHidden = hidden.has(row.userId);
                     return (
                       <td
                         key={b.id}
                         role="gridcell"
-                        aria-label={`${row.name}, ${b.name}: ${score ?? "not rated"}${state === "pending" ? ", saving" : state === "error" ? ", not saved" : ""}`}
-                        {...cellProps(r, i + 1)}
+                        aria-label={`${describe(row, b, score)}${state === "pending" ? ", saving" : state === "error" ? ", not saved" : ""}`}
+                        title={isHidden ? HIDDEN : undefined}
+                        {...cellProps(r, i + FIRST)}
                         className="border-b border-slate-100 p-1 outline-none focus-visible:[&>div]:ring-2 focus-visible:[&>div]:ring-brand-700"
                       >
                         <div
                           className={cn(
                             "relative flex h-9 items-center justify-center rounded-md font-semibold tabular-nums",
-                            scoreClass(score),
+                            isHidden ? "bg-slate-50 text-xs font-normal italic text-slate-600" : colour(score),
                             state === "pending" && "opacity-60",
                             state === "error" && "ring-2 ring-red-600",
                           )}
                         >
-                          {score ?? "·"}
+                          {isHidden ? "hidden" : display(score)}
                           {state === "saved" && (
                             <span aria-hidden="true" className="absolute right-1 top-0.5 text-[10px] text-emerald-700">
                               ✓
@@ -343,12 +461,12 @@ export function RatingGrid(props: GridProps) {
                   })}
                   <td
                     role="gridcell"
-                    aria-label={averageLabel(`${row.name}, average`, averages.byRep[row.userId])}
-                    title={averageLabel("Average", averages.byRep[row.userId])}
+                    aria-label={hidden.has(row.userId) ? `${row.name}, average: ${HIDDEN.toLowerCase()}` : averageLabel(`${row.name}, average`, averages.byRep[row.userId], signed)}
+                    title={hidden.has(row.userId) ? HIDDEN : averageLabel("Average", averages.byRep[row.userId], signed)}
                     {...cellProps(r, colCount - 1)}
                     className="border-b border-slate-100 px-2 text-center font-semibold tabular-nums text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
                   >
-                    {formatAverage(averages.byRep[row.userId])}
+                    {hidden.has(row.userId) ? "hidden" : formatAverage(averages.byRep[row.userId], signed)}
                   </td>
                 </tr>
               );
@@ -359,7 +477,7 @@ export function RatingGrid(props: GridProps) {
               </tr>
             )}
           </tbody>
-          <tfoot className="sticky bottom-0 z-20 bg-slate-50">
+          <tfoot className="sticky bottom-0 z-20 bg-slate-50 print:static">
             {[
               { label: showTeam ? "All teams" : "Team average", values: averages },
               { label: "Organisation", values: organisation },
@@ -373,17 +491,18 @@ export function RatingGrid(props: GridProps) {
                 >
                   {footer.label}
                 </th>
+                <td role="gridcell" {...cellProps(rows.length + f, 1)} aria-label={`${footer.label}: no self-assessment status`} className="border-t border-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600" />
                 {[...behaviours.map((b) => ({ id: b.id, name: b.name, value: footer.values.byBehaviour[b.id] })), { id: "overall", name: "overall", value: footer.values.overall }].map(
                   (cell, i) => (
                     <td
                       key={cell.id}
                       role="gridcell"
-                      aria-label={averageLabel(`${footer.label}, ${cell.name}`, cell.value)}
-                      title={averageLabel("Average", cell.value)}
-                      {...cellProps(rows.length + f, i + 1)}
+                      aria-label={averageLabel(`${footer.label}, ${cell.name}`, cell.value, signed)}
+                      title={averageLabel("Average", cell.value, signed)}
+                      {...cellProps(rows.length + f, i + FIRST)}
                       className="border-t border-slate-200 px-2 py-2 text-center font-semibold tabular-nums text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
                     >
-                      {formatAverage(cell.value)}
+                      {formatAverage(cell.value, signed)}
                     </td>
                   ),
                 )}
@@ -392,6 +511,57 @@ export function RatingGrid(props: GridProps) {
           </tfoot>
         </table>
       </div>
+      {printing && (
+        <table className="hidden w-full border-collapse text-[9pt] print:table">
+          <caption className="mb-1 text-left text-sm font-semibold">{gridLabel}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="border border-slate-300 px-1 text-left">Rep</th>
+              <th scope="col" className="border border-slate-300 px-1 text-left">Self-assessment</th>
+              {behaviours.map((b) => (
+                <th key={b.id} scope="col" className="border border-slate-300 px-1">{b.name}</th>
+              ))}
+              <th scope="col" className="border border-slate-300 px-1">Average</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ original: row }) => (
+              <tr key={row.userId} className="break-inside-avoid">
+                <th scope="row" className="whitespace-nowrap border border-slate-300 px-1 text-left font-medium">
+                  {row.name}
+                  {showTeam && ` (${row.teamName})`}
+                </th>
+                <td className="border border-slate-300 px-1">{STATUS_LABEL[row.status]}</td>
+                {behaviours.map((b) => {
+                  const score = cells.get(key(row.userId, b.id))?.score ?? null;
+                  return (
+                    <td key={b.id} className={cn("border border-slate-300 px-1 text-center tabular-nums print:[print-color-adjust:exact]", !hidden.has(row.userId) && colour(score))}>
+                      {hidden.has(row.userId) ? "hidden" : score == null ? "" : display(score)}
+                    </td>
+                  );
+                })}
+                <td className="border border-slate-300 px-1 text-center font-semibold tabular-nums">
+                  {hidden.has(row.userId) ? "hidden" : formatAverage(averages.byRep[row.userId], signed)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            {[
+              { label: showTeam ? "All teams" : "Team average", values: averages },
+              { label: "Organisation", values: organisation },
+            ].map((footer) => (
+              <tr key={footer.label}>
+                <th scope="row" className="border border-slate-300 px-1 text-left" colSpan={2}>{footer.label}</th>
+                {behaviours.map((b) => (
+                  <td key={b.id} className="border border-slate-300 px-1 text-center font-semibold tabular-nums">{formatAverage(footer.values.byBehaviour[b.id], signed)}</td>
+                ))}
+                <td className="border border-slate-300 px-1 text-center font-semibold tabular-nums">{formatAverage(footer.values.overall, signed)}</td>
+              </tr>
+            ))}
+          </tfoot>
+        </table>
+      )}
       <p role="status" className="sr-only">
         {announcement}
       </p>

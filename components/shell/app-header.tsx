@@ -13,7 +13,7 @@ type Props = {
 /** The signed-in header: wordmark, organisation switcher, sections, account menu. */
 export function AppHeader({ user, organisations, current, nav }: Props) {
   return (
-    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
         <Logo href={current ? `/o/${current.slug}` : "/o"} />
         <span aria-hidden="true" className="h-6 w-px bg-slate-200" />

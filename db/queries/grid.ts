@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
-import { behaviours, memberships, ratings, teams, users } from "../schema";
+import { assessments, behaviours, memberships, ratings, selfRatings, teams, users } from "../schema";
 
 /**
  * The grid's reads. Everything the page shows comes from a fixed number of queries, whatever the number of
@@ -77,8 +78,7 @@ export async function gridAverages(
   behaviourIds: readonly string[],
   teamIds?: readonly string[],
 ): Promise<GridAverages> {
-  const empty: GridAverages = { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } };
-  if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return empty;
+  if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return collectAverages([]);
   const rows = await db
     .select({
       repUserId: ratings.repUserId,
@@ -99,7 +99,13 @@ export async function gridAverages(
     )
     .groupBy(sql`grouping sets ((${ratings.repUserId}), (${ratings.behaviourId}), ())`);
 
-  const result = empty;
+  return collectAverages(rows);
+}
+
+type AverageRow = { repUserId: string; behaviourId: string; repGrouped: number; behaviourGrouped: number; average: string | null; count: number };
+
+function collectAverages(rows: AverageRow[]): GridAverages {
+  const result: GridAverages = { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } };
   for (const row of rows) {
     const value: Average = { average: row.average === null ? null : Number(row.average), count: Number(row.count) };
     if (Number(row.repGrouped) === 0) result.byRep[row.repUserId] = value;
@@ -107,6 +113,138 @@ export async function gridAverages(
     else result.overall = value;
   }
   return result;
+}
+
+/** The read-only views of the grid: self ratings, gap (self - leader) and change since the previous cycle. */
+export type ReadOnlyView = "self" | "gap" | "change";
+export type ViewOptions = {
+  /**
+   * Blind mode of the organisation. When on, a rep's self ratings count only once the rep has submitted:
+   * the same rule as coachSeesSelf (lib/assessments/visibility.ts), applied in SQL so averages never include
+   * a hidden score.
+   */
+  blindMode: boolean;
+  /** The change view's baseline cycle; null: there is none and the view is empty. */
+  previousCycleId: string | null;
+};
+
+const previous = alias(ratings, "previous");
+
+/**
+ * One value per present (rep, behaviour) of the view, as a subquery: `value` is what the cell shows, `first`
+ * and `second` what it is made of (gap: self and leader; change: now and before; self: the score and null).
+ */
+function viewValues(db: DbOrTx, orgId: string, cycleId: string, view: ReadOnlyView, options: ViewOptions) {
+  const selfVisible = and(
+    eq(assessments.orgId, orgId),
+    eq(assessments.orgId, selfRatings.orgId),
+    eq(assessments.cycleId, selfRatings.cycleId),
+    eq(assessments.repUserId, selfRatings.repUserId),
+    options.blindMode ? isNotNull(assessments.submittedAt) : undefined,
+  );
+  if (view === "self") {
+    return db
+      .select({
+        repUserId: selfRatings.repUserId,
+        behaviourId: selfRatings.behaviourId,
+        value: sql<number>`${selfRatings.score}`.as("value"),
+        first: sql<number | null>`${selfRatings.score}`.as("first"),
+        second: sql<number | null>`null::smallint`.as("second"),
+      })
+      .from(selfRatings)
+      .innerJoin(assessments, selfVisible)
+      .where(and(eq(selfRatings.orgId, orgId), eq(selfRatings.cycleId, cycleId), isNotNull(selfRatings.score)))
+      .as("v");
+  }
+  if (view === "gap") {
+    return db
+      .select({
+        repUserId: selfRatings.repUserId,
+        behaviourId: selfRatings.behaviourId,
+        value: sql<number>`${selfRatings.score} - ${ratings.score}`.as("value"),
+        first: sql<number | null>`${selfRatings.score}`.as("first"),
+        second: sql<number | null>`${ratings.score}`.as("second"),
+      })
+      .from(selfRatings)
+      .innerJoin(assessments, selfVisible)
+      .innerJoin(
+        ratings,
+        and(
+          eq(ratings.orgId, selfRatings.orgId),
+          eq(ratings.cycleId, selfRatings.cycleId),
+          eq(ratings.repUserId, selfRatings.repUserId),
+          eq(ratings.behaviourId, selfRatings.behaviourId),
+        ),
+      )
+      .where(and(eq(selfRatings.orgId, orgId), eq(ratings.orgId, orgId), eq(selfRatings.cycleId, cycleId), isNotNull(selfRatings.score), isNotNull(ratings.score)))
+      .as("v");
+  }
+  return db
+    .select({
+      repUserId: ratings.repUserId,
+      behaviourId: ratings.behaviourId,
+      value: sql<number>`${ratings.score} - ${previous.score}`.as("value"),
+      first: sql<number | null>`${ratings.score}`.as("first"),
+      second: sql<number | null>`${previous.score}`.as("second"),
+    })
+    .from(ratings)
+    .innerJoin(
+      previous,
+      and(eq(previous.orgId, ratings.orgId), eq(previous.repUserId, ratings.repUserId), eq(previous.behaviourId, ratings.behaviourId)),
+    )
+    .where(
+      and(
+        eq(ratings.orgId, orgId),
+        eq(previous.orgId, orgId),
+        eq(ratings.cycleId, cycleId),
+        options.previousCycleId ? eq(previous.cycleId, options.previousCycleId) : sql`false`,
+        isNotNull(ratings.score),
+        isNotNull(previous.score),
+      ),
+    )
+    .as("v");
+}
+
+/** Every present value of a read-only view for the scope's reps, in one query. */
+export async function listViewCells(db: DbOrTx, orgId: string, cycleId: string, view: ReadOnlyView, options: ViewOptions, teamIds?: readonly string[]) {
+  if (teamIds && teamIds.length === 0) return [];
+  const v = viewValues(db, orgId, cycleId, view, options);
+  const rows = await db
+    .select({ repUserId: v.repUserId, behaviourId: v.behaviourId, value: v.value, first: v.first, second: v.second })
+    .from(v)
+    .where(sql`${v.repUserId} in (${repScope(orgId, teamIds)})`);
+  const num = (x: number | string | null) => (x === null ? null : Number(x));
+  return rows.map((r) => ({ repUserId: r.repUserId, behaviourId: r.behaviourId, value: Number(r.value), first: num(r.first), second: num(r.second) }));
+}
+
+/**
+ * Row, column and overall averages of a read-only view, in one query (grouping sets), over the visible values
+ * only: round(avg(value), 1). Pass `teamIds` undefined for the whole organisation.
+ */
+export async function viewAverages(
+  db: DbOrTx,
+  orgId: string,
+  cycleId: string,
+  view: ReadOnlyView,
+  options: ViewOptions,
+  behaviourIds: readonly string[],
+  teamIds?: readonly string[],
+): Promise<GridAverages> {
+  if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return collectAverages([]);
+  const v = viewValues(db, orgId, cycleId, view, options);
+  const rows = await db
+    .select({
+      repUserId: v.repUserId,
+      behaviourId: v.behaviourId,
+      repGrouped: sql<number>`grouping(${v.repUserId})`,
+      behaviourGrouped: sql<number>`grouping(${v.behaviourId})`,
+      average: sql<string | null>`round(avg(${v.value}), 1)`,
+      count: sql<number>`count(${v.value})::int`,
+    })
+    .from(v)
+    .where(and(inArray(v.behaviourId, [...behaviourIds]), sql`${v.repUserId} in (${repScope(orgId, teamIds)})`))
+    .groupBy(sql`grouping sets ((${v.repUserId}), (${v.behaviourId}), ())`);
+  return collectAverages(rows);
 }
 
 export async function findRating(db: DbOrTx, orgId: string, cycleId: string, repUserId: string, behaviourId: string) {

@@ -5,6 +5,7 @@ import { findCycle } from "@/db/queries/cycles";
 import { findRating, gridAverages, listGridBehaviours, saveRating } from "@/db/queries/grid";
 import { findMembership } from "@/db/queries/members";
 import { memberAction } from "@/lib/chain/member";
+import { repTarget } from "@/lib/members/rep-target";
 import { Refusal } from "@/lib/chain/outcome";
 import { rateSchema } from "@/lib/schemas/grid";
 
@@ -19,10 +20,7 @@ export const rateRep = memberAction(
     permission: "rep.coach",
     input: rateSchema,
     revalidate: false,
-    target: async (input, { db, org }) => {
-      const rep = await findMembership(db, org.id, input.repUserId);
-      return { repTeamId: rep?.role === "rep" ? rep.teamId : null };
-    },
+    target: (input, { db, org }) => repTarget(db, org.id, input.repUserId),
     expect: {
       allow: ["admin", "leader", "coLeader"],
       input: (f) => ({ cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 }),

@@ -1,56 +1,36 @@
-import { findCycle, listCycles } from "@/db/queries/cycles";
-import { gridAverages, listGridBehaviours, listGridCells, listGridReps } from "@/db/queries/grid";
-import { listActiveTeams } from "@/db/queries/teams";
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
-import { can, teamScope } from "@/lib/permissions";
-import { gridViewSchema } from "@/lib/schemas/grid";
+import { gridCsv, gridCsvFileName } from "./csv";
+import { loadGridData } from "./grid-data";
+import { gridPageSchema } from "./views";
+
+const allow = ["admin", "leader", "coLeader", "otherLeader"] as const;
 
 /**
- * The leader's grid: the chosen team's reps (an admin may choose all teams) x the cycle's behaviours, the
- * leader ratings, and the row, column, team and organisation averages. Nine queries, whatever the size.
+ * The grid page, in the view the URL asks for (leader ratings by default). Ten queries, whatever the size:
+ * see loadGridData.
  */
 export const loadGridPage = memberLoader(
   {
     route: "/o/[slug]/grid",
     permission: "grid.view",
-    input: gridViewSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    input: gridPageSchema,
+    expect: { allow: [...allow], input: () => ({}) },
   },
-  async ({ db, org, member }, view) => {
-    const scope = teamScope(member);
-    const [allTeams, cycles] = await Promise.all([listActiveTeams(db, org.id), listCycles(db, org.id)]);
-    const teams = scope ? allTeams.filter((t) => scope.includes(t.id)) : allTeams;
+  (ctx, input) => loadGridData(ctx, input),
+);
 
-    // A leader always looks at one team; an admin at all teams unless they pick one.
-    let teamId: string | undefined = view.team === "all" ? undefined : view.team;
-    if (teamId && !can(member, "team.view", { teamId })) throw new Refusal("forbidden");
-    if (!teamId && scope) teamId = teams[0]?.id;
-
-    const cycle = view.cycle ? await findCycle(db, org.id, view.cycle) : (cycles.find((c) => c.status === "open") ?? cycles[0]);
-    if (view.cycle && !cycle) throw new Refusal("not_found");
-    const base = {
-      slug: org.slug,
-      teams,
-      cycles: cycles.map(({ id, name, status }) => ({ id, name, status })),
-      teamId: teamId ?? null,
-      canChooseAllTeams: !scope,
-    };
-    if (!cycle || (scope && !teamId)) return { ...base, cycle: null, grid: null };
-
-    const teamIds = teamId ? [teamId] : undefined;
-    const behaviours = await listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed");
-    const behaviourIds = behaviours.map((b) => b.id);
-    const [reps, cells, averages, organisation] = await Promise.all([
-      listGridReps(db, org.id, teamIds),
-      listGridCells(db, org.id, cycle.id, teamIds),
-      gridAverages(db, org.id, cycle.id, behaviourIds, teamIds),
-      gridAverages(db, org.id, cycle.id, behaviourIds),
-    ]);
-    return {
-      ...base,
-      cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
-      grid: { editable: cycle.status === "open", behaviours, reps, cells, averages, organisation },
-    };
+/** GET /o/{slug}/grid/export: the same grid, same view and numbers, as a CSV file. */
+export const loadGridExport = memberLoader(
+  {
+    route: "/o/[slug]/grid/export",
+    permission: "grid.view",
+    input: gridPageSchema,
+    expect: { allow: [...allow], input: () => ({}) },
+  },
+  async (ctx, input) => {
+    const data = await loadGridData(ctx, input);
+    if (!data.cycle) throw new Refusal("not_found");
+    return { fileName: gridCsvFileName(data.slug, data.cycle.name, data.view), csv: gridCsv(data) };
   },
 );

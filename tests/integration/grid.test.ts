@@ -167,7 +167,7 @@ describe("grid page queries", () => {
       expect(((result as { data: Grid }).data.grid.reps)).toHaveLength(size);
       counts.push(queries);
     }
-    expect(counts[0]).toBe(9); // session, membership, teams, cycles, behaviours, reps, cells, team and organisation averages
+    expect(counts[0]).toBe(10); // session, membership, teams, cycles, behaviours, reps, assessments, cells, team and organisation averages
     expect(counts[1]).toBe(counts[0]);
   }, 120_000);
 });

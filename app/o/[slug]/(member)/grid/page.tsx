@@ -5,6 +5,10 @@ import { RatingGrid } from "@/components/grid/rating-grid";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadGridPage } from "@/lib/grid/loaders";
+import { GRID_VIEW_LABEL } from "@/lib/grid/views";
+
+/** Only the grid prints landscape. */
+const PRINT_CSS = "@media print { @page { size: landscape; margin: 10mm; } }";
 
 export const metadata: Metadata = { title: "Grid" };
 
@@ -17,18 +21,33 @@ export default async function GridPage({
 }) {
   const { slug } = await params;
   const page = await loadGridPage(slug, await searchParams);
-  const { grid, cycle } = page;
+  const { grid, cycle, view } = page;
+  const previous = "previousCycle" in page ? page.previousCycle : null;
+  const how =
+    view === "leader"
+      ? cycle?.status === "open"
+        ? "Rate each rep 1 to 5: arrow keys move, 1–5 rates, Delete clears."
+        : `This cycle is ${cycle?.status}: read-only.`
+      : view === "self"
+        ? "Each rep's own ratings, read-only. With blind mode on, a rep's self ratings show once they submit."
+        : view === "gap"
+          ? "Self minus leader, read-only: +2 means the rep rates themselves two points higher than you do."
+          : previous
+            ? `Your rating now minus your rating in ${previous.name}, read-only.`
+            : "There is no earlier cycle to compare with.";
   return (
     <>
-      <PageHeader
-        title="Grid"
-        description={
-          cycle
-            ? `${cycle.name} · ${cycle.status === "open" ? "Rate each rep 1 to 5: arrow keys move, 1–5 rates, Delete clears." : `This cycle is ${cycle.status}: read-only.`}`
-            : "Rate every rep on every behaviour, 1 to 5."
-        }
+      <style>{PRINT_CSS}</style>
+      <PageHeader title={view === "leader" ? "Grid" : `Grid · ${GRID_VIEW_LABEL[view]}`} description={cycle ? `${cycle.name} · ${how}` : "Rate every rep on every behaviour, 1 to 5."} />
+      <GridToolbar
+        slug={page.slug}
+        teams={page.teams}
+        cycles={page.cycles}
+        teamId={page.teamId}
+        cycleId={cycle?.id ?? null}
+        view={view}
+        canChooseAllTeams={page.canChooseAllTeams}
       />
-      <GridToolbar teams={page.teams} cycles={page.cycles} teamId={page.teamId} cycleId={cycle?.id ?? null} canChooseAllTeams={page.canChooseAllTeams} />
       {!cycle ? (
         <EmptyState title="No assessment cycle yet">
           Ratings belong to a cycle such as “Q1 2027”. An admin creates and opens one on the <Link className="font-medium text-brand-700 underline" href={`/o/${page.slug}/cycles`}>Cycles</Link> page.
@@ -41,14 +60,19 @@ export default async function GridPage({
         </EmptyState>
       ) : (
         <RatingGrid
-          key={`${cycle.id}:${page.teamId ?? "all"}`}
+          key={`${cycle.id}:${page.teamId ?? "all"}:${view}`}
           slug={page.slug}
           cycleId={cycle.id}
+          view={view}
+          previousCycleName={previous?.name ?? null}
+          canRemind={cycle.status === "open"}
           editable={grid.editable}
           showTeam={page.teamId === null}
           behaviours={grid.behaviours}
           reps={grid.reps}
           cells={grid.cells}
+          values={grid.values}
+          hidden={grid.hidden}
           averages={grid.averages}
           organisation={grid.organisation}
         />

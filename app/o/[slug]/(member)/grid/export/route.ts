@@ -1,0 +1,16 @@
+import { loadGridExport } from "@/lib/grid/loaders";
+
+/** GET /o/{slug}/grid/export?team=&cycle=&view=: the grid in that view as a CSV download. */
+export async function GET(request: Request, { params }: RouteContext<"/o/[slug]/grid/export">) {
+  const { slug } = await params;
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const { fileName, csv } = await loadGridExport(slug, query);
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import type { GridData } from "./grid-data";
+import type { GridViewName } from "./views";
+
+/**
+ * The grid as CSV: rep, team, one column per behaviour, the row average; then the averages row. Numbers are
+ * written plain (a gap of minus one is -1); a hidden self rating is the word "hidden"; an empty cell is empty.
+ */
+
+/** A text field, quoted when needed, with a leading =, +, -, @ (or tab / carriage return) neutralised. */
+export function csvText(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvNumber(value: number | null | undefined): string {
+  return value == null ? "" : String(value);
+}
+
+export function slugify(value: string): string {
+  return (
+    value
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "cycle"
+  );
+}
+
+export function gridCsvFileName(slug: string, cycleName: string, view: GridViewName): string {
+  return `${slug}-${slugify(cycleName)}-${view}.csv`;
+}
+
+export function gridCsv(data: GridData): string {
+  const { grid } = data;
+  const lines: string[][] = [];
+  const behaviours = grid?.behaviours ?? [];
+  lines.push(["Rep", "Team", ...behaviours.map((b) => b.name), "Average"].map(csvText));
+  if (grid) {
+    const valueOf = new Map<string, number | null>();
+    for (const c of grid.cells) valueOf.set(`${c.repUserId}:${c.behaviourId}`, c.score);
+    for (const v of grid.values) valueOf.set(`${v.repUserId}:${v.behaviourId}`, v.value);
+    const hidden = new Set(grid.hidden);
+    for (const rep of grid.reps) {
+      const isHidden = hidden.has(rep.userId);
+      lines.push([
+        csvText(rep.name),
+        csvText(rep.teamName),
+        ...behaviours.map((b) => (isHidden ? "hidden" : csvNumber(valueOf.get(`${rep.userId}:${b.id}`)))),
+        isHidden ? "hidden" : csvNumber(grid.averages.byRep[rep.userId]?.average),
+      ]);
+    }
+    lines.push([
+      csvText(data.teamId === null ? "All teams average" : "Team average"),
+      "",
+      ...behaviours.map((b) => csvNumber(grid.averages.byBehaviour[b.id]?.average)),
+      csvNumber(grid.averages.overall.average),
+    ]);
+  }
+  return lines.map((line) => line.join(",")).join("\r\n") + "\r\n";
+}

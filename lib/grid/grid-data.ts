@@ -1,0 +1,105 @@
+import type { z } from "zod";
+import { listAssessments } from "@/db/queries/assessments";
+import { findCycle, listCycles } from "@/db/queries/cycles";
+import { gridAverages, listGridBehaviours, listGridCells, listGridReps, listViewCells, viewAverages, type ViewOptions } from "@/db/queries/grid";
+import { listActiveTeams } from "@/db/queries/teams";
+import { assessmentStatus, coachSeesSelf } from "@/lib/assessments/visibility";
+import type { MemberContext } from "@/lib/chain/member";
+import { Refusal } from "@/lib/chain/outcome";
+import { can, teamScope } from "@/lib/permissions";
+import type { gridPageSchema, GridViewName } from "./views";
+
+type Cycle = Awaited<ReturnType<typeof listCycles>>[number];
+
+/** The cycle before `cycle` by opened date (a draft cycle, never opened, compares after every opened one). */
+export function previousCycle(cycles: readonly Cycle[], cycle: Cycle): Cycle | undefined {
+  return cycles
+    .filter((c) => c.id !== cycle.id && c.openedAt && (!cycle.openedAt || c.openedAt < cycle.openedAt))
+    .sort((a, b) => b.openedAt!.getTime() - a.openedAt!.getTime())[0];
+}
+
+/**
+ * The grid in one view, for the page and the CSV export alike (so both show the same numbers): the chosen
+ * team's reps (an admin may choose all teams) x the cycle's behaviours, the values, the row, column, team and
+ * organisation averages (SQL), and each rep's self-assessment status. A fixed number of queries whatever the
+ * number of reps: session, membership, teams, cycles, behaviours, reps, assessments, cells, two averages.
+ *
+ * Blind mode: in the self and gap views a rep's self ratings are included only where coachSeesSelf allows;
+ * the SQL applies the same rule (so averages never count a hidden score) and the cells are filtered again
+ * here. A hidden rep's cells are absent from the data, and the rep is listed in `hidden`.
+ */
+export async function loadGridData({ db, org, member }: MemberContext, input: z.output<typeof gridPageSchema>) {
+  const view: GridViewName = input.view ?? "leader";
+  const scope = teamScope(member);
+  const [allTeams, cycles] = await Promise.all([listActiveTeams(db, org.id), listCycles(db, org.id)]);
+  const teams = scope ? allTeams.filter((t) => scope.includes(t.id)) : allTeams;
+
+  // A leader always looks at one team; an admin at all teams unless they pick one.
+  let teamId: string | undefined = input.team === "all" ? undefined : input.team;
+  if (teamId && !can(member, "team.view", { teamId })) throw new Refusal("forbidden");
+  if (!teamId && scope) teamId = teams[0]?.id;
+
+  const cycle = input.cycle ? await findCycle(db, org.id, input.cycle) : (cycles.find((c) => c.status === "open") ?? cycles[0]);
+  if (input.cycle && !cycle) throw new Refusal("not_found");
+  const base = {
+    slug: org.slug,
+    view,
+    teams,
+    cycles: cycles.map(({ id, name, status }) => ({ id, name, status })),
+    teamId: teamId ?? null,
+    canChooseAllTeams: !scope,
+  };
+  if (!cycle || (scope && !teamId)) return { ...base, cycle: null, grid: null };
+
+  const before = previousCycle(cycles, cycle);
+  const options: ViewOptions = { blindMode: org.blindMode, previousCycleId: before?.id ?? null };
+  const teamIds = teamId ? [teamId] : undefined;
+  const [behaviours, reps] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"), listGridReps(db, org.id, teamIds)]);
+  const behaviourIds = behaviours.map((b) => b.id);
+
+  const values =
+    view === "leader"
+      ? Promise.all([
+          listGridCells(db, org.id, cycle.id, teamIds),
+          gridAverages(db, org.id, cycle.id, behaviourIds, teamIds),
+          gridAverages(db, org.id, cycle.id, behaviourIds),
+        ]).then(([cells, averages, organisation]) => ({ cells, values: [] as ViewCell[], averages, organisation }))
+      : Promise.all([
+          listViewCells(db, org.id, cycle.id, view, options, teamIds),
+          viewAverages(db, org.id, cycle.id, view, options, behaviourIds, teamIds),
+          viewAverages(db, org.id, cycle.id, view, options, behaviourIds),
+        ]).then(([values, averages, organisation]) => ({ cells: [] as LeaderCell[], values, averages, organisation }));
+  const [states, data] = await Promise.all([
+    listAssessments(
+      db,
+      org.id,
+      cycle.id,
+      reps.map((r) => r.userId),
+    ),
+    values,
+  ]);
+
+  const stateOf = new Map(states.map((s) => [s.repUserId, s]));
+  const showsSelf = view === "self" || view === "gap";
+  const hidden = showsSelf ? reps.filter((r) => !coachSeesSelf(org.blindMode, stateOf.get(r.userId))).map((r) => r.userId) : [];
+  const hiddenSet = new Set(hidden);
+  return {
+    ...base,
+    cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
+    previousCycle: before ? { id: before.id, name: before.name } : null,
+    grid: {
+      editable: view === "leader" && cycle.status === "open",
+      behaviours,
+      reps: reps.map((r) => ({ ...r, status: assessmentStatus(stateOf.get(r.userId)) })),
+      hidden,
+      cells: data.cells,
+      values: data.values.filter((v) => !hiddenSet.has(v.repUserId)),
+      averages: data.averages,
+      organisation: data.organisation,
+    },
+  };
+}
+
+type LeaderCell = Awaited<ReturnType<typeof listGridCells>>[number];
+type ViewCell = Awaited<ReturnType<typeof listViewCells>>[number];
+export type GridData = Awaited<ReturnType<typeof loadGridData>>;
