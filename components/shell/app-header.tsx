@@ -14,11 +14,11 @@ type Props = {
 export function AppHeader({ user, organisations, current, nav }: Props) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur print:hidden">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
         <Logo href={current ? `/o/${current.slug}` : "/o"} />
-        <span aria-hidden="true" className="h-6 w-px bg-slate-200" />
+        <span aria-hidden="true" className="hidden h-6 w-px bg-slate-200 sm:block" />
         <OrgSwitcher current={current} organisations={organisations} />
-        <div className="ml-auto">
+        <div className="ml-auto flex-none">
           <UserMenu name={user.name} email={user.email} />
         </div>
       </div>

@@ -10,7 +10,7 @@ export function OrgSwitcher({ current, organisations }: { current?: { slug: stri
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
-        className="flex max-w-56 items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-200 hover:bg-slate-50"
+        className="flex min-w-0 max-w-[45vw] items-center gap-2 rounded-md sm:max-w-56 px-2.5 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-200 hover:bg-slate-50"
         aria-label={current ? `Organisation: ${current.name}. Switch organisation` : "Choose an organisation"}
       >
         <span className="truncate">{current?.name ?? "Organisations"}</span>

@@ -4,7 +4,8 @@ import { cn } from "./cn";
 /** A plain data table with the product's styling. Scrolls horizontally inside its frame on small screens. */
 export function Table({ className, caption, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+    // A labelled, focusable region: keyboard users can scroll a wide table on a phone.
+    <div role="region" aria-label={caption} tabIndex={caption ? 0 : undefined} className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
         {caption && <caption className="sr-only">{caption}</caption>}
         {props.children}

@@ -6,6 +6,7 @@ import { findMembership } from "@/db/queries/members";
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { repTarget } from "@/lib/members/rep-target";
+import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { baselineViewSchema } from "@/lib/schemas/assessments";
 import { assessmentStatus, canShare, coachSeesSelf, repSeesLeader } from "./visibility";
@@ -26,7 +27,8 @@ export const loadSelfAssessment = memberLoader(
   },
   async ({ db, org, user }) => {
     const cycle = await findCurrentCycle(db, org.id);
-    if (!cycle) return { slug: org.slug, cycle: null, status: "not_started" as const, leaderVisible: false, behaviours: [] };
+    const baselineHref = `/o/${org.slug}/reps/${user.id}`;
+    if (!cycle) return { slug: org.slug, baselineHref, cycle: null, status: "not_started" as const, submittedOn: null, leaderVisible: false, behaviours: [] };
     const [behaviours, assessment, own] = await Promise.all([
       listBehaviours(db, org.id),
       findAssessment(db, org.id, cycle.id, user.id),
@@ -38,8 +40,10 @@ export const loadSelfAssessment = memberLoader(
     const leaderBy = new Map(leader.map((r) => [r.behaviourId, r]));
     return {
       slug: org.slug,
+      baselineHref,
       cycle: { id: cycle.id, name: cycle.name },
       status: assessmentStatus(assessment),
+      submittedOn: assessment?.submittedAt ? formatDateTime(assessment.submittedAt, org.timeZone) : null,
       leaderVisible,
       behaviours: behaviours.map((b) => ({
         id: b.id,
@@ -126,6 +130,7 @@ export const loadBaseline = memberLoader(
         rows: view(cycle.id),
         canShare: coach && canShare(state, cycle.status),
         canReopen: coach && cycle.status === "open" && Boolean(state?.submittedAt),
+        canComment: coach && cycle.status === "open",
       },
       history: rated
         .slice()

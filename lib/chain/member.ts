@@ -117,10 +117,19 @@ export function memberAction<S extends z.ZodType, R = void>(
  * sign in, 404 or 403.
  */
 export function memberLoader<S extends z.ZodType, R>(
-  def: Definition<S> & { kind?: "page" | "layout"; route: string },
+  def: Definition<S> & {
+    kind?: "page" | "layout";
+    route: string;
+    /** Reads worth a trace (a full data export) record this audit event once access is granted, before reading. */
+    audit?: { action: string; targetType: string };
+  },
   handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
 ) {
-  const call = (slug: unknown, raw: unknown) => runAsMember(def, slug, raw, handler);
+  const call = (slug: unknown, raw: unknown) =>
+    runAsMember(def, slug, raw, async (ctx, input) => {
+      if (def.audit) await insertAuditEvent(ctx.db, ctx.org.id, ctx.user.id, { ...def.audit, targetId: ctx.org.id, targetLabel: ctx.org.name });
+      return handler(ctx, input);
+    });
 
   async function load(slug: string, raw: unknown = {}): Promise<R> {
     const outcome = await call(slug, raw);

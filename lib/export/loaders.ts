@@ -11,6 +11,7 @@ export const loadOrganisationExport = memberLoader(
   {
     route: "/o/[slug]/export",
     permission: "org.audit",
+    audit: { action: "organisation.export", targetType: "organisation" },
     input: z.object({}),
     expect: { allow: ["admin"], input: () => ({}) },
   },

@@ -1,0 +1,150 @@
+import type { Metadata } from "next";
+import { BaselineChart } from "@/components/baseline/baseline-chart";
+import { BaselineTable, HistoryTable } from "@/components/baseline/baseline-table";
+import { CoachActions } from "@/components/baseline/coach-actions";
+import { CommentDialog } from "@/components/baseline/comment-dialog";
+import { HistoryChart } from "@/components/baseline/history-chart";
+import { Badge } from "@/components/ui/badge";
+import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { loadBaseline } from "@/lib/assessments/loaders";
+import { STATUS_LABEL } from "@/lib/assessments/visibility";
+
+export const metadata: Metadata = { title: "Baseline" };
+
+export default async function BaselinePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; repId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { slug, repId } = await params;
+  const { cycle: chosen } = await searchParams;
+  const page = await loadBaseline(slug, { repId, cycle: typeof chosen === "string" ? chosen : undefined });
+  const { cycle, rep, viewerIsRep } = page;
+  const canComment = cycle?.canComment ?? false;
+
+  const behaviours = new Map<string, string>();
+  for (const c of page.history) for (const row of c.rows) if (!behaviours.has(row.behaviourId)) behaviours.set(row.behaviourId, row.name);
+  const history = [...behaviours].map(([behaviourId, name]) => ({
+    behaviourId,
+    name,
+    rows: page.history.flatMap((c) => {
+      const row = c.rows.find((r) => r.behaviourId === behaviourId);
+      return row ? [{ cycle: c.name, leader: row.leader, self: row.self, gap: row.gap }] : [];
+    }),
+  }));
+
+  return (
+    <div className="space-y-8 print:space-y-6 print:bg-white print:text-black">
+      <PageHeader
+        title={rep.name}
+        description={
+          viewerIsRep
+            ? "Your baseline: how you rated yourself beside how your leader rated you, behaviour by behaviour."
+            : `Baseline: ${rep.name}'s self-assessment beside your ratings. The gap is self minus leader.`
+        }
+        actions={cycle && <Badge tone={cycle.assessment === "shared" ? "green" : cycle.assessment === "submitted" ? "blue" : "neutral"}>{`Self-assessment: ${STATUS_LABEL[cycle.assessment]}`}</Badge>}
+      />
+
+      {page.cycles.length > 1 && (
+        <form method="get" className="flex flex-wrap items-end gap-2 print:hidden">
+          <div className="space-y-1.5">
+            <label htmlFor="cycle-picker" className="block text-sm font-medium text-slate-800">
+              Cycle
+            </label>
+            <select
+              id="cycle-picker"
+              name="cycle"
+              defaultValue={cycle?.id}
+              className="rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+            >
+              {page.cycles.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.status === "open" ? " (current)" : ""}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className={buttonClasses("secondary")}>
+            Show
+          </button>
+        </form>
+      )}
+
+      {!cycle ? (
+        <EmptyState title="No assessment cycle yet">Results appear here once a cycle is open and rated.</EmptyState>
+      ) : (
+        <Panel
+          title={`${cycle.name}: self vs leader`}
+          description={
+            viewerIsRep && !cycle.visible.leader
+              ? "Your leader's ratings appear here once they share your results."
+              : !viewerIsRep && !cycle.visible.self
+                ? `${rep.name}'s self ratings appear here once they submit the self-assessment.`
+                : "Gap = self minus leader: positive when the rep rates themself higher."
+          }
+        >
+          <div className="space-y-6">
+            <CoachActions
+              slug={page.slug}
+              cycleId={cycle.id}
+              cycleName={cycle.name}
+              repUserId={rep.userId}
+              repName={rep.name}
+              canShare={cycle.canShare}
+              canReopen={cycle.canReopen}
+            />
+            {cycle.rows.length > 0 && (
+              <BaselineChart
+                title={`${cycle.name}: self and leader scores per behaviour`}
+                data={cycle.rows.map((r) => ({ name: r.name, self: r.self?.score ?? null, leader: r.leader?.score ?? null }))}
+              />
+            )}
+            <BaselineTable
+              caption={`${cycle.name}: self, leader and gap per behaviour`}
+              rows={cycle.rows}
+              commentAction={
+                canComment
+                  ? (row) =>
+                      row.leader && (
+                        <CommentDialog
+                          slug={page.slug}
+                          cycleId={cycle.id}
+                          repUserId={rep.userId}
+                          behaviourId={row.behaviourId}
+                          behaviourName={row.name}
+                          comment={row.leader.comment}
+                        />
+                      )
+                  : undefined
+              }
+            />
+          </div>
+        </Panel>
+      )}
+
+      {history.length > 0 && page.history.length > 0 && (
+        <Panel title="History" description="Leader and self scores per behaviour across cycles.">
+          <div className="space-y-6">
+            <HistoryChart
+              series={history.map((h) => ({
+                behaviourId: h.behaviourId,
+                name: h.name,
+                points: h.rows.map((r) => ({ cycle: r.cycle, leader: r.leader?.score ?? null, self: r.self?.score ?? null })),
+              }))}
+            />
+            <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2">
+              {history.map((h) => (
+                <HistoryTable key={h.behaviourId} name={h.name} rows={h.rows} />
+              ))}
+            </div>
+          </div>
+        </Panel>
+      )}
+    </div>
+  );
+}
