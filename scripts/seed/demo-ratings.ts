@@ -14,12 +14,12 @@ export async function seedDemoRatings(db: DbOrTx, ctx: SeedContext): Promise<voi
   const current = cycles.find((c) => c.status === "open");
   const previous = cycles.find((c) => c.status === "closed");
   const rows: (typeof ratings.$inferInsert)[] = [];
-  for (const team of DEMO_TEAMS) {
+  for (const [t, team] of DEMO_TEAMS.entries()) {
     const leader = ctx.users[team.leader.email]!;
     team.reps.forEach((rep, r) => {
       const repId = ctx.users[rep.email]!;
       behaviours.forEach((behaviour, b) => {
-        const base = ((r * 7 + b * 3 + team.name.length) % 5) + 1;
+        const base = ((r * 7 + b * 3 + t * 2) % 5) + 1;
         if (previous) rows.push({ orgId: ctx.orgId, cycleId: previous.id, repUserId: repId, behaviourId: behaviour.id, score: Math.max(1, base - ((r + b) % 2)), updatedBy: leader });
         const unrated = r === team.reps.length - 1 || (b + r) % 7 === 6;
         if (current && !unrated) rows.push({ orgId: ctx.orgId, cycleId: current.id, repUserId: repId, behaviourId: behaviour.id, score: base, updatedBy: leader });

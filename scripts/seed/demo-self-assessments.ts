@@ -19,13 +19,13 @@ export async function seedDemoSelfAssessments(db: DbOrTx, ctx: SeedContext): Pro
   const answers: (typeof selfRatings.$inferInsert)[] = [];
   const now = Date.now();
 
-  for (const team of DEMO_TEAMS) {
+  for (const [t, team] of DEMO_TEAMS.entries()) {
     const leader = ctx.users[team.leader.email]!;
     team.reps.forEach((rep, r) => {
       const repUserId = ctx.users[rep.email]!;
       const answer = (cycleId: string, shift: number, count = behaviours.length) =>
         behaviours.slice(0, count).forEach((b, i) =>
-          answers.push({ orgId: ctx.orgId, cycleId, repUserId, behaviourId: b.id, score: ((r * 3 + i * 2 + shift) % 5) + 1, comment: i === 0 ? "This is where I want to grow." : null }),
+          answers.push({ orgId: ctx.orgId, cycleId, repUserId, behaviourId: b.id, score: ((r * 3 + i * 2 + shift + t) % 5) + 1, comment: i === 0 ? "This is where I want to grow." : null }),
         );
       if (previous) {
         states.push({ orgId: ctx.orgId, cycleId: previous.id, repUserId, submittedAt: new Date(now - 70 * DAY), sharedAt: new Date(now - 60 * DAY), sharedBy: leader });
