@@ -6,18 +6,19 @@
  * - "leadsTeam": the member leads the target team;
  * - "inTeam": the member is a rep of the target team;
  * - "leadsRep": the member leads the team the target rep is in;
- * - "self": the target rep is the member.
+ * - "self": the target rep is the member;
+ * - "owns": the member keeps the target record (an internal relationship).
  */
 export const ROLES = ["admin", "leader", "rep"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Relation = "leadsTeam" | "inTeam" | "leadsRep" | "self";
+export type Relation = "leadsTeam" | "inTeam" | "leadsRep" | "self" | "owns";
 type Rule = true | Relation;
 
 export const PERMISSIONS = {
   /** See the organisation at all: its shell and overview. */
   "org.view": { admin: true, leader: true, rep: true },
-  /** Organisation settings: name, time zone. */
+  /** Organisation settings: name, time zone, peer departments. */
   "org.manage": { admin: true },
   /** A team's page and members. */
   "team.view": { admin: true, leader: "leadsTeam", rep: "inTeam" },
@@ -44,6 +45,10 @@ export const PERMISSIONS = {
   "self.assess": { rep: true },
   /** A rep's own results and self-assessment. */
   "rep.viewResults": { admin: true, leader: "leadsRep", rep: "self" },
+  /** The internal-relationships tracker: leaders keep their own (admins too, and see everyone's); reps none. */
+  "relationships.keep": { admin: true, leader: true },
+  /** One relationship, its goals, interactions and actions: its owner, and admins. */
+  "relationships.edit": { admin: true, leader: "owns" },
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -52,7 +57,7 @@ export type Permission = keyof typeof PERMISSIONS;
 export type Member = { userId: string; role: Role; teamId: string | null; ledTeamIds: readonly string[] };
 
 /** The object a relation is checked against. */
-export type Target = { teamId?: string | null; repUserId?: string; repTeamId?: string | null };
+export type Target = { teamId?: string | null; repUserId?: string; repTeamId?: string | null; ownerUserId?: string };
 
 /** Whether the role may use the permission somewhere (the role test, before any target is known). */
 export function roleMay(role: Role, permission: Permission): boolean {
@@ -73,6 +78,8 @@ export function can(member: Member, permission: Permission, target: Target = {})
       return target.repTeamId != null && member.ledTeamIds.includes(target.repTeamId);
     case "self":
       return target.repUserId === member.userId;
+    case "owns":
+      return target.ownerUserId != null && target.ownerUserId === member.userId;
   }
 }
 

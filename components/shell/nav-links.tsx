@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export type NavLink = { href: string; label: string };
+/** `exact`: current only on that very path (the overview), not on the pages below it. */
+export type NavLink = { href: string; label: string; exact?: boolean };
 
 /** The organisation's sections; the current one is marked for screen readers and sighted users alike. */
 export function NavLinks({ links }: { links: NavLink[] }) {
@@ -12,7 +13,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
   return (
     <nav aria-label="Organisation" className="flex gap-1 overflow-x-auto">
       {links.map((link) => {
-        const current = pathname === link.href;
+        const current = pathname === link.href || (!link.exact && pathname.startsWith(`${link.href}/`));
         return (
           <Link
             key={link.href}

@@ -66,6 +66,9 @@ export function SelectField({
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={className}>
       <select
+        // Remount when the default changes (e.g. the value typed before a refused submit): a form reset
+        // restores a select's first default, not a later one.
+        key={String(select.defaultValue ?? "")}
         id={id}
         className={control}
         aria-invalid={error ? true : undefined}

@@ -3,6 +3,7 @@ export * from "./organisations";
 export * from "./audit";
 export * from "./framework";
 export * from "./assessments";
+export * from "./relationships";
 
 /**
  * Tables that belong to no organisation. Every other table is a tenant table and must follow the
@@ -12,4 +13,4 @@ export const GLOBAL_TABLES = ["users", "auth_events"] as const;
 /** The tenant root: its own id is the org_id of everything else. */
 export const TENANT_ROOT_TABLE = "organisations";
 /** Tables that keep history: no foreign key into them may cascade on delete. */
-export const HISTORY_TABLES = ["audit_events", "ratings", "self_ratings", "assessments"] as const;
+export const HISTORY_TABLES = ["audit_events", "ratings", "self_ratings", "assessments", "interactions"] as const;

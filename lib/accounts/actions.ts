@@ -9,12 +9,14 @@ import {
   updateUserPassword,
 } from "@/db/queries/accounts";
 import { insertBehaviours } from "@/db/queries/behaviours";
+import { insertDepartments } from "@/db/queries/relationships";
 import { findOrganisationBySlug, insertMembership, insertOrganisation } from "@/db/queries/organisations";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { accountAction, publicAction } from "@/lib/chain/open";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { STARTER_BEHAVIOURS } from "@/lib/framework/starter-template";
 import { slugify, suffixedSlug } from "@/lib/organisations/slug";
+import { STARTER_DEPARTMENTS } from "@/lib/relationships/rules";
 import { changePasswordSchema, signUpSchema, updateProfileSchema } from "@/lib/schemas/accounts";
 
 /** Sign-up: the person, their organisation and their admin membership, in one transaction. */
@@ -46,6 +48,7 @@ export const signUp = publicAction(
     const org = await insertOrganisation(tx, { slug, name: input.organisationName, timeZone: input.timeZone });
     await insertMembership(tx, org.id, { userId: user.id, role: "admin" });
     await insertBehaviours(tx, org.id, STARTER_BEHAVIOURS); // the starter framework, for the admin to review and confirm
+    await insertDepartments(tx, org.id, STARTER_DEPARTMENTS); // the peer departments a sales leader usually works with
     await insertAuthEvent(tx, { userId: user.id, email: user.email, kind: "sign_up" });
     await audit(org.id, user.id, {
       targetType: "organisation",

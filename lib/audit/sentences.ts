@@ -148,6 +148,10 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Member reactivated",
     describe: (actor, event) => `${actor} reactivated the membership of ${person(event)}`,
   },
+  "organisation.export": {
+    label: "Data exported",
+    describe: (actor) => `${actor} downloaded all of the organisation's data`,
+  },
   "framework.addBehaviour": {
     label: "Behaviour added",
     describe: (actor, event) => `${actor} added the behaviour ${event.targetLabel ?? ""}`.trimEnd(),
@@ -193,6 +197,71 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
       const from = typeof before.score === "number" ? ` (was ${before.score})` : "";
       return `${actor} rated ${what} ${String(after.score)}${from}`;
     },
+  },
+  "department.add": {
+    label: "Department added",
+    describe: (actor, event) => `${actor} added the department ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "department.addStarters": {
+    label: "Usual departments added",
+    describe: (actor, event) => `${actor} added the usual departments${event.targetLabel ? `: ${event.targetLabel}` : ""}`,
+  },
+  "department.rename": {
+    label: "Department renamed",
+    describe: (actor, event, before, after) =>
+      `${actor} renamed the department ${text(before.name) ?? "a department"} to ${text(after.name) ?? event.targetLabel ?? "a new name"}`,
+  },
+  "department.archive": {
+    label: "Department archived",
+    describe: (actor, event) => `${actor} archived the department ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "department.restore": {
+    label: "Department restored",
+    describe: (actor, event) => `${actor} restored the department ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "relationship.create": {
+    label: "Relationship added",
+    describe: (actor, event) => `${actor} started tracking the relationship with ${event.targetLabel ?? "a counterpart"}`,
+  },
+  "relationship.update": {
+    label: "Relationship edited",
+    describe: (actor, event) => `${actor} edited the relationship with ${event.targetLabel ?? "a counterpart"}`,
+  },
+  "relationship.setPriority": {
+    label: "First relationship to develop",
+    describe: (actor, event, _before, after) =>
+      after.priority === false
+        ? `${actor} no longer marks ${event.targetLabel ?? "a relationship"} as the first relationship to develop`
+        : `${actor} made ${event.targetLabel ?? "a relationship"} the first relationship to develop`,
+  },
+  "relationship.addGoal": {
+    label: "Joint goal added",
+    describe: (actor, event, _before, after) =>
+      `${actor} added a joint goal with ${event.targetLabel ?? "a counterpart"}${text(after.goal) ? `: ${String(after.goal)}` : ""}`,
+  },
+  "relationship.setGoalAchieved": {
+    label: "Joint goal updated",
+    describe: (actor, event, _before, after) =>
+      `${actor} marked a joint goal with ${event.targetLabel ?? "a counterpart"} as ${after.achieved === false ? "open again" : "achieved"}`,
+  },
+  "relationship.logInteraction": {
+    label: "Interaction logged",
+    describe: (actor, event, _before, after) => {
+      const kinds: Record<string, string> = { lunch: "a lunch", one_on_one: "a one-on-one", call: "a call", meeting: "a group meeting" };
+      const kind = kinds[text(after.interaction) ?? ""] ?? "an interaction";
+      const trust = typeof after.trustAfter === "number" ? ` (trust after: ${after.trustAfter} of 5)` : "";
+      return `${actor} logged ${kind} with ${event.targetLabel ?? "a counterpart"}${trust}`;
+    },
+  },
+  "relationship.addAction": {
+    label: "Small action added",
+    describe: (actor, event, _before, after) =>
+      `${actor} agreed a small action with ${event.targetLabel ?? "a counterpart"}${text(after.action) ? `: ${String(after.action)}` : ""}`,
+  },
+  "relationship.setActionDone": {
+    label: "Small action updated",
+    describe: (actor, event, _before, after) =>
+      `${actor} marked a small action with ${event.targetLabel ?? "a counterpart"} as ${after.done === false ? "not done" : "done"}`,
   },
 };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getOrganisation, listOrganisationsOfUser } from "@/db/queries/organisations";
+import { listDepartments } from "@/db/queries/relationships";
 import { listTeams } from "@/db/queries/teams";
 import { memberLoader } from "@/lib/chain/member";
 import { can, teamScope } from "@/lib/permissions";
@@ -28,6 +29,7 @@ export const loadOrganisationShell = memberLoader(
       people: can(member, "people.view"),
       settings: can(member, "org.manage"),
       audit: can(member, "org.audit"),
+      relationships: can(member, "relationships.keep"),
     },
   }),
 );
@@ -55,7 +57,7 @@ export const loadOrganisationSettings = memberLoader(
     expect: { allow: ["admin"], input: () => ({}) },
   },
   async ({ db, org }) => {
-    const row = await getOrganisation(db, org.id);
-    return { name: row.name, timeZone: row.timeZone, blindMode: row.blindMode, slug: row.slug };
+    const [row, departments] = await Promise.all([getOrganisation(db, org.id), listDepartments(db, org.id, { includeArchived: true })]);
+    return { name: row.name, timeZone: row.timeZone, blindMode: row.blindMode, slug: row.slug, departments };
   },
 );

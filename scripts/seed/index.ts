@@ -6,6 +6,7 @@ import { seedDemoFramework } from "./demo-framework";
 import { seedDemoInvitesAndAudit } from "./demo-invites";
 import { seedDemoOrganisation } from "./demo-organisation";
 import { seedDemoRatings } from "./demo-ratings";
+import { seedDemoRelationships } from "./demo-relationships";
 import { seedDemoSelfAssessments } from "./demo-self-assessments";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "./demo-people";
 
@@ -27,6 +28,7 @@ const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [
   seedDemoRatings,
   seedDemoSelfAssessments,
   seedDemoInvitesAndAudit,
+  seedDemoRelationships,
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {

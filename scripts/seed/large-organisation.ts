@@ -5,6 +5,7 @@ import { insertOrganisation } from "@/db/queries/organisations";
 import { memberships, ratings, teamLeaders, teams, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "./demo-people";
+import { seedLargeRelationships } from "./demo-relationships";
 
 export const LARGE_ORG = { slug: "large-org", name: "Large Example Org", timeZone: "Europe/Berlin" };
 export const LARGE_ADMIN_EMAIL = "admin@large.example";
@@ -17,7 +18,8 @@ async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unkn
 
 /**
  * A large organisation for tests and benchmarks: 50 teams, the first with 500 reps and the others with 5,
- * 12 behaviours, and 4 cycles (3 closed, 1 open) with leader ratings for every rep. Same password as the demo.
+ * 12 behaviours, 4 cycles (3 closed, 1 open) with leader ratings for every rep, and each leader's internal
+ * relationships with their interactions, goals and actions. Same password as the demo.
  */
 export async function seedLargeOrganisation(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -76,5 +78,6 @@ export async function seedLargeOrganisation(db: Db): Promise<void> {
       reps.flatMap((rep, r) => behaviourRows.map((b, i) => ({ orgId: org.id, cycleId: cycle.id, repUserId: rep, behaviourId: b.id, score: ((r + i + c) % 5) + 1, updatedBy: admin }))),
     );
     await insertInChunks(rows, (chunk) => tx.insert(ratings).values(chunk));
+    await seedLargeRelationships(tx, org.id, people.filter((p) => p.leads).map((p) => idOf.get(p.email)!));
   });
 }

@@ -26,6 +26,8 @@ describe("the role -> permission table", () => {
       "rep.coach": ["admin", "leader"],
       "self.assess": ["rep"],
       "rep.viewResults": ["admin", "leader", "rep"],
+      "relationships.keep": ["admin", "leader"],
+      "relationships.edit": ["admin", "leader"],
     });
   });
 
@@ -60,6 +62,15 @@ describe("the role -> permission table", () => {
     expect(teamScope(leader)).toEqual(["east", "north"]);
     expect(teamScope(rep)).toEqual(["east"]);
     expect(teamScope({ ...rep, teamId: null })).toEqual([]);
+  });
+
+  it("lets a leader edit only the relationships they keep; admins any; reps none", () => {
+    expect(can(leader, "relationships.edit", { ownerUserId: "l" })).toBe(true);
+    expect(can(leader, "relationships.edit", { ownerUserId: "someone else" })).toBe(false);
+    expect(can(leader, "relationships.edit", {})).toBe(false);
+    expect(can(admin, "relationships.edit", { ownerUserId: "l" })).toBe(true);
+    expect(can(rep, "relationships.edit", { ownerUserId: "r" })).toBe(false);
+    expect([admin, leader, rep].map((m) => can(m, "relationships.keep"))).toEqual([true, true, false]);
   });
 
   it("keeps organisation management to admins", () => {

@@ -13,12 +13,13 @@ export default async function OrganisationLayout({
   const { slug } = await params;
   const shell = await loadOrganisationShell(slug);
   const base = `/o/${shell.org.slug}`;
-  const { grid, framework, cycles, people, settings, audit } = shell.sections;
+  const { grid, framework, cycles, people, settings, audit, relationships } = shell.sections;
   const links = [
-    { href: base, label: "Overview" },
+    { href: base, label: "Overview", exact: true },
     ...(grid ? [{ href: `${base}/grid`, label: "Grid" }] : []),
     ...(framework ? [{ href: `${base}/framework`, label: "Framework" }] : []),
     ...(cycles ? [{ href: `${base}/cycles`, label: "Cycles" }] : []),
+    ...(relationships ? [{ href: `${base}/relationships`, label: "Relationships" }] : []),
     ...(people
       ? [
           { href: `${base}/teams`, label: "Teams" },
@@ -33,7 +34,7 @@ export default async function OrganisationLayout({
   return (
     <>
       <AppHeader user={shell.user} organisations={shell.organisations} current={shell.org} nav={<NavLinks links={links} />} />
-      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">{children}</main>
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 print:max-w-none print:p-0">{children}</main>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DepartmentsPanel } from "@/components/departments/departments-panel";
 import { OrganisationSettingsForm } from "@/components/organisations/settings-form";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { loadOrganisationSettings } from "@/lib/organisations/loaders";
@@ -12,7 +13,7 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
   return (
     <>
       <PageHeader title="Organisation settings" description="Only admins see this page." />
-      <div className="max-w-2xl">
+      <div className="max-w-2xl space-y-6">
         <Panel title="General" description="The name everyone sees, the time zone for due dates and “overdue”, and how ratings are revealed.">
           <OrganisationSettingsForm
             slug={settings.slug}
@@ -21,6 +22,9 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
             blindMode={settings.blindMode}
             timeZones={timeZoneOptions()}
           />
+        </Panel>
+        <Panel title="Departments" description="The peer departments leaders keep relationships with. Archiving one keeps its relationships and their history.">
+          <DepartmentsPanel slug={settings.slug} departments={settings.departments} />
         </Panel>
       </div>
     </>

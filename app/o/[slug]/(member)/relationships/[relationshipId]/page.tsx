@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatDay, relativeDays, STATUS_TONE } from "@/components/relationships/format";
+import { Goals, SmallActions } from "@/components/relationships/goals-and-actions";
+import { InteractionDialog } from "@/components/relationships/interaction-dialog";
+import { PriorityToggle } from "@/components/relationships/priority-toggle";
+import { RelationshipFormDialog } from "@/components/relationships/relationship-form-dialog";
+import { Timeline } from "@/components/relationships/timeline";
+import { TrustChart } from "@/components/relationships/trust-chart";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader, Panel } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { loadRelationship } from "@/lib/relationships/loaders";
+import { INTERACTION_LABEL, STATUS_LABEL } from "@/lib/relationships/rules";
+
+export const metadata: Metadata = { title: "Relationship" };
+
+export default async function RelationshipPage({ params }: { params: Promise<{ slug: string; relationshipId: string }> }) {
+  const { slug, relationshipId } = await params;
+  const page = await loadRelationship(slug, { relationshipId });
+  const { relationship: r, contact } = page;
+  const common = { slug: page.slug, relationshipId: r.id, counterpart: r.counterpartName, today: page.today };
+  const actionCounts: Record<string, number> = {};
+  for (const a of page.actions) if (a.interactionId) actionCounts[a.interactionId] = (actionCounts[a.interactionId] ?? 0) + 1;
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/o/${page.slug}/relationships`} className="text-brand-700 hover:underline">
+          ← Relationships
+        </Link>
+      </nav>
+      <PageHeader
+        title={r.counterpartName}
+        description={
+          <>
+            {r.departmentName}
+            {r.counterpartTitle ? ` · ${r.counterpartTitle}` : ""}
+            {page.own ? "" : ` · kept by ${r.ownerName}`}
+          </>
+        }
+        actions={
+          <>
+            <PriorityToggle slug={page.slug} relationshipId={r.id} priority={r.priority} />
+            <RelationshipFormDialog slug={page.slug} departments={page.departments} relationship={r} trigger={<Button variant="secondary">Edit</Button>} />
+            <InteractionDialog slug={page.slug} relationshipId={r.id} counterpart={r.counterpartName} today={page.today} trust={r.trust} />
+          </>
+        }
+      />
+
+      <section aria-label="Summary" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Fact label="Status">
+          <span className="flex flex-wrap gap-2">
+            <Badge tone={STATUS_TONE[r.status]}>{STATUS_LABEL[r.status]}</Badge>
+            {r.priority && <Badge tone="amber">First to develop</Badge>}
+          </span>
+        </Fact>
+        <Fact label="Trust">
+          <span className="text-2xl font-semibold tabular-nums text-slate-900">{r.trust}</span>
+          <span className="text-sm text-slate-600"> of 5</span>
+        </Fact>
+        <Fact label="Next contact">
+          <span className="block font-medium text-slate-900">{formatDay(contact.dueOn)}</span>
+          {contact.overdue ? (
+            <Badge tone="red">{`Overdue by ${-contact.daysLeft} ${contact.daysLeft === -1 ? "day" : "days"}`}</Badge>
+          ) : (
+            <span className="text-sm text-slate-600">{relativeDays(contact.daysLeft)}</span>
+          )}
+          <span className="mt-1 block text-xs text-slate-600">
+            {`Every ${r.cadenceDays} days · last one-on-one time: ${contact.lastContactOn ? formatDay(contact.lastContactOn) : "none yet"}`}
+          </span>
+        </Fact>
+        <Fact label="Next step">
+          {r.nextStep ? (
+            <>
+              <span className="block text-sm text-slate-900">{r.nextStep}</span>
+              {r.nextStepDue &&
+                (r.nextStepOverdue ? (
+                  <Badge tone="red">{`Overdue since ${formatDay(r.nextStepDue)}`}</Badge>
+                ) : (
+                  <span className="text-xs text-slate-600">{`Due ${formatDay(r.nextStepDue)}`}</span>
+                ))}
+            </>
+          ) : (
+            <span className="text-sm text-slate-600">None set</span>
+          )}
+        </Fact>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="Joint goals">
+          <Goals slug={page.slug} relationshipId={r.id} goals={page.goals} />
+        </Panel>
+        <Panel title="Small actions">
+          <SmallActions {...common} actions={page.actions} />
+        </Panel>
+      </div>
+
+      <Panel title="Trust over time" description="The trust level after each interaction.">
+        {page.trustLine.length === 0 ? (
+          <p className="text-sm text-slate-600">Log an interaction to start the line.</p>
+        ) : (
+          <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+            <TrustChart
+              counterpart={r.counterpartName}
+              points={page.trustLine.map((p) => ({ on: p.on, trust: p.trust, label: `${INTERACTION_LABEL[p.kind]}, ${formatDay(p.on)}` }))}
+            />
+            <Table caption="Trust after each interaction">
+              <thead>
+                <tr>
+                  <Th>Date</Th>
+                  <Th>Interaction</Th>
+                  <Th className="text-right">Trust</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {page.trustLine.map((p, i) => (
+                  <tr key={i}>
+                    <Td className="whitespace-nowrap py-2">{formatDay(p.on)}</Td>
+                    <Td className="py-2">{INTERACTION_LABEL[p.kind]}</Td>
+                    <Td className="py-2 text-right tabular-nums">{p.trust}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        )}
+      </Panel>
+
+      <section aria-labelledby="timeline-heading" className="space-y-4">
+        <h2 id="timeline-heading" className="text-lg font-semibold text-slate-900">
+          Interaction log
+        </h2>
+        {page.interactions.length === 0 ? (
+          <EmptyState title="Nothing logged yet">
+            Fall on your sword: ask {r.counterpartName} to lunch, and ask what sales does that makes them crazy. Then log it here.
+          </EmptyState>
+        ) : (
+          <Timeline {...common} interactions={page.interactions} actionCounts={actionCounts} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">
+      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</h2>
+      <div className="mt-2">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,235 @@
+"use server";
+
+import type { DbOrTx } from "@/db/client";
+import {
+  clearPriority,
+  findAction,
+  findDepartment,
+  findGoal,
+  findInteraction,
+  findRelationship,
+  insertAction,
+  insertGoal,
+  insertInteraction,
+  insertRelationship,
+  latestInteractionOn,
+  setActionDone as setActionDoneRow,
+  setGoalAchieved as setGoalAchievedRow,
+  updateRelationship as updateRelationshipRow,
+  type RelationshipValues,
+} from "@/db/queries/relationships";
+import { memberAction } from "@/lib/chain/member";
+import { invalidField, Refusal } from "@/lib/chain/outcome";
+import {
+  addActionSchema,
+  addGoalSchema,
+  createRelationshipSchema,
+  logInteractionSchema,
+  setActionDoneSchema,
+  setGoalAchievedSchema,
+  setPrioritySchema,
+  updateRelationshipSchema,
+} from "@/lib/schemas/relationships";
+import { MATRIX_IDS, prepareDepartments, prepareRelationship } from "./matrix";
+import { restartsCadence, todayIn } from "./rules";
+import { relationshipTarget } from "./target";
+
+const keepers = ["admin", "leader", "coLeader", "otherLeader"] as const;
+/** The matrix relationship is kept by `leader`; admins may act on any. */
+const ownerOrAdmin = ["admin", "leader"] as const;
+const onRelationship = { target: (input: { relationshipId: string }, ctx: { db: DbOrTx; org: { id: string } }) => relationshipTarget(ctx.db, ctx.org.id, input.relationshipId) };
+
+const validRelationship = () => ({
+  departmentId: MATRIX_IDS.department,
+  counterpartName: "Pat Purchasing",
+  counterpartTitle: "Head of purchasing",
+  status: "strained",
+  trust: "2",
+  priority: "on",
+  nextStep: "Ask Pat to lunch",
+  nextStepDue: "2027-06-30",
+  cadenceDays: "30",
+});
+
+/** A past day in any zone: two days before now, in UTC. */
+const aPastDay = () => new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+
+async function existingRelationship(db: DbOrTx, orgId: string, relationshipId: string) {
+  const relationship = await findRelationship(db, orgId, relationshipId);
+  if (!relationship) throw new Refusal("not_found", "That relationship does not exist.");
+  return relationship;
+}
+
+const labelOf = (r: { counterpartName: string; departmentName: string }) => `${r.counterpartName} (${r.departmentName})`;
+
+async function activeDepartment(db: DbOrTx, orgId: string, departmentId: string, allowArchivedId?: string) {
+  const department = await findDepartment(db, orgId, departmentId);
+  if (!department || (department.archivedAt && department.id !== allowArchivedId)) invalidField("departmentId", "Choose a department from the list.");
+  return department;
+}
+
+/** A leader (or admin) adds a relationship they keep. */
+export const createRelationship = memberAction(
+  {
+    name: "relationship.create",
+    permission: "relationships.keep",
+    input: createRelationshipSchema,
+    expect: { allow: keepers, input: validRelationship, prepare: prepareDepartments },
+  },
+  async ({ db, org, user, audit }, values) => {
+    const department = await activeDepartment(db, org.id, values.departmentId);
+    if (values.priority) await clearPriority(db, org.id, user.id);
+    const row = await insertRelationship(db, org.id, user.id, values);
+    await audit({ targetType: "relationship", targetId: row.id, targetLabel: labelOf({ counterpartName: row.counterpartName, departmentName: department.name }), after: values });
+    return { relationshipId: row.id };
+  },
+);
+
+export const updateRelationship = memberAction(
+  {
+    name: "relationship.update",
+    permission: "relationships.edit",
+    input: updateRelationshipSchema,
+    ...onRelationship,
+    expect: { allow: ownerOrAdmin, input: () => ({ ...validRelationship(), relationshipId: MATRIX_IDS.relationship }), prepare: prepareRelationship },
+  },
+  async ({ db, org, audit }, { relationshipId, ...values }) => {
+    const current = await existingRelationship(db, org.id, relationshipId);
+    const department = await activeDepartment(db, org.id, values.departmentId, current.departmentId);
+    if (values.priority && !current.priority) await clearPriority(db, org.id, current.ownerUserId);
+    await updateRelationshipRow(db, org.id, relationshipId, values);
+    const before: Partial<RelationshipValues> = {};
+    const after: Partial<RelationshipValues> = {};
+    for (const key of Object.keys(values) as (keyof RelationshipValues)[]) {
+      if (current[key] !== values[key]) {
+        Object.assign(before, { [key]: current[key] });
+        Object.assign(after, { [key]: values[key] });
+      }
+    }
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf({ counterpartName: values.counterpartName, departmentName: department.name }), before, after });
+  },
+);
+
+/** "The first relationship to develop": one per owner, so flagging one clears the others. */
+export const setRelationshipPriority = memberAction(
+  {
+    name: "relationship.setPriority",
+    permission: "relationships.edit",
+    input: setPrioritySchema,
+    ...onRelationship,
+    expect: { allow: ownerOrAdmin, input: () => ({ relationshipId: MATRIX_IDS.relationship, priority: true }), prepare: prepareRelationship },
+  },
+  async ({ db, org, audit }, { relationshipId, priority }) => {
+    const current = await existingRelationship(db, org.id, relationshipId);
+    if (priority) await clearPriority(db, org.id, current.ownerUserId);
+    await updateRelationshipRow(db, org.id, relationshipId, { priority });
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(current), before: { priority: current.priority }, after: { priority } });
+  },
+);
+
+export const addGoal = memberAction(
+  {
+    name: "relationship.addGoal",
+    permission: "relationships.edit",
+    input: addGoalSchema,
+    ...onRelationship,
+    expect: { allow: ownerOrAdmin, input: () => ({ relationshipId: MATRIX_IDS.relationship, text: "Fewer rush orders" }), prepare: prepareRelationship },
+  },
+  async ({ db, org, audit }, { relationshipId, text }) => {
+    const relationship = await existingRelationship(db, org.id, relationshipId);
+    const goal = await insertGoal(db, org.id, relationshipId, text);
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { goal: text } });
+    return { goalId: goal.id };
+  },
+);
+
+export const setGoalAchieved = memberAction(
+  {
+    name: "relationship.setGoalAchieved",
+    permission: "relationships.edit",
+    input: setGoalAchievedSchema,
+    ...onRelationship,
+    expect: { allow: ownerOrAdmin, input: () => ({ relationshipId: MATRIX_IDS.relationship, goalId: MATRIX_IDS.goal, achieved: true }), prepare: prepareRelationship },
+  },
+  async ({ db, org, audit }, { relationshipId, goalId, achieved }) => {
+    const relationship = await existingRelationship(db, org.id, relationshipId);
+    const goal = await findGoal(db, org.id, relationshipId, goalId);
+    if (!goal) throw new Refusal("not_found", "That goal does not exist.");
+    await setGoalAchievedRow(db, org.id, goalId, achieved);
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { goal: goal.text, achieved } });
+  },
+);
+
+/**
+ * Logs a lunch, one-on-one, call or group meeting. The relationship's trust becomes the trust after its latest
+ * interaction (logging an older one keeps the current level). Whether it restarted the cadence is returned.
+ */
+export const logInteraction = memberAction(
+  {
+    name: "relationship.logInteraction",
+    permission: "relationships.edit",
+    input: logInteractionSchema,
+    ...onRelationship,
+    expect: {
+      allow: ownerOrAdmin,
+      input: () => ({ relationshipId: MATRIX_IDS.relationship, kind: "lunch", occurredOn: aPastDay(), weFrustrateThem: "Rush orders on Fridays", theyFrustrateUs: "", notes: "", trustAfter: "3" }),
+      prepare: prepareRelationship,
+    },
+  },
+  async ({ db, org, user, audit }, { relationshipId, ...values }) => {
+    if (values.occurredOn > todayIn(org.timeZone)) invalidField("occurredOn", "That date is in the future: log an interaction once it has happened.");
+    const relationship = await existingRelationship(db, org.id, relationshipId);
+    const latest = await latestInteractionOn(db, org.id, relationshipId);
+    const interaction = await insertInteraction(db, org.id, relationshipId, user.id, values);
+    if (latest === null || values.occurredOn >= latest) await updateRelationshipRow(db, org.id, relationshipId, { trust: values.trustAfter });
+    await audit({
+      targetType: "relationship",
+      targetId: relationshipId,
+      targetLabel: labelOf(relationship),
+      before: { trust: relationship.trust },
+      after: { interaction: values.kind, occurredOn: values.occurredOn, trustAfter: values.trustAfter },
+    });
+    return { interactionId: interaction.id, restartsCadence: restartsCadence(values.kind) };
+  },
+);
+
+/** A small action, often from a friction point: us or them, a due date. */
+export const addAction = memberAction(
+  {
+    name: "relationship.addAction",
+    permission: "relationships.edit",
+    input: addActionSchema,
+    ...onRelationship,
+    expect: {
+      allow: ownerOrAdmin,
+      input: () => ({ relationshipId: MATRIX_IDS.relationship, interactionId: MATRIX_IDS.interaction, description: "Send Friday orders by noon", owner: "us", dueOn: "2027-03-01" }),
+      prepare: prepareRelationship,
+    },
+  },
+  async ({ db, org, audit }, { relationshipId, ...values }) => {
+    const relationship = await existingRelationship(db, org.id, relationshipId);
+    if (values.interactionId && !(await findInteraction(db, org.id, relationshipId, values.interactionId))) {
+      throw new Refusal("not_found", "That interaction does not exist.");
+    }
+    const action = await insertAction(db, org.id, relationshipId, values);
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { action: values.description, owner: values.owner, dueOn: values.dueOn } });
+    return { actionId: action.id };
+  },
+);
+
+export const setActionDone = memberAction(
+  {
+    name: "relationship.setActionDone",
+    permission: "relationships.edit",
+    input: setActionDoneSchema,
+    ...onRelationship,
+    expect: { allow: ownerOrAdmin, input: () => ({ relationshipId: MATRIX_IDS.relationship, actionId: MATRIX_IDS.action, done: true }), prepare: prepareRelationship },
+  },
+  async ({ db, org, audit }, { relationshipId, actionId, done }) => {
+    const relationship = await existingRelationship(db, org.id, relationshipId);
+    const action = await findAction(db, org.id, relationshipId, actionId);
+    if (!action) throw new Refusal("not_found", "That action does not exist.");
+    await setActionDoneRow(db, org.id, actionId, done);
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { action: action.description, done } });
+  },
+);

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { findRelationship, listActions, listDepartments, listGoals, listInteractions, listRelationships } from "@/db/queries/relationships";
+import { memberLoader } from "@/lib/chain/member";
+import { Refusal } from "@/lib/chain/outcome";
+import { relationshipPageSchema } from "@/lib/schemas/relationships";
+import { dateInZone } from "@/lib/time-zone";
+import { MATRIX_IDS, prepareRelationship } from "./matrix";
+import { CADENCE_RESTARTING_KINDS, contactState, isOverdue, lastContact, todayIn } from "./rules";
+import { relationshipTarget } from "./target";
+
+/**
+ * The relationships list: a leader's own, every relationship for an admin (with its owner), reps none (403).
+ * Each row carries its flags (overdue contact, next step, actions), computed in the organisation's time zone.
+ * Two queries after the chain's own, however many relationships, interactions and actions there are.
+ */
+export const loadRelationshipsPage = memberLoader(
+  {
+    route: "/o/[slug]/relationships",
+    permission: "relationships.keep",
+    input: z.object({}),
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}), prepare: prepareRelationship },
+  },
+  async ({ db, org, member }) => {
+    const isAdmin = member.role === "admin";
+    const today = todayIn(org.timeZone);
+    const [rows, departments] = await Promise.all([
+      listRelationships(db, org.id, { ownerUserId: isAdmin ? undefined : member.userId, restartingKinds: CADENCE_RESTARTING_KINDS }),
+      listDepartments(db, org.id),
+    ]);
+    const relationships = rows.map((r) => {
+      const contact = contactState({ lastContactOn: r.lastContactOn, startedOn: dateInZone(r.createdAt, org.timeZone), cadenceDays: r.cadenceDays }, today);
+      return {
+        ...r,
+        own: r.ownerUserId === member.userId,
+        contact,
+        nextStepOverdue: isOverdue(r.nextStepDue, today),
+        actionsOverdue: isOverdue(r.firstOpenActionDue, today),
+      };
+    });
+    const own = relationships.filter((r) => r.own);
+    return {
+      slug: org.slug,
+      timeZone: org.timeZone,
+      today,
+      isAdmin,
+      departments: departments.map(({ id, name }) => ({ id, name })),
+      relationships,
+      /** The viewer keeps relationships but has not picked the first one to develop. */
+      needsPriority: own.length > 0 && !own.some((r) => r.priority),
+      hasOwn: own.length > 0,
+      flags: {
+        contacts: relationships.filter((r) => r.contact.overdue).length,
+        nextSteps: relationships.filter((r) => r.nextStepOverdue).length,
+        actions: relationships.filter((r) => r.actionsOverdue).length,
+      },
+    };
+  },
+);
+
+/**
+ * One relationship: its details, joint goals, interaction log (the timeline and the trust line) and small
+ * actions. Its keeper and admins only; another organisation's id is "not found".
+ */
+export const loadRelationship = memberLoader(
+  {
+    route: "/o/[slug]/relationships/[relationshipId]",
+    permission: "relationships.edit",
+    input: relationshipPageSchema,
+    target: (input, { db, org }) => relationshipTarget(db, org.id, input.relationshipId),
+    expect: { allow: ["admin", "leader"], input: () => ({ relationshipId: MATRIX_IDS.relationship }), prepare: prepareRelationship },
+  },
+  async ({ db, org, member }, { relationshipId }) => {
+    const [relationship, goals, interactions, actions, departments] = await Promise.all([
+      findRelationship(db, org.id, relationshipId),
+      listGoals(db, org.id, relationshipId),
+      listInteractions(db, org.id, relationshipId),
+      listActions(db, org.id, relationshipId),
+      listDepartments(db, org.id, { includeArchived: true }),
+    ]);
+    if (!relationship) throw new Refusal("not_found");
+    const today = todayIn(org.timeZone);
+    const contact = contactState(
+      { lastContactOn: lastContact(interactions), startedOn: dateInZone(relationship.createdAt, org.timeZone), cadenceDays: relationship.cadenceDays },
+      today,
+    );
+    return {
+      slug: org.slug,
+      timeZone: org.timeZone,
+      today,
+      own: relationship.ownerUserId === member.userId,
+      relationship: {
+        id: relationship.id,
+        departmentId: relationship.departmentId,
+        departmentName: relationship.departmentName,
+        ownerName: relationship.ownerName,
+        counterpartName: relationship.counterpartName,
+        counterpartTitle: relationship.counterpartTitle,
+        status: relationship.status,
+        trust: relationship.trust,
+        priority: relationship.priority,
+        nextStep: relationship.nextStep,
+        nextStepDue: relationship.nextStepDue,
+        nextStepOverdue: isOverdue(relationship.nextStepDue, today),
+        cadenceDays: relationship.cadenceDays,
+      },
+      contact,
+      goals,
+      interactions: [...interactions].reverse(), // the timeline: newest first
+      trustLine: interactions.map((i) => ({ on: i.occurredOn, trust: i.trustAfter, kind: i.kind })),
+      actions: actions.map((a) => ({ ...a, overdue: a.doneAt === null && isOverdue(a.dueOn, today) })),
+      departments: departments.filter((d) => d.archivedAt === null || d.id === relationship.departmentId).map(({ id, name }) => ({ id, name })),
+    };
+  },
+);
+
+export type RelationshipPage = Awaited<ReturnType<typeof loadRelationship>>;
+export type RelationshipsPage = Awaited<ReturnType<typeof loadRelationshipsPage>>;

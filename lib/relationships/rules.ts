@@ -1,0 +1,79 @@
+/**
+ * The tracker's small rules, pure so they are unit-tested: which interactions restart the contact cadence,
+ * when the next contact is due, and what counts as overdue. Dates are yyyy-mm-dd calendar days in the
+ * organisation's time zone (see lib/time-zone.ts); "today" is always taken in that zone.
+ */
+import { dateInZone } from "@/lib/time-zone";
+
+export const INTERACTION_KINDS = ["lunch", "one_on_one", "call", "meeting"] as const;
+export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+
+export const INTERACTION_LABEL: Record<InteractionKind, string> = {
+  lunch: "Lunch",
+  one_on_one: "One-on-one",
+  call: "Call",
+  meeting: "Group meeting",
+};
+
+/**
+ * One-on-one time restarts the countdown: a lunch, a one-on-one or a call. A group meeting does not — in a
+ * group people defend their department and save face.
+ */
+export const CADENCE_RESTARTING_KINDS = ["lunch", "one_on_one", "call"] as const satisfies readonly InteractionKind[];
+
+export function restartsCadence(kind: InteractionKind): boolean {
+  return (CADENCE_RESTARTING_KINDS as readonly InteractionKind[]).includes(kind);
+}
+
+export const RELATIONSHIP_STATUSES = ["strained", "neutral", "building", "strong"] as const;
+export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
+export const STATUS_LABEL: Record<RelationshipStatus, string> = { strained: "Strained", neutral: "Neutral", building: "Building", strong: "Strong" };
+
+export const ACTION_OWNER_LABEL = { us: "Us", them: "Them" } as const;
+
+export const DEFAULT_CADENCE_DAYS = 30;
+export const STARTER_DEPARTMENTS = ["Distribution", "Purchasing", "Finance", "Operations", "Customer service"] as const;
+
+const DAY_MS = 86_400_000;
+
+/** The calendar day `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/** Today in the organisation's time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return dateInZone(now, timeZone);
+}
+
+/** A due date is overdue from the day after it: due today is still on time. */
+export function isOverdue(due: string | null, today: string): boolean {
+  return due !== null && due < today;
+}
+
+/**
+ * When the next contact is due: the cadence counted from the last lunch, one-on-one or call, or from the day
+ * the relationship was added when there has been none yet.
+ */
+export function contactDue(input: { lastContactOn: string | null; startedOn: string; cadenceDays: number }): string {
+  return addDays(input.lastContactOn ?? input.startedOn, input.cadenceDays);
+}
+
+/** The latest day of an interaction that restarts the cadence, or null. */
+export function lastContact(log: readonly { kind: InteractionKind; occurredOn: string }[]): string | null {
+  let latest: string | null = null;
+  for (const entry of log) if (restartsCadence(entry.kind) && (latest === null || entry.occurredOn > latest)) latest = entry.occurredOn;
+  return latest;
+}
+
+export type ContactState = { lastContactOn: string | null; dueOn: string; overdue: boolean; daysLeft: number };
+
+export function contactState(input: { lastContactOn: string | null; startedOn: string; cadenceDays: number }, today: string): ContactState {
+  const dueOn = contactDue(input);
+  return { lastContactOn: input.lastContactOn, dueOn, overdue: isOverdue(dueOn, today), daysLeft: daysBetween(today, dueOn) };
+}
