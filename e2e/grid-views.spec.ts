@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed/demo-people";
 import { signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
+import { parseCsv } from "../tests/support/parse-csv";
 
 const [east] = DEMO_TEAMS;
 const VIEWS = [
@@ -20,32 +21,6 @@ function toNumber(text: string): number | string | null {
   return Number(t);
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else if (c !== "\r") field += c;
-  }
-  return rows;
-}
 
 /** What the grid shows: per rep row, the name and the behaviour cells and average; then the team row. */
 async function screenRows(page: Page) {

@@ -12,6 +12,7 @@ import { loadGridExport, loadGridPage } from "@/lib/grid/loaders";
 import { GRID_VIEWS, type GridViewName } from "@/lib/grid/views";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import { parseCsv } from "../support/parse-csv";
 
 const testDb = withTestDatabase();
 void loadGridPage;
@@ -189,33 +190,6 @@ describe("grid views", () => {
   });
 });
 
-/** Parses the export's CSV (quoted fields, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else if (c !== "\r") field += c;
-  }
-  return rows;
-}
 
 describe("grid CSV export", () => {
   it("has the loader's numbers for every view, the averages row, and a file name from slug, cycle and view", async () => {
