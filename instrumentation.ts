@@ -1,0 +1,6 @@
+/** Runs once when the server starts; the Node.js part lives in its own module (the Edge bundle skips it). */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
+    await import("./db/open-on-start");
+  }
+}
