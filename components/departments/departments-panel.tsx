@@ -1,11 +1,11 @@
 "use client";
 
-import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
+import { RenameDialog } from "@/components/ui/rename-dialog";
 import { fieldError, typed } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionRunner } from "@/components/ui/use-action";
@@ -40,7 +40,19 @@ export function DepartmentsPanel({ slug, departments }: { slug: string; departme
                   {archived && <Badge>Archived</Badge>}
                 </span>
                 <span className="flex gap-1">
-                  <RenameDepartment slug={slug} department={d} />
+                  <RenameDialog
+                    action={renameDepartment.bind(null, slug)}
+                    trigger={
+                      <Button variant="ghost" size="sm" aria-label={`Rename ${d.name}`}>
+                        Rename
+                      </Button>
+                    }
+                    title={`Rename ${d.name}`}
+                    label="Department name"
+                    currentName={d.name}
+                    id={{ name: "departmentId", value: d.id }}
+                    success="Department renamed."
+                  />
                   {archived ? (
                     <Button variant="ghost" size="sm" disabled={pending} aria-label={`Restore ${d.name}`} onClick={() => run(() => restoreDepartment(slug, { departmentId: d.id }), `${d.name} restored.`)}>
                       Restore
@@ -74,33 +86,3 @@ export function DepartmentsPanel({ slug, departments }: { slug: string; departme
   );
 }
 
-function RenameDepartment({ slug, department }: { slug: string; department: Department }) {
-  const [open, setOpen] = useState(false);
-  const [state, formAction] = useFormAction(renameDepartment.bind(null, slug), () => {
-    toast.success("Department renamed.");
-    setOpen(false);
-  });
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
-      trigger={
-        <Button variant="ghost" size="sm" aria-label={`Rename ${department.name}`}>
-          Rename
-        </Button>
-      }
-      title={`Rename ${department.name}`}
-    >
-      <form action={formAction} className="space-y-4" noValidate>
-        <input type="hidden" name="departmentId" value={department.id} />
-        <TextField label="Department name" name="name" defaultValue={typed(state, "name", department.name)} error={fieldError(state, "name")} required autoFocus />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <SubmitButton>Save name</SubmitButton>
-        </div>
-      </form>
-    </Dialog>
-  );
-}

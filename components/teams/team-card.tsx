@@ -1,15 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
-import { fieldError, typed } from "@/components/ui/form-alert";
-import { SelectField, TextField } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/field";
+import { RenameDialog } from "@/components/ui/rename-dialog";
 import { useActionRunner } from "@/components/ui/use-action";
-import { useFormAction } from "@/components/ui/use-form-action";
 import { moveToTeam } from "@/lib/members/actions";
 import { addTeamLeader, archiveTeam, removeTeamLeader, renameTeam, restoreTeam } from "@/lib/teams/actions";
 
@@ -87,7 +84,15 @@ export function TeamCard({ slug, team, canManage, leaders, reps }: Props) {
 
       {canManage && (
         <div className="mt-4 flex gap-2 border-t border-slate-100 pt-4">
-          <RenameTeam slug={slug} team={team} />
+          <RenameDialog
+            action={renameTeam.bind(null, slug)}
+            trigger={<Button variant="secondary" size="sm">Rename</Button>}
+            title={`Rename ${team.name}`}
+            label="Team name"
+            currentName={team.name}
+            id={{ name: "teamId", value: team.id }}
+            success="Team renamed."
+          />
           {archived ? (
             <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => restoreTeam(slug, { teamId: team.id }), `${team.name} restored.`)}>
               Restore
@@ -149,29 +154,3 @@ function PickAndRun({
   );
 }
 
-function RenameTeam({ slug, team }: { slug: string; team: Team }) {
-  const [open, setOpen] = useState(false);
-  const [state, formAction] = useFormAction(renameTeam.bind(null, slug), () => {
-    toast.success("Team renamed.");
-    setOpen(false);
-  });
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={setOpen}
-      trigger={<Button variant="secondary" size="sm">Rename</Button>}
-      title={`Rename ${team.name}`}
-    >
-      <form action={formAction} className="space-y-4" noValidate>
-        <input type="hidden" name="teamId" value={team.id} />
-        <TextField label="Team name" name="name" defaultValue={typed(state, "name", team.name)} error={fieldError(state, "name")} required autoFocus />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <SubmitButton>Save name</SubmitButton>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
