@@ -1,8 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, useSyncExternalStore } from "react";
+import { SignInAfterCreateError, useSignInAfterCreate } from "@/components/auth/sign-in-after-create";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,30 +13,17 @@ const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 export function SignUpForm({ timeZones }: { timeZones: string[] }) {
-  const router = useRouter();
   const browserZone = useSyncExternalStore(noSubscription, browserTimeZone, () => "UTC");
-  const [signInError, setSignInError] = useState<string>();
   const [password, setPassword] = useState("");
-
-  // The account exists once the action succeeds; sign in with the same credentials and open the organisation.
-  const [state, formAction] = useFormAction(signUp, async ({ slug }, form) => {
-    const signedIn = await signIn("credentials", {
-      email: String(form.get("email")),
-      password: String(form.get("password")),
-      redirect: false,
-    });
-    if (signedIn?.ok) router.push(`/o/${slug}`);
-    else setSignInError("Your organisation is ready, but signing in failed. Sign in with your new password.");
-  });
+  const { signInAndOpen, error: signInError } = useSignInAfterCreate(
+    "Your organisation is ready, but signing in failed. Sign in with your new password.",
+  );
+  const [state, formAction] = useFormAction(signUp, ({ slug }, form) => signInAndOpen(form, slug));
 
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       <FormAlert state={state} />
-      {signInError && (
-        <p role="alert" aria-label="Sign-in error" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-          {signInError}
-        </p>
-      )}
+      <SignInAfterCreateError message={signInError} />
       <TextField label="Your name" name="name" autoComplete="name" defaultValue={typed(state, "name")} error={fieldError(state, "name")} required />
       <TextField
         label="Work email"

@@ -1,6 +1,7 @@
 "use client";
 
-import { signIn, signOut } from "next-auth/react";
+import { signOut } from "next-auth/react";
+import { SignInAfterCreateError, useSignInAfterCreate } from "@/components/auth/sign-in-after-create";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -71,24 +72,15 @@ function JoinSignedIn({ slug, token, viewer }: { slug: string; token: string; vi
 }
 
 function JoinAsNewPerson({ slug, token, boundEmail }: { slug: string; token: string; boundEmail: string | null }) {
-  const router = useRouter();
   const [password, setPassword] = useState("");
-  const [signInError, setSignInError] = useState<string>();
-  const [state, formAction] = useFormAction(acceptInviteAsNewPerson.bind(null, slug, token), async (joined, form) => {
-    const signedIn = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
-    if (signedIn?.ok) router.push(`/o/${joined.slug}`);
-    else setSignInError("You have joined, but signing in failed. Sign in with your new password.");
-  });
+  const { signInAndOpen, error: signInError } = useSignInAfterCreate("You have joined, but signing in failed. Sign in with your new password.");
+  const [state, formAction] = useFormAction(acceptInviteAsNewPerson.bind(null, slug, token), (joined, form) => signInAndOpen(form, joined.slug));
   const next = encodeURIComponent(`/o/${slug}/join/${token}`);
   return (
     <>
       <form action={formAction} className="mt-6 space-y-4" noValidate>
         <FormAlert state={state} />
-        {signInError && (
-          <p role="alert" aria-label="Sign-in error" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-            {signInError}
-          </p>
-        )}
+        <SignInAfterCreateError message={signInError} />
         <TextField label="Your name" name="name" autoComplete="name" defaultValue={typed(state, "name")} error={fieldError(state, "name")} required />
         <TextField
           label="Email"
