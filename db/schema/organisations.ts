@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   foreignKey,
   index,
   integer,
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -15,7 +17,9 @@ import {
 import { users } from "./accounts";
 
 /** The tenant root: every tenant table carries its id as org_id. */
-export const organisations = pgTable("organisations", {
+export const organisations = pgTable(
+  "organisations",
+  {
   id: uuid().primaryKey().defaultRandom(),
   /** URL segment: /o/{slug}/... */
   slug: text().notNull().unique(),
@@ -26,8 +30,24 @@ export const organisations = pgTable("organisations", {
   blindMode: boolean().notNull().default(true),
   /** When an admin confirmed the behaviour list ("these predict success in our business"). */
   frameworkConfirmedAt: timestamp({ withTimezone: true }),
+  /** Coaching labels (gap = self - leader): blind spot when gap >= this. */
+  blindSpotGap: smallint().notNull().default(2),
+  /** Hidden strength when gap <= -this. */
+  hiddenStrengthGap: smallint().notNull().default(2),
+  /** Agreed weakness when both scores are <= this. */
+  agreedWeaknessMax: smallint().notNull().default(2),
+  /** Agreed strength when both scores are >= this. */
+  agreedStrengthMin: smallint().notNull().default(4),
+  /** A rep with no 1:1 note for longer than this many days is flagged. */
+  oneOnOneCadenceDays: integer().notNull().default(14),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+  },
+  (t) => [
+    check("organisations_coaching_gaps", sql`${t.blindSpotGap} between 1 and 4 and ${t.hiddenStrengthGap} between 1 and 4`),
+    check("organisations_coaching_agreed", sql`${t.agreedWeaknessMax} between 1 and 5 and ${t.agreedStrengthMin} between 1 and 5 and ${t.agreedWeaknessMax} < ${t.agreedStrengthMin}`),
+    check("organisations_one_on_one_cadence", sql`${t.oneOnOneCadenceDays} between 1 and 365`),
+  ],
+);
 
 export const memberRole = pgEnum("member_role", ["admin", "leader", "rep"]);
 export const memberStatus = pgEnum("member_status", ["active", "deactivated"]);

@@ -122,6 +122,46 @@ export const interactions = pgTable(
   ],
 );
 
+/**
+ * Two-way check-in links: /o/{slug}/check-in/{token}. The counterpart answers once, without an account.
+ * Only the token's SHA-256 is stored. The answer lives on the row; `answeredAt` is claimed atomically,
+ * so a link takes exactly one response.
+ */
+export const checkIns = pgTable(
+  "check_ins",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    id: uuid().notNull().defaultRandom(),
+    relationshipId: uuid().notNull(),
+    tokenHash: text().notNull(),
+    createdBy: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    revokedBy: uuid(),
+    answeredAt: timestamp({ withTimezone: true }),
+    /** The counterpart's trust in sales, 1-5. */
+    trust: smallint(),
+    /** "What does sales do that makes you crazy?" */
+    salesFrustratesUs: text(),
+    /** "What would help most?" */
+    wouldHelp: text(),
+    /** Optional: the name the respondent confirmed. */
+    respondentName: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("check_ins_org_token_uq").on(t.orgId, t.tokenHash),
+    foreignKey({ columns: [t.orgId, t.relationshipId], foreignColumns: [relationships.orgId, relationships.id] }),
+    foreignKey({ columns: [t.orgId, t.createdBy], foreignColumns: [memberships.orgId, memberships.userId] }),
+    foreignKey({ columns: [t.orgId, t.revokedBy], foreignColumns: [memberships.orgId, memberships.userId] }),
+    check("check_ins_trust_range", sql`${t.trust} between 1 and 5`),
+    index("check_ins_org_relationship_idx").on(t.orgId, t.relationshipId),
+  ],
+);
+
 export const actionOwner = pgEnum("action_owner", ["us", "them"]);
 
 /** Small actions, often from a friction point of an interaction: who does it, by when, done or not. */
@@ -135,6 +175,8 @@ export const relationshipActions = pgTable(
     relationshipId: uuid().notNull(),
     /** The interaction whose friction point it came from, if any. */
     interactionId: uuid(),
+    /** The check-in answer whose friction point it came from, if any. */
+    checkInId: uuid(),
     description: text().notNull(),
     owner: actionOwner().notNull(),
     dueOn: date().notNull(),
@@ -145,6 +187,7 @@ export const relationshipActions = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.relationshipId], foreignColumns: [relationships.orgId, relationships.id] }),
     foreignKey({ columns: [t.orgId, t.interactionId], foreignColumns: [interactions.orgId, interactions.id] }),
+    foreignKey({ columns: [t.orgId, t.checkInId], foreignColumns: [checkIns.orgId, checkIns.id] }),
     index("relationship_actions_org_relationship_idx").on(t.orgId, t.relationshipId),
   ],
 );
