@@ -1,0 +1,47 @@
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { throttles } from "../schema";
+
+/**
+ * A fixed-window counter with a lockout: `limit` attempts within `windowMs` lock the key for `lockMs`.
+ * A lock is never extended by attempts made while it holds, so nobody can keep a key locked for longer
+ * than `lockMs` at a stretch; once it lapses the count starts again.
+ */
+export type ThrottleRule = { limit: number; windowMs: number; lockMs: number };
+
+export type ThrottleState = { count: number; lockedUntil: Date | null };
+
+/** Counts one attempt under `key`, atomically (one upsert), and returns the state after it. */
+export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, now = new Date()): Promise<ThrottleState> {
+  const windowStart = new Date(now.getTime() - rule.windowMs);
+  const lockEnd = new Date(now.getTime() + rule.lockMs);
+  // A key starts afresh when its window has passed or its lock has lapsed.
+  const fresh = sql`(${throttles.windowStartedAt} <= ${windowStart} or ${throttles.lockedUntil} <= ${now})`;
+  const locked = sql`(${throttles.lockedUntil} > ${now})`;
+  const nextCount = sql`case when ${fresh} then 1 else ${throttles.count} + 1 end`;
+  const [row] = await db
+    .insert(throttles)
+    .values({ key, count: 1, windowStartedAt: now, lockedUntil: rule.limit <= 1 ? lockEnd : null, updatedAt: now })
+    .onConflictDoUpdate({
+      target: throttles.key,
+      set: {
+        count: nextCount,
+        windowStartedAt: sql`case when ${fresh} then ${now}::timestamptz else ${throttles.windowStartedAt} end`,
+        lockedUntil: sql`case when ${locked} then ${throttles.lockedUntil} when ${nextCount} >= ${rule.limit} then ${lockEnd}::timestamptz else null end`,
+        updatedAt: now,
+      },
+    })
+    .returning({ count: throttles.count, lockedUntil: throttles.lockedUntil });
+  return { count: row!.count, lockedUntil: row!.lockedUntil && row!.lockedUntil > now ? row!.lockedUntil : null };
+}
+
+/** When the key's lock lapses, or null when it is not locked. */
+export async function throttleLockedUntil(db: DbOrTx, key: string, now = new Date()): Promise<Date | null> {
+  const [row] = await db.select({ lockedUntil: throttles.lockedUntil }).from(throttles).where(eq(throttles.key, key));
+  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+}
+
+/** Forgets the key (e.g. after a successful sign-in). */
+export async function clearThrottle(db: DbOrTx, key: string) {
+  await db.delete(throttles).where(eq(throttles.key, key));
+}

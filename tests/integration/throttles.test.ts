@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { clearThrottle, hitThrottle, throttleLockedUntil, type ThrottleRule } from "@/db/queries/throttles";
+import { withTestDatabase } from "../support/database";
+
+const testDb = withTestDatabase();
+const rule: ThrottleRule = { limit: 3, windowMs: 60_000, lockMs: 300_000 };
+const t0 = new Date("2026-11-27T10:00:00Z");
+const at = (ms: number) => new Date(t0.getTime() + ms);
+/** The database is shared by the whole file: each test counts under keys of its own. */
+let n = 0;
+const fresh = () => `test:${++n}`;
+
+describe("throttles", () => {
+  it("locks a key at the limit within the window, for exactly the lock time", async () => {
+    const db = testDb();
+    const k = fresh();
+    expect(await hitThrottle(db, k, rule, at(0))).toEqual({ count: 1, lockedUntil: null });
+    expect(await hitThrottle(db, k, rule, at(1_000))).toEqual({ count: 2, lockedUntil: null });
+    expect(await hitThrottle(db, k, rule, at(2_000))).toEqual({ count: 3, lockedUntil: at(302_000) });
+    expect(await throttleLockedUntil(db, k, at(301_999))).toEqual(at(302_000));
+    expect(await throttleLockedUntil(db, k, at(302_000))).toBeNull();
+  });
+
+  it("does not extend a lock by attempts made while it holds, and starts afresh once it lapses", async () => {
+    const db = testDb();
+    const k = fresh();
+    for (const ms of [0, 1, 2]) await hitThrottle(db, k, rule, at(ms));
+    const during = await hitThrottle(db, k, rule, at(200_000));
+    expect(during.lockedUntil).toEqual(at(300_002));
+    expect(await hitThrottle(db, k, rule, at(300_002))).toEqual({ count: 1, lockedUntil: null });
+  });
+
+  it("restarts the count when the window has passed", async () => {
+    const db = testDb();
+    const k = fresh();
+    await hitThrottle(db, k, rule, at(0));
+    await hitThrottle(db, k, rule, at(1));
+    expect(await hitThrottle(db, k, rule, at(60_000))).toEqual({ count: 1, lockedUntil: null });
+  });
+
+  it("keeps keys apart and forgets a cleared key", async () => {
+    const db = testDb();
+    const [a, b] = [fresh(), fresh()];
+    for (const ms of [0, 1, 2]) await hitThrottle(db, a, rule, at(ms));
+    expect(await hitThrottle(db, b, rule, at(3))).toEqual({ count: 1, lockedUntil: null });
+    await clearThrottle(db, a);
+    expect(await throttleLockedUntil(db, a, at(4))).toBeNull();
+  });
+
+  it("counts concurrent attempts exactly", async () => {
+    const db = testDb();
+    const k = fresh();
+    const states = await Promise.all(Array.from({ length: 10 }, () => hitThrottle(db, k, { ...rule, limit: 100 }, at(0))));
+    expect(states.map((s) => s.count).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});
