@@ -10,9 +10,9 @@ const TONE: Record<CoachingLabel, "red" | "amber" | "blue" | "green" | "neutral"
   aligned: "neutral",
 };
 
-/** A coaching label; the word carries the meaning, the colour repeats it. */
+/** A coaching label; the word carries the meaning, the colour repeats it. None without a visible self rating. */
 export function LabelBadge({ label }: { label: CoachingLabel | null }) {
-  if (!label) return <span className="text-xs italic text-slate-600">Self rating not visible yet</span>;
+  if (!label) return null;
   return <Badge tone={TONE[label]}>{LABEL_NAME[label]}</Badge>;
 }
 

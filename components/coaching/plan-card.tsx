@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useOptimistic, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { formatDay } from "@/components/relationships/format";
 import { Badge } from "@/components/ui/badge";
@@ -33,8 +33,18 @@ type Props = { slug: string; plan: PlanView; today: string; canEdit: boolean; ca
 /** One coaching plan: focus, target, score then and now, the checklist (ticked by the rep), and a coach's edits. */
 export function PlanCard({ slug, plan, today, canEdit, canTick }: Props) {
   const { run, pending } = useActionRunner();
+  // A tick shows at once; it settles to the saved state when the action returns (or reverts on a refusal).
+  const [actions, toggle] = useOptimistic(plan.actions, (list, id: string) => list.map((a) => (a.id === id ? { ...a, done: !a.done } : a)));
+  const [ticking, startTick] = useTransition();
+  const tick = (action: { id: string; done: boolean }) =>
+    startTick(async () => {
+      toggle(action.id);
+      const result = await setPlanActionDone(slug, { planId: plan.id, actionId: action.id, done: !action.done });
+      if (result.status === "ok") toast.success(action.done ? "Action reopened." : "Action done.");
+      else if (result.status === "error") toast.error(result.message);
+    });
   const overdue = plan.status === "active" && plan.dueOn !== null && plan.dueOn < today;
-  const done = plan.actions.filter((a) => a.done).length;
+  const done = actions.filter((a) => a.done).length;
   return (
     <article aria-label={`Plan: ${plan.behaviourName}`} className="rounded-lg bg-white p-5 ring-1 ring-slate-200 print:break-inside-avoid">
       <header className="flex flex-wrap items-start justify-between gap-3">
@@ -54,24 +64,24 @@ export function PlanCard({ slug, plan, today, canEdit, canTick }: Props) {
 
       <dl className="mt-4 grid grid-cols-3 gap-3 text-sm">
         <Score label="Score then" value={plan.then?.score ?? null} note={plan.then?.cycleName ?? null} />
-        <Score label="Score now" value={plan.now?.score ?? null} note={plan.now ? plan.now.cycleName : "after the next rated cycle"} />
+        <Score label="Score now" value={plan.now?.score ?? null} note={plan.now ? plan.now.cycleName : "next cycle"} />
         <Score label="Target" value={plan.targetScore} note={plan.progress.reached ? "reached" : plan.progress.change !== null ? `${plan.progress.change >= 0 ? "+" : "\u2212"}${Math.abs(plan.progress.change)} so far` : null} />
       </dl>
 
       <div className="mt-4">
-        <h4 className="text-sm font-medium text-slate-900">{`Actions (${done} of ${plan.actions.length} done)`}</h4>
-        {plan.actions.length === 0 ? (
+        <h4 className="text-sm font-medium text-slate-900">{`Actions (${done} of ${actions.length} done)`}</h4>
+        {actions.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">No actions yet.</p>
         ) : (
           <ul className="mt-2 divide-y divide-slate-100">
-            {plan.actions.map((a) => (
+            {actions.map((a) => (
               <li key={a.id} className="flex items-start gap-3 py-2 text-sm">
                 <input
                   type="checkbox"
                   id={`plan-action-${a.id}`}
                   checked={a.done}
-                  disabled={!canTick || pending}
-                  onChange={() => run(() => setPlanActionDone(slug, { planId: plan.id, actionId: a.id, done: !a.done }), a.done ? "Action reopened." : "Action done.")}
+                  disabled={!canTick || pending || ticking}
+                  onChange={() => tick(a)}
                   className="mt-0.5 h-4 w-4 accent-brand-600"
                 />
                 <label htmlFor={`plan-action-${a.id}`} className={a.done ? "flex-1 text-slate-600 line-through decoration-slate-400" : "flex-1 text-slate-900"}>

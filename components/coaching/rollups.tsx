@@ -1,11 +1,11 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { OrganisationRollup, TeamRollup } from "@/lib/coaching/queue";
-import { isMisSeen, isWeak, MIS_SEEN_SHARE, TRAINING_TOPICS, WEAK_AVERAGE_BELOW } from "@/lib/coaching/rules";
+import { isMisSeen, isWeak, MIS_SEEN_MIN, MIS_SEEN_SHARE, TRAINING_TOPICS, WEAK_AVERAGE_BELOW } from "@/lib/coaching/rules";
 
 const avg = (value: number | null) => (value === null ? "—" : value.toFixed(1));
 
-export const ROLLUP_RULE = `Weak: the team's average is below ${WEAK_AVERAGE_BELOW}. Mis-seen: ${MIS_SEEN_SHARE * 100}% or more of the rated reps have a blind spot or a hidden strength on it.`;
+export const ROLLUP_RULE = `Weak: the team's average is below ${WEAK_AVERAGE_BELOW}. Mis-seen: ${MIS_SEEN_MIN} or more reps, and at least ${MIS_SEEN_SHARE * 100}% of those rated, have a blind spot or a hidden strength on it.`;
 
 /** One team's behaviours, weakest first: average, label counts, and whether it is weak or mis-seen. */
 export function TeamRollupTable({ rollup }: { rollup: TeamRollup }) {

@@ -60,6 +60,8 @@ export const loadCoachingQueue = memberLoader(
       reps: reps.map((r) => ({
         ...r,
         items: r.items.slice(0, QUEUE_ITEMS_PER_REP).map((item) => ({ ...item, suggestedTarget: suggestedTarget(item.leader) })),
+        /** The rest of the rep's items, in the same order (shown folded). */
+        more: r.items.slice(QUEUE_ITEMS_PER_REP),
         unrated: r.items.length === 0,
       })),
       teamRollups: rollups.teams,

@@ -170,7 +170,8 @@ export function planProgress(then: number | null, now: number | null, target: nu
 
 /** A behaviour is weak across a team when the leader's average is below the middle of the scale. */
 export const WEAK_AVERAGE_BELOW = 3;
-/** ... and mis-seen when at least this share of the rated reps have a blind spot or hidden strength on it. */
+/** ... and mis-seen when at least this many reps, and this share of the rated ones, have a blind spot or hidden strength on it. */
+export const MIS_SEEN_MIN = 2;
 export const MIS_SEEN_SHARE = 0.25;
 
 export function isWeak(average: number | null): boolean {
@@ -178,7 +179,7 @@ export function isWeak(average: number | null): boolean {
 }
 
 export function isMisSeen(misSeen: number, rated: number): boolean {
-  return rated > 0 && misSeen > 0 && misSeen / rated >= MIS_SEEN_SHARE;
+  return misSeen >= MIS_SEEN_MIN && misSeen / rated >= MIS_SEEN_SHARE;
 }
 
 /** How many of the organisation's weakest behaviours are proposed as training topics. */

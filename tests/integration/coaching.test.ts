@@ -2,7 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/accounts";
 import { insertNote, listNotesVisibleTo, listSharedNotesOfRep, listOverduePlanActions, listActivePlansOfRep } from "@/db/queries/coaching";
-import { insertMembership } from "@/db/queries/organisations";
+import { findOrganisationBySlug, insertMembership } from "@/db/queries/organisations";
+import { listTeams } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
 import { assessments, coachingPlans, oneOnOneNotes, organisations, ratings, selfRatings } from "@/db/schema";
 import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
@@ -12,6 +13,8 @@ import { loadCoachingQueue, loadRepCoaching } from "@/lib/coaching/loaders";
 import { buildCoachingQueue, listRepsOverdueForOneOnOne } from "@/lib/coaching/queue";
 import { addDays, todayIn } from "@/lib/relationships/rules";
 import { seedLargeCoaching } from "@/scripts/seed/demo-coaching";
+import { DEMO_ORG, DEMO_TEAMS } from "@/scripts/seed/demo-people";
+import { seedDemo } from "@/scripts/seed/index";
 import { rowsOf, withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
 
@@ -371,6 +374,27 @@ describe("coaching query counts", () => {
       "rep page as rep": [7, 7],
     });
   }, 120_000);
+});
+
+describe("the demo's coaching", () => {
+  it("has every label in each leader's queue, plans in each status, private and shared notes, one rep overdue", async () => {
+    await seedDemo(testDb());
+    const org = (await findOrganisationBySlug(testDb(), DEMO_ORG.slug))!;
+    const coaching = { id: org.id, timeZone: org.timeZone, blindMode: org.blindMode };
+    const teams = await listTeams(testDb(), org.id);
+    expect(teams).toHaveLength(2);
+    for (const team of teams) {
+      const queue = await buildCoachingQueue(testDb(), coaching, { teamIds: [team.id] });
+      const labels = new Set(queue.reps.flatMap((r) => r.items.map((i) => i.label)).filter(Boolean));
+      expect([...labels].sort(), team.name).toEqual(["agreed_strength", "agreed_weakness", "aligned", "blind_spot", "hidden_strength"]);
+    }
+    const plans = await testDb().select({ status: coachingPlans.status }).from(coachingPlans).where(eq(coachingPlans.orgId, org.id));
+    expect(new Set(plans.map((p) => p.status))).toEqual(new Set(["active", "done", "dropped"]));
+    const notes = await testDb().select({ shared: oneOnOneNotes.shared }).from(oneOnOneNotes).where(eq(oneOnOneNotes.orgId, org.id));
+    expect(new Set(notes.map((n) => n.shared))).toEqual(new Set([true, false]));
+    const overdue = await listRepsOverdueForOneOnOne(testDb(), coaching, {});
+    expect(overdue.map((r) => r.name)).toEqual([DEMO_TEAMS[0]!.reps[0]!.name]);
+  });
 });
 
 describe("the large-organisation generator's coaching", () => {

@@ -174,10 +174,11 @@ describe("plans and the 1:1 agenda", () => {
 });
 
 describe("roll-up flags", () => {
-  it("calls a team average below 3 weak, and a quarter of rated reps mis-seen", () => {
+  it("calls a team average below 3 weak, and a behaviour mis-seen by at least two reps and a quarter of those rated", () => {
     expect([2.9, 3, null].map(isWeak)).toEqual([true, false, false]);
-    expect(isMisSeen(1, 4)).toBe(true);
-    expect(isMisSeen(1, 5)).toBe(false);
+    expect(isMisSeen(2, 8)).toBe(true);
+    expect(isMisSeen(2, 9)).toBe(false);
+    expect(isMisSeen(1, 2)).toBe(false);
     expect(isMisSeen(0, 0)).toBe(false);
   });
 });

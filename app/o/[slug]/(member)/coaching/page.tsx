@@ -121,32 +121,53 @@ export default async function CoachingQueuePage({
                     {rep.unrated ? (
                       <p className="self-center text-sm text-slate-600">{`Not rated in ${page.cycle!.name} yet.`}</p>
                     ) : (
-                      <ol className="divide-y divide-slate-100">
-                        {rep.items.map((item, i) => (
-                          <li key={item.behaviourId} className="flex flex-wrap items-center justify-between gap-3 py-2 first:pt-0 last:pb-0" data-testid="queue-item">
-                            <div className="min-w-0">
-                              <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
-                                <span className="text-slate-500 tabular-nums">{i + 1}.</span>
-                                {item.name}
-                                <LabelBadge label={item.label} />
-                              </p>
-                              <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
-                            </div>
-                            <PlanDialog
-                              slug={page.slug}
-                              rep={{ userId: rep.userId, name: rep.name }}
-                              behaviours={[]}
-                              focus={{ behaviourId: item.behaviourId, name: item.name, leader: item.leader, suggestedTarget: item.suggestedTarget }}
-                              today={page.today}
-                              trigger={
-                                <Button variant="secondary" size="sm" aria-label={`Make a plan: ${rep.name}, ${item.name}`}>
-                                  Make a plan
-                                </Button>
-                              }
-                            />
-                          </li>
-                        ))}
-                      </ol>
+                      <div>
+                        <ol className="divide-y divide-slate-100">
+                          {rep.items.map((item, i) => (
+                            <li key={item.behaviourId} className="flex flex-wrap items-center justify-between gap-3 py-2 first:pt-0 last:pb-0" data-testid="queue-item">
+                              <div className="min-w-0">
+                                <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
+                                  <span className="text-slate-500 tabular-nums">{i + 1}.</span>
+                                  {item.name}
+                                  <LabelBadge label={item.label} />
+                                </p>
+                                <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
+                              </div>
+                              <PlanDialog
+                                slug={page.slug}
+                                rep={{ userId: rep.userId, name: rep.name }}
+                                behaviours={[]}
+                                focus={{ behaviourId: item.behaviourId, name: item.name, leader: item.leader, suggestedTarget: item.suggestedTarget }}
+                                today={page.today}
+                                trigger={
+                                  <Button variant="secondary" size="sm" aria-label={`Make a plan: ${rep.name}, ${item.name}`}>
+                                    Make a plan
+                                  </Button>
+                                }
+                              />
+                            </li>
+                          ))}
+                        </ol>
+                        {rep.more.length > 0 && (
+                          <details className="group mt-2 border-t border-slate-100 pt-2">
+                            <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:underline">
+                              {`${rep.more.length} more ${rep.more.length === 1 ? "behaviour" : "behaviours"}`}
+                            </summary>
+                            <ol start={rep.items.length + 1} className="mt-1 divide-y divide-slate-100">
+                              {rep.more.map((item, i) => (
+                                <li key={item.behaviourId} className="py-1.5">
+                                  <p className="flex flex-wrap items-center gap-2 text-sm text-slate-900">
+                                    <span className="text-slate-500 tabular-nums">{rep.items.length + i + 1}.</span>
+                                    {item.name}
+                                    <LabelBadge label={item.label} />
+                                  </p>
+                                  <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
+                                </li>
+                              ))}
+                            </ol>
+                          </details>
+                        )}
+                      </div>
                     )}
                   </li>
                 ))}
