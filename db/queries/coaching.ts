@@ -108,6 +108,17 @@ export async function listRepAssessmentStates(db: DbOrTx, orgId: string, repUser
     .where(and(eq(assessments.orgId, orgId), eq(assessments.repUserId, repUserId)));
 }
 
+/** The scope's present leader scores in the cycle, on active behaviours (a query joined to behaviours). */
+function presentLeaderScores(orgId: string, cycleId: string, scope: RepScope) {
+  return and(
+    eq(ratings.orgId, orgId),
+    eq(ratings.cycleId, cycleId),
+    isNotNull(ratings.score),
+    isNull(behaviours.archivedAt),
+    sql`${ratings.repUserId} in (${scopeReps(orgId, scope)})`,
+  );
+}
+
 /** Every present leader score of the scope's reps in the cycle, on active behaviours. */
 export async function listLeaderScores(db: DbOrTx, orgId: string, cycleId: string, scope: RepScope = {}) {
   if (emptyScope(scope)) return [];
@@ -115,15 +126,7 @@ export async function listLeaderScores(db: DbOrTx, orgId: string, cycleId: strin
     .select({ repUserId: ratings.repUserId, behaviourId: ratings.behaviourId, score: sql<number>`${ratings.score}` })
     .from(ratings)
     .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
-    .where(
-      and(
-        eq(ratings.orgId, orgId),
-        eq(ratings.cycleId, cycleId),
-        isNotNull(ratings.score),
-        isNull(behaviours.archivedAt),
-        sql`${ratings.repUserId} in (${scopeReps(orgId, scope)})`,
-      ),
-    );
+    .where(presentLeaderScores(orgId, cycleId, scope));
 }
 
 /**
@@ -199,15 +202,7 @@ export async function coachingRollups(
         visible,
       ),
     )
-    .where(
-      and(
-        eq(ratings.orgId, orgId),
-        eq(ratings.cycleId, cycleId),
-        isNotNull(ratings.score),
-        isNull(behaviours.archivedAt),
-        sql`${ratings.repUserId} in (${scopeReps(orgId, scope)})`,
-      ),
-    )
+    .where(presentLeaderScores(orgId, cycleId, scope))
     .as("v");
   const count = (label: string) => sql<number>`(count(*) filter (where ${v.label} = ${label}))::int`;
   const teamAverage = sql`case when grouping(${v.teamId}) = 0 then round(avg(${v.leader}), 1) end`;

@@ -20,6 +20,8 @@ export const QUEUE_PAGE_SIZE = 50;
 /** How many "coach on this next" items the queue shows per rep. */
 export const QUEUE_ITEMS_PER_REP = 3;
 
+const withTarget = <T extends { leader: number }>(item: T) => ({ ...item, suggestedTarget: suggestedTarget(item.leader) });
+
 function legend(thresholds: Thresholds) {
   return COACHING_LABELS.map((label) => ({ label, name: LABEL_NAME[label], explanation: labelExplanation(label, thresholds) }));
 }
@@ -59,9 +61,9 @@ export const loadCoachingQueue = memberLoader(
       overdueCount: queue.reps.filter((r) => r.oneOnOne.overdue).length,
       reps: reps.map((r) => ({
         ...r,
-        items: r.items.slice(0, QUEUE_ITEMS_PER_REP).map((item) => ({ ...item, suggestedTarget: suggestedTarget(item.leader) })),
+        items: r.items.slice(0, QUEUE_ITEMS_PER_REP).map(withTarget),
         /** The rest of the rep's items, in the same order (shown folded). */
-        more: r.items.slice(QUEUE_ITEMS_PER_REP),
+        more: r.items.slice(QUEUE_ITEMS_PER_REP).map(withTarget),
         unrated: r.items.length === 0,
       })),
       teamRollups: rollups.teams,
@@ -159,7 +161,7 @@ export const loadRepCoaching = memberLoader(
         cycle: queue.cycle,
         selfVisible: rep.selfVisible,
         legend: legend(queue.thresholds),
-        items: rep.items.map((item) => ({ ...item, suggestedTarget: suggestedTarget(item.leader) })),
+        items: rep.items.map(withTarget),
         behaviours: queue.behaviours,
         agenda: agenda.length > 0 && cycle ? { text: agendaText(cycle.name, agenda), behaviourIds: agenda.map((i) => i.behaviourId) } : null,
       },

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ItemScores, LabelBadge, LabelLegend } from "@/components/coaching/labels";
-import { PlanDialog } from "@/components/coaching/plan-dialog";
+import { LabelLegend } from "@/components/coaching/labels";
+import { QueueItemRow } from "@/components/coaching/queue-item";
 import { OrganisationRollupTable, ROLLUP_RULE, TeamRollupTable } from "@/components/coaching/rollups";
 import { formatDay } from "@/components/relationships/format";
 import { Badge } from "@/components/ui/badge";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { loadCoachingQueue } from "@/lib/coaching/loaders";
@@ -124,28 +124,16 @@ export default async function CoachingQueuePage({
                       <div>
                         <ol className="divide-y divide-slate-100">
                           {rep.items.map((item, i) => (
-                            <li key={item.behaviourId} className="flex flex-wrap items-center justify-between gap-3 py-2 first:pt-0 last:pb-0" data-testid="queue-item">
-                              <div className="min-w-0">
-                                <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
-                                  <span className="text-slate-500 tabular-nums">{i + 1}.</span>
-                                  {item.name}
-                                  <LabelBadge label={item.label} />
-                                </p>
-                                <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
-                              </div>
-                              <PlanDialog
-                                slug={page.slug}
-                                rep={{ userId: rep.userId, name: rep.name }}
-                                behaviours={[]}
-                                focus={{ behaviourId: item.behaviourId, name: item.name, leader: item.leader, suggestedTarget: item.suggestedTarget }}
-                                today={page.today}
-                                trigger={
-                                  <Button variant="secondary" size="sm" aria-label={`Make a plan: ${rep.name}, ${item.name}`}>
-                                    Make a plan
-                                  </Button>
-                                }
-                              />
-                            </li>
+                            <QueueItemRow
+                              key={item.behaviourId}
+                              slug={page.slug}
+                              rep={rep}
+                              item={item}
+                              rank={i + 1}
+                              today={page.today}
+                              planLabel={`Make a plan: ${rep.name}, ${item.name}`}
+                              className="py-2 first:pt-0 last:pb-0"
+                            />
                           ))}
                         </ol>
                         {rep.more.length > 0 && (
@@ -155,14 +143,7 @@ export default async function CoachingQueuePage({
                             </summary>
                             <ol start={rep.items.length + 1} className="mt-1 divide-y divide-slate-100">
                               {rep.more.map((item, i) => (
-                                <li key={item.behaviourId} className="py-1.5">
-                                  <p className="flex flex-wrap items-center gap-2 text-sm text-slate-900">
-                                    <span className="text-slate-500 tabular-nums">{rep.items.length + i + 1}.</span>
-                                    {item.name}
-                                    <LabelBadge label={item.label} />
-                                  </p>
-                                  <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
-                                </li>
+                                <QueueItemRow key={item.behaviourId} slug={page.slug} rep={rep} item={item} rank={rep.items.length + i + 1} today={page.today} className="py-1.5" />
                               ))}
                             </ol>
                           </details>

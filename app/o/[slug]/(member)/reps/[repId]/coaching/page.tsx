@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ItemScores, LabelBadge } from "@/components/coaching/labels";
 import { NewNoteForm, NoteList } from "@/components/coaching/notes";
 import { PlanCard } from "@/components/coaching/plan-card";
 import { PlanDialog } from "@/components/coaching/plan-dialog";
+import { QueueItemRow } from "@/components/coaching/queue-item";
 import { formatDay } from "@/components/relationships/format";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
@@ -113,30 +113,16 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
         ) : (
           <ol className="divide-y divide-slate-100">
             {coach.items.map((item, i) => (
-              <li key={item.behaviourId} className="flex flex-wrap items-center justify-between gap-3 py-2.5">
-                <div>
-                  <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
-                    <span className="text-slate-500 tabular-nums">{i + 1}.</span>
-                    {item.name}
-                    <LabelBadge label={item.label} />
-                  </p>
-                  <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
-                </div>
-                {coach.canCoach && (
-                  <PlanDialog
-                    slug={page.slug}
-                    rep={rep}
-                    behaviours={[]}
-                    focus={{ behaviourId: item.behaviourId, name: item.name, leader: item.leader, suggestedTarget: item.suggestedTarget }}
-                    today={page.today}
-                    trigger={
-                      <Button variant="secondary" size="sm" aria-label={`Make a plan: ${item.name}`}>
-                        Make a plan
-                      </Button>
-                    }
-                  />
-                )}
-              </li>
+              <QueueItemRow
+                key={item.behaviourId}
+                slug={page.slug}
+                rep={rep}
+                item={item}
+                rank={i + 1}
+                today={page.today}
+                planLabel={coach.canCoach ? `Make a plan: ${item.name}` : undefined}
+                className="py-2.5"
+              />
             ))}
           </ol>
         )}
