@@ -7,7 +7,7 @@
  * - "inTeam": the member is a rep of the target team;
  * - "leadsRep": the member leads the team the target rep is in;
  * - "self": the target rep is the member;
- * - "owns": the member keeps the target record (an internal relationship).
+ * - "owns": the member keeps the target record (an internal relationship) or wrote it (a 1:1 note).
  */
 export const ROLES = ["admin", "leader", "rep"] as const;
 export type Role = (typeof ROLES)[number];
@@ -45,6 +45,12 @@ export const PERMISSIONS = {
   "self.assess": { rep: true },
   /** A rep's own results and self-assessment. */
   "rep.viewResults": { admin: true, leader: "leadsRep", rep: "self" },
+  /** The coaching queue: admins see every team (and the organisation roll-up), leaders the teams they lead. */
+  "coaching.view": { admin: true, leader: true },
+  /** Tick a coaching plan's action done: the rep on their own plans, and the rep's coaches. */
+  "coaching.tickAction": { admin: true, leader: "leadsRep", rep: "self" },
+  /** Edit or delete a 1:1 note: its author only (admins included: they never touch someone else's note). */
+  "coaching.editNote": { admin: "owns", leader: "owns" },
   /** The internal-relationships tracker: leaders keep their own (admins too, and see everyone's); reps none. */
   "relationships.keep": { admin: true, leader: true },
   /** One relationship, its goals, interactions and actions: its owner, and admins. */

@@ -30,6 +30,9 @@ export const loadOrganisationShell = memberLoader(
       settings: can(member, "org.manage"),
       audit: can(member, "org.audit"),
       relationships: can(member, "relationships.keep"),
+      coaching: can(member, "coaching.view"),
+      /** A rep's own coaching page (plans and shared notes). */
+      myCoaching: member.role === "rep" ? `/reps/${member.userId}/coaching` : null,
     },
   }),
 );
@@ -58,6 +61,8 @@ export const loadOrganisationSettings = memberLoader(
   },
   async ({ db, org }) => {
     const [row, departments] = await Promise.all([getOrganisation(db, org.id), listDepartments(db, org.id, { includeArchived: true })]);
-    return { name: row.name, timeZone: row.timeZone, blindMode: row.blindMode, slug: row.slug, departments };
+    const { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin, oneOnOneCadenceDays } = row;
+    const coaching = { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin, oneOnOneCadenceDays };
+    return { name: row.name, timeZone: row.timeZone, blindMode: row.blindMode, slug: row.slug, departments, coaching };
   },
 );

@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoCoaching } from "./demo-coaching";
 import { seedDemoFramework } from "./demo-framework";
 import { seedDemoInvitesAndAudit } from "./demo-invites";
 import { seedDemoOrganisation } from "./demo-organisation";
@@ -29,6 +30,7 @@ const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [
   seedDemoSelfAssessments,
   seedDemoInvitesAndAudit,
   seedDemoRelationships,
+  seedDemoCoaching,
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {

@@ -5,6 +5,7 @@ import { insertOrganisation } from "@/db/queries/organisations";
 import { memberships, ratings, teamLeaders, teams, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "./demo-people";
+import { seedLargeCoaching } from "./demo-coaching";
 import { seedLargeRelationships } from "./demo-relationships";
 
 export const LARGE_ORG = { slug: "large-org", name: "Large Example Org", timeZone: "Europe/Berlin" };
@@ -18,8 +19,9 @@ async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unkn
 
 /**
  * A large organisation for tests and benchmarks: 50 teams, the first with 500 reps and the others with 5,
- * 12 behaviours, 4 cycles (3 closed, 1 open) with leader ratings for every rep, and each leader's internal
- * relationships with their interactions, goals and actions. Same password as the demo.
+ * 12 behaviours, 4 cycles (3 closed, 1 open) with leader ratings for every rep, each leader's internal
+ * relationships with their interactions, goals and actions, and coaching (self-assessments in the open cycle
+ * that give every queue label, plans, 1:1 notes). Same password as the demo.
  */
 export async function seedLargeOrganisation(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -79,5 +81,13 @@ export async function seedLargeOrganisation(db: Db): Promise<void> {
     );
     await insertInChunks(rows, (chunk) => tx.insert(ratings).values(chunk));
     await seedLargeRelationships(tx, org.id, people.filter((p) => p.leads).map((p) => idOf.get(p.email)!));
+    await seedLargeCoaching(tx, org.id, {
+      cycleId: cycleRows[3]!.id,
+      behaviourIds: behaviourRows.map((b) => b.id),
+      teams: people
+        .filter((p) => p.leads)
+        .map((p) => ({ leaderId: idOf.get(p.email)!, repIds: people.filter((q) => q.role === "rep" && q.teamId === p.leads).map((q) => idOf.get(q.email)!) })),
+      timeZone: LARGE_ORG.timeZone,
+    });
   });
 }

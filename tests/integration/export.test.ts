@@ -1,10 +1,11 @@
 import { inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { insertNote } from "@/db/queries/coaching";
 import { users } from "@/db/schema";
 import { GET as exportRoute } from "@/app/o/[slug]/(member)/export/route";
 import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
 import { loadOrganisationExport } from "@/lib/export/loaders";
-import type { OrganisationExport } from "@/lib/export/organisation-export";
+import { PRIVATE_NOTES_NOTICE, type OrganisationExport } from "@/lib/export/organisation-export";
 import { updateOrganisationSettings } from "@/lib/organisations/actions";
 import { hashToken } from "@/lib/tokens";
 import { rowsOf, withTestDatabase } from "../support/database";
@@ -90,6 +91,19 @@ describe("data export", () => {
       expect(data.tables[table], table).toHaveLength(count!.n);
       for (const row of data.tables[table]!) expect(row.org_id, table).toBe(fixture.orgId);
     }
+  });
+
+  it("includes 1:1 notes, each marked private or shared, and says that private notes are included", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    await insertNote(testDb(), fixture.orgId, fixture.users.rep, fixture.users.leader, { heldOn: "2026-01-05", body: "Private worry.", shared: false, behaviourIds: [] });
+    await insertNote(testDb(), fixture.orgId, fixture.users.rep, fixture.users.leader, { heldOn: "2026-01-06", body: "Shared plan.", shared: true, behaviourIds: [] });
+    const data = await exportOf(fixture);
+    expect(data.notices).toEqual([PRIVATE_NOTES_NOTICE]);
+    expect(data.notices[0]).toMatch(/includes private 1:1 notes/);
+    expect(data.tables.one_on_one_notes!.map((n) => [n.body, n.shared, n.visibility]).sort()).toEqual([
+      ["Private worry.", false, "private"],
+      ["Shared plan.", true, "shared"],
+    ]);
   });
 
   it("contains nothing of another organisation", async () => {

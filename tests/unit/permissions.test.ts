@@ -26,6 +26,9 @@ describe("the role -> permission table", () => {
       "rep.coach": ["admin", "leader"],
       "self.assess": ["rep"],
       "rep.viewResults": ["admin", "leader", "rep"],
+      "coaching.view": ["admin", "leader"],
+      "coaching.tickAction": ["admin", "leader", "rep"],
+      "coaching.editNote": ["admin", "leader"],
       "relationships.keep": ["admin", "leader"],
       "relationships.edit": ["admin", "leader"],
     });
@@ -71,6 +74,20 @@ describe("the role -> permission table", () => {
     expect(can(admin, "relationships.edit", { ownerUserId: "l" })).toBe(true);
     expect(can(rep, "relationships.edit", { ownerUserId: "r" })).toBe(false);
     expect([admin, leader, rep].map((m) => can(m, "relationships.keep"))).toEqual([true, true, false]);
+  });
+
+  it("lets a rep tick actions of their own plans, their coaches any of their team's; notes are edited by their author only", () => {
+    expect(can(rep, "coaching.tickAction", { repUserId: "r", repTeamId: "east" })).toBe(true);
+    expect(can(rep, "coaching.tickAction", { repUserId: "someone else", repTeamId: "east" })).toBe(false);
+    expect(can(leader, "coaching.tickAction", { repUserId: "x", repTeamId: "north" })).toBe(true);
+    expect(can(leader, "coaching.tickAction", { repUserId: "x", repTeamId: "west" })).toBe(false);
+    expect(can(admin, "coaching.tickAction", { repUserId: "x", repTeamId: "west" })).toBe(true);
+    expect(can(leader, "coaching.editNote", { ownerUserId: "l" })).toBe(true);
+    expect(can(leader, "coaching.editNote", { ownerUserId: "another leader" })).toBe(false);
+    expect(can(admin, "coaching.editNote", { ownerUserId: "l" })).toBe(false);
+    expect(can(admin, "coaching.editNote", { ownerUserId: "a" })).toBe(true);
+    expect(can(rep, "coaching.editNote", { ownerUserId: "r" })).toBe(false);
+    expect([admin, leader, rep].map((m) => can(m, "coaching.view"))).toEqual([true, true, false]);
   });
 
   it("keeps organisation management to admins", () => {

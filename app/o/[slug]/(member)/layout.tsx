@@ -13,10 +13,12 @@ export default async function OrganisationLayout({
   const { slug } = await params;
   const shell = await loadOrganisationShell(slug);
   const base = `/o/${shell.org.slug}`;
-  const { grid, framework, cycles, people, settings, audit, relationships } = shell.sections;
+  const { grid, framework, cycles, people, settings, audit, relationships, coaching, myCoaching } = shell.sections;
   const links = [
     { href: base, label: "Overview", exact: true },
     ...(grid ? [{ href: `${base}/grid`, label: "Grid" }] : []),
+    ...(coaching ? [{ href: `${base}/coaching`, label: "Coaching" }] : []),
+    ...(myCoaching ? [{ href: `${base}${myCoaching}`, label: "My coaching" }] : []),
     ...(framework ? [{ href: `${base}/framework`, label: "Framework" }] : []),
     ...(cycles ? [{ href: `${base}/cycles`, label: "Cycles" }] : []),
     ...(relationships ? [{ href: `${base}/relationships`, label: "Relationships" }] : []),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CoachingSettingsForm } from "@/components/coaching/coaching-settings-form";
 import { DepartmentsPanel } from "@/components/departments/departments-panel";
 import { OrganisationSettingsForm } from "@/components/organisations/settings-form";
 import { PageHeader, Panel } from "@/components/ui/page-header";
@@ -23,6 +24,11 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
             timeZones={timeZoneOptions()}
           />
         </Panel>
+        <section id="coaching" className="scroll-mt-24">
+          <Panel title="Coaching" description="How the coaching queue labels each gap (self minus leader), and how often leaders should hold a 1:1 with each rep.">
+            <CoachingSettingsForm slug={settings.slug} settings={settings.coaching} />
+          </Panel>
+        </section>
         <Panel title="Departments" description="The peer departments leaders keep relationships with. Archiving one keeps its relationships and their history.">
           <DepartmentsPanel slug={settings.slug} departments={settings.departments} />
         </Panel>

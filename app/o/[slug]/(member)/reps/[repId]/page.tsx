@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { BaselineChart } from "@/components/baseline/baseline-chart";
 import { BaselineTable, HistoryTable } from "@/components/baseline/baseline-table";
 import { CoachActions } from "@/components/baseline/coach-actions";
@@ -46,7 +47,14 @@ export default async function BaselinePage({
             ? "Your baseline: how you rated yourself beside how your leader rated you, behaviour by behaviour."
             : `Baseline: ${rep.name}'s self-assessment beside your ratings. The gap is self minus leader.`
         }
-        actions={cycle && <Badge tone={cycle.assessment === "shared" ? "green" : cycle.assessment === "submitted" ? "blue" : "neutral"}>{`Self-assessment: ${STATUS_LABEL[cycle.assessment]}`}</Badge>}
+        actions={
+          <span className="flex flex-wrap items-center gap-2">
+            {cycle && <Badge tone={cycle.assessment === "shared" ? "green" : cycle.assessment === "submitted" ? "blue" : "neutral"}>{`Self-assessment: ${STATUS_LABEL[cycle.assessment]}`}</Badge>}
+            <Link href={`/o/${page.slug}/reps/${rep.userId}/coaching`} className={buttonClasses("secondary", "sm", "print:hidden")}>
+              {viewerIsRep ? "My coaching" : "Coaching plans and notes"}
+            </Link>
+          </span>
+        }
       />
 
       {page.cycles.length > 1 && (

@@ -1,0 +1,57 @@
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import type { CoachingLabel } from "@/lib/coaching/rules";
+import { ItemScores, LabelBadge } from "./labels";
+import { PlanDialog } from "./plan-dialog";
+
+type Item = { behaviourId: string; name: string; leader: number; self: number | null; gap: number | null; label: CoachingLabel | null; suggestedTarget: number };
+
+/**
+ * One "coach on this next" item: its rank, behaviour, label and scores, and (for a coach) the button that turns
+ * it into a plan. `planLabel` names the button for screen readers when several reps' items share a page.
+ */
+export function QueueItemRow({
+  slug,
+  rep,
+  item,
+  rank,
+  today,
+  planLabel,
+  className,
+}: {
+  slug: string;
+  rep: { userId: string; name: string };
+  item: Item;
+  rank: number;
+  today: string;
+  /** Absent: no plan button (a folded item, or a viewer who may not plan). */
+  planLabel?: string;
+  className?: string;
+}) {
+  return (
+    <li className={cn("flex flex-wrap items-center justify-between gap-3", className)} data-testid="queue-item">
+      <div className="min-w-0">
+        <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-slate-900">
+          <span className="text-slate-500 tabular-nums">{rank}.</span>
+          {item.name}
+          <LabelBadge label={item.label} />
+        </p>
+        <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
+      </div>
+      {planLabel && (
+        <PlanDialog
+          slug={slug}
+          rep={rep}
+          behaviours={[]}
+          focus={{ behaviourId: item.behaviourId, name: item.name, leader: item.leader, suggestedTarget: item.suggestedTarget }}
+          today={today}
+          trigger={
+            <Button variant="secondary" size="sm" aria-label={planLabel}>
+              Make a plan
+            </Button>
+          }
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,512 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import {
+  assessments,
+  behaviours,
+  coachingPlanActions,
+  coachingPlans,
+  cycles,
+  memberships,
+  oneOnOneNoteBehaviours,
+  oneOnOneNotes,
+  organisations,
+  ratings,
+  selfRatings,
+  teams,
+  users,
+} from "../schema";
+
+/**
+ * Coaching reads and writes: the queue's inputs (reps with their last 1:1, leader and visible self scores),
+ * the team and organisation roll-ups (aggregated here, in SQL), coaching plans with their progress across
+ * cycles, and 1:1 notes, whose privacy lives here: a note query takes the viewer and returns private notes
+ * only to their author. Every function takes the organisation id right after the handle.
+ */
+
+export type PlanStatus = (typeof coachingPlans.$inferSelect)["status"];
+
+/** The organisation's coaching settings: label thresholds and the 1:1 cadence. */
+export async function findCoachingSettings(db: DbOrTx, orgId: string) {
+  const [row] = await db
+    .select({
+      blindSpotGap: organisations.blindSpotGap,
+      hiddenStrengthGap: organisations.hiddenStrengthGap,
+      agreedWeaknessMax: organisations.agreedWeaknessMax,
+      agreedStrengthMin: organisations.agreedStrengthMin,
+      oneOnOneCadenceDays: organisations.oneOnOneCadenceDays,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return row!;
+}
+
+export type CoachingSettings = Awaited<ReturnType<typeof findCoachingSettings>>;
+
+export async function updateCoachingSettings(db: DbOrTx, orgId: string, values: CoachingSettings) {
+  await db.update(organisations).set(values).where(eq(organisations.id, orgId));
+}
+
+/** Which reps a coaching read covers: one rep, the reps of some teams, or (neither) the whole organisation. */
+export type RepScope = { repUserId?: string; teamIds?: readonly string[] };
+
+const emptyScope = (scope: RepScope) => scope.teamIds !== undefined && scope.teamIds.length === 0;
+
+/** The user ids of the scope's active reps, as a subquery (raw aliases: it is interpolated into other queries). */
+function scopeReps(orgId: string, scope: RepScope): SQL {
+  return sql`select m.user_id from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active'
+    ${scope.teamIds ? sql`and m.team_id in ${[...scope.teamIds]}` : sql``}
+    ${scope.repUserId ? sql`and m.user_id = ${scope.repUserId}` : sql``}`;
+}
+
+/**
+ * The scope's active reps with their team, the day they joined and the day of their last 1:1 note (any author:
+ * a 1:1 took place; only its date is read, never its text or author), in one query.
+ */
+export async function listCoachingReps(db: DbOrTx, orgId: string, scope: RepScope = {}) {
+  if (emptyScope(scope)) return [];
+  return db
+    .select({
+      userId: memberships.userId,
+      name: users.name,
+      teamId: teams.id,
+      teamName: teams.name,
+      joinedAt: memberships.createdAt,
+      lastNoteOn: sql<string | null>`(
+        select to_char(max(n.held_on), 'YYYY-MM-DD') from ${oneOnOneNotes} n
+        where n.org_id = ${memberships.orgId} and n.rep_user_id = ${memberships.userId}
+      )`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        eq(memberships.role, "rep"),
+        eq(memberships.status, "active"),
+        scope.teamIds ? inArray(memberships.teamId, [...scope.teamIds]) : undefined,
+        scope.repUserId ? eq(memberships.userId, scope.repUserId) : undefined,
+      ),
+    )
+    .orderBy(asc(users.name), asc(memberships.userId));
+}
+
+/** The scope's self-assessment states in one cycle: what blind mode decides on (lib/assessments/visibility.ts). */
+export async function listCycleAssessments(db: DbOrTx, orgId: string, cycleId: string, scope: RepScope = {}) {
+  if (emptyScope(scope)) return [];
+  return db
+    .select({ repUserId: assessments.repUserId, submittedAt: assessments.submittedAt, sharedAt: assessments.sharedAt })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.cycleId, cycleId), sql`${assessments.repUserId} in (${scopeReps(orgId, scope)})`));
+}
+
+/** A rep's self-assessment states in every cycle (blind mode decides per cycle what each side sees). */
+export async function listRepAssessmentStates(db: DbOrTx, orgId: string, repUserId: string) {
+  return db
+    .select({ cycleId: assessments.cycleId, submittedAt: assessments.submittedAt, sharedAt: assessments.sharedAt })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.repUserId, repUserId)));
+}
+
+/** The scope's present leader scores in the cycle, on active behaviours (a query joined to behaviours). */
+function presentLeaderScores(orgId: string, cycleId: string, scope: RepScope) {
+  return and(
+    eq(ratings.orgId, orgId),
+    eq(ratings.cycleId, cycleId),
+    isNotNull(ratings.score),
+    isNull(behaviours.archivedAt),
+    sql`${ratings.repUserId} in (${scopeReps(orgId, scope)})`,
+  );
+}
+
+/** Every present leader score of the scope's reps in the cycle, on active behaviours. */
+export async function listLeaderScores(db: DbOrTx, orgId: string, cycleId: string, scope: RepScope = {}) {
+  if (emptyScope(scope)) return [];
+  return db
+    .select({ repUserId: ratings.repUserId, behaviourId: ratings.behaviourId, score: sql<number>`${ratings.score}` })
+    .from(ratings)
+    .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
+    .where(presentLeaderScores(orgId, cycleId, scope));
+}
+
+/**
+ * Present self scores of these reps in the cycle. Callers pass only reps whose self ratings the viewer may see
+ * (coachSeesSelf), so a hidden self rating is never read.
+ */
+export async function listVisibleSelfScores(db: DbOrTx, orgId: string, cycleId: string, visibleRepIds: readonly string[]) {
+  if (visibleRepIds.length === 0) return [];
+  return db
+    .select({ repUserId: selfRatings.repUserId, behaviourId: selfRatings.behaviourId, score: sql<number>`${selfRatings.score}` })
+    .from(selfRatings)
+    .where(and(eq(selfRatings.orgId, orgId), eq(selfRatings.cycleId, cycleId), isNotNull(selfRatings.score), inArray(selfRatings.repUserId, [...visibleRepIds])));
+}
+
+export type RollupRow = {
+  /** null on the organisation-level row of a behaviour. */
+  teamId: string | null;
+  behaviourId: string;
+  average: number | null;
+  rated: number;
+  blindSpots: number;
+  hiddenStrengths: number;
+  agreedWeaknesses: number;
+  agreedStrengths: number;
+  aligned: number;
+  /** Organisation rows: the lowest and highest team average of the behaviour, and their spread. */
+  lowestTeam: number | null;
+  highestTeam: number | null;
+  spread: number | null;
+};
+
+/**
+ * The team and organisation roll-ups of the cycle in one query (grouping sets): per team and behaviour, and per
+ * behaviour across the scope, the leader's average (round(avg, 1) over present scores) and how many reps fall
+ * under each label; per behaviour, the spread between team averages. Labels use the organisation's thresholds,
+ * the same rule as labelOf (lib/coaching/rules.ts), and count only self ratings of `selfVisibleRepIds`.
+ */
+export async function coachingRollups(
+  db: DbOrTx,
+  orgId: string,
+  cycleId: string,
+  selfVisibleRepIds: readonly string[],
+  scope: RepScope = {},
+): Promise<RollupRow[]> {
+  if (emptyScope(scope)) return [];
+  const visible = selfVisibleRepIds.length > 0 ? sql`${selfRatings.repUserId} in ${[...selfVisibleRepIds]}` : sql`false`;
+  const gap = sql`${selfRatings.score} - ${ratings.score}`;
+  const v = db
+    .select({
+      teamId: sql<string>`${memberships.teamId}`.as("team_id"),
+      behaviourId: sql<string>`${ratings.behaviourId}`.as("behaviour_id"),
+      leader: sql<number>`${ratings.score}`.as("leader"),
+      label: sql<string | null>`case
+        when ${selfRatings.score} is null then null
+        when ${gap} >= ${organisations.blindSpotGap} then 'blind_spot'
+        when ${gap} <= -${organisations.hiddenStrengthGap} then 'hidden_strength'
+        when ${selfRatings.score} <= ${organisations.agreedWeaknessMax} and ${ratings.score} <= ${organisations.agreedWeaknessMax} then 'agreed_weakness'
+        when ${selfRatings.score} >= ${organisations.agreedStrengthMin} and ${ratings.score} >= ${organisations.agreedStrengthMin} then 'agreed_strength'
+        else 'aligned' end`.as("label"),
+    })
+    .from(ratings)
+    .innerJoin(organisations, eq(organisations.id, ratings.orgId))
+    .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
+    .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
+    .leftJoin(
+      selfRatings,
+      and(
+        eq(selfRatings.orgId, ratings.orgId),
+        eq(selfRatings.cycleId, ratings.cycleId),
+        eq(selfRatings.repUserId, ratings.repUserId),
+        eq(selfRatings.behaviourId, ratings.behaviourId),
+        isNotNull(selfRatings.score),
+        visible,
+      ),
+    )
+    .where(presentLeaderScores(orgId, cycleId, scope))
+    .as("v");
+  const count = (label: string) => sql<number>`(count(*) filter (where ${v.label} = ${label}))::int`;
+  const teamAverage = sql`case when grouping(${v.teamId}) = 0 then round(avg(${v.leader}), 1) end`;
+  const rows = await db
+    .select({
+      teamId: sql<string | null>`case when grouping(${v.teamId}) = 0 then ${v.teamId} end`,
+      behaviourId: v.behaviourId,
+      average: sql<string | null>`round(avg(${v.leader}), 1)`,
+      rated: sql<number>`count(${v.leader})::int`,
+      blindSpots: count("blind_spot"),
+      hiddenStrengths: count("hidden_strength"),
+      agreedWeaknesses: count("agreed_weakness"),
+      agreedStrengths: count("agreed_strength"),
+      aligned: count("aligned"),
+      lowestTeam: sql<string | null>`min(${teamAverage}) over (partition by ${v.behaviourId})`,
+      highestTeam: sql<string | null>`max(${teamAverage}) over (partition by ${v.behaviourId})`,
+    })
+    .from(v)
+    .groupBy(sql`grouping sets ((${v.teamId}, ${v.behaviourId}), (${v.behaviourId}))`);
+  const num = (x: string | number | null) => (x === null ? null : Number(x));
+  return rows.map((r) => {
+    const teamLevel = r.teamId !== null;
+    const lowestTeam = teamLevel ? null : num(r.lowestTeam);
+    const highestTeam = teamLevel ? null : num(r.highestTeam);
+    return {
+      teamId: r.teamId,
+      behaviourId: r.behaviourId,
+      average: num(r.average),
+      rated: Number(r.rated),
+      blindSpots: Number(r.blindSpots),
+      hiddenStrengths: Number(r.hiddenStrengths),
+      agreedWeaknesses: Number(r.agreedWeaknesses),
+      agreedStrengths: Number(r.agreedStrengths),
+      aligned: Number(r.aligned),
+      lowestTeam,
+      highestTeam,
+      spread: lowestTeam !== null && highestTeam !== null ? Math.round((highestTeam - lowestTeam) * 10) / 10 : null,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Coaching plans
+
+/**
+ * Plans with their behaviour, checklist and progress, in one query. "Score then" is the leader's score in the
+ * plan's cycle; "score now" the latest leader score in a later cycle (by when it opened). Both only from
+ * `leaderCycleIds` when given: the cycles whose leader ratings the viewer may see (blind mode, for a rep).
+ */
+export async function listPlans(
+  db: DbOrTx,
+  orgId: string,
+  filter: RepScope & { statuses?: readonly PlanStatus[]; leaderCycleIds?: readonly string[] },
+) {
+  if (emptyScope(filter) || filter.statuses?.length === 0) return [];
+  const cycleVisible = (column: SQL) =>
+    filter.leaderCycleIds === undefined ? sql`true` : filter.leaderCycleIds.length === 0 ? sql`false` : sql`${column} in ${[...filter.leaderCycleIds]}`;
+  const thenScore = sql<number | null>`(
+    select r.score from ${ratings} r
+    where r.org_id = ${coachingPlans.orgId} and r.cycle_id = ${coachingPlans.cycleId} and r.rep_user_id = ${coachingPlans.repUserId}
+      and r.behaviour_id = ${coachingPlans.behaviourId} and ${cycleVisible(sql`r.cycle_id`)}
+  )`;
+  const latest = sql`(
+    select json_build_object('score', r.score, 'cycleId', c.id, 'cycleName', c.name)
+    from ${ratings} r join ${cycles} c on c.org_id = r.org_id and c.id = r.cycle_id
+    join ${cycles} pc on pc.org_id = ${coachingPlans.orgId} and pc.id = ${coachingPlans.cycleId}
+    where r.org_id = ${coachingPlans.orgId} and r.rep_user_id = ${coachingPlans.repUserId} and r.behaviour_id = ${coachingPlans.behaviourId}
+      and r.score is not null and c.opened_at > pc.opened_at and ${cycleVisible(sql`r.cycle_id`)}
+    order by c.opened_at desc limit 1
+  )`;
+  return db
+    .select({
+      id: coachingPlans.id,
+      repUserId: coachingPlans.repUserId,
+      repName: users.name,
+      behaviourId: coachingPlans.behaviourId,
+      behaviourName: behaviours.name,
+      cycleId: coachingPlans.cycleId,
+      cycleName: cycles.name,
+      targetScore: coachingPlans.targetScore,
+      dueOn: coachingPlans.dueOn,
+      status: coachingPlans.status,
+      createdBy: coachingPlans.createdBy,
+      createdAt: coachingPlans.createdAt,
+      updatedAt: coachingPlans.updatedAt,
+      scoreThen: thenScore,
+      latest: sql<{ score: number; cycleId: string; cycleName: string } | null>`${latest}`,
+      actions: sql<{ id: string; description: string; position: number; doneAt: string | null }[]>`coalesce((
+        select json_agg(json_build_object('id', a.id, 'description', a.description, 'position', a.position, 'doneAt', a.done_at) order by a.position, a.created_at)
+        from ${coachingPlanActions} a where a.org_id = ${coachingPlans.orgId} and a.plan_id = ${coachingPlans.id}
+      ), '[]'::json)`,
+    })
+    .from(coachingPlans)
+    .innerJoin(users, eq(users.id, coachingPlans.repUserId))
+    .innerJoin(behaviours, and(eq(behaviours.orgId, coachingPlans.orgId), eq(behaviours.id, coachingPlans.behaviourId)))
+    .leftJoin(cycles, and(eq(cycles.orgId, coachingPlans.orgId), eq(cycles.id, coachingPlans.cycleId)))
+    .where(
+      and(
+        eq(coachingPlans.orgId, orgId),
+        filter.repUserId ? eq(coachingPlans.repUserId, filter.repUserId) : undefined,
+        filter.teamIds ? sql`${coachingPlans.repUserId} in (${scopeReps(orgId, { teamIds: filter.teamIds })})` : undefined,
+        filter.statuses ? inArray(coachingPlans.status, [...filter.statuses]) : undefined,
+      ),
+    )
+    .orderBy(sql`case ${coachingPlans.status} when 'active' then 0 when 'done' then 1 else 2 end`, asc(coachingPlans.dueOn), desc(coachingPlans.createdAt));
+}
+
+/** A rep's active plans (the rep's own page, a dashboard), progress limited to `leaderCycleIds` when given. */
+export async function listActivePlansOfRep(db: DbOrTx, orgId: string, repUserId: string, leaderCycleIds?: readonly string[]) {
+  return listPlans(db, orgId, { repUserId, statuses: ["active"], leaderCycleIds });
+}
+
+/**
+ * Open checklist items of active plans whose due date has passed (`today` in the organisation's time zone):
+ * for the scope's reps, in one query, oldest due first.
+ */
+export async function listOverduePlanActions(db: DbOrTx, orgId: string, today: string, scope: RepScope = {}) {
+  if (emptyScope(scope)) return [];
+  return db
+    .select({
+      actionId: coachingPlanActions.id,
+      description: coachingPlanActions.description,
+      planId: coachingPlans.id,
+      dueOn: sql<string>`to_char(${coachingPlans.dueOn}, 'YYYY-MM-DD')`,
+      repUserId: coachingPlans.repUserId,
+      repName: users.name,
+      behaviourName: behaviours.name,
+    })
+    .from(coachingPlanActions)
+    .innerJoin(coachingPlans, and(eq(coachingPlans.orgId, coachingPlanActions.orgId), eq(coachingPlans.id, coachingPlanActions.planId)))
+    .innerJoin(users, eq(users.id, coachingPlans.repUserId))
+    .innerJoin(behaviours, and(eq(behaviours.orgId, coachingPlans.orgId), eq(behaviours.id, coachingPlans.behaviourId)))
+    .where(
+      and(
+        eq(coachingPlanActions.orgId, orgId),
+        isNull(coachingPlanActions.doneAt),
+        eq(coachingPlans.status, "active"),
+        sql`${coachingPlans.dueOn} < ${today}`,
+        sql`${coachingPlans.repUserId} in (${scopeReps(orgId, scope)})`,
+      ),
+    )
+    .orderBy(asc(coachingPlans.dueOn), asc(users.name), asc(coachingPlanActions.position));
+}
+
+export async function findPlan(db: DbOrTx, orgId: string, planId: string) {
+  const [row] = await db
+    .select({ plan: coachingPlans, behaviourName: behaviours.name, repName: users.name })
+    .from(coachingPlans)
+    .innerJoin(behaviours, and(eq(behaviours.orgId, coachingPlans.orgId), eq(behaviours.id, coachingPlans.behaviourId)))
+    .innerJoin(users, eq(users.id, coachingPlans.repUserId))
+    .where(and(eq(coachingPlans.orgId, orgId), eq(coachingPlans.id, planId)));
+  return row ? { ...row.plan, behaviourName: row.behaviourName, repName: row.repName } : undefined;
+}
+
+export type PlanValues = { repUserId: string; behaviourId: string; cycleId: string | null; targetScore: number; dueOn: string | null; createdBy: string; status?: PlanStatus };
+
+export async function insertPlan(db: DbOrTx, orgId: string, values: PlanValues & { id?: string }) {
+  const [row] = await db.insert(coachingPlans).values({ orgId, ...values }).returning();
+  return row!;
+}
+
+export async function updatePlan(db: DbOrTx, orgId: string, planId: string, values: { targetScore: number; dueOn: string | null; status: PlanStatus }) {
+  await db
+    .update(coachingPlans)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(coachingPlans.orgId, orgId), eq(coachingPlans.id, planId)));
+}
+
+/** Appends checklist items to a plan, after its existing ones. */
+export async function insertPlanActions(db: DbOrTx, orgId: string, planId: string, descriptions: readonly string[], ids?: readonly string[]) {
+  if (descriptions.length === 0) return [];
+  const [last] = await db
+    .select({ position: sql<number>`coalesce(max(${coachingPlanActions.position}), 0)::int` })
+    .from(coachingPlanActions)
+    .where(and(eq(coachingPlanActions.orgId, orgId), eq(coachingPlanActions.planId, planId)));
+  return db
+    .insert(coachingPlanActions)
+    .values(descriptions.map((description, i) => ({ orgId, planId, description, position: Number(last!.position) + i + 1, ...(ids?.[i] && { id: ids[i] }) })))
+    .returning();
+}
+
+export async function findPlanAction(db: DbOrTx, orgId: string, planId: string, actionId: string) {
+  const [row] = await db
+    .select()
+    .from(coachingPlanActions)
+    .where(and(eq(coachingPlanActions.orgId, orgId), eq(coachingPlanActions.planId, planId), eq(coachingPlanActions.id, actionId)));
+  return row;
+}
+
+export async function setPlanActionDone(db: DbOrTx, orgId: string, actionId: string, doneBy: string | null) {
+  await db
+    .update(coachingPlanActions)
+    .set({ doneAt: doneBy ? new Date() : null, doneBy })
+    .where(and(eq(coachingPlanActions.orgId, orgId), eq(coachingPlanActions.id, actionId)));
+}
+
+export async function deletePlanAction(db: DbOrTx, orgId: string, actionId: string) {
+  await db.delete(coachingPlanActions).where(and(eq(coachingPlanActions.orgId, orgId), eq(coachingPlanActions.id, actionId)));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 1:1 notes. Privacy lives here: private notes reach no one but their author.
+
+function noteColumns() {
+  return {
+    id: oneOnOneNotes.id,
+    repUserId: oneOnOneNotes.repUserId,
+    authorUserId: oneOnOneNotes.authorUserId,
+    authorName: users.name,
+    heldOn: sql<string>`to_char(${oneOnOneNotes.heldOn}, 'YYYY-MM-DD')`,
+    body: oneOnOneNotes.body,
+    shared: oneOnOneNotes.shared,
+    createdAt: oneOnOneNotes.createdAt,
+    updatedAt: oneOnOneNotes.updatedAt,
+    behaviours: sql<{ id: string; name: string }[]>`coalesce((
+      select json_agg(json_build_object('id', b.id, 'name', b.name) order by b.position)
+      from ${oneOnOneNoteBehaviours} nb join ${behaviours} b on b.org_id = nb.org_id and b.id = nb.behaviour_id
+      where nb.org_id = ${oneOnOneNotes.orgId} and nb.note_id = ${oneOnOneNotes.id}
+    ), '[]'::json)`,
+  };
+}
+
+/**
+ * The notes about a rep that `viewerUserId` may read, newest first: every shared note, and private notes only
+ * when the viewer wrote them. The rep, another rep, a co-leader and an admin get no one else's private note.
+ */
+export async function listNotesVisibleTo(db: DbOrTx, orgId: string, repUserId: string, viewerUserId: string) {
+  return db
+    .select(noteColumns())
+    .from(oneOnOneNotes)
+    .innerJoin(users, eq(users.id, oneOnOneNotes.authorUserId))
+    .where(
+      and(
+        eq(oneOnOneNotes.orgId, orgId),
+        eq(oneOnOneNotes.repUserId, repUserId),
+        or(eq(oneOnOneNotes.shared, true), eq(oneOnOneNotes.authorUserId, viewerUserId)),
+      ),
+    )
+    .orderBy(desc(oneOnOneNotes.heldOn), desc(oneOnOneNotes.createdAt));
+}
+
+/** The notes shared with a rep, newest first (the rep's page, a dashboard). */
+export async function listSharedNotesOfRep(db: DbOrTx, orgId: string, repUserId: string, limit?: number) {
+  const query = db
+    .select(noteColumns())
+    .from(oneOnOneNotes)
+    .innerJoin(users, eq(users.id, oneOnOneNotes.authorUserId))
+    .where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.repUserId, repUserId), eq(oneOnOneNotes.shared, true)))
+    .orderBy(desc(oneOnOneNotes.heldOn), desc(oneOnOneNotes.createdAt));
+  return limit ? query.limit(limit) : query;
+}
+
+/** Who wrote a note and about whom (the permission target of an edit), never its text. */
+export async function findNoteAuthor(db: DbOrTx, orgId: string, noteId: string) {
+  const [row] = await db
+    .select({ authorUserId: oneOnOneNotes.authorUserId, repUserId: oneOnOneNotes.repUserId })
+    .from(oneOnOneNotes)
+    .where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.id, noteId)));
+  return row;
+}
+
+/** A note its author is about to change (callers have checked authorship). */
+export async function findOwnNote(db: DbOrTx, orgId: string, noteId: string, authorUserId: string) {
+  const [row] = await db
+    .select()
+    .from(oneOnOneNotes)
+    .where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.id, noteId), eq(oneOnOneNotes.authorUserId, authorUserId)));
+  return row;
+}
+
+export type NoteValues = { heldOn: string; body: string; shared: boolean; behaviourIds: readonly string[] };
+
+export async function insertNote(db: DbOrTx, orgId: string, repUserId: string, authorUserId: string, values: NoteValues & { id?: string }) {
+  const { behaviourIds, ...note } = values;
+  const [row] = await db.insert(oneOnOneNotes).values({ orgId, repUserId, authorUserId, ...note }).returning();
+  await setNoteBehaviours(db, orgId, row!.id, behaviourIds);
+  return row!;
+}
+
+export async function updateNote(db: DbOrTx, orgId: string, noteId: string, values: NoteValues) {
+  const { behaviourIds, ...note } = values;
+  await db
+    .update(oneOnOneNotes)
+    .set({ ...note, updatedAt: new Date() })
+    .where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.id, noteId)));
+  await setNoteBehaviours(db, orgId, noteId, behaviourIds);
+}
+
+async function setNoteBehaviours(db: DbOrTx, orgId: string, noteId: string, behaviourIds: readonly string[]) {
+  await db.delete(oneOnOneNoteBehaviours).where(and(eq(oneOnOneNoteBehaviours.orgId, orgId), eq(oneOnOneNoteBehaviours.noteId, noteId)));
+  if (behaviourIds.length > 0) await db.insert(oneOnOneNoteBehaviours).values([...new Set(behaviourIds)].map((behaviourId) => ({ orgId, noteId, behaviourId })));
+}
+
+export async function deleteNote(db: DbOrTx, orgId: string, noteId: string) {
+  await db.delete(oneOnOneNoteBehaviours).where(and(eq(oneOnOneNoteBehaviours.orgId, orgId), eq(oneOnOneNoteBehaviours.noteId, noteId)));
+  await db.delete(oneOnOneNotes).where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.id, noteId)));
+}
+
+/** How many of these behaviours the organisation has (and are active): input checks for notes and plans. */
+export async function countActiveBehavioursIn(db: DbOrTx, orgId: string, behaviourIds: readonly string[]) {
+  if (behaviourIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(behaviours)
+    .where(and(eq(behaviours.orgId, orgId), inArray(behaviours.id, [...new Set(behaviourIds)]), isNull(behaviours.archivedAt)));
+  return Number(row!.n);
+}

@@ -1,0 +1,156 @@
+import type { DbOrTx } from "@/db/client";
+import { listBehaviours } from "@/db/queries/behaviours";
+import {
+  coachingRollups,
+  findCoachingSettings,
+  listCoachingReps,
+  listCycleAssessments,
+  listLeaderScores,
+  listVisibleSelfScores,
+  type CoachingSettings,
+  type RepScope,
+  type RollupRow,
+} from "@/db/queries/coaching";
+import { findCurrentCycle } from "@/db/queries/cycles";
+import { coachSeesSelf } from "@/lib/assessments/visibility";
+import { dateInZone } from "@/lib/time-zone";
+import { todayIn } from "@/lib/relationships/rules";
+import { oneOnOneState, orderQueue, orderReps, queueItem, type OneOnOneState, type QueueItem, type Thresholds } from "./rules";
+
+/**
+ * The coaching queue, as a coach (leader or admin) sees it: for every rep of the scope and behaviour rated in
+ * the current cycle, the signed gap and its label where the rep's self rating is visible (blind mode, through
+ * coachSeesSelf), the rep's items in "coach on this next" order, the 1:1 cadence, and reps in coaching order.
+ * A fixed number of queries, whatever the number of reps: settings, cycle, behaviours, reps; then assessments
+ * and leader scores; then the visible self scores (and the roll-ups, when asked for).
+ */
+
+export type CoachingOrg = { id: string; timeZone: string; blindMode: boolean };
+
+export type QueueRep = {
+  userId: string;
+  name: string;
+  teamId: string;
+  teamName: string;
+  oneOnOne: OneOnOneState;
+  /** "Coach on this next", in order. */
+  items: QueueItem[];
+  /** Whether the viewer sees the rep's self ratings this cycle. */
+  selfVisible: boolean;
+};
+
+export type CoachingQueue = {
+  cycle: { id: string; name: string } | null;
+  thresholds: Thresholds;
+  cadenceDays: number;
+  today: string;
+  behaviours: { id: string; name: string }[];
+  /** Reps in coaching order. */
+  reps: QueueRep[];
+  /** Present only when asked for (`rollups: true`). */
+  rollups?: RollupRow[];
+};
+
+export function thresholdsOf(settings: CoachingSettings): Thresholds {
+  const { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin } = settings;
+  return { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin };
+}
+
+export async function buildCoachingQueue(
+  db: DbOrTx,
+  org: CoachingOrg,
+  scope: RepScope,
+  options: { rollups?: boolean; now?: Date } = {},
+): Promise<CoachingQueue> {
+  const [settings, cycle, behaviourRows, repRows] = await Promise.all([
+    findCoachingSettings(db, org.id),
+    findCurrentCycle(db, org.id),
+    listBehaviours(db, org.id),
+    listCoachingReps(db, org.id, scope),
+  ]);
+  const thresholds = thresholdsOf(settings);
+  const today = todayIn(org.timeZone, options.now);
+  const behaviours = behaviourRows.map(({ id, name }) => ({ id, name }));
+  const position = new Map(behaviourRows.map((b, i) => [b.id, i]));
+
+  let states: Awaited<ReturnType<typeof listCycleAssessments>> = [];
+  let leader: Awaited<ReturnType<typeof listLeaderScores>> = [];
+  let self: Awaited<ReturnType<typeof listVisibleSelfScores>> = [];
+  let rollups: RollupRow[] | undefined;
+  const visible = new Set<string>();
+  if (cycle) {
+    [states, leader] = await Promise.all([listCycleAssessments(db, org.id, cycle.id, scope), listLeaderScores(db, org.id, cycle.id, scope)]);
+    const stateOf = new Map(states.map((s) => [s.repUserId, s]));
+    for (const rep of repRows) if (coachSeesSelf(org.blindMode, stateOf.get(rep.userId))) visible.add(rep.userId);
+    [self, rollups] = await Promise.all([
+      listVisibleSelfScores(db, org.id, cycle.id, [...visible]),
+      options.rollups ? coachingRollups(db, org.id, cycle.id, [...visible], scope) : Promise.resolve(undefined),
+    ]);
+  }
+
+  const selfOf = new Map(self.map((s) => [`${s.repUserId}:${s.behaviourId}`, Number(s.score)]));
+  const itemsOf = new Map<string, QueueItem[]>();
+  for (const rating of leader) {
+    const at = position.get(rating.behaviourId);
+    if (at === undefined) continue;
+    const list = itemsOf.get(rating.repUserId) ?? [];
+    list.push(
+      queueItem(
+        { behaviourId: rating.behaviourId, name: behaviourRows[at]!.name, position: at, leader: Number(rating.score), self: selfOf.get(`${rating.repUserId}:${rating.behaviourId}`) ?? null },
+        thresholds,
+      ),
+    );
+    itemsOf.set(rating.repUserId, list);
+  }
+
+  const reps = orderReps(
+    repRows.map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      teamId: r.teamId,
+      teamName: r.teamName,
+      selfVisible: visible.has(r.userId),
+      oneOnOne: oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today),
+      items: orderQueue(itemsOf.get(r.userId) ?? []),
+    })),
+  );
+  return { cycle: cycle ? { id: cycle.id, name: cycle.name } : null, thresholds, cadenceDays: settings.oneOnOneCadenceDays, today, behaviours, reps, ...(rollups && { rollups }) };
+}
+
+/** The reps of the scope overdue for a 1:1, longest first (two queries: settings and reps). */
+export async function listRepsOverdueForOneOnOne(db: DbOrTx, org: CoachingOrg, scope: RepScope, now?: Date) {
+  const [settings, reps] = await Promise.all([findCoachingSettings(db, org.id), listCoachingReps(db, org.id, scope)]);
+  const today = todayIn(org.timeZone, now);
+  return reps
+    .map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      teamId: r.teamId,
+      teamName: r.teamName,
+      oneOnOne: oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today),
+    }))
+    .filter((r) => r.oneOnOne.overdue)
+    .sort((a, b) => b.oneOnOne.daysSince - a.oneOnOne.daysSince || a.name.localeCompare(b.name));
+}
+
+export type TeamRollup = { teamId: string; teamName: string; behaviours: (RollupRow & { name: string; misSeen: number })[] };
+export type OrganisationRollup = (RollupRow & { name: string; misSeen: number })[];
+
+/**
+ * The roll-ups shaped for pages: per team, its behaviours weakest first (leader average, then most mis-seen);
+ * for the organisation, behaviours weakest first with the spread between teams.
+ */
+export function shapeRollups(rows: readonly RollupRow[], behaviours: readonly { id: string; name: string }[], teams: readonly { id: string; name: string }[]) {
+  const nameOf = new Map(behaviours.map((b) => [b.id, b.name]));
+  const withName = (r: RollupRow) => ({ ...r, name: nameOf.get(r.behaviourId) ?? "", misSeen: r.blindSpots + r.hiddenStrengths });
+  const weakestFirst = (a: ReturnType<typeof withName>, b: ReturnType<typeof withName>) =>
+    (a.average ?? 6) - (b.average ?? 6) || b.misSeen - a.misSeen || a.name.localeCompare(b.name);
+  const known = rows.filter((r) => nameOf.has(r.behaviourId));
+  const byTeam: TeamRollup[] = teams.map((t) => ({
+    teamId: t.id,
+    teamName: t.name,
+    behaviours: known.filter((r) => r.teamId === t.id).map(withName).sort(weakestFirst),
+  }));
+  const organisation: OrganisationRollup = known.filter((r) => r.teamId === null).map(withName).sort(weakestFirst);
+  return { teams: byTeam.filter((t) => t.behaviours.length > 0), organisation };
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { PLAN_STATUSES } from "@/lib/coaching/plans";
+import { isIsoDate } from "@/lib/time-zone";
+import { blankable, uuidField } from "./fields";
+
+export const COACHING_LIMITS = { action: 200, actions: 10, note: 5000 } as const;
+
+/** A whole number from a form ("3") or a call (3), with one message for anything else. */
+function whole(message: string, min: number, max: number) {
+  return z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number({ error: message }).int(message).min(min, message).max(max, message));
+}
+
+/** A calendar day, yyyy-mm-dd, between 2000 and 2100. */
+const day = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .refine(isIsoDate, "Enter a real date, like 2027-03-31.")
+    .refine((v) => v >= "2000-01-01" && v <= "2100-12-31", "Enter a date between 2000 and 2100.");
+
+/** A checkbox: present ("on", "true") or absent; after a hidden "off" field the last value wins. */
+const checkbox = z.preprocess((v) => {
+  const last: unknown = Array.isArray(v) ? v.at(-1) : v;
+  return last === true || last === "on" || last === "true";
+}, z.boolean());
+
+/** Ids sent as one form value, several, or none. */
+const idList = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]), z.array(uuidField).max(20, "Choose at most 20 behaviours."));
+
+/** Label thresholds and the 1:1 cadence (organisation settings). */
+export const coachingSettingsSchema = z
+  .object({
+    blindSpotGap: whole("Choose a gap from 1 to 4.", 1, 4),
+    hiddenStrengthGap: whole("Choose a gap from 1 to 4.", 1, 4),
+    agreedWeaknessMax: whole("Choose a score from 1 to 5.", 1, 5),
+    agreedStrengthMin: whole("Choose a score from 1 to 5.", 1, 5),
+    oneOnOneCadenceDays: whole("Choose a cadence from 1 to 365 days.", 1, 365),
+  })
+  .refine((v) => v.agreedWeaknessMax < v.agreedStrengthMin, {
+    path: ["agreedStrengthMin"],
+    message: "An agreed strength must start above the agreed-weakness score.",
+  });
+
+const targetScore = whole("Choose a target score from 1 to 5.", 1, 5);
+const dueOn = blankable(day("Enter the due date."));
+
+/** The checklist typed as one action per line: blank lines dropped, each line trimmed. */
+const actionLines = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : Array.isArray(v) ? v : []),
+  z
+    .array(z.string().max(COACHING_LIMITS.action, `Keep each action to ${COACHING_LIMITS.action} characters or fewer.`))
+    .max(COACHING_LIMITS.actions, `List at most ${COACHING_LIMITS.actions} actions.`),
+);
+
+export const createPlanSchema = z.object({
+  repUserId: uuidField,
+  behaviourId: z.string({ error: "Choose the behaviour to focus on." }).trim().min(1, "Choose the behaviour to focus on.").pipe(z.uuid("Choose the behaviour to focus on.")),
+  targetScore,
+  dueOn,
+  actions: actionLines,
+});
+
+export const updatePlanSchema = z.object({
+  planId: uuidField,
+  targetScore,
+  dueOn,
+  status: z.enum(PLAN_STATUSES, { error: "Choose a status." }),
+});
+
+export const addPlanActionSchema = z.object({
+  planId: uuidField,
+  description: z
+    .string({ error: "Describe the action." })
+    .trim()
+    .min(1, "Describe the action.")
+    .max(COACHING_LIMITS.action, `Keep the action to ${COACHING_LIMITS.action} characters or fewer.`),
+});
+
+export const planActionSchema = z.object({ planId: uuidField, actionId: uuidField });
+export const setPlanActionDoneSchema = z.object({ planId: uuidField, actionId: uuidField, done: checkbox });
+
+const noteFields = {
+  heldOn: day("Enter the day of the 1:1."),
+  body: z
+    .string({ error: "Write the note." })
+    .trim()
+    .min(1, "Write the note.")
+    .max(COACHING_LIMITS.note, `Keep the note to ${COACHING_LIMITS.note} characters or fewer.`),
+  shared: checkbox,
+  behaviourIds: idList,
+};
+
+export const createNoteSchema = z.object({ repUserId: uuidField, ...noteFields });
+export const updateNoteSchema = z.object({ noteId: uuidField, ...noteFields });
+export const noteIdSchema = z.object({ noteId: uuidField });
+
+/** The queue page: optionally one team, and every rep instead of the first ones. */
+export const queuePageSchema = z.object({
+  team: blankable(uuidField).optional(),
+  all: z.enum(["1"]).optional(),
+});
+
+/** One rep's coaching page. */
+export const repCoachingPageSchema = z.object({ repId: uuidField });

@@ -1,0 +1,417 @@
+import { and, eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { insertUser } from "@/db/queries/accounts";
+import { insertNote, listNotesVisibleTo, listSharedNotesOfRep, listOverduePlanActions, listActivePlansOfRep } from "@/db/queries/coaching";
+import { findOrganisationBySlug, insertMembership } from "@/db/queries/organisations";
+import { listTeams } from "@/db/queries/teams";
+import { countQueries } from "@/db/query-counter";
+import { assessments, coachingPlans, oneOnOneNotes, organisations, ratings, selfRatings } from "@/db/schema";
+import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { createNote, createPlan, deleteNote, setPlanActionDone, updateCoachingSettings, updateNote, updatePlan } from "@/lib/coaching/actions";
+import type { CoachingQueuePage, RepCoachingPage } from "@/lib/coaching/loaders";
+import { loadCoachingQueue, loadRepCoaching } from "@/lib/coaching/loaders";
+import { buildCoachingQueue, listRepsOverdueForOneOnOne } from "@/lib/coaching/queue";
+import { addDays, todayIn } from "@/lib/relationships/rules";
+import { seedLargeCoaching } from "@/scripts/seed/demo-coaching";
+import { DEMO_ORG, DEMO_TEAMS } from "@/scripts/seed/demo-people";
+import { seedDemo } from "@/scripts/seed/index";
+import { rowsOf, withTestDatabase } from "../support/database";
+import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+
+const testDb = withTestDatabase();
+void loadCoachingQueue;
+void loadRepCoaching;
+
+function entry(name: string) {
+  const found = registeredEntries().find((e) => e.name === name);
+  if (found?.entry !== "member") throw new Error(`${name} not registered`);
+  return found;
+}
+
+async function queuePage(f: MatrixFixture, persona: Persona, input: Record<string, unknown> = {}) {
+  actAs(f, persona);
+  const outcome = await entry("/o/[slug]/coaching").call(f.slug, input);
+  if (outcome.status !== "ok") throw new Error(`${persona}: ${outcome.code}`);
+  return outcome.data as CoachingQueuePage;
+}
+
+async function repPage(f: MatrixFixture, persona: Persona, repId = f.users.rep) {
+  actAs(f, persona);
+  const outcome = await entry("/o/[slug]/reps/[repId]/coaching").call(f.slug, { repId });
+  if (outcome.status !== "ok") throw new Error(`${persona}: ${outcome.code}`);
+  return outcome.data as RepCoachingPage;
+}
+
+async function rate(f: MatrixFixture, repUserId: string, scores: number[], cycleId = f.cycles.open) {
+  await testDb()
+    .insert(ratings)
+    .values(scores.map((score, i) => ({ orgId: f.orgId, cycleId, repUserId, behaviourId: f.behaviourIds[i]!, score, updatedBy: f.users.leader })));
+}
+
+async function selfAssess(f: MatrixFixture, repUserId: string, scores: number[], state: { submitted?: boolean; shared?: boolean }, cycleId = f.cycles.open) {
+  const at = new Date();
+  await testDb()
+    .insert(assessments)
+    .values({ orgId: f.orgId, cycleId, repUserId, submittedAt: state.submitted || state.shared ? at : null, sharedAt: state.shared ? at : null });
+  await testDb()
+    .insert(selfRatings)
+    .values(scores.map((score, i) => ({ orgId: f.orgId, cycleId, repUserId, behaviourId: f.behaviourIds[i]!, score })));
+}
+
+async function addRep(f: MatrixFixture, name: string, teamId: string) {
+  const user = await insertUser(testDb(), { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${crypto.randomUUID().slice(0, 8)}@example.test`, passwordHash: "x" });
+  await insertMembership(testDb(), f.orgId, { userId: user.id, role: "rep", teamId });
+  return user.id;
+}
+
+const ok = (outcome: { status: string; code?: string }) => expect(outcome.status === "ok" ? "ok" : outcome.code).toBe("ok");
+const daysAgo = (f: MatrixFixture, n: number) => addDays(todayIn("Europe/London"), -n);
+
+/**
+ * The hand-computed fixture. Behaviours b0, b1, b2. Team A:
+ * - Remy (rep):       leader 2 4 2, self 4 4 1 (submitted) -> blind spot +2, agreed strength 0, agreed weakness -1
+ * - Ora (otherRep):   leader 3 1 5, self 1 1 1 (draft: hidden from coaches) -> no gaps, ranked by the leader
+ * - Nia (added):      leader 2 5 3, self 2 2 4 (submitted) -> agreed weakness 0, hidden strength -3, aligned +1
+ * Team B: Bo, leader 5 3 1, no self-assessment. Remy had a 1:1 three days ago; Nia and Ora none.
+ */
+async function handComputed() {
+  const f = await createMatrixOrganisation(testDb());
+  const nia = await addRep(f, "Nia Newcomer", f.teamId);
+  const bo = await addRep(f, "Bo Bravo", f.otherTeamId);
+  await rate(f, f.users.rep, [2, 4, 2]);
+  await rate(f, f.users.otherRep, [3, 1, 5]);
+  await rate(f, nia, [2, 5, 3]);
+  await rate(f, bo, [5, 3, 1]);
+  await selfAssess(f, f.users.rep, [4, 4, 1], { submitted: true });
+  await selfAssess(f, f.users.otherRep, [1, 1, 1], {});
+  await selfAssess(f, nia, [2, 2, 4], { submitted: true });
+  await insertNote(testDb(), f.orgId, f.users.rep, f.users.leader, { heldOn: daysAgo(f, 3), body: "Catch-up.", shared: true, behaviourIds: [] });
+  return { f, nia, bo };
+}
+
+describe("the coaching queue", () => {
+  it("labels and orders a hand-computed fixture", async () => {
+    const { f, nia } = await handComputed();
+    const [b0, b1, b2] = f.behaviourIds;
+    const page = await queuePage(f, "leader");
+    expect(page.cycle?.id).toBe(f.cycles.open);
+    // Lowest leader score first (Ora: 1); Remy and Nia tie at 2: Nia has never had a 1:1, Remy three days ago.
+    expect(page.reps.map((r) => r.userId)).toEqual([f.users.otherRep, nia, f.users.rep]);
+    const items = (id: string) => page.reps.find((r) => r.userId === id)!.items.map((i) => [i.behaviourId, i.leader, i.self, i.gap, i.label]);
+    expect(items(f.users.rep)).toEqual([
+      [b0, 2, 4, 2, "blind_spot"],
+      [b2, 2, 1, -1, "agreed_weakness"],
+      [b1, 4, 4, 0, "agreed_strength"],
+    ]);
+    expect(items(f.users.otherRep)).toEqual([
+      [b1, 1, null, null, null],
+      [b0, 3, null, null, null],
+      [b2, 5, null, null, null],
+    ]);
+    expect(items(nia)).toEqual([
+      [b0, 2, 2, 0, "agreed_weakness"],
+      [b2, 3, 4, 1, "aligned"],
+      [b1, 5, 2, -3, "hidden_strength"],
+    ]);
+    expect(page.reps.find((r) => r.userId === f.users.rep)!.oneOnOne).toMatchObject({ lastNoteOn: daysAgo(f, 3), overdue: false });
+    expect(page.legend.map((l) => l.name)).toEqual(["Blind spot", "Hidden strength", "Agreed weakness", "Agreed strength", "Aligned"]);
+    // The draft's self ratings never reach the coach.
+    expect(page.reps[0]).toMatchObject({ userId: f.users.otherRep, selfVisible: false });
+  });
+
+  it("rolls up per team and, for admins, across the organisation with the spread between teams", async () => {
+    const { f } = await handComputed();
+    const [b0, b1, b2] = f.behaviourIds;
+    const leader = await queuePage(f, "leader");
+    expect(leader.organisationRollup).toBeNull();
+    expect(leader.teamRollups.map((t) => t.teamId)).toEqual([f.teamId]);
+    const teamA = leader.teamRollups[0]!.behaviours.map((b) => [b.behaviourId, b.average, b.rated, b.blindSpots, b.hiddenStrengths, b.agreedWeaknesses, b.agreedStrengths, b.aligned]);
+    // Weakest first: b0 2.3; then b1 and b2 at 3.3, b1 more mis-seen (a hidden strength).
+    expect(teamA).toEqual([
+      [b0, 2.3, 3, 1, 0, 1, 0, 0],
+      [b1, 3.3, 3, 0, 1, 0, 1, 0],
+      [b2, 3.3, 3, 0, 0, 1, 0, 1],
+    ]);
+
+    const admin = await queuePage(f, "admin");
+    expect(admin.teamRollups.map((t) => t.teamId).sort()).toEqual([f.teamId, f.otherTeamId].sort());
+    expect(admin.organisationRollup!.map((b) => [b.behaviourId, b.average, b.lowestTeam, b.highestTeam, b.spread])).toEqual([
+      [b2, 2.8, 1, 3.3, 2.3],
+      [b0, 3, 2.3, 5, 2.7],
+      [b1, 3.3, 3, 3.3, 0.3],
+    ]);
+    // A team filter narrows the admin's queue to that team, without the organisation roll-up.
+    const teamB = await queuePage(f, "admin", { team: f.otherTeamId });
+    expect(teamB.reps.map((r) => r.name)).toEqual(["Bo Bravo"]);
+    expect(teamB.organisationRollup).toBeNull();
+    // A leader cannot pick a team they do not lead.
+    actAs(f, "leader");
+    const refused = await entry("/o/[slug]/coaching").call(f.slug, { team: f.otherTeamId });
+    expect(refused.status === "ok" ? "ok" : refused.code).toBe("not_found");
+  });
+
+  it("follows the organisation's thresholds", async () => {
+    const { f } = await handComputed();
+    actAs(f, "admin");
+    const invalid = await updateCoachingSettings(f.slug, { blindSpotGap: "1", hiddenStrengthGap: "1", agreedWeaknessMax: "4", agreedStrengthMin: "4", oneOnOneCadenceDays: "14" });
+    expect(invalid).toMatchObject({ status: "error", code: "invalid", fieldErrors: { agreedStrengthMin: expect.any(String) } });
+    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "3", hiddenStrengthGap: "1", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "2" }));
+    const page = await queuePage(f, "leader");
+    const rep = page.reps.find((r) => r.userId === f.users.rep)!;
+    // +2 is no longer a blind spot (needs 3); -1 is now a hidden strength; the 1:1 three days ago is overdue at 2.
+    expect(rep.items.map((i) => i.label)).toEqual(["aligned", "hidden_strength", "agreed_strength"]);
+    expect(rep.oneOnOne.overdue).toBe(true);
+    expect(page.legend[0]!.explanation).toContain("at least 3 points higher");
+  });
+
+  it("flags a rep overdue for a 1:1 from the day after the cadence, in the organisation's time zone", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    await testDb().update(organisations).set({ timeZone: "America/Chicago" }).where(eq(organisations.id, f.orgId));
+    await insertNote(testDb(), f.orgId, f.users.rep, f.users.leader, { heldOn: "2026-11-13", body: "1:1", shared: false, behaviourIds: [] });
+    const org = { id: f.orgId, timeZone: "America/Chicago", blindMode: true };
+    const overdue = async (instant: string) => (await listRepsOverdueForOneOnOne(testDb(), org, { teamIds: [f.teamId] }, new Date(instant))).map((r) => r.userId);
+    // 14 days later is the 27th in Chicago until 06:00 UTC on the 28th.
+    expect(await overdue("2026-11-28T05:59:00Z")).not.toContain(f.users.rep);
+    expect(await overdue("2026-11-28T06:01:00Z")).toContain(f.users.rep);
+    // otherRep joined today and has had no 1:1: not overdue yet.
+    expect(await overdue("2026-11-28T06:01:00Z")).not.toContain(f.users.otherRep);
+  });
+});
+
+describe("coaching plans", () => {
+  it("turn a queue item into a plan, which the rep sees and ticks, with scores then and now by blind mode", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const [b0] = f.behaviourIds;
+    await rate(f, f.users.rep, [2, 3, 3], f.cycles.closed);
+    await selfAssess(f, f.users.rep, [3, 3, 3], { submitted: true }, f.cycles.closed);
+    // The plan starts in the closed cycle (as if made then).
+    actAs(f, "leader");
+    const created = await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: b0, targetScore: "4", dueOn: "2027-01-31", actions: "Role-play openings\n  \nShadow a call" });
+    ok(created);
+    const planId = (created as { data: { planId: string } }).data.planId;
+    await testDb().update(coachingPlans).set({ cycleId: f.cycles.closed }).where(and(eq(coachingPlans.orgId, f.orgId), eq(coachingPlans.id, planId)));
+
+    // The coach sees then (Q1: 2) and no "now" until a later cycle is rated.
+    let coach = await repPage(f, "leader");
+    expect(coach.plans[0]).toMatchObject({ status: "active", targetScore: 4, then: { score: 2, cycleName: "Q1" }, now: null });
+    expect(coach.plans[0]!.actions.map((a) => a.description)).toEqual(["Role-play openings", "Shadow a call"]);
+    await rate(f, f.users.rep, [4, 3, 3]);
+    coach = await repPage(f, "leader");
+    expect(coach.plans[0]).toMatchObject({ then: { score: 2 }, now: { score: 4, cycleName: "Q2" }, progress: { change: 2, reached: true } });
+
+    // The rep: Q1 results not shared yet -> no scores; shared Q1 -> then; Q2 shared -> now.
+    let mine = await repPage(f, "rep");
+    expect(mine.plans[0]).toMatchObject({ then: null, now: null });
+    await testDb().update(assessments).set({ sharedAt: new Date() }).where(and(eq(assessments.orgId, f.orgId), eq(assessments.cycleId, f.cycles.closed)));
+    mine = await repPage(f, "rep");
+    expect(mine.plans[0]).toMatchObject({ then: { score: 2 }, now: null });
+    await selfAssess(f, f.users.rep, [4, 4, 4], { shared: true });
+    mine = await repPage(f, "rep");
+    expect(mine.plans[0]).toMatchObject({ then: { score: 2 }, now: { score: 4 } });
+
+    // The rep ticks an action of their active plan; not once the plan is dropped. Another rep cannot.
+    const actionId = mine.plans[0]!.actions[0]!.id;
+    actAs(f, "otherRep");
+    expect((await setPlanActionDone(f.slug, { planId, actionId, done: true })).status === "error").toBe(true);
+    actAs(f, "rep");
+    ok(await setPlanActionDone(f.slug, { planId, actionId, done: true }));
+    expect((await repPage(f, "rep")).plans[0]!.actions[0]!.done).toBe(true);
+    actAs(f, "coLeader");
+    ok(await updatePlan(f.slug, { planId, targetScore: "4", dueOn: "", status: "dropped" }));
+    actAs(f, "rep");
+    expect(await setPlanActionDone(f.slug, { planId, actionId, done: false })).toMatchObject({ status: "error", code: "conflict" });
+    // A dropped plan leaves the rep's page; the coach still sees it.
+    expect((await repPage(f, "rep")).plans).toEqual([]);
+    expect((await repPage(f, "leader")).plans.map((p) => p.status)).toEqual(["dropped"]);
+  });
+
+  it("lists overdue actions of active plans and a rep's active plans, for dashboards", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "leader");
+    ok(await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: f.behaviourIds[0], targetScore: "3", dueOn: "2026-01-05", actions: "Late one\nDone one" }));
+    ok(await createPlan(f.slug, { repUserId: f.users.otherRep, behaviourId: f.behaviourIds[1], targetScore: "3", dueOn: "2099-01-05", actions: "Not due" }));
+    const active = await listActivePlansOfRep(testDb(), f.orgId, f.users.rep);
+    expect(active).toHaveLength(1);
+    const [, done] = active[0]!.actions;
+    actAs(f, "rep");
+    ok(await setPlanActionDone(f.slug, { planId: active[0]!.id, actionId: done!.id, done: true }));
+    const overdue = await listOverduePlanActions(testDb(), f.orgId, "2026-01-06", { teamIds: [f.teamId] });
+    expect(overdue.map((a) => [a.description, a.repUserId, a.dueOn])).toEqual([["Late one", f.users.rep, "2026-01-05"]]);
+    expect(await listOverduePlanActions(testDb(), f.orgId, "2026-01-05", { teamIds: [f.teamId] })).toEqual([]);
+    expect(await listOverduePlanActions(testDb(), f.orgId, "2026-01-06", { teamIds: [f.otherTeamId] })).toEqual([]);
+  });
+});
+
+describe("1:1 notes", () => {
+  const PRIVATE = `PRIVATE-SENTINEL-${crypto.randomUUID()}`;
+  const SHARED = `SHARED-SENTINEL-${crypto.randomUUID()}`;
+
+  async function withNotes() {
+    const f = await createMatrixOrganisation(testDb());
+    await rate(f, f.users.rep, [2, 4, 2]);
+    actAs(f, "leader");
+    ok(await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 1), body: PRIVATE, behaviourIds: f.behaviourIds[0] }));
+    ok(await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 1), body: SHARED, shared: "on", behaviourIds: [f.behaviourIds[1], f.behaviourIds[2]] }));
+    return f;
+  }
+
+  it("returns a private note to its author only, at the data-access layer", async () => {
+    const f = await withNotes();
+    const bodies = async (viewer: string) => (await listNotesVisibleTo(testDb(), f.orgId, f.users.rep, viewer)).map((n) => n.body).sort();
+    expect(await bodies(f.users.leader)).toEqual([PRIVATE, SHARED].sort());
+    for (const viewer of [f.users.rep, f.users.otherRep, f.users.coLeader, f.users.admin, f.users.otherLeader]) {
+      expect(await bodies(viewer)).toEqual([SHARED]);
+    }
+    expect((await listSharedNotesOfRep(testDb(), f.orgId, f.users.rep)).map((n) => n.body)).toEqual([SHARED]);
+  });
+
+  it("keeps a private note out of every other person's page payload, and out of the audit log", async () => {
+    const f = await withNotes();
+    const author = JSON.stringify(await repPage(f, "leader"));
+    expect(author).toContain(PRIVATE);
+    expect(author).toContain(SHARED);
+    for (const persona of ["rep", "coLeader", "admin"] as const) {
+      const payload = JSON.stringify(await repPage(f, persona));
+      expect(payload, persona).toContain(SHARED);
+      expect(payload, persona).not.toContain(PRIVATE);
+      expect(JSON.stringify(await queuePage(f, persona === "rep" ? "leader" : persona))).not.toContain(PRIVATE);
+    }
+    for (const persona of ["otherRep", "otherLeader"] as const) {
+      actAs(f, persona);
+      const refused = await entry("/o/[slug]/reps/[repId]/coaching").call(f.slug, { repId: f.users.rep });
+      expect(refused.status === "ok" ? "ok" : refused.code).toBe("forbidden");
+    }
+    const [audit] = rowsOf<{ n: number; sentinels: number }>(
+      await testDb().execute(sql`select count(*)::int as n, (count(*) filter (where concat(before::text, after::text, target_label) like '%SENTINEL%'))::int as sentinels
+        from audit_events where org_id = ${f.orgId} and action = 'coaching.createNote'`),
+    );
+    expect(audit).toEqual({ n: 2, sentinels: 0 });
+  });
+
+  it("lets only the author edit or delete a note; the co-leader and the admin cannot, even knowing its id", async () => {
+    const f = await withNotes();
+    const [note] = await testDb().select().from(oneOnOneNotes).where(and(eq(oneOnOneNotes.orgId, f.orgId), eq(oneOnOneNotes.body, PRIVATE)));
+    for (const persona of ["coLeader", "admin", "rep"] as const) {
+      actAs(f, persona);
+      expect((await updateNote(f.slug, { noteId: note!.id, heldOn: note!.heldOn, body: "hijacked", shared: "on" })).status, persona).toBe("error");
+      expect((await deleteNote(f.slug, { noteId: note!.id })).status, persona).toBe("error");
+    }
+    actAs(f, "leader");
+    ok(await updateNote(f.slug, { noteId: note!.id, heldOn: note!.heldOn, body: "Now shared.", shared: "on", behaviourIds: [] }));
+    expect((await listNotesVisibleTo(testDb(), f.orgId, f.users.rep, f.users.rep)).map((n) => n.body).sort()).toEqual(["Now shared.", SHARED].sort());
+    ok(await deleteNote(f.slug, { noteId: note!.id }));
+    expect(await listNotesVisibleTo(testDb(), f.orgId, f.users.rep, f.users.leader)).toHaveLength(1);
+  });
+
+  it("refuses a 1:1 in the future and keeps what was typed", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "leader");
+    const outcome = await createNote(f.slug, { repUserId: f.users.rep, heldOn: "2099-01-01", body: "  Soon.  " });
+    expect(outcome).toMatchObject({ status: "error", code: "invalid", fieldErrors: { heldOn: expect.any(String) }, values: { body: "  Soon.  " } });
+    expect(await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 0), body: "   " })).toMatchObject({ fieldErrors: { body: "Write the note." } });
+  });
+
+  it("proposes the largest gaps as the next 1:1's agenda once the rep's results are revealed", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const [b0, b1, b2] = f.behaviourIds;
+    await rate(f, f.users.rep, [2, 4, 3]);
+    await selfAssess(f, f.users.rep, [5, 3, 1], { submitted: true });
+    expect((await repPage(f, "leader")).coach?.agenda).toBeNull(); // submitted, not shared yet
+    await testDb().update(assessments).set({ sharedAt: new Date() }).where(and(eq(assessments.orgId, f.orgId), eq(assessments.repUserId, f.users.rep)));
+    const agenda = (await repPage(f, "leader")).coach!.agenda!;
+    expect(agenda.behaviourIds).toEqual([b0, b2, b1]); // +3, -2, -1
+    expect(agenda.text.split("\n")).toEqual([
+      "Agenda: the largest gaps from Q2",
+      "- Prospecting: self 5, leader 2, gap +3 (blind spot)",
+      "- Talking about money: self 1, leader 3, gap -2 (hidden strength)",
+      "- Presenting: self 3, leader 4, gap -1 (aligned)",
+    ]);
+    actAs(f, "leader");
+    ok(await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 0), body: agenda.text, behaviourIds: agenda.behaviourIds }));
+    expect((await repPage(f, "leader")).coach?.agenda).toBeNull(); // the next note is written
+    expect((await repPage(f, "coLeader")).coach?.agenda).not.toBeNull(); // the co-leader has not written theirs
+  });
+});
+
+describe("coaching query counts", () => {
+  async function populated(size: number) {
+    const f = await createMatrixOrganisation(testDb());
+    const extra = [];
+    for (let i = 0; i < size - 2; i++) extra.push(await addRep(f, `Rep ${i}`, f.teamId));
+    const repIds = [f.users.rep, f.users.otherRep, ...extra];
+    await testDb()
+      .insert(ratings)
+      .values(repIds.flatMap((repUserId, r) => f.behaviourIds.map((behaviourId, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId, behaviourId, score: ((r + i) % 5) + 1, updatedBy: f.users.leader }))));
+    await seedLargeCoaching(testDb(), f.orgId, { cycleId: f.cycles.open, behaviourIds: f.behaviourIds, teams: [{ leaderId: f.users.leader, repIds }], timeZone: "Europe/London" });
+    return f;
+  }
+
+  it("are the same, exact and non-zero for 10 and 60 reps", async () => {
+    const counts: Record<string, number[]> = {};
+    for (const size of [10, 60]) {
+      const f = await populated(size);
+      for (const [label, persona, name, input] of [
+        ["queue as leader", "leader", "/o/[slug]/coaching", {}],
+        ["queue as admin", "admin", "/o/[slug]/coaching", { all: "1" }],
+        // otherRep has submitted (seedLargeCoaching: two in three reps), so the coach's page reads self scores.
+        ["rep page as coach", "leader", "/o/[slug]/reps/[repId]/coaching", { repId: f.users.otherRep }],
+        ["rep page as rep", "otherRep", "/o/[slug]/reps/[repId]/coaching", { repId: f.users.otherRep }],
+      ] as const) {
+        actAs(f, persona);
+        const { result, queries } = await countQueries(() => entry(name).call(f.slug, input));
+        expect(result.status, label).toBe("ok");
+        if (name === "/o/[slug]/coaching") expect((result as { data: CoachingQueuePage }).data.totalReps).toBe(size);
+        (counts[label] ??= []).push(queries);
+      }
+    }
+    expect(counts).toEqual({
+      // session, membership; settings, cycle, behaviours, reps, teams; assessments, leader scores; self scores, roll-ups
+      "queue as leader": [11, 11],
+      "queue as admin": [11, 11],
+      // session, membership, rep target; states, cycles, notes; the queue of one rep (7), plans
+      "rep page as coach": [14, 14],
+      // session, membership, rep target; states, cycles, notes; plans
+      "rep page as rep": [7, 7],
+    });
+  }, 120_000);
+});
+
+describe("the demo's coaching", () => {
+  it("has every label in each leader's queue, plans in each status, private and shared notes, one rep overdue", async () => {
+    await seedDemo(testDb());
+    const org = (await findOrganisationBySlug(testDb(), DEMO_ORG.slug))!;
+    const coaching = { id: org.id, timeZone: org.timeZone, blindMode: org.blindMode };
+    const teams = await listTeams(testDb(), org.id);
+    expect(teams).toHaveLength(2);
+    for (const team of teams) {
+      const queue = await buildCoachingQueue(testDb(), coaching, { teamIds: [team.id] });
+      const labels = new Set(queue.reps.flatMap((r) => r.items.map((i) => i.label)).filter(Boolean));
+      expect([...labels].sort(), team.name).toEqual(["agreed_strength", "agreed_weakness", "aligned", "blind_spot", "hidden_strength"]);
+    }
+    const plans = await testDb().select({ status: coachingPlans.status }).from(coachingPlans).where(eq(coachingPlans.orgId, org.id));
+    expect(new Set(plans.map((p) => p.status))).toEqual(new Set(["active", "done", "dropped"]));
+    const notes = await testDb().select({ shared: oneOnOneNotes.shared }).from(oneOnOneNotes).where(eq(oneOnOneNotes.orgId, org.id));
+    expect(new Set(notes.map((n) => n.shared))).toEqual(new Set([true, false]));
+    const overdue = await listRepsOverdueForOneOnOne(testDb(), coaching, {});
+    expect(overdue.map((r) => r.name)).toEqual([DEMO_TEAMS[0]!.reps[0]!.name]);
+  });
+});
+
+describe("the large-organisation generator's coaching", () => {
+  it("gives every label, plans in each status, private and shared notes", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const repIds = [f.users.rep, f.users.otherRep];
+    for (let i = 0; i < 10; i++) repIds.push(await addRep(f, `Rep ${i}`, f.teamId));
+    await testDb()
+      .insert(ratings)
+      .values(repIds.flatMap((repUserId, r) => f.behaviourIds.map((behaviourId, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId, behaviourId, score: ((r + i + 3) % 5) + 1, updatedBy: f.users.leader }))));
+    await seedLargeCoaching(testDb(), f.orgId, { cycleId: f.cycles.open, behaviourIds: f.behaviourIds, teams: [{ leaderId: f.users.leader, repIds }], timeZone: "Europe/London" });
+    const queue = await buildCoachingQueue(testDb(), { id: f.orgId, timeZone: "Europe/London", blindMode: true }, { teamIds: [f.teamId] });
+    const labels = new Set(queue.reps.flatMap((r) => r.items.map((i) => i.label)));
+    expect([...labels].sort()).toEqual(["agreed_strength", "agreed_weakness", "aligned", "blind_spot", "hidden_strength", null].sort());
+    const plans = await testDb().select({ status: coachingPlans.status }).from(coachingPlans).where(eq(coachingPlans.orgId, f.orgId));
+    expect(new Set(plans.map((p) => p.status))).toEqual(new Set(["active", "done", "dropped"]));
+    const notes = await testDb().select({ shared: oneOnOneNotes.shared }).from(oneOnOneNotes).where(eq(oneOnOneNotes.orgId, f.orgId));
+    expect(new Set(notes.map((n) => n.shared))).toEqual(new Set([true, false]));
+  });
+});
