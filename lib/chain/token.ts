@@ -21,6 +21,11 @@ type Definition<S extends z.ZodType, T> = {
   input: S;
   /** Finds the token's record in the organisation; undefined when there is none. */
   lookup: (db: DbOrTx, orgId: string, tokenHash: string) => Promise<T | undefined>;
+  /**
+   * Actions only, optional: runs for a link that exists, before the transaction and outside it, so what it
+   * records (a rate-limit hit) stays even when the call is refused afterwards. A Refusal it throws ends the call.
+   */
+  before?: (db: DbOrTx, found: { org: Organisation; record: T }) => Promise<void>;
   expect: TokenExpectation;
 };
 
@@ -40,7 +45,7 @@ async function resolve<T>(db: DbOrTx, def: Pick<Definition<z.ZodType, T>, "looku
 
 /** Reads what a token page shows. No transaction, no writes. */
 export function tokenLoader<S extends z.ZodType, T, R>(
-  def: Omit<Definition<S, T>, "name"> & { route: string },
+  def: Omit<Definition<S, T>, "name" | "before"> & { route: string },
   handler: (ctx: TokenContext<T> & { db: DbOrTx }, input: z.output<S>) => Promise<R>,
 ) {
   const call = async (slug: unknown, token: unknown, raw: unknown = {}): Promise<Outcome<R>> => {
@@ -65,6 +70,11 @@ export function tokenAction<S extends z.ZodType, T, R>(
     const db = await getDb();
     const user = await getSessionUser();
     try {
+      if (def.before) {
+        const found = await resolve(db, def, slug, token);
+        if (!found) return failure("not_found", "This link is not valid.");
+        await def.before(db, found);
+      }
       return await db.transaction(async (tx) => {
         const found = await resolve(tx, def, slug, token);
         if (!found) return failure("not_found", "This link is not valid.");
