@@ -12,23 +12,32 @@ export const CHECK_IN_LINK_RULE: ThrottleRule = { limit: 5, windowMs: 60_000, lo
 export const CHECK_IN_ADDRESS_RULE: ThrottleRule = { limit: 30, windowMs: 10 * 60_000, lockMs: 30 * 60_000 };
 
 /**
- * Whether the deployment sits behind a proxy that sets X-Forwarded-For. Read here until lib/env.ts has
- * TRUST_PROXY (added with sign-in throttling); then this becomes `env().TRUST_PROXY`.
+ * How many proxies in front of the app append to X-Forwarded-For (TRUST_PROXY, e.g. 1); undefined: none, so
+ * the header is ignored. Read here until lib/env.ts has TRUST_PROXY (it arrives with sign-in throttling, with
+ * the same meaning); then this becomes `env().TRUST_PROXY`.
  */
-function trustProxy(): boolean {
-  const value = process.env.TRUST_PROXY;
-  return Boolean(value) && value !== "0" && value !== "false";
+function trustedProxies(): number | undefined {
+  const n = Number(process.env.TRUST_PROXY);
+  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined;
 }
 
-/** The client's address from the proxy's X-Forwarded-For (its first entry), only when the proxy is trusted. */
+/**
+ * The client's address: the Nth entry from the right of X-Forwarded-For when N proxies are trusted (each
+ * appends the address it received the request from; entries further left are whatever the client claimed).
+ */
+export function addressFrom(forwardedFor: string | null | undefined, proxies: number | undefined): string | null {
+  if (!proxies || !forwardedFor) return null;
+  const hops = forwardedFor.split(",").map((hop) => hop.trim()).filter(Boolean);
+  return hops.length === 0 ? null : hops[Math.max(0, hops.length - proxies)]!.slice(0, 64);
+}
+
 export async function clientAddress(): Promise<string | null> {
-  if (!trustProxy()) return null;
+  const proxies = trustedProxies();
+  if (!proxies) return null;
   try {
-    const forwarded = (await headers()).get("x-forwarded-for");
-    const first = forwarded?.split(",")[0]?.trim();
-    return first ? first.slice(0, 100) : null;
+    return addressFrom((await headers()).get("x-forwarded-for"), proxies);
   } catch {
-    return null; // outside a request (scripts, tests)
+    return null; // outside a request (scripts, tests without one)
   }
 }
 
