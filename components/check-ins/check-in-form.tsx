@@ -70,7 +70,7 @@ export function CheckInForm({ slug, token, leaderName, orgName }: Props) {
       <section aria-label="Who reads your answers" className="rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200">
         <h2 className="font-semibold text-slate-900">Who reads this</h2>
         <p className="mt-1">
-          {leaderName}, and the admins of {orgName}. Nobody else in {orgName} sees your answers. The link takes one answer.
+          {leaderName} and the admins of {orgName} read your answers; nobody else there sees them. The link takes one answer.
         </p>
       </section>
       <SubmitButton className="w-full py-3 text-base" pendingLabel="Sending…">

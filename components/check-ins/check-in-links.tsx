@@ -14,7 +14,7 @@ import { createCheckIn, revokeCheckIn } from "@/lib/check-ins/actions";
 import { CHECK_IN_EXPIRY_DAYS, CHECK_IN_STATUS_LABEL, DEFAULT_CHECK_IN_EXPIRY_DAYS, type CheckInStatus } from "@/lib/check-ins/status";
 import { formatDate } from "@/lib/format";
 
-type Link = { id: string; createdAt: Date; expiresAt: Date; answeredAt: Date | null; status: CheckInStatus };
+type Link = { id: string; createdAt: Date; expiresAt: Date; answeredAt: Date | null; revokedAt: Date | null; status: CheckInStatus };
 type Props = { slug: string; relationshipId: string; counterpart: string; timeZone: string; canManage: boolean; links: Link[] };
 
 const tone = { waiting: "blue", answered: "green", expired: "amber", revoked: "neutral" } as const;
@@ -70,7 +70,7 @@ export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canM
                     ? `expires ${when(link.expiresAt)}`
                     : link.status === "expired"
                       ? `expired ${when(link.expiresAt)}`
-                      : "revoked"}
+                      : `revoked ${link.revokedAt ? when(link.revokedAt) : ""}`.trimEnd()}
               </span>
               {canManage && link.status === "waiting" && (
                 <span className="ml-auto">

@@ -70,7 +70,7 @@ function InteractionEntry({ i, actions, ...common }: Common & { i: Interaction; 
 function AnswerEntry({ a, actions, ...common }: Common & { a: Answer; actions: number }) {
   return (
     <>
-      <span aria-hidden className="absolute -left-[2.1rem] top-1.5 h-3.5 w-3.5 rotate-45 ring-4 ring-white" style={{ backgroundColor: THEIR_TRUST_COLOUR }} />
+      <span aria-hidden className="absolute -left-[1.99rem] top-2 h-3 w-3 rotate-45 ring-4 ring-white" style={{ backgroundColor: THEIR_TRUST_COLOUR }} />
       <article aria-label={`Check-in answer on ${formatDay(a.on)}`} className="rounded-lg bg-amber-50/40 p-4 shadow-xs ring-1 ring-amber-200">
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <h3 className="font-semibold text-slate-900">Check-in answer</h3>

@@ -26,6 +26,8 @@ type Definition<S extends z.ZodType, T> = {
    * records (a rate-limit hit) stays even when the call is refused afterwards. A Refusal it throws ends the call.
    */
   before?: (db: DbOrTx, found: { org: Organisation; record: T }) => Promise<void>;
+  /** Actions only: skip revalidating the organisation's pages after success (the form shows its own result). */
+  revalidate?: boolean;
   expect: TokenExpectation;
 };
 
@@ -45,7 +47,7 @@ async function resolve<T>(db: DbOrTx, def: Pick<Definition<z.ZodType, T>, "looku
 
 /** Reads what a token page shows. No transaction, no writes. */
 export function tokenLoader<S extends z.ZodType, T, R>(
-  def: Omit<Definition<S, T>, "name" | "before"> & { route: string },
+  def: Omit<Definition<S, T>, "name" | "before" | "revalidate"> & { route: string },
   handler: (ctx: TokenContext<T> & { db: DbOrTx }, input: z.output<S>) => Promise<R>,
 ) {
   const call = async (slug: unknown, token: unknown, raw: unknown = {}): Promise<Outcome<R>> => {
@@ -97,7 +99,7 @@ export function tokenAction<S extends z.ZodType, T, R>(
     const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
     const outcome = await call(slug, token, raw);
     if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
-    revalidatePath(`/o/${slug}`, "layout");
+    if (def.revalidate !== false) revalidatePath(`/o/${slug}`, "layout");
     return { status: "ok", data: outcome.data } as ActionState<R>;
   }
 

@@ -18,6 +18,8 @@ export const answerCheckIn = tokenAction(
     name: "checkIn.answer",
     input: checkInAnswerSchema,
     lookup: findCheckInByTokenHash,
+    // The form turns into a thank-you; re-rendering the page would replace it with "already answered".
+    revalidate: false,
     before: async (db, { record }) => {
       if (checkInStatus(record) === "waiting") await countCheckInSubmit(db, record.id);
     },
@@ -29,7 +31,7 @@ export const answerCheckIn = tokenAction(
   },
   async ({ tx, org, record, audit }, answer) => {
     const closed = checkInClosedMessage(checkInStatus(record), record.leaderName);
-    if (closed) throw new Refusal("conflict", `${closed.title}. ${closed.body}`);
+    if (closed) throw new Refusal("conflict", `${closed.title}. Nothing was saved.`);
     const claimed = await claimCheckInAnswer(tx, org.id, record.id, answer);
     if (!claimed) throw new Refusal("conflict", "This check-in was answered or closed a moment ago. Nothing more was saved.");
     await audit(null, {

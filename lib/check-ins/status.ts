@@ -24,7 +24,7 @@ export function checkInClosedMessage(status: CheckInStatus, leaderName: string):
     case "waiting":
       return null;
     case "answered":
-      return { title: "This check-in has been answered", body: `Thank you: ${leaderName} has the answer. Each link takes one answer, so nothing more was saved.` };
+      return { title: "This check-in has been answered", body: `Thank you: ${leaderName} has the answers. Each link takes one answer, so there is nothing more to do here.` };
     case "expired":
       return { title: "This check-in link has expired", body: `Nothing was saved. If you would still like to answer, ask ${leaderName} for a new link.` };
     case "revoked":

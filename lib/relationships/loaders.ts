@@ -121,7 +121,7 @@ export const loadRelationship = memberLoader(
       theirTrust: answers.map((a) => ({ on: a.on, trust: a.trust })).reverse(),
       /** Interactions and check-in answers together, newest first. */
       timeline: mergeTimeline(interactions, answers),
-      checkIns: checkIns.map(({ id, createdAt, expiresAt, answeredAt, revokedAt }) => ({ id, createdAt, expiresAt, answeredAt, status: checkInStatus({ answeredAt, revokedAt, expiresAt }, now) })),
+      checkIns: checkIns.map(({ id, createdAt, expiresAt, answeredAt, revokedAt }) => ({ id, createdAt, expiresAt, answeredAt, revokedAt, status: checkInStatus({ answeredAt, revokedAt, expiresAt }, now) })),
       canCheckIn: can(member, "relationships.checkIn", { ownerUserId: relationship.ownerUserId }),
       actions: actions.map((a) => ({ ...a, overdue: a.doneAt === null && isOverdue(a.dueOn, today) })),
       departments: departments.filter((d) => d.archivedAt === null || d.id === relationship.departmentId).map(({ id, name }) => ({ id, name })),

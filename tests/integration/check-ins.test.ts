@@ -11,7 +11,7 @@ import { addAction } from "@/lib/relationships/actions";
 import { loadRelationship, type RelationshipPage } from "@/lib/relationships/loaders";
 import { MATRIX_IDS, prepareRelationship } from "@/lib/relationships/matrix";
 import { hashToken } from "@/lib/tokens";
-import { rowsOf, withTestDatabase } from "../support/database";
+import { onServer, rowsOf, withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
 import { snapshotTables } from "../support/snapshot";
 
@@ -247,5 +247,49 @@ describe("both views on the relationship", () => {
     const [row] = await db.select().from(relationshipActions).where(and(eq(relationshipActions.orgId, f.orgId), eq(relationshipActions.checkInId, checkInId)));
     expect(row).toMatchObject({ description: "Agree a cut-off time", interactionId: null });
     expect((await detail(f)).actions.find((a) => a.checkInId === checkInId)).toBeDefined();
+  });
+});
+
+/**
+ * One response per link when submits truly race. PGlite is a single connection and runs transactions one after
+ * another, so this one needs the PostgreSQL run (`npm test` runs every integration file there too).
+ */
+describe("check-in answers under concurrent submits (PostgreSQL)", () => {
+  it.skipIf(!onServer)("let exactly one of several submits waiting on the same row claim the link", async () => {
+    const db = testDb();
+    const { f, token } = await withLink();
+
+    // Hold the link's row so that every submit has read it as waiting and queues at the claim; then let go.
+    let submits: ReturnType<typeof answerCheckIn>[] = [];
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select id from check_ins where org_id = ${f.orgId} for update`);
+      submits = [1, 2, 3, 4].map((trust) => answerCheckIn(f.slug, token, { ...answer, trust: String(trust) }));
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        await tx.execute(sql`select pg_stat_clear_snapshot()`); // a transaction otherwise sees one frozen snapshot
+        const [row] = rowsOf<{ n: number }>(
+          await tx.execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`),
+        );
+        if (row!.n === submits.length) break;
+        if (Date.now() > deadline) {
+          const activity = rowsOf(await tx.execute(sql`select state, wait_event_type, wait_event, left(query, 80) as q from pg_stat_activity where datname = current_database()`));
+          throw new Error(`only ${row!.n} submits reached the claim: ${JSON.stringify(activity)}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    });
+    const results = await Promise.all(submits);
+
+    expect(results.filter((r) => r.status === "ok")).toHaveLength(1);
+    const refused = results.filter((r) => r.status === "error");
+    expect(refused).toHaveLength(3);
+    for (const r of refused) expect(r).toMatchObject({ code: "conflict", message: "This check-in was answered or closed a moment ago. Nothing more was saved." });
+
+    const rows = await db.select({ trust: checkIns.trust, answeredAt: checkIns.answeredAt }).from(checkIns).where(eq(checkIns.orgId, f.orgId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.answeredAt).toBeInstanceOf(Date);
+    const events = await db.select({ after: auditEvents.after }).from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "checkIn.answer")));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.after).toMatchObject({ trust: rows[0]!.trust });
   });
 });

@@ -42,7 +42,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
           </>
         )}
       </main>
-      <p className="mt-6 text-xs text-slate-600">Sent with Coachgrid</p>
+      <footer className="mt-6 text-xs text-slate-600">Sent with Coachgrid</footer>
     </div>
   );
 }

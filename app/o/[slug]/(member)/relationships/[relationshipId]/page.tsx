@@ -115,44 +115,10 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
             />
             <div className="space-y-4">
               {page.trustLine.length > 0 && (
-                <Table caption="Trust after each interaction">
-                  <thead>
-                    <tr>
-                      <Th>Date</Th>
-                      <Th>Interaction</Th>
-                      <Th className="text-right">Trust</Th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {page.trustLine.map((p, i) => (
-                      <tr key={i}>
-                        <Td className="whitespace-nowrap py-2">{formatDay(p.on)}</Td>
-                        <Td className="py-2">{INTERACTION_LABEL[p.kind]}</Td>
-                        <Td className="py-2 text-right tabular-nums">{p.trust}</Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
+                <TrustTable caption="Trust after each interaction" what="Interaction" rows={page.trustLine.map((p) => ({ on: p.on, what: INTERACTION_LABEL[p.kind], trust: p.trust }))} />
               )}
               {page.theirTrust.length > 0 && (
-                <Table caption={`${r.counterpartName}'s trust in each check-in`}>
-                  <thead>
-                    <tr>
-                      <Th>Date</Th>
-                      <Th>Their view</Th>
-                      <Th className="text-right">Trust</Th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {page.theirTrust.map((p, i) => (
-                      <tr key={i}>
-                        <Td className="whitespace-nowrap py-2">{formatDay(p.on)}</Td>
-                        <Td className="py-2">Check-in answer</Td>
-                        <Td className="py-2 text-right tabular-nums">{p.trust}</Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
+                <TrustTable caption={`${r.counterpartName}'s trust in each check-in`} what="Their view" rows={page.theirTrust.map((p) => ({ on: p.on, what: "Check-in answer", trust: p.trust }))} />
               )}
             </div>
           </div>
@@ -188,5 +154,29 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</h2>
       <div className="mt-2">{children}</div>
     </div>
+  );
+}
+
+/** One side's trust levels as a table: the chart's numbers, for screen readers and for reading exactly. */
+function TrustTable({ caption, what, rows }: { caption: string; what: string; rows: { on: string; what: string; trust: number }[] }) {
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <Th>Date</Th>
+          <Th>{what}</Th>
+          <Th className="text-right">Trust</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((row, i) => (
+          <tr key={i}>
+            <Td className="whitespace-nowrap py-2">{formatDay(row.on)}</Td>
+            <Td className="py-2">{row.what}</Td>
+            <Td className="py-2 text-right tabular-nums">{row.trust}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }
