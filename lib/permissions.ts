@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   "relationships.keep": { admin: true, leader: true },
   /** One relationship, its goals, interactions and actions: its owner, and admins. */
   "relationships.edit": { admin: true, leader: "owns" },
+  /** Create and revoke a relationship's check-in links: the leader who keeps it (admins see the answers). */
+  "relationships.checkIn": { admin: "owns", leader: "owns" },
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { CopyLink } from "@/components/ui/copy-link";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -81,29 +81,8 @@ export function CreateInviteForm({ slug, teams, canInviteStaff }: Props) {
         title="Your invite link"
         description="Copy it now and send it to the person you are inviting. For security it is shown only once."
       >
-        {shown && <CopyLink url={shown} onDone={() => setShown(null)} />}
+        {shown && <CopyLink label="Invite link" url={shown} onDone={() => setShown(null)} />}
       </Dialog>
     </>
-  );
-}
-
-function CopyLink({ url, onDone }: { url: string; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div className="space-y-4">
-      <TextField label="Invite link" value={url} readOnly onFocus={(e) => e.currentTarget.select()} />
-      <div className="flex justify-end gap-2">
-        <Button
-          variant="secondary"
-          onClick={async () => {
-            await navigator.clipboard.writeText(url);
-            setCopied(true);
-          }}
-        >
-          {copied ? "Copied" : "Copy link"}
-        </Button>
-        <Button onClick={onDone}>Done</Button>
-      </div>
-    </div>
   );
 }

@@ -12,7 +12,7 @@ import { addAction } from "@/lib/relationships/actions";
 import { addDays } from "@/lib/relationships/rules";
 import { RELATIONSHIP_LIMITS } from "@/lib/schemas/relationships";
 
-export type ActionDraft = { interactionId?: string; description?: string; owner?: "us" | "them" };
+export type ActionDraft = { interactionId?: string; checkInId?: string; description?: string; owner?: "us" | "them" };
 
 type Props = {
   slug: string;
@@ -33,7 +33,7 @@ export function ActionDialog({ slug, relationshipId, counterpart, today, draft, 
       open={open}
       onOpenChange={onOpenChange}
       trigger={trigger}
-      title={draft?.interactionId ? "Turn this into a small action" : "Add a small action"}
+      title={draft?.interactionId || draft?.checkInId ? "Turn this into a small action" : "Add a small action"}
       description="Start small: one thing, one owner, a date."
     >
       <ActionForm slug={slug} relationshipId={relationshipId} counterpart={counterpart} today={today} draft={draft} onDone={() => onOpenChange(false)} />
@@ -50,6 +50,7 @@ function ActionForm({ slug, relationshipId, counterpart, today, draft, onDone }:
     <form action={formAction} className="space-y-4" noValidate>
       <input type="hidden" name="relationshipId" value={relationshipId} />
       {draft?.interactionId && <input type="hidden" name="interactionId" value={draft.interactionId} />}
+      {draft?.checkInId && <input type="hidden" name="checkInId" value={draft.checkInId} />}
       <FormAlert state={state} />
       <TextAreaField
         label="Action"

@@ -240,7 +240,7 @@ export async function findInteraction(db: DbOrTx, orgId: string, relationshipId:
 
 /* Small actions ---------------------------------------------------------------------------------------------- */
 
-export type ActionValues = { interactionId: string | null; description: string; owner: "us" | "them"; dueOn: string };
+export type ActionValues = { interactionId: string | null; checkInId?: string | null; description: string; owner: "us" | "them"; dueOn: string };
 
 /** Open actions first, by due date; done ones after. */
 export async function listActions(db: DbOrTx, orgId: string, relationshipId: string) {
@@ -248,6 +248,7 @@ export async function listActions(db: DbOrTx, orgId: string, relationshipId: str
     .select({
       id: relationshipActions.id,
       interactionId: relationshipActions.interactionId,
+      checkInId: relationshipActions.checkInId,
       description: relationshipActions.description,
       owner: relationshipActions.owner,
       dueOn: relationshipActions.dueOn,

@@ -15,9 +15,11 @@ export type ThrottleState = { count: number; lockedUntil: Date | null };
 export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, now = new Date()): Promise<ThrottleState> {
   const windowStart = new Date(now.getTime() - rule.windowMs);
   const lockEnd = new Date(now.getTime() + rule.lockMs);
+  // Instants inside sql`` go as text with a cast: postgres.js (through drizzle) cannot bind a raw Date there.
+  const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
   // A key starts afresh when its window has passed or its lock has lapsed.
-  const fresh = sql`(${throttles.windowStartedAt} <= ${windowStart} or ${throttles.lockedUntil} <= ${now})`;
-  const locked = sql`(${throttles.lockedUntil} > ${now})`;
+  const fresh = sql`(${throttles.windowStartedAt} <= ${at(windowStart)} or ${throttles.lockedUntil} <= ${at(now)})`;
+  const locked = sql`(${throttles.lockedUntil} > ${at(now)})`;
   const nextCount = sql`case when ${fresh} then 1 else ${throttles.count} + 1 end`;
   const [row] = await db
     .insert(throttles)
@@ -26,8 +28,8 @@ export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, n
       target: throttles.key,
       set: {
         count: nextCount,
-        windowStartedAt: sql`case when ${fresh} then ${now}::timestamptz else ${throttles.windowStartedAt} end`,
-        lockedUntil: sql`case when ${locked} then ${throttles.lockedUntil} when ${nextCount} >= ${rule.limit} then ${lockEnd}::timestamptz else null end`,
+        windowStartedAt: sql`case when ${fresh} then ${at(now)} else ${throttles.windowStartedAt} end`,
+        lockedUntil: sql`case when ${locked} then ${throttles.lockedUntil} when ${nextCount} >= ${rule.limit} then ${at(lockEnd)} else null end`,
         updatedAt: now,
       },
     })

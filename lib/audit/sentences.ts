@@ -263,6 +263,25 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     describe: (actor, event, _before, after) =>
       `${actor} marked a small action with ${event.targetLabel ?? "a counterpart"} as ${after.done === false ? "not done" : "done"}`,
   },
+  "checkIn.create": {
+    label: "Check-in link created",
+    describe: (actor, event, _before, after) => {
+      const days = typeof after.expiresInDays === "number" ? ` lasting ${after.expiresInDays} days` : "";
+      return `${actor} created a check-in link${days} for ${event.targetLabel ?? "a counterpart"}`;
+    },
+  },
+  "checkIn.revoke": {
+    label: "Check-in link revoked",
+    describe: (actor, event) => `${actor} revoked a check-in link for ${event.targetLabel ?? "a counterpart"}`,
+  },
+  "checkIn.answer": {
+    label: "Check-in answered",
+    // Answered through the link, without an account: the event has no actor.
+    describe: (_actor, event, _before, after) => {
+      const trust = typeof after.trust === "number" ? ` (their trust: ${after.trust} of 5)` : "";
+      return `${event.targetLabel ?? "A counterpart"} answered a check-in through its link${trust}`;
+    },
+  },
 };
 
 /** One readable sentence for an audit event, e.g. "Dana Reyes revoked an invite link for Team East". */

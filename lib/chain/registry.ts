@@ -51,7 +51,8 @@ export type OpenExpectation = { input: (fixture: MatrixFixture) => Record<string
  */
 export type TokenExpectation = {
   input: (fixture: MatrixFixture) => Record<string, unknown>;
-  token: "invite";
+  /** "invite": an invite link; "checkIn": a waiting check-in link on a relationship kept by `leader`. */
+  token: "invite" | "checkIn";
   /** "none": works signed out; "outsider": needs a signed-in person who is not yet a member. */
   session: "none" | "outsider";
 };

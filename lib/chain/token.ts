@@ -21,6 +21,13 @@ type Definition<S extends z.ZodType, T> = {
   input: S;
   /** Finds the token's record in the organisation; undefined when there is none. */
   lookup: (db: DbOrTx, orgId: string, tokenHash: string) => Promise<T | undefined>;
+  /**
+   * Actions only, optional: runs for a link that exists, before the transaction and outside it, so what it
+   * records (a rate-limit hit) stays even when the call is refused afterwards. A Refusal it throws ends the call.
+   */
+  before?: (db: DbOrTx, found: { org: Organisation; record: T }) => Promise<void>;
+  /** Actions only: skip revalidating the organisation's pages after success (the form shows its own result). */
+  revalidate?: boolean;
   expect: TokenExpectation;
 };
 
@@ -40,7 +47,7 @@ async function resolve<T>(db: DbOrTx, def: Pick<Definition<z.ZodType, T>, "looku
 
 /** Reads what a token page shows. No transaction, no writes. */
 export function tokenLoader<S extends z.ZodType, T, R>(
-  def: Omit<Definition<S, T>, "name"> & { route: string },
+  def: Omit<Definition<S, T>, "name" | "before" | "revalidate"> & { route: string },
   handler: (ctx: TokenContext<T> & { db: DbOrTx }, input: z.output<S>) => Promise<R>,
 ) {
   const call = async (slug: unknown, token: unknown, raw: unknown = {}): Promise<Outcome<R>> => {
@@ -65,6 +72,11 @@ export function tokenAction<S extends z.ZodType, T, R>(
     const db = await getDb();
     const user = await getSessionUser();
     try {
+      if (def.before) {
+        const found = await resolve(db, def, slug, token);
+        if (!found) return failure("not_found", "This link is not valid.");
+        await def.before(db, found);
+      }
       return await db.transaction(async (tx) => {
         const found = await resolve(tx, def, slug, token);
         if (!found) return failure("not_found", "This link is not valid.");
@@ -87,7 +99,7 @@ export function tokenAction<S extends z.ZodType, T, R>(
     const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
     const outcome = await call(slug, token, raw);
     if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
-    revalidatePath(`/o/${slug}`, "layout");
+    if (def.revalidate !== false) revalidatePath(`/o/${slug}`, "layout");
     return { status: "ok", data: outcome.data } as ActionState<R>;
   }
 

@@ -1,6 +1,7 @@
 "use server";
 
 import type { DbOrTx } from "@/db/client";
+import { findCheckIn } from "@/db/queries/check-ins";
 import {
   clearPriority,
   findAction,
@@ -31,7 +32,7 @@ import {
   updateRelationshipSchema,
 } from "@/lib/schemas/relationships";
 import { MATRIX_IDS, prepareDepartments, prepareRelationship } from "./matrix";
-import { restartsCadence, todayIn } from "./rules";
+import { relationshipLabel, restartsCadence, todayIn } from "./rules";
 import { relationshipTarget } from "./target";
 
 const keepers = ["admin", "leader", "coLeader", "otherLeader"] as const;
@@ -60,7 +61,7 @@ async function existingRelationship(db: DbOrTx, orgId: string, relationshipId: s
   return relationship;
 }
 
-const labelOf = (r: { counterpartName: string; departmentName: string }) => `${r.counterpartName} (${r.departmentName})`;
+const labelOf = relationshipLabel;
 
 async function activeDepartment(db: DbOrTx, orgId: string, departmentId: string, allowArchivedId?: string) {
   const department = await findDepartment(db, orgId, departmentId);
@@ -211,8 +212,10 @@ export const addAction = memberAction(
     if (values.interactionId && !(await findInteraction(db, org.id, relationshipId, values.interactionId))) {
       throw new Refusal("not_found", "That interaction does not exist.");
     }
+    const checkIn = values.checkInId ? await findCheckIn(db, org.id, relationshipId, values.checkInId) : undefined;
+    if (values.checkInId && !checkIn?.answeredAt) throw new Refusal("not_found", "That check-in answer does not exist.");
     const action = await insertAction(db, org.id, relationshipId, values);
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { action: values.description, owner: values.owner, dueOn: values.dueOn } });
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { action: values.description, owner: values.owner, dueOn: values.dueOn, ...(checkIn && { fromCheckIn: checkIn.id }) } });
     return { actionId: action.id };
   },
 );

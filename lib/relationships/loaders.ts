@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { listCheckIns } from "@/db/queries/check-ins";
+import { checkInStatus } from "@/lib/check-ins/status";
+import { can } from "@/lib/permissions";
 import { findRelationship, listActions, listDepartments, listGoals, listInteractions, listRelationships } from "@/db/queries/relationships";
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
@@ -70,15 +73,22 @@ export const loadRelationship = memberLoader(
     expect: { allow: ["admin", "leader"], input: () => ({ relationshipId: MATRIX_IDS.relationship }), prepare: prepareRelationship },
   },
   async ({ db, org, member }, { relationshipId }) => {
-    const [relationship, goals, interactions, actions, departments] = await Promise.all([
+    const [relationship, goals, interactions, actions, departments, checkIns] = await Promise.all([
       findRelationship(db, org.id, relationshipId),
       listGoals(db, org.id, relationshipId),
       listInteractions(db, org.id, relationshipId),
       listActions(db, org.id, relationshipId),
       listDepartments(db, org.id, { includeArchived: true }),
+      listCheckIns(db, org.id, relationshipId),
     ]);
     if (!relationship) throw new Refusal("not_found");
-    const today = todayIn(org.timeZone);
+    const now = new Date();
+    const today = todayIn(org.timeZone, now);
+    const answers = checkIns.flatMap((c) =>
+      c.answeredAt && c.trust !== null
+        ? [{ id: c.id, on: dateInZone(c.answeredAt, org.timeZone), answeredAt: c.answeredAt, trust: c.trust, salesFrustratesUs: c.salesFrustratesUs, wouldHelp: c.wouldHelp, respondentName: c.respondentName }]
+        : [],
+    ); // newest link first
     const contact = contactState(
       { lastContactOn: lastContact(interactions), startedOn: dateInZone(relationship.createdAt, org.timeZone), cadenceDays: relationship.cadenceDays },
       today,
@@ -107,11 +117,28 @@ export const loadRelationship = memberLoader(
       goals,
       interactions: [...interactions].reverse(), // the timeline: newest first
       trustLine: interactions.map((i) => ({ on: i.occurredOn, trust: i.trustAfter, kind: i.kind })),
+      /** The counterpart's own view: their trust in each answered check-in, oldest first. */
+      theirTrust: answers.map((a) => ({ on: a.on, trust: a.trust })).reverse(),
+      /** Interactions and check-in answers together, newest first. */
+      timeline: mergeTimeline(interactions, answers),
+      checkIns: checkIns.map(({ id, createdAt, expiresAt, answeredAt, revokedAt }) => ({ id, createdAt, expiresAt, answeredAt, revokedAt, status: checkInStatus({ answeredAt, revokedAt, expiresAt }, now) })),
+      canCheckIn: can(member, "relationships.checkIn", { ownerUserId: relationship.ownerUserId }),
       actions: actions.map((a) => ({ ...a, overdue: a.doneAt === null && isOverdue(a.dueOn, today) })),
       departments: departments.filter((d) => d.archivedAt === null || d.id === relationship.departmentId).map(({ id, name }) => ({ id, name })),
     };
   },
 );
+
+type Answer = { id: string; on: string; answeredAt: Date; trust: number; salesFrustratesUs: string | null; wouldHelp: string | null; respondentName: string | null };
+
+/** The timeline, newest first: each interaction on its day, each check-in answer on the day it came in. */
+function mergeTimeline<I extends { id: string; occurredOn: string; createdAt: Date }>(interactions: readonly I[], answers: readonly Answer[]) {
+  const entries = [
+    ...interactions.map((i) => ({ type: "interaction" as const, on: i.occurredOn, at: i.createdAt, interaction: i })),
+    ...answers.map((a) => ({ type: "checkIn" as const, on: a.on, at: a.answeredAt, answer: a })),
+  ];
+  return entries.sort((a, b) => (a.on === b.on ? b.at.getTime() - a.at.getTime() : a.on < b.on ? 1 : -1));
+}
 
 export type RelationshipPage = Awaited<ReturnType<typeof loadRelationship>>;
 export type RelationshipsPage = Awaited<ReturnType<typeof loadRelationshipsPage>>;

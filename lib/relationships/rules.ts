@@ -29,6 +29,11 @@ export const RELATIONSHIP_STATUSES = ["strained", "neutral", "building", "strong
 export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 export const STATUS_LABEL: Record<RelationshipStatus, string> = { strained: "Strained", neutral: "Neutral", building: "Building", strong: "Strong" };
 
+/** How the audit log names a relationship: "Gail Porter (Distribution)". */
+export function relationshipLabel(r: { counterpartName: string; departmentName: string }): string {
+  return `${r.counterpartName} (${r.departmentName})`;
+}
+
 export const ACTION_OWNER_LABEL = { us: "Us", them: "Them" } as const;
 
 export const DEFAULT_CADENCE_DAYS = 30;

@@ -83,6 +83,8 @@ export const logInteractionSchema = z.object({
 export const addActionSchema = z.object({
   relationshipId: uuidField,
   interactionId: blankable(uuidField),
+  /** The check-in answer whose friction point it came from, if any. */
+  checkInId: blankable(uuidField),
   description: text("Describe the action.", RELATIONSHIP_LIMITS.action, "the action"),
   owner: z.enum(["us", "them"], { error: "Choose who owns the action: us or them." }),
   dueOn: dateField("Enter the due date."),

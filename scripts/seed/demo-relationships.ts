@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { insertDepartments, listDepartments } from "@/db/queries/relationships";
-import { interactions, relationshipActions, relationshipGoals, relationships } from "@/db/schema";
+import { checkIns, interactions, relationshipActions, relationshipGoals, relationships } from "@/db/schema";
+import { hashToken, newToken } from "@/lib/tokens";
 import { addDays, STARTER_DEPARTMENTS, todayIn } from "@/lib/relationships/rules";
 import type { SeedContext } from "./index";
 import { DEMO_ORG, DEMO_TEAMS } from "./demo-people";
@@ -22,9 +23,23 @@ type Plan = {
   goals: { text: string; achieved?: boolean }[];
   log: Interaction[];
   actions: Action[];
+  /** Check-in links sent to the counterpart: answered ones carry the answer; the rest are still waiting. */
+  checkIns?: CheckIn[];
 };
 
-/** Five relationships in different states; Marcus's with purchasing is overdue for contact. */
+type CheckIn = {
+  sentDaysAgo: number;
+  expiresInDays: number;
+  answeredDaysAgo?: number;
+  answer?: { trust: number; salesFrustratesUs: string | null; wouldHelp: string | null; respondentName: string | null };
+  /** A small action made from the answer. */
+  action?: { description: string; dueInDays: number };
+};
+
+/**
+ * Five relationships in different states; Marcus's with purchasing is overdue for contact. Gail Porter answered
+ * one check-in (she trusts sales less than Marcus thinks) and has a newer link still waiting.
+ */
 const PLANS: Plan[] = [
   {
     leader: 0,
@@ -56,6 +71,21 @@ const PLANS: Plan[] = [
       { description: "Check stock and trucks before promising a delivery date", owner: "us", dueInDays: -30, done: true, fromInteraction: 1 },
       { description: "Confirm orders within one working day", owner: "them", dueInDays: -3, fromInteraction: 1 },
       { description: "Agree a short list of accounts that may order after 3pm", owner: "us", dueInDays: 10, fromInteraction: 3 },
+    ],
+    checkIns: [
+      {
+        sentDaysAgo: 30,
+        expiresInDays: 14,
+        answeredDaysAgo: 26,
+        answer: {
+          trust: 2,
+          salesFrustratesUs: "Reps still call my team directly to push orders up the queue, and promise customers times we never agreed.",
+          wouldHelp: "One person in sales who owns the rush list, and a heads-up before a big promotion lands on us.",
+          respondentName: "Gail Porter",
+        },
+        action: { description: "Name one rep to own the rush list each week", dueInDays: 5 },
+      },
+      { sentDaysAgo: 2, expiresInDays: 14 },
     ],
   },
   {
@@ -186,12 +216,31 @@ export async function seedDemoRelationships(db: DbOrTx, ctx: SeedContext): Promi
         })),
       );
     }
+    for (const c of plan.checkIns ?? []) {
+      const sentAt = new Date(Date.now() - c.sentDaysAgo * 86_400_000);
+      const [link] = await db
+        .insert(checkIns)
+        .values({
+          orgId: ctx.orgId,
+          relationshipId,
+          tokenHash: hashToken(newToken()), // the demo's links were sent long ago: nobody holds their tokens
+          createdBy: owner,
+          createdAt: sentAt,
+          expiresAt: new Date(sentAt.getTime() + c.expiresInDays * 86_400_000),
+          ...(c.answer && { answeredAt: new Date(Date.now() - (c.answeredDaysAgo ?? 0) * 86_400_000), ...c.answer }),
+        })
+        .returning({ id: checkIns.id });
+      if (c.action) {
+        await db.insert(relationshipActions).values({ orgId: ctx.orgId, relationshipId, checkInId: link!.id, description: c.action.description, owner: "us", dueOn: day(c.action.dueInDays) });
+      }
+    }
   }
 }
 
 /**
  * Relationships for the large organisation (tests and benchmarks): per leader, `perLeader` relationships, each
- * with `interactionsEach` interactions, two goals and three actions. Adds the usual departments if missing.
+ * with `interactionsEach` interactions, two goals, three actions and two check-in links (one answered, one
+ * waiting). Adds the usual departments if missing.
  */
 export async function seedLargeRelationships(
   db: DbOrTx,
@@ -243,4 +292,22 @@ export async function seedLargeRelationships(
     [0, 1, 2].map((a) => ({ orgId, relationshipId: r.id, description: `Small action ${a + 1}`, owner: a % 2 === 0 ? ("us" as const) : ("them" as const), dueOn: addDays(today, (n % 20) - 10 + a * 5), doneAt: a === 0 ? new Date() : null })),
   );
   for (const part of chunk(actions)) await db.insert(relationshipActions).values(part);
+  // Per relationship one answered check-in and one still waiting (tokens nobody holds: only hashes are kept).
+  const links = rows.flatMap((r, n) => [
+    {
+      orgId,
+      relationshipId: r.id,
+      tokenHash: hashToken(newToken()),
+      createdBy: r.ownerUserId,
+      createdAt: new Date(Date.now() - 40 * 86_400_000),
+      expiresAt: new Date(Date.now() - 26 * 86_400_000),
+      answeredAt: new Date(Date.now() - 35 * 86_400_000),
+      trust: ((n + 2) % 5) + 1,
+      salesFrustratesUs: "Orders changed after picking.",
+      wouldHelp: "A weekly call.",
+      respondentName: null,
+    },
+    { orgId, relationshipId: r.id, tokenHash: hashToken(newToken()), createdBy: r.ownerUserId, expiresAt: new Date(Date.now() + 10 * 86_400_000) },
+  ]);
+  for (const part of chunk(links)) await db.insert(checkIns).values(part);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MemberPersona, RegistryEntry } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import { actAs, createMatrixOrganisation, linkToken, type Persona } from "../support/fixtures";
 import { loadRegistry } from "../support/registry";
 import { snapshotTables } from "../support/snapshot";
 
@@ -90,20 +90,23 @@ describe("permission matrix: token entries", () => {
         const db = testDb();
         const fixture = await createMatrixOrganisation(db);
         const other = await createMatrixOrganisation(db);
+        const token = await linkToken(db, fixture, entry.expect.token);
+        const otherToken = await linkToken(db, other, entry.expect.token);
         actAs(fixture, entry.expect.session === "none" ? "signedOut" : "outsider");
         const before = await snapshotTables(db);
         const input = entry.expect.input(fixture);
         expect(code(await entry.call(fixture.slug, "not-a-real-token", input))).toBe("not_found");
-        expect(code(await entry.call(fixture.slug, other.tokens[entry.expect.token], input))).toBe("not_found");
-        expect(code(await entry.call(other.slug, fixture.tokens[entry.expect.token], input))).toBe("not_found");
-        expect(code(await entry.call("no-such-organisation", fixture.tokens[entry.expect.token], input))).toBe("not_found");
+        expect(code(await entry.call(fixture.slug, otherToken, input))).toBe("not_found");
+        expect(code(await entry.call(other.slug, token, input))).toBe("not_found");
+        expect(code(await entry.call("no-such-organisation", token, input))).toBe("not_found");
         expect(await snapshotTables(db)).toEqual(before);
       });
 
       it(`accepts a valid token (${entry.expect.session === "none" ? "signed out" : "signed in, not a member"})`, async () => {
         const fixture = await createMatrixOrganisation(testDb());
+        const token = await linkToken(testDb(), fixture, entry.expect.token);
         actAs(fixture, entry.expect.session === "none" ? "signedOut" : "outsider");
-        const outcome = await entry.call(fixture.slug, fixture.tokens[entry.expect.token], entry.expect.input(fixture));
+        const outcome = await entry.call(fixture.slug, token, entry.expect.input(fixture));
         expect(outcome.status, JSON.stringify(outcome)).toBe("ok");
       });
 
@@ -111,10 +114,11 @@ describe("permission matrix: token entries", () => {
         it("refuses a signed-out visitor and an existing member, changing nothing", async () => {
           const db = testDb();
           const fixture = await createMatrixOrganisation(db);
+          const token = await linkToken(db, fixture, entry.expect.token);
           const before = await snapshotTables(db);
           for (const [persona, want] of [["signedOut", "unauthenticated"], ["rep", "conflict"], ["deactivated", "conflict"]] as const) {
             actAs(fixture, persona);
-            expect(code(await entry.call(fixture.slug, fixture.tokens[entry.expect.token], entry.expect.input(fixture))), persona).toBe(want);
+            expect(code(await entry.call(fixture.slug, token, entry.expect.input(fixture))), persona).toBe(want);
           }
           expect(await snapshotTables(db)).toEqual(before);
         });

@@ -292,10 +292,12 @@ describe("query counts", () => {
       expect(rows.length).toBe(f === small.f ? 4 : 96);
       const log = (adminDetail.result as { data: RelationshipPage }).data.interactions;
       expect(log.length).toBe(f === small.f ? 2 : 25);
+      const links = (adminDetail.result as { data: RelationshipPage }).data.checkIns;
+      expect(links.map((c) => c.status).sort()).toEqual(["answered", "waiting"]);
     }
-    // list: session, membership, relationships, departments. detail: + relationship, goals, log, actions, departments;
-    // a leader's detail also looks up who keeps the relationship (the permission target).
-    expect(counts[0]).toEqual([4, 7, 4, 8]);
+    // list: session, membership, relationships, departments. detail: + relationship, goals, log, actions, departments,
+    // check-in links; a leader's detail also looks up who keeps the relationship (the permission target).
+    expect(counts[0]).toEqual([4, 8, 4, 9]);
     expect(counts[1]).toEqual(counts[0]);
   });
 });

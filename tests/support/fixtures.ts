@@ -7,7 +7,8 @@ import { insertMembership, insertOrganisation, setMembershipStatus } from "@/db/
 import { insertTeam, insertTeamLeader, setTeamArchived } from "@/db/queries/teams";
 import { hashPassword } from "@/lib/auth/password";
 import { hashToken, newToken } from "@/lib/tokens";
-import type { MatrixFixture, MemberPersona } from "@/lib/chain/registry";
+import type { MatrixFixture, MemberPersona, TokenExpectation } from "@/lib/chain/registry";
+import { prepareCheckIn } from "@/lib/check-ins/matrix";
 import { setFakeSession } from "./fake-session";
 
 export const MATRIX_PASSWORD = "matrix-password";
@@ -107,4 +108,17 @@ export function actAs(fixture: MatrixFixture, persona: Persona, sessionVersion =
   if (persona === "signedOut") return setFakeSession(null);
   const id = fixture.users[persona];
   setFakeSession({ user: { id, name: persona, email: `${persona}@example.test` }, sv: sessionVersion });
+}
+
+const checkInTokens = new Map<string, Promise<string>>();
+
+/**
+ * The raw token of a link of the kind a token entry takes, in this fixture's organisation: the fixture's invite,
+ * or a waiting check-in link on the matrix relationship (made on first use, then the same one).
+ */
+export function linkToken(db: Db, fixture: MatrixFixture & { tokens: { invite: string } }, kind: TokenExpectation["token"]): Promise<string> {
+  if (kind === "invite") return Promise.resolve(fixture.tokens.invite);
+  let token = checkInTokens.get(fixture.orgId);
+  if (!token) checkInTokens.set(fixture.orgId, (token = prepareCheckIn(db, fixture)));
+  return token;
 }

@@ -87,6 +87,19 @@ describe("describeAuditEvent", () => {
     expect(member("member.reactivate")).toBe("Dana Reyes reactivated the membership of Avery Lin");
   });
 
+  it("describes check-in links and their answer, which has no actor", () => {
+    const label = { targetType: "relationship", targetLabel: "Gail Porter (Distribution)" };
+    expect(describeAuditEvent(event("checkIn.create", { ...label, after: { checkIn: "x", expiresInDays: 14 } }))).toBe(
+      "Dana Reyes created a check-in link lasting 14 days for Gail Porter (Distribution)",
+    );
+    expect(describeAuditEvent(event("checkIn.revoke", label))).toBe("Dana Reyes revoked a check-in link for Gail Porter (Distribution)");
+    expect(describeAuditEvent(event("checkIn.answer", { ...label, actorName: null, after: { checkIn: "x", trust: 4 } }))).toBe(
+      "Gail Porter (Distribution) answered a check-in through its link (their trust: 4 of 5)",
+    );
+    expect(describeAuditEvent(event("checkIn.answer", { actorName: null, after: "odd" }))).toBe("A counterpart answered a check-in through its link");
+    expect(auditActionLabel("checkIn.answer")).toBe("Check-in answered");
+  });
+
   it("gives an unknown action a generic sentence", () => {
     expect(describeAuditEvent(event("rating.update", { targetType: "rep", targetLabel: "Avery Lin" }))).toBe(
       "Dana Reyes made a change (rating.update) to Avery Lin",

@@ -31,6 +31,7 @@ describe("the role -> permission table", () => {
       "coaching.editNote": ["admin", "leader"],
       "relationships.keep": ["admin", "leader"],
       "relationships.edit": ["admin", "leader"],
+      "relationships.checkIn": ["admin", "leader"],
     });
   });
 
@@ -88,6 +89,15 @@ describe("the role -> permission table", () => {
     expect(can(admin, "coaching.editNote", { ownerUserId: "a" })).toBe(true);
     expect(can(rep, "coaching.editNote", { ownerUserId: "r" })).toBe(false);
     expect([admin, leader, rep].map((m) => can(m, "coaching.view"))).toEqual([true, true, false]);
+  });
+
+  it("lets only the keeper of a relationship send and withdraw its check-in links, admins included", () => {
+    expect(can(leader, "relationships.checkIn", { ownerUserId: "l" })).toBe(true);
+    expect(can(leader, "relationships.checkIn", { ownerUserId: "someone else" })).toBe(false);
+    expect(can(admin, "relationships.checkIn", { ownerUserId: "a" })).toBe(true);
+    expect(can(admin, "relationships.checkIn", { ownerUserId: "l" })).toBe(false);
+    expect(can(admin, "relationships.checkIn", {})).toBe(false);
+    expect(can(rep, "relationships.checkIn", { ownerUserId: "r" })).toBe(false);
   });
 
   it("keeps organisation management to admins", () => {

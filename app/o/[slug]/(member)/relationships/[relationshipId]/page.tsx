@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CheckInLinks } from "@/components/check-ins/check-in-links";
 import { formatDay, relativeDays, STATUS_TONE } from "@/components/relationships/format";
 import { Goals, SmallActions } from "@/components/relationships/goals-and-actions";
 import { InteractionDialog } from "@/components/relationships/interaction-dialog";
@@ -24,7 +25,10 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
   const { relationship: r, contact } = page;
   const common = { slug: page.slug, relationshipId: r.id, counterpart: r.counterpartName, today: page.today };
   const actionCounts: Record<string, number> = {};
-  for (const a of page.actions) if (a.interactionId) actionCounts[a.interactionId] = (actionCounts[a.interactionId] ?? 0) + 1;
+  for (const a of page.actions) {
+    const from = a.interactionId ?? a.checkInId;
+    if (from) actionCounts[from] = (actionCounts[from] ?? 0) + 1;
+  }
 
   return (
     <div className="space-y-6">
@@ -99,47 +103,45 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
         </Panel>
       </div>
 
-      <Panel title="Trust over time" description="The trust level after each interaction.">
-        {page.trustLine.length === 0 ? (
-          <p className="text-sm text-slate-600">Log an interaction to start the line.</p>
+      <Panel title="Trust over time, both views" description={`Your trust level after each interaction, and ${r.counterpartName}'s own answer in each check-in.`}>
+        {page.trustLine.length === 0 && page.theirTrust.length === 0 ? (
+          <p className="text-sm text-slate-600">Log an interaction or send a check-in link to start the chart.</p>
         ) : (
           <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
             <TrustChart
               counterpart={r.counterpartName}
               points={page.trustLine.map((p) => ({ on: p.on, trust: p.trust, label: `${INTERACTION_LABEL[p.kind]}, ${formatDay(p.on)}` }))}
+              theirs={page.theirTrust.map((p) => ({ on: p.on, trust: p.trust, label: `Check-in answer, ${formatDay(p.on)}` }))}
             />
-            <Table caption="Trust after each interaction">
-              <thead>
-                <tr>
-                  <Th>Date</Th>
-                  <Th>Interaction</Th>
-                  <Th className="text-right">Trust</Th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.trustLine.map((p, i) => (
-                  <tr key={i}>
-                    <Td className="whitespace-nowrap py-2">{formatDay(p.on)}</Td>
-                    <Td className="py-2">{INTERACTION_LABEL[p.kind]}</Td>
-                    <Td className="py-2 text-right tabular-nums">{p.trust}</Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
+            <div className="space-y-4">
+              {page.trustLine.length > 0 && (
+                <TrustTable caption="Trust after each interaction" what="Interaction" rows={page.trustLine.map((p) => ({ on: p.on, what: INTERACTION_LABEL[p.kind], trust: p.trust }))} />
+              )}
+              {page.theirTrust.length > 0 && (
+                <TrustTable caption={`${r.counterpartName}'s trust in each check-in`} what="Their view" rows={page.theirTrust.map((p) => ({ on: p.on, what: "Check-in answer", trust: p.trust }))} />
+              )}
+            </div>
           </div>
         )}
       </Panel>
 
+      <Panel
+        title="Check-in links"
+        description={`A private link for ${r.counterpartName}: trust 1-5, what sales does that makes them crazy, what would help. No account needed; one answer per link. ${page.own ? "You" : r.ownerName} and the organisation's admins read the answers.`}
+      >
+        <CheckInLinks slug={page.slug} relationshipId={r.id} counterpart={r.counterpartName} timeZone={page.timeZone} canManage={page.canCheckIn} links={page.checkIns} />
+      </Panel>
+
       <section aria-labelledby="timeline-heading" className="space-y-4">
         <h2 id="timeline-heading" className="text-lg font-semibold text-slate-900">
-          Interaction log
+          Interaction log and check-in answers
         </h2>
-        {page.interactions.length === 0 ? (
+        {page.timeline.length === 0 ? (
           <EmptyState title="Nothing logged yet">
             Fall on your sword: ask {r.counterpartName} to lunch, and ask what sales does that makes them crazy. Then log it here.
           </EmptyState>
         ) : (
-          <Timeline {...common} interactions={page.interactions} actionCounts={actionCounts} />
+          <Timeline {...common} entries={page.timeline} actionCounts={actionCounts} />
         )}
       </section>
     </div>
@@ -152,5 +154,29 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</h2>
       <div className="mt-2">{children}</div>
     </div>
+  );
+}
+
+/** One side's trust levels as a table: the chart's numbers, for screen readers and for reading exactly. */
+function TrustTable({ caption, what, rows }: { caption: string; what: string; rows: { on: string; what: string; trust: number }[] }) {
+  return (
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <Th>Date</Th>
+          <Th>{what}</Th>
+          <Th className="text-right">Trust</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {rows.map((row, i) => (
+          <tr key={i}>
+            <Td className="whitespace-nowrap py-2">{formatDay(row.on)}</Td>
+            <Td className="py-2">{row.what}</Td>
+            <Td className="py-2 text-right tabular-nums">{row.trust}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -1,0 +1,104 @@
+"use client";
+
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { CopyLink } from "@/components/ui/copy-link";
+import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { SelectField } from "@/components/ui/field";
+import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionRunner } from "@/components/ui/use-action";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { createCheckIn, revokeCheckIn } from "@/lib/check-ins/actions";
+import { CHECK_IN_EXPIRY_DAYS, CHECK_IN_STATUS_LABEL, DEFAULT_CHECK_IN_EXPIRY_DAYS, type CheckInStatus } from "@/lib/check-ins/status";
+import { formatDate } from "@/lib/format";
+
+type Link = { id: string; createdAt: Date; expiresAt: Date; answeredAt: Date | null; revokedAt: Date | null; status: CheckInStatus };
+type Props = { slug: string; relationshipId: string; counterpart: string; timeZone: string; canManage: boolean; links: Link[] };
+
+const tone = { waiting: "blue", answered: "green", expired: "amber", revoked: "neutral" } as const;
+
+/**
+ * The relationship's check-in links: make one (shown once, with a copy button), see where each stands, and
+ * revoke one still waiting. Only the leader who keeps the relationship makes and revokes them.
+ */
+export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canManage, links }: Props) {
+  const { run, pending } = useActionRunner();
+  const [shown, setShown] = useState<string | null>(null);
+  const [state, formAction] = useFormAction(createCheckIn.bind(null, slug), (created) => setShown(new URL(created.url, window.location.origin).toString()));
+  const when = (date: Date) => formatDate(date, timeZone);
+
+  return (
+    <div className="space-y-4">
+      {canManage && (
+        <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
+          <input type="hidden" name="relationshipId" value={relationshipId} />
+          <div className="basis-full">
+            <FormAlert state={state} />
+          </div>
+          <SelectField
+            label="The link lasts"
+            name="expiresInDays"
+            defaultValue={typed(state, "expiresInDays", String(DEFAULT_CHECK_IN_EXPIRY_DAYS))}
+            error={fieldError(state, "expiresInDays")}
+            className="w-36"
+          >
+            {CHECK_IN_EXPIRY_DAYS.map((days) => (
+              <option key={days} value={days}>
+                {days} days
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton pendingLabel="Creating link…">Create a check-in link</SubmitButton>
+        </form>
+      )}
+      {links.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          {canManage ? `No links yet. Send ${counterpart} one after your next lunch, and compare their view with yours.` : "No check-in links yet."}
+        </p>
+      ) : (
+        <ul className="divide-y divide-slate-100" aria-label="Check-in links">
+          {links.map((link) => (
+            <li key={link.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5 text-sm">
+              <Badge tone={tone[link.status]}>{CHECK_IN_STATUS_LABEL[link.status]}</Badge>
+              <span className="text-slate-900">Sent {when(link.createdAt)}</span>
+              <span className="text-slate-600">
+                {link.status === "answered" && link.answeredAt
+                  ? `answered ${when(link.answeredAt)}`
+                  : link.status === "waiting"
+                    ? `expires ${when(link.expiresAt)}`
+                    : link.status === "expired"
+                      ? `expired ${when(link.expiresAt)}`
+                      : `revoked ${link.revokedAt ? when(link.revokedAt) : ""}`.trimEnd()}
+              </span>
+              {canManage && link.status === "waiting" && (
+                <span className="ml-auto">
+                  <ConfirmDialog
+                    trigger={
+                      <Button variant="ghost" size="sm" disabled={pending} aria-label={`Revoke the check-in link sent ${when(link.createdAt)}`}>
+                        Revoke
+                      </Button>
+                    }
+                    title="Revoke this check-in link?"
+                    description={`${counterpart} will no longer be able to answer with it: the page will say the link was withdrawn, and store nothing.`}
+                    confirmLabel="Revoke link"
+                    onConfirm={() => run(() => revokeCheckIn(slug, { relationshipId, checkInId: link.id }), "Check-in link revoked.")}
+                  />
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Dialog
+        open={shown !== null}
+        onOpenChange={(open) => !open && setShown(null)}
+        title="Your check-in link"
+        description={`Copy it now and send it to ${counterpart}. For security it is shown only once.`}
+      >
+        {shown && <CopyLink label="Check-in link" url={shown} onDone={() => setShown(null)} />}
+      </Dialog>
+    </div>
+  );
+}

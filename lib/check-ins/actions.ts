@@ -1,0 +1,76 @@
+"use server";
+
+import { findCheckIn, insertCheckIn, revokeCheckIn as revokeCheckInRow } from "@/db/queries/check-ins";
+import { findRelationship } from "@/db/queries/relationships";
+import { memberAction } from "@/lib/chain/member";
+import { Refusal } from "@/lib/chain/outcome";
+import { MATRIX_IDS, prepareRelationship } from "@/lib/relationships/matrix";
+import { relationshipLabel } from "@/lib/relationships/rules";
+import { relationshipTarget } from "@/lib/relationships/target";
+import { checkInIdSchema, createCheckInSchema } from "@/lib/schemas/check-ins";
+import { hashToken, newToken } from "@/lib/tokens";
+import { MATRIX_CHECK_IN_ID, prepareCheckIn } from "./matrix";
+
+/** Only the leader who keeps the relationship sends and withdraws its links; the matrix's is kept by `leader`. */
+const keeperOnly = ["leader"] as const;
+
+/**
+ * Creates a check-in link for the relationship's counterpart. Returns the raw token once, inside the link:
+ * the database keeps only its hash.
+ */
+export const createCheckIn = memberAction(
+  {
+    name: "checkIn.create",
+    permission: "relationships.checkIn",
+    input: createCheckInSchema,
+    target: (input, { db, org }) => relationshipTarget(db, org.id, input.relationshipId),
+    expect: { allow: keeperOnly, input: () => ({ relationshipId: MATRIX_IDS.relationship, expiresInDays: "14" }), prepare: prepareRelationship },
+  },
+  async ({ db, org, user, audit }, { relationshipId, expiresInDays }) => {
+    const relationship = await findRelationship(db, org.id, relationshipId);
+    if (!relationship) throw new Refusal("not_found", "That relationship does not exist.");
+    const token = newToken();
+    const link = await insertCheckIn(db, org.id, {
+      relationshipId,
+      tokenHash: hashToken(token),
+      createdBy: user.id,
+      expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
+    });
+    await audit({
+      targetType: "relationship",
+      targetId: relationshipId,
+      targetLabel: relationshipLabel(relationship),
+      after: { checkIn: link.id, expiresAt: link.expiresAt, expiresInDays },
+    });
+    return { url: `/o/${org.slug}/check-in/${token}`, expiresAt: link.expiresAt.toISOString() };
+  },
+);
+
+/** Revokes a link that has not been answered: it then says so and takes no answer. */
+export const revokeCheckIn = memberAction(
+  {
+    name: "checkIn.revoke",
+    permission: "relationships.checkIn",
+    input: checkInIdSchema,
+    target: (input, { db, org }) => relationshipTarget(db, org.id, input.relationshipId),
+    expect: {
+      allow: keeperOnly,
+      input: () => ({ relationshipId: MATRIX_IDS.relationship, checkInId: MATRIX_CHECK_IN_ID }),
+      prepare: async (db, f) => void (await prepareCheckIn(db, f)),
+    },
+  },
+  async ({ db, org, user, audit }, { relationshipId, checkInId }) => {
+    const relationship = await findRelationship(db, org.id, relationshipId);
+    const link = await findCheckIn(db, org.id, relationshipId, checkInId);
+    if (!relationship || !link) throw new Refusal("not_found", "That check-in link no longer exists.");
+    if (link.answeredAt) throw new Refusal("conflict", "That check-in has been answered: there is nothing to revoke.");
+    if (!(await revokeCheckInRow(db, org.id, checkInId, user.id))) throw new Refusal("conflict", "That link was already revoked.");
+    await audit({
+      targetType: "relationship",
+      targetId: relationshipId,
+      targetLabel: relationshipLabel(relationship),
+      before: { revokedAt: null },
+      after: { checkIn: checkInId, revoked: true },
+    });
+  },
+);
