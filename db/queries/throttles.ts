@@ -45,3 +45,8 @@ export async function throttleLockedUntil(db: DbOrTx, key: string, now = new Dat
 export async function clearThrottle(db: DbOrTx, key: string) {
   await db.delete(throttles).where(eq(throttles.key, key));
 }
+
+/** Forgets every key (test runs share one database between specs and start from a clean slate). */
+export async function clearThrottlesWithPrefix(db: DbOrTx, prefix: string) {
+  await db.delete(throttles).where(sql`starts_with(${throttles.key}, ${prefix})`);
+}
