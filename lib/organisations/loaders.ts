@@ -30,6 +30,7 @@ export const loadOrganisationShell = memberLoader(
       settings: can(member, "org.manage"),
       audit: can(member, "org.audit"),
       relationships: can(member, "relationships.keep"),
+      selfAssessment: can(member, "self.assess"),
     },
   }),
 );
