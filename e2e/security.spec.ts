@@ -65,6 +65,9 @@ test("after repeated failures the right password is refused too, with the same m
   const wrong = await page.getByRole("alert", { name: "Sign-in error" }).textContent();
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Wait for this answer (the held-back one), not the previous message still on screen.
+  await expect(page.getByRole("button", { name: "Signing in…" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("alert", { name: "Sign-in error" })).toHaveText(wrong!);
   expect(wrong).toContain("sign-in pauses for 15 minutes");
   await expect(page).toHaveURL(/\/login/);
