@@ -13,11 +13,14 @@ export type ThrottleState = { count: number; lockedUntil: Date | null };
 
 /** Counts one attempt under `key`, atomically (one upsert), and returns the state after it. */
 export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, now = new Date()): Promise<ThrottleState> {
-  const windowStart = new Date(now.getTime() - rule.windowMs);
+  // Timestamps go into raw SQL as ISO strings with a cast: postgres.js does not serialise a Date inside sql``.
+  const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+  const nowAt = ts(now);
+  const windowStart = ts(new Date(now.getTime() - rule.windowMs));
   const lockEnd = new Date(now.getTime() + rule.lockMs);
   // A key starts afresh when its window has passed or its lock has lapsed.
-  const fresh = sql`(${throttles.windowStartedAt} <= ${windowStart} or ${throttles.lockedUntil} <= ${now})`;
-  const locked = sql`(${throttles.lockedUntil} > ${now})`;
+  const fresh = sql`(${throttles.windowStartedAt} <= ${windowStart} or ${throttles.lockedUntil} <= ${nowAt})`;
+  const locked = sql`(${throttles.lockedUntil} > ${nowAt})`;
   const nextCount = sql`case when ${fresh} then 1 else ${throttles.count} + 1 end`;
   const [row] = await db
     .insert(throttles)
@@ -26,8 +29,8 @@ export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, n
       target: throttles.key,
       set: {
         count: nextCount,
-        windowStartedAt: sql`case when ${fresh} then ${now}::timestamptz else ${throttles.windowStartedAt} end`,
-        lockedUntil: sql`case when ${locked} then ${throttles.lockedUntil} when ${nextCount} >= ${rule.limit} then ${lockEnd}::timestamptz else null end`,
+        windowStartedAt: sql`case when ${fresh} then ${nowAt} else ${throttles.windowStartedAt} end`,
+        lockedUntil: sql`case when ${locked} then ${throttles.lockedUntil} when ${nextCount} >= ${rule.limit} then ${ts(lockEnd)} else null end`,
         updatedAt: now,
       },
     })
@@ -46,7 +49,3 @@ export async function clearThrottle(db: DbOrTx, key: string) {
   await db.delete(throttles).where(eq(throttles.key, key));
 }
 
-/** Forgets every key (test runs share one database between specs and start from a clean slate). */
-export async function clearThrottlesWithPrefix(db: DbOrTx, prefix: string) {
-  await db.delete(throttles).where(sql`starts_with(${throttles.key}, ${prefix})`);
-}

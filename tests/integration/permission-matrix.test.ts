@@ -81,7 +81,7 @@ describe("permission matrix: a member of another organisation using this organis
       if (typeof value === "string") values.push(value);
       else if (value && typeof value === "object") Object.values(value).forEach(walk);
     };
-    walk(rest);
+    walk(rest.map(([, value]) => value));
     return [...new Set(values), fixture.slug.replace("matrix-", "Matrix "), "Prospecting", "Lee Leader", "Remy Rep", "Team A"];
   }
 
