@@ -1,12 +1,36 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
+import { expectedOrigin, isActionPost, originAllowed, transportHeaders } from "@/lib/security/origin";
 
 /**
- * Redirects signed-out visitors of signed-in areas to /login, the same way for every slug, real or not.
- * It only looks for the session cookie: authorization happens in the action chain, never here.
+ * Runs before every request except static files:
+ * - refuses a server action (a page POST) whose Origin is missing or not the app's own (CSRF);
+ * - redirects signed-out visitors of signed-in areas to /login, the same way for every slug, real or not
+ *   (it only looks for the session cookie: authorization happens in the action chain, never here);
+ * - adds HSTS when the public URL is https (the other security headers are static: next.config.js).
  */
 export function proxy(request: NextRequest) {
-  const hasSession = request.cookies.has("next-auth.session-token") || request.cookies.has("__Secure-next-auth.session-token");
-  if (hasSession || isTokenPage(request.nextUrl.pathname)) return NextResponse.next();
+  const publicUrl = process.env.NEXTAUTH_URL || undefined;
+  const { pathname } = request.nextUrl;
+  if (isActionPost(request.method, pathname)) {
+    const expected = expectedOrigin(publicUrl, request.nextUrl, request.headers.get("host"));
+    if (!originAllowed(request.headers.get("origin"), expected)) {
+      return new NextResponse("This request did not come from this site, so it was refused.", { status: 403, headers: transportHeaders(publicUrl) });
+    }
+  }
+  const response = needsSignIn(request) ? redirectToLogin(request) : NextResponse.next();
+  for (const [name, value] of Object.entries(transportHeaders(publicUrl))) response.headers.set(name, value);
+  return response;
+}
+
+function needsSignIn(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  const signedInArea = pathname === "/o" || pathname.startsWith("/o/") || pathname === "/account";
+  if (!signedInArea || isTokenPage(pathname)) return false;
+  return !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
+}
+
+function redirectToLogin(request: NextRequest) {
   const login = new URL("/login", request.url);
   login.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(login);
@@ -17,4 +41,5 @@ function isTokenPage(pathname: string) {
   return /^\/o\/[^/]+\/(join|check-in)\//.test(pathname);
 }
 
-export const config = { matcher: ["/o", "/o/:path*", "/account"] };
+// Everything but Next's static files: pages, server actions and route handlers.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -48,7 +48,7 @@ test("a wrong password and an unknown email get the same answer", async ({ page 
   await page.getByLabel("Email").fill("nobody@brightwater.example");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert", { name: "Sign-in error" })).toHaveText(wrongPassword!);
-  expect(wrongPassword).toBe("That email and password do not match an account.");
+  expect(wrongPassword).toBe("That email and password do not match an account. After several failed attempts, sign-in pauses for 15 minutes.");
 });
 
 test("the demo admin signs in with the printed credentials and sees both teams", async ({ page }) => {

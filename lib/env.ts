@@ -14,6 +14,12 @@ const schema = z.object({
   /** Public URL of the app; decides Secure cookies. */
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /**
+   * How many proxies (load balancers) sit in front of the app and append to X-Forwarded-For. Unset: none, so
+   * the header is ignored (anyone can forge it) and sign-in is throttled per account only. Set: also per
+   * client address, taken as the Nth entry from the right of X-Forwarded-For.
+   */
+  TRUST_PROXY: z.coerce.number().int("TRUST_PROXY is the number of proxies in front of the app, e.g. 1.").min(1).max(10).optional(),
   /** Exposes /api/test/* helpers (query counter). Only the test runner sets it. */
   COACHGRID_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
 });
@@ -24,7 +30,11 @@ let parsed: Env | undefined;
 
 export function env(): Env {
   if (!parsed) {
-    const raw = schema.parse({ ...process.env, DATABASE_URL: process.env.DATABASE_URL || undefined });
+    const raw = schema.parse({
+      ...process.env,
+      DATABASE_URL: process.env.DATABASE_URL || undefined,
+      TRUST_PROXY: process.env.TRUST_PROXY || undefined,
+    });
     parsed = { ...raw, dataDir: path.resolve(raw.DATA_DIR) };
   }
   return parsed;

@@ -6,6 +6,9 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
+export const SIGN_IN_REFUSED =
+  "That email and password do not match an account. After several failed attempts, sign-in pauses for 15 minutes.";
+
 export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
@@ -23,8 +26,8 @@ export function LoginForm({ next }: { next: string }) {
         router.replace(next);
         router.refresh();
       } else {
-        // One message for a wrong email and a wrong password: never say which.
-        setError("That email and password do not match an account.");
+        // One message for a wrong email, a wrong password and a paused account: never say which.
+        setError(SIGN_IN_REFUSED);
       }
     });
   }

@@ -13,13 +13,14 @@ export type ThrottleState = { count: number; lockedUntil: Date | null };
 
 /** Counts one attempt under `key`, atomically (one upsert), and returns the state after it. */
 export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, now = new Date()): Promise<ThrottleState> {
-  const windowStart = new Date(now.getTime() - rule.windowMs);
+  // Timestamps go into raw SQL as ISO strings with a cast: postgres.js does not serialise a Date inside sql``.
+  const ts = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+  const nowAt = ts(now);
+  const windowStart = ts(new Date(now.getTime() - rule.windowMs));
   const lockEnd = new Date(now.getTime() + rule.lockMs);
-  // Instants inside sql`` go as text with a cast: postgres.js (through drizzle) cannot bind a raw Date there.
-  const at = (instant: Date) => sql`${instant.toISOString()}::timestamptz`;
   // A key starts afresh when its window has passed or its lock has lapsed.
-  const fresh = sql`(${throttles.windowStartedAt} <= ${at(windowStart)} or ${throttles.lockedUntil} <= ${at(now)})`;
-  const locked = sql`(${throttles.lockedUntil} > ${at(now)})`;
+  const fresh = sql`(${throttles.windowStartedAt} <= ${windowStart} or ${throttles.lockedUntil} <= ${nowAt})`;
+  const locked = sql`(${throttles.lockedUntil} > ${nowAt})`;
   const nextCount = sql`case when ${fresh} then 1 else ${throttles.count} + 1 end`;
   const [row] = await db
     .insert(throttles)
@@ -28,8 +29,8 @@ export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, n
       target: throttles.key,
       set: {
         count: nextCount,
-        windowStartedAt: sql`case when ${fresh} then ${at(now)} else ${throttles.windowStartedAt} end`,
-        lockedUntil: sql`case when ${locked} then ${throttles.lockedUntil} when ${nextCount} >= ${rule.limit} then ${at(lockEnd)} else null end`,
+        windowStartedAt: sql`case when ${fresh} then ${nowAt} else ${throttles.windowStartedAt} end`,
+        lockedUntil: sql`case when ${locked} then ${throttles.lockedUntil} when ${nextCount} >= ${rule.limit} then ${ts(lockEnd)} else null end`,
         updatedAt: now,
       },
     })
@@ -47,3 +48,4 @@ export async function throttleLockedUntil(db: DbOrTx, key: string, now = new Dat
 export async function clearThrottle(db: DbOrTx, key: string) {
   await db.delete(throttles).where(eq(throttles.key, key));
 }
+

@@ -1,30 +1,103 @@
+import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
 import { findUserByEmail, insertAuthEvent, touchLastSignIn } from "@/db/queries/accounts";
+import { clearThrottle, hitThrottle, throttleLockedUntil, type ThrottleRule } from "@/db/queries/throttles";
 import { verifyPassword } from "@/lib/auth/password";
 import { publicRoute } from "@/lib/chain/open";
+import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/schemas/accounts";
+
+const MINUTE = 60_000;
+
+/**
+ * Sign-in throttling, in the database so every app instance shares it:
+ * - per account (its email, whether or not an account has it, so the answers never tell): every attempt
+ *   counts; from the 4th in a window each failed answer is held back longer (1 s, 2 s, 4 s, then 8 s); the
+ *   10th within 15 minutes locks the email for 15 minutes, during which even the right password is refused
+ *   with the same answer as a wrong one. Attempts during a lock do not extend it, so an attacker cannot keep
+ *   a person out for longer than one lock at a stretch. A successful sign-in clears the count.
+ * - per client address, only behind a trusted proxy (TRUST_PROXY): 50 failures within 15 minutes lock the
+ *   address for 15 minutes, against one machine trying many accounts.
+ */
+export const SIGN_IN_THROTTLE = {
+  account: { limit: 10, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE } satisfies ThrottleRule,
+  address: { limit: 50, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE } satisfies ThrottleRule,
+  /** Attempts in a window answered at full speed; later failures wait `slowDownMs`. */
+  freeAttempts: 3,
+};
+
+/** How long a failed answer is held back, by the attempt's number in the window. */
+export function slowDownMs(attempt: number): number {
+  if (attempt <= SIGN_IN_THROTTLE.freeAttempts) return 0;
+  return Math.min(1000 * 2 ** (attempt - SIGN_IN_THROTTLE.freeAttempts - 1), 8000);
+}
+
+export const accountKey = (email: string) => `sign-in:account:${email.toLowerCase()}`;
+export const addressKey = (address: string) => `sign-in:address:${address}`;
+
+/**
+ * The client's address from X-Forwarded-For, trusting exactly `trustedProxies` hops: each proxy appends the
+ * address it received the request from, so the Nth entry from the right is the one the outermost trusted
+ * proxy saw. Entries further left are whatever the client claimed. Without trusted proxies: none.
+ */
+export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: number | undefined): string | null {
+  if (!trustedProxies || !forwardedFor) return null;
+  const hops = forwardedFor.split(",").map((hop) => hop.trim()).filter(Boolean);
+  if (hops.length === 0) return null;
+  return hops[Math.max(0, hops.length - trustedProxies)]!.slice(0, 64);
+}
+
+export type SignedInUser = { id: string; name: string; email: string; sessionVersion: number };
+export type SignInResult = { user: SignedInUser | null; delayMs: number };
+
+/**
+ * One attempt, with the clock passed in. Every refusal is the same `user: null`, so a locked account, a wrong
+ * password and an unknown email cannot be told apart.
+ */
+export async function attemptSignIn(
+  db: DbOrTx,
+  { email, password }: { email: string; password: string },
+  { now = new Date(), address = null }: { now?: Date; address?: string | null } = {},
+): Promise<SignInResult> {
+  const account = await hitThrottle(db, accountKey(email), SIGN_IN_THROTTLE.account, now);
+  const addressLocked = address ? await throttleLockedUntil(db, addressKey(address), now) : null;
+  const user = await findUserByEmail(db, email);
+  // A refused attempt still does the password work, so a lock cannot be told apart by timing either.
+  const matches = await verifyPassword(account.lockedUntil || addressLocked ? undefined : user?.passwordHash, password);
+  const ok = matches && Boolean(user) && !account.lockedUntil && !addressLocked;
+  await insertAuthEvent(db, { userId: user?.id, email, kind: ok ? "sign_in" : "sign_in_failed" });
+  if (!ok || !user) {
+    if (address && !addressLocked) await hitThrottle(db, addressKey(address), SIGN_IN_THROTTLE.address, now);
+    return { user: null, delayMs: slowDownMs(account.count) };
+  }
+  await clearThrottle(db, accountKey(email));
+  await touchLastSignIn(db, user.id);
+  return { user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion }, delayMs: 0 };
+}
 
 /**
  * Checks an email and password for next-auth's credentials callback. A wrong email and a wrong password
  * look the same from outside (same answer, same work). Failed attempts are recorded, not refused with a
- * rollback, so the auth-events table keeps them.
+ * rollback, so the auth-events table and the throttle keep them.
  */
 const signInCall = publicRoute(
   {
     name: "auth.signIn",
-    input: signInSchema,
+    // `address` is never the client's to say: signIn() below always overwrites it from the trusted headers.
+    input: signInSchema.extend({ address: z.string().max(64).nullable().default(null) }),
     expect: { input: () => ({ email: "matrix-admin@example.test", password: "matrix-password" }) },
   },
-  async ({ tx }, { email, password }) => {
-    const user = await findUserByEmail(tx, email);
-    const ok = await verifyPassword(user?.passwordHash, password);
-    await insertAuthEvent(tx, { userId: user?.id, email, kind: ok ? "sign_in" : "sign_in_failed" });
-    if (!ok || !user) return null;
-    await touchLastSignIn(tx, user.id);
-    return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
-  },
+  async ({ tx }, { address, ...credentials }) => attemptSignIn(tx, credentials, { address }),
 );
 
-export async function signIn(credentials: unknown) {
-  const outcome = await signInCall(credentials);
-  return outcome.status === "ok" ? outcome.data : null;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `headers`: the request's headers as next-auth hands them to `authorize`. */
+export async function signIn(credentials: unknown, request?: { headers?: Record<string, string | string[] | undefined> }) {
+  const forwarded = request?.headers?.["x-forwarded-for"];
+  const address = clientAddress(Array.isArray(forwarded) ? forwarded.join(",") : forwarded, env().TRUST_PROXY);
+  const outcome = await signInCall(credentials && typeof credentials === "object" ? { ...credentials, address } : credentials);
+  if (outcome.status !== "ok") return null;
+  if (outcome.data.delayMs) await sleep(outcome.data.delayMs);
+  return outcome.data.user;
 }

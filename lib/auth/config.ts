@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import { env } from "@/lib/env";
+import { isSecureUrl, sessionCookie } from "./cookies";
 
-const secure = env().NEXTAUTH_URL?.startsWith("https://") ?? false;
+const secure = isSecureUrl(env().NEXTAUTH_URL);
 
 /**
  * What reading a session needs: the secret, JWT sessions, and the callbacks that carry the user id and
@@ -13,6 +14,7 @@ export const sessionOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/login" },
   useSecureCookies: secure,
+  cookies: { sessionToken: sessionCookie(secure) },
   providers: [],
   callbacks: {
     jwt({ token, user }) {

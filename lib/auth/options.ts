@@ -10,8 +10,8 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(credentials) {
-        const user = await signIn(credentials);
+      async authorize(credentials, request) {
+        const user = await signIn(credentials, request);
         return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion } : null;
       },
     }),

@@ -23,7 +23,26 @@ export function typedValues(raw: unknown): Record<string, string> | undefined {
   return values;
 }
 
+/** A NUL character, or half of a surrogate pair: PostgreSQL cannot store either (text refuses NUL, jsonb both). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The path of the first string in the input that cannot be stored, if any. */
+function unstorablePath(value: unknown, path: string[] = [], depth = 0): string[] | undefined {
+  if (typeof value === "string") return UNSTORABLE.test(value) ? path : undefined;
+  if (!value || typeof value !== "object" || depth > 8) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = unstorablePath(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): { ok: true; data: z.output<S> } | { ok: false; failure: Failure } {
+  const bad = unstorablePath(raw);
+  if (bad) {
+    const message = "This contains a character that cannot be saved (a null character or a broken emoji). Remove it and try again.";
+    return { ok: false, failure: failure("invalid", undefined, { [bad.length ? bad.join(".") : "form"]: message }) };
+  }
   const parsed = schema.safeParse(raw ?? {});
   if (parsed.success) return { ok: true, data: parsed.data };
   const fieldErrors: Record<string, string> = {};

@@ -33,6 +33,7 @@ export const loadOrganisationShell = memberLoader(
       coaching: can(member, "coaching.view"),
       /** A rep's own coaching page (plans and shared notes). */
       myCoaching: member.role === "rep" ? `/reps/${member.userId}/coaching` : null,
+      selfAssessment: can(member, "self.assess"),
     },
   }),
 );

@@ -3,6 +3,7 @@ import type { MemberPersona, RegistryEntry } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, linkToken, type Persona } from "../support/fixtures";
 import { loadRegistry } from "../support/registry";
+import { snapshotOrganisation } from "../support/scoped-snapshot";
 import { snapshotTables } from "../support/snapshot";
 
 /**
@@ -61,6 +62,44 @@ describe("permission matrix: member entries", () => {
       expect(outcome.status === "ok" ? "ok" : outcome.code, entry.name).toBe("not_found");
     }
   });
+});
+
+/**
+ * The tenth persona: a member (the admin) of another organisation who takes this organisation's ids and calls
+ * every entry through their own organisation's URL. (Through this organisation's URL they are the `outsider`
+ * column above: 404.) They may be refused or get an empty answer, but never see or change anything of this
+ * organisation.
+ */
+describe("permission matrix: a member of another organisation using this organisation's ids", () => {
+  /** Every id and name of the fixture's organisation that must not leak, i.e. all but the outsider's own. */
+  function secretsOf(fixture: Awaited<ReturnType<typeof createMatrixOrganisation>>): string[] {
+    const { users } = fixture;
+    // Every other field of the fixture (ids added by later features too), but not the outsider's own organisation.
+    const rest = Object.entries(fixture).filter(([key]) => !["users", "tokens", "elsewhere"].includes(key));
+    const values = [...Object.entries(users).filter(([persona]) => persona !== "outsider").map(([, id]) => id), fixture.slug];
+    const walk = (value: unknown) => {
+      if (typeof value === "string") values.push(value);
+      else if (value && typeof value === "object") Object.values(value).forEach(walk);
+    };
+    walk(rest.map(([, value]) => value));
+    return [...new Set(values), fixture.slug.replace("matrix-", "Matrix "), "Prospecting", "Lee Leader", "Remy Rep", "Team A"];
+  }
+
+  for (const entry of memberEntries) {
+    it(`${entry.kind} ${entry.name}: refused or empty, nothing of this organisation read or changed`, async () => {
+      const db = testDb();
+      const fixture = await createMatrixOrganisation(db);
+      await entry.expect.prepare?.(db, fixture);
+      actAs(fixture, "outsider");
+      const before = await snapshotOrganisation(db, fixture.orgId);
+      const outcome = await entry.call(fixture.elsewhere.slug, entry.expect.input(fixture));
+      expect(await snapshotOrganisation(db, fixture.orgId)).toEqual(before);
+      if (outcome.status === "ok" && entry.kind !== "action") {
+        const seen = JSON.stringify(outcome.data) ?? "";
+        for (const secret of secretsOf(fixture)) expect(seen, `${entry.name} shows ${secret} of another organisation`).not.toContain(secret);
+      }
+    });
+  }
 });
 
 describe("permission matrix: public and account entries", () => {

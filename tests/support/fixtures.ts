@@ -23,7 +23,9 @@ const unique = () => crypto.randomUUID().slice(0, 8);
  * admin of another organisation. Also an active invite link to team A (with its raw token for token entries),
  * four behaviours (the last archived) and three cycles: closed, open and draft.
  */
-export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture & { tokens: { invite: string } }> {
+export async function createMatrixOrganisation(
+  db: Db,
+): Promise<MatrixFixture & { tokens: { invite: string }; elsewhere: { orgId: string; slug: string } }> {
   passwordHash ??= hashPassword(MATRIX_PASSWORD);
   const hash = await passwordHash;
   const tag = unique();
@@ -98,6 +100,8 @@ export async function createMatrixOrganisation(db: Db): Promise<MatrixFixture & 
     cycles: { closed: closedCycle.id, open: openCycle.id, draft: draftCycle.id },
     users,
     tokens: { invite: inviteToken },
+    /** The outsider's own organisation: where they are admin, and from where they try this organisation's ids. */
+    elsewhere: { orgId: elsewhere.id, slug: elsewhere.slug },
   };
 }
 

@@ -13,9 +13,10 @@ export default async function OrganisationLayout({
   const { slug } = await params;
   const shell = await loadOrganisationShell(slug);
   const base = `/o/${shell.org.slug}`;
-  const { grid, framework, cycles, people, settings, audit, relationships, coaching, myCoaching } = shell.sections;
+  const { grid, framework, cycles, people, settings, audit, relationships, coaching, myCoaching, selfAssessment } = shell.sections;
   const links = [
     { href: base, label: "Overview", exact: true },
+    ...(selfAssessment ? [{ href: `${base}/self-assessment`, label: "Self-assessment" }] : []),
     ...(grid ? [{ href: `${base}/grid`, label: "Grid" }] : []),
     ...(coaching ? [{ href: `${base}/coaching`, label: "Coaching" }] : []),
     ...(myCoaching ? [{ href: `${base}${myCoaching}`, label: "My coaching" }] : []),

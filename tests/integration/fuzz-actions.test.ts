@@ -1,0 +1,175 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { FailureCode, Outcome } from "@/lib/chain/outcome";
+import type { RegistryEntry } from "@/lib/chain/registry";
+import { withTestDatabase } from "../support/database";
+import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import { loadRegistry } from "../support/registry";
+import { nextTransactionId, snapshotAll } from "../support/scoped-snapshot";
+
+/**
+ * Fuzzed inputs for every registered server action: wrong types, missing fields, out-of-range numbers, huge
+ * strings, unicode (lone surrogates, right-to-left, zero-width, NUL), SQL and HTML payloads, mixed into the
+ * entry's own valid input. Each call must come back as an outcome (ok, or a refusal with a clear message),
+ * never throw; a refused call changes no row; no field takes a huge string.
+ */
+const testDb = withTestDatabase();
+const actions = (await loadRegistry()).filter((e) => e.kind === "action");
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS || 100);
+
+const HUGE = "x".repeat(1_000_000);
+const HUGE_UNICODE = "é🙂\u202E".repeat(200_000);
+const PAYLOADS = [
+  "",
+  " ",
+  "   padded   ",
+  "\u0000",
+  "a\u0000b",
+  "\uD800",
+  "\uDFFFlone",
+  "\u202Egnp.exe",
+  "\u200B\u200C\u200D\uFEFF",
+  "مرحبا بالعالم",
+  "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 🙂👍🏽👨‍👩‍👧",
+  "'; drop table users; --",
+  "' or '1'='1",
+  "1); delete from memberships; --",
+  "$1",
+  "<script>alert(1)</script>",
+  "\"><img src=x onerror=alert(1)>",
+  "javascript:alert(1)",
+  "{{7*7}}${7*7}",
+  "../../etc/passwd",
+  "00000000-0000-0000-0000-000000000000",
+  "__proto__",
+  "1e999",
+  "-1",
+  "6",
+  "2.5",
+  "NaN",
+  "true",
+  HUGE,
+  HUGE_UNICODE,
+] as const;
+
+const nasty: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...PAYLOADS) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(null, undefined, true, false, 0, -1, 6, 100, 2.5, -0, NaN, Infinity, -Infinity, 1e308, 2 ** 53 + 2, [], {}, [[]], { a: 1 }),
+  },
+  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.integer() },
+  { weight: 1, arbitrary: fc.double() },
+  { weight: 1, arbitrary: fc.uuid() },
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+);
+
+const REMOVE = Symbol("remove");
+const isPlainObject = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === "object" && !Array.isArray(v);
+
+/** The valid value, kept or mutated at every level. */
+function mutated(value: unknown, depth = 0): fc.Arbitrary<unknown> {
+  if (Array.isArray(value) && depth < 3) {
+    return fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(...value.map((v) => mutated(v, depth + 1))) },
+      { weight: 1, arbitrary: fc.array(nasty, { maxLength: 4 }) },
+      { weight: 1, arbitrary: nasty },
+    );
+  }
+  if (isPlainObject(value) && depth < 3) {
+    const fields = Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, fc.oneof({ weight: 5, arbitrary: mutated(v, depth + 1) }, { weight: 1, arbitrary: fc.constant(REMOVE) })]),
+    );
+    const extra = fc.option(fc.tuple(fc.constantFrom("__proto__", "constructor", "orgId", "id", "role", "extra"), nasty), { freq: 5 });
+    return fc.oneof(
+      {
+        weight: 8,
+        arbitrary: fc.tuple(fc.record(fields), extra).map(([record, more]) => {
+          const out: Record<string, unknown> = {};
+          for (const [k, v] of Object.entries(record)) if (v !== REMOVE) out[k] = v;
+          if (more) Object.defineProperty(out, more[0], { value: more[1], enumerable: true, writable: true, configurable: true });
+          return out;
+        }),
+      },
+      { weight: 1, arbitrary: nasty },
+    );
+  }
+  return fc.oneof({ weight: 2, arbitrary: fc.constant(value) }, { weight: 3, arbitrary: nasty });
+}
+
+const CODES: FailureCode[] = ["unauthenticated", "not_found", "forbidden", "invalid", "conflict"];
+
+type Fixture = Awaited<ReturnType<typeof createMatrixOrganisation>>;
+
+/** Who calls: someone the entry lets through, so the fuzz reaches validation and the handler. */
+function callerOf(entry: RegistryEntry): Persona {
+  if (entry.entry === "member") return entry.expect.allow[0] ?? "admin";
+  if (entry.entry === "account") return "rep";
+  if (entry.entry === "token") return entry.expect.session === "none" ? "signedOut" : "outsider";
+  return "signedOut";
+}
+
+function caller(entry: RegistryEntry, fixture: Fixture): (input: unknown) => Promise<Outcome<unknown>> {
+  if (entry.entry === "member") return (input) => entry.call(fixture.slug, input);
+  if (entry.entry === "token") return (input) => entry.call(fixture.slug, fixture.tokens[entry.expect.token], input);
+  return (input) => entry.call(input);
+}
+
+/** Top-level text fields of the valid input that were given a string over 10,000 characters. */
+function hugeFields(input: unknown, valid: Record<string, unknown>): string[] {
+  if (!isPlainObject(input)) return [];
+  return Object.keys(valid).filter((k) => typeof valid[k] === "string" && typeof input[k] === "string" && (input[k] as string).length > 10_000);
+}
+
+describe(`fuzzed inputs: every registered action, ${FUZZ_RUNS} runs each`, () => {
+  it("covers the registry's actions", () => {
+    expect(actions.length).toBeGreaterThan(0);
+  });
+
+  for (const entry of actions) {
+    it(`${entry.entry} ${entry.name}`, async () => {
+      const db = testDb();
+      const fixture = await createMatrixOrganisation(db);
+      if (entry.entry === "member") await entry.expect.prepare?.(db, fixture);
+      actAs(fixture, callerOf(entry));
+      const call = caller(entry, fixture);
+      const valid = entry.expect.input(fixture);
+      let baseline = await snapshotAll(db);
+      let ok = 0;
+
+      const result = await fc.check(
+        fc.asyncProperty(fc.oneof({ weight: 1, arbitrary: fc.constant(valid) }, { weight: 9, arbitrary: mutated(valid) }), async (input) => {
+          const xid = await nextTransactionId(db);
+          let outcome: Outcome<unknown>;
+          try {
+            outcome = await call(input);
+          } catch (error) {
+            throw new Error(`${entry.name} threw instead of answering: ${String(error).slice(0, 300)}`);
+          }
+          if (outcome.status === "ok") {
+            ok += 1;
+            expect(hugeFields(input, valid), `${entry.name} accepted a huge string`).toEqual([]);
+            baseline = await snapshotAll(db); // the state moved on legitimately
+            return;
+          }
+          expect(outcome.status).toBe("error");
+          expect(CODES).toContain(outcome.code);
+          expect(typeof outcome.message === "string" && outcome.message.length > 0 && outcome.message.length < 300, outcome.message).toBe(true);
+          if (outcome.code === "invalid") expect(Object.keys(outcome.fieldErrors ?? {}).length, JSON.stringify(outcome)).toBeGreaterThan(0);
+          // No transaction id taken means nothing was written; otherwise compare every row.
+          if ((await nextTransactionId(db)) !== xid) expect(await snapshotAll(db), `${entry.name} refused but changed rows`).toEqual(baseline);
+        }),
+        { numRuns: FUZZ_RUNS, endOnFailure: true },
+      );
+      if (result.failed) {
+        // Inputs hold megabyte strings: report them shortened.
+        const shown = JSON.stringify(result.counterexample, (_k, v: unknown) => (typeof v === "string" && v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v));
+        throw new Error(`${entry.name} failed on ${shown} (seed ${result.seed}): ${String(result.errorInstance).slice(0, 1500)}`);
+      }
+      // The fuzz is only worth something if it reaches the handler: some calls (the valid input at least) succeed.
+      expect(ok, `${entry.name}: no fuzzed call got through`).toBeGreaterThan(0);
+    }, 180_000);
+  }
+});

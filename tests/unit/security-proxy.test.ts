@@ -1,0 +1,97 @@
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { sessionCookie } from "@/lib/auth/cookies";
+import { proxy } from "@/proxy";
+
+const action = (origin: string | null, url = "http://localhost:3000/o/acme/teams") =>
+  new NextRequest(url, {
+    method: "POST",
+    headers: { "next-action": "abc123", cookie: "next-auth.session-token=x", host: new URL(url).host, ...(origin === null ? {} : { origin }) },
+    body: "[]",
+  });
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("proxy: server actions", () => {
+  it("refuses a foreign Origin, a missing one and the opaque 'null', with 403", async () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    for (const origin of ["https://evil.example", "http://localhost:3001", "http://localhost:3000.evil.example", null, "null", "not a url"]) {
+      const response = proxy(action(origin));
+      expect(response.status, String(origin)).toBe(403);
+      expect(await response.text()).toContain("refused");
+    }
+  });
+
+  it("lets the app's own origin through (and a form post without JavaScript, which has no Next-Action header, is checked the same way)", () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    const ok = proxy(action("http://localhost:3000"));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("x-middleware-next")).toBe("1");
+    const form = new NextRequest("http://localhost:3000/o/acme/teams", { method: "POST", headers: { origin: "https://evil.example" }, body: "a=1" });
+    expect(proxy(form).status).toBe(403);
+  });
+
+  it("compares with the public URL, not with a Host header an attacker's proxy could set", () => {
+    vi.stubEnv("NEXTAUTH_URL", "https://coachgrid.example");
+    const request = new NextRequest("https://coachgrid.example/o/acme/teams", {
+      method: "POST",
+      headers: { "next-action": "x", host: "evil.example", origin: "https://evil.example" },
+    });
+    expect(proxy(request).status).toBe(403);
+    expect(proxy(action("https://coachgrid.example", "https://coachgrid.example/o/acme")).status).toBe(200);
+  });
+
+  it("without a public URL, compares with the address the request came to", () => {
+    vi.stubEnv("NEXTAUTH_URL", "");
+    expect(proxy(action("http://localhost:3000")).status).toBe(200);
+    expect(proxy(action("http://127.0.0.1:3000")).status).toBe(403);
+  });
+
+  it("leaves reads and API routes to their own rules", () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    expect(proxy(new NextRequest("http://localhost:3000/login")).status).toBe(200);
+    const auth = new NextRequest("http://localhost:3000/api/auth/callback/credentials", { method: "POST", body: "x" });
+    expect(proxy(auth).status).toBe(200);
+  });
+});
+
+describe("proxy: HSTS and the sign-in redirect", () => {
+  it("adds HSTS only when the public URL is https", () => {
+    vi.stubEnv("NEXTAUTH_URL", "https://coachgrid.example");
+    expect(proxy(new NextRequest("https://coachgrid.example/login")).headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    expect(proxy(new NextRequest("http://localhost:3000/login")).headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("sends a signed-out visitor of a member page to /login, with or without https cookie names", () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    const out = proxy(new NextRequest("http://localhost:3000/o/acme/grid?view=gap"));
+    expect(out.status).toBe(307);
+    expect(out.headers.get("location")).toBe("http://localhost:3000/login?next=%2Fo%2Facme%2Fgrid%3Fview%3Dgap");
+    for (const secure of [false, true]) {
+      const signedIn = new NextRequest("http://localhost:3000/o/acme/grid", { headers: { cookie: `${sessionCookie(secure).name}=x` } });
+      expect(proxy(signedIn).status).toBe(200);
+    }
+    expect(proxy(new NextRequest("http://localhost:3000/o/acme/join/tok")).status).toBe(200);
+  });
+});
+
+describe("session cookie", () => {
+  it("is HttpOnly and SameSite=Lax; Secure with the __Secure- prefix only over https", () => {
+    expect(sessionCookie(false)).toEqual({ name: "next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: false } });
+    expect(sessionCookie(true)).toEqual({ name: "__Secure-next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } });
+  });
+
+  it("follows the public URL in the session options next-auth reads", async () => {
+    for (const [url, name, secure] of [
+      ["https://coachgrid.example", "__Secure-next-auth.session-token", true],
+      ["http://localhost:3000", "next-auth.session-token", false],
+    ] as const) {
+      vi.resetModules();
+      vi.stubEnv("NEXTAUTH_URL", url);
+      const { sessionOptions } = await import("@/lib/auth/config");
+      expect(sessionOptions.cookies?.sessionToken).toEqual({ name, options: { httpOnly: true, sameSite: "lax", path: "/", secure } });
+      expect(sessionOptions.useSecureCookies).toBe(secure);
+    }
+  });
+});
