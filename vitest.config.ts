@@ -24,6 +24,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Production servers killed, restarted, cut off from their database: needs `next build` first (npm test runs it).
+        extends: true,
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

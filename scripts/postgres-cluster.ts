@@ -8,7 +8,13 @@ import path from "node:path";
  * A throwaway PostgreSQL cluster for the test run: initdb in a temporary folder, started on a free port,
  * fsync off, removed afterwards. Needs the server binaries (initdb, pg_ctl); as root it runs them as `postgres`.
  */
-export type Cluster = { url: string; stop(): void };
+export type Cluster = {
+  url: string;
+  stop(): void;
+  /** Stops the server but keeps its data (an outage); `resume` starts it again on the same port. */
+  halt(): void;
+  resume(): void;
+};
 
 export function findPostgresBinaries(): string | undefined {
   const fromEnv = process.env.POSTGRES_BIN;
@@ -46,10 +52,13 @@ export async function startCluster(bin: string): Promise<Cluster> {
   asOwner(path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`;
-  asOwner(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", options, "start"]);
+  const start = () => asOwner(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", options, "start"]);
+  start();
 
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    halt: () => asOwner(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]),
+    resume: start,
     stop() {
       try {
         asOwner(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);

@@ -2,7 +2,8 @@
  * `npm test`: every test, in order, and a summary.
  *   1. type check   2. lint   3. unit + integration on the embedded database
  *   4. integration on PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster when the binaries exist)
- *   5. browser end-to-end tests against a production build (Chromium from CHROMIUM_PATH, Debian or Playwright)
+ *   5. browser end-to-end tests against a production build (Chromium from CHROMIUM_PATH, Debian or Playwright),
+ *      after the reliability tests on that build (kill -9, database outage, two instances; their own PostgreSQL)
  * Without PostgreSQL or Chromium a step is skipped with a one-line notice; with CI=true it fails instead.
  * Exits non-zero when any step fails.
  */
@@ -90,6 +91,7 @@ async function main() {
   } else if (!run("npx", ["next", "build"])) {
     steps.push({ name: e2eName, status: "failed", note: "next build failed" });
   } else {
+    vitest("Reliability (production build: kill -9, database outage, two instances)", ["reliability"]);
     const file = path.join(reports, "e2e.json");
     fs.rmSync(file, { force: true });
     const ok = run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });

@@ -19,7 +19,7 @@ import { cn } from "@/components/ui/cn";
 import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
-import { GRID_VIEW_LABEL, type GridViewName } from "@/lib/grid/views";
+import { GRID_VIEW_LABEL, type GridViewName } from "@/lib/grid/view-names";
 import { BANDS, directionClass, formatSigned, scoreClass, type Band } from "./heatmap";
 
 type Average = { average: number | null; count: number };

@@ -1,7 +1,8 @@
+import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { GLOBAL_TABLES, HISTORY_TABLES } from "@/db/schema";
-import { catalogViolations } from "../support/catalog";
+import { GLOBAL_TABLES, HISTORY_TABLES, TENANT_ROOT_TABLE } from "@/db/schema";
+import { catalogViolations, citusPlan, citusStatements } from "../support/catalog";
 import { rowsOf, withTestDatabase } from "../support/database";
 
 const testDb = withTestDatabase();
@@ -11,9 +12,28 @@ describe("schema catalog: the scale-out rules", () => {
     const tables = rowsOf<{ table_name: string }>(
       await testDb().execute(sql`select table_name from information_schema.tables where table_schema = 'public'`),
     );
-    // The check must have tenant tables to look at, or it proves nothing.
-    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["memberships", "teams", "audit_events"]));
+    const names = tables.map((t) => t.table_name);
+    // The check must have tenant tables to look at, or it proves nothing: the first ones and the newest ones.
+    expect(names).toEqual(
+      expect.arrayContaining(["memberships", "teams", "audit_events", "check_ins", "coaching_plans", "coaching_plan_actions", "one_on_one_notes", "one_on_one_note_behaviours"]),
+    );
+    // Every table named global exists: a stale name would silently exempt nothing, a misspelt one hide a table.
+    expect(names).toEqual(expect.arrayContaining([...GLOBAL_TABLES, TENANT_ROOT_TABLE]));
     expect(await catalogViolations(testDb())).toEqual([]);
+  });
+
+  it("the README distributes every table on Citus: tenant tables by org_id, co-located; global tables as reference tables", async () => {
+    const plan = await citusPlan(testDb());
+    const tables = rowsOf<{ table_name: string }>(
+      await testDb().execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`),
+    ).map((t) => t.table_name);
+    expect([...plan.reference, ...plan.distributed].sort()).toEqual([...tables].sort());
+    expect(plan.reference.sort()).toEqual([...GLOBAL_TABLES, TENANT_ROOT_TABLE].sort());
+
+    const readme = fs.readFileSync("README.md", "utf8");
+    const block = /<!-- citus:start -->\s*```sql\n([\s\S]*?)```\s*<!-- citus:end -->/.exec(readme)?.[1];
+    const listed = (block ?? "").split("\n").filter((line) => line.startsWith("SELECT create_"));
+    expect(listed, "README.md's Citus statements (between <!-- citus:start --> and <!-- citus:end -->) are out of date").toEqual(citusStatements(await citusPlan(testDb())));
   });
 
   it("catches a badly keyed tenant table and a cascading history foreign key", async () => {

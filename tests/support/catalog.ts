@@ -104,3 +104,45 @@ export async function catalogViolations(
   }
   return violations;
 }
+
+/**
+ * How the schema distributes on Citus: global tables and the tenant root (`organisations`, one small row per
+ * tenant, with a globally unique slug) become reference tables, copied to every node; every tenant table is
+ * distributed by org_id, co-located with the others so an organisation's rows share a node. Distributed tables
+ * come in foreign-key order (a table after the tables it references).
+ */
+export async function citusPlan(db: Db): Promise<{ reference: string[]; distributed: string[] }> {
+  const tables = rowsOf<{ table: string }>(
+    await db.execute(sql`select table_name as table from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+  ).map((t) => t.table);
+  const edges = rowsOf<{ table: string; ref_table: string }>(
+    await db.execute(sql`
+      select distinct rel.relname as table, ref.relname as ref_table
+      from pg_constraint c
+      join pg_class rel on rel.oid = c.conrelid
+      join pg_class ref on ref.oid = c.confrelid
+      join pg_namespace ns on ns.oid = rel.relnamespace
+      where ns.nspname = 'public' and c.contype = 'f' and rel.relname <> ref.relname`),
+  );
+  const reference = [...GLOBAL_TABLES, TENANT_ROOT_TABLE].filter((t) => tables.includes(t));
+  const remaining = tables.filter((t) => !reference.includes(t));
+  const distributed: string[] = [];
+  while (remaining.length > 0) {
+    const ready = remaining.filter((t) => edges.every((e) => e.table !== t || reference.includes(e.ref_table) || distributed.includes(e.ref_table)));
+    if (ready.length === 0) throw new Error(`Foreign-key cycle among ${remaining.join(", ")}`);
+    for (const t of ready) remaining.splice(remaining.indexOf(t), 1);
+    distributed.push(...ready);
+  }
+  return { reference, distributed };
+}
+
+/** The statements that distribute the schema on Citus, as the README lists them. */
+export function citusStatements(plan: { reference: string[]; distributed: string[] }): string[] {
+  const [anchor] = plan.distributed;
+  return [
+    ...plan.reference.map((t) => `SELECT create_reference_table('${t}');`),
+    ...plan.distributed.map((t) =>
+      t === anchor ? `SELECT create_distributed_table('${t}', 'org_id');` : `SELECT create_distributed_table('${t}', 'org_id', colocate_with => '${anchor}');`,
+    ),
+  ];
+}

@@ -1,0 +1,183 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * Drives a production build over HTTP, the way a browser does: start `next start`, sign in with next-auth's
+ * credentials endpoint, call a server action by its id. Shared by `npm run bench` and the reliability tests.
+ */
+
+export type AppServer = {
+  url: string;
+  pid: number;
+  /** Resolves when the process has exited (with its code or signal). */
+  exited: Promise<number | NodeJS.Signals | null>;
+  alive(): boolean;
+  /** kill -9 the server and everything it started. */
+  kill9(): Promise<void>;
+  /** SIGTERM and wait: the embedded database closes and releases its folder. */
+  stop(): Promise<void>;
+};
+
+export type AppOptions = {
+  port: number;
+  /** A PostgreSQL URL, or undefined for the embedded database in dataDir. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Shared by instances that serve one deployment. */
+  secret: string;
+  log?: string;
+  env?: Record<string, string>;
+};
+
+const nextBin = path.resolve("node_modules", ".bin", "next");
+
+export async function startApp(options: AppOptions): Promise<AppServer> {
+  const url = `http://localhost:${options.port}`;
+  const out = options.log ? fs.openSync(options.log, "a") : "ignore";
+  const child: ChildProcess = spawn(nextBin, ["start", "-p", String(options.port)], {
+    detached: true, // its own process group, so kill9 reaches every process it starts
+    stdio: ["ignore", out, out],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(options.port),
+      DATABASE_URL: options.databaseUrl ?? "",
+      DATA_DIR: options.dataDir ?? "",
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: options.secret,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.from(options.secret.padEnd(32, "k").slice(0, 32)).toString("base64"),
+      COACHGRID_TEST_HOOKS: "1",
+      ...options.env,
+    },
+  });
+  let exitedWith: number | NodeJS.Signals | null | undefined;
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.on("exit", (code, signal) => {
+      exitedWith = code ?? signal;
+      resolve(exitedWith);
+    }),
+  );
+  const pid = child.pid!;
+  const server: AppServer = {
+    url,
+    pid,
+    exited,
+    alive: () => exitedWith === undefined,
+    async kill9() {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      await exited;
+    },
+    async stop() {
+      if (exitedWith !== undefined) return;
+      process.kill(-pid, "SIGTERM");
+      const timer = setTimeout(() => server.kill9(), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (exitedWith !== undefined) throw new Error(`next start on port ${options.port} exited (${exitedWith}); see ${options.log ?? "its output"}`);
+    try {
+      if ((await fetch(`${url}/login`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await server.kill9();
+  throw new Error(`next start on port ${options.port} did not answer within 90 s`);
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+
+/** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${url}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${url}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookiesOf(csrf).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = cookiesOf(response).find((c) => c.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`Sign-in as ${email} failed (${response.status})`);
+  return session;
+}
+
+/** The id of a server action in the production build, by the file and name it is exported under. */
+export function actionId(filename: string, exportedName: string, buildDir = ".next"): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(buildDir, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === filename && entry.exportedName === exportedName);
+  if (!found) throw new Error(`No server action ${exportedName} from ${filename} in the build: run next build`);
+  return found[0];
+}
+
+/** The request a browser sends when a page calls a server action with these arguments. */
+export function actionRequest(url: string, cookie: string, id: string, page: string, args: unknown[]) {
+  return {
+    url: `${url}${page}`,
+    method: "POST" as const,
+    headers: {
+      Accept: "text/x-component",
+      "Content-Type": "text/plain;charset=UTF-8",
+      "Next-Action": id,
+      Origin: url,
+      Cookie: cookie,
+    },
+    body: JSON.stringify(args),
+  };
+}
+
+/** Reads the action's return value out of its RSC response (the row that holds a `status`). */
+export function actionResult<T = { status: string; data?: unknown; code?: string; details?: unknown }>(body: string): T | undefined {
+  for (const line of body.split("\n")) {
+    const match = /^[0-9a-f]+:(\{.*\})$/.exec(line);
+    if (!match) continue;
+    const value = JSON.parse(match[1]!) as Record<string, unknown>;
+    if (typeof value.status === "string") return value as T;
+  }
+  return undefined;
+}
+
+/** Calls a server action over HTTP; the outcome, or undefined when the response holds none. */
+export async function callAction<T = { status: string; data?: unknown; code?: string; details?: unknown }>(
+  url: string,
+  cookie: string,
+  id: string,
+  page: string,
+  args: unknown[],
+  signal?: AbortSignal,
+): Promise<{ status: number; outcome: T | undefined; body: string }> {
+  const { url: target, ...init } = actionRequest(url, cookie, id, page, args);
+  const response = await fetch(target, { ...init, signal });
+  const body = await response.text();
+  return { status: response.status, outcome: actionResult<T>(body), body };
+}
+
+export type GridCell = { repUserId: string; behaviourId: string; score: number | null; version: number };
+
+/**
+ * The leader-view cells a grid page response carries (its rows are virtualised: the cells travel in the page's
+ * RSC payload, embedded in the HTML), keyed `rep:behaviour`.
+ */
+export function gridCells(html: string): Map<string, GridCell> {
+  const text = html.replaceAll('\\"', '"');
+  const cells = new Map<string, GridCell>();
+  const pattern = /\{"repUserId":"([0-9a-f-]{36})","behaviourId":"([0-9a-f-]{36})","score":(\d+|null),"version":(\d+)\}/g;
+  for (const [, repUserId, behaviourId, score, version] of text.matchAll(pattern)) {
+    cells.set(`${repUserId}:${behaviourId}`, { repUserId: repUserId!, behaviourId: behaviourId!, score: score === "null" ? null : Number(score), version: Number(version) });
+  }
+  return cells;
+}

@@ -1,0 +1,248 @@
+/**
+ * `npm run bench`: the large organisation on a throwaway database, a production build, and side-by-side load
+ * measurements of real pages and actions against the app's trivial ones (see README, "Benchmark").
+ *   --db=postgres|embedded   which database (default: PostgreSQL when its server binaries exist, else embedded)
+ *   --seconds=N              seconds per measurement round (default 4; three rounds per side, alternating)
+ *   --connections=N          concurrent connections (default 8)
+ */
+import { spawnSync } from "node:child_process";
+import { sql } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import autocannon from "autocannon";
+import { chromium } from "@playwright/test";
+import { openEmbedded, openServer, type DatabaseHandle } from "@/db/client";
+import { CHROMIUM_ARGS, findChromium } from "@/e2e/support/chromium";
+import { buildIsStale } from "@/scripts/runtime";
+import { findPostgresBinaries, startCluster, type Cluster } from "@/scripts/postgres-cluster";
+import { DEMO_PASSWORD } from "@/scripts/seed/demo-people";
+import { LARGE_ADMIN_EMAIL, LARGE_LEADER_EMAIL, LARGE_ORG, seedLargeOrganisation } from "@/scripts/seed/large-organisation";
+import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, type AppServer, type GridCell } from "./app";
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const PORT = 3446;
+const SECONDS = Number(arg("seconds") ?? 4);
+const CONNECTIONS = Number(arg("connections") ?? 8);
+const ROUNDS = 3;
+const SLUG = LARGE_ORG.slug;
+const TARGETS = { grid: 2, save: 1.5, dashboard: 2, gridJsKb: 180 };
+
+type Request = { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: () => string; check?: (status: number, body: string) => boolean };
+type Figures = { p50: number; p95: number; rps: number; requests: number; errors: number; queries: number };
+type Measured = Request & { queries: number };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/** One autocannon round; every latency is kept so rounds combine into true percentiles. */
+async function round(app: AppServer, request: Request, latencies: number[]): Promise<{ requests: number; errors: number; seconds: number }> {
+  let errors = 0;
+  const started = Date.now();
+  const instance = autocannon({
+    url: app.url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        ...(request.body ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: request.body!() }) } : {}),
+        onResponse: (status: number, body: string) => {
+          if (status !== 200 || (request.check && !request.check(status, body))) errors += 1;
+        },
+      },
+    ],
+  });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
+  const result = await instance;
+  return { requests: result.requests.total, errors: errors + result.errors + result.timeouts + result.non2xx, seconds: (Date.now() - started) / 1000 };
+}
+
+/** SQL statements for one request, measured alone (before any load, so no other request is counted). */
+async function withQueries(app: AppServer, request: Request): Promise<Measured> {
+  await fetch(`${app.url}/api/test/queries`);
+  const response = await fetch(`${app.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body?.() });
+  await response.text();
+  const { queries } = (await (await fetch(`${app.url}/api/test/queries`)).json()) as { queries: number };
+  return { ...request, queries };
+}
+
+/** Measures a pair side by side: rounds alternate A, B, A, B… so a noisy neighbour hits both alike. */
+async function pair(app: AppServer, a: Measured, b: Measured): Promise<[Figures, Figures]> {
+  const runs = [a, b].map((request) => ({ request, latencies: [] as number[], requests: 0, errors: 0, seconds: 0 }));
+  for (const run of runs) await round(app, run.request, []); // warm up, not counted
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const run of runs) {
+      const result = await round(app, run.request, run.latencies);
+      run.requests += result.requests;
+      run.errors += result.errors;
+      run.seconds += result.seconds;
+    }
+  }
+  const figures = runs.map((run) => {
+    const sorted = run.latencies.sort((x, y) => x - y);
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: run.requests / run.seconds, requests: run.requests, errors: run.errors, queries: run.request.queries };
+  });
+  return figures as [Figures, Figures];
+}
+
+/** Gzipped bytes of the JavaScript Chromium downloads on a cold load of a page (empty cache, fresh context). */
+async function coldJs(app: AppServer, cookie: string, page: string): Promise<{ files: number; gzipBytes: number; transferredBytes: number }> {
+  const browser = findChromium();
+  if (!browser) throw new Error("No Chromium found (set CHROMIUM_PATH or install Debian's chromium) to measure the grid's JavaScript");
+  const chrome = await chromium.launch({ ...browser, args: CHROMIUM_ARGS });
+  try {
+    const context = await chrome.newContext();
+    const [name, value] = cookie.split("=", 2) as [string, string];
+    await context.addCookies([{ name, value, url: app.url }]);
+    const tab = await context.newPage();
+    const scripts: Promise<{ gzip: number; transferred: number }>[] = [];
+    tab.on("response", (response) => {
+      if (response.request().resourceType() !== "script") return;
+      scripts.push(
+        (async () => {
+          const body = await response.body();
+          const sizes = await response.request().sizes();
+          return { gzip: zlib.gzipSync(body).length, transferred: sizes.responseBodySize };
+        })(),
+      );
+    });
+    await tab.goto(`${app.url}${page}`, { waitUntil: "networkidle" });
+    const all = await Promise.all(scripts);
+    return { files: all.length, gzipBytes: all.reduce((n, s) => n + s.gzip, 0), transferredBytes: all.reduce((n, s) => n + s.transferred, 0) };
+  } finally {
+    await chrome.close();
+  }
+}
+
+async function prepareDatabase(kind: "postgres" | "embedded"): Promise<{ open: () => Promise<DatabaseHandle>; url?: string; dataDir?: string; cleanup(): void }> {
+  if (kind === "postgres") {
+    const bin = findPostgresBinaries();
+    if (!bin) throw new Error("--db=postgres needs PostgreSQL server binaries (initdb); set POSTGRES_BIN");
+    const cluster: Cluster = await startCluster(bin);
+    return { url: cluster.url, open: () => openServer(cluster.url, 2), cleanup: () => cluster.stop() };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coachgrid-bench-"));
+  return { dataDir, open: () => openEmbedded(dataDir), cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+
+async function main() {
+  const requested = arg("db");
+  const kind = requested === "postgres" || requested === "embedded" ? requested : findPostgresBinaries() ? "postgres" : "embedded";
+  if (requested && requested !== kind) throw new Error(`--db must be postgres or embedded, not ${requested}`);
+
+  if (buildIsStale()) {
+    console.log("Building the app (next build)…");
+    if (spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+  }
+
+  console.log(`Database: ${kind === "postgres" ? "a throwaway PostgreSQL cluster" : "a throwaway embedded folder"}; seeding the large organisation…`);
+  const database = await prepareDatabase(kind);
+  let app: AppServer | undefined;
+  try {
+    const seeding = Date.now();
+    const handle = await database.open();
+    // A bulk load leaves the planner without statistics until autovacuum gets to it (up to a minute later), and
+    // without them PostgreSQL nested-loops 6,000 ratings against 500 reps (1.2 s instead of 27 ms). Analyze, as
+    // any bulk import should.
+    await seedLargeOrganisation(handle.db)
+      .then(() => handle.db.execute(sql`analyze`))
+      .finally(() => handle.close());
+    console.log(`Seeded in ${((Date.now() - seeding) / 1000).toFixed(0)} s. Starting the production server on port ${PORT}…`);
+
+    const log = path.resolve(".test-data", "bench", `server-${kind}.log`);
+    fs.mkdirSync(path.dirname(log), { recursive: true });
+    app = await startApp({ port: PORT, databaseUrl: database.url, dataDir: database.dataDir, secret: "bench-session-secret-0123456789abcdef", log });
+    const leader = await signIn(app.url, LARGE_LEADER_EMAIL, DEMO_PASSWORD);
+    const admin = await signIn(app.url, LARGE_ADMIN_EMAIL, DEMO_PASSWORD);
+    const get = (cookie: string, page: string, check?: Request["check"]): Request => ({ method: "GET", path: page, headers: { Cookie: cookie }, check });
+
+    // The grid response must carry the scores: 500 reps x 12 behaviours, every one rated.
+    const gridHtml = await (await fetch(`${app.url}/o/${SLUG}/grid`, { headers: { Cookie: leader } })).text();
+    const cells = [...gridCells(gridHtml).values()];
+    const rated = cells.filter((c) => c.score !== null).length;
+    if (rated !== 6000) throw new Error(`The leader's grid carries ${rated} scores, not 500 x 12 = 6000`);
+    // Under load a cheap check (parsing 6,000 cells per response would load the same two CPUs): the full page came.
+    const gridRequest = get(leader, `/o/${SLUG}/grid`, (_s, body) => body.length >= gridHtml.length * 0.95 && body.includes('\\"score\\":'));
+
+    // Saves walk through the 6,000 cells, each sending the version the cell holds, as the grid does.
+    const saveId = actionId("lib/grid/actions.ts", "rateRep");
+    const cycleId = /"cycleId":"([0-9a-f-]{36})"/.exec(gridHtml.replaceAll('\\"', '"'))?.[1];
+    if (!cycleId) throw new Error("The grid page names no open cycle");
+    const versions = new Map<GridCell, number>(cells.map((c) => [c, c.version]));
+    let next = 0;
+    const saveBody = () => {
+      const cell = cells[next++ % cells.length]!;
+      const version = versions.get(cell)!;
+      versions.set(cell, version + 1);
+      return JSON.stringify([SLUG, { cycleId, repUserId: cell.repUserId, behaviourId: cell.behaviourId, score: (version % 5) + 1, expectedVersion: version }]);
+    };
+    const okAction = (_s: number, body: string) => actionResult(body)?.status === "ok";
+    const { headers: saveHeaders } = actionRequest(app.url, leader, saveId, `/o/${SLUG}/grid`, []);
+    const saveRequest: Request = { method: "POST", path: `/o/${SLUG}/grid`, headers: saveHeaders, body: saveBody, check: okAction };
+    const { headers: pingHeaders } = actionRequest(app.url, leader, actionId("lib/bench/actions.ts", "pingBaseline"), `/o/${SLUG}/bench`, []);
+    const pingRequest: Request = { method: "POST", path: `/o/${SLUG}/bench`, headers: pingHeaders, body: () => JSON.stringify([SLUG, {}]), check: okAction };
+
+    const measured = [];
+    for (const request of [gridRequest, get(leader, `/o/${SLUG}/bench`), saveRequest, pingRequest, get(admin, `/o/${SLUG}`), get(admin, `/o/${SLUG}/bench`)]) {
+      measured.push(await withQueries(app, request));
+    }
+    const [gridM, trivialM, saveM, pingM, dashboardM, adminTrivialM] = measured as [Measured, Measured, Measured, Measured, Measured, Measured];
+
+    console.log(`Measuring: ${ROUNDS} alternating rounds of ${SECONDS} s per side, ${CONNECTIONS} connections…`);
+    const [grid, gridTrivial] = await pair(app, gridM, trivialM);
+    const [save, saveTrivial] = await pair(app, saveM, pingM);
+    const [dashboard, dashboardTrivial] = await pair(app, dashboardM, adminTrivialM);
+    const js = await coldJs(app, leader, `/o/${SLUG}/grid`);
+
+    const pairs = [
+      { name: "grid page (500 reps x 12)", key: "grid", a: grid, b: gridTrivial, target: TARGETS.grid, versus: "trivial page" },
+      { name: "save one score", key: "save", a: save, b: saveTrivial, target: TARGETS.save, versus: "trivial action" },
+      { name: "admin dashboard /o/large-org", key: "dashboard", a: dashboard, b: dashboardTrivial, target: TARGETS.dashboard, versus: "trivial page" },
+    ].map((p) => ({ ...p, ratio: p.a.p50 / p.b.p50, rpsRatio: p.b.rps / p.a.rps }));
+
+    const row = (label: string, f: Figures) =>
+      `  ${label.padEnd(30)} p50 ${ms(f.p50).padStart(8)}  p95 ${ms(f.p95).padStart(8)}  ${f.rps.toFixed(1).padStart(7)} req/s  ${String(f.queries).padStart(3)} queries/request${f.errors ? `  ${f.errors} FAILED` : ""}`;
+    console.log(`\nBenchmark on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"} (${os.cpus().length} CPUs, ${CONNECTIONS} connections)\n`);
+    for (const p of pairs) {
+      console.log(row(p.name, p.a));
+      console.log(row(p.versus, p.b));
+      console.log(`  ratio p50 ${p.ratio.toFixed(2)}x (req/s ${p.rpsRatio.toFixed(2)}x), target <= ${p.target}x ${p.ratio <= p.target ? "met" : "MISSED"}\n`);
+    }
+    const kb = js.gzipBytes / 1024;
+    console.log(`  grid page JavaScript, cold load: ${js.files} files, ${kb.toFixed(1)} KB gzip (${(js.transferredBytes / 1024).toFixed(1)} KB on the wire), target <= ${TARGETS.gridJsKb} KB ${kb <= TARGETS.gridJsKb ? "met" : "MISSED"}`);
+
+    const out = path.resolve(".test-data", "bench", `bench-${kind}.json`);
+    const result = {
+      database: kind,
+      at: new Date().toISOString(),
+      cpus: os.cpus().length,
+      connections: CONNECTIONS,
+      secondsPerRound: SECONDS,
+      rounds: ROUNDS,
+      pairs: pairs.map(({ key, name, versus, a, b, ratio, rpsRatio, target }) => ({ key, name, measured: a, versus, trivial: b, ratioP50: ratio, ratioRps: rpsRatio, target, met: ratio <= target })),
+      gridJs: { ...js, gzipKb: kb, targetKb: TARGETS.gridJsKb, met: kb <= TARGETS.gridJsKb },
+    };
+    fs.writeFileSync(out, JSON.stringify(result, null, 2));
+    console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);
+    const failed = pairs.flatMap((p) => [p.a, p.b]).reduce((n, f) => n + f.errors, 0);
+    if (failed > 0) {
+      console.error(`${failed} requests failed or answered without the expected content: the figures are not trustworthy.`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await app?.stop();
+    database.cleanup();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
