@@ -42,7 +42,7 @@ export function AdminDashboard({ data }: { data: AdminData }) {
               detail={
                 summary.previousCycleName ? (
                   <>
-                    <ChangeText value={summary.heatmap.overall.change} since={summary.previousCycleName} /> since {summary.previousCycleName}
+                    <ChangeText value={summary.heatmap.overall.change} /> since {summary.previousCycleName}
                   </>
                 ) : (
                   "of every leader rating this cycle"

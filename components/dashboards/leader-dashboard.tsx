@@ -42,7 +42,7 @@ export function LeaderDashboard({ data }: { data: LeaderData }) {
                       <dt className="text-slate-600">Team average</dt>
                       <dd className="text-lg font-semibold tabular-nums text-slate-900">
                         {team.figure ? team.figure.average.toFixed(1) : "–"}{" "}
-                        {summary.previousCycleName && <span className="text-sm font-normal"><ChangeText value={team.change} since={summary.previousCycleName} /></span>}
+                        {summary.previousCycleName && <span className="text-sm font-normal"><ChangeText value={team.change} /></span>}
                       </dd>
                     </div>
                     <div>

@@ -1,5 +1,5 @@
 import { scoreClass } from "@/components/grid/heatmap";
-import { Table, Th } from "@/components/ui/table";
+import { Table } from "@/components/ui/table";
 import type { Heatmap } from "@/lib/dashboards/figures";
 import { ChangeText } from "./change";
 
@@ -7,6 +7,8 @@ function Score({ figure }: { figure: { average: number; count: number } | null }
   if (!figure) return <span className="text-slate-400">–</span>;
   return <span title={`${figure.count} rating${figure.count === 1 ? "" : "s"}`}>{figure.average.toFixed(1)}</span>;
 }
+
+const headCell = "bg-slate-50 px-2 py-2.5 text-center align-bottom text-xs font-semibold text-slate-700";
 
 /**
  * Team x behaviour averages of the leader ratings, coloured like the grid (orange low to blue high, the
@@ -18,14 +20,22 @@ export function TeamHeatmap({ heatmap, caption, since }: { heatmap: Heatmap; cap
     <Table caption={caption} className="text-xs">
       <thead>
         <tr>
-          <Th className="sticky left-0 z-10">Team</Th>
+          <th scope="col" className={`${headCell} sticky left-0 z-10 text-left`}>
+            Team
+          </th>
+          <th scope="col" className={headCell}>
+            Overall
+          </th>
+          {since && (
+            <th scope="col" className={`${headCell} border-r border-slate-200`}>
+              Since {since}
+            </th>
+          )}
           {heatmap.behaviours.map((b) => (
-            <Th key={b.id} className="min-w-20 px-2 text-center normal-case tracking-normal">
+            <th key={b.id} scope="col" className={`${headCell} min-w-20 font-medium`}>
               {b.name}
-            </Th>
+            </th>
           ))}
-          <Th className="px-2 text-center">Overall</Th>
-          {since && <Th className="px-2 text-center normal-case tracking-normal">Since {since}</Th>}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -34,19 +44,19 @@ export function TeamHeatmap({ heatmap, caption, since }: { heatmap: Heatmap; cap
             <th scope="row" className="sticky left-0 z-10 bg-white px-4 py-2 text-left font-medium text-slate-900">
               {team.name}
             </th>
+            <td className={`px-2 py-2 text-center font-semibold tabular-nums ${scoreClass(team.figure?.average)}`}>
+              <Score figure={team.figure} />
+            </td>
+            {since && (
+              <td className="border-r border-slate-200 px-2 py-2 text-center">
+                <ChangeText value={team.change} />
+              </td>
+            )}
             {heatmap.behaviours.map((b) => (
               <td key={b.id} className={`px-2 py-2 text-center tabular-nums font-medium ${scoreClass(team.cells[b.id]?.average)}`}>
                 <Score figure={team.cells[b.id] ?? null} />
               </td>
             ))}
-            <td className={`px-2 py-2 text-center font-semibold tabular-nums ${scoreClass(team.figure?.average)}`}>
-              <Score figure={team.figure} />
-            </td>
-            {since && (
-              <td className="px-2 py-2 text-center">
-                <ChangeText value={team.change} since={since} />
-              </td>
-            )}
           </tr>
         ))}
       </tbody>
@@ -55,19 +65,19 @@ export function TeamHeatmap({ heatmap, caption, since }: { heatmap: Heatmap; cap
           <th scope="row" className="sticky left-0 z-10 bg-white px-4 py-2 text-left font-semibold text-slate-900">
             Organisation
           </th>
+          <td className={`px-2 py-2 text-center font-semibold tabular-nums ${scoreClass(heatmap.overall.figure?.average)}`}>
+            <Score figure={heatmap.overall.figure} />
+          </td>
+          {since && (
+            <td className="border-r border-slate-200 px-2 py-2 text-center">
+              <ChangeText value={heatmap.overall.change} />
+            </td>
+          )}
           {heatmap.behaviours.map((b) => (
             <td key={b.id} className={`px-2 py-2 text-center font-semibold tabular-nums ${scoreClass(b.figure?.average)}`}>
               <Score figure={b.figure} />
             </td>
           ))}
-          <td className={`px-2 py-2 text-center font-semibold tabular-nums ${scoreClass(heatmap.overall.figure?.average)}`}>
-            <Score figure={heatmap.overall.figure} />
-          </td>
-          {since && (
-            <td className="px-2 py-2 text-center">
-              <ChangeText value={heatmap.overall.change} since={since} />
-            </td>
-          )}
         </tr>
       </tfoot>
     </Table>
