@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { getOrganisation, listOrganisationsOfUser } from "@/db/queries/organisations";
 import { listDepartments } from "@/db/queries/relationships";
-import { listTeams } from "@/db/queries/teams";
 import { memberLoader } from "@/lib/chain/member";
-import { can, teamScope } from "@/lib/permissions";
+import { can } from "@/lib/permissions";
 
 const noInput = z.object({});
 const everyone = ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] as const;
@@ -35,21 +34,6 @@ export const loadOrganisationShell = memberLoader(
       myCoaching: member.role === "rep" ? `/reps/${member.userId}/coaching` : null,
       selfAssessment: can(member, "self.assess"),
     },
-  }),
-);
-
-/** The organisation's overview: the teams this member may see. */
-export const loadOrganisationHome = memberLoader(
-  {
-    route: "/o/[slug]",
-    permission: "org.view",
-    input: noInput,
-    expect: { allow: everyone, input: () => ({}) },
-  },
-  async ({ db, org, member }) => ({
-    orgName: org.name,
-    role: member.role,
-    teams: await listTeams(db, org.id, { teamIds: teamScope(member) }),
   }),
 );
 

@@ -1,23 +1,25 @@
 import type { Metadata } from "next";
-import { TeamsOverview } from "@/components/organisations/teams-overview";
+import { AdminDashboard } from "@/components/dashboards/admin-dashboard";
+import { LeaderDashboard } from "@/components/dashboards/leader-dashboard";
+import { RepDashboard } from "@/components/dashboards/rep-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadOrganisationHome } from "@/lib/organisations/loaders";
+import { loadDashboard } from "@/lib/dashboards/loaders";
 
-export const metadata: Metadata = { title: "Overview" };
+export const metadata: Metadata = { title: "Dashboard" };
 
 const roleLine = {
-  admin: "You are an admin: you see every team.",
-  leader: "You are a leader: these are the teams you lead.",
-  rep: "You are a rep: this is your team.",
+  admin: "The organisation at a glance: participation, averages by team and behaviour, and what to train on.",
+  leader: "Your teams, who to coach next, and your internal relationships.",
+  rep: "Your self-assessment, your results once shared, and your coaching.",
 } as const;
 
-export default async function OrganisationHomePage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const home = await loadOrganisationHome(slug);
+  const data = await loadDashboard(slug);
   return (
     <>
-      <PageHeader title={home.orgName} description={roleLine[home.role]} />
-      <TeamsOverview teams={home.teams} role={home.role} />
+      <PageHeader title={data.role === "admin" ? data.orgName : `Welcome, ${data.userName.split(" ")[0]}`} description={roleLine[data.role]} />
+      {data.role === "admin" ? <AdminDashboard data={data} /> : data.role === "leader" ? <LeaderDashboard data={data} /> : <RepDashboard data={data} />}
     </>
   );
 }

@@ -1,0 +1,173 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Panel } from "@/components/ui/page-header";
+import type { Dashboard } from "@/lib/dashboards/loaders";
+import { formatDay } from "@/components/relationships/format";
+import { ChangeText } from "./change";
+import { ReminderLink } from "./reminder-link";
+import { Meter } from "./stat";
+import { TeamHeatmap } from "./team-heatmap";
+
+type LeaderData = Extract<Dashboard, { role: "leader" }>;
+
+/** A leader's next steps: their teams' grids, pending self-assessments, and their internal relationships. */
+export function LeaderDashboard({ data }: { data: LeaderData }) {
+  const { summary, slug } = data;
+  const pendingCount = summary ? summary.participation.total.reps - summary.participation.total.selfSubmitted : 0;
+  return (
+    <div className="space-y-8">
+      {!summary ? (
+        <EmptyState title="No assessment cycle yet">An admin opens a cycle; then you rate your reps on the grid and they assess themselves.</EmptyState>
+      ) : summary.participation.teams.length === 0 ? (
+        <EmptyState title="You do not lead a team yet">An admin can make you the leader of a team. Your internal relationships are below.</EmptyState>
+      ) : (
+        <Panel title={`Your teams · ${summary.cycle.name}`} description="Average leader rating, the team's weakest behaviour, and how far the cycle has come.">
+          <ul className="grid gap-4 lg:grid-cols-2">
+            {summary.heatmap.teams.map((team) => {
+              const p = summary.participation.teams.find((t) => t.teamId === team.id)!;
+              const weakest = summary.heatmap.behaviours
+                .filter((b) => team.cells[b.id])
+                .sort((a, b) => team.cells[a.id]!.average - team.cells[b.id]!.average)[0];
+              return (
+                <li key={team.id} className="rounded-lg p-4 ring-1 ring-slate-200">
+                  <div className="flex items-baseline justify-between gap-2">
+                    <h3 className="font-semibold text-slate-900">{team.name}</h3>
+                    <Link href={`/o/${slug}/grid?team=${team.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+                      Open the grid<span className="sr-only"> of {team.name}</span>
+                    </Link>
+                  </div>
+                  <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm">
+                    <div>
+                      <dt className="text-slate-600">Team average</dt>
+                      <dd className="text-lg font-semibold tabular-nums text-slate-900">
+                        {team.figure ? team.figure.average.toFixed(1) : "–"}{" "}
+                        {summary.previousCycleName && <span className="text-sm font-normal"><ChangeText value={team.change} /></span>}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt className="text-slate-600">Weakest behaviour</dt>
+                      <dd className="font-medium text-slate-900">{weakest ? `${weakest.name} (${team.cells[weakest.id]!.average.toFixed(1)})` : "Not rated yet"}</dd>
+                    </div>
+                    <div>
+                      <dt className="text-slate-600">Self-assessments submitted</dt>
+                      <dd><Meter part={p.selfSubmitted} whole={p.reps} label="Self-assessments submitted" /></dd>
+                    </div>
+                    <div>
+                      <dt className="text-slate-600">Your ratings complete</dt>
+                      <dd><Meter part={p.leaderComplete} whole={p.reps} label="Leader ratings complete" /></dd>
+                    </div>
+                  </dl>
+                </li>
+              );
+            })}
+          </ul>
+          {summary.heatmap.teams.length > 1 && (
+            <div className="mt-6">
+              <TeamHeatmap caption={`Your teams by behaviour, ${summary.cycle.name}`} heatmap={summary.heatmap} since={summary.previousCycleName} />
+            </div>
+          )}
+        </Panel>
+      )}
+
+      {data.openCycleName && summary && summary.participation.teams.length > 0 && (
+        <Panel
+          title="Pending self-assessments"
+          description={pendingCount === 0 ? `Every rep has submitted for ${data.openCycleName}.` : `${pendingCount} of your reps have not submitted for ${data.openCycleName} yet.`}
+        >
+          {data.pending.length > 0 && (
+            <ul className="divide-y divide-slate-100">
+              {data.pending.map((rep) => (
+                <li key={rep.userId} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+                  <div className="text-sm">
+                    <Link href={`/o/${slug}/reps/${rep.userId}`} className="font-medium text-slate-900 hover:underline">
+                      {rep.name}
+                    </Link>{" "}
+                    <span className="text-slate-600">· {rep.teamName}</span> <Badge tone={rep.started ? "amber" : "neutral"}>{rep.started ? "Draft" : "Not started"}</Badge>
+                  </div>
+                  <ReminderLink slug={slug} rep={rep} cycleName={data.openCycleName!} leaderName={data.userName} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {pendingCount > data.pending.length && (
+            <p className="mt-3 text-sm text-slate-600">
+              And {pendingCount - data.pending.length} more: see the <Link href={`/o/${slug}/grid?view=self`} className="font-medium text-brand-700 underline">self ratings</Link> on the grid.
+            </p>
+          )}
+        </Panel>
+      )}
+
+      <RelationshipsPanel data={data} />
+    </div>
+  );
+}
+
+function RelationshipsPanel({ data }: { data: LeaderData }) {
+  const { relationships, slug } = data;
+  const overdueContacts = relationships.filter((r) => r.contact.overdue);
+  const nextSteps = relationships.filter((r) => r.nextStep).sort((a, b) => (a.nextStepDue ?? "9999").localeCompare(b.nextStepDue ?? "9999"));
+  const withActions = relationships.filter((r) => r.openActions > 0);
+  return (
+    <Panel title="Internal relationships" description="The peer departments sales depends on: who is due a one-on-one, your next steps, open actions.">
+      {relationships.length === 0 ? (
+        <p className="text-sm text-slate-600">
+          You track no relationship yet. <Link href={`/o/${slug}/relationships`} className="font-medium text-brand-700 underline">Start with the department you depend on most</Link>.
+        </p>
+      ) : (
+        <div className="grid gap-6 md:grid-cols-3">
+          <section aria-labelledby="rel-contacts">
+            <h3 id="rel-contacts" className="text-sm font-semibold text-slate-900">Overdue contacts ({overdueContacts.length})</h3>
+            {overdueContacts.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">Nobody is overdue.</p>
+            ) : (
+              <ul className="mt-2 space-y-2 text-sm">
+                {overdueContacts.map((r) => (
+                  <li key={r.id}>
+                    <Link href={`/o/${slug}/relationships/${r.id}`} className="font-medium text-slate-900 hover:underline">{r.counterpartName}</Link>{" "}
+                    <span className="text-slate-600">· {r.departmentName}</span>
+                    <p className="text-red-700">Due since {formatDay(r.contact.dueOn)}</p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="rel-steps">
+            <h3 id="rel-steps" className="text-sm font-semibold text-slate-900">Next steps ({nextSteps.length})</h3>
+            {nextSteps.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">No next step written down.</p>
+            ) : (
+              <ul className="mt-2 space-y-2 text-sm">
+                {nextSteps.map((r) => (
+                  <li key={r.id}>
+                    <Link href={`/o/${slug}/relationships/${r.id}`} className="font-medium text-slate-900 hover:underline">{r.nextStep}</Link>
+                    <p className={r.nextStepOverdue ? "text-red-700" : "text-slate-600"}>
+                      {r.counterpartName}
+                      {r.nextStepDue && ` · ${r.nextStepOverdue ? "overdue since" : "due"} ${formatDay(r.nextStepDue)}`}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="rel-actions">
+            <h3 id="rel-actions" className="text-sm font-semibold text-slate-900">Open actions ({withActions.reduce((n, r) => n + r.openActions, 0)})</h3>
+            {withActions.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-600">No open action.</p>
+            ) : (
+              <ul className="mt-2 space-y-2 text-sm">
+                {withActions.map((r) => (
+                  <li key={r.id}>
+                    <Link href={`/o/${slug}/relationships/${r.id}`} className="font-medium text-slate-900 hover:underline">{r.counterpartName}</Link>{" "}
+                    <span className="text-slate-600">· {r.openActions} open</span>
+                    {r.actionsOverdue && <p className="text-red-700">Some are overdue</p>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ReactNode } from "react";
+
+/** One headline figure: what it counts, the figure, and a line of context. */
+export function Stat({ label, value, detail }: { label: string; value: ReactNode; detail?: ReactNode }) {
+  return (
+    <div className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200 print:shadow-none">
+      <dt className="text-sm font-medium text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums tracking-tight text-slate-900">{value}</dd>
+      {detail && <dd className="mt-1 text-sm text-slate-600">{detail}</dd>}
+    </div>
+  );
+}
+
+/** A proportion as text and as a bar; the bar only repeats the text. */
+export function Meter({ part, whole, label }: { part: number; whole: number; label: string }) {
+  const percent = whole === 0 ? 0 : Math.round((part / whole) * 100);
+  return (
+    <div className="min-w-32">
+      <div className="flex justify-between gap-2 text-sm tabular-nums text-slate-800">
+        <span>
+          {part} of {whole}
+        </span>
+        <span className="text-slate-600">{whole === 0 ? "–" : `${percent}%`}</span>
+      </div>
+      <div aria-hidden className="mt-1 h-1.5 rounded-full bg-slate-100" title={label}>
+        <div className="h-1.5 rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+import { assessments, cycles, invites, memberships, ratings, teams, users } from "../schema";
+
+/**
+ * The dashboards' reads. Each is one query whatever the size of the organisation, and counts and averages
+ * are computed here in SQL. `teamIds` undefined means every team of the organisation.
+ */
+
+export type Participation = { reps: number; selfSubmitted: number; leaderComplete: number };
+export type TeamParticipation = Participation & { teamId: string; teamName: string };
+
+/**
+ * Per active team and in total, for one cycle: active reps; self-assessments submitted; reps the leader has
+ * rated on every one of the cycle's behaviours (their grid row is complete).
+ */
+export async function participationByTeam(
+  db: DbOrTx,
+  orgId: string,
+  cycleId: string,
+  behaviourIds: readonly string[],
+  teamIds?: readonly string[],
+): Promise<{ teams: TeamParticipation[]; total: Participation }> {
+  if (teamIds && teamIds.length === 0) return { teams: [], total: { reps: 0, selfSubmitted: 0, leaderComplete: 0 } };
+  const rated = behaviourIds.length
+    ? sql`(select count(r.score) from ${ratings} r where r.org_id = ${orgId} and r.cycle_id = ${cycleId}
+        and r.rep_user_id = m.user_id and r.behaviour_id in ${[...behaviourIds]})`
+    : sql`-1`;
+  const rows = await db
+    .select({
+      teamId: teams.id,
+      teamName: teams.name,
+      total: sql<number>`grouping(${teams.id})`,
+      reps: sql<number>`count(m.user_id)::int`,
+      selfSubmitted: sql<number>`count(m.user_id) filter (where a.submitted_at is not null)::int`,
+      leaderComplete: sql<number>`count(m.user_id) filter (where ${rated} = ${behaviourIds.length})::int`,
+    })
+    .from(teams)
+    .leftJoin(sql`${memberships} m`, sql`m.org_id = ${teams.orgId} and m.team_id = ${teams.id} and m.role = 'rep' and m.status = 'active'`)
+    .leftJoin(sql`${assessments} a`, sql`a.org_id = m.org_id and a.cycle_id = ${cycleId} and a.rep_user_id = m.user_id`)
+    .where(and(eq(teams.orgId, orgId), isNull(teams.archivedAt), teamIds ? inArray(teams.id, [...teamIds]) : undefined))
+    .groupBy(sql`grouping sets ((${teams.id}, ${teams.name}), ())`)
+    .orderBy(sql`grouping(${teams.id})`, asc(teams.name));
+  const figures = (r: (typeof rows)[number]) => ({ reps: Number(r.reps), selfSubmitted: Number(r.selfSubmitted), leaderComplete: Number(r.leaderComplete) });
+  const total = rows.find((r) => Number(r.total) === 1);
+  return {
+    teams: rows.filter((r) => Number(r.total) === 0).map((r) => ({ teamId: r.teamId, teamName: r.teamName, ...figures(r) })),
+    total: total ? figures(total) : { reps: 0, selfSubmitted: 0, leaderComplete: 0 },
+  };
+}
+
+export type HeatCell = { cycleId: string; teamId: string | null; behaviourId: string | null; average: number; count: number };
+
+/**
+ * Leader-rating averages of active reps by team x behaviour, by team, by behaviour and overall, for each of the
+ * given cycles, in one query (grouping sets). A null team or behaviour marks a roll-up. Reps are counted in
+ * the team they are in now, as on the grid.
+ */
+export async function teamBehaviourAverages(
+  db: DbOrTx,
+  orgId: string,
+  cycleIds: readonly string[],
+  behaviourIds: readonly string[],
+  teamIds?: readonly string[],
+): Promise<HeatCell[]> {
+  if (cycleIds.length === 0 || behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
+  const rows = await db
+    .select({
+      cycleId: ratings.cycleId,
+      teamId: memberships.teamId,
+      behaviourId: ratings.behaviourId,
+      teamGrouped: sql<number>`grouping(${memberships.teamId})`,
+      behaviourGrouped: sql<number>`grouping(${ratings.behaviourId})`,
+      average: sql<string>`round(avg(${ratings.score}), 1)`,
+      count: sql<number>`count(${ratings.score})::int`,
+    })
+    .from(ratings)
+    .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
+    .where(
+      and(
+        eq(ratings.orgId, orgId),
+        inArray(ratings.cycleId, [...cycleIds]),
+        inArray(ratings.behaviourId, [...behaviourIds]),
+        sql`${ratings.score} is not null`,
+        eq(memberships.role, "rep"),
+        eq(memberships.status, "active"),
+        teamIds ? inArray(memberships.teamId, [...teamIds]) : sql`${memberships.teamId} is not null`,
+      ),
+    )
+    .groupBy(
+      sql`grouping sets ((${ratings.cycleId}, ${memberships.teamId}, ${ratings.behaviourId}), (${ratings.cycleId}, ${memberships.teamId}),
+        (${ratings.cycleId}, ${ratings.behaviourId}), (${ratings.cycleId}))`,
+    );
+  return rows.map((r) => ({
+    cycleId: r.cycleId,
+    teamId: Number(r.teamGrouped) === 0 ? r.teamId : null,
+    behaviourId: Number(r.behaviourGrouped) === 0 ? r.behaviourId : null,
+    average: Number(r.average),
+    count: Number(r.count),
+  }));
+}
+
+/** How far a new organisation has come through the method, as facts (the checklist words them). */
+export async function gettingStartedFacts(db: DbOrTx, orgId: string) {
+  const [row] = await db
+    .select({
+      frameworkConfirmed: sql<boolean>`(select o.framework_confirmed_at is not null from organisations o where o.id = ${orgId})`,
+      hasLeader: sql<boolean>`exists (select 1 from ${memberships} m where m.org_id = ${orgId} and m.role = 'leader')
+        or exists (select 1 from ${invites} i where i.org_id = ${orgId} and i.role = 'leader')`,
+      hasRep: sql<boolean>`exists (select 1 from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep')
+        or exists (select 1 from ${invites} i where i.org_id = ${orgId} and i.role = 'rep')`,
+      cycleOpened: sql<boolean>`exists (select 1 from ${cycles} c where c.org_id = ${orgId} and c.opened_at is not null)`,
+      rated: sql<boolean>`exists (select 1 from ${ratings} r where r.org_id = ${orgId} and r.score is not null)`,
+      shared: sql<boolean>`exists (select 1 from ${assessments} a where a.org_id = ${orgId} and a.shared_at is not null)`,
+    })
+    .from(sql`(select 1) as one`);
+  return row!;
+}
+
+/** Active reps of the scope whose self-assessment for the cycle is not submitted yet (at most `limit`). */
+export async function listPendingSelfAssessments(db: DbOrTx, orgId: string, cycleId: string, teamIds: readonly string[] | undefined, limit: number) {
+  if (teamIds && teamIds.length === 0) return [];
+  return db
+    .select({
+      userId: memberships.userId,
+      name: users.name,
+      email: users.email,
+      teamName: teams.name,
+      started: sql<boolean>`${assessments.repUserId} is not null`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
+    .leftJoin(assessments, and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)))
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        eq(memberships.role, "rep"),
+        eq(memberships.status, "active"),
+        isNull(assessments.submittedAt),
+        teamIds ? inArray(memberships.teamId, [...teamIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(users.name), asc(memberships.userId))
+    .limit(limit);
+}

@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { findAssessment, listLeaderRatingsOfRep, listSelfRatings } from "@/db/queries/assessments";
+import { listCycles } from "@/db/queries/cycles";
+import { gettingStartedFacts, listPendingSelfAssessments, participationByTeam, teamBehaviourAverages } from "@/db/queries/dashboards";
+import { listGridBehaviours } from "@/db/queries/grid";
+import { listRelationships } from "@/db/queries/relationships";
+import { assessmentStatus, repSeesLeader } from "@/lib/assessments/visibility";
+import { memberLoader, type MemberContext } from "@/lib/chain/member";
+import { previousCycle } from "@/lib/grid/grid-data";
+import { teamScope } from "@/lib/permissions";
+import { CADENCE_RESTARTING_KINDS, contactState, isOverdue, todayIn } from "@/lib/relationships/rules";
+import { dateInZone } from "@/lib/time-zone";
+import { buildHeatmap, weakestBehaviours } from "./figures";
+import { gettingStartedSteps } from "./getting-started";
+
+/** How many pending self-assessments a leader's dashboard lists by name. */
+const PENDING_LISTED = 8;
+
+type Cycles = Awaited<ReturnType<typeof listCycles>>;
+
+/** The cycle a dashboard reports on: the open one, else the one that opened last. */
+function dashboardCycle(cycles: Cycles) {
+  const cycle = cycles.find((c) => c.status === "open") ?? cycles.find((c) => c.status === "closed");
+  return cycle ? { cycle, previous: previousCycle(cycles, cycle) ?? null } : null;
+}
+
+/** Participation and the team x behaviour heatmap of the scope (the whole organisation for admins). */
+async function gridSummary({ db, org }: MemberContext, cycles: Cycles, teamIds: readonly string[] | undefined) {
+  const current = dashboardCycle(cycles);
+  if (!current) return null;
+  const { cycle, previous } = current;
+  const behaviours = await listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed");
+  const behaviourIds = behaviours.map((b) => b.id);
+  const [participation, cells] = await Promise.all([
+    participationByTeam(db, org.id, cycle.id, behaviourIds, teamIds),
+    teamBehaviourAverages(db, org.id, previous ? [cycle.id, previous.id] : [cycle.id], behaviourIds, teamIds),
+  ]);
+  const heatmap = buildHeatmap(cells, {
+    cycleId: cycle.id,
+    previousCycleId: previous?.id ?? null,
+    teams: participation.teams.map((t) => ({ id: t.teamId, name: t.teamName })),
+    behaviours: behaviours.map((b) => ({ id: b.id, name: b.name })),
+  });
+  return {
+    cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
+    previousCycleName: previous?.name ?? null,
+    participation,
+    heatmap,
+    weakest: weakestBehaviours(heatmap),
+  };
+}
+
+async function adminDashboard(ctx: MemberContext) {
+  const { db, org } = ctx;
+  const [cycles, facts] = await Promise.all([listCycles(db, org.id), gettingStartedFacts(db, org.id)]);
+  return { role: "admin" as const, steps: gettingStartedSteps(facts), summary: await gridSummary(ctx, cycles, undefined) };
+}
+
+async function leaderDashboard(ctx: MemberContext) {
+  const { db, org, member } = ctx;
+  const scope = teamScope(member) ?? [];
+  const today = todayIn(org.timeZone);
+  const [cycles, relationships] = await Promise.all([
+    listCycles(db, org.id),
+    listRelationships(db, org.id, { ownerUserId: member.userId, restartingKinds: CADENCE_RESTARTING_KINDS }),
+  ]);
+  const open = cycles.find((c) => c.status === "open");
+  const [summary, pending] = await Promise.all([
+    gridSummary(ctx, cycles, scope),
+    open ? listPendingSelfAssessments(db, org.id, open.id, scope, PENDING_LISTED) : Promise.resolve([]),
+  ]);
+  return {
+    role: "leader" as const,
+    summary,
+    openCycleName: open?.name ?? null,
+    pending: pending.map((p) => ({ userId: p.userId, name: p.name, email: p.email, teamName: p.teamName, started: Boolean(p.started) })),
+    relationships: relationships.map((r) => {
+      const contact = contactState({ lastContactOn: r.lastContactOn, startedOn: dateInZone(r.createdAt, org.timeZone), cadenceDays: r.cadenceDays }, today);
+      return {
+        id: r.id,
+        counterpartName: r.counterpartName,
+        departmentName: r.departmentName,
+        contact,
+        nextStep: r.nextStep,
+        nextStepDue: r.nextStepDue,
+        nextStepOverdue: isOverdue(r.nextStepDue, today),
+        openActions: r.openActions,
+        actionsOverdue: isOverdue(r.firstOpenActionDue, today),
+      };
+    }),
+  };
+}
+
+async function repDashboard({ db, org, member }: MemberContext) {
+  const cycles = await listCycles(db, org.id);
+  const cycle = cycles.find((c) => c.status === "open") ?? null;
+  if (!cycle) return { role: "rep" as const, cycle: null };
+  const [state, behaviours, selfRatings] = await Promise.all([
+    findAssessment(db, org.id, cycle.id, member.userId),
+    listGridBehaviours(db, org.id, cycle.id, false),
+    listSelfRatings(db, org.id, cycle.id, member.userId),
+  ]);
+  // Blind mode: the leader's side is read only once it has been shared with this rep.
+  const seesLeader = repSeesLeader(org.blindMode, state);
+  const leaderRatings = seesLeader ? await listLeaderRatingsOfRep(db, org.id, cycle.id, member.userId) : [];
+  const selfOf = new Map(selfRatings.map((r) => [r.behaviourId, r]));
+  const leaderOf = new Map(leaderRatings.map((r) => [r.behaviourId, r]));
+  return {
+    role: "rep" as const,
+    cycle: {
+      id: cycle.id,
+      name: cycle.name,
+      status: assessmentStatus(state),
+      seesLeader,
+      rated: selfRatings.filter((r) => r.score !== null).length,
+      /** The baseline's row shape: the leader's side is absent unless shared. */
+      rows: behaviours.map((b) => {
+        const self = { score: selfOf.get(b.id)?.score ?? null, comment: selfOf.get(b.id)?.comment ?? null };
+        const leader = seesLeader ? { score: leaderOf.get(b.id)?.score ?? null, comment: leaderOf.get(b.id)?.comment ?? null } : undefined;
+        return {
+          behaviourId: b.id,
+          name: b.name,
+          archived: false,
+          self,
+          leader,
+          gap: leader?.score != null && self.score != null ? self.score - leader.score : null,
+        };
+      }),
+    },
+  };
+}
+
+/**
+ * The organisation's landing page: each role's dashboard, telling them what to do next. A fixed number of
+ * queries for each role, whatever the size of the organisation.
+ */
+export const loadDashboard = memberLoader(
+  {
+    route: "/o/[slug]",
+    permission: "org.view",
+    input: z.object({}),
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
+  },
+  async (ctx) => {
+    const base = { slug: ctx.org.slug, orgName: ctx.org.name, userName: ctx.user.name };
+    if (ctx.member.role === "admin") return { ...base, ...(await adminDashboard(ctx)) };
+    if (ctx.member.role === "leader") return { ...base, ...(await leaderDashboard(ctx)) };
+    return { ...base, ...(await repDashboard(ctx)) };
+  },
+);
+
+export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
