@@ -1,7 +1,9 @@
 import { headers } from "next/headers";
 import type { DbOrTx } from "@/db/client";
 import { hitThrottle, throttleLockedUntil, type ThrottleRule } from "@/db/queries/throttles";
+import { clientAddress as clientAddressFrom } from "@/lib/accounts/sign-in";
 import { Refusal } from "@/lib/chain/outcome";
+import { env } from "@/lib/env";
 
 /**
  * Rate limits on answering a check-in. Every submit to a waiting link counts, a refused one too: a few a
@@ -11,31 +13,12 @@ import { Refusal } from "@/lib/chain/outcome";
 export const CHECK_IN_LINK_RULE: ThrottleRule = { limit: 5, windowMs: 60_000, lockMs: 10 * 60_000 };
 export const CHECK_IN_ADDRESS_RULE: ThrottleRule = { limit: 30, windowMs: 10 * 60_000, lockMs: 30 * 60_000 };
 
-/**
- * How many proxies in front of the app append to X-Forwarded-For (TRUST_PROXY, e.g. 1); undefined: none, so
- * the header is ignored. Read here until lib/env.ts has TRUST_PROXY (it arrives with sign-in throttling, with
- * the same meaning); then this becomes `env().TRUST_PROXY`.
- */
-function trustedProxies(): number | undefined {
-  const n = Number(process.env.TRUST_PROXY);
-  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : undefined;
-}
-
-/**
- * The client's address: the Nth entry from the right of X-Forwarded-For when N proxies are trusted (each
- * appends the address it received the request from; entries further left are whatever the client claimed).
- */
-export function addressFrom(forwardedFor: string | null | undefined, proxies: number | undefined): string | null {
-  if (!proxies || !forwardedFor) return null;
-  const hops = forwardedFor.split(",").map((hop) => hop.trim()).filter(Boolean);
-  return hops.length === 0 ? null : hops[Math.max(0, hops.length - proxies)]!.slice(0, 64);
-}
-
+/** The client's address inside a request, when TRUST_PROXY says how many proxies to trust; else null. */
 export async function clientAddress(): Promise<string | null> {
-  const proxies = trustedProxies();
+  const proxies = env().TRUST_PROXY;
   if (!proxies) return null;
   try {
-    return addressFrom((await headers()).get("x-forwarded-for"), proxies);
+    return clientAddressFrom((await headers()).get("x-forwarded-for"), proxies);
   } catch {
     return null; // outside a request (scripts, tests without one)
   }

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
 import type { FailureCode, Outcome } from "@/lib/chain/outcome";
 import type { RegistryEntry } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import { actAs, createMatrixOrganisation, linkToken, type Persona } from "../support/fixtures";
 import { loadRegistry } from "../support/registry";
 import { nextTransactionId, snapshotAll } from "../support/scoped-snapshot";
 
@@ -111,9 +112,12 @@ function callerOf(entry: RegistryEntry): Persona {
   return "signedOut";
 }
 
-function caller(entry: RegistryEntry, fixture: Fixture): (input: unknown) => Promise<Outcome<unknown>> {
+async function caller(db: Db, entry: RegistryEntry, fixture: Fixture): Promise<(input: unknown) => Promise<Outcome<unknown>>> {
   if (entry.entry === "member") return (input) => entry.call(fixture.slug, input);
-  if (entry.entry === "token") return (input) => entry.call(fixture.slug, fixture.tokens[entry.expect.token], input);
+  if (entry.entry === "token") {
+    const token = await linkToken(db, fixture, entry.expect.token);
+    return (input) => entry.call(fixture.slug, token, input);
+  }
   return (input) => entry.call(input);
 }
 
@@ -134,7 +138,7 @@ describe(`fuzzed inputs: every registered action, ${FUZZ_RUNS} runs each`, () =>
       const fixture = await createMatrixOrganisation(db);
       if (entry.entry === "member") await entry.expect.prepare?.(db, fixture);
       actAs(fixture, callerOf(entry));
-      const call = caller(entry, fixture);
+      const call = await caller(db, entry, fixture);
       const valid = entry.expect.input(fixture);
       let baseline = await snapshotAll(db);
       let ok = 0;
