@@ -20,6 +20,12 @@ const forwarded = vi.hoisted(() => ({ for: "203.0.113.7" }));
 // A client that claims to be someone else: only the entry the trusted proxy appended counts.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": `198.51.100.9, ${forwarded.for}` }) }));
 
+// env() is parsed once per process: read TRUST_PROXY afresh so a test can set it.
+vi.mock("@/lib/env", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/env")>();
+  return { ...actual, env: () => ({ ...actual.env(), TRUST_PROXY: process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) : undefined }) };
+});
+
 const testDb = withTestDatabase();
 void loadRelationship;
 
