@@ -24,7 +24,7 @@ test("signed-out visitors are sent to sign in the same way for real and unknown 
 
 test("a leader opening admin settings gets forbidden; the org stays reachable", async ({ page }) => {
   await signIn(page, DEMO_TEAMS[0]!.leader.email, DEMO_PASSWORD);
-  await expect(page.getByText("You are a leader: these are the teams you lead.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Team East" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Team West" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);

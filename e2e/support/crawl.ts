@@ -33,17 +33,21 @@ export function routeOf(pathname: string, all = pageRoutes()): string | undefine
   return matching.sort((a, b) => (a.match(/\[/g)?.length ?? 0) - (b.match(/\[/g)?.length ?? 0))[0];
 }
 
+/** Pages of an organisation that no link leads to: the benchmark's baseline page. */
+export const UNLINKED_PAGES = ["bench"] as const;
+
 /**
- * Visits `start` and every page reachable from it by links inside `prefix`, breadth first, at most
- * `perRoute` URLs per route pattern (ten rep pages look alike), calling `check` on each. Downloads and other
- * route handlers are not followed. Returns the URLs visited.
+ * Visits `start` (and the organisation's unlinked pages under it) and every page reachable from there by links
+ * inside `prefix`, breadth first, at most `perRoute` URLs per route pattern (ten rep pages look alike), calling
+ * `check` on each. Downloads and other route handlers are not followed. Returns the URLs visited.
  */
 export async function crawl(page: Page, start: string, prefix: string, check: (url: string) => Promise<void>, perRoute = 3): Promise<string[]> {
   const handlers = handlerRoutes();
   const pages = pageRoutes();
-  const seen = new Set<string>([start]);
+  const starts = [start, ...UNLINKED_PAGES.map((p) => `${start}/${p}`)];
+  const seen = new Set<string>(starts);
   const perPattern = new Map<string, number>();
-  const queue = [start];
+  const queue = [...starts];
   const visited: string[] = [];
   while (queue.length) {
     const url = queue.shift()!;
