@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { findAssessment, listLeaderRatingsOfRep, listRepHistory, listSelfRatings } from "@/db/queries/assessments";
+import { listRepHistory } from "@/db/queries/assessments";
 import { listBehaviours } from "@/db/queries/behaviours";
-import { findCurrentCycle, listCycles } from "@/db/queries/cycles";
+import { listCycles } from "@/db/queries/cycles";
 import { findMembership } from "@/db/queries/members";
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
@@ -9,9 +9,8 @@ import { repTarget } from "@/lib/members/rep-target";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { baselineViewSchema } from "@/lib/schemas/assessments";
+import { readOwnCurrentCycle } from "./own-cycle";
 import { assessmentStatus, canShare, coachSeesSelf, repSeesLeader } from "./visibility";
-
-type Side = { score: number | null; comment: string | null };
 
 /**
  * The rep's self-assessment for the current cycle: each behaviour with its anchors and the rep's answer. The
@@ -26,18 +25,10 @@ export const loadSelfAssessment = memberLoader(
     expect: { allow: ["rep", "otherRep"], input: () => ({}) },
   },
   async ({ db, org, user }) => {
-    const cycle = await findCurrentCycle(db, org.id);
     const baselineHref = `/o/${org.slug}/reps/${user.id}`;
-    if (!cycle) return { slug: org.slug, baselineHref, cycle: null, status: "not_started" as const, submittedOn: null, leaderVisible: false, behaviours: [] };
-    const [behaviours, assessment, own] = await Promise.all([
-      listBehaviours(db, org.id),
-      findAssessment(db, org.id, cycle.id, user.id),
-      listSelfRatings(db, org.id, cycle.id, user.id),
-    ]);
-    const leaderVisible = repSeesLeader(org.blindMode, assessment);
-    const leader = leaderVisible ? await listLeaderRatingsOfRep(db, org.id, cycle.id, user.id) : [];
-    const selfBy = new Map(own.map((r) => [r.behaviourId, r]));
-    const leaderBy = new Map(leader.map((r) => [r.behaviourId, r]));
+    const own = await readOwnCurrentCycle(db, org, user.id);
+    if (!own) return { slug: org.slug, baselineHref, cycle: null, status: "not_started" as const, submittedOn: null, leaderVisible: false, behaviours: [] };
+    const { cycle, assessment, leaderVisible } = own;
     return {
       slug: org.slug,
       baselineHref,
@@ -45,13 +36,13 @@ export const loadSelfAssessment = memberLoader(
       status: assessmentStatus(assessment),
       submittedOn: assessment?.submittedAt ? formatDateTime(assessment.submittedAt, org.timeZone) : null,
       leaderVisible,
-      behaviours: behaviours.map((b) => ({
+      behaviours: own.behaviours.map(({ behaviour: b, self, leader }) => ({
         id: b.id,
         name: b.name,
         description: b.description,
         anchors: { 1: b.level1, 3: b.level3, 5: b.level5 },
-        self: { score: selfBy.get(b.id)?.score ?? null, comment: selfBy.get(b.id)?.comment ?? null } satisfies Side,
-        ...(leaderVisible && { leader: { score: leaderBy.get(b.id)?.score ?? null, comment: leaderBy.get(b.id)?.comment ?? null } satisfies Side }),
+        self,
+        ...(leader && { leader }),
       })),
     };
   },

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { findAssessment, listLeaderRatingsOfRep, listSelfRatings } from "@/db/queries/assessments";
 import { listCycles } from "@/db/queries/cycles";
 import { gettingStartedFacts, listPendingSelfAssessments, participationByTeam, teamBehaviourAverages } from "@/db/queries/dashboards";
 import { listGridBehaviours } from "@/db/queries/grid";
 import { listRelationships } from "@/db/queries/relationships";
-import { assessmentStatus, repSeesLeader } from "@/lib/assessments/visibility";
+import { readOwnCurrentCycle } from "@/lib/assessments/own-cycle";
+import { assessmentStatus } from "@/lib/assessments/visibility";
 import { memberLoader, type MemberContext } from "@/lib/chain/member";
 import { previousCycle } from "@/lib/grid/grid-data";
 import { teamScope } from "@/lib/permissions";
@@ -92,40 +92,25 @@ async function leaderDashboard(ctx: MemberContext) {
 }
 
 async function repDashboard({ db, org, member }: MemberContext) {
-  const cycles = await listCycles(db, org.id);
-  const cycle = cycles.find((c) => c.status === "open") ?? null;
-  if (!cycle) return { role: "rep" as const, cycle: null };
-  const [state, behaviours, selfRatings] = await Promise.all([
-    findAssessment(db, org.id, cycle.id, member.userId),
-    listGridBehaviours(db, org.id, cycle.id, false),
-    listSelfRatings(db, org.id, cycle.id, member.userId),
-  ]);
-  // Blind mode: the leader's side is read only once it has been shared with this rep.
-  const seesLeader = repSeesLeader(org.blindMode, state);
-  const leaderRatings = seesLeader ? await listLeaderRatingsOfRep(db, org.id, cycle.id, member.userId) : [];
-  const selfOf = new Map(selfRatings.map((r) => [r.behaviourId, r]));
-  const leaderOf = new Map(leaderRatings.map((r) => [r.behaviourId, r]));
+  const own = await readOwnCurrentCycle(db, org, member.userId);
+  if (!own) return { role: "rep" as const, cycle: null };
   return {
     role: "rep" as const,
     cycle: {
-      id: cycle.id,
-      name: cycle.name,
-      status: assessmentStatus(state),
-      seesLeader,
-      rated: selfRatings.filter((r) => r.score !== null).length,
+      id: own.cycle.id,
+      name: own.cycle.name,
+      status: assessmentStatus(own.assessment),
+      seesLeader: own.leaderVisible,
+      rated: own.rated,
       /** The baseline's row shape: the leader's side is absent unless shared. */
-      rows: behaviours.map((b) => {
-        const self = { score: selfOf.get(b.id)?.score ?? null, comment: selfOf.get(b.id)?.comment ?? null };
-        const leader = seesLeader ? { score: leaderOf.get(b.id)?.score ?? null, comment: leaderOf.get(b.id)?.comment ?? null } : undefined;
-        return {
-          behaviourId: b.id,
-          name: b.name,
-          archived: false,
-          self,
-          leader,
-          gap: leader?.score != null && self.score != null ? self.score - leader.score : null,
-        };
-      }),
+      rows: own.behaviours.map(({ behaviour, self, leader }) => ({
+        behaviourId: behaviour.id,
+        name: behaviour.name,
+        archived: false,
+        self,
+        leader,
+        gap: leader?.score != null && self.score != null ? self.score - leader.score : null,
+      })),
     },
   };
 }
