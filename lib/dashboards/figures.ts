@@ -69,8 +69,3 @@ export function weakestBehaviours(heatmap: Heatmap, limit = 3): WeakBehaviour[] 
       };
     });
 }
-
-/** "7 of 10 (70%)"; "none yet" for an empty team. */
-export function share(part: number, whole: number): string {
-  return whole === 0 ? "no reps" : `${part} of ${whole} (${Math.round((part / whole) * 100)}%)`;
-}
