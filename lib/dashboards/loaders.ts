@@ -2,14 +2,12 @@ import { z } from "zod";
 import { listCycles } from "@/db/queries/cycles";
 import { gettingStartedFacts, listPendingSelfAssessments, participationByTeam, teamBehaviourAverages } from "@/db/queries/dashboards";
 import { listGridBehaviours } from "@/db/queries/grid";
-import { listRelationships } from "@/db/queries/relationships";
 import { readOwnCurrentCycle } from "@/lib/assessments/own-cycle";
 import { assessmentStatus } from "@/lib/assessments/visibility";
 import { memberLoader, type MemberContext } from "@/lib/chain/member";
 import { previousCycle } from "@/lib/grid/grid-data";
 import { teamScope } from "@/lib/permissions";
-import { CADENCE_RESTARTING_KINDS, contactState, isOverdue, todayIn } from "@/lib/relationships/rules";
-import { dateInZone } from "@/lib/time-zone";
+import { listRelationshipsWithFlags } from "@/lib/relationships/list";
 import { buildHeatmap, weakestBehaviours } from "./figures";
 import { gettingStartedSteps } from "./getting-started";
 
@@ -59,11 +57,7 @@ async function adminDashboard(ctx: MemberContext) {
 async function leaderDashboard(ctx: MemberContext) {
   const { db, org, member } = ctx;
   const scope = teamScope(member) ?? [];
-  const today = todayIn(org.timeZone);
-  const [cycles, relationships] = await Promise.all([
-    listCycles(db, org.id),
-    listRelationships(db, org.id, { ownerUserId: member.userId, restartingKinds: CADENCE_RESTARTING_KINDS }),
-  ]);
+  const [cycles, relationships] = await Promise.all([listCycles(db, org.id), listRelationshipsWithFlags(db, org, member.userId)]);
   const open = cycles.find((c) => c.status === "open");
   const [summary, pending] = await Promise.all([
     gridSummary(ctx, cycles, scope),
@@ -74,20 +68,17 @@ async function leaderDashboard(ctx: MemberContext) {
     summary,
     openCycleName: open?.name ?? null,
     pending: pending.map((p) => ({ userId: p.userId, name: p.name, email: p.email, teamName: p.teamName, started: Boolean(p.started) })),
-    relationships: relationships.map((r) => {
-      const contact = contactState({ lastContactOn: r.lastContactOn, startedOn: dateInZone(r.createdAt, org.timeZone), cadenceDays: r.cadenceDays }, today);
-      return {
-        id: r.id,
-        counterpartName: r.counterpartName,
-        departmentName: r.departmentName,
-        contact,
-        nextStep: r.nextStep,
-        nextStepDue: r.nextStepDue,
-        nextStepOverdue: isOverdue(r.nextStepDue, today),
-        openActions: r.openActions,
-        actionsOverdue: isOverdue(r.firstOpenActionDue, today),
-      };
-    }),
+    relationships: relationships.map((r) => ({
+      id: r.id,
+      counterpartName: r.counterpartName,
+      departmentName: r.departmentName,
+      contact: r.contact,
+      nextStep: r.nextStep,
+      nextStepDue: r.nextStepDue,
+      nextStepOverdue: r.nextStepOverdue,
+      openActions: r.openActions,
+      actionsOverdue: r.actionsOverdue,
+    })),
   };
 }
 

@@ -2,13 +2,14 @@ import { z } from "zod";
 import { listCheckIns } from "@/db/queries/check-ins";
 import { checkInStatus } from "@/lib/check-ins/status";
 import { can } from "@/lib/permissions";
-import { findRelationship, listActions, listDepartments, listGoals, listInteractions, listRelationships } from "@/db/queries/relationships";
+import { findRelationship, listActions, listDepartments, listGoals, listInteractions } from "@/db/queries/relationships";
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { relationshipPageSchema } from "@/lib/schemas/relationships";
 import { dateInZone } from "@/lib/time-zone";
+import { listRelationshipsWithFlags } from "./list";
 import { MATRIX_IDS, prepareRelationship } from "./matrix";
-import { CADENCE_RESTARTING_KINDS, contactState, isOverdue, lastContact, todayIn } from "./rules";
+import { contactState, isOverdue, lastContact, todayIn } from "./rules";
 import { relationshipTarget } from "./target";
 
 /**
@@ -26,20 +27,8 @@ export const loadRelationshipsPage = memberLoader(
   async ({ db, org, member }) => {
     const isAdmin = member.role === "admin";
     const today = todayIn(org.timeZone);
-    const [rows, departments] = await Promise.all([
-      listRelationships(db, org.id, { ownerUserId: isAdmin ? undefined : member.userId, restartingKinds: CADENCE_RESTARTING_KINDS }),
-      listDepartments(db, org.id),
-    ]);
-    const relationships = rows.map((r) => {
-      const contact = contactState({ lastContactOn: r.lastContactOn, startedOn: dateInZone(r.createdAt, org.timeZone), cadenceDays: r.cadenceDays }, today);
-      return {
-        ...r,
-        own: r.ownerUserId === member.userId,
-        contact,
-        nextStepOverdue: isOverdue(r.nextStepDue, today),
-        actionsOverdue: isOverdue(r.firstOpenActionDue, today),
-      };
-    });
+    const [rows, departments] = await Promise.all([listRelationshipsWithFlags(db, org, isAdmin ? undefined : member.userId), listDepartments(db, org.id)]);
+    const relationships = rows.map((r) => ({ ...r, own: r.ownerUserId === member.userId }));
     const own = relationships.filter((r) => r.own);
     return {
       slug: org.slug,
