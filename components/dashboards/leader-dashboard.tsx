@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -116,58 +117,63 @@ function RelationshipsPanel({ data }: { data: LeaderData }) {
         </p>
       ) : (
         <div className="grid gap-6 md:grid-cols-3">
-          <section aria-labelledby="rel-contacts">
-            <h3 id="rel-contacts" className="text-sm font-semibold text-slate-900">Overdue contacts ({overdueContacts.length})</h3>
-            {overdueContacts.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">Nobody is overdue.</p>
-            ) : (
-              <ul className="mt-2 space-y-2 text-sm">
-                {overdueContacts.map((r) => (
-                  <li key={r.id}>
-                    <Link href={`/o/${slug}/relationships/${r.id}`} className="font-medium text-slate-900 hover:underline">{r.counterpartName}</Link>{" "}
-                    <span className="text-slate-600">· {r.departmentName}</span>
-                    <p className="text-red-700">Due since {formatDay(r.contact.dueOn)}</p>
-                  </li>
-                ))}
-              </ul>
+          <ListSection id="rel-contacts" title={`Overdue contacts (${overdueContacts.length})`} empty="Nobody is overdue." items={overdueContacts}>
+            {(r) => (
+              <>
+                <RelationshipLink slug={slug} id={r.id}>{r.counterpartName}</RelationshipLink> <span className="text-slate-600">· {r.departmentName}</span>
+                <p className="text-red-700">Due since {formatDay(r.contact.dueOn)}</p>
+              </>
             )}
-          </section>
-          <section aria-labelledby="rel-steps">
-            <h3 id="rel-steps" className="text-sm font-semibold text-slate-900">Next steps ({nextSteps.length})</h3>
-            {nextSteps.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">No next step written down.</p>
-            ) : (
-              <ul className="mt-2 space-y-2 text-sm">
-                {nextSteps.map((r) => (
-                  <li key={r.id}>
-                    <Link href={`/o/${slug}/relationships/${r.id}`} className="font-medium text-slate-900 hover:underline">{r.nextStep}</Link>
-                    <p className={r.nextStepOverdue ? "text-red-700" : "text-slate-600"}>
-                      {r.counterpartName}
-                      {r.nextStepDue && ` · ${r.nextStepOverdue ? "overdue since" : "due"} ${formatDay(r.nextStepDue)}`}
-                    </p>
-                  </li>
-                ))}
-              </ul>
+          </ListSection>
+          <ListSection id="rel-steps" title={`Next steps (${nextSteps.length})`} empty="No next step written down." items={nextSteps}>
+            {(r) => (
+              <>
+                <RelationshipLink slug={slug} id={r.id}>{r.nextStep}</RelationshipLink>
+                <p className={r.nextStepOverdue ? "text-red-700" : "text-slate-600"}>
+                  {r.counterpartName}
+                  {r.nextStepDue && ` · ${r.nextStepOverdue ? "overdue since" : "due"} ${formatDay(r.nextStepDue)}`}
+                </p>
+              </>
             )}
-          </section>
-          <section aria-labelledby="rel-actions">
-            <h3 id="rel-actions" className="text-sm font-semibold text-slate-900">Open actions ({withActions.reduce((n, r) => n + r.openActions, 0)})</h3>
-            {withActions.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-600">No open action.</p>
-            ) : (
-              <ul className="mt-2 space-y-2 text-sm">
-                {withActions.map((r) => (
-                  <li key={r.id}>
-                    <Link href={`/o/${slug}/relationships/${r.id}`} className="font-medium text-slate-900 hover:underline">{r.counterpartName}</Link>{" "}
-                    <span className="text-slate-600">· {r.openActions} open</span>
-                    {r.actionsOverdue && <p className="text-red-700">Some are overdue</p>}
-                  </li>
-                ))}
-              </ul>
+          </ListSection>
+          <ListSection id="rel-actions" title={`Open actions (${withActions.reduce((n, r) => n + r.openActions, 0)})`} empty="No open action." items={withActions}>
+            {(r) => (
+              <>
+                <RelationshipLink slug={slug} id={r.id}>{r.counterpartName}</RelationshipLink> <span className="text-slate-600">· {r.openActions} open</span>
+                {r.actionsOverdue && <p className="text-red-700">Some are overdue</p>}
+              </>
             )}
-          </section>
+          </ListSection>
         </div>
       )}
     </Panel>
+  );
+}
+
+function RelationshipLink({ slug, id, children }: { slug: string; id: string; children: ReactNode }) {
+  return (
+    <Link href={`/o/${slug}/relationships/${id}`} className="font-medium text-slate-900 hover:underline">
+      {children}
+    </Link>
+  );
+}
+
+/** A titled list of relationships, or a line saying there is none. */
+function ListSection<T extends { id: string }>({ id, title, empty, items, children }: { id: string; title: string; empty: string; items: T[]; children: (item: T) => ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="text-sm font-semibold text-slate-900">
+        {title}
+      </h3>
+      {items.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">{empty}</p>
+      ) : (
+        <ul className="mt-2 space-y-2 text-sm">
+          {items.map((item) => (
+            <li key={item.id}>{children(item)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
