@@ -5,7 +5,7 @@ import { insertUser } from "@/db/queries/accounts";
 import { insertMembership, insertOrganisation } from "@/db/queries/organisations";
 import { insertTeam, insertTeamLeader } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
-import { assessments, ratings } from "@/db/schema";
+import { assessments, cycles, ratings } from "@/db/schema";
 import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
 import { loadDashboard, type Dashboard } from "@/lib/dashboards/loaders";
 import { withTestDatabase } from "../support/database";
@@ -142,6 +142,22 @@ describe("the leader dashboard", () => {
   });
 });
 
+describe("the leader's pending self-assessments", () => {
+  it("names the first eight by name, in order, and counts every pending rep", async () => {
+    const db = testDb();
+    const f = await ratedOrganisation(db);
+    for (let i = 0; i < 10; i++) {
+      const rep = (await insertUser(db, { name: `Zed ${String(i).padStart(2, "0")}`, email: `zed.${i}.${f.orgId}@example.test`, passwordHash: "x" })).id;
+      await insertMembership(db, f.orgId, { userId: rep, role: "rep", teamId: f.teamId });
+    }
+    const data = await dashboard(f, "leader");
+    if (data.role !== "leader" || !data.summary) throw new Error("expected the leader dashboard with a cycle");
+    expect(data.pending.map((p) => p.name)).toEqual(["Ora Otherrep", ...Array.from({ length: 7 }, (_, i) => `Zed 0${i}`)]);
+    const { reps, selfSubmitted } = data.summary.participation.total;
+    expect(reps - selfSubmitted).toBe(11);
+  });
+});
+
 describe("the rep dashboard", () => {
   it("holds the leader's scores only once they are shared with the rep", async () => {
     const db = testDb();
@@ -157,6 +173,16 @@ describe("the rep dashboard", () => {
     const after = await dashboard(f, "rep");
     if (after.role !== "rep" || !after.cycle) throw new Error("expected the rep dashboard with a cycle");
     expect(after.cycle.rows.map((r) => r.leader?.score)).toEqual([2, 4, 3]);
+  });
+});
+
+describe("the rep dashboard without an open cycle", () => {
+  it("says so rather than showing the last cycle", async () => {
+    const db = testDb();
+    const f = await ratedOrganisation(db);
+    await db.update(cycles).set({ status: "closed", closedAt: new Date() }).where(and(eq(cycles.orgId, f.orgId), eq(cycles.id, f.cycles.open)));
+    const data = await dashboard(f, "rep");
+    expect(data.role === "rep" && data.cycle).toBeNull();
   });
 });
 
