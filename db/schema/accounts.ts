@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAtColumn } from "./columns";
 
 /** Global: a person's account. Belongs to no organisation; memberships tie it to organisations. */
 export const users = pgTable(
@@ -13,7 +14,7 @@ export const users = pgTable(
     /** Carried in the JWT; bumping it ends every session of this person. */
     sessionVersion: integer().notNull().default(1),
     lastSignInAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("users_email_uq").on(sql`lower(${t.email})`)],
 );
@@ -34,7 +35,7 @@ export const authEvents = pgTable(
     userId: uuid().references(() => users.id),
     email: text().notNull(),
     kind: authEventKind().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index("auth_events_email_idx").on(sql`lower(${t.email})`, t.createdAt)],
 );

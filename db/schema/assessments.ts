@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, foreignKey, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { behaviours, cycles } from "./framework";
-import { memberships, organisations } from "./organisations";
+import { memberships, orgIdColumn } from "./organisations";
+import { createdAtColumn } from "./columns";
 
 /**
  * A rep's self-assessment for one cycle. No row: not started; submittedAt null: draft; sharedAt null:
@@ -10,15 +11,13 @@ import { memberships, organisations } from "./organisations";
 export const assessments = pgTable(
   "assessments",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     cycleId: uuid().notNull(),
     repUserId: uuid().notNull(),
     submittedAt: timestamp({ withTimezone: true }),
     sharedAt: timestamp({ withTimezone: true }),
     sharedBy: uuid(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -33,9 +32,7 @@ export const assessments = pgTable(
 export const selfRatings = pgTable(
   "self_ratings",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     cycleId: uuid().notNull(),
     repUserId: uuid().notNull(),
     behaviourId: uuid().notNull(),

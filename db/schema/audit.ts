@@ -1,14 +1,13 @@
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
-import { organisations } from "./organisations";
+import { createdAtColumn } from "./columns";
+import { orgIdColumn } from "./organisations";
 
 /** What changed in an organisation, by whom. Written by the action chain, never by hand. */
 export const auditEvents = pgTable(
   "audit_events",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     actorUserId: uuid().references(() => users.id),
     /** The registered action name, e.g. "org.updateSettings". */
@@ -19,7 +18,7 @@ export const auditEvents = pgTable(
     targetLabel: text(),
     before: jsonb(),
     after: jsonb(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index("audit_events_org_time_idx").on(t.orgId, t.createdAt)],
 );

@@ -15,7 +15,8 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { behaviours, cycles } from "./framework";
-import { memberships, organisations } from "./organisations";
+import { memberships, orgIdColumn } from "./organisations";
+import { createdAtColumn } from "./columns";
 
 export const planStatus = pgEnum("plan_status", ["active", "done", "dropped"]);
 
@@ -27,9 +28,7 @@ export const planStatus = pgEnum("plan_status", ["active", "done", "dropped"]);
 export const coachingPlans = pgTable(
   "coaching_plans",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     repUserId: uuid().notNull(),
     behaviourId: uuid().notNull(),
@@ -38,7 +37,7 @@ export const coachingPlans = pgTable(
     dueOn: date(),
     status: planStatus().notNull().default("active"),
     createdBy: uuid().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -56,16 +55,14 @@ export const coachingPlans = pgTable(
 export const coachingPlanActions = pgTable(
   "coaching_plan_actions",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     planId: uuid().notNull(),
     description: text().notNull(),
     position: integer().notNull(),
     doneAt: timestamp({ withTimezone: true }),
     doneBy: uuid(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -82,9 +79,7 @@ export const coachingPlanActions = pgTable(
 export const oneOnOneNotes = pgTable(
   "one_on_one_notes",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     repUserId: uuid().notNull(),
     authorUserId: uuid().notNull(),
@@ -92,7 +87,7 @@ export const oneOnOneNotes = pgTable(
     heldOn: date().notNull(),
     body: text().notNull(),
     shared: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -107,9 +102,7 @@ export const oneOnOneNotes = pgTable(
 export const oneOnOneNoteBehaviours = pgTable(
   "one_on_one_note_behaviours",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     noteId: uuid().notNull(),
     behaviourId: uuid().notNull(),
   },

@@ -13,15 +13,14 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { memberships, organisations } from "./organisations";
+import { memberships, orgIdColumn } from "./organisations";
+import { createdAtColumn } from "./columns";
 
 /** The organisation's success profile: the behaviours reps are rated on, in order, with 1/3/5 anchors. */
 export const behaviours = pgTable(
   "behaviours",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     name: text().notNull(),
     description: text().notNull(),
@@ -30,7 +29,7 @@ export const behaviours = pgTable(
     level5: text().notNull(),
     position: integer().notNull(),
     archivedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -45,15 +44,13 @@ export const cycleStatus = pgEnum("cycle_status", ["draft", "open", "closed"]);
 export const cycles = pgTable(
   "cycles",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     name: text().notNull(),
     status: cycleStatus().notNull().default("draft"),
     openedAt: timestamp({ withTimezone: true }),
     closedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -69,9 +66,7 @@ export const cycles = pgTable(
 export const ratings = pgTable(
   "ratings",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     cycleId: uuid().notNull(),
     repUserId: uuid().notNull(),
     behaviourId: uuid().notNull(),

@@ -15,32 +15,33 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+import { createdAtColumn } from "./columns";
 
 /** The tenant root: every tenant table carries its id as org_id. */
 export const organisations = pgTable(
   "organisations",
   {
-  id: uuid().primaryKey().defaultRandom(),
-  /** URL segment: /o/{slug}/... */
-  slug: text().notNull().unique(),
-  name: text().notNull(),
-  /** IANA zone; due dates and "overdue" are computed in it. */
-  timeZone: text().notNull(),
-  /** Blind mode: self and leader ratings stay hidden from each other until submitted and shared. */
-  blindMode: boolean().notNull().default(true),
-  /** When an admin confirmed the behaviour list ("these predict success in our business"). */
-  frameworkConfirmedAt: timestamp({ withTimezone: true }),
-  /** Coaching labels (gap = self - leader): blind spot when gap >= this. */
-  blindSpotGap: smallint().notNull().default(2),
-  /** Hidden strength when gap <= -this. */
-  hiddenStrengthGap: smallint().notNull().default(2),
-  /** Agreed weakness when both scores are <= this. */
-  agreedWeaknessMax: smallint().notNull().default(2),
-  /** Agreed strength when both scores are >= this. */
-  agreedStrengthMin: smallint().notNull().default(4),
-  /** A rep with no 1:1 note for longer than this many days is flagged. */
-  oneOnOneCadenceDays: integer().notNull().default(14),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    id: uuid().primaryKey().defaultRandom(),
+    /** URL segment: /o/{slug}/... */
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    /** IANA zone; due dates and "overdue" are computed in it. */
+    timeZone: text().notNull(),
+    /** Blind mode: self and leader ratings stay hidden from each other until submitted and shared. */
+    blindMode: boolean().notNull().default(true),
+    /** When an admin confirmed the behaviour list ("these predict success in our business"). */
+    frameworkConfirmedAt: timestamp({ withTimezone: true }),
+    /** Coaching labels (gap = self - leader): blind spot when gap >= this. */
+    blindSpotGap: smallint().notNull().default(2),
+    /** Hidden strength when gap <= -this. */
+    hiddenStrengthGap: smallint().notNull().default(2),
+    /** Agreed weakness when both scores are <= this. */
+    agreedWeaknessMax: smallint().notNull().default(2),
+    /** Agreed strength when both scores are >= this. */
+    agreedStrengthMin: smallint().notNull().default(4),
+    /** A rep with no 1:1 note for longer than this many days is flagged. */
+    oneOnOneCadenceDays: integer().notNull().default(14),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     check("organisations_coaching_gaps", sql`${t.blindSpotGap} between 1 and 4 and ${t.hiddenStrengthGap} between 1 and 4`),
@@ -49,19 +50,23 @@ export const organisations = pgTable(
   ],
 );
 
+/** The tenant key of every tenant table: part of its primary key and of every foreign key (scale-out rule). */
+export const orgIdColumn = () =>
+  uuid()
+    .notNull()
+    .references(() => organisations.id);
+
 export const memberRole = pgEnum("member_role", ["admin", "leader", "rep"]);
 export const memberStatus = pgEnum("member_status", ["active", "deactivated"]);
 
 export const teams = pgTable(
   "teams",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     name: text().notNull(),
     archivedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -72,9 +77,7 @@ export const teams = pgTable(
 export const memberships = pgTable(
   "memberships",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     userId: uuid()
       .notNull()
       .references(() => users.id),
@@ -82,7 +85,7 @@ export const memberships = pgTable(
     status: memberStatus().notNull().default("active"),
     /** A rep's one team. Leaders lead teams through team_leaders instead. */
     teamId: uuid(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     deactivatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
@@ -96,12 +99,10 @@ export const memberships = pgTable(
 export const teamLeaders = pgTable(
   "team_leaders",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     teamId: uuid().notNull(),
     userId: uuid().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.teamId, t.userId] }),
@@ -118,9 +119,7 @@ export const teamLeaders = pgTable(
 export const invites = pgTable(
   "invites",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     tokenHash: text().notNull(),
     role: memberRole().notNull(),
@@ -131,7 +130,7 @@ export const invites = pgTable(
     uses: integer().notNull().default(0),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     createdBy: uuid().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     revokedAt: timestamp({ withTimezone: true }),
     revokedBy: uuid(),
   },

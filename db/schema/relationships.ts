@@ -15,19 +15,18 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { memberships, organisations } from "./organisations";
+import { memberships, orgIdColumn } from "./organisations";
+import { createdAtColumn } from "./columns";
 
 /** The peer departments sales depends on (distribution, purchasing, finance, ...). Admins edit the list. */
 export const departments = pgTable(
   "departments",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     name: text().notNull(),
     archivedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex("departments_org_name_uq").on(t.orgId, sql`lower(${t.name})`)],
 );
@@ -41,9 +40,7 @@ export const relationshipStatus = pgEnum("relationship_status", ["strained", "ne
 export const relationships = pgTable(
   "relationships",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     ownerUserId: uuid().notNull(),
     departmentId: uuid().notNull(),
@@ -58,7 +55,7 @@ export const relationships = pgTable(
     nextStepDue: date(),
     /** Contact every this many days; a lunch, a one-on-one or a call restarts the countdown. */
     cadenceDays: integer().notNull().default(30),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -75,14 +72,12 @@ export const relationships = pgTable(
 export const relationshipGoals = pgTable(
   "relationship_goals",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     relationshipId: uuid().notNull(),
     text: text().notNull(),
     achievedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -97,9 +92,7 @@ export const interactionKind = pgEnum("interaction_kind", ["lunch", "one_on_one"
 export const interactions = pgTable(
   "interactions",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     relationshipId: uuid().notNull(),
     kind: interactionKind().notNull(),
@@ -111,7 +104,7 @@ export const interactions = pgTable(
     notes: text(),
     trustAfter: smallint().notNull(),
     loggedBy: uuid().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -130,14 +123,12 @@ export const interactions = pgTable(
 export const checkIns = pgTable(
   "check_ins",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     relationshipId: uuid().notNull(),
     tokenHash: text().notNull(),
     createdBy: uuid().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     revokedAt: timestamp({ withTimezone: true }),
     revokedBy: uuid(),
@@ -168,9 +159,7 @@ export const actionOwner = pgEnum("action_owner", ["us", "them"]);
 export const relationshipActions = pgTable(
   "relationship_actions",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => organisations.id),
+    orgId: orgIdColumn(),
     id: uuid().notNull().defaultRandom(),
     relationshipId: uuid().notNull(),
     /** The interaction whose friction point it came from, if any. */
@@ -181,7 +170,7 @@ export const relationshipActions = pgTable(
     owner: actionOwner().notNull(),
     dueOn: date().notNull(),
     doneAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
