@@ -103,6 +103,9 @@ test("a leader sends a check-in link; the counterpart answers on a phone without
   await them.getByLabel("Your name (optional)").fill("Quinn");
   await them.getByRole("button", { name: "Send my answers" }).click();
   await expect(them.getByRole("status", { name: "Answer sent" })).toContainText(`${east!.leader.name} has your answers.`);
+  // The thank-you takes the form's place, invitation included: no "three questions" left above it.
+  await expect(them.getByRole("heading", { level: 1 })).toHaveText("Thank you");
+  await expect(them.getByText("Three questions, two minutes.")).toHaveCount(0);
   await expectNoAxeViolations(them);
   await shoot(them, "check-in-phone-thanks");
 
