@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyLink } from "@/components/ui/copy-link";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { CopyLinkDialog } from "@/components/ui/copy-link";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -26,7 +26,7 @@ const tone = { waiting: "blue", answered: "green", expired: "amber", revoked: "n
 export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canManage, links }: Props) {
   const { run, pending } = useActionRunner();
   const [shown, setShown] = useState<string | null>(null);
-  const [state, formAction] = useFormAction(createCheckIn.bind(null, slug), (created) => setShown(new URL(created.url, window.location.origin).toString()));
+  const [state, formAction] = useFormAction(createCheckIn.bind(null, slug), (created) => setShown(created.url));
   const when = (date: Date) => formatDate(date, timeZone);
 
   return (
@@ -91,14 +91,13 @@ export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canM
           ))}
         </ul>
       )}
-      <Dialog
-        open={shown !== null}
-        onOpenChange={(open) => !open && setShown(null)}
+      <CopyLinkDialog
+        url={shown}
+        onClose={() => setShown(null)}
         title="Your check-in link"
         description={`Copy it now and send it to ${counterpart}. For security it is shown only once.`}
-      >
-        {shown && <CopyLink label="Check-in link" url={shown} onDone={() => setShown(null)} />}
-      </Dialog>
+        label="Check-in link"
+      />
     </div>
   );
 }
