@@ -24,11 +24,6 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
   const page = await loadRelationship(slug, { relationshipId });
   const { relationship: r, contact } = page;
   const common = { slug: page.slug, relationshipId: r.id, counterpart: r.counterpartName, today: page.today };
-  const actionCounts: Record<string, number> = {};
-  for (const a of page.actions) {
-    const from = a.interactionId ?? a.checkInId;
-    if (from) actionCounts[from] = (actionCounts[from] ?? 0) + 1;
-  }
 
   return (
     <div className="space-y-6">
@@ -141,7 +136,7 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
             Fall on your sword: ask {r.counterpartName} to lunch, and ask what sales does that makes them crazy. Then log it here.
           </EmptyState>
         ) : (
-          <Timeline {...common} entries={page.timeline} actionCounts={actionCounts} />
+          <Timeline {...common} entries={page.timeline} actionCounts={page.actionCounts} />
         )}
       </section>
     </div>
