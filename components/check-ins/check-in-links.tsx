@@ -18,6 +18,12 @@ type Link = { id: string; createdAt: Date; expiresAt: Date; answeredAt: Date | n
 type Props = { slug: string; relationshipId: string; counterpart: string; timeZone: string; canManage: boolean; links: Link[] };
 
 const tone = { waiting: "blue", answered: "green", expired: "amber", revoked: "neutral" } as const;
+const STATUS_VERB: Record<CheckInStatus, string> = { waiting: "expires", answered: "answered", expired: "expired", revoked: "revoked" };
+
+/** The day that goes with a link's status: when it was answered or revoked, else when it expires (or did). */
+function statusDate(link: Link): Date {
+  return (link.status === "answered" && link.answeredAt) || (link.status === "revoked" && link.revokedAt) || link.expiresAt;
+}
 
 /**
  * The relationship's check-in links: make one (shown once, with a copy button), see where each stands, and
@@ -63,15 +69,7 @@ export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canM
             <li key={link.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5 text-sm">
               <Badge tone={tone[link.status]}>{CHECK_IN_STATUS_LABEL[link.status]}</Badge>
               <span className="text-slate-900">Sent {when(link.createdAt)}</span>
-              <span className="text-slate-600">
-                {link.status === "answered" && link.answeredAt
-                  ? `answered ${when(link.answeredAt)}`
-                  : link.status === "waiting"
-                    ? `expires ${when(link.expiresAt)}`
-                    : link.status === "expired"
-                      ? `expired ${when(link.expiresAt)}`
-                      : `revoked ${link.revokedAt ? when(link.revokedAt) : ""}`.trimEnd()}
-              </span>
+              <span className="text-slate-600">{`${STATUS_VERB[link.status]} ${when(statusDate(link))}`}</span>
               {canManage && link.status === "waiting" && (
                 <span className="ml-auto">
                   <ConfirmDialog
