@@ -105,8 +105,8 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
           <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
             <TrustChart
               counterpart={r.counterpartName}
-              points={page.trustLine.map((p) => ({ on: p.on, trust: p.trust, label: `${INTERACTION_LABEL[p.kind]}, ${formatDay(p.on)}` }))}
-              theirs={page.theirTrust.map((p) => ({ on: p.on, trust: p.trust, label: `Check-in answer, ${formatDay(p.on)}` }))}
+              points={page.trustLine.map((p) => ({ on: p.on, trust: p.trust, label: INTERACTION_LABEL[p.kind] }))}
+              theirs={page.theirTrust.map((p) => ({ on: p.on, trust: p.trust, label: "Check-in answer" }))}
             />
             <div className="space-y-4">
               {page.trustLine.length > 0 && (
