@@ -103,6 +103,9 @@ test("a leader sends a check-in link; the counterpart answers on a phone without
   await them.getByLabel("Your name (optional)").fill("Quinn");
   await them.getByRole("button", { name: "Send my answers" }).click();
   await expect(them.getByRole("status", { name: "Answer sent" })).toContainText(`${east!.leader.name} has your answers.`);
+  // The thank-you takes the form's place, invitation included: no "three questions" left above it.
+  await expect(them.getByRole("heading", { level: 1 })).toHaveText("Thank you");
+  await expect(them.getByText("Three questions, two minutes.")).toHaveCount(0);
   await expectNoAxeViolations(them);
   await shoot(them, "check-in-phone-thanks");
 
@@ -125,6 +128,10 @@ test("a leader sends a check-in link; the counterpart answers on a phone without
   await expect(page.getByRole("table", { name: `${counterpart}'s trust in each check-in` }).getByRole("row").nth(1)).toContainText(/Check-in answer\s*2/);
   await expect(page.locator(".recharts-line-curve")).toHaveCount(1);
   await expect(page.locator(".recharts-scatter-symbol")).toHaveCount(1);
+  // Pointing at her answer names both views of that day, each by what it is.
+  await page.locator(".recharts-scatter-symbol").hover();
+  await expect(page.locator(".recharts-tooltip-wrapper")).toContainText(`Check-in answer · ${counterpart}'s view: 2 of 5`);
+  await expect(page.locator(".recharts-tooltip-wrapper")).toContainText("Lunch · Your view: 4 of 5");
 
   // Her friction point becomes a small action.
   await answer.getByRole("button", { name: "Turn into an action" }).first().click();

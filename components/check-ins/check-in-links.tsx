@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyLink } from "@/components/ui/copy-link";
-import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
+import { CopyLinkDialog } from "@/components/ui/copy-link";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField } from "@/components/ui/field";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -18,6 +18,12 @@ type Link = { id: string; createdAt: Date; expiresAt: Date; answeredAt: Date | n
 type Props = { slug: string; relationshipId: string; counterpart: string; timeZone: string; canManage: boolean; links: Link[] };
 
 const tone = { waiting: "blue", answered: "green", expired: "amber", revoked: "neutral" } as const;
+const STATUS_VERB: Record<CheckInStatus, string> = { waiting: "expires", answered: "answered", expired: "expired", revoked: "revoked" };
+
+/** The day that goes with a link's status: when it was answered or revoked, else when it expires (or did). */
+function statusDate(link: Link): Date {
+  return (link.status === "answered" && link.answeredAt) || (link.status === "revoked" && link.revokedAt) || link.expiresAt;
+}
 
 /**
  * The relationship's check-in links: make one (shown once, with a copy button), see where each stands, and
@@ -26,7 +32,7 @@ const tone = { waiting: "blue", answered: "green", expired: "amber", revoked: "n
 export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canManage, links }: Props) {
   const { run, pending } = useActionRunner();
   const [shown, setShown] = useState<string | null>(null);
-  const [state, formAction] = useFormAction(createCheckIn.bind(null, slug), (created) => setShown(new URL(created.url, window.location.origin).toString()));
+  const [state, formAction] = useFormAction(createCheckIn.bind(null, slug), (created) => setShown(created.url));
   const when = (date: Date) => formatDate(date, timeZone);
 
   return (
@@ -63,15 +69,7 @@ export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canM
             <li key={link.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5 text-sm">
               <Badge tone={tone[link.status]}>{CHECK_IN_STATUS_LABEL[link.status]}</Badge>
               <span className="text-slate-900">Sent {when(link.createdAt)}</span>
-              <span className="text-slate-600">
-                {link.status === "answered" && link.answeredAt
-                  ? `answered ${when(link.answeredAt)}`
-                  : link.status === "waiting"
-                    ? `expires ${when(link.expiresAt)}`
-                    : link.status === "expired"
-                      ? `expired ${when(link.expiresAt)}`
-                      : `revoked ${link.revokedAt ? when(link.revokedAt) : ""}`.trimEnd()}
-              </span>
+              <span className="text-slate-600">{`${STATUS_VERB[link.status]} ${when(statusDate(link))}`}</span>
               {canManage && link.status === "waiting" && (
                 <span className="ml-auto">
                   <ConfirmDialog
@@ -91,14 +89,13 @@ export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canM
           ))}
         </ul>
       )}
-      <Dialog
-        open={shown !== null}
-        onOpenChange={(open) => !open && setShown(null)}
+      <CopyLinkDialog
+        url={shown}
+        onClose={() => setShown(null)}
         title="Your check-in link"
         description={`Copy it now and send it to ${counterpart}. For security it is shown only once.`}
-      >
-        {shown && <CopyLink label="Check-in link" url={shown} onDone={() => setShown(null)} />}
-      </Dialog>
+        label="Check-in link"
+      />
     </div>
   );
 }

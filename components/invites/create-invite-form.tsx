@@ -1,8 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { CopyLink } from "@/components/ui/copy-link";
-import { Dialog } from "@/components/ui/dialog";
+import { CopyLinkDialog } from "@/components/ui/copy-link";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -16,9 +15,7 @@ type Props = { slug: string; teams: { id: string; name: string }[]; canInviteSta
 export function CreateInviteForm({ slug, teams, canInviteStaff }: Props) {
   const [role, setRole] = useState("rep");
   const [shown, setShown] = useState<string | null>(null);
-  const [state, formAction] = useFormAction(createInvite.bind(null, slug), (created) =>
-    setShown(new URL(created.url, window.location.origin).toString()),
-  );
+  const [state, formAction] = useFormAction(createInvite.bind(null, slug), (created) => setShown(created.url));
 
   return (
     <>
@@ -75,14 +72,13 @@ export function CreateInviteForm({ slug, teams, canInviteStaff }: Props) {
           <SubmitButton pendingLabel="Creating link…">Create invite link</SubmitButton>
         </div>
       </form>
-      <Dialog
-        open={shown !== null}
-        onOpenChange={(open) => !open && setShown(null)}
+      <CopyLinkDialog
+        url={shown}
+        onClose={() => setShown(null)}
         title="Your invite link"
         description="Copy it now and send it to the person you are inviting. For security it is shown only once."
-      >
-        {shown && <CopyLink label="Invite link" url={shown} onDone={() => setShown(null)} />}
-      </Dialog>
+        label="Invite link"
+      />
     </>
   );
 }

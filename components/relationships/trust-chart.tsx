@@ -1,12 +1,13 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
-import { formatShortDay } from "./format";
+import { formatDay, formatShortDay } from "./format";
 
 export const TRUST_COLOUR = "#1d4ed8";
 /** The counterpart's points: another hue and another shape, so neither colour alone carries the meaning. */
 export const THEIR_TRUST_COLOUR = "#b45309";
 
+/** `label`: what the point is ("Lunch", "Check-in answer"); the tooltip adds the day. */
 type Point = { on: string; trust: number; label: string };
 const DAY_MS = 86_400_000;
 const time = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -53,15 +54,38 @@ export function TrustChart({ points, theirs = [], counterpart }: { points: Point
               stroke="#94a3b8"
             />
             <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={28} tick={{ fill: "#334155", fontSize: 12 }} stroke="#94a3b8" allowDecimals={false} />
+            {/* filterNull off: recharts finds no entry of its own on a check-in's day, and would hide the tooltip there. */}
             <Tooltip
-              formatter={(value, name) => [`${String(value)} of 5`, name]}
-              labelFormatter={(_label, payload) => String(payload?.[0]?.payload?.label ?? "")}
+              filterNull={false}
+              content={({ active, label }) => (active ? <DayTooltip t={Number(label)} ours={ours} theirs={them} counterpart={counterpart} /> : null)}
             />
             <Line data={ours} type="linear" dataKey="trust" name="Your view" stroke={TRUST_COLOUR} strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
             {them.length > 0 && <Scatter data={them} dataKey="trust" name={`${counterpart}'s view`} fill={THEIR_TRUST_COLOUR} shape="diamond" isAnimationActive={false} />}
           </ComposedChart>
         </ResponsiveContainer>
       </div>
+    </div>
+  );
+}
+
+/**
+ * What the pointer is on: every point of either view on that day. The chart's own tooltip pairs the two series
+ * by index, which names the wrong answer on another day; this one looks each view up by the day itself.
+ */
+function DayTooltip({ t, ours, theirs, counterpart }: { t: number; ours: (Point & { t: number })[]; theirs: (Point & { t: number })[]; counterpart: string }) {
+  const rows = [
+    ...ours.filter((p) => p.t === t).map((p) => ({ ...p, who: "Your view", colour: TRUST_COLOUR })),
+    ...theirs.filter((p) => p.t === t).map((p) => ({ ...p, who: `${counterpart}'s view`, colour: THEIR_TRUST_COLOUR })),
+  ];
+  if (rows.length === 0) return null;
+  return (
+    <div className="rounded-md bg-white px-3 py-2 text-sm shadow-md ring-1 ring-slate-200">
+      <p className="font-medium text-slate-900">{formatDay(rows[0]!.on)}</p>
+      <ul className="mt-1 space-y-0.5">
+        {rows.map((row, i) => (
+          <li key={i} style={{ color: row.colour }}>{`${row.label} · ${row.who}: ${row.trust} of 5`}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -61,8 +61,6 @@ async function existingRelationship(db: DbOrTx, orgId: string, relationshipId: s
   return relationship;
 }
 
-const labelOf = relationshipLabel;
-
 async function activeDepartment(db: DbOrTx, orgId: string, departmentId: string, allowArchivedId?: string) {
   const department = await findDepartment(db, orgId, departmentId);
   if (!department || (department.archivedAt && department.id !== allowArchivedId)) invalidField("departmentId", "Choose a department from the list.");
@@ -81,7 +79,7 @@ export const createRelationship = memberAction(
     const department = await activeDepartment(db, org.id, values.departmentId);
     if (values.priority) await clearPriority(db, org.id, user.id);
     const row = await insertRelationship(db, org.id, user.id, values);
-    await audit({ targetType: "relationship", targetId: row.id, targetLabel: labelOf({ counterpartName: row.counterpartName, departmentName: department.name }), after: values });
+    await audit({ targetType: "relationship", targetId: row.id, targetLabel: relationshipLabel({ counterpartName: row.counterpartName, departmentName: department.name }), after: values });
     return { relationshipId: row.id };
   },
 );
@@ -99,15 +97,15 @@ export const updateRelationship = memberAction(
     const department = await activeDepartment(db, org.id, values.departmentId, current.departmentId);
     if (values.priority && !current.priority) await clearPriority(db, org.id, current.ownerUserId);
     await updateRelationshipRow(db, org.id, relationshipId, values);
-    const before: Partial<RelationshipValues> = {};
-    const after: Partial<RelationshipValues> = {};
-    for (const key of Object.keys(values) as (keyof RelationshipValues)[]) {
-      if (current[key] !== values[key]) {
-        Object.assign(before, { [key]: current[key] });
-        Object.assign(after, { [key]: values[key] });
-      }
-    }
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf({ counterpartName: values.counterpartName, departmentName: department.name }), before, after });
+    // Only what changed, so the log stays readable.
+    const changed = (Object.keys(values) as (keyof RelationshipValues)[]).filter((key) => current[key] !== values[key]);
+    await audit({
+      targetType: "relationship",
+      targetId: relationshipId,
+      targetLabel: relationshipLabel({ counterpartName: values.counterpartName, departmentName: department.name }),
+      before: Object.fromEntries(changed.map((key) => [key, current[key]])),
+      after: Object.fromEntries(changed.map((key) => [key, values[key]])),
+    });
   },
 );
 
@@ -124,7 +122,7 @@ export const setRelationshipPriority = memberAction(
     const current = await existingRelationship(db, org.id, relationshipId);
     if (priority) await clearPriority(db, org.id, current.ownerUserId);
     await updateRelationshipRow(db, org.id, relationshipId, { priority });
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(current), before: { priority: current.priority }, after: { priority } });
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(current), before: { priority: current.priority }, after: { priority } });
   },
 );
 
@@ -139,7 +137,7 @@ export const addGoal = memberAction(
   async ({ db, org, audit }, { relationshipId, text }) => {
     const relationship = await existingRelationship(db, org.id, relationshipId);
     const goal = await insertGoal(db, org.id, relationshipId, text);
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { goal: text } });
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(relationship), after: { goal: text } });
     return { goalId: goal.id };
   },
 );
@@ -157,7 +155,7 @@ export const setGoalAchieved = memberAction(
     const goal = await findGoal(db, org.id, relationshipId, goalId);
     if (!goal) throw new Refusal("not_found", "That goal does not exist.");
     await setGoalAchievedRow(db, org.id, goalId, achieved);
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { goal: goal.text, achieved } });
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(relationship), after: { goal: goal.text, achieved } });
   },
 );
 
@@ -186,7 +184,7 @@ export const logInteraction = memberAction(
     await audit({
       targetType: "relationship",
       targetId: relationshipId,
-      targetLabel: labelOf(relationship),
+      targetLabel: relationshipLabel(relationship),
       before: { trust: relationship.trust },
       after: { interaction: values.kind, occurredOn: values.occurredOn, trustAfter: values.trustAfter },
     });
@@ -215,7 +213,7 @@ export const addAction = memberAction(
     const checkIn = values.checkInId ? await findCheckIn(db, org.id, relationshipId, values.checkInId) : undefined;
     if (values.checkInId && !checkIn?.answeredAt) throw new Refusal("not_found", "That check-in answer does not exist.");
     const action = await insertAction(db, org.id, relationshipId, values);
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { action: values.description, owner: values.owner, dueOn: values.dueOn, ...(checkIn && { fromCheckIn: checkIn.id }) } });
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(relationship), after: { action: values.description, owner: values.owner, dueOn: values.dueOn, ...(checkIn && { fromCheckIn: checkIn.id }) } });
     return { actionId: action.id };
   },
 );
@@ -233,6 +231,6 @@ export const setActionDone = memberAction(
     const action = await findAction(db, org.id, relationshipId, actionId);
     if (!action) throw new Refusal("not_found", "That action does not exist.");
     await setActionDoneRow(db, org.id, actionId, done);
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: labelOf(relationship), after: { action: action.description, done } });
+    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(relationship), after: { action: action.description, done } });
   },
 );

@@ -113,10 +113,21 @@ export const loadRelationship = memberLoader(
       checkIns: checkIns.map(({ id, createdAt, expiresAt, answeredAt, revokedAt }) => ({ id, createdAt, expiresAt, answeredAt, revokedAt, status: checkInStatus({ answeredAt, revokedAt, expiresAt }, now) })),
       canCheckIn: can(member, "relationships.checkIn", { ownerUserId: relationship.ownerUserId }),
       actions: actions.map((a) => ({ ...a, overdue: a.doneAt === null && isOverdue(a.dueOn, today) })),
+      /** How many small actions came from each interaction or check-in answer, by its id. */
+      actionCounts: actionsFrom(actions),
       departments: departments.filter((d) => d.archivedAt === null || d.id === relationship.departmentId).map(({ id, name }) => ({ id, name })),
     };
   },
 );
+
+function actionsFrom(actions: readonly { interactionId: string | null; checkInId: string | null }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const a of actions) {
+    const from = a.interactionId ?? a.checkInId;
+    if (from) counts[from] = (counts[from] ?? 0) + 1;
+  }
+  return counts;
+}
 
 type Answer = { id: string; on: string; answeredAt: Date; trust: number; salesFrustratesUs: string | null; wouldHelp: string | null; respondentName: string | null };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CHECK_IN_EXPIRY_DAYS, DEFAULT_CHECK_IN_EXPIRY_DAYS } from "@/lib/check-ins/status";
-import { trustField } from "./relationships";
-import { blankable, uuidField } from "./fields";
+import { optionalText, trustField } from "./relationships";
+import { uuidField } from "./fields";
 
 export const CHECK_IN_LIMITS = { friction: 2000, wouldHelp: 2000, name: 100 } as const;
 /** Everything a check-in form sends, added up: well above what the fields allow, far below a flood. */
@@ -16,10 +16,6 @@ export const createCheckInSchema = z.object({
 });
 
 export const checkInIdSchema = z.object({ relationshipId: uuidField, checkInId: uuidField });
-
-function optionalText(max: number, what: string) {
-  return blankable(z.string().trim().max(max, `Keep ${what} to ${max} characters or fewer.`)).transform((v) => v || null);
-}
 
 /** The characters of every string in a raw input (a form's fields, or an object's values). */
 function totalChars(raw: unknown): number {

@@ -11,7 +11,7 @@ function text(missing: string, max: number, what: string) {
 }
 
 /** An optional, trimmed text: blank becomes null. */
-function optionalText(max: number, what: string) {
+export function optionalText(max: number, what: string) {
   return blankable(z.string().trim().max(max, `Keep ${what} to ${max} characters or fewer.`)).transform((v) => v || null);
 }
 

@@ -252,7 +252,10 @@ describe("both views on the relationship", () => {
     expect(made).toMatchObject({ status: "ok" });
     const [row] = await db.select().from(relationshipActions).where(and(eq(relationshipActions.orgId, f.orgId), eq(relationshipActions.checkInId, checkInId)));
     expect(row).toMatchObject({ description: "Agree a cut-off time", interactionId: null });
-    expect((await detail(f)).actions.find((a) => a.checkInId === checkInId)).toBeDefined();
+    const page = await detail(f);
+    expect(page.actions.find((a) => a.checkInId === checkInId)).toBeDefined();
+    // The answer and the fixture's lunch each have one small action that came from them.
+    expect(page.actionCounts).toEqual({ [checkInId]: 1, [MATRIX_IDS.interaction]: 1 });
   });
 });
 

@@ -193,6 +193,19 @@ describe("relationships", () => {
     expect((await listOk(f)).departments.map((d) => d.name)).not.toContain("Finance");
   });
 
+  it("log only what an edit changed, before and after", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    await prepareRelationship(testDb(), f);
+    actAs(f, "leader");
+    const edit = { ...form, relationshipId: MATRIX_IDS.relationship, counterpartName: "Fran Finance", counterpartTitle: "Controller", trust: "4", nextStep: "Lunch in March" };
+    expect((await updateRelationship(f.slug, edit)).status).toBe("ok");
+    const [event] = await testDb()
+      .select({ before: auditEvents.before, after: auditEvents.after, label: auditEvents.targetLabel })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "relationship.update")));
+    expect(event).toEqual({ before: { trust: 2, nextStep: null }, after: { trust: 4, nextStep: "Lunch in March" }, label: "Fran Finance (Finance)" });
+  });
+
   it("keep goals and actions, child ids checked against the relationship", async () => {
     const f = await createMatrixOrganisation(testDb());
     await prepareRelationship(testDb(), f);

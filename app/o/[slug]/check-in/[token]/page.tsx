@@ -29,17 +29,22 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
             <p className="mt-2 text-slate-600">{page.closed.body}</p>
           </>
         ) : (
-          <>
-            <p className="text-sm font-medium text-brand-700">{page.orgName}</p>
-            <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">A quick check-in from {page.leaderName}</h1>
-            <p className="mt-2 text-slate-700">
-              {page.leaderName}, in sales at {page.orgName}, would like to know how working with sales feels from your side.
-              Three questions, two minutes. No account needed.
-            </p>
-            <div className="mt-6">
-              <CheckInForm slug={slug} token={token} leaderName={page.leaderName} orgName={page.orgName} />
-            </div>
-          </>
+          <CheckInForm
+            slug={slug}
+            token={token}
+            leaderName={page.leaderName}
+            orgName={page.orgName}
+            intro={
+              <>
+                <p className="text-sm font-medium text-brand-700">{page.orgName}</p>
+                <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">A quick check-in from {page.leaderName}</h1>
+                <p className="mt-2 text-slate-700">
+                  {page.leaderName}, in sales at {page.orgName}, would like to know how working with sales feels from your side.
+                  Three questions, two minutes. No account needed.
+                </p>
+              </>
+            }
+          />
         )}
       </main>
       <footer className="mt-6 text-xs text-slate-600">Sent with Coachgrid</footer>

@@ -24,11 +24,6 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
   const page = await loadRelationship(slug, { relationshipId });
   const { relationship: r, contact } = page;
   const common = { slug: page.slug, relationshipId: r.id, counterpart: r.counterpartName, today: page.today };
-  const actionCounts: Record<string, number> = {};
-  for (const a of page.actions) {
-    const from = a.interactionId ?? a.checkInId;
-    if (from) actionCounts[from] = (actionCounts[from] ?? 0) + 1;
-  }
 
   return (
     <div className="space-y-6">
@@ -110,8 +105,8 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
           <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
             <TrustChart
               counterpart={r.counterpartName}
-              points={page.trustLine.map((p) => ({ on: p.on, trust: p.trust, label: `${INTERACTION_LABEL[p.kind]}, ${formatDay(p.on)}` }))}
-              theirs={page.theirTrust.map((p) => ({ on: p.on, trust: p.trust, label: `Check-in answer, ${formatDay(p.on)}` }))}
+              points={page.trustLine.map((p) => ({ on: p.on, trust: p.trust, label: INTERACTION_LABEL[p.kind] }))}
+              theirs={page.theirTrust.map((p) => ({ on: p.on, trust: p.trust, label: "Check-in answer" }))}
             />
             <div className="space-y-4">
               {page.trustLine.length > 0 && (
@@ -141,7 +136,7 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
             Fall on your sword: ask {r.counterpartName} to lunch, and ask what sales does that makes them crazy. Then log it here.
           </EmptyState>
         ) : (
-          <Timeline {...common} entries={page.timeline} actionCounts={actionCounts} />
+          <Timeline {...common} entries={page.timeline} actionCounts={page.actionCounts} />
         )}
       </section>
     </div>
