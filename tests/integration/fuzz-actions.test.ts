@@ -6,7 +6,7 @@ import type { RegistryEntry } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, linkToken, type Persona } from "../support/fixtures";
 import { loadRegistry } from "../support/registry";
-import { nextTransactionId, snapshotAll } from "../support/scoped-snapshot";
+import { nextTransactionId, snapshotTables } from "../support/snapshot";
 
 /**
  * Fuzzed inputs for every registered server action: wrong types, missing fields, out-of-range numbers, huge
@@ -149,7 +149,7 @@ describe(`fuzzed inputs: every registered action, ${FUZZ_RUNS} runs each`, () =>
       // submits before the valid one came up, and the run would prove nothing gets through.
       const first = await call(valid);
       let ok = first.status === "ok" ? 1 : 0;
-      let baseline = await snapshotAll(db);
+      let baseline = await snapshotTables(db);
 
       const result = await fc.check(
         fc.asyncProperty(fc.oneof({ weight: 1, arbitrary: fc.constant(valid) }, { weight: 9, arbitrary: mutated(valid) }), async (input) => {
@@ -163,7 +163,7 @@ describe(`fuzzed inputs: every registered action, ${FUZZ_RUNS} runs each`, () =>
           if (outcome.status === "ok") {
             ok += 1;
             expect(hugeFields(input, valid), `${entry.name} accepted a huge string`).toEqual([]);
-            baseline = await snapshotAll(db); // the state moved on legitimately
+            baseline = await snapshotTables(db); // the state moved on legitimately
             return;
           }
           expect(outcome.status).toBe("error");
@@ -171,7 +171,7 @@ describe(`fuzzed inputs: every registered action, ${FUZZ_RUNS} runs each`, () =>
           expect(typeof outcome.message === "string" && outcome.message.length > 0 && outcome.message.length < 300, outcome.message).toBe(true);
           if (outcome.code === "invalid") expect(Object.keys(outcome.fieldErrors ?? {}).length, JSON.stringify(outcome)).toBeGreaterThan(0);
           // No transaction id taken means nothing was written; otherwise compare every row.
-          if ((await nextTransactionId(db)) !== xid) expect(withoutCounters(await snapshotAll(db)), `${entry.name} refused but changed rows`).toEqual(withoutCounters(baseline));
+          if ((await nextTransactionId(db)) !== xid) expect(withoutCounters(await snapshotTables(db)), `${entry.name} refused but changed rows`).toEqual(withoutCounters(baseline));
         }),
         { numRuns: FUZZ_RUNS, endOnFailure: true },
       );
