@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { getDatabase } from "./client";
 import { FolderLockedError } from "./folder-lock";
 
@@ -15,6 +16,6 @@ try {
     console.error(error.message);
     process.exit(1);
   }
-  if (!process.env.DATABASE_URL) throw error;
+  if (!env().DATABASE_URL) throw error;
   console.error(`The database is not reachable yet (${(error as Error).message}); the next request tries again.`);
 }

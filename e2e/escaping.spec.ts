@@ -32,7 +32,7 @@ test("HTML stored in every free-text field renders as text on every page, for ev
     const urls = await crawl(page, `/o/${org.slug}`, `/o/${org.slug}`, async (url) => {
       expect(await page.locator("[data-xss]").count(), `injected element on ${url} (${role})`).toBe(0);
       if ((await page.locator("body").innerText()).includes("<script data-xss>")) payloadShownAsText += 1;
-      if (url === `/o/${org.slug}/grid` && role === "leader") await page.screenshot({ path: "/work/briefs/shots/sec/escaping-grid-leader.png", fullPage: true });
+      if (url === `/o/${org.slug}/grid` && role === "leader") await page.screenshot({ path: "test-results/screens/escaping-grid-leader.png", fullPage: true });
     });
     for (const url of urls) visited.add(routeOf(new URL(url, "http://x").pathname)!);
   }

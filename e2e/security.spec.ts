@@ -71,5 +71,5 @@ test("after repeated failures the right password is refused too, with the same m
   await expect(page.getByRole("alert", { name: "Sign-in error" })).toHaveText(wrong!);
   expect(wrong).toContain("sign-in pauses for 15 minutes");
   await expect(page).toHaveURL(/\/login/);
-  await page.screenshot({ path: "/work/briefs/shots/sec/sign-in-locked.png" });
+  await page.screenshot({ path: "test-results/screens/sign-in-locked.png" });
 });

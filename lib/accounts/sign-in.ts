@@ -4,8 +4,8 @@ import { findUserByEmail, insertAuthEvent, touchLastSignIn } from "@/db/queries/
 import { clearThrottle, hitThrottle, throttleLockedUntil, type ThrottleRule } from "@/db/queries/throttles";
 import { verifyPassword } from "@/lib/auth/password";
 import { publicRoute } from "@/lib/chain/open";
-import { env } from "@/lib/env";
 import { signInSchema } from "@/lib/schemas/accounts";
+import { trustedClientAddress } from "@/lib/security/client-address";
 
 const MINUTE = 60_000;
 
@@ -34,18 +34,6 @@ export function slowDownMs(attempt: number): number {
 
 export const accountKey = (email: string) => `sign-in:account:${email.toLowerCase()}`;
 export const addressKey = (address: string) => `sign-in:address:${address}`;
-
-/**
- * The client's address from X-Forwarded-For, trusting exactly `trustedProxies` hops: each proxy appends the
- * address it received the request from, so the Nth entry from the right is the one the outermost trusted
- * proxy saw. Entries further left are whatever the client claimed. Without trusted proxies: none.
- */
-export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: number | undefined): string | null {
-  if (!trustedProxies || !forwardedFor) return null;
-  const hops = forwardedFor.split(",").map((hop) => hop.trim()).filter(Boolean);
-  if (hops.length === 0) return null;
-  return hops[Math.max(0, hops.length - trustedProxies)]!.slice(0, 64);
-}
 
 export type SignedInUser = { id: string; name: string; email: string; sessionVersion: number };
 export type SignInResult = { user: SignedInUser | null; delayMs: number };
@@ -94,8 +82,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `headers`: the request's headers as next-auth hands them to `authorize`. */
 export async function signIn(credentials: unknown, request?: { headers?: Record<string, string | string[] | undefined> }) {
-  const forwarded = request?.headers?.["x-forwarded-for"];
-  const address = clientAddress(Array.isArray(forwarded) ? forwarded.join(",") : forwarded, env().TRUST_PROXY);
+  const address = trustedClientAddress(request?.headers?.["x-forwarded-for"]);
   const outcome = await signInCall(credentials && typeof credentials === "object" ? { ...credentials, address } : credentials);
   if (outcome.status !== "ok") return null;
   if (outcome.data.delayMs) await sleep(outcome.data.delayMs);

@@ -152,6 +152,10 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Data exported",
     describe: (actor) => `${actor} downloaded all of the organisation's data`,
   },
+  "bench.ping": {
+    label: "Baseline check",
+    describe: (actor) => `${actor} ran the baseline check of a signed-in action (it changes nothing)`,
+  },
   "framework.addBehaviour": {
     label: "Behaviour added",
     describe: (actor, event) => `${actor} added the behaviour ${event.targetLabel ?? ""}`.trimEnd(),

@@ -11,8 +11,3 @@ export const GRID_VIEW_LABEL: Record<GridViewName, string> = {
   gap: "Gap (self − leader)",
   change: "Change since previous cycle",
 };
-
-/** Views whose values are signed differences. */
-export function isSigned(view: GridViewName): boolean {
-  return view === "gap" || view === "change";
-}

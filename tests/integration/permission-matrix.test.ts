@@ -3,8 +3,7 @@ import type { MemberPersona, RegistryEntry } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, linkToken, type Persona } from "../support/fixtures";
 import { loadRegistry } from "../support/registry";
-import { snapshotOrganisation } from "../support/scoped-snapshot";
-import { snapshotTables } from "../support/snapshot";
+import { snapshotOrganisation, snapshotTables } from "../support/snapshot";
 
 /**
  * The generated permission matrix: every registered entry, called as every persona, gets what its

@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../support/registry";
 import { isServerActionModule, sourceFiles } from "../support/source-files";
 
-/** Route handlers that are not chain entries themselves, and why. */
+/**
+ * Route handlers that are not chain entries themselves, and why. tests/unit/test-hooks.test.ts proves that the
+ * /api/test ones answer 404 without COACHGRID_TEST_HOOKS=1.
+ */
 const ROUTE_HANDLERS_OUTSIDE_CHAIN: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints; credentials go through the auth.signIn public entry",
   "app/api/test/queries/route.ts": "test hook for the query counter, absent unless COACHGRID_TEST_HOOKS=1; reads no data",

@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { insertUser } from "@/db/queries/accounts";
 import { throttles } from "@/db/schema";
-import { accountKey, attemptSignIn, clientAddress, SIGN_IN_THROTTLE, signIn, slowDownMs } from "@/lib/accounts/sign-in";
+import { accountKey, attemptSignIn, SIGN_IN_THROTTLE, signIn, slowDownMs } from "@/lib/accounts/sign-in";
 import { hashPassword } from "@/lib/auth/password";
+import { clientAddress } from "@/lib/security/client-address";
 import { withTestDatabase } from "../support/database";
 
 const testDb = withTestDatabase();

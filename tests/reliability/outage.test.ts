@@ -15,14 +15,16 @@ describe("database down", () => {
   const bin = postgresBinaries();
   let cluster: Cluster | undefined;
   let app: AppServer | undefined;
+  let late: AppServer | undefined;
+  let url = "";
   beforeAll(async () => {
     if (!bin || !browser) return;
     cluster = await startCluster(bin);
-    const url = await seededServerDatabase(cluster, "outage");
+    url = await seededServerDatabase(cluster, "outage");
     app = await startApp({ port: PORTS.outage, databaseUrl: url, secret: SECRET, log: log("outage") });
   });
   afterAll(async () => {
-    await app?.stop();
+    await Promise.all([app?.stop(), late?.stop()]);
     cluster?.stop();
   });
 
@@ -67,6 +69,24 @@ describe("database down", () => {
       expect(server.alive()).toBe(true);
     } finally {
       await chrome.close();
+    }
+  });
+
+  it.skipIf(!bin || !browser)("starts while the database is down (db/open-on-start.ts), then serves once it is back", async () => {
+    const cookie = await signIn(app!.url, DANA, PASSWORD); // the same secret: the session works on the second server too
+    cluster!.halt();
+    let down = true;
+    try {
+      late = await startApp({ port: PORTS.outageAtStart, databaseUrl: url, secret: SECRET, log: log("outage-at-start") });
+      const bench = () => fetch(`${late!.url}/o/${SLUG}/bench`, { headers: { Cookie: cookie }, redirect: "manual" });
+      expect((await bench()).status).toBe(500);
+      expect(late.alive()).toBe(true);
+      cluster!.resume();
+      down = false;
+      expect((await bench()).status).toBe(200);
+      expect(late.alive()).toBe(true);
+    } finally {
+      if (down) cluster!.resume();
     }
   });
 });

@@ -100,6 +100,12 @@ describe("describeAuditEvent", () => {
     expect(auditActionLabel("checkIn.answer")).toBe("Check-in answered");
   });
 
+  it("describes the baseline check as what it is, not as a change", () => {
+    const ping = event("bench.ping", { targetType: "organisation", targetLabel: "Brightwater Supply Co." });
+    expect(describeAuditEvent(ping)).toBe("Dana Reyes ran the baseline check of a signed-in action (it changes nothing)");
+    expect(auditActionLabel("bench.ping")).toBe("Baseline check");
+  });
+
   it("gives an unknown action a generic sentence", () => {
     expect(describeAuditEvent(event("rating.update", { targetType: "rep", targetLabel: "Avery Lin" }))).toBe(
       "Dana Reyes made a change (rating.update) to Avery Lin",
