@@ -8,7 +8,7 @@ import { countPageQueries } from "./support/queries";
 
 const org = `/o/${DEMO_ORG.slug}`;
 const [east] = DEMO_TEAMS;
-const SHOTS = "/work/briefs/shots/checkin";
+const SHOTS = "test-results/screens";
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 /** The raw HTML a browser receives for a page (markup and the server-component payload inlined in it). */
