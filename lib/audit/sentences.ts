@@ -60,9 +60,9 @@ function day(value: unknown): string | null {
 }
 
 /** A coaching plan, from its label "Avery Lin · Prospecting": "the coaching plan for Avery Lin on Prospecting". */
-function plan(event: DescribableAuditEvent): string {
+function plan(event: DescribableAuditEvent, article: "the" | "a" = "the"): string {
   const [rep, behaviour] = (event.targetLabel ?? "").split(" · ");
-  return `the coaching plan for ${text(rep) ?? "a rep"}${text(behaviour) ? ` on ${behaviour}` : ""}`;
+  return `${article} coaching plan for ${text(rep) ?? "a rep"}${text(behaviour) ? ` on ${behaviour}` : ""}`;
 }
 
 /** One value of a snapshot in words: the bare value ("4") and the phrase around it ("target 4"). */
@@ -263,7 +263,7 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
         due ? `due ${due}` : null,
         typeof after.actions === "number" ? `${after.actions} ${after.actions === 1 ? "action" : "actions"}` : null,
       ].filter((d) => d !== null);
-      return `${actor} made ${plan(event)}${details.length > 0 ? `: ${details.join(", ")}` : ""}`;
+      return `${actor} made ${plan(event, "a")}${details.length > 0 ? `: ${details.join(", ")}` : ""}`;
     },
   },
   "coaching.updatePlan": {

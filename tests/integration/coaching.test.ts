@@ -368,7 +368,7 @@ describe("the audit log of coaching", () => {
     // Compared as sets: two events of one millisecond may list in either order.
     expect(sentences.sort()).toEqual([
       "Ada Admin changed the coaching settings: blind spots from a gap of 3 (was 2), a 1:1 every 21 days (was 14)",
-      "Lee Leader made the coaching plan for Remy Rep on Prospecting: target 4, due 28 Feb 2027, 2 actions",
+      "Lee Leader made a coaching plan for Remy Rep on Prospecting: target 4, due 28 Feb 2027, 2 actions",
       "Lee Leader added an action to the coaching plan for Remy Rep on Prospecting: Ask for a referral",
       "Remy Rep marked an action of the coaching plan for Remy Rep on Prospecting as done: Ask for a referral",
       "Lee Leader removed an action from the coaching plan for Remy Rep on Prospecting: Ask for a referral",

@@ -104,10 +104,10 @@ describe("describeAuditEvent", () => {
     const plan = (action: string, fields: Partial<DescribableAuditEvent> = {}) =>
       describeAuditEvent(event(action, { actorName: "Marcus Webb", targetType: "coaching_plan", targetLabel: "Avery Lin · Prospecting", ...fields }));
     expect(plan("coaching.createPlan", { after: { targetScore: 4, dueOn: "2027-02-28", actions: 2 } })).toBe(
-      "Marcus Webb made the coaching plan for Avery Lin on Prospecting: target 4, due 28 Feb 2027, 2 actions",
+      "Marcus Webb made a coaching plan for Avery Lin on Prospecting: target 4, due 28 Feb 2027, 2 actions",
     );
     expect(plan("coaching.createPlan", { after: { targetScore: 3, dueOn: null, actions: 1 } })).toBe(
-      "Marcus Webb made the coaching plan for Avery Lin on Prospecting: target 3, 1 action",
+      "Marcus Webb made a coaching plan for Avery Lin on Prospecting: target 3, 1 action",
     );
     const was = { targetScore: 4, dueOn: "2027-03-31", status: "active" };
     expect(plan("coaching.updatePlan", { before: was, after: { ...was, status: "done", targetScore: 5 } })).toBe(
