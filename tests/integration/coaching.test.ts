@@ -11,7 +11,7 @@ import type { AuditLog } from "@/lib/audit/loaders";
 import "@/lib/audit/loaders";
 import { addPlanAction, createNote, createPlan, deleteNote, removePlanAction, setPlanActionDone, updateCoachingSettings, updateNote, updatePlan } from "@/lib/coaching/actions";
 import type { CoachingQueuePage, RepCoachingPage } from "@/lib/coaching/loaders";
-import { loadCoachingQueue, loadRepCoaching } from "@/lib/coaching/loaders";
+import "@/lib/coaching/loaders";
 import { buildCoachingQueue, listRepsOverdueForOneOnOne } from "@/lib/coaching/queue";
 import { addDays, todayIn } from "@/lib/relationships/rules";
 import { seedLargeCoaching } from "@/scripts/seed/demo-coaching";
@@ -21,8 +21,6 @@ import { rowsOf, withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
 
 const testDb = withTestDatabase();
-void loadCoachingQueue;
-void loadRepCoaching;
 
 function entry(name: string) {
   const found = registeredEntries().find((e) => e.name === name);
