@@ -162,6 +162,17 @@ describe("the coaching queue", () => {
     expect(rep.items.map((i) => i.label)).toEqual(["aligned", "hidden_strength", "agreed_strength"]);
     expect(rep.oneOnOne.overdue).toBe(true);
     expect(page.legend[0]!.explanation).toContain("at least 3 points higher");
+    // The roll-up labels in SQL with the same thresholds. Remy: b0 +2 aligned, b1 agreed strength, b2 -1 hidden
+    // strength; Nia: b0 agreed weakness, b1 -3 hidden strength, b2 +1 aligned (Ora's draft is not counted).
+    const [b0, b1, b2] = f.behaviourIds;
+    const counts = page.teamRollups[0]!.behaviours.map((b) => [b.behaviourId, b.blindSpots, b.hiddenStrengths, b.agreedWeaknesses, b.agreedStrengths, b.aligned]);
+    expect(counts.sort()).toEqual(
+      [
+        [b0, 0, 0, 1, 0, 1],
+        [b1, 0, 1, 0, 1, 0],
+        [b2, 0, 1, 0, 0, 1],
+      ].sort(),
+    );
   });
 
   it("flags a rep overdue for a 1:1 from the day after the cadence, in the organisation's time zone", async () => {
