@@ -138,6 +138,10 @@ test("an admin sees every team, the organisation roll-up and the coaching settin
   expect(queries).toBeGreaterThan(0);
   const east = await page.getByRole("combobox", { name: "Team" }).locator("option", { hasText: DEMO_TEAMS[0]!.name }).getAttribute("value");
   expect(await countPageQueries(page, `${base}/coaching?team=${east}`)).toEqual({ status: 200, queries });
+  // The plan buttons get the rep's id and name, not the loader's whole rep (every item, sent again per button).
+  const rsc = await (await page.request.get(`${base}/coaching`, { headers: { RSC: "1" } })).text();
+  expect(rsc).toContain("Make a plan");
+  expect(rsc).not.toContain('"more":[');
   await expectNoAxeViolations(page);
   await shot(page, "queue-admin");
 
