@@ -52,6 +52,10 @@ test("a leader turns the queue's top item into a plan and writes notes; the rep 
   const repName = (await repLink.textContent())!.trim();
   const rep = west.reps.find((r) => r.name === repName)!;
   expect(rep, `top rep ${repName} is a West rep`).toBeTruthy();
+  // The rep's page before the plan and the notes below: its queries must not grow with them.
+  const before = await countPageQueries(coach, (await repLink.getAttribute("href"))!);
+  expect(before.status).toBe(200);
+  expect(before.queries).toBeGreaterThan(0);
   const topItem = topRep.getByTestId("queue-item").first();
   await topItem.getByRole("button", { name: /^Make a plan: / }).click();
   const dialog = coach.getByRole("dialog");
@@ -88,8 +92,9 @@ test("a leader turns the queue's top item into a plan and writes notes; the rep 
     expect(text.includes(privateSentinel), `author's ${source}`).toBe(true);
     expect(text.includes(sharedSentinel), `author's ${source}`).toBe(true);
   }
-  // A constant number of queries (see tests/integration/coaching.test.ts for the same at two sizes).
-  expect((await countPageQueries(coach, repUrl)).status).toBe(200);
+  // A constant number of queries: one more plan and two more notes, the same count (tests/integration/coaching.test.ts
+  // checks the same at two sizes).
+  expect(await countPageQueries(coach, repUrl)).toEqual(before);
 
   // The rep, on a phone: "My coaching" shows the plan and the shared note, and nothing of the private one.
   const repContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
@@ -127,9 +132,16 @@ test("an admin sees every team, the organisation roll-up and the coaching settin
   await expect(page.getByRole("heading", { level: 2, name: "Across the organisation" })).toBeVisible();
   await expect(page.getByText("Training topic").first()).toBeVisible();
   await expect(page.getByText("1:1 overdue").first()).toBeVisible();
+  // Every team's reps (10) or one team's (5): the same queries.
   const { status, queries } = await countPageQueries(page, `${base}/coaching`);
   expect(status).toBe(200);
   expect(queries).toBeGreaterThan(0);
+  const east = await page.getByRole("combobox", { name: "Team" }).locator("option", { hasText: DEMO_TEAMS[0]!.name }).getAttribute("value");
+  expect(await countPageQueries(page, `${base}/coaching?team=${east}`)).toEqual({ status: 200, queries });
+  // The plan buttons get the rep's id and name, not the loader's whole rep (every item, sent again per button).
+  const rsc = await (await page.request.get(`${base}/coaching`, { headers: { RSC: "1" } })).text();
+  expect(rsc).toContain("Make a plan");
+  expect(rsc).not.toContain('"more":[');
   await expectNoAxeViolations(page);
   await shot(page, "queue-admin");
 

@@ -41,7 +41,9 @@ export function QueueItemRow({
       {planLabel && (
         <PlanDialog
           slug={slug}
-          rep={rep}
+          // Only what the dialog needs: the queue's rep also carries every item, which would be sent to the
+          // browser again with each button.
+          rep={{ userId: rep.userId, name: rep.name }}
           behaviours={[]}
           focus={{ behaviourId: item.behaviourId, name: item.name, leader: item.leader, suggestedTarget: item.suggestedTarget }}
           today={today}

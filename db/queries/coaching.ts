@@ -172,27 +172,15 @@ export async function coachingRollups(
   scope: RepScope = {},
 ): Promise<RollupRow[]> {
   if (emptyScope(scope)) return [];
-  const visible = selfVisibleRepIds.length > 0 ? sql`${selfRatings.repUserId} in ${[...selfVisibleRepIds]}` : sql`false`;
-  const gap = sql`${selfRatings.score} - ${ratings.score}`;
-  const v = db
-    .select({
-      teamId: sql<string>`${memberships.teamId}`.as("team_id"),
-      behaviourId: sql<string>`${ratings.behaviourId}`.as("behaviour_id"),
-      leader: sql<number>`${ratings.score}`.as("leader"),
-      label: sql<string | null>`case
-        when ${selfRatings.score} is null then null
-        when ${gap} >= ${organisations.blindSpotGap} then 'blind_spot'
-        when ${gap} <= -${organisations.hiddenStrengthGap} then 'hidden_strength'
-        when ${selfRatings.score} <= ${organisations.agreedWeaknessMax} and ${ratings.score} <= ${organisations.agreedWeaknessMax} then 'agreed_weakness'
-        when ${selfRatings.score} >= ${organisations.agreedStrengthMin} and ${ratings.score} >= ${organisations.agreedStrengthMin} then 'agreed_strength'
-        else 'aligned' end`.as("label"),
-    })
-    .from(ratings)
-    .innerJoin(organisations, eq(organisations.id, ratings.orgId))
-    .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
-    .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
-    .leftJoin(
-      selfRatings,
+  // The rep's self score, looked up by its key for each leader score and only for reps whose self ratings the
+  // viewer may see. A lateral subquery with LIMIT 1 (the key is unique) keeps the lookup per row: as a plain
+  // join, an embedded database without statistics scanned the cycle's every self rating for each leader score
+  // (20 s instead of 0.2 s for 745 reps).
+  const visible = selfVisibleRepIds.length > 0 ? sql`${ratings.repUserId} in ${[...selfVisibleRepIds]}` : sql`false`;
+  const self = db
+    .select({ score: sql<number>`${selfRatings.score}`.as("self_score") })
+    .from(selfRatings)
+    .where(
       and(
         eq(selfRatings.orgId, ratings.orgId),
         eq(selfRatings.cycleId, ratings.cycleId),
@@ -202,6 +190,27 @@ export async function coachingRollups(
         visible,
       ),
     )
+    .limit(1)
+    .as("s");
+  const gap = sql`${self.score} - ${ratings.score}`;
+  const v = db
+    .select({
+      teamId: sql<string>`${memberships.teamId}`.as("team_id"),
+      behaviourId: sql<string>`${ratings.behaviourId}`.as("behaviour_id"),
+      leader: sql<number>`${ratings.score}`.as("leader"),
+      label: sql<string | null>`case
+        when ${self.score} is null then null
+        when ${gap} >= ${organisations.blindSpotGap} then 'blind_spot'
+        when ${gap} <= -${organisations.hiddenStrengthGap} then 'hidden_strength'
+        when ${self.score} <= ${organisations.agreedWeaknessMax} and ${ratings.score} <= ${organisations.agreedWeaknessMax} then 'agreed_weakness'
+        when ${self.score} >= ${organisations.agreedStrengthMin} and ${ratings.score} >= ${organisations.agreedStrengthMin} then 'agreed_strength'
+        else 'aligned' end`.as("label"),
+    })
+    .from(ratings)
+    .innerJoin(organisations, eq(organisations.id, ratings.orgId))
+    .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
+    .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
+    .leftJoinLateral(self, sql`true`)
     .where(presentLeaderScores(orgId, cycleId, scope))
     .as("v");
   const count = (label: string) => sql<number>`(count(*) filter (where ${v.label} = ${label}))::int`;

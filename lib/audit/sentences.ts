@@ -1,3 +1,5 @@
+import { formatDate } from "@/lib/format";
+
 /**
  * The audit log in words: one sentence per event, from what the action recorded (its target label and its
  * before/after snapshots). Pure, so every sentence is unit-tested; stored JSON is read defensively, because
@@ -50,6 +52,53 @@ function zone(value: unknown): string {
 
 function person(event: DescribableAuditEvent): string {
   return event.targetLabel ?? "a member";
+}
+
+/** A stored calendar day (yyyy-mm-dd) as people read it: "5 Jan 2026"; null when it is not one. */
+function day(value: unknown): string | null {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, "UTC") : null;
+}
+
+/** A coaching plan, from its label "Avery Lin · Prospecting": "the coaching plan for Avery Lin on Prospecting". */
+function plan(event: DescribableAuditEvent, article: "the" | "a" = "the"): string {
+  const [rep, behaviour] = (event.targetLabel ?? "").split(" · ");
+  return `${article} coaching plan for ${text(rep) ?? "a rep"}${text(behaviour) ? ` on ${behaviour}` : ""}`;
+}
+
+/** One value of a snapshot in words: the bare value ("4") and the phrase around it ("target 4"). */
+type Field = { key: string; value: (stored: unknown) => string; phrase: (value: string) => string };
+
+const asText = (stored: unknown) => String(stored);
+
+/** "target 5 (was 4)" for each field whose value changed between the snapshots. */
+function changes(fields: readonly Field[], before: Snapshot, after: Snapshot): string[] {
+  return fields
+    .filter((f) => f.key in after && after[f.key] !== before[f.key])
+    .map((f) => `${f.phrase(f.value(after[f.key]))}${f.key in before ? ` (was ${f.value(before[f.key])})` : ""}`);
+}
+
+const COACHING_SETTINGS: Field[] = [
+  { key: "blindSpotGap", value: asText, phrase: (v) => `blind spots from a gap of ${v}` },
+  { key: "hiddenStrengthGap", value: asText, phrase: (v) => `hidden strengths from a gap of ${v}` },
+  { key: "agreedWeaknessMax", value: asText, phrase: (v) => `agreed weaknesses at ${v} or lower` },
+  { key: "agreedStrengthMin", value: asText, phrase: (v) => `agreed strengths at ${v} or higher` },
+  { key: "oneOnOneCadenceDays", value: asText, phrase: (v) => `a 1:1 every ${v} days` },
+];
+
+const PLAN_FIELDS: Field[] = [
+  { key: "status", value: (v) => text(v) ?? "unknown", phrase: (v) => `status ${v}` },
+  { key: "targetScore", value: asText, phrase: (v) => `target ${v}` },
+  { key: "dueOn", value: (v) => day(v) ?? "none", phrase: (v) => `due date ${v}` },
+];
+
+/**
+ * A 1:1 note, from what its audit entry holds: the rep, the day and whether it is shared — never its text,
+ * which the entry does not carry (lib/coaching/actions.ts) and a sentence must not read even if it did.
+ */
+function note(event: DescribableAuditEvent, values: Snapshot, withKind = true): string {
+  const kind = !withKind ? "" : values.shared === true ? "shared " : values.shared === false ? "private " : "";
+  const held = day(values.heldOn);
+  return `a ${kind}1:1 note about ${event.targetLabel ?? "a rep"}${held ? ` (the 1:1 of ${held})` : ""}`;
 }
 
 /** The joiner is the actor: they accepted the link themselves. */
@@ -201,6 +250,61 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
       const from = typeof before.score === "number" ? ` (was ${before.score})` : "";
       return `${actor} rated ${what} ${String(after.score)}${from}`;
     },
+  },
+  "coaching.updateSettings": {
+    label: "Coaching settings changed",
+    describe: (actor, _event, before, after) => {
+      const changed = changes(COACHING_SETTINGS, before, after);
+      return changed.length > 0 ? `${actor} changed the coaching settings: ${changed.join(", ")}` : `${actor} saved the coaching settings without changes`;
+    },
+  },
+  "coaching.createPlan": {
+    label: "Coaching plan created",
+    describe: (actor, event, _before, after) => {
+      const due = day(after.dueOn);
+      const details = [
+        typeof after.targetScore === "number" ? `target ${after.targetScore}` : null,
+        due ? `due ${due}` : null,
+        typeof after.actions === "number" ? `${after.actions} ${after.actions === 1 ? "action" : "actions"}` : null,
+      ].filter((d) => d !== null);
+      return `${actor} made ${plan(event, "a")}${details.length > 0 ? `: ${details.join(", ")}` : ""}`;
+    },
+  },
+  "coaching.updatePlan": {
+    label: "Coaching plan edited",
+    describe: (actor, event, before, after) => {
+      const changed = changes(PLAN_FIELDS, before, after);
+      return changed.length > 0 ? `${actor} edited ${plan(event)}: ${changed.join(", ")}` : `${actor} saved ${plan(event)} without changes`;
+    },
+  },
+  "coaching.addPlanAction": {
+    label: "Coaching plan action added",
+    describe: (actor, event, _before, after) => `${actor} added an action to ${plan(event)}${text(after.action) ? `: ${String(after.action)}` : ""}`,
+  },
+  "coaching.removePlanAction": {
+    label: "Coaching plan action removed",
+    describe: (actor, event, before) => `${actor} removed an action from ${plan(event)}${text(before.action) ? `: ${String(before.action)}` : ""}`,
+  },
+  "coaching.setPlanActionDone": {
+    label: "Coaching plan action ticked",
+    describe: (actor, event, _before, after) =>
+      `${actor} marked an action of ${plan(event)} as ${after.done === false ? "not done" : "done"}${text(after.action) ? `: ${String(after.action)}` : ""}`,
+  },
+  "coaching.createNote": {
+    label: "1:1 note written",
+    describe: (actor, event, _before, after) => `${actor} wrote ${note(event, after)}`,
+  },
+  "coaching.updateNote": {
+    label: "1:1 note edited",
+    describe: (actor, event, before, after) => {
+      if (before.shared === false && after.shared === true) return `${actor} edited ${note(event, after, false)} and shared it with the rep`;
+      if (before.shared === true && after.shared === false) return `${actor} edited ${note(event, after, false)} and made it private`;
+      return `${actor} edited ${note(event, after)}`;
+    },
+  },
+  "coaching.deleteNote": {
+    label: "1:1 note deleted",
+    describe: (actor, event, before) => `${actor} deleted ${note(event, before)}`,
   },
   "department.add": {
     label: "Department added",

@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { insertNote, insertPlan, insertPlanActions, setPlanActionDone, type PlanStatus } from "@/db/queries/coaching";
 import { assessments, coachingPlanActions, coachingPlans, oneOnOneNotes, ratings, selfRatings } from "@/db/schema";
 import { addDays, todayIn } from "@/lib/relationships/rules";
+import { insertInChunks } from "./chunks";
 import type { SeedContextWithFramework } from "./demo-framework";
 import type { SeedContext } from "./index";
 import { DEMO_ORG, DEMO_TEAMS } from "./demo-people";
@@ -146,11 +147,6 @@ async function completeLabels(
   }
 }
 
-const CHUNK = 1000;
-async function inChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
-
 /**
  * Queue-relevant data for a large organisation (and for tests at several sizes): in `cycleId`, two reps in
  * three submit a self-assessment (one in three of those is shared) with scores that give every label against
@@ -188,9 +184,9 @@ export async function seedLargeCoaching(
       }
     });
   }
-  await inChunks(states, (chunk) => db.insert(assessments).values(chunk));
-  await inChunks(answers, (chunk) => db.insert(selfRatings).values(chunk));
-  await inChunks(plans, (chunk) => db.insert(coachingPlans).values(chunk));
-  await inChunks(actions, (chunk) => db.insert(coachingPlanActions).values(chunk));
-  await inChunks(notes, (chunk) => db.insert(oneOnOneNotes).values(chunk));
+  await insertInChunks(states, (chunk) => db.insert(assessments).values(chunk));
+  await insertInChunks(answers, (chunk) => db.insert(selfRatings).values(chunk));
+  await insertInChunks(plans, (chunk) => db.insert(coachingPlans).values(chunk));
+  await insertInChunks(actions, (chunk) => db.insert(coachingPlanActions).values(chunk));
+  await insertInChunks(notes, (chunk) => db.insert(oneOnOneNotes).values(chunk));
 }

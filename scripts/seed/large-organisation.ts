@@ -4,6 +4,7 @@ import { insertCycle } from "@/db/queries/cycles";
 import { insertOrganisation } from "@/db/queries/organisations";
 import { memberships, ratings, teamLeaders, teams, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { insertInChunks } from "./chunks";
 import { DEMO_PASSWORD } from "./demo-people";
 import { seedLargeCoaching } from "./demo-coaching";
 import { seedLargeRelationships } from "./demo-relationships";
@@ -11,11 +12,6 @@ import { seedLargeRelationships } from "./demo-relationships";
 export const LARGE_ORG = { slug: "large-org", name: "Large Example Org", timeZone: "Europe/Berlin" };
 export const LARGE_ADMIN_EMAIL = "admin@large.example";
 export const LARGE_LEADER_EMAIL = "leader@large.example";
-
-const CHUNK = 1000;
-async function insertInChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
 
 /**
  * A large organisation for tests and benchmarks: 50 teams, the first with 500 reps and the others with 5,

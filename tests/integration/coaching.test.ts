@@ -7,9 +7,11 @@ import { listTeams } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
 import { assessments, coachingPlans, oneOnOneNotes, organisations, ratings, selfRatings } from "@/db/schema";
 import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
-import { createNote, createPlan, deleteNote, setPlanActionDone, updateCoachingSettings, updateNote, updatePlan } from "@/lib/coaching/actions";
+import type { AuditLog } from "@/lib/audit/loaders";
+import "@/lib/audit/loaders";
+import { addPlanAction, createNote, createPlan, deleteNote, removePlanAction, setPlanActionDone, updateCoachingSettings, updateNote, updatePlan } from "@/lib/coaching/actions";
 import type { CoachingQueuePage, RepCoachingPage } from "@/lib/coaching/loaders";
-import { loadCoachingQueue, loadRepCoaching } from "@/lib/coaching/loaders";
+import "@/lib/coaching/loaders";
 import { buildCoachingQueue, listRepsOverdueForOneOnOne } from "@/lib/coaching/queue";
 import { addDays, todayIn } from "@/lib/relationships/rules";
 import { seedLargeCoaching } from "@/scripts/seed/demo-coaching";
@@ -19,8 +21,6 @@ import { rowsOf, withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
 
 const testDb = withTestDatabase();
-void loadCoachingQueue;
-void loadRepCoaching;
 
 function entry(name: string) {
   const found = registeredEntries().find((e) => e.name === name);
@@ -162,6 +162,17 @@ describe("the coaching queue", () => {
     expect(rep.items.map((i) => i.label)).toEqual(["aligned", "hidden_strength", "agreed_strength"]);
     expect(rep.oneOnOne.overdue).toBe(true);
     expect(page.legend[0]!.explanation).toContain("at least 3 points higher");
+    // The roll-up labels in SQL with the same thresholds. Remy: b0 +2 aligned, b1 agreed strength, b2 -1 hidden
+    // strength; Nia: b0 agreed weakness, b1 -3 hidden strength, b2 +1 aligned (Ora's draft is not counted).
+    const [b0, b1, b2] = f.behaviourIds;
+    const counts = page.teamRollups[0]!.behaviours.map((b) => [b.behaviourId, b.blindSpots, b.hiddenStrengths, b.agreedWeaknesses, b.agreedStrengths, b.aligned]);
+    expect(counts.sort()).toEqual(
+      [
+        [b0, 0, 0, 1, 0, 1],
+        [b1, 0, 1, 0, 1, 0],
+        [b2, 0, 1, 0, 0, 1],
+      ].sort(),
+    );
   });
 
   it("flags a rep overdue for a 1:1 from the day after the cadence, in the organisation's time zone", async () => {
@@ -330,6 +341,52 @@ describe("1:1 notes", () => {
     ok(await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 0), body: agenda.text, behaviourIds: agenda.behaviourIds }));
     expect((await repPage(f, "leader")).coach?.agenda).toBeNull(); // the next note is written
     expect((await repPage(f, "coLeader")).coach?.agenda).not.toBeNull(); // the co-leader has not written theirs
+  });
+});
+
+describe("the audit log of coaching", () => {
+  it("tells every coaching change in its own sentence, and never a note's text", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const SECRET = `NOTE-SENTINEL-${crypto.randomUUID()}`;
+    actAs(f, "admin");
+    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "3", hiddenStrengthGap: "2", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "21" }));
+    actAs(f, "leader");
+    const created = await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: f.behaviourIds[0], targetScore: "4", dueOn: "2027-02-28", actions: "Role-play openings\nShadow a call" });
+    ok(created);
+    const planId = (created as { data: { planId: string } }).data.planId;
+    const added = await addPlanAction(f.slug, { planId, description: "Ask for a referral" });
+    ok(added);
+    const actionId = (added as { data: { actionId: string } }).data.actionId;
+    actAs(f, "rep");
+    ok(await setPlanActionDone(f.slug, { planId, actionId, done: true }));
+    actAs(f, "leader");
+    ok(await removePlanAction(f.slug, { planId, actionId }));
+    ok(await updatePlan(f.slug, { planId, targetScore: "5", dueOn: "2027-02-28", status: "done" }));
+    const noted = await createNote(f.slug, { repUserId: f.users.rep, heldOn: "2026-01-05", body: SECRET });
+    ok(noted);
+    const noteId = (noted as { data: { noteId: string } }).data.noteId;
+    ok(await updateNote(f.slug, { noteId, heldOn: "2026-01-05", body: `${SECRET} (edited)`, shared: "on" }));
+    ok(await deleteNote(f.slug, { noteId }));
+
+    actAs(f, "admin");
+    const outcome = await entry("/o/[slug]/audit").call(f.slug, {});
+    if (outcome.status !== "ok") throw new Error(outcome.code);
+    const log = outcome.data as AuditLog;
+    const sentences = log.events.filter((e) => e.action.startsWith("coaching.")).map((e) => e.sentence);
+    expect(JSON.stringify(log)).not.toContain(SECRET);
+    // Compared as sets: two events of one millisecond may list in either order.
+    expect(sentences.sort()).toEqual([
+      "Ada Admin changed the coaching settings: blind spots from a gap of 3 (was 2), a 1:1 every 21 days (was 14)",
+      "Lee Leader made a coaching plan for Remy Rep on Prospecting: target 4, due 28 Feb 2027, 2 actions",
+      "Lee Leader added an action to the coaching plan for Remy Rep on Prospecting: Ask for a referral",
+      "Remy Rep marked an action of the coaching plan for Remy Rep on Prospecting as done: Ask for a referral",
+      "Lee Leader removed an action from the coaching plan for Remy Rep on Prospecting: Ask for a referral",
+      "Lee Leader edited the coaching plan for Remy Rep on Prospecting: status done (was active), target 5 (was 4)",
+      "Lee Leader wrote a private 1:1 note about Remy Rep (the 1:1 of 5 Jan 2026)",
+      "Lee Leader edited a 1:1 note about Remy Rep (the 1:1 of 5 Jan 2026) and shared it with the rep",
+      "Lee Leader deleted a shared 1:1 note about Remy Rep (the 1:1 of 5 Jan 2026)",
+    ].sort());
+    expect(new Set(log.options.actions.filter((a) => a.value.startsWith("coaching.")).map((a) => a.label)).size).toBe(9);
   });
 });
 

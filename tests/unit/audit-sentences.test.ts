@@ -87,6 +87,78 @@ describe("describeAuditEvent", () => {
     expect(member("member.reactivate")).toBe("Dana Reyes reactivated the membership of Avery Lin");
   });
 
+  it("describes coaching settings by what changed", () => {
+    const settings = (before: object, after: object) => describeAuditEvent(event("coaching.updateSettings", { targetType: "organisation", before, after }));
+    const defaults = { blindSpotGap: 2, hiddenStrengthGap: 2, agreedWeaknessMax: 2, agreedStrengthMin: 4, oneOnOneCadenceDays: 14 };
+    expect(settings(defaults, { ...defaults, blindSpotGap: 3, oneOnOneCadenceDays: 21 })).toBe(
+      "Dana Reyes changed the coaching settings: blind spots from a gap of 3 (was 2), a 1:1 every 21 days (was 14)",
+    );
+    expect(settings(defaults, { ...defaults, hiddenStrengthGap: 1, agreedWeaknessMax: 1, agreedStrengthMin: 5 })).toBe(
+      "Dana Reyes changed the coaching settings: hidden strengths from a gap of 1 (was 2), agreed weaknesses at 1 or lower (was 2), agreed strengths at 5 or higher (was 4)",
+    );
+    expect(settings(defaults, defaults)).toBe("Dana Reyes saved the coaching settings without changes");
+    expect(auditActionLabel("coaching.updateSettings")).toBe("Coaching settings changed");
+  });
+
+  it("describes coaching plans and their checklist, naming the rep and the behaviour", () => {
+    const plan = (action: string, fields: Partial<DescribableAuditEvent> = {}) =>
+      describeAuditEvent(event(action, { actorName: "Marcus Webb", targetType: "coaching_plan", targetLabel: "Avery Lin · Prospecting", ...fields }));
+    expect(plan("coaching.createPlan", { after: { targetScore: 4, dueOn: "2027-02-28", actions: 2 } })).toBe(
+      "Marcus Webb made a coaching plan for Avery Lin on Prospecting: target 4, due 28 Feb 2027, 2 actions",
+    );
+    expect(plan("coaching.createPlan", { after: { targetScore: 3, dueOn: null, actions: 1 } })).toBe(
+      "Marcus Webb made a coaching plan for Avery Lin on Prospecting: target 3, 1 action",
+    );
+    const was = { targetScore: 4, dueOn: "2027-03-31", status: "active" };
+    expect(plan("coaching.updatePlan", { before: was, after: { ...was, status: "done", targetScore: 5 } })).toBe(
+      "Marcus Webb edited the coaching plan for Avery Lin on Prospecting: status done (was active), target 5 (was 4)",
+    );
+    expect(plan("coaching.updatePlan", { before: was, after: { ...was, dueOn: null } })).toBe(
+      "Marcus Webb edited the coaching plan for Avery Lin on Prospecting: due date none (was 31 Mar 2027)",
+    );
+    expect(plan("coaching.updatePlan", { before: was, after: was })).toBe("Marcus Webb saved the coaching plan for Avery Lin on Prospecting without changes");
+    expect(plan("coaching.addPlanAction", { after: { action: "Ask for a referral" } })).toBe(
+      "Marcus Webb added an action to the coaching plan for Avery Lin on Prospecting: Ask for a referral",
+    );
+    expect(plan("coaching.removePlanAction", { before: { action: "Join the trade-show rota" } })).toBe(
+      "Marcus Webb removed an action from the coaching plan for Avery Lin on Prospecting: Join the trade-show rota",
+    );
+    expect(plan("coaching.setPlanActionDone", { actorName: "Avery Lin", after: { action: "Shadow a call", done: true } })).toBe(
+      "Avery Lin marked an action of the coaching plan for Avery Lin on Prospecting as done: Shadow a call",
+    );
+    expect(plan("coaching.setPlanActionDone", { after: { action: "Shadow a call", done: false } })).toBe(
+      "Marcus Webb marked an action of the coaching plan for Avery Lin on Prospecting as not done: Shadow a call",
+    );
+    expect(plan("coaching.setPlanActionDone", { targetLabel: null, after: "odd" })).toBe("Marcus Webb marked an action of the coaching plan for a rep as done");
+    expect(auditActionLabel("coaching.createPlan")).toBe("Coaching plan created");
+  });
+
+  it("describes 1:1 notes by their day and whether they are shared, never by their text", () => {
+    const SECRET = "worried about the pipeline";
+    const note = (action: string, before: unknown, after: unknown) =>
+      describeAuditEvent(event(action, { actorName: "Marcus Webb", targetType: "one_on_one_note", targetLabel: "Avery Lin", before, after }));
+    const sentences = [
+      [note("coaching.createNote", null, { heldOn: "2026-01-05", shared: false, behaviours: 1, body: SECRET }), "Marcus Webb wrote a private 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)"],
+      [note("coaching.createNote", null, { heldOn: "2026-01-05", shared: true, behaviours: 0 }), "Marcus Webb wrote a shared 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)"],
+      [
+        note("coaching.updateNote", { heldOn: "2026-01-05", shared: false, body: SECRET }, { heldOn: "2026-01-06", shared: true, behaviours: 0, body: SECRET }),
+        "Marcus Webb edited a 1:1 note about Avery Lin (the 1:1 of 6 Jan 2026) and shared it with the rep",
+      ],
+      [
+        note("coaching.updateNote", { heldOn: "2026-01-05", shared: true }, { heldOn: "2026-01-05", shared: false, behaviours: 2 }),
+        "Marcus Webb edited a 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026) and made it private",
+      ],
+      [note("coaching.updateNote", { heldOn: "2026-01-05", shared: false }, { heldOn: "2026-01-05", shared: false }), "Marcus Webb edited a private 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)"],
+      [note("coaching.deleteNote", { heldOn: "2026-01-05", shared: true, body: SECRET }, null), "Marcus Webb deleted a shared 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)"],
+      [note("coaching.deleteNote", "odd", null), "Marcus Webb deleted a 1:1 note about Avery Lin"],
+    ];
+    for (const [sentence, expected] of sentences) {
+      expect(sentence).toBe(expected);
+      expect(sentence).not.toContain(SECRET);
+    }
+    expect(auditActionLabel("coaching.deleteNote")).toBe("1:1 note deleted");
+  });
+
   it("describes check-in links and their answer, which has no actor", () => {
     const label = { targetType: "relationship", targetLabel: "Gail Porter (Distribution)" };
     expect(describeAuditEvent(event("checkIn.create", { ...label, after: { checkIn: "x", expiresInDays: 14 } }))).toBe(

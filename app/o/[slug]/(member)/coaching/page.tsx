@@ -7,6 +7,7 @@ import { formatDay } from "@/components/relationships/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/field";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { loadCoachingQueue } from "@/lib/coaching/loaders";
 
@@ -40,24 +41,14 @@ export default async function CoachingQueuePage({
         actions={
           page.teams.length > 1 && (
             <form method="get" className="flex items-end gap-2">
-              <div className="space-y-1.5">
-                <label htmlFor="team-filter" className="block text-sm font-medium text-slate-800">
-                  Team
-                </label>
-                <select
-                  id="team-filter"
-                  name="team"
-                  defaultValue={page.team ?? ""}
-                  className="rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-                >
-                  <option value="">All teams</option>
-                  {page.teams.map((t) => (
-                    <option key={t.id} value={t.id}>
-                      {t.name}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField label="Team" name="team" defaultValue={page.team ?? ""} className="w-44">
+                <option value="">All teams</option>
+                {page.teams.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </SelectField>
               <button type="submit" className={buttonClasses("secondary")}>
                 Show
               </button>
