@@ -98,6 +98,10 @@ test("a leader sends a check-in link; the counterpart answers on a phone without
   await them.getByLabel("What would help most?").fill("Ask before promising.");
   await them.getByRole("button", { name: "Send my answers" }).click();
   await expect(them.getByText("Choose a trust level from 1 to 5.")).toBeVisible();
+  // Screen readers hear the refusal with the choice itself, not only as a stray paragraph.
+  await expect(them.getByRole("group", { name: "How much do you trust our sales team today?" })).toHaveAccessibleDescription(
+    /1 · not at all\s*5 · completely\s*Choose a trust level from 1 to 5\./,
+  );
   await expect(them.getByLabel("What does sales do that makes you crazy?")).toHaveValue(crazy);
   await them.getByText("2", { exact: true }).tap();
   await them.getByLabel("Your name (optional)").fill("Quinn");

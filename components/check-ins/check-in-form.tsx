@@ -38,12 +38,22 @@ export function CheckInForm({ slug, token, leaderName, orgName, intro }: Props) 
       <form action={formAction} className="mt-6 space-y-6" noValidate>
         <FormAlert state={state} />
         <div>
-          <ScoreChoice name="trust" legend="How much do you trust our sales team today?" value={trust} onChange={setTrust} />
-          <p className="mt-2 flex justify-between text-xs text-slate-600">
+          <ScoreChoice
+            name="trust"
+            legend="How much do you trust our sales team today?"
+            value={trust}
+            onChange={setTrust}
+            describedBy={trustError ? "trust-scale trust-error" : "trust-scale"}
+          />
+          <p id="trust-scale" className="mt-2 flex justify-between text-xs text-slate-600">
             <span>1 · not at all</span>
             <span>5 · completely</span>
           </p>
-          {trustError && <p className="mt-1 text-sm text-red-700">{trustError}</p>}
+          {trustError && (
+            <p id="trust-error" className="mt-1 text-sm text-red-700">
+              {trustError}
+            </p>
+          )}
         </div>
         <TextAreaField
           label="What does sales do that makes you crazy?"

@@ -13,16 +13,19 @@ export function ScoreChoice({
   legend,
   value,
   disabled,
+  describedBy,
   onChange,
 }: {
   name: string;
   legend: string;
   value: number | null;
   disabled?: boolean;
+  /** Ids of the scale's hint and error, read out with the group. */
+  describedBy?: string;
   onChange: (score: number) => void;
 }) {
   return (
-    <fieldset disabled={disabled} className="min-w-0">
+    <fieldset disabled={disabled} aria-describedby={describedBy} className="min-w-0">
       <legend className="mb-2 text-sm font-medium text-slate-800">{legend}</legend>
       <div className="grid grid-cols-5 gap-2">
         {SCORES.map((score) => (
