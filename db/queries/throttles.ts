@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { throttles } from "../schema";
 
@@ -10,6 +10,11 @@ import { throttles } from "../schema";
 export type ThrottleRule = { limit: number; windowMs: number; lockMs: number };
 
 export type ThrottleState = { count: number; lockedUntil: Date | null };
+
+/** Longer than any rule's window plus lock: a key untouched for this long counts nothing and holds no lock. */
+export const THROTTLE_HORIZON_MS = 24 * 60 * 60_000;
+/** Stale keys removed per attempt: bounded work, yet faster than a flood of made-up keys can add them. */
+const PRUNED_PER_HIT = 2;
 
 /** Counts one attempt under `key`, atomically (one upsert), and returns the state after it. */
 export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, now = new Date()): Promise<ThrottleState> {
@@ -35,6 +40,7 @@ export async function hitThrottle(db: DbOrTx, key: string, rule: ThrottleRule, n
       },
     })
     .returning({ count: throttles.count, lockedUntil: throttles.lockedUntil });
+  await pruneStaleThrottles(db, now);
   return { count: row!.count, lockedUntil: row!.lockedUntil && row!.lockedUntil > now ? row!.lockedUntil : null };
 }
 
@@ -49,3 +55,19 @@ export async function clearThrottle(db: DbOrTx, key: string) {
   await db.delete(throttles).where(eq(throttles.key, key));
 }
 
+
+/**
+ * Deletes a few keys that have outlived every rule. Attempts under made-up emails or addresses would otherwise
+ * stay forever; each attempt clears up to two, so the table cannot grow without bound however it is flooded.
+ */
+async function pruneStaleThrottles(db: DbOrTx, now: Date) {
+  const stale = db
+    .select({ key: throttles.key })
+    .from(throttles)
+    .where(lt(throttles.updatedAt, new Date(now.getTime() - THROTTLE_HORIZON_MS)))
+    .orderBy(throttles.updatedAt)
+    .limit(PRUNED_PER_HIT)
+    // A key another attempt holds is left for later: waiting on it could deadlock two sign-ins.
+    .for("update", { skipLocked: true });
+  await db.delete(throttles).where(inArray(throttles.key, stale));
+}

@@ -44,11 +44,16 @@ export const authEvents = pgTable(
  * Global: throttling state (failed sign-ins per account, per address behind a trusted proxy, check-in
  * submissions). In the database, so every app instance sees the same counts.
  */
-export const throttles = pgTable("throttles", {
-  /** What is counted, e.g. "sign-in:account:{email}" or "check-in:address:{ip}". */
-  key: text().primaryKey(),
-  count: integer().notNull().default(0),
-  windowStartedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp({ withTimezone: true }),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const throttles = pgTable(
+  "throttles",
+  {
+    /** What is counted, e.g. "sign-in:account:{email}" or "check-in:address:{ip}". */
+    key: text().primaryKey(),
+    count: integer().notNull().default(0),
+    windowStartedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // Finds stale keys to prune without reading the whole table.
+  (t) => [index("throttles_updated_at_idx").on(t.updatedAt)],
+);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { clearThrottle, hitThrottle, throttleLockedUntil, type ThrottleRule } from "@/db/queries/throttles";
+import { like } from "drizzle-orm";
+import { CHECK_IN_ADDRESS_RULE, CHECK_IN_LINK_RULE } from "@/lib/check-ins/throttle";
+import { SIGN_IN_THROTTLE } from "@/lib/accounts/sign-in";
+import { clearThrottle, hitThrottle, THROTTLE_HORIZON_MS, throttleLockedUntil, type ThrottleRule } from "@/db/queries/throttles";
+import { throttles } from "@/db/schema";
 import { withTestDatabase } from "../support/database";
 
 const testDb = withTestDatabase();
@@ -52,5 +56,26 @@ describe("throttles", () => {
     const k = fresh();
     const states = await Promise.all(Array.from({ length: 10 }, () => hitThrottle(db, k, { ...rule, limit: 100 }, at(0))));
     expect(states.map((s) => s.count).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it("prunes keys that have outlived every rule, a few per attempt, and keeps the live ones", async () => {
+    const db = testDb();
+    await db.delete(throttles).where(like(throttles.key, "test:%")); // the other tests' keys, all older
+    const stale = [fresh(), fresh(), fresh()];
+    for (const k of stale) await hitThrottle(db, k, rule, at(0));
+    const live = fresh();
+    await hitThrottle(db, live, rule, at(THROTTLE_HORIZON_MS - 1));
+    const keys = async () => (await db.select({ key: throttles.key }).from(throttles)).map((r) => r.key).sort();
+    // One attempt a day later removes two of the three stale keys, the next one the third.
+    await hitThrottle(db, fresh(), rule, at(THROTTLE_HORIZON_MS + 1));
+    expect((await keys()).filter((k) => stale.includes(k))).toHaveLength(1);
+    await hitThrottle(db, fresh(), rule, at(THROTTLE_HORIZON_MS + 2));
+    expect((await keys()).filter((k) => stale.includes(k))).toEqual([]);
+    expect(await keys()).toContain(live);
+  });
+
+  it("has a horizon longer than any rule's window plus its lock", () => {
+    const rules = [SIGN_IN_THROTTLE.account, SIGN_IN_THROTTLE.address, CHECK_IN_LINK_RULE, CHECK_IN_ADDRESS_RULE];
+    for (const r of rules) expect(r.windowMs + r.lockMs).toBeLessThan(THROTTLE_HORIZON_MS);
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "throttles_updated_at_idx" ON "throttles" USING btree ("updated_at");
