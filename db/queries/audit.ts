@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { auditEvents, users } from "../schema";
 
@@ -13,6 +13,8 @@ export type AuditEventInput = {
 
 export async function insertAuditEvent(db: DbOrTx, orgId: string, actorUserId: string | null, event: AuditEventInput) {
   await db.insert(auditEvents).values({
+    // The moment of the event, not of its transaction's start (now()): events of one action keep their order.
+    createdAt: sql`clock_timestamp()`,
     orgId,
     actorUserId,
     action: event.action,

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { countQueries } from "@/db/query-counter";
+import { insertAuditEvent } from "@/db/queries/audit";
 import { auditEvents, organisations } from "@/db/schema";
 import { loadAuditLog, type AuditLog } from "@/lib/audit/loaders";
 import { registeredEntries } from "@/lib/chain/registry";
@@ -131,6 +132,21 @@ describe("audit log", () => {
 
     const beyond = await auditLog(fixture.slug, { page: "9" });
     expect(beyond).toMatchObject({ events: [], hasNewer: true, hasOlder: false });
+  });
+
+  it("keeps the order of events recorded in one transaction", async () => {
+    const ORDER = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot"];
+    const db = testDb();
+    const fixture = await createMatrixOrganisation(db);
+    await db.transaction(async (tx) => {
+      for (const label of ORDER) {
+        await insertAuditEvent(tx, fixture.orgId, fixture.users.admin, { action: "team.create", targetType: "team", targetLabel: label });
+      }
+    });
+    actAs(fixture, "admin");
+    const sentences = (await auditLog(fixture.slug, { action: "team.create" })).events.map((e) => e.sentence);
+    // Six events: a tie broken by their random ids would put them in this order once in 720 runs.
+    expect(sentences.slice(0, ORDER.length).map((s) => ORDER.find((label) => s.includes(label)))).toEqual([...ORDER].reverse());
   });
 
   it("never shows another organisation's events, people or actions", async () => {
