@@ -38,11 +38,15 @@ export function CoachNextPanel({ slug, coaching }: { slug: string; coaching: Coa
               <div className="min-w-0">
                 <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-900">
                   <span className="tabular-nums text-slate-500">{i + 1}.</span>
-                  <span className="font-medium">{item.behaviourName}</span>
+                  <span className="font-medium" data-testid="coach-next-behaviour">
+                    {item.behaviourName}
+                  </span>
                   <span className="text-slate-600">· {item.repName}</span>
                   <LabelBadge label={item.label} />
                 </p>
-                <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
+                <span data-testid="coach-next-scores">
+                  <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
+                </span>
               </div>
               <Link href={coachingHref(slug, item.repId)} className="text-sm font-medium text-brand-700 hover:underline">
                 Coach {item.repName.split(" ")[0]}
