@@ -394,7 +394,7 @@ describe("dashboard queries", () => {
     // leader: cycles, relationships, behaviours, participation, averages, pending; the coaching queue (settings,
     // cycle, behaviours, reps, assessments, leader scores, visible self scores); overdue plan actions.
     // rep: the current cycle (cycle, behaviours, assessment, self ratings); cycles, assessment states, active
-    // plans, shared notes. Each plus the chain's membership.
+    // plans, shared notes. Each plus the chain's two (the session's user, the membership).
     const expected = { admin: 10, leader: 16, rep: 10 } as const;
     for (const persona of ["admin", "leader", "rep"] as const) {
       actAs(small, persona);
