@@ -58,7 +58,7 @@ test("the admin lands on the organisation dashboard; its heatmap matches the gri
     const [name, average, lowest, highest, spread, misSeen] = (await row.getByRole("cell").allInnerTexts()).map((t) => t.trim());
     expect(topics[i]).toContain(`${name} · average ${average}`);
     expect(topics[i]).toMatch(new RegExp(` ${lowest!.replace(".", "\\.")} to .* ${highest!.replace(".", "\\.")} \\(spread ${spread!.replace(".", "\\.")}\\)`));
-    expect(topics[i]).toContain(`mis-seen ${misSeen}`);
+    expect(topics[i]).toContain(`Mis-seen: ${misSeen} reps`);
   }
 });
 

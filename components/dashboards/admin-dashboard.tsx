@@ -85,8 +85,8 @@ export function AdminDashboard({ data }: { data: AdminData }) {
                           {b.spread
                             ? `${b.spread.low.name} ${b.spread.low.average.toFixed(1)} to ${b.spread.high.name} ${b.spread.high.average.toFixed(1)} (spread ${b.spread.size.toFixed(1)})`
                             : "Rated in one team only"}
-                          {` · mis-seen ${b.misSeen} of ${b.rated}`}
                         </p>
+                        <p className="tabular-nums text-slate-600">{`Mis-seen: ${b.misSeen} of ${b.rated} reps`}</p>
                       </div>
                     </li>
                   ))}

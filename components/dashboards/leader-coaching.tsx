@@ -34,24 +34,23 @@ export function CoachNextPanel({ slug, coaching }: { slug: string; coaching: Coa
       ) : (
         <ol className="mt-4 divide-y divide-slate-100" aria-label="Top coaching items">
           {topItems.map((item, i) => (
-            <li key={`${item.repId}:${item.behaviourId}`} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2.5" data-testid="coach-next-item">
-              <div className="min-w-0">
-                <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-900">
-                  <span className="tabular-nums text-slate-500">{i + 1}.</span>
-                  <span className="font-medium" data-testid="coach-next-behaviour">
-                    {item.behaviourName}
-                  </span>
-                  <span className="text-slate-600">· {item.repName}</span>
-                  <LabelBadge label={item.label} />
-                </p>
+            <li key={`${item.repId}:${item.behaviourId}`} className="py-2.5" data-testid="coach-next-item">
+              <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-900">
+                <span className="tabular-nums text-slate-500">{i + 1}.</span>
+                <span className="font-medium" data-testid="coach-next-behaviour">
+                  {item.behaviourName}
+                </span>
+                <LabelBadge label={item.label} />
+              </p>
+              <p className="mt-0.5 pl-5 text-xs text-slate-600">
+                <Link href={coachingHref(slug, item.repId)} className="text-sm font-medium text-brand-700 hover:underline">
+                  {item.repName}
+                </Link>
+                {" · "}
                 <span data-testid="coach-next-scores">
                   <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
                 </span>
-              </div>
-              <Link href={coachingHref(slug, item.repId)} className="text-sm font-medium text-brand-700 hover:underline">
-                Coach {item.repName.split(" ")[0]}
-                <span className="sr-only"> on {item.behaviourName}</span>
-              </Link>
+              </p>
             </li>
           ))}
         </ol>
