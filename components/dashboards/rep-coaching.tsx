@@ -13,15 +13,17 @@ export function RepPlansPanel({ slug, coaching }: { slug: string; coaching: Coac
   const { plans, today } = coaching;
   return (
     <Panel
-      title={plans.length === 1 ? "Your coaching plan" : "Your coaching plans"}
+      title={plans.length > 1 ? "Your coaching plans" : "Your coaching plan"}
       description={
-        <>
-          {"Scores appear once your leader shares your results. "}
-          <Link href={myCoaching(slug, coaching.repId)} className="font-medium text-brand-700 underline">
-            Tick off actions on My coaching
-          </Link>
-          .
-        </>
+        plans.length > 0 && (
+          <>
+            {"Scores appear once your leader shares your results. "}
+            <Link href={myCoaching(slug, coaching.repId)} className="font-medium text-brand-700 underline">
+              Tick off actions on My coaching
+            </Link>
+            .
+          </>
+        )
       }
     >
       {plans.length === 0 ? (
