@@ -64,13 +64,16 @@ export function AdminDashboard({ data }: { data: AdminData }) {
               <h2 id="weakest-heading" className="text-base font-semibold text-slate-900">
                 Training topics
               </h2>
-              <p className="mt-1 text-sm text-slate-600">The weakest behaviours across the organisation, and how far apart the teams are on each.</p>
-              {summary.weakest.length === 0 ? (
-                <p className="mt-4 text-sm text-slate-600">Nothing rated yet this cycle.</p>
+              <p className="mt-1 text-sm text-slate-600">
+                The weakest behaviours across the organisation, and how far apart the teams are on each. Mis-seen: reps whose own view differs from
+                their leader&rsquo;s by a blind spot or a hidden strength.
+              </p>
+              {summary.topics.length === 0 ? (
+                <p className="mt-4 text-sm text-slate-600">No topics yet: they appear once leaders have rated their reps this cycle.</p>
               ) : (
-                <ol className="mt-4 space-y-4">
-                  {summary.weakest.map((b, i) => (
-                    <li key={b.id} className="flex gap-3">
+                <ol className="mt-4 space-y-4" aria-label="Training topics, weakest first">
+                  {summary.topics.map((b, i) => (
+                    <li key={b.behaviourId} className="flex gap-3" data-testid="training-topic">
                       <span aria-hidden className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-orange-100 text-xs font-semibold text-orange-900">
                         {i + 1}
                       </span>
@@ -78,15 +81,23 @@ export function AdminDashboard({ data }: { data: AdminData }) {
                         <p className="font-medium text-slate-900">
                           {b.name} <span className="tabular-nums text-slate-600">· average {b.average.toFixed(1)}</span>
                         </p>
-                        {b.spread && (
-                          <p className="text-slate-600">
-                            {b.spread.low.name} {b.spread.low.average.toFixed(1)} to {b.spread.high.name} {b.spread.high.average.toFixed(1)}
-                          </p>
-                        )}
+                        <p className="tabular-nums text-slate-600">
+                          {b.spread
+                            ? `${b.spread.low.name} ${b.spread.low.average.toFixed(1)} to ${b.spread.high.name} ${b.spread.high.average.toFixed(1)} (spread ${b.spread.size.toFixed(1)})`
+                            : "Rated in one team only"}
+                        </p>
+                        <p className="tabular-nums text-slate-600">{`Mis-seen: ${b.misSeen} of ${b.rated} reps`}</p>
                       </div>
                     </li>
                   ))}
                 </ol>
+              )}
+              {summary.cycle.status === "open" && (
+                <p className="mt-4 text-sm">
+                  <Link href={`/o/${slug}/coaching`} className="font-medium text-brand-700 underline">
+                    Every behaviour and team on the coaching page
+                  </Link>
+                </p>
               )}
             </div>
             <div className="rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200 lg:col-span-3">

@@ -6,101 +6,128 @@ import { Panel } from "@/components/ui/page-header";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 import { formatDay } from "@/components/relationships/format";
 import { ChangeText } from "./change";
+import { CoachNextPanel, OverdueOneOnOnesPanel, OverduePlanActionsPanel } from "./leader-coaching";
 import { ReminderLink } from "./reminder-link";
 import { Meter } from "./stat";
 import { TeamHeatmap } from "./team-heatmap";
 
 type LeaderData = Extract<Dashboard, { role: "leader" }>;
 
-/** A leader's next steps: their teams' grids, pending self-assessments, and their internal relationships. */
+/**
+ * A leader's page, read top-down as what to do next: who to coach on what, who is due a 1:1, plan actions past
+ * due, who has not submitted; then their teams' grids and their internal relationships.
+ */
 export function LeaderDashboard({ data }: { data: LeaderData }) {
-  const { summary, slug } = data;
-  const pendingCount = summary ? summary.participation.total.reps - summary.participation.total.selfSubmitted : 0;
+  const { summary, slug, coaching } = data;
+  if (data.teamCount === 0) {
+    return (
+      <div className="space-y-8">
+        <EmptyState title="You do not lead a team yet">An admin can make you the leader of a team. Your internal relationships are below.</EmptyState>
+        <RelationshipsPanel data={data} />
+      </div>
+    );
+  }
   return (
     <div className="space-y-8">
-      {!summary ? (
-        <EmptyState title="No assessment cycle yet">An admin opens a cycle; then you rate your reps on the grid and they assess themselves.</EmptyState>
-      ) : summary.participation.teams.length === 0 ? (
-        <EmptyState title="You do not lead a team yet">An admin can make you the leader of a team. Your internal relationships are below.</EmptyState>
+      <CoachNextPanel slug={slug} coaching={coaching} />
+      <div className="grid gap-8 lg:grid-cols-2">
+        <OverdueOneOnOnesPanel slug={slug} coaching={coaching} />
+        <OverduePlanActionsPanel slug={slug} coaching={coaching} />
+      </div>
+      <PendingPanel data={data} />
+      {summary ? (
+        <TeamsPanel slug={slug} summary={summary} />
       ) : (
-        <Panel title={`Your teams · ${summary.cycle.name}`} description="Average leader rating, the team's weakest behaviour, and how far the cycle has come.">
-          <ul className="grid gap-4 lg:grid-cols-2">
-            {summary.heatmap.teams.map((team) => {
-              const p = summary.participation.teams.find((t) => t.teamId === team.id)!;
-              const weakest = summary.heatmap.behaviours
-                .filter((b) => team.cells[b.id])
-                .sort((a, b) => team.cells[a.id]!.average - team.cells[b.id]!.average)[0];
-              return (
-                <li key={team.id} className="rounded-lg p-4 ring-1 ring-slate-200">
-                  <div className="flex items-baseline justify-between gap-2">
-                    <h3 className="font-semibold text-slate-900">{team.name}</h3>
-                    <Link href={`/o/${slug}/grid?team=${team.id}`} className="text-sm font-medium text-brand-700 hover:underline">
-                      Open the grid<span className="sr-only"> of {team.name}</span>
-                    </Link>
-                  </div>
-                  <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm">
-                    <div>
-                      <dt className="text-slate-600">Team average</dt>
-                      <dd className="text-lg font-semibold tabular-nums text-slate-900">
-                        {team.figure ? team.figure.average.toFixed(1) : "–"}{" "}
-                        {summary.previousCycleName && <span className="text-sm font-normal"><ChangeText value={team.change} /></span>}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt className="text-slate-600">Weakest behaviour</dt>
-                      <dd className="font-medium text-slate-900">{weakest ? `${weakest.name} (${team.cells[weakest.id]!.average.toFixed(1)})` : "Not rated yet"}</dd>
-                    </div>
-                    <div>
-                      <dt className="text-slate-600">Self-assessments submitted</dt>
-                      <dd><Meter part={p.selfSubmitted} whole={p.reps} label="Self-assessments submitted" /></dd>
-                    </div>
-                    <div>
-                      <dt className="text-slate-600">Your ratings complete</dt>
-                      <dd><Meter part={p.leaderComplete} whole={p.reps} label="Leader ratings complete" /></dd>
-                    </div>
-                  </dl>
-                </li>
-              );
-            })}
-          </ul>
-          {summary.heatmap.teams.length > 1 && (
-            <div className="mt-6">
-              <TeamHeatmap caption={`Your teams by behaviour, ${summary.cycle.name}`} heatmap={summary.heatmap} since={summary.previousCycleName} />
-            </div>
-          )}
-        </Panel>
+        <EmptyState title="No assessment cycle yet">An admin opens a cycle; then you rate your reps on the grid and they assess themselves.</EmptyState>
       )}
-
-      {data.openCycleName && summary && summary.participation.teams.length > 0 && (
-        <Panel
-          title="Pending self-assessments"
-          description={pendingCount === 0 ? `Every rep has submitted for ${data.openCycleName}.` : `${pendingCount} of your reps have not submitted for ${data.openCycleName} yet.`}
-        >
-          {data.pending.length > 0 && (
-            <ul className="divide-y divide-slate-100">
-              {data.pending.map((rep) => (
-                <li key={rep.userId} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
-                  <div className="text-sm">
-                    <Link href={`/o/${slug}/reps/${rep.userId}`} className="font-medium text-slate-900 hover:underline">
-                      {rep.name}
-                    </Link>{" "}
-                    <span className="text-slate-600">· {rep.teamName}</span> <Badge tone={rep.started ? "amber" : "neutral"}>{rep.started ? "Draft" : "Not started"}</Badge>
-                  </div>
-                  <ReminderLink slug={slug} rep={rep} cycleName={data.openCycleName!} leaderName={data.userName} />
-                </li>
-              ))}
-            </ul>
-          )}
-          {pendingCount > data.pending.length && (
-            <p className="mt-3 text-sm text-slate-600">
-              And {pendingCount - data.pending.length} more: see the <Link href={`/o/${slug}/grid?view=self`} className="font-medium text-brand-700 underline">self ratings</Link> on the grid.
-            </p>
-          )}
-        </Panel>
-      )}
-
       <RelationshipsPanel data={data} />
     </div>
+  );
+}
+
+function PendingPanel({ data }: { data: LeaderData }) {
+  const { summary, slug } = data;
+  if (!data.openCycleName || !summary) return null;
+  const pendingCount = summary.participation.total.reps - summary.participation.total.selfSubmitted;
+  return (
+    <Panel
+      title="Pending self-assessments"
+      description={pendingCount === 0 ? `Every rep has submitted for ${data.openCycleName}.` : `${pendingCount} of your reps have not submitted for ${data.openCycleName} yet.`}
+    >
+      {data.pending.length > 0 ? (
+        <ul className="divide-y divide-slate-100">
+          {data.pending.map((rep) => (
+            <li key={rep.userId} className="flex flex-wrap items-center justify-between gap-2 py-2.5">
+              <div className="text-sm">
+                <Link href={`/o/${slug}/reps/${rep.userId}`} className="font-medium text-slate-900 hover:underline">
+                  {rep.name}
+                </Link>{" "}
+                <span className="text-slate-600">· {rep.teamName}</span> <Badge tone={rep.started ? "amber" : "neutral"}>{rep.started ? "Draft" : "Not started"}</Badge>
+              </div>
+              <ReminderLink slug={slug} rep={rep} cycleName={data.openCycleName!} leaderName={data.userName} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">Nothing to chase: go through the results with your reps and share them.</p>
+      )}
+      {pendingCount > data.pending.length && (
+        <p className="mt-3 text-sm text-slate-600">
+          And {pendingCount - data.pending.length} more: see the <Link href={`/o/${slug}/grid?view=self`} className="font-medium text-brand-700 underline">self ratings</Link> on the grid.
+        </p>
+      )}
+    </Panel>
+  );
+}
+
+function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<LeaderData["summary"]> }) {
+  return (
+    <Panel title={`Your teams · ${summary.cycle.name}`} description="Average leader rating, the team's weakest behaviour, and how far the cycle has come.">
+      <ul className="grid gap-4 lg:grid-cols-2">
+        {summary.heatmap.teams.map((team) => {
+          const p = summary.participation.teams.find((t) => t.teamId === team.id)!;
+          const weakest = summary.heatmap.behaviours
+            .filter((b) => team.cells[b.id])
+            .sort((a, b) => team.cells[a.id]!.average - team.cells[b.id]!.average)[0];
+          return (
+            <li key={team.id} className="rounded-lg p-4 ring-1 ring-slate-200">
+              <div className="flex items-baseline justify-between gap-2">
+                <h3 className="font-semibold text-slate-900">{team.name}</h3>
+                <Link href={`/o/${slug}/grid?team=${team.id}`} className="text-sm font-medium text-brand-700 hover:underline">
+                  Open the grid<span className="sr-only"> of {team.name}</span>
+                </Link>
+              </div>
+              <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm">
+                <div>
+                  <dt className="text-slate-600">Team average</dt>
+                  <dd className="text-lg font-semibold tabular-nums text-slate-900">
+                    {team.figure ? team.figure.average.toFixed(1) : "–"}{" "}
+                    {summary.previousCycleName && <span className="text-sm font-normal"><ChangeText value={team.change} /></span>}
+                  </dd>
+                </div>
+                <div>
+                  <dt className="text-slate-600">Weakest behaviour</dt>
+                  <dd className="font-medium text-slate-900">{weakest ? `${weakest.name} (${team.cells[weakest.id]!.average.toFixed(1)})` : "Not rated yet"}</dd>
+                </div>
+                <div>
+                  <dt className="text-slate-600">Self-assessments submitted</dt>
+                  <dd><Meter part={p.selfSubmitted} whole={p.reps} label="Self-assessments submitted" /></dd>
+                </div>
+                <div>
+                  <dt className="text-slate-600">Your ratings complete</dt>
+                  <dd><Meter part={p.leaderComplete} whole={p.reps} label="Leader ratings complete" /></dd>
+                </div>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+      {summary.heatmap.teams.length > 1 && (
+        <div className="mt-6">
+          <TeamHeatmap caption={`Your teams by behaviour, ${summary.cycle.name}`} heatmap={summary.heatmap} since={summary.previousCycleName} />
+        </div>
+      )}
+    </Panel>
   );
 }
 

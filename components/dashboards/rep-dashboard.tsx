@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/page-header";
 import { STATUS_LABEL } from "@/lib/assessments/visibility";
 import type { Dashboard } from "@/lib/dashboards/loaders";
+import { RepNotesPanel, RepPlansPanel } from "./rep-coaching";
 
 type RepData = Extract<Dashboard, { role: "rep" }>;
 
@@ -17,10 +18,23 @@ const NEXT_STEP = {
   shared: { text: "Your leader has shared your results: see where your view and theirs differ.", cta: "View your answers" },
 } as const;
 
-/** A rep's page: their self-assessment status and link, then their shared results. */
+/** A rep's page: their self-assessment status and link, their coaching plan and shared notes, then their shared results. */
 export function RepDashboard({ data }: { data: RepData }) {
-  const { cycle, slug } = data;
-  if (!cycle) return <EmptyState title="No assessment cycle is open">When your organisation opens one, your self-assessment appears here.</EmptyState>;
+  const { cycle, slug, coaching } = data;
+  const coachingPanels = (
+    <div className="grid gap-8 lg:grid-cols-2">
+      <RepPlansPanel slug={slug} coaching={coaching} />
+      <RepNotesPanel slug={slug} coaching={coaching} />
+    </div>
+  );
+  if (!cycle) {
+    return (
+      <div className="space-y-8">
+        <EmptyState title="No assessment cycle is open">When your organisation opens one, your self-assessment appears here.</EmptyState>
+        {coachingPanels}
+      </div>
+    );
+  }
   const step = NEXT_STEP[cycle.status];
   return (
     <div className="space-y-8">
@@ -43,6 +57,8 @@ export function RepDashboard({ data }: { data: RepData }) {
           {step.cta}
         </Link>
       </section>
+
+      {coachingPanels}
 
       {cycle.seesLeader ? (
         <Panel title={`Your results · ${cycle.name}`} description="How you rated yourself beside how your leader rated you. Gap = your score minus your leader's.">

@@ -78,7 +78,12 @@ const REP_PLAN_STATUSES: readonly PlanStatus[] = ["active", "done"];
 
 async function plansFor(db: DbOrTx, orgId: string, repUserId: string, viewerIsRep: boolean, leaderCycleIds: string[] | undefined) {
   const rows = await listPlans(db, orgId, { repUserId, statuses: viewerIsRep ? REP_PLAN_STATUSES : undefined, leaderCycleIds });
-  return rows.map((p) => ({
+  return rows.map(planView);
+}
+
+/** A plan as pages show it: scores then and now (as visible to the viewer), progress, the checklist. */
+export function planView(p: Awaited<ReturnType<typeof listPlans>>[number]) {
+  return {
     id: p.id,
     behaviourId: p.behaviourId,
     behaviourName: p.behaviourName,
@@ -89,7 +94,17 @@ async function plansFor(db: DbOrTx, orgId: string, repUserId: string, viewerIsRe
     now: p.latest === null ? null : { score: Number(p.latest.score), cycleName: p.latest.cycleName },
     progress: planProgress(p.scoreThen === null ? null : Number(p.scoreThen), p.latest === null ? null : Number(p.latest.score), p.targetScore),
     actions: p.actions.map((a) => ({ id: a.id, description: a.description, done: a.doneAt !== null })),
-  }));
+  };
+}
+
+/** The cycles whose leader ratings a rep sees (blind mode, cycle by cycle): what their plans' scores may come from. */
+export function repLeaderCycleIds(
+  blindMode: boolean,
+  cycles: readonly { id: string; status: string }[],
+  states: readonly { cycleId: string; submittedAt: Date | null; sharedAt: Date | null }[],
+): string[] {
+  const stateOf = new Map(states.map((s) => [s.cycleId, s]));
+  return cycles.filter((c) => c.status !== "draft" && repSeesLeader(blindMode, stateOf.get(c.id))).map((c) => c.id);
 }
 
 /**
@@ -124,7 +139,7 @@ export const loadRepCoaching = memberLoader(
     }));
 
     if (viewerIsRep) {
-      const visibleCycles = cycles.filter((c) => c.status !== "draft" && repSeesLeader(org.blindMode, stateOf.get(c.id))).map((c) => c.id);
+      const visibleCycles = repLeaderCycleIds(org.blindMode, cycles, states);
       return {
         slug: org.slug,
         viewerIsRep: true as const,

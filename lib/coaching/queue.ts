@@ -80,8 +80,7 @@ export async function buildCoachingQueue(
   const visible = new Set<string>();
   if (cycle) {
     [states, leader] = await Promise.all([listCycleAssessments(db, org.id, cycle.id, scope), listLeaderScores(db, org.id, cycle.id, scope)]);
-    const stateOf = new Map(states.map((s) => [s.repUserId, s]));
-    for (const rep of repRows) if (coachSeesSelf(org.blindMode, stateOf.get(rep.userId))) visible.add(rep.userId);
+    for (const repUserId of selfVisibleRepIds(org.blindMode, repRows, states)) visible.add(repUserId);
     [self, rollups] = await Promise.all([
       listVisibleSelfScores(db, org.id, cycle.id, [...visible]),
       options.rollups ? coachingRollups(db, org.id, cycle.id, [...visible], scope) : Promise.resolve(undefined),
@@ -121,16 +120,40 @@ export async function buildCoachingQueue(
 export async function listRepsOverdueForOneOnOne(db: DbOrTx, org: CoachingOrg, scope: RepScope, now?: Date) {
   const [settings, reps] = await Promise.all([findCoachingSettings(db, org.id), listCoachingReps(db, org.id, scope)]);
   const today = todayIn(org.timeZone, now);
-  return reps
-    .map((r) => ({
+  return overdueForOneOnOne(
+    reps.map((r) => ({
       userId: r.userId,
       name: r.name,
       teamId: r.teamId,
       teamName: r.teamName,
       oneOnOne: oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today),
-    }))
-    .filter((r) => r.oneOnOne.overdue)
-    .sort((a, b) => b.oneOnOne.daysSince - a.oneOnOne.daysSince || a.name.localeCompare(b.name));
+    })),
+  );
+}
+
+/** Of reps with their 1:1 state (a built queue's reps, say), those overdue, longest first. */
+export function overdueForOneOnOne<T extends { name: string; oneOnOne: OneOnOneState }>(reps: readonly T[]): T[] {
+  return reps.filter((r) => r.oneOnOne.overdue).sort((a, b) => b.oneOnOne.daysSince - a.oneOnOne.daysSince || a.name.localeCompare(b.name));
+}
+
+/** The reps whose self ratings the coach sees this cycle (blind mode, through coachSeesSelf). */
+export function selfVisibleRepIds(
+  blindMode: boolean,
+  reps: readonly { userId: string }[],
+  states: readonly { repUserId: string; submittedAt: Date | null; sharedAt: Date | null }[],
+): string[] {
+  const stateOf = new Map(states.map((s) => [s.repUserId, s]));
+  return reps.filter((rep) => coachSeesSelf(blindMode, stateOf.get(rep.userId))).map((rep) => rep.userId);
+}
+
+/**
+ * The roll-ups alone, for a page that needs no per-rep items (a dashboard): the same visibility and the same
+ * query as buildCoachingQueue's `rollups`, so the two pages cannot disagree. Three queries: the scope's reps and
+ * their assessments, then the roll-ups.
+ */
+export async function buildCoachingRollups(db: DbOrTx, org: CoachingOrg, cycleId: string, scope: RepScope): Promise<RollupRow[]> {
+  const [reps, states] = await Promise.all([listCoachingReps(db, org.id, scope), listCycleAssessments(db, org.id, cycleId, scope)]);
+  return coachingRollups(db, org.id, cycleId, selfVisibleRepIds(org.blindMode, reps, states), scope);
 }
 
 export type TeamRollup = { teamId: string; teamName: string; behaviours: (RollupRow & { name: string; misSeen: number })[] };

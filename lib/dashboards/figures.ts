@@ -1,4 +1,6 @@
 import type { HeatCell } from "@/db/queries/dashboards";
+import type { OrganisationRollup, TeamRollup } from "@/lib/coaching/queue";
+import { compareQueueItems, TRAINING_TOPICS, type QueueItem } from "@/lib/coaching/rules";
 
 export type { Participation, TeamParticipation } from "@/db/queries/dashboards";
 
@@ -46,26 +48,47 @@ export function buildHeatmap(
   };
 }
 
-export type WeakBehaviour = Named & { average: number; spread: { low: Named & { average: number }; high: Named & { average: number } } | null };
+/** A training topic: one of the organisation's weakest behaviours, with the teams at either end of its spread. */
+export type TrainingTopic = {
+  behaviourId: string;
+  name: string;
+  average: number;
+  rated: number;
+  misSeen: number;
+  /** Present when at least two teams have it rated. */
+  spread: { low: { name: string; average: number }; high: { name: string; average: number }; size: number } | null;
+};
 
 /**
- * The weakest behaviours across the organisation (lowest average first: team training topics), each with the
- * spread between its lowest- and highest-scoring team.
+ * The organisation's training topics from the coaching roll-ups as shaped for the coaching page (weakest first,
+ * then most mis-seen), so the dashboard and the coaching page name the same behaviours in the same order.
  */
-export function weakestBehaviours(heatmap: Heatmap, limit = 3): WeakBehaviour[] {
-  return heatmap.behaviours
-    .filter((b) => b.figure)
-    .sort((a, b) => a.figure!.average - b.figure!.average || a.name.localeCompare(b.name))
+export function trainingTopics(rollups: { teams: readonly TeamRollup[]; organisation: OrganisationRollup }, limit = TRAINING_TOPICS): TrainingTopic[] {
+  return rollups.organisation
+    .filter((b) => b.average !== null)
     .slice(0, limit)
     .map((b) => {
-      const scored = heatmap.teams
-        .flatMap((t) => (t.cells[b.id] ? [{ id: t.id, name: t.name, average: t.cells[b.id]!.average }] : []))
+      const scored = rollups.teams
+        .flatMap((t) => t.behaviours.filter((r) => r.behaviourId === b.behaviourId && r.average !== null).map((r) => ({ name: t.teamName, average: r.average! })))
         .sort((x, y) => x.average - y.average || x.name.localeCompare(y.name));
+      const low = scored[0];
+      const high = scored.at(-1);
       return {
-        id: b.id,
+        behaviourId: b.behaviourId,
         name: b.name,
-        average: b.figure!.average,
-        spread: scored.length >= 2 ? { low: scored[0]!, high: scored[scored.length - 1]! } : null,
+        average: b.average!,
+        rated: b.rated,
+        misSeen: b.misSeen,
+        spread: scored.length >= 2 && low && high && b.spread !== null ? { low, high, size: b.spread } : null,
       };
     });
+}
+
+/** The queue's most pressing items across reps: "coach on this next" order, then the reps' coaching order. */
+export function topQueueItems<R extends { items: readonly QueueItem[] }>(reps: readonly R[], limit: number): { rep: R; item: QueueItem }[] {
+  return reps
+    .flatMap((rep, order) => rep.items.map((item) => ({ rep, item, order })))
+    .sort((a, b) => compareQueueItems(a.item, b.item) || a.order - b.order)
+    .slice(0, limit)
+    .map(({ rep, item }) => ({ rep, item }));
 }

@@ -1,18 +1,28 @@
 import { z } from "zod";
+import { listActivePlansOfRep, listOverduePlanActions, listRepAssessmentStates, listSharedNotesOfRep } from "@/db/queries/coaching";
 import { listCycles } from "@/db/queries/cycles";
 import { gettingStartedFacts, listPendingSelfAssessments, participationByTeam, teamBehaviourAverages } from "@/db/queries/dashboards";
 import { listGridBehaviours } from "@/db/queries/grid";
 import { readOwnCurrentCycle } from "@/lib/assessments/own-cycle";
 import { assessmentStatus } from "@/lib/assessments/visibility";
 import { memberLoader, type MemberContext } from "@/lib/chain/member";
+import { planView, repLeaderCycleIds } from "@/lib/coaching/loaders";
+import { buildCoachingQueue, buildCoachingRollups, overdueForOneOnOne, shapeRollups } from "@/lib/coaching/queue";
 import { previousCycle } from "@/lib/grid/grid-data";
 import { teamScope } from "@/lib/permissions";
 import { listRelationshipsWithFlags } from "@/lib/relationships/list";
-import { buildHeatmap, weakestBehaviours } from "./figures";
+import { todayIn } from "@/lib/relationships/rules";
+import { buildHeatmap, topQueueItems, trainingTopics } from "./figures";
 import { gettingStartedSteps } from "./getting-started";
 
 /** How many pending self-assessments a leader's dashboard lists by name. */
 const PENDING_LISTED = 8;
+/** How many of the coaching queue's items a leader's dashboard shows. */
+export const TOP_QUEUE_ITEMS = 5;
+/** How many reps overdue for a 1:1, and overdue plan actions, a leader's dashboard lists. */
+export const OVERDUE_LISTED = 6;
+/** How many of the notes shared with a rep their dashboard shows (the rest are on their coaching page). */
+export const SHARED_NOTES_SHOWN = 3;
 
 type Cycles = Awaited<ReturnType<typeof listCycles>>;
 
@@ -22,50 +32,105 @@ function dashboardCycle(cycles: Cycles) {
   return cycle ? { cycle, previous: previousCycle(cycles, cycle) ?? null } : null;
 }
 
-/** Participation and the team x behaviour heatmap of the scope (the whole organisation for admins). */
-async function gridSummary({ db, org }: MemberContext, cycles: Cycles, teamIds: readonly string[] | undefined) {
+/**
+ * Participation and the team x behaviour heatmap of the scope (the whole organisation for admins); for admins
+ * also the training topics, from the coaching roll-ups (the same rows as the coaching page's).
+ */
+async function gridSummary({ db, org }: MemberContext, cycles: Cycles, teamIds: readonly string[] | undefined, withTopics: boolean) {
   const current = dashboardCycle(cycles);
   if (!current) return null;
   const { cycle, previous } = current;
-  const behaviours = await listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed");
+  const [behaviours, rollupRows] = await Promise.all([
+    listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"),
+    withTopics ? buildCoachingRollups(db, org, cycle.id, { teamIds }) : Promise.resolve(null),
+  ]);
   const behaviourIds = behaviours.map((b) => b.id);
   const [participation, cells] = await Promise.all([
     participationByTeam(db, org.id, cycle.id, behaviourIds, teamIds),
     teamBehaviourAverages(db, org.id, previous ? [cycle.id, previous.id] : [cycle.id], behaviourIds, teamIds),
   ]);
-  const heatmap = buildHeatmap(cells, {
-    cycleId: cycle.id,
-    previousCycleId: previous?.id ?? null,
-    teams: participation.teams.map((t) => ({ id: t.teamId, name: t.teamName })),
-    behaviours: behaviours.map((b) => ({ id: b.id, name: b.name })),
-  });
+  const teams = participation.teams.map((t) => ({ id: t.teamId, name: t.teamName }));
+  const named = behaviours.map((b) => ({ id: b.id, name: b.name }));
+  const heatmap = buildHeatmap(cells, { cycleId: cycle.id, previousCycleId: previous?.id ?? null, teams, behaviours: named });
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     previousCycleName: previous?.name ?? null,
     participation,
     heatmap,
-    weakest: weakestBehaviours(heatmap),
+    topics: rollupRows ? trainingTopics(shapeRollups(rollupRows, named, teams)) : [],
   };
 }
 
 async function adminDashboard(ctx: MemberContext) {
   const { db, org } = ctx;
   const [cycles, facts] = await Promise.all([listCycles(db, org.id), gettingStartedFacts(db, org.id)]);
-  return { role: "admin" as const, steps: gettingStartedSteps(facts), summary: await gridSummary(ctx, cycles, undefined) };
+  return { role: "admin" as const, steps: gettingStartedSteps(facts), summary: await gridSummary(ctx, cycles, undefined, true) };
+}
+
+/**
+ * What a leader coaches next, from the coaching queue of their teams (the coaching page's own builder, so the
+ * two agree and blind mode hides the same self scores): its top items, the reps overdue for a 1:1, and the
+ * open actions of their reps' plans past their due date.
+ */
+async function leaderCoaching({ db, org }: MemberContext, teamIds: readonly string[]) {
+  const [queue, overdueActions] = await Promise.all([
+    buildCoachingQueue(db, org, { teamIds }),
+    listOverduePlanActions(db, org.id, todayIn(org.timeZone), { teamIds }),
+  ]);
+  const overdue = overdueForOneOnOne(queue.reps);
+  return {
+    cycleName: queue.cycle?.name ?? null,
+    cadenceDays: queue.cadenceDays,
+    today: queue.today,
+    repCount: queue.reps.length,
+    unratedReps: queue.reps.filter((r) => r.items.length === 0).length,
+    topItems: topQueueItems(queue.reps, TOP_QUEUE_ITEMS).map(({ rep, item }) => ({
+      repId: rep.userId,
+      repName: rep.name,
+      behaviourId: item.behaviourId,
+      behaviourName: item.name,
+      leader: item.leader,
+      // Null unless the rep's self rating is visible to the leader (blind mode): then no gap and no label.
+      self: item.self,
+      gap: item.gap,
+      label: item.label,
+    })),
+    overdueOneOnOnes: {
+      count: overdue.length,
+      reps: overdue.slice(0, OVERDUE_LISTED).map((r) => ({ userId: r.userId, name: r.name, teamName: r.teamName, lastNoteOn: r.oneOnOne.lastNoteOn, daysSince: r.oneOnOne.daysSince })),
+    },
+    overdueActions: {
+      count: overdueActions.length,
+      actions: overdueActions.slice(0, OVERDUE_LISTED).map((a) => ({
+        id: a.actionId,
+        description: a.description,
+        repId: a.repUserId,
+        repName: a.repName,
+        planName: a.behaviourName,
+        dueOn: a.dueOn,
+      })),
+    },
+  };
 }
 
 async function leaderDashboard(ctx: MemberContext) {
   const { db, org, member } = ctx;
   const scope = teamScope(member) ?? [];
-  const [cycles, relationships] = await Promise.all([listCycles(db, org.id), listRelationshipsWithFlags(db, org, member.userId)]);
+  const [cycles, relationships, coaching] = await Promise.all([
+    listCycles(db, org.id),
+    listRelationshipsWithFlags(db, org, member.userId),
+    leaderCoaching(ctx, scope),
+  ]);
   const open = cycles.find((c) => c.status === "open");
   const [summary, pending] = await Promise.all([
-    gridSummary(ctx, cycles, scope),
+    gridSummary(ctx, cycles, scope, false),
     open ? listPendingSelfAssessments(db, org.id, open.id, scope, PENDING_LISTED) : Promise.resolve([]),
   ]);
   return {
     role: "leader" as const,
+    teamCount: scope.length,
     summary,
+    coaching,
     openCycleName: open?.name ?? null,
     pending: pending.map((p) => ({ userId: p.userId, name: p.name, email: p.email, teamName: p.teamName, started: Boolean(p.started) })),
     relationships: relationships.map((r) => ({
@@ -82,11 +147,32 @@ async function leaderDashboard(ctx: MemberContext) {
   };
 }
 
+/**
+ * A rep's page: their self-assessment of the current cycle, their active coaching plans (scores only from the
+ * cycles whose results were shared with them) and the latest notes shared with them. The notes query reads
+ * shared notes only, so a private note is never loaded for a rep.
+ */
 async function repDashboard({ db, org, member }: MemberContext) {
-  const own = await readOwnCurrentCycle(db, org, member.userId);
-  if (!own) return { role: "rep" as const, cycle: null };
+  const plans = async () => {
+    const [cycles, states] = await Promise.all([listCycles(db, org.id), listRepAssessmentStates(db, org.id, member.userId)]);
+    return listActivePlansOfRep(db, org.id, member.userId, repLeaderCycleIds(org.blindMode, cycles, states));
+  };
+  const [own, activePlans, notes] = await Promise.all([
+    readOwnCurrentCycle(db, org, member.userId),
+    plans(),
+    listSharedNotesOfRep(db, org.id, member.userId, SHARED_NOTES_SHOWN + 1),
+  ]);
+  const coaching = {
+    repId: member.userId,
+    today: todayIn(org.timeZone),
+    plans: activePlans.map(planView),
+    notes: notes.slice(0, SHARED_NOTES_SHOWN).map((n) => ({ id: n.id, heldOn: n.heldOn, body: n.body, authorName: n.authorName, behaviours: n.behaviours })),
+    moreNotes: notes.length > SHARED_NOTES_SHOWN,
+  };
+  if (!own) return { role: "rep" as const, cycle: null, coaching };
   return {
     role: "rep" as const,
+    coaching,
     cycle: {
       id: own.cycle.id,
       name: own.cycle.name,

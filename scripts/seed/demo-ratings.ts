@@ -7,7 +7,8 @@ import { DEMO_TEAMS } from "./demo-people";
 
 /**
  * Leader ratings for most demo reps in the previous (closed) and the current cycle. Scores come from a fixed
- * formula, so every fresh demo database looks the same; each team leaves its last rep unrated this cycle.
+ * formula, so every fresh demo database looks the same. This cycle each team leaves its last rep unrated and its
+ * second and fourth reps one behaviour short, so the first and third are complete (2 of 5 per team).
  */
 export async function seedDemoRatings(db: DbOrTx, ctx: SeedContext): Promise<void> {
   const [behaviours, cycles] = await Promise.all([listBehaviours(db, ctx.orgId), listCycles(db, ctx.orgId)]);
@@ -21,7 +22,7 @@ export async function seedDemoRatings(db: DbOrTx, ctx: SeedContext): Promise<voi
       behaviours.forEach((behaviour, b) => {
         const base = ((r * 7 + b * 3 + t * 2) % 5) + 1;
         if (previous) rows.push({ orgId: ctx.orgId, cycleId: previous.id, repUserId: repId, behaviourId: behaviour.id, score: Math.max(1, base - ((r + b) % 2)), updatedBy: leader });
-        const unrated = r === team.reps.length - 1 || (b + r) % 7 === 6;
+        const unrated = r === team.reps.length - 1 || (r % 2 === 1 && (b + r) % 7 === 6);
         if (current && !unrated) rows.push({ orgId: ctx.orgId, cycleId: current.id, repUserId: repId, behaviourId: behaviour.id, score: base, updatedBy: leader });
       });
     });

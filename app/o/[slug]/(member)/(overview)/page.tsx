@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 const roleLine = {
   admin: "The organisation at a glance: participation, averages by team and behaviour, and what to train on.",
-  leader: "Your teams, who to coach next, and your internal relationships.",
+  leader: "Who to coach on what next, who is due a 1:1, then your teams and your internal relationships.",
   rep: "Your self-assessment, your results once shared, and your coaching.",
 } as const;
 
