@@ -33,8 +33,21 @@ function Gap({ row }: { row: { gap: number | null; leader: object | undefined; s
   return <span className="font-semibold tabular-nums">{formatGap(row.gap)}</span>;
 }
 
-/** Every number of the baseline chart, as text: behaviour, self, leader, gap, and the leader's comment. */
-export function BaselineTable({ rows, caption, commentAction }: { rows: BaselineRow[]; caption: string; commentAction?: (row: BaselineRow) => ReactNode }) {
+/**
+ * Every number of the baseline chart, as text: behaviour, self, leader, gap, and the leader's comment; `column`
+ * adds one more after the gap (the report's coaching label).
+ */
+export function BaselineTable<R extends BaselineRow>({
+  rows,
+  caption,
+  commentAction,
+  column,
+}: {
+  rows: R[];
+  caption: string;
+  commentAction?: (row: R) => ReactNode;
+  column?: { header: string; cell: (row: R) => ReactNode };
+}) {
   return (
     <Table caption={caption}>
       <thead>
@@ -43,6 +56,7 @@ export function BaselineTable({ rows, caption, commentAction }: { rows: Baseline
           <Th className="text-right">Self</Th>
           <Th className="text-right">Leader</Th>
           <Th className="text-right">Gap</Th>
+          {column && <Th>{column.header}</Th>}
           <Th>Leader&rsquo;s comment</Th>
         </tr>
       </thead>
@@ -62,6 +76,7 @@ export function BaselineTable({ rows, caption, commentAction }: { rows: Baseline
             <Td className="text-right">
               <Gap row={row} />
             </Td>
+            {column && <Td>{column.cell(row)}</Td>}
             <Td className="min-w-48">
               <div className="flex items-start justify-between gap-2">
                 <span className="whitespace-pre-line break-words">

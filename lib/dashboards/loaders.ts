@@ -118,7 +118,7 @@ export const loadDashboard = memberLoader(
     expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
   },
   async (ctx) => {
-    const base = { slug: ctx.org.slug, orgName: ctx.org.name, userName: ctx.user.name };
+    const base = { slug: ctx.org.slug, orgName: ctx.org.name, userName: ctx.user.name, userId: ctx.member.userId };
     if (ctx.member.role === "admin") return { ...base, ...(await adminDashboard(ctx)) };
     if (ctx.member.role === "leader") return { ...base, ...(await leaderDashboard(ctx)) };
     return { ...base, ...(await repDashboard(ctx)) };
