@@ -88,9 +88,10 @@ export default async function RepReportPage({
               ) : (
                 <div className="print:break-inside-avoid">
                   <BaselineTable
-                    caption={`${cycle.name}: self, leader, gap and coaching label per behaviour`}
+                    caption={cycle.visible.self && cycle.visible.leader ? `${cycle.name}: self, leader, gap and coaching label per behaviour` : `${cycle.name}: scores per behaviour`}
                     rows={cycle.rows}
-                    column={{ header: "Label", cell: (row) => (row.label ? <LabelBadge label={row.label} /> : <span className="text-slate-600">—</span>) }}
+                    dropHidden
+                    column={{ header: "Label", cell: (row) => <span className="whitespace-nowrap">{row.label ? <LabelBadge label={row.label} /> : "—"}</span> }}
                   />
                 </div>
               )}
