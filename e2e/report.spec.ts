@@ -140,6 +140,7 @@ test("a rep prints their report with nothing unshared; the same probe finds the 
   const repPages = await pdfPages(mine);
   expect(repPages).toBeGreaterThanOrEqual(1);
   expect(repPages).toBeLessThanOrEqual(3);
+  console.log(`PDF pages (A4): leader's copy ${leaderPages}, rep's copy ${repPages}`);
   // Page source, HTML and RSC payload, the default cycle and the one the leader printed: nothing unshared.
   for (const url of [myUrl, reportUrl]) {
     for (const [source, text] of Object.entries(await sources(mine, url))) {

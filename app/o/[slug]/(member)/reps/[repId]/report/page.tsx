@@ -112,6 +112,7 @@ export default async function RepReportPage({
             <p className="text-sm text-slate-700">{viewerIsRep ? "No active coaching plan. Your leader sets one up with you after a 1:1." : `No active coaching plan for ${repFirstName}.`}</p>
           ) : (
             <div className="space-y-4">
+              {viewerIsRep && cycle && !cycle.visible.leader && <p className="text-sm text-slate-700">Scores then and now appear once your leader shares your results.</p>}
               {report.plans.map((plan) => (
                 <div key={plan.id} className="space-y-1">
                   <PlanCard slug={report.slug} plan={plan} today={report.today} canEdit={false} canTick={false} />
