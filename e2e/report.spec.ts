@@ -4,6 +4,7 @@ import { DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed/demo-people
 import { signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { countPageQueries } from "./support/queries";
+import { sources } from "./support/sources";
 
 const base = `/o/${DEMO_ORG.slug}`;
 const east = DEMO_TEAMS[0]!;
@@ -18,15 +19,6 @@ async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-/** Everything the server sent the signed-in person for `url`: the rendered DOM, the raw HTML and the RSC payload. */
-async function sources(page: Page, url: string): Promise<Record<string, string>> {
-  await page.goto(url);
-  const dom = await page.content();
-  const html = await (await page.request.get(url)).text();
-  const rsc = await (await page.request.get(url, { headers: { RSC: "1" } })).text();
-  return { dom, html, rsc };
-}
-
 /** What the printed page says, with print media emulated: the text a PDF of it holds. */
 async function printedText(page: Page): Promise<string> {
   await page.emulateMedia({ media: "print" });
@@ -38,6 +30,17 @@ async function pdfPages(page: Page): Promise<number> {
   const pdf = await page.pdf({ format: "A4" });
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   return pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+}
+
+/** The copy as it prints: clean, accessible, pictured, and a PDF of one to three A4 pages. Returns its pages. */
+async function checkPrint(page: Page, repName: string, name: string): Promise<number> {
+  await expectCleanPrint(page, repName);
+  await expectNoAxeViolations(page);
+  await shot(page, name);
+  const pages = await pdfPages(page);
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(3);
+  return pages;
 }
 
 /** In print: no app header or navigation, no button, no back link; the document itself is there. */
@@ -102,12 +105,7 @@ test("a rep prints their report with nothing unshared; the same probe finds the 
   expect(leaderText).toContain(`Not yet shared with ${rep.name}.`);
   expect(leaderText).toContain("Private 1:1 notes are never printed on a report");
   for (const label of ["Blind spot", "Hidden strength", "Agreed weakness", "Agreed strength", "Aligned"]) expect(leaderText).toContain(label);
-  await expectCleanPrint(coach, rep.name);
-  await expectNoAxeViolations(coach);
-  await shot(coach, "report-leader-print");
-  const leaderPages = await pdfPages(coach);
-  expect(leaderPages).toBeGreaterThanOrEqual(1);
-  expect(leaderPages).toBeLessThanOrEqual(3);
+  const leaderPages = await checkPrint(coach, rep.name, "report-leader-print");
   for (const [source, text] of Object.entries(await sources(coach, reportUrl))) {
     expect(text.includes(unsharedComment), `leader's ${source}`).toBe(true);
     expect(text.includes('data-testid="leader-score"') || text.includes('"data-testid":"leader-score"'), `leader's ${source}`).toBe(true);
@@ -134,12 +132,7 @@ test("a rep prints their report with nothing unshared; the same probe finds the 
   expect(repText).not.toContain("Not yet shared with");
   expect(repText).toContain("Your leader's scores, comments, gaps and labels appear on this report once they share your results.");
   await expect(mine.getByTestId("leader-score")).toHaveCount(0);
-  await expectCleanPrint(mine, rep.name);
-  await expectNoAxeViolations(mine);
-  await shot(mine, "report-rep-print");
-  const repPages = await pdfPages(mine);
-  expect(repPages).toBeGreaterThanOrEqual(1);
-  expect(repPages).toBeLessThanOrEqual(3);
+  const repPages = await checkPrint(mine, rep.name, "report-rep-print");
   console.log(`PDF pages (A4): leader's copy ${leaderPages}, rep's copy ${repPages}`);
   // Page source, HTML and RSC payload, the default cycle and the one the leader printed: nothing unshared.
   for (const url of [myUrl, reportUrl]) {
