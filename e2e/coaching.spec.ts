@@ -4,6 +4,7 @@ import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed
 import { signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { countPageQueries } from "./support/queries";
+import { sources } from "./support/sources";
 
 const base = `/o/${DEMO_ORG.slug}`;
 const west = DEMO_TEAMS[1]!;
@@ -14,15 +15,6 @@ async function shot(page: Page, name: string) {
   await page.mouse.move(0, 0);
   await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header stays at the top of a full-page picture
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-/** Everything the server sent the signed-in person for `url`: the rendered DOM, the raw HTML and the RSC payload. */
-async function sources(page: Page, url: string): Promise<Record<string, string>> {
-  await page.goto(url);
-  const dom = await page.content();
-  const html = await (await page.request.get(url)).text();
-  const rsc = await (await page.request.get(url, { headers: { RSC: "1" } })).text();
-  return { dom, html, rsc };
 }
 
 test("a leader turns the queue's top item into a plan and writes notes; the rep sees the plan and the shared note only", async ({ browser }) => {

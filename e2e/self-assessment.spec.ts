@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed/demo-people";
 import { signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
+import { sources } from "./support/sources";
 
 const west = DEMO_TEAMS[1]!;
 const rep = west.reps[0]!; // the demo leaves this rep's current self-assessment not started (scripts/seed/demo-self-assessments.ts)
@@ -16,15 +17,6 @@ const CONTENT_WIDTH = () => document.querySelector("main")!.scrollWidth;
  * props in the RSC payload, plain or escaped inside the HTML), or a leader side passed to a client component.
  */
 const LEADER_FIELD = /data-testid\\?"?[=:]\\?"leader-score\\?"|\\?"leader\\?":\{/;
-
-/** Everything the server sent the signed-in person for `url`: the rendered DOM, the raw HTML and the RSC payload. */
-async function sources(page: Page, url: string): Promise<Record<string, string>> {
-  await page.goto(url);
-  const dom = await page.content();
-  const html = await (await page.request.get(url)).text();
-  const rsc = await (await page.request.get(url, { headers: { RSC: "1" } })).text();
-  return { dom, html, rsc };
-}
 
 async function probe(page: Page, urls: string[], sentinel: string) {
   const found: { url: string; source: string; sentinel: boolean; leaderField: boolean }[] = [];

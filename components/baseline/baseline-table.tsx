@@ -33,17 +33,37 @@ function Gap({ row }: { row: { gap: number | null; leader: object | undefined; s
   return <span className="font-semibold tabular-nums">{formatGap(row.gap)}</span>;
 }
 
-/** Every number of the baseline chart, as text: behaviour, self, leader, gap, and the leader's comment. */
-export function BaselineTable({ rows, caption, commentAction }: { rows: BaselineRow[]; caption: string; commentAction?: (row: BaselineRow) => ReactNode }) {
+/**
+ * Every number of the baseline chart, as text: behaviour, self, leader, gap, and the leader's comment; `column`
+ * adds one more after the gap (the report's coaching label). `dropHidden` leaves out a side hidden on every row,
+ * and what derives from it (a printed report says so in words instead of repeating it in every cell).
+ */
+export function BaselineTable<R extends BaselineRow>({
+  rows,
+  caption,
+  commentAction,
+  column,
+  dropHidden = false,
+}: {
+  rows: R[];
+  caption: string;
+  commentAction?: (row: R) => ReactNode;
+  column?: { header: string; cell: (row: R) => ReactNode };
+  dropHidden?: boolean;
+}) {
+  const self = !dropHidden || rows.some((r) => r.self);
+  const leader = !dropHidden || rows.some((r) => r.leader);
+  const both = self && leader;
   return (
     <Table caption={caption}>
       <thead>
         <tr>
           <Th>Behaviour</Th>
-          <Th className="text-right">Self</Th>
-          <Th className="text-right">Leader</Th>
-          <Th className="text-right">Gap</Th>
-          <Th>Leader&rsquo;s comment</Th>
+          {self && <Th className="text-right">Self</Th>}
+          {leader && <Th className="text-right">Leader</Th>}
+          {both && <Th className="text-right">Gap</Th>}
+          {both && column && <Th>{column.header}</Th>}
+          {leader && <Th>Leader&rsquo;s comment</Th>}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -53,23 +73,32 @@ export function BaselineTable({ rows, caption, commentAction }: { rows: Baseline
               {row.name}
               {row.archived && <span className="ml-1 text-xs font-normal text-slate-600">(archived)</span>}
             </th>
-            <Td className="text-right">
-              <Score side="self" value={row.self} />
-            </Td>
-            <Td className="text-right">
-              <Score side="leader" value={row.leader} testId="leader-score" />
-            </Td>
-            <Td className="text-right">
-              <Gap row={row} />
-            </Td>
-            <Td className="min-w-48">
-              <div className="flex items-start justify-between gap-2">
-                <span className="whitespace-pre-line break-words">
-                  {row.leader ? (row.leader.comment ?? <span className="text-slate-500">—</span>) : <span className="text-xs italic text-slate-600">{hiddenLabel("leader")}</span>}
-                </span>
-                {commentAction?.(row)}
-              </div>
-            </Td>
+            {self && (
+              <Td className="text-right">
+                <Score side="self" value={row.self} />
+              </Td>
+            )}
+            {leader && (
+              <Td className="text-right">
+                <Score side="leader" value={row.leader} testId="leader-score" />
+              </Td>
+            )}
+            {both && (
+              <Td className="text-right">
+                <Gap row={row} />
+              </Td>
+            )}
+            {both && column && <Td>{column.cell(row)}</Td>}
+            {leader && (
+              <Td className="min-w-48">
+                <div className="flex items-start justify-between gap-2">
+                  <span className="whitespace-pre-line break-words">
+                    {row.leader ? (row.leader.comment ?? <span className="text-slate-500">—</span>) : <span className="text-xs italic text-slate-600">{hiddenLabel("leader")}</span>}
+                  </span>
+                  {commentAction?.(row)}
+                </div>
+              </Td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -29,7 +29,7 @@ export function ItemScores({ leader, self, gap }: { leader: number; self: number
 /** What each label means, with the organisation's thresholds: one sentence each. */
 export function LabelLegend({ legend }: { legend: { label: CoachingLabel; name: string; explanation: string }[] }) {
   return (
-    <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+    <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5 print:grid-cols-3">
       {legend.map((entry) => (
         <div key={entry.label} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
           <dt>

@@ -56,6 +56,9 @@ export function RepDashboard({ data }: { data: RepData }) {
         <Link href={`/o/${slug}/self-assessment`} className={buttonClasses(cycle.status === "not_started" || cycle.status === "draft" ? "primary" : "secondary", "md", "mt-4")}>
           {step.cta}
         </Link>
+        <Link href={`/o/${slug}/reps/${data.userId}/report`} className={buttonClasses("secondary", "md", "ml-2 mt-4")}>
+          Print my report
+        </Link>
       </section>
 
       {coachingPanels}

@@ -3,7 +3,7 @@ import { listRepHistory } from "@/db/queries/assessments";
 import { listBehaviours } from "@/db/queries/behaviours";
 import { listCycles } from "@/db/queries/cycles";
 import { findMembership } from "@/db/queries/members";
-import { memberLoader } from "@/lib/chain/member";
+import { memberLoader, type MemberContext } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { repTarget } from "@/lib/members/rep-target";
 import { formatDateTime } from "@/lib/format";
@@ -60,73 +60,82 @@ export const loadBaseline = memberLoader(
     target: (input, { db, org }) => repTarget(db, org.id, input.repId),
     expect: { allow: ["admin", "leader", "coLeader", "rep"], input: (f) => ({ repId: f.users.rep }) },
   },
-  async ({ db, org, member }, { repId, cycle: chosen }) => {
-    const [rep, cycles, behaviours, history] = await Promise.all([
-      findMembership(db, org.id, repId),
-      listCycles(db, org.id),
-      listBehaviours(db, org.id, { includeArchived: true }),
-      listRepHistory(db, org.id, repId),
-    ]);
-    if (!rep || rep.role !== "rep") throw new Refusal("not_found");
-    const viewerIsRep = member.userId === repId;
-    const stateOf = new Map(history.states.map((s) => [s.cycleId, s]));
-    const sides = (cycleId: string) => {
-      const state = stateOf.get(cycleId);
-      return {
-        self: viewerIsRep || coachSeesSelf(org.blindMode, state),
-        leader: !viewerIsRep || repSeesLeader(org.blindMode, state),
-      };
-    };
-    const pick = (rows: { cycleId: string; behaviourId: string; score: number | null; comment: string | null }[], cycleId: string, behaviourId: string) =>
-      rows.find((r) => r.cycleId === cycleId && r.behaviourId === behaviourId);
-
-    const rated = cycles.filter((c) => c.status !== "draft");
-    const cycle = (chosen ? rated.find((c) => c.id === chosen) : (rated.find((c) => c.status === "open") ?? rated[0])) ?? null;
-    if (chosen && !cycle) throw new Refusal("not_found");
-
-    const view = (cycleId: string) => {
-      const visible = sides(cycleId);
-      return behaviours
-        .map((b) => {
-          const leader = visible.leader ? pick(history.leader, cycleId, b.id) : undefined;
-          const self = visible.self ? pick(history.self, cycleId, b.id) : undefined;
-          const leaderScore = leader?.score ?? null;
-          const selfScore = self?.score ?? null;
-          return {
-            behaviourId: b.id,
-            name: b.name,
-            archived: b.archivedAt !== null,
-            leader: visible.leader ? { score: leaderScore, comment: leader?.comment ?? null } : undefined,
-            self: visible.self ? { score: selfScore, comment: self?.comment ?? null } : undefined,
-            gap: leaderScore !== null && selfScore !== null ? selfScore - leaderScore : null,
-          };
-        })
-        .filter((row) => !row.archived || row.leader?.score != null || row.self?.score != null);
-    };
-
-    const state = cycle ? stateOf.get(cycle.id) : undefined;
-    const coach = !viewerIsRep && can(member, "rep.coach", { repTeamId: rep.teamId });
-    return {
-      slug: org.slug,
-      rep: { userId: rep.userId, name: rep.name },
-      viewerIsRep,
-      blindMode: org.blindMode,
-      cycles: rated.map(({ id, name, status }) => ({ id, name, status })),
-      cycle: cycle && {
-        id: cycle.id,
-        name: cycle.name,
-        status: cycle.status,
-        assessment: assessmentStatus(state),
-        visible: sides(cycle.id),
-        rows: view(cycle.id),
-        canShare: coach && canShare(state, cycle.status),
-        canReopen: coach && cycle.status === "open" && Boolean(state?.submittedAt),
-        canComment: coach && cycle.status === "open",
-      },
-      history: rated
-        .slice()
-        .reverse()
-        .map((c) => ({ cycleId: c.id, name: c.name, visible: sides(c.id), rows: view(c.id) })),
-    };
-  },
+  (ctx, input) => readBaseline(ctx, input),
 );
+
+/**
+ * The baseline's reading, shared with the rep report (lib/reports/loaders.ts): callers have checked
+ * `rep.viewResults` for this rep. Six queries, whatever the history. The cycle shown is the chosen one, else the
+ * open one, else the one that opened last.
+ */
+export async function readBaseline({ db, org, member }: MemberContext, { repId, cycle: chosen }: z.output<typeof baselineViewSchema>) {
+  const [rep, cycles, behaviours, history] = await Promise.all([
+    findMembership(db, org.id, repId),
+    listCycles(db, org.id),
+    listBehaviours(db, org.id, { includeArchived: true }),
+    listRepHistory(db, org.id, repId),
+  ]);
+  if (!rep || rep.role !== "rep") throw new Refusal("not_found");
+  const viewerIsRep = member.userId === repId;
+  const stateOf = new Map(history.states.map((s) => [s.cycleId, s]));
+  const sides = (cycleId: string) => {
+    const state = stateOf.get(cycleId);
+    return {
+      self: viewerIsRep || coachSeesSelf(org.blindMode, state),
+      leader: !viewerIsRep || repSeesLeader(org.blindMode, state),
+    };
+  };
+  const pick = (rows: { cycleId: string; behaviourId: string; score: number | null; comment: string | null }[], cycleId: string, behaviourId: string) =>
+    rows.find((r) => r.cycleId === cycleId && r.behaviourId === behaviourId);
+
+  const rated = cycles.filter((c) => c.status !== "draft");
+  const cycle = (chosen ? rated.find((c) => c.id === chosen) : (rated.find((c) => c.status === "open") ?? rated[0])) ?? null;
+  if (chosen && !cycle) throw new Refusal("not_found");
+
+  const view = (cycleId: string) => {
+    const visible = sides(cycleId);
+    return behaviours
+      .map((b) => {
+        const leader = visible.leader ? pick(history.leader, cycleId, b.id) : undefined;
+        const self = visible.self ? pick(history.self, cycleId, b.id) : undefined;
+        const leaderScore = leader?.score ?? null;
+        const selfScore = self?.score ?? null;
+        return {
+          behaviourId: b.id,
+          name: b.name,
+          archived: b.archivedAt !== null,
+          leader: visible.leader ? { score: leaderScore, comment: leader?.comment ?? null } : undefined,
+          self: visible.self ? { score: selfScore, comment: self?.comment ?? null } : undefined,
+          gap: leaderScore !== null && selfScore !== null ? selfScore - leaderScore : null,
+        };
+      })
+      .filter((row) => !row.archived || row.leader?.score != null || row.self?.score != null);
+  };
+
+  const state = cycle ? stateOf.get(cycle.id) : undefined;
+  const coach = !viewerIsRep && can(member, "rep.coach", { repTeamId: rep.teamId });
+  return {
+    slug: org.slug,
+    rep: { userId: rep.userId, name: rep.name, teamId: rep.teamId },
+    viewerIsRep,
+    blindMode: org.blindMode,
+    cycles: rated.map(({ id, name, status }) => ({ id, name, status })),
+    cycle: cycle && {
+      id: cycle.id,
+      name: cycle.name,
+      status: cycle.status,
+      assessment: assessmentStatus(state),
+      visible: sides(cycle.id),
+      /** Whether the rep sees this cycle's leader ratings (what a coach's printed copy must point out). */
+      sharedWithRep: repSeesLeader(org.blindMode, state),
+      rows: view(cycle.id),
+      canShare: coach && canShare(state, cycle.status),
+      canReopen: coach && cycle.status === "open" && Boolean(state?.submittedAt),
+      canComment: coach && cycle.status === "open",
+    },
+    history: rated
+      .slice()
+      .reverse()
+      .map((c) => ({ cycleId: c.id, name: c.name, visible: sides(c.id), sharedWithRep: repSeesLeader(org.blindMode, stateOf.get(c.id)), rows: view(c.id) })),
+  };
+}

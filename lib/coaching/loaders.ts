@@ -11,9 +11,9 @@ import { repCoachingPageSchema, queuePageSchema } from "@/lib/schemas/coaching";
 import { todayIn } from "@/lib/relationships/rules";
 import { dateInZone } from "@/lib/time-zone";
 import { prepareCoaching } from "./matrix";
-import { suggestedTarget } from "./plans";
+import { planView, repLeaderCycleIds, suggestedTarget } from "./plans";
 import { buildCoachingQueue, shapeRollups } from "./queue";
-import { agendaItems, agendaText, COACHING_LABELS, LABEL_NAME, labelExplanation, planProgress, type Thresholds } from "./rules";
+import { agendaItems, agendaText, labelLegend } from "./rules";
 
 /** How many reps the queue lists before "Show all". */
 export const QUEUE_PAGE_SIZE = 50;
@@ -21,10 +21,6 @@ export const QUEUE_PAGE_SIZE = 50;
 export const QUEUE_ITEMS_PER_REP = 3;
 
 const withTarget = <T extends { leader: number }>(item: T) => ({ ...item, suggestedTarget: suggestedTarget(item.leader) });
-
-function legend(thresholds: Thresholds) {
-  return COACHING_LABELS.map((label) => ({ label, name: LABEL_NAME[label], explanation: labelExplanation(label, thresholds) }));
-}
 
 /**
  * The coaching queue: reps of the teams the viewer coaches (every team for an admin) in coaching order, each
@@ -54,7 +50,7 @@ export const loadCoachingQueue = memberLoader(
       today: queue.today,
       thresholds: queue.thresholds,
       cadenceDays: queue.cadenceDays,
-      legend: legend(queue.thresholds),
+      legend: labelLegend(queue.thresholds),
       teams: teams.map(({ id, name }) => ({ id, name })),
       team: team ?? null,
       totalReps: queue.reps.length,
@@ -79,32 +75,6 @@ const REP_PLAN_STATUSES: readonly PlanStatus[] = ["active", "done"];
 async function plansFor(db: DbOrTx, orgId: string, repUserId: string, viewerIsRep: boolean, leaderCycleIds: string[] | undefined) {
   const rows = await listPlans(db, orgId, { repUserId, statuses: viewerIsRep ? REP_PLAN_STATUSES : undefined, leaderCycleIds });
   return rows.map(planView);
-}
-
-/** A plan as pages show it: scores then and now (as visible to the viewer), progress, the checklist. */
-export function planView(p: Awaited<ReturnType<typeof listPlans>>[number]) {
-  return {
-    id: p.id,
-    behaviourId: p.behaviourId,
-    behaviourName: p.behaviourName,
-    targetScore: p.targetScore,
-    dueOn: p.dueOn,
-    status: p.status,
-    then: p.scoreThen === null ? null : { score: Number(p.scoreThen), cycleName: p.cycleName },
-    now: p.latest === null ? null : { score: Number(p.latest.score), cycleName: p.latest.cycleName },
-    progress: planProgress(p.scoreThen === null ? null : Number(p.scoreThen), p.latest === null ? null : Number(p.latest.score), p.targetScore),
-    actions: p.actions.map((a) => ({ id: a.id, description: a.description, done: a.doneAt !== null })),
-  };
-}
-
-/** The cycles whose leader ratings a rep sees (blind mode, cycle by cycle): what their plans' scores may come from. */
-export function repLeaderCycleIds(
-  blindMode: boolean,
-  cycles: readonly { id: string; status: string }[],
-  states: readonly { cycleId: string; submittedAt: Date | null; sharedAt: Date | null }[],
-): string[] {
-  const stateOf = new Map(states.map((s) => [s.cycleId, s]));
-  return cycles.filter((c) => c.status !== "draft" && repSeesLeader(blindMode, stateOf.get(c.id))).map((c) => c.id);
 }
 
 /**
@@ -175,7 +145,7 @@ export const loadRepCoaching = memberLoader(
         oneOnOne: rep.oneOnOne,
         cycle: queue.cycle,
         selfVisible: rep.selfVisible,
-        legend: legend(queue.thresholds),
+        legend: labelLegend(queue.thresholds),
         items: rep.items.map(withTarget),
         behaviours: queue.behaviours,
         agenda: agenda.length > 0 && cycle ? { text: agendaText(cycle.name, agenda), behaviourIds: agenda.map((i) => i.behaviourId) } : null,

@@ -32,8 +32,12 @@ export const LABEL_NAME: Record<CoachingLabel, string> = {
   aligned: "Aligned",
 };
 
-/** One sentence per label, with the organisation's thresholds in it. */
-export function labelExplanation(label: CoachingLabel, t: Thresholds): string {
+/**
+ * One sentence per label, with the organisation's thresholds in it. "coach" speaks to the leader (the queue);
+ * "report" is a printed document's neutral voice, read by the rep as much as by the leader.
+ */
+export function labelExplanation(label: CoachingLabel, t: Thresholds, voice: "coach" | "report" = "coach"): string {
+  if (voice === "report") return reportExplanation(label, t);
   switch (label) {
     case "blind_spot":
       return `The rep rates themself at least ${t.blindSpotGap} points higher than you do: they may not see what you see, so start by agreeing on what good looks like.`;
@@ -46,6 +50,26 @@ export function labelExplanation(label: CoachingLabel, t: Thresholds): string {
     case "aligned":
       return "Your scores are close and in the middle: no urgent gap, keep an eye on it.";
   }
+}
+
+function reportExplanation(label: CoachingLabel, t: Thresholds): string {
+  switch (label) {
+    case "blind_spot":
+      return `Self score at least ${t.blindSpotGap} points above the leader's: first agree on what good looks like.`;
+    case "hidden_strength":
+      return `Self score at least ${t.hiddenStrengthGap} points below the leader's: a strength to use with more confidence.`;
+    case "agreed_weakness":
+      return `Both scores ${t.agreedWeaknessMax} or lower: agreed that it needs work, a natural focus for a plan.`;
+    case "agreed_strength":
+      return `Both scores ${t.agreedStrengthMin} or higher: a strength to build on, and to share with others.`;
+    case "aligned":
+      return "Scores close together and in the middle: no urgent gap.";
+  }
+}
+
+/** Every label with its name and explanation, in the labels' order: the legend under a queue or a report. */
+export function labelLegend(t: Thresholds, voice: "coach" | "report" = "coach") {
+  return COACHING_LABELS.map((label) => ({ label, name: LABEL_NAME[label], explanation: labelExplanation(label, t, voice) }));
 }
 
 /** The signed gap: self minus leader. */

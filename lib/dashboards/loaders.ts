@@ -6,7 +6,7 @@ import { listGridBehaviours } from "@/db/queries/grid";
 import { readOwnCurrentCycle } from "@/lib/assessments/own-cycle";
 import { assessmentStatus } from "@/lib/assessments/visibility";
 import { memberLoader, type MemberContext } from "@/lib/chain/member";
-import { planView, repLeaderCycleIds } from "@/lib/coaching/loaders";
+import { planView, repLeaderCycleIds } from "@/lib/coaching/plans";
 import { buildCoachingQueue, buildCoachingRollups, overdueForOneOnOne, shapeRollups } from "@/lib/coaching/queue";
 import { previousCycle } from "@/lib/grid/grid-data";
 import { teamScope } from "@/lib/permissions";
@@ -204,7 +204,7 @@ export const loadDashboard = memberLoader(
     expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
   },
   async (ctx) => {
-    const base = { slug: ctx.org.slug, orgName: ctx.org.name, userName: ctx.user.name };
+    const base = { slug: ctx.org.slug, orgName: ctx.org.name, userName: ctx.user.name, userId: ctx.member.userId };
     if (ctx.member.role === "admin") return { ...base, ...(await adminDashboard(ctx)) };
     if (ctx.member.role === "leader") return { ...base, ...(await leaderDashboard(ctx)) };
     return { ...base, ...(await repDashboard(ctx)) };

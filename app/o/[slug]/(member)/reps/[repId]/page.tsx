@@ -4,6 +4,7 @@ import { BaselineChart } from "@/components/baseline/baseline-chart";
 import { BaselineTable, HistoryTable } from "@/components/baseline/baseline-table";
 import { CoachActions } from "@/components/baseline/coach-actions";
 import { CommentDialog } from "@/components/baseline/comment-dialog";
+import { CyclePicker } from "@/components/baseline/cycle-picker";
 import { HistoryChart } from "@/components/baseline/history-chart";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
@@ -53,35 +54,14 @@ export default async function BaselinePage({
             <Link href={`/o/${page.slug}/reps/${rep.userId}/coaching`} className={buttonClasses("secondary", "sm", "print:hidden")}>
               {viewerIsRep ? "My coaching" : "Coaching plans and notes"}
             </Link>
+            <Link href={`/o/${page.slug}/reps/${rep.userId}/report${cycle ? `?cycle=${cycle.id}` : ""}`} className={buttonClasses("secondary", "sm", "print:hidden")}>
+              {viewerIsRep ? "Print my report" : "Printable report"}
+            </Link>
           </span>
         }
       />
 
-      {page.cycles.length > 1 && (
-        <form method="get" className="flex flex-wrap items-end gap-2 print:hidden">
-          <div className="space-y-1.5">
-            <label htmlFor="cycle-picker" className="block text-sm font-medium text-slate-800">
-              Cycle
-            </label>
-            <select
-              id="cycle-picker"
-              name="cycle"
-              defaultValue={cycle?.id}
-              className="rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
-            >
-              {page.cycles.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.status === "open" ? " (current)" : ""}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className={buttonClasses("secondary")}>
-            Show
-          </button>
-        </form>
-      )}
+      {page.cycles.length > 1 && <CyclePicker cycles={page.cycles} current={cycle?.id} />}
 
       {!cycle ? (
         <EmptyState title="No assessment cycle yet">Results appear here once a cycle is open and rated.</EmptyState>

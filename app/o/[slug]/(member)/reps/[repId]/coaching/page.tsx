@@ -28,9 +28,14 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
           title="My coaching"
           description="Your coaching plans and the notes your leader shared with you after your 1:1s."
           actions={
-            <Link href={`${base}/reps/${page.rep.userId}`} className={buttonClasses("secondary")}>
-              My results
-            </Link>
+            <>
+              <Link href={`${base}/reps/${page.rep.userId}`} className={buttonClasses("secondary")}>
+                My results
+              </Link>
+              <Link href={`${base}/reps/${page.rep.userId}/report`} className={buttonClasses("secondary")}>
+                Print my report
+              </Link>
+            </>
           }
         />
         <Panel title="Active plans" description="Tick each action when you have done it. Scores appear once your leader shares your results.">
@@ -75,6 +80,9 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
           <>
             <Link href={`${base}/reps/${rep.userId}`} className={buttonClasses("secondary")}>
               Baseline
+            </Link>
+            <Link href={`${base}/reps/${rep.userId}/report`} className={buttonClasses("secondary")}>
+              Printable report
             </Link>
             {coach.canCoach && <PlanDialog slug={page.slug} rep={rep} behaviours={coach.behaviours} today={page.today} trigger={<Button>New plan</Button>} />}
           </>
