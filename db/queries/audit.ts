@@ -13,8 +13,9 @@ export type AuditEventInput = {
 
 export async function insertAuditEvent(db: DbOrTx, orgId: string, actorUserId: string | null, event: AuditEventInput) {
   await db.insert(auditEvents).values({
-    // The moment of the event, not of its transaction's start (now()): events of one action keep their order.
-    createdAt: sql`clock_timestamp()`,
+    // The moment of the event, not its transaction's start (now()), and after the organisation's latest event, so
+    // events of one action keep their order even where the clock ticks in milliseconds (the embedded database).
+    createdAt: sql`greatest(clock_timestamp(), (select max(${auditEvents.createdAt}) + interval '1 microsecond' from ${auditEvents} where ${auditEvents.orgId} = ${orgId}))`,
     orgId,
     actorUserId,
     action: event.action,
