@@ -1,3 +1,5 @@
+"use client";
+
 import { Table, Td, Th } from "@/components/ui/table";
 import type { Participation, TeamParticipation } from "@/lib/dashboards/figures";
 import { Meter } from "./stat";

@@ -1,3 +1,5 @@
+"use client";
+
 import { scoreClass } from "@/components/grid/heatmap";
 import { Table } from "@/components/ui/table";
 import type { Heatmap } from "@/lib/dashboards/figures";
