@@ -19,15 +19,14 @@ import { cn } from "@/components/ui/cn";
 import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
+import { decodeGrid, type Average, type CompactGrid, type GridBehaviour, type GridRep } from "@/lib/grid/compact";
 import { GRID_VIEW_LABEL, type GridViewName } from "@/lib/grid/view-names";
 import { BANDS, directionClass, formatSigned, scoreClass, type Band } from "./heatmap";
 
-type Average = { average: number | null; count: number };
-type Behaviour = { id: string; name: string; description: string; archived: boolean };
-type Rep = { userId: string; name: string; teamId: string; teamName: string; status: AssessmentStatus };
+type Behaviour = GridBehaviour;
+type Rep = GridRep;
 type Cell = { score: number | null; version: number };
 type CellStatus = "pending" | "saved" | "error";
-type Averages = { byRep: Record<string, Average>; byBehaviour: Record<string, Average>; overall: Average };
 
 export type GridProps = {
   slug: string;
@@ -40,15 +39,8 @@ export type GridProps = {
   canRemind: boolean;
   editable: boolean;
   showTeam: boolean;
-  behaviours: Behaviour[];
-  reps: Rep[];
-  cells: { repUserId: string; behaviourId: string; score: number | null; version: number }[];
-  /** The read-only views' values (a hidden rep has none). */
-  values: { repUserId: string; behaviourId: string; value: number; first: number | null; second: number | null }[];
-  /** Reps whose self ratings blind mode hides in this view. */
-  hidden: string[];
-  averages: Averages;
-  organisation: Averages;
+  /** The reps, behaviours, values and averages, compact (lib/grid/compact.ts); decoded once here. */
+  grid: CompactGrid;
 };
 
 type Row = Rep & { scores: Record<string, number | null> };
@@ -92,19 +84,21 @@ function averageLabel(what: string, value: Average | undefined, signed: boolean)
  * Rows are virtualised, so 500 reps stay smooth; the active row is always scrolled into view.
  */
 export function RatingGrid(props: GridProps) {
-  const { slug, cycleId, view, editable, behaviours, reps, showTeam, canRemind } = props;
+  const { slug, cycleId, view, editable, showTeam, canRemind } = props;
+  const content = useMemo(() => decodeGrid(props.grid), [props.grid]);
+  const { behaviours, reps } = content;
   const signed = view === "gap" || view === "change";
   const [cells, setCells] = useState(() =>
     view === "leader"
-      ? new Map(props.cells.map((c) => [key(c.repUserId, c.behaviourId), { score: c.score, version: c.version }]))
-      : new Map(props.values.map((v) => [key(v.repUserId, v.behaviourId), { score: v.value, version: 0 }])),
+      ? new Map(content.cells.map((c) => [key(c.repUserId, c.behaviourId), { score: c.score, version: c.version }]))
+      : new Map(content.values.map((v) => [key(v.repUserId, v.behaviourId), { score: v.value, version: 0 }])),
   );
-  const parts = useMemo(() => new Map(props.values.map((v) => [key(v.repUserId, v.behaviourId), v])), [props.values]);
-  const hidden = useMemo(() => new Set(props.hidden), [props.hidden]);
+  const parts = useMemo(() => new Map(content.values.map((v) => [key(v.repUserId, v.behaviourId), v])), [content.values]);
+  const hidden = useMemo(() => new Set(content.hidden), [content.hidden]);
   const [printing, setPrinting] = useState(false);
   const [status, setStatus] = useState(() => new Map<string, CellStatus>());
-  const [averages, setAverages] = useState(props.averages);
-  const [organisation, setOrganisation] = useState(props.organisation);
+  const [averages, setAverages] = useState(content.averages);
+  const [organisation, setOrganisation] = useState(content.organisation);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [bandFilter, setBandFilter] = useState<{ behaviour: string; band: Band | "" }>({ behaviour: "any", band: "" });
   const [active, setActive] = useState({ row: 0, col: 1 });

@@ -1,14 +1,14 @@
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { gridCsv, gridCsvFileName } from "./csv";
-import { loadGridData } from "./grid-data";
+import { loadGridData, loadGridPageData } from "./grid-data";
 import { gridPageSchema } from "./views";
 
 const allow = ["admin", "leader", "coLeader", "otherLeader"] as const;
 
 /**
- * The grid page, in the view the URL asks for (leader ratings by default). Ten queries, whatever the size:
- * see loadGridData.
+ * The grid page, in the view the URL asks for (leader ratings by default), its grid in the compact form the page
+ * sends to the browser. Eight queries for the leader view, whatever the size: see loadGridData.
  */
 export const loadGridPage = memberLoader(
   {
@@ -17,7 +17,7 @@ export const loadGridPage = memberLoader(
     input: gridPageSchema,
     expect: { allow: [...allow], input: () => ({}) },
   },
-  (ctx, input) => loadGridData(ctx, input),
+  (ctx, input) => loadGridPageData(ctx, input),
 );
 
 /** GET /o/{slug}/grid/export: the same grid, same view and numbers, as a CSV file. */
