@@ -136,9 +136,22 @@ export function encodeGrid(grid: GridContent, view: "leader" | "self" | "gap" | 
   };
 }
 
-export function decodeGrid(compact: CompactGrid): GridContent {
+/**
+ * The grid read from its compact form, its cells left dense (what the grid's client component works on: a cell is
+ * `scores[row * behaviours.length + column]`); reps, teams and averages as objects.
+ */
+export type GridModel = Omit<GridContent, "cells" | "values"> & {
+  /** Leader view: the scores (null: empty); read-only views: the values (null: none). */
+  scores: (number | null)[];
+  /** Leader view: the versions (0: never saved); empty for the other views. */
+  versions: number[];
+  /** Read-only views: what each value is made of (self: the score itself and nothing). Empty for the leader view. */
+  first: (number | null)[];
+  second: (number | null)[];
+};
+
+export function readGrid(compact: CompactGrid): GridModel {
   const behaviours = compact.b;
-  const width = behaviours.length;
   const reps: GridRep[] = compact.r.map(([userId, name, t, status]) => ({
     userId,
     name,
@@ -146,22 +159,6 @@ export function decodeGrid(compact: CompactGrid): GridContent {
     teamName: compact.t[t]![1],
     status: STATUSES[status]!,
   }));
-  const cells: LeaderCell[] = [];
-  const values: ViewValue[] = [];
-  const leader = compact.v.length > 0;
-  reps.forEach((rep, i) => {
-    behaviours.forEach((b, j) => {
-      const k = i * width + j;
-      const value = compact.s[k] ?? null;
-      if (leader) {
-        const version = compact.v[k]!;
-        if (version > 0 || value !== null) cells.push({ repUserId: rep.userId, behaviourId: b.id, score: value, version });
-      } else if (value !== null) {
-        const parts = compact.f.length > 0;
-        values.push({ repUserId: rep.userId, behaviourId: b.id, value, first: parts ? (compact.f[k] ?? null) : value, second: parts ? (compact.g[k] ?? null) : null });
-      }
-    });
-  });
   const byRep: Record<string, Average> = {};
   compact.ra.forEach((a, i) => {
     const value = unpack(a);
@@ -175,13 +172,39 @@ export function decodeGrid(compact: CompactGrid): GridContent {
     });
     return out;
   };
+  const leader = compact.v.length > 0 || compact.s.length === 0;
+  const parts = compact.f.length > 0;
   return {
     behaviours,
     reps,
-    cells,
-    values,
+    scores: compact.s,
+    versions: compact.v,
+    first: leader ? [] : parts ? compact.f : compact.s,
+    second: leader || !parts ? [] : compact.g,
     hidden: compact.r.filter((r) => r[4] === 1).map((r) => r[0]),
     averages: { byRep, byBehaviour: columns(compact.ta), overall: unpack(compact.to) ?? NO_AVERAGE },
     organisation: { byBehaviour: columns(compact.oa), overall: unpack(compact.oo) ?? NO_AVERAGE },
   };
+}
+
+/** The grid as the loader built it (cells and values as lists), for tests and tools; see readGrid for the client. */
+export function decodeGrid(compact: CompactGrid): GridContent {
+  const { scores, versions, first, second, ...grid } = readGrid(compact);
+  const width = grid.behaviours.length;
+  const cells: LeaderCell[] = [];
+  const values: ViewValue[] = [];
+  const leader = versions.length > 0;
+  grid.reps.forEach((rep, i) => {
+    grid.behaviours.forEach((b, j) => {
+      const k = i * width + j;
+      const value = scores[k] ?? null;
+      if (leader) {
+        const version = versions[k]!;
+        if (version > 0 || value !== null) cells.push({ repUserId: rep.userId, behaviourId: b.id, score: value, version });
+      } else if (value !== null) {
+        values.push({ repUserId: rep.userId, behaviourId: b.id, value, first: first[k] ?? null, second: second[k] ?? null });
+      }
+    });
+  });
+  return { ...grid, cells, values };
 }
