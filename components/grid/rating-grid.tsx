@@ -19,7 +19,7 @@ import { cn } from "@/components/ui/cn";
 import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
-import { readGrid, type Average, type CompactGrid, type GridRep } from "@/lib/grid/compact";
+import { readGrid, withChange, type Average, type CompactGrid, type GridRep } from "@/lib/grid/compact";
 import { GRID_VIEW_LABEL, type GridViewName } from "@/lib/grid/view-names";
 import { BANDS, directionClass, formatSigned, scoreClass, type Band } from "./heatmap";
 
@@ -203,12 +203,13 @@ export function RatingGrid(props: GridProps) {
       const saved = result.data;
       setCell(id, { score: saved.score, version: saved.version });
       setStatus((m) => new Map(m).set(id, "saved"));
+      // The overall figures move by this save's change (it saved over `previous`, the version check says so).
       setAverages((a) => ({
         byRep: { ...a.byRep, [row.userId]: saved.rep },
         byBehaviour: { ...a.byBehaviour, [behaviour.id]: showTeam ? saved.orgColumn : saved.teamColumn },
-        overall: showTeam ? saved.orgOverall : saved.teamOverall,
+        overall: withChange(a.overall, previous.score, saved.score),
       }));
-      setOrganisation((o) => ({ ...o, byBehaviour: { ...o.byBehaviour, [behaviour.id]: saved.orgColumn }, overall: saved.orgOverall }));
+      setOrganisation((o) => ({ byBehaviour: { ...o.byBehaviour, [behaviour.id]: saved.orgColumn }, overall: withChange(o.overall, previous.score, saved.score) }));
       setAnnouncement(`Saved: ${row.name}, ${behaviour.name}: ${score ?? "cleared"}.`);
     } else if (result.status === "error") {
       const current = (result.details as { current?: Cell } | undefined)?.current;

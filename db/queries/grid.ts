@@ -26,21 +26,34 @@ export async function listGridBehaviours(db: DbOrTx, orgId: string, cycleId: str
     .orderBy(asc(behaviours.position));
 }
 
+/** round(avg, 1) over `count` values; the leader view's overall figures also carry their `sum` (see ratingFigures). */
+export type Average = { average: number | null; count: number; sum?: number };
+export type GridAverages = {
+  byRep: Record<string, Average>;
+  byBehaviour: Record<string, Average>;
+  overall: Average;
+};
+export type ColumnAverages = Pick<GridAverages, "byBehaviour" | "overall">;
+
+const average = (value: string | number | null, count: number | string, sum?: number | string | null): Average => ({
+  average: value === null ? null : Number(value),
+  count: Number(count),
+  ...(sum === undefined ? {} : { sum: Number(sum ?? 0) }),
+});
+/** A json column: parsed by the driver (postgres.js) or still text (some drivers). */
+const json = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+
 /**
  * The active reps of the given teams (all teams when undefined), with their team and their self-assessment in the
- * cycle (null: not started), in one query.
+ * cycle (null: not started), by name. One query and one JSON value (500 reps are one value to read, not 500 rows).
  */
 export async function listGridReps(db: DbOrTx, orgId: string, cycleId: string, teamIds?: readonly string[]) {
   if (teamIds && teamIds.length === 0) return [];
-  const rows = await db
+  type Rep = [userId: string, name: string, teamId: string, teamName: string, started: boolean, submittedAt: string | null, sharedAt: string | null];
+  const [row] = await db
     .select({
-      userId: memberships.userId,
-      name: users.name,
-      teamId: teams.id,
-      teamName: teams.name,
-      started: sql<boolean>`${assessments.repUserId} is not null`,
-      submittedAt: assessments.submittedAt,
-      sharedAt: assessments.sharedAt,
+      reps: sql<Rep[] | string | null>`json_agg(json_build_array(${memberships.userId}, ${users.name}, ${teams.id}, ${teams.name},
+        ${assessments.repUserId} is not null, ${assessments.submittedAt}, ${assessments.sharedAt}) order by ${users.name}, ${memberships.userId})`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -53,9 +66,15 @@ export async function listGridReps(db: DbOrTx, orgId: string, cycleId: string, t
         eq(memberships.status, "active"),
         teamIds ? inArray(memberships.teamId, [...teamIds]) : undefined,
       ),
-    )
-    .orderBy(asc(users.name), asc(memberships.userId));
-  return rows.map(({ started, submittedAt, sharedAt, ...rep }) => ({ ...rep, assessment: started ? { submittedAt, sharedAt } : null }));
+    );
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  return (json(row?.reps ?? null) ?? []).map(([userId, name, teamId, teamName, started, submittedAt, sharedAt]) => ({
+    userId,
+    name,
+    teamId,
+    teamName,
+    assessment: started ? { submittedAt: date(submittedAt), sharedAt: date(sharedAt) } : null,
+  }));
 }
 
 /** Rows of reps for the scope: all active reps of these teams (all teams when undefined). */
@@ -64,30 +83,28 @@ function repScope(orgId: string, teamIds?: readonly string[]) {
     ${teamIds ? sql`and m.team_id in ${[...teamIds]}` : sql``}`;
 }
 
-export type Average = { average: number | null; count: number };
-export type GridAverages = {
-  byRep: Record<string, Average>;
-  byBehaviour: Record<string, Average>;
-  overall: Average;
-};
-export type ColumnAverages = Pick<GridAverages, "byBehaviour" | "overall">;
-
-const average = (value: string | number | null, count: number | string): Average => ({ average: value === null ? null : Number(value), count: Number(count) });
-const json = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
-
 /**
  * The leader view's rows in one query: for each rep of the scope with a rating in the cycle, its cells over the
- * given behaviours (score and version; a cleared cell has score null) and its row average. One row per rep, the
- * cells as one JSON array, so 6,000 cells are 500 rows to read, not 6,000.
+ * given behaviours and its row average. One JSON value: per rep, the cells' column numbers (their place in
+ * `behaviourIds`), scores (null: cleared) and versions, as parallel arrays, so 6,000 cells are neither 6,000 rows to
+ * map nor 6,000 behaviour ids to read.
  */
 export async function listGridRows(db: DbOrTx, orgId: string, cycleId: string, behaviourIds: readonly string[], teamIds?: readonly string[]) {
   if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
-  const rows = await db
+  type Row = [repUserId: string, columns: number[], scores: (number | null)[], versions: number[], average: number | null, count: number];
+  const order = sql`array[${sql.join(
+    behaviourIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+  // The three json_agg of one group see its rows in the same order, so the arrays stay aligned.
+  const perRep = db
     .select({
-      repUserId: ratings.repUserId,
-      cells: sql<[string, number | null, number][] | string>`json_agg(json_build_array(${ratings.behaviourId}, ${ratings.score}, ${ratings.version}))`,
-      average: sql<string | null>`round(avg(${ratings.score}), 1)`,
-      count: sql<number>`count(${ratings.score})::int`,
+      repUserId: sql<string>`${ratings.repUserId}`.as("rep_user_id"),
+      columns: sql`json_agg(array_position(${order}, ${ratings.behaviourId}) - 1)`.as("columns"),
+      scores: sql`json_agg(${ratings.score})`.as("scores"),
+      versions: sql`json_agg(${ratings.version})`.as("versions"),
+      average: sql`round(avg(${ratings.score}), 1)`.as("average"),
+      count: sql`count(${ratings.score})::int`.as("count"),
     })
     .from(ratings)
     .where(
@@ -98,11 +115,19 @@ export async function listGridRows(db: DbOrTx, orgId: string, cycleId: string, b
         sql`${ratings.repUserId} in (${repScope(orgId, teamIds)})`,
       ),
     )
-    .groupBy(ratings.repUserId);
-  return rows.map((row) => ({
-    repUserId: row.repUserId,
-    cells: json(row.cells).map(([behaviourId, score, version]) => ({ behaviourId, score, version })),
-    average: average(row.average, row.count),
+    .groupBy(ratings.repUserId)
+    .as("per_rep");
+  const [row] = await db
+    .select({
+      rows: sql<Row[] | string | null>`json_agg(json_build_array(${perRep.repUserId}, ${perRep.columns}, ${perRep.scores}, ${perRep.versions}, ${perRep.average}, ${perRep.count}))`,
+    })
+    .from(perRep);
+  return (json(row?.rows ?? null) ?? []).map(([repUserId, columns, scores, versions, value, count]) => ({
+    repUserId,
+    columns,
+    scores,
+    versions,
+    average: average(value, count),
   }));
 }
 
@@ -122,7 +147,7 @@ export async function gridColumnAverages(
   behaviourIds: readonly string[],
   teamIds?: readonly string[],
 ): Promise<{ team: ColumnAverages; organisation: ColumnAverages }> {
-  const empty = (): ColumnAverages => ({ byBehaviour: {}, overall: { average: null, count: 0 } });
+  const empty = (): ColumnAverages => ({ byBehaviour: {}, overall: { average: null, count: 0, sum: 0 } });
   const result = { team: empty(), organisation: empty() };
   if (behaviourIds.length === 0) return result;
   const team = inTeams(teamIds);
@@ -133,8 +158,10 @@ export async function gridColumnAverages(
       teamRows: sql<number>`count(*) filter (where ${team})::int`,
       teamAverage: sql<string | null>`round(avg(${ratings.score}) filter (where ${team}), 1)`,
       teamCount: sql<number>`count(${ratings.score}) filter (where ${team})::int`,
+      teamSum: sql<number | null>`sum(${ratings.score}) filter (where ${team})::int`,
       average: sql<string | null>`round(avg(${ratings.score}), 1)`,
       count: sql<number>`count(${ratings.score})::int`,
+      sum: sql<number | null>`sum(${ratings.score})::int`,
     })
     .from(ratings)
     .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
@@ -155,17 +182,20 @@ export async function gridColumnAverages(
       if (teamFigure) result.team.byBehaviour[row.behaviourId] = teamFigure;
       result.organisation.byBehaviour[row.behaviourId] = orgFigure;
     } else {
-      if (teamFigure) result.team.overall = teamFigure;
-      result.organisation.overall = orgFigure;
+      // The overall figures carry their sums: a save moves them by its own change (withChange, lib/grid/compact.ts).
+      if (teamFigure) result.team.overall = average(row.teamAverage, row.teamCount, row.teamSum);
+      result.organisation.overall = average(row.average, row.count, row.sum);
     }
   }
   return result;
 }
 
 /**
- * What the grid shows changed after one save, in one aggregate over the open cycle's ratings of active reps on
- * active behaviours: the rep's row average, the behaviour's team and organisation column averages, and the team
- * and organisation overall averages. The same figures, by the same rules, as listGridRows and gridColumnAverages.
+ * The figures a save changes that the grid cannot work out itself, in one small aggregate: the rep's row average and
+ * the behaviour's team and organisation column averages, over the open cycle's ratings of active reps on active
+ * behaviours (the same rules as listGridRows and gridColumnAverages). It reads only the rep's row and the
+ * behaviour's column (two index ranges), not the cycle's every rating: the overall figures move by the saved change
+ * on the grid itself (withChange).
  */
 export async function ratingFigures(db: DbOrTx, orgId: string, cycleId: string, cell: { repUserId: string; behaviourId: string; teamId: string | null }) {
   const rep = sql`${ratings.repUserId} = ${cell.repUserId}`;
@@ -176,13 +206,7 @@ export async function ratingFigures(db: DbOrTx, orgId: string, cycleId: string, 
     count: sql<number>`count(${ratings.score}) filter (where ${filter})::int`,
   });
   const [row] = await db
-    .select({
-      rep: figure(rep),
-      teamColumn: figure(sql`${team} and ${column}`),
-      teamOverall: figure(team),
-      orgColumn: figure(column),
-      orgOverall: figure(sql`true`),
-    })
+    .select({ rep: figure(rep), teamColumn: figure(sql`${team} and ${column}`), orgColumn: figure(column) })
     .from(ratings)
     .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
     .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
@@ -190,13 +214,14 @@ export async function ratingFigures(db: DbOrTx, orgId: string, cycleId: string, 
       and(
         eq(ratings.orgId, orgId),
         eq(ratings.cycleId, cycleId),
+        sql`(${rep} or ${column})`,
         eq(memberships.role, "rep"),
         eq(memberships.status, "active"),
         isNull(behaviours.archivedAt),
       ),
     );
   const read = (f: { average: string | null; count: number } | undefined) => (f ? average(f.average, f.count) : { average: null, count: 0 });
-  return { rep: read(row?.rep), teamColumn: read(row?.teamColumn), teamOverall: read(row?.teamOverall), orgColumn: read(row?.orgColumn), orgOverall: read(row?.orgOverall) };
+  return { rep: read(row?.rep), teamColumn: read(row?.teamColumn), orgColumn: read(row?.orgColumn) };
 }
 
 function collectAverages(rows: AverageRow[]): GridAverages {

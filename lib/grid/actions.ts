@@ -50,7 +50,8 @@ export const rateRep = memberAction(
       after: { score: input.score },
     });
 
-    // Only the figures the grid shows changed: this rep's average, this behaviour's column and the overall ones.
+    // Only the figures the grid shows that changed: this rep's average and this behaviour's team and organisation
+    // columns. The grid moves the overall figures by the change itself (withChange, lib/grid/compact.ts).
     const figures = await ratingFigures(db, org.id, cycle.id, { ...cell, teamId: rep.teamId });
     return { version: saved.version, score: input.score, ...figures };
   },

@@ -13,7 +13,11 @@ import type { AssessmentStatus } from "@/lib/assessments/visibility";
  * behaviours are kept (the grid shows no others).
  */
 
-export type Average = { average: number | null; count: number };
+/**
+ * round(avg, 1) and how many values it is over. An overall figure of the leader view also has its sum, so the grid
+ * can move it by the score it just saved (withChange) instead of asking the database to add up every rating again.
+ */
+export type Average = { average: number | null; count: number; sum?: number };
 export type GridAverages = { byRep: Record<string, Average>; byBehaviour: Record<string, Average>; overall: Average };
 export type GridBehaviour = { id: string; name: string; description: string; archived: boolean };
 export type GridRep = { userId: string; name: string; teamId: string; teamName: string; status: AssessmentStatus };
@@ -36,8 +40,8 @@ export type GridContent = {
   organisation: Pick<GridAverages, "byBehaviour" | "overall">;
 };
 
-/** [average, count]; null: no figure (no rating row at all). */
-type CompactAverage = [average: number | null, count: number] | null;
+/** [average, count] or [average, count, sum]; null: no figure (no rating row at all). */
+type CompactAverage = [average: number | null, count: number] | [average: number | null, count: number, sum: number] | null;
 
 export type CompactGrid = {
   /** Format marker and version: the benchmark and the reliability tests find the payload in the page by it. */
@@ -71,8 +75,49 @@ export const GRID_PAYLOAD_MARKER = "cg";
 export const STATUSES: readonly AssessmentStatus[] = ["not_started", "draft", "submitted", "shared"];
 const NO_AVERAGE: Average = { average: null, count: 0 };
 
-const pack = (a: Average | undefined): CompactAverage => (a ? [a.average, a.count] : null);
-const unpack = (a: CompactAverage): Average | undefined => (a ? { average: a[0], count: a[1] } : undefined);
+const pack = (a: Average | undefined): CompactAverage => (a ? (a.sum === undefined ? [a.average, a.count] : [a.average, a.count, a.sum]) : null);
+const unpack = (a: CompactAverage): Average | undefined => (a ? (a.length === 3 ? { average: a[0], count: a[1], sum: a[2] } : { average: a[0], count: a[1] }) : undefined);
+
+/**
+ * An overall figure after one cell changed from `before` to `after` (null: empty), by its sum: the same
+ * round(avg, 1) as the database's (leader scores are 1 to 5, so halves round up, as PostgreSQL rounds them). A
+ * figure without a sum is returned as it is. The save's version check guarantees `before` is what the database
+ * held, so the result is what the database would compute over the grid as loaded plus this person's saves.
+ */
+export function withChange(figure: Average, before: number | null, after: number | null): Average {
+  if (figure.sum === undefined || before === after) return figure;
+  const sum = figure.sum - (before ?? 0) + (after ?? 0);
+  const count = figure.count - (before === null ? 0 : 1) + (after === null ? 0 : 1);
+  return { average: count === 0 ? null : Math.round((sum * 10) / count) / 10, count, sum };
+}
+
+/** The grid without its cells: what every view's payload starts from. */
+export type GridFrame = Omit<GridContent, "cells" | "values">;
+
+function frame(grid: GridFrame): Omit<CompactGrid, "s" | "v" | "f" | "g"> {
+  const teams: [string, string][] = [];
+  const teamIndex = new Map<string, number>();
+  const hidden = new Set(grid.hidden);
+  const r = grid.reps.map((rep): CompactGrid["r"][number] => {
+    let t = teamIndex.get(rep.teamId);
+    if (t === undefined) {
+      t = teams.push([rep.teamId, rep.teamName]) - 1;
+      teamIndex.set(rep.teamId, t);
+    }
+    return [rep.userId, rep.name, t, STATUSES.indexOf(rep.status), hidden.has(rep.userId) ? 1 : 0];
+  });
+  return {
+    cg: 1,
+    b: grid.behaviours,
+    t: teams,
+    r,
+    ra: grid.reps.map((rep) => pack(grid.averages.byRep[rep.userId])),
+    ta: grid.behaviours.map((b) => pack(grid.averages.byBehaviour[b.id])),
+    to: pack(grid.averages.overall),
+    oa: grid.behaviours.map((b) => pack(grid.organisation.byBehaviour[b.id])),
+    oo: pack(grid.organisation.overall),
+  };
+}
 
 export function encodeGrid(grid: GridContent, view: "leader" | "self" | "gap" | "change"): CompactGrid {
   const width = grid.behaviours.length;
@@ -108,32 +153,32 @@ export function encodeGrid(grid: GridContent, view: "leader" | "self" | "gap" | 
       }
     }
   }
-  const teams: [string, string][] = [];
-  const teamIndex = new Map<string, number>();
-  const hidden = new Set(grid.hidden);
-  const r = grid.reps.map((rep): CompactGrid["r"][number] => {
-    let t = teamIndex.get(rep.teamId);
-    if (t === undefined) {
-      t = teams.push([rep.teamId, rep.teamName]) - 1;
-      teamIndex.set(rep.teamId, t);
-    }
-    return [rep.userId, rep.name, t, STATUSES.indexOf(rep.status), hidden.has(rep.userId) ? 1 : 0];
-  });
-  return {
-    cg: 1,
-    b: grid.behaviours,
-    t: teams,
-    r,
-    s,
-    v,
-    f,
-    g,
-    ra: grid.reps.map((rep) => pack(grid.averages.byRep[rep.userId])),
-    ta: grid.behaviours.map((b) => pack(grid.averages.byBehaviour[b.id])),
-    to: pack(grid.averages.overall),
-    oa: grid.behaviours.map((b) => pack(grid.organisation.byBehaviour[b.id])),
-    oo: pack(grid.organisation.overall),
-  };
+  return { ...frame(grid), s, v, f, g };
+}
+
+/**
+ * The leader view's rows as the database gives them (listGridRows): per rep, its cells' column numbers, scores and
+ * versions as parallel arrays. Rows of reps the grid does not list, and columns out of range, are left out.
+ */
+export type LeaderRow = { repUserId: string; columns: number[]; scores: (number | null)[]; versions: number[] };
+
+/** The leader view's payload straight from its rows: the same result as encodeGrid with the rows' cells listed. */
+export function encodeLeaderRows(grid: GridFrame, rows: readonly LeaderRow[]): CompactGrid {
+  const width = grid.behaviours.length;
+  const size = grid.reps.length * width;
+  const s: (number | null)[] = new Array<number | null>(size).fill(null);
+  const v: number[] = new Array<number>(size).fill(0);
+  const index = new Map(grid.reps.map((r, i) => [r.userId, i]));
+  for (const row of rows) {
+    const i = index.get(row.repUserId);
+    if (i === undefined) continue;
+    row.columns.forEach((j, n) => {
+      if (j < 0 || j >= width) return;
+      s[i * width + j] = row.scores[n] ?? null;
+      v[i * width + j] = row.versions[n]!;
+    });
+  }
+  return { ...frame(grid), s, v, f: [], g: [] };
 }
 
 /**

@@ -6,7 +6,7 @@ import { assessmentStatus, coachSeesSelf } from "@/lib/assessments/visibility";
 import type { MemberContext } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { can, teamScope } from "@/lib/permissions";
-import { encodeGrid, type GridAverages, type GridContent, type LeaderCell, type ViewValue } from "./compact";
+import { encodeGrid, encodeLeaderRows, type CompactGrid } from "./compact";
 import type { gridPageSchema, GridViewName } from "./views";
 
 type Cycle = Awaited<ReturnType<typeof listCycles>>[number];
@@ -19,7 +19,8 @@ export function previousCycle(cycles: readonly Cycle[], cycle: Cycle): Cycle | u
 }
 
 /**
- * The grid in one view, for the page and the CSV export alike (so both show the same numbers): the chosen
+ * The grid in one view, for the page and the CSV export alike (so both show the same numbers), in the compact
+ * form the page sends to the browser (lib/grid/compact.ts; the export decodes it): the chosen
  * team's reps (an admin may choose all teams) x the cycle's behaviours, the values, the row, column, team and
  * organisation averages (SQL), and each rep's self-assessment status. A fixed number of queries whatever the
  * number of reps: session, membership, teams, cycles, behaviours, reps with their assessments, then the leader
@@ -59,56 +60,31 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
   const [behaviours, reps] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"), listGridReps(db, org.id, cycle.id, teamIds)]);
   const behaviourIds = behaviours.map((b) => b.id);
 
-  let values: { cells: LeaderCell[]; values: ViewValue[]; averages: GridAverages; organisation: GridContent["organisation"] };
+  const showsSelf = view === "self" || view === "gap";
+  const hidden = showsSelf ? reps.filter((r) => !coachSeesSelf(org.blindMode, r.assessment)).map((r) => r.userId) : [];
+  const gridReps = reps.map(({ assessment, ...r }) => ({ ...r, status: assessmentStatus(assessment) }));
+
+  let payload: CompactGrid;
   if (view === "leader") {
     const [rows, columns] = await Promise.all([listGridRows(db, org.id, cycle.id, behaviourIds, teamIds), gridColumnAverages(db, org.id, cycle.id, behaviourIds, teamIds)]);
-    values = {
-      cells: rows.flatMap((row) => row.cells.map((cell) => ({ repUserId: row.repUserId, ...cell }))),
-      values: [],
-      averages: { byRep: Object.fromEntries(rows.map((row) => [row.repUserId, row.average])), ...columns.team },
-      organisation: columns.organisation,
-    };
+    const averages = { byRep: Object.fromEntries(rows.map((row) => [row.repUserId, row.average])), ...columns.team };
+    payload = encodeLeaderRows({ behaviours, reps: gridReps, hidden, averages, organisation: columns.organisation }, rows);
   } else {
-    const [cells, averages, organisation] = await Promise.all([
+    const [values, averages, organisation] = await Promise.all([
       listViewCells(db, org.id, cycle.id, view, options, teamIds),
       viewAverages(db, org.id, cycle.id, view, options, behaviourIds, teamIds),
       viewAverages(db, org.id, cycle.id, view, options, behaviourIds, undefined, false),
     ]);
-    values = { cells: [], values: cells, averages, organisation };
+    const hiddenSet = new Set(hidden);
+    const visible = values.filter((v) => !hiddenSet.has(v.repUserId));
+    payload = encodeGrid({ behaviours, reps: gridReps, hidden, cells: [], values: visible, averages, organisation }, view);
   }
-
-  const showsSelf = view === "self" || view === "gap";
-  const hidden = showsSelf ? reps.filter((r) => !coachSeesSelf(org.blindMode, r.assessment)).map((r) => r.userId) : [];
-  const hiddenSet = new Set(hidden);
-  const grid: GridContent & { editable: boolean } = {
-    editable: view === "leader" && cycle.status === "open",
-    behaviours,
-    reps: reps.map(({ assessment, ...r }) => ({ ...r, status: assessmentStatus(assessment) })),
-    hidden,
-    cells: values.cells,
-    values: values.values.filter((v) => !hiddenSet.has(v.repUserId)),
-    averages: values.averages,
-    organisation: values.organisation,
-  };
   return {
     ...base,
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     previousCycle: before ? { id: before.id, name: before.name } : null,
-    grid,
+    grid: { editable: view === "leader" && cycle.status === "open", repCount: reps.length, behaviourCount: behaviours.length, payload },
   };
 }
 
 export type GridData = Awaited<ReturnType<typeof loadGridData>>;
-
-/**
- * The grid page's data as the page sends it to the browser: the grid in its compact form (lib/grid/compact.ts),
- * with the figures the page itself needs to choose what to render.
- */
-export async function loadGridPageData(ctx: MemberContext, input: z.output<typeof gridPageSchema>) {
-  const data = await loadGridData(ctx, input);
-  if (!data.grid) return data;
-  const { grid } = data;
-  return { ...data, grid: { editable: grid.editable, repCount: grid.reps.length, behaviourCount: grid.behaviours.length, payload: encodeGrid(grid, data.view) } };
-}
-
-export type GridPageData = Awaited<ReturnType<typeof loadGridPageData>>;

@@ -1,7 +1,8 @@
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { gridCsv, gridCsvFileName } from "./csv";
-import { loadGridData, loadGridPageData } from "./grid-data";
+import { decodeGrid } from "./compact";
+import { loadGridData } from "./grid-data";
 import { gridPageSchema } from "./views";
 
 const allow = ["admin", "leader", "coLeader", "otherLeader"] as const;
@@ -17,7 +18,7 @@ export const loadGridPage = memberLoader(
     input: gridPageSchema,
     expect: { allow: [...allow], input: () => ({}) },
   },
-  (ctx, input) => loadGridPageData(ctx, input),
+  (ctx, input) => loadGridData(ctx, input),
 );
 
 /** GET /o/{slug}/grid/export: the same grid, same view and numbers, as a CSV file. */
@@ -31,6 +32,6 @@ export const loadGridExport = memberLoader(
   async (ctx, input) => {
     const data = await loadGridData(ctx, input);
     if (!data.cycle) throw new Refusal("not_found");
-    return { fileName: gridCsvFileName(data.slug, data.cycle.name, data.view), csv: gridCsv(data) };
+    return { fileName: gridCsvFileName(data.slug, data.cycle.name, data.view), csv: gridCsv({ teamId: data.teamId, grid: data.grid && decodeGrid(data.grid.payload) }) };
   },
 );

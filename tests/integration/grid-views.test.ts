@@ -6,9 +6,9 @@ import { countQueries } from "@/db/query-counter";
 import { assessments, organisations, ratings, selfRatings } from "@/db/schema";
 import type { MatrixFixture } from "@/lib/chain/registry";
 import { registeredEntries } from "@/lib/chain/registry";
-import { gridCsv } from "@/lib/grid/csv";
+import { gridCsv, type GridCsvData } from "@/lib/grid/csv";
 import { decodeGrid } from "@/lib/grid/compact";
-import type { GridData, GridPageData } from "@/lib/grid/grid-data";
+import type { GridData } from "@/lib/grid/grid-data";
 import { loadGridExport, loadGridPage } from "@/lib/grid/loaders";
 import { GRID_VIEWS, type GridViewName } from "@/lib/grid/views";
 import { withTestDatabase } from "../support/database";
@@ -28,7 +28,7 @@ function entry(name: string) {
 async function loadView(f: MatrixFixture, view: GridViewName, extra: Record<string, string> = {}) {
   const outcome = await entry("/o/[slug]/grid").call(f.slug, { view, ...extra });
   if (outcome.status !== "ok") throw new Error(outcome.code);
-  const data = outcome.data as GridPageData;
+  const data = outcome.data as GridData;
   if (!data.grid) throw new Error("no grid");
   // The page sends the grid compact; what the browser decodes is what these tests read (`sent`: as sent).
   return { ...data, sent: data.grid.payload, grid: { ...decodeGrid(data.grid.payload), editable: data.grid.editable } };
@@ -251,7 +251,7 @@ describe("grid CSV export", () => {
         values: [{ repUserId: "v", behaviourId: "b", value: -2, first: 1, second: 3 }],
         averages: { byRep: { u: { average: 3, count: 1 } }, byBehaviour: { b: { average: 0.5, count: 2 } }, overall: { average: -0.5, count: 2 } },
       },
-    } as unknown as GridData;
+    } as unknown as GridCsvData;
     const csv = gridCsv(data);
     expect(csv.split("\r\n")[0]).toBe('Rep,Team,"Say ""hi"", then\nlisten",Average');
     const rows = parseCsv(csv);
@@ -280,7 +280,7 @@ describe("grid view queries", () => {
       for (const view of GRID_VIEWS) {
         const { result, queries } = await countQueries(() => entry("/o/[slug]/grid").call(f.slug, { view }));
         expect(result.status).toBe("ok");
-        expect((result as { data: GridPageData }).data.grid!.repCount).toBe(size);
+        expect((result as { data: GridData }).data.grid!.repCount).toBe(size);
         (counts[view] ??= []).push(queries);
       }
     }

@@ -6,8 +6,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { auditEvents, ratings } from "@/db/schema";
 import { registeredEntries } from "@/lib/chain/registry";
 import { rateRep } from "@/lib/grid/actions";
-import { decodeGrid } from "@/lib/grid/compact";
-import type { GridPageData } from "@/lib/grid/grid-data";
+import { decodeGrid, withChange } from "@/lib/grid/compact";
+import type { GridData } from "@/lib/grid/grid-data";
 import { loadGridPage } from "@/lib/grid/loaders";
 import type { MatrixFixture } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
@@ -27,7 +27,7 @@ function gridEntry() {
 async function loadGrid(f: MatrixFixture, view: Record<string, string> = {}) {
   const outcome = await gridEntry().call(f.slug, view);
   if (outcome.status !== "ok") throw new Error(outcome.code);
-  const data = outcome.data as GridPageData;
+  const data = outcome.data as GridData;
   if (!data.grid) throw new Error("no grid");
   return { ...data, grid: decodeGrid(data.grid.payload) };
 }
@@ -64,8 +64,8 @@ describe("grid averages", () => {
     expect(grid.averages.byBehaviour[b2]).toEqual({ average: 2, count: 1 });
     expect(grid.averages.byBehaviour[b3]).toEqual({ average: 3, count: 1 });
     // Team overall = average of all present cells (4+2+5+3)/4 = 3.5, not the average of row averages.
-    expect(grid.averages.overall).toEqual({ average: 3.5, count: 4 });
-    expect(grid.organisation.overall).toEqual({ average: 3.5, count: 4 });
+    expect(grid.averages.overall).toEqual({ average: 3.5, count: 4, sum: 14 });
+    expect(grid.organisation.overall).toEqual({ average: 3.5, count: 4, sum: 14 });
   });
 
   it("round to one decimal and count only reps of the chosen team in the team row", async () => {
@@ -101,7 +101,7 @@ describe("rating a cell", () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "leader");
     const first = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 });
-    expect(first).toMatchObject({ status: "ok", data: { version: 1, rep: { average: 4, count: 1 }, teamOverall: { average: 4, count: 1 } } });
+    expect(first).toMatchObject({ status: "ok", data: { version: 1, rep: { average: 4, count: 1 }, teamColumn: { average: 4, count: 1 }, orgColumn: { average: 4, count: 1 } } });
     const second = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[1], score: 1, expectedVersion: 0 });
     expect(second).toMatchObject({ status: "ok", data: { rep: { average: 2.5, count: 2 } } });
     const cleared = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[1], score: null, expectedVersion: 1 });
@@ -161,7 +161,7 @@ describe("grid page queries", () => {
       actAs(f, "leader");
       const { result, queries } = await countQueries(() => gridEntry().call(f.slug, {}));
       expect(result.status).toBe("ok");
-      expect((result as { data: GridPageData }).data.grid!.repCount).toBe(size);
+      expect((result as { data: GridData }).data.grid!.repCount).toBe(size);
       counts.push(queries);
     }
     // session, membership, teams, cycles, behaviours, reps with their assessments, rows (cells and row averages),
@@ -173,6 +173,8 @@ describe("grid page queries", () => {
 
 describe("a save's figures", () => {
   it("are the figures the grid page computes afterwards, for the leader's team and for all teams, in 7 queries", async () => {
+    // The save returns the rep's row and the behaviour's columns; the grid moves the overall figures by the change
+    // itself (withChange). Both must land where the page's own SQL does.
     const f = await createMatrixOrganisation(testDb());
     const db = testDb();
     const [b1, b2, b3] = f.behaviourIds;
@@ -195,8 +197,13 @@ describe("a save's figures", () => {
       { rep: f.users.rep, behaviour: b1, score: null },
       { rep: f.users.otherRep, behaviour: b3, score: 5 },
     ];
+    actAs(f, "leader");
+    let shown = (await loadGrid(f)).grid; // what the leader's grid holds before each save
+    actAs(f, "admin");
+    let shownAll = (await loadGrid(f, { team: "all" })).grid;
     for (const [i, save] of saves.entries()) {
       const cell = `${save.rep}:${save.behaviour}`;
+      const before = shown.cells.find((c) => c.repUserId === save.rep && c.behaviourId === save.behaviour)?.score ?? null;
       const expectedVersion = versions.get(cell) ?? (save.rep === f.users.otherRep && save.behaviour === b3 ? 1 : 0);
       actAs(f, "leader");
       const { result, queries } = await countQueries(() =>
@@ -211,9 +218,9 @@ describe("a save's figures", () => {
       const team = (await loadGrid(f)).grid;
       expect(saved.rep, `save ${i}: row`).toEqual(team.averages.byRep[save.rep]);
       expect(saved.teamColumn, `save ${i}: team column`).toEqual(team.averages.byBehaviour[save.behaviour] ?? { average: null, count: 0 });
-      expect(saved.teamOverall, `save ${i}: team overall`).toEqual(team.averages.overall);
+      expect(withChange(shown.averages.overall, before, saved.score), `save ${i}: team overall`).toEqual(team.averages.overall);
       expect(saved.orgColumn, `save ${i}: organisation column`).toEqual(team.organisation.byBehaviour[save.behaviour]);
-      expect(saved.orgOverall, `save ${i}: organisation overall`).toEqual(team.organisation.overall);
+      expect(withChange(shown.organisation.overall, before, saved.score), `save ${i}: organisation overall`).toEqual(team.organisation.overall);
       expect(team.cells.find((c) => c.repUserId === save.rep && c.behaviourId === save.behaviour)).toEqual({
         repUserId: save.rep,
         behaviourId: save.behaviour,
@@ -224,14 +231,16 @@ describe("a save's figures", () => {
       actAs(f, "admin"); // all teams: the averages row is the organisation's
       const all = (await loadGrid(f, { team: "all" })).grid;
       expect(saved.orgColumn, `save ${i}: all teams column`).toEqual(all.averages.byBehaviour[save.behaviour]);
-      expect(saved.orgOverall, `save ${i}: all teams overall`).toEqual(all.averages.overall);
+      expect(withChange(shownAll.averages.overall, before, saved.score), `save ${i}: all teams overall`).toEqual(all.averages.overall);
       expect(saved.rep, `save ${i}: all teams row`).toEqual(all.averages.byRep[save.rep]);
+      shown = team;
+      shownAll = all;
     }
     // Hand-checked end state: team A holds rep b2=3 (b1 cleared), otherRep b1=2, b3=5; Wes (team B) b1=5, b2=2.
     actAs(f, "leader");
     const end = (await loadGrid(f)).grid;
-    expect(end.averages.overall).toEqual({ average: 3.3, count: 3 });
-    expect(end.organisation.overall).toEqual({ average: 3.4, count: 5 });
+    expect(end.averages.overall).toEqual({ average: 3.3, count: 3, sum: 10 });
+    expect(end.organisation.overall).toEqual({ average: 3.4, count: 5, sum: 17 });
     expect(end.organisation.byBehaviour[b1]).toEqual({ average: 3.5, count: 2 });
   });
 

@@ -1,14 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeGrid, encodeGrid, STATUSES, type Average, type GridContent } from "@/lib/grid/compact";
+import { decodeGrid, encodeGrid, encodeLeaderRows, STATUSES, withChange, type Average, type GridContent, type LeaderRow } from "@/lib/grid/compact";
 
 const VIEWS = ["leader", "self", "gap", "change"] as const;
 type View = (typeof VIEWS)[number];
 
-const average: fc.Arbitrary<Average> = fc.record({
-  average: fc.option(fc.integer({ min: -40, max: 50 }).map((n) => n / 10), { nil: null }),
-  count: fc.nat({ max: 6000 }),
-});
+const average: fc.Arbitrary<Average> = fc.record(
+  {
+    average: fc.option(fc.integer({ min: -40, max: 50 }).map((n) => n / 10), { nil: null }),
+    count: fc.nat({ max: 6000 }),
+    sum: fc.nat({ max: 30_000 }),
+  },
+  { requiredKeys: ["average", "count"] },
+);
 const text = fc.string({ maxLength: 12 });
 const id = fc.uuid();
 
@@ -92,6 +96,28 @@ describe("the grid's compact payload", () => {
     });
   }
 
+  it("encodes the leader view's database rows (per rep: column numbers, scores, versions) as it encodes the cells", () => {
+    fc.assert(
+      fc.property(gridContent("leader"), (content) => {
+        // As listGridRows gives them: one row per rep with cells, its cells in any order.
+        const rows: LeaderRow[] = content.reps
+          .map((rep) => {
+            const cells = shuffled(content.cells.filter((c) => c.repUserId === rep.userId));
+            return {
+              repUserId: rep.userId,
+              columns: cells.map((c) => content.behaviours.findIndex((b) => b.id === c.behaviourId)),
+              scores: cells.map((c) => c.score),
+              versions: cells.map((c) => c.version),
+            };
+          })
+          .filter((row) => row.columns.length > 0);
+        const frame = { behaviours: content.behaviours, reps: content.reps, hidden: content.hidden, averages: content.averages, organisation: content.organisation };
+        expect(encodeLeaderRows(frame, shuffled(rows))).toEqual(encodeGrid(content, "leader"));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("names each id once and carries the cells as dense arrays aligned to reps and behaviours", () => {
     const behaviours = ["b1", "b2", "b3"].map((id) => ({ id: `behaviour-${id}`, name: id, description: "", archived: false }));
     const reps = Array.from({ length: 4 }, (_, i) => ({ userId: `rep-${i}`, name: `Rep ${i}`, teamId: "team-a", teamName: "Team A", status: "draft" as const }));
@@ -124,5 +150,36 @@ describe("the grid's compact payload", () => {
       organisation: { byBehaviour: {}, overall: { average: 4, count: 1 } },
     };
     expect(decodeGrid(encodeGrid(content, "leader")).cells).toEqual([{ repUserId: "r", behaviourId: "b", score: 4, version: 2 }]);
+  });
+});
+
+/** round(avg, 1) as PostgreSQL computes it for positive values: exact, halves away from zero. */
+function databaseAverage(scores: number[]): number | null {
+  if (scores.length === 0) return null;
+  const sum = scores.reduce((a, b) => a + b, 0);
+  const tenths = Math.floor((sum * 10) / scores.length);
+  const remainder = sum * 10 - tenths * scores.length; // exact, in integers
+  return (2 * remainder >= scores.length ? tenths + 1 : tenths) / 10;
+}
+
+describe("an overall figure after a save", () => {
+  it("is the database's round(avg, 1) of the scores after the change", () => {
+    const score = fc.integer({ min: 1, max: 5 });
+    fc.assert(
+      fc.property(fc.array(fc.option(score, { nil: null }), { maxLength: 60 }), fc.nat(), fc.option(score, { nil: null }), (cells, at, after) => {
+        const present = (list: (number | null)[]) => list.filter((x): x is number => x !== null);
+        const figure = (list: (number | null)[]): Average => ({ average: databaseAverage(present(list)), count: present(list).length, sum: present(list).reduce((a, b) => a + b, 0) });
+        const i = cells.length === 0 ? 0 : at % cells.length;
+        const before = cells[i] ?? null;
+        const changed = [...cells];
+        changed[i] = after;
+        expect(withChange(figure(cells), before, after)).toEqual(figure(changed));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("stays as it is without a sum (the read-only views' figures)", () => {
+    expect(withChange({ average: 1.5, count: 2 }, 1, 5)).toEqual({ average: 1.5, count: 2 });
   });
 });
