@@ -1,16 +1,35 @@
 "use server";
 
 import { findRating, findRatingContext, ratingFigures, saveRating } from "@/db/queries/grid";
+import type { DbOrTx } from "@/db/client";
 import { memberAction } from "@/lib/chain/member";
-import { repTarget } from "@/lib/members/rep-target";
 import { Refusal } from "@/lib/chain/outcome";
 import { rateSchema } from "@/lib/schemas/grid";
+
+type RateInput = { cycleId: string; repUserId: string; behaviourId: string };
+type RatingContext = Awaited<ReturnType<typeof findRatingContext>>;
+
+/**
+ * The save's context (rep, cycle, behaviour) is read once per call: by the permission check when the role needs a
+ * target (a leader: does this rep belong to a team they lead?), and reused by the save. Keyed by the validated
+ * input object, which the chain hands to both; read committed gives the save no firmer view of it either way.
+ */
+const contexts = new WeakMap<object, Promise<RatingContext>>();
+function ratingContext(db: DbOrTx, orgId: string, input: RateInput): Promise<RatingContext> {
+  let found = contexts.get(input);
+  if (!found) {
+    found = findRatingContext(db, orgId, input);
+    contexts.set(input, found);
+  }
+  return found;
+}
 
 /**
  * Saves one leader rating. The editor sends the version it saw; if someone saved the cell since, nothing is
  * written and the conflict carries the newer value. Returns the new version and the averages the grid shows that
- * the save changed, so the grid updates without reloading. Queries: session, membership, the permission's target,
- * the save's context (rep, cycle, behaviour), the write, the audit event, the figures.
+ * the save changed, so the grid updates without reloading. Queries: session, membership,
+ * the save's context (rep, cycle, behaviour; it also answers the permission's question about the rep), the write,
+ * the audit event, the figures.
  */
 export const rateRep = memberAction(
   {
@@ -18,14 +37,17 @@ export const rateRep = memberAction(
     permission: "rep.coach",
     input: rateSchema,
     revalidate: false,
-    target: (input, { db, org }) => repTarget(db, org.id, input.repUserId),
+    target: async (input, { db, org }) => {
+      const rep = (await ratingContext(db, org.id, input))?.rep;
+      return { repUserId: input.repUserId, repTeamId: rep?.role === "rep" ? rep.teamId : null };
+    },
     expect: {
       allow: ["admin", "leader", "coLeader"],
       input: (f) => ({ cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 }),
     },
   },
   async ({ db, org, user, audit }, input) => {
-    const found = await findRatingContext(db, org.id, input);
+    const found = await ratingContext(db, org.id, input);
     const { cycle, behaviour, rep } = found ?? {};
     if (!cycle || !behaviour || !rep || rep.role !== "rep" || rep.status !== "active") throw new Refusal("not_found");
     if (cycle.status !== "open") {
