@@ -19,7 +19,7 @@ import { cn } from "@/components/ui/cn";
 import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
-import { readGrid, withChange, type Average, type CompactGrid, type GridRep } from "@/lib/grid/compact";
+import { parseGrid, readGrid, withChange, type Average, type GridRep } from "@/lib/grid/compact";
 import { GRID_VIEW_LABEL, type GridViewName } from "@/lib/grid/view-names";
 import { BANDS, directionClass, formatSigned, scoreClass, type Band } from "./heatmap";
 
@@ -38,8 +38,8 @@ export type GridProps = {
   canRemind: boolean;
   editable: boolean;
   showTeam: boolean;
-  /** The reps, behaviours, values and averages, compact (lib/grid/compact.ts); decoded once here. */
-  grid: CompactGrid;
+  /** The reps, behaviours, values and averages, compact (lib/grid/compact.ts), as JSON text; decoded once here. */
+  grid: string;
 };
 
 /** A rep's row: `index` is its place in the grid's dense cells, `scores` its cells in column order. */
@@ -85,7 +85,7 @@ function averageLabel(what: string, value: Average | undefined, signed: boolean)
 export function RatingGrid(props: GridProps) {
   const { slug, cycleId, view, editable, showTeam, canRemind } = props;
   // The cells stay dense, as sent: cell (rep i, behaviour j) is at i * behaviours.length + j.
-  const content = useMemo(() => readGrid(props.grid), [props.grid]);
+  const content = useMemo(() => readGrid(parseGrid(props.grid)), [props.grid]);
   const { behaviours, reps } = content;
   const width = behaviours.length;
   const signed = view === "gap" || view === "change";

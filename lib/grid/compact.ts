@@ -69,6 +69,18 @@ export type CompactGrid = {
   oo: CompactAverage;
 };
 
+/**
+ * The payload travels as one JSON string (serializeGrid): React's RSC serializer and parser then handle one value
+ * instead of 15,000 (each number of the dense arrays, each rep tuple), and the browser parses it with JSON.parse.
+ */
+export function serializeGrid(compact: CompactGrid): string {
+  return JSON.stringify(compact);
+}
+
+export function parseGrid(text: string): CompactGrid {
+  return JSON.parse(text) as CompactGrid;
+}
+
 /** The payload's first key: `{"cg":1,…}` marks the grid in a page's RSC payload. */
 export const GRID_PAYLOAD_MARKER = "cg";
 

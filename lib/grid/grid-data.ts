@@ -6,7 +6,7 @@ import { assessmentStatus, coachSeesSelf } from "@/lib/assessments/visibility";
 import type { MemberContext } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { can, teamScope } from "@/lib/permissions";
-import { encodeGrid, encodeLeaderRows, type CompactGrid } from "./compact";
+import { encodeGrid, encodeLeaderRows, serializeGrid, type CompactGrid } from "./compact";
 import type { gridPageSchema, GridViewName } from "./views";
 
 type Cycle = Awaited<ReturnType<typeof listCycles>>[number];
@@ -83,7 +83,7 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
     ...base,
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     previousCycle: before ? { id: before.id, name: before.name } : null,
-    grid: { editable: view === "leader" && cycle.status === "open", repCount: reps.length, behaviourCount: behaviours.length, payload },
+    grid: { editable: view === "leader" && cycle.status === "open", repCount: reps.length, behaviourCount: behaviours.length, payload: serializeGrid(payload) },
   };
 }
 

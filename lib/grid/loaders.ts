@@ -1,7 +1,7 @@
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { gridCsv, gridCsvFileName } from "./csv";
-import { decodeGrid } from "./compact";
+import { decodeGrid, parseGrid } from "./compact";
 import { loadGridData } from "./grid-data";
 import { gridPageSchema } from "./views";
 
@@ -32,6 +32,6 @@ export const loadGridExport = memberLoader(
   async (ctx, input) => {
     const data = await loadGridData(ctx, input);
     if (!data.cycle) throw new Refusal("not_found");
-    return { fileName: gridCsvFileName(data.slug, data.cycle.name, data.view), csv: gridCsv({ teamId: data.teamId, grid: data.grid && decodeGrid(data.grid.payload) }) };
+    return { fileName: gridCsvFileName(data.slug, data.cycle.name, data.view), csv: gridCsv({ teamId: data.teamId, grid: data.grid && decodeGrid(parseGrid(data.grid.payload)) }) };
   },
 );

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { decodeGrid, GRID_PAYLOAD_MARKER, type CompactGrid } from "@/lib/grid/compact";
+import { decodeGrid, GRID_PAYLOAD_MARKER, parseGrid } from "@/lib/grid/compact";
 
 /**
  * Drives a production build over HTTP, the way a browser does: start `next start`, sign in with next-auth's
@@ -195,10 +195,15 @@ function objectAt(text: string, start: number): string {
  * travel in the page's RSC payload, embedded in the HTML, in the grid's compact form (lib/grid/compact.ts).
  */
 export function gridCells(html: string): Map<string, GridCell> {
-  const flight = flightText(html);
-  const start = flight.indexOf(`{"${GRID_PAYLOAD_MARKER}":1,`);
+  // The payload is one JSON string prop: a text row of the RSC payload when long, else a quoted string.
+  let flight = flightText(html);
+  let start = flight.indexOf(`{"${GRID_PAYLOAD_MARKER}":1,`);
+  if (start < 0) {
+    flight = flight.replaceAll('\\"', '"');
+    start = flight.indexOf(`{"${GRID_PAYLOAD_MARKER}":1,`);
+  }
   const cells = new Map<string, GridCell>();
   if (start < 0) return cells;
-  for (const cell of decodeGrid(JSON.parse(objectAt(flight, start)) as CompactGrid).cells) cells.set(`${cell.repUserId}:${cell.behaviourId}`, cell);
+  for (const cell of decodeGrid(parseGrid(objectAt(flight, start))).cells) cells.set(`${cell.repUserId}:${cell.behaviourId}`, cell);
   return cells;
 }

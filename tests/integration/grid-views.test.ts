@@ -7,7 +7,7 @@ import { assessments, organisations, ratings, selfRatings } from "@/db/schema";
 import type { MatrixFixture } from "@/lib/chain/registry";
 import { registeredEntries } from "@/lib/chain/registry";
 import { gridCsv, type GridCsvData } from "@/lib/grid/csv";
-import { decodeGrid } from "@/lib/grid/compact";
+import { decodeGrid, parseGrid } from "@/lib/grid/compact";
 import type { GridData } from "@/lib/grid/grid-data";
 import { loadGridExport, loadGridPage } from "@/lib/grid/loaders";
 import { GRID_VIEWS, type GridViewName } from "@/lib/grid/views";
@@ -31,7 +31,8 @@ async function loadView(f: MatrixFixture, view: GridViewName, extra: Record<stri
   const data = outcome.data as GridData;
   if (!data.grid) throw new Error("no grid");
   // The page sends the grid compact; what the browser decodes is what these tests read (`sent`: as sent).
-  return { ...data, sent: data.grid.payload, grid: { ...decodeGrid(data.grid.payload), editable: data.grid.editable } };
+  const sent = parseGrid(data.grid.payload);
+  return { ...data, sent, grid: { ...decodeGrid(sent), editable: data.grid.editable } };
 }
 
 async function rate(f: MatrixFixture, repUserId: string, behaviourId: string, score: number | null, cycleId = f.cycles.open) {

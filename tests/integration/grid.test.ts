@@ -6,7 +6,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { auditEvents, ratings } from "@/db/schema";
 import { registeredEntries } from "@/lib/chain/registry";
 import { rateRep } from "@/lib/grid/actions";
-import { decodeGrid, withChange } from "@/lib/grid/compact";
+import { decodeGrid, parseGrid, withChange } from "@/lib/grid/compact";
 import type { GridData } from "@/lib/grid/grid-data";
 import { loadGridPage } from "@/lib/grid/loaders";
 import type { MatrixFixture } from "@/lib/chain/registry";
@@ -29,7 +29,7 @@ async function loadGrid(f: MatrixFixture, view: Record<string, string> = {}) {
   if (outcome.status !== "ok") throw new Error(outcome.code);
   const data = outcome.data as GridData;
   if (!data.grid) throw new Error("no grid");
-  return { ...data, grid: decodeGrid(data.grid.payload) };
+  return { ...data, grid: decodeGrid(parseGrid(data.grid.payload)) };
 }
 
 /** Puts a score straight into the ratings table (null: a cleared cell). */
