@@ -29,7 +29,7 @@ export default function OrgSwitcherContent({ current, organisations, defaultOpen
                 className="flex items-center justify-between gap-4 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-brand-50"
               >
                 <span className="truncate">{org.name}</span>
-                <span className="text-xs capitalize text-slate-500">{org.role}</span>
+                <span className="text-xs capitalize text-slate-600">{org.role}</span>
               </Link>
             </DropdownMenu.Item>
           ))}
