@@ -19,15 +19,13 @@ import { cn } from "@/components/ui/cn";
 import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
+import { parseGrid, readGrid, withChange, type Average, type GridRep } from "@/lib/grid/compact";
 import { GRID_VIEW_LABEL, type GridViewName } from "@/lib/grid/view-names";
 import { BANDS, directionClass, formatSigned, scoreClass, type Band } from "./heatmap";
 
-type Average = { average: number | null; count: number };
-type Behaviour = { id: string; name: string; description: string; archived: boolean };
-type Rep = { userId: string; name: string; teamId: string; teamName: string; status: AssessmentStatus };
+type Rep = GridRep;
 type Cell = { score: number | null; version: number };
 type CellStatus = "pending" | "saved" | "error";
-type Averages = { byRep: Record<string, Average>; byBehaviour: Record<string, Average>; overall: Average };
 
 export type GridProps = {
   slug: string;
@@ -40,21 +38,14 @@ export type GridProps = {
   canRemind: boolean;
   editable: boolean;
   showTeam: boolean;
-  behaviours: Behaviour[];
-  reps: Rep[];
-  cells: { repUserId: string; behaviourId: string; score: number | null; version: number }[];
-  /** The read-only views' values (a hidden rep has none). */
-  values: { repUserId: string; behaviourId: string; value: number; first: number | null; second: number | null }[];
-  /** Reps whose self ratings blind mode hides in this view. */
-  hidden: string[];
-  averages: Averages;
-  organisation: Averages;
+  /** The reps, behaviours, values and averages, compact (lib/grid/compact.ts), as JSON text; decoded once here. */
+  grid: string;
 };
 
-type Row = Rep & { scores: Record<string, number | null> };
+/** A rep's row: `index` is its place in the grid's dense cells, `scores` its cells in column order. */
+type Row = Rep & { index: number; scores: (number | null)[] };
 type RateResult = Awaited<ReturnType<typeof rateRep>>;
 
-const key = (repUserId: string, behaviourId: string) => `${repUserId}:${behaviourId}`;
 const features = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
@@ -92,19 +83,18 @@ function averageLabel(what: string, value: Average | undefined, signed: boolean)
  * Rows are virtualised, so 500 reps stay smooth; the active row is always scrolled into view.
  */
 export function RatingGrid(props: GridProps) {
-  const { slug, cycleId, view, editable, behaviours, reps, showTeam, canRemind } = props;
+  const { slug, cycleId, view, editable, showTeam, canRemind } = props;
+  // The cells stay dense, as sent: cell (rep i, behaviour j) is at i * behaviours.length + j.
+  const content = useMemo(() => readGrid(parseGrid(props.grid)), [props.grid]);
+  const { behaviours, reps } = content;
+  const width = behaviours.length;
   const signed = view === "gap" || view === "change";
-  const [cells, setCells] = useState(() =>
-    view === "leader"
-      ? new Map(props.cells.map((c) => [key(c.repUserId, c.behaviourId), { score: c.score, version: c.version }]))
-      : new Map(props.values.map((v) => [key(v.repUserId, v.behaviourId), { score: v.value, version: 0 }])),
-  );
-  const parts = useMemo(() => new Map(props.values.map((v) => [key(v.repUserId, v.behaviourId), v])), [props.values]);
-  const hidden = useMemo(() => new Set(props.hidden), [props.hidden]);
+  const [cells, setCells] = useState(() => ({ scores: content.scores, versions: content.versions }));
+  const hidden = useMemo(() => new Set(content.hidden), [content.hidden]);
   const [printing, setPrinting] = useState(false);
-  const [status, setStatus] = useState(() => new Map<string, CellStatus>());
-  const [averages, setAverages] = useState(props.averages);
-  const [organisation, setOrganisation] = useState(props.organisation);
+  const [status, setStatus] = useState(() => new Map<number, CellStatus>());
+  const [averages, setAverages] = useState(content.averages);
+  const [organisation, setOrganisation] = useState(content.organisation);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [bandFilter, setBandFilter] = useState<{ behaviour: string; band: Band | "" }>({ behaviour: "any", band: "" });
   const [active, setActive] = useState({ row: 0, col: 1 });
@@ -116,14 +106,14 @@ export function RatingGrid(props: GridProps) {
   const data: Row[] = useMemo(
     () =>
       reps
-        .map((rep) => ({ ...rep, scores: Object.fromEntries(behaviours.map((b) => [b.id, cells.get(key(rep.userId, b.id))?.score ?? null])) }))
+        .map((rep, index) => ({ ...rep, index, scores: cells.scores.slice(index * width, (index + 1) * width) }))
         .filter((row) => {
           if (!bandFilter.band) return true;
           const test = BANDS[bandFilter.band].test;
-          const ids = bandFilter.behaviour === "any" ? behaviours.map((b) => b.id) : [bandFilter.behaviour];
-          return ids.some((id) => test(row.scores[id] ?? null));
+          const columns = bandFilter.behaviour === "any" ? behaviours.map((_, j) => j) : [behaviours.findIndex((b) => b.id === bandFilter.behaviour)];
+          return columns.some((j) => test(row.scores[j] ?? null));
         }),
-    [reps, behaviours, cells, bandFilter],
+    [reps, behaviours, width, cells, bandFilter],
   );
 
   const columns = useMemo<ColumnDef<typeof features, Row>[]>(
@@ -131,7 +121,7 @@ export function RatingGrid(props: GridProps) {
       { id: "rep", accessorFn: (row) => row.name, sortFn: "alphanumeric" },
       { id: "status", accessorFn: (row) => STATUS_ORDER.indexOf(row.status), sortFn: "basic" },
       ...behaviours.map(
-        (b): ColumnDef<typeof features, Row> => ({ id: b.id, accessorFn: (row) => row.scores[b.id] ?? undefined, sortFn: "basic", sortUndefined: "last" }),
+        (b, j): ColumnDef<typeof features, Row> => ({ id: b.id, accessorFn: (row) => row.scores[j] ?? undefined, sortFn: "basic", sortUndefined: "last" }),
       ),
       { id: "average", accessorFn: (row) => averages.byRep[row.userId]?.average ?? undefined, sortFn: "basic", sortUndefined: "last" },
     ],
@@ -185,11 +175,23 @@ export function RatingGrid(props: GridProps) {
     });
   }
 
-  async function save(row: Row, behaviour: Behaviour, score: number | null) {
-    const id = key(row.userId, behaviour.id);
-    const previous = cells.get(id) ?? { score: null, version: 0 };
+  /** Sets one cell's score and version, leaving the others as they are (saves may be in flight elsewhere). */
+  function setCell(id: number, cell: Cell) {
+    setCells((c) => {
+      const scores = c.scores.slice();
+      const versions = c.versions.slice();
+      scores[id] = cell.score;
+      versions[id] = cell.version;
+      return { scores, versions };
+    });
+  }
+
+  async function save(row: Row, column: number, score: number | null) {
+    const behaviour = behaviours[column]!;
+    const id = row.index * width + column;
+    const previous: Cell = { score: cells.scores[id] ?? null, version: cells.versions[id] ?? 0 };
     if (previous.score === score) return;
-    setCells((m) => new Map(m).set(id, { ...previous, score }));
+    setCell(id, { ...previous, score });
     setStatus((m) => new Map(m).set(id, "pending"));
     let result: RateResult;
     try {
@@ -199,18 +201,19 @@ export function RatingGrid(props: GridProps) {
     }
     if (result.status === "ok") {
       const saved = result.data;
-      setCells((m) => new Map(m).set(id, { score: saved.score, version: saved.version }));
+      setCell(id, { score: saved.score, version: saved.version });
       setStatus((m) => new Map(m).set(id, "saved"));
+      // The overall figures move by this save's change (it saved over `previous`, the version check says so).
       setAverages((a) => ({
         byRep: { ...a.byRep, [row.userId]: saved.rep },
         byBehaviour: { ...a.byBehaviour, [behaviour.id]: showTeam ? saved.orgColumn : saved.teamColumn },
-        overall: showTeam ? saved.orgOverall : saved.teamOverall,
+        overall: withChange(a.overall, previous.score, saved.score),
       }));
-      setOrganisation((o) => ({ ...o, byBehaviour: { ...o.byBehaviour, [behaviour.id]: saved.orgColumn }, overall: saved.orgOverall }));
+      setOrganisation((o) => ({ byBehaviour: { ...o.byBehaviour, [behaviour.id]: saved.orgColumn }, overall: withChange(o.overall, previous.score, saved.score) }));
       setAnnouncement(`Saved: ${row.name}, ${behaviour.name}: ${score ?? "cleared"}.`);
     } else if (result.status === "error") {
       const current = (result.details as { current?: Cell } | undefined)?.current;
-      setCells((m) => new Map(m).set(id, current ?? previous));
+      setCell(id, current ?? previous);
       setStatus((m) => new Map(m).set(id, "error"));
       toast.error(result.message);
       setAnnouncement(`Not saved: ${result.message}`);
@@ -247,13 +250,14 @@ export function RatingGrid(props: GridProps) {
       }
       return;
     }
-    const behaviour = behaviours[col - FIRST];
+    const column = col - FIRST;
+    const behaviour = behaviours[column];
     if (!target || !behaviour || event.metaKey || event.ctrlKey || event.altKey) return;
     if (/^[1-5]$/.test(event.key) || event.key === "Delete" || event.key === "Backspace") {
       event.preventDefault();
       if (view !== "leader") return toast.info(`The ${GRID_VIEW_LABEL[view].toLowerCase()} view is read-only. Switch to Leader ratings to rate.`);
       if (!editable) return toast.info("This cycle is read-only.");
-      void save(target, behaviour, /^[1-5]$/.test(event.key) ? Number(event.key) : null);
+      void save(target, column, /^[1-5]$/.test(event.key) ? Number(event.key) : null);
     }
   }
 
@@ -269,12 +273,14 @@ export function RatingGrid(props: GridProps) {
 
   const display = (score: number | null) => (score == null ? "·" : signed ? formatSigned(score) : String(score));
   const colour = (score: number | null) => (signed ? directionClass(score) : scoreClass(score));
-  const describe = (row: Row, b: Behaviour, score: number | null) => {
+  const describe = (row: Row, column: number, score: number | null) => {
+    const b = behaviours[column]!;
     if (hidden.has(row.userId)) return `${row.name}, ${b.name}: ${HIDDEN.toLowerCase()}`;
     if (score == null) return `${row.name}, ${b.name}: ${view === "leader" || view === "self" ? "not rated" : "no value"}`;
-    const part = parts.get(key(row.userId, b.id));
-    if (view === "gap" && part) return `${row.name}, ${b.name}: ${formatSigned(score)} (self ${part.first}, leader ${part.second})`;
-    if (view === "change" && part) return `${row.name}, ${b.name}: ${formatSigned(score)} (now ${part.first}, before ${part.second})`;
+    const id = row.index * width + column;
+    const part = { first: content.first[id] ?? null, second: content.second[id] ?? null };
+    if (view === "gap") return `${row.name}, ${b.name}: ${formatSigned(score)} (self ${part.first}, leader ${part.second})`;
+    if (view === "change") return `${row.name}, ${b.name}: ${formatSigned(score)} (now ${part.first}, before ${part.second})`;
     return `${row.name}, ${b.name}: ${score}`;
   };
   const gridLabel = view === "change" ? `Change since ${props.previousCycleName ?? "the previous cycle"}` : GRID_VIEW_LABEL[view];
@@ -428,15 +434,15 @@ export function RatingGrid(props: GridProps) {
                     </span>
                   </td>
                   {behaviours.map((b, i) => {
-                    const id = key(row.userId, b.id);
-                    const score = cells.get(id)?.score ?? null;
+                    const id = row.index * width + i;
+                    const score = row.scores[i] ?? null;
                     const state = status.get(id);
                     const isHidden = hidden.has(row.userId);
                     return (
                       <td
                         key={b.id}
                         role="gridcell"
-                        aria-label={`${describe(row, b, score)}${state === "pending" ? ", saving" : state === "error" ? ", not saved" : ""}`}
+                        aria-label={`${describe(row, i, score)}${state === "pending" ? ", saving" : state === "error" ? ", not saved" : ""}`}
                         title={isHidden ? HIDDEN : undefined}
                         {...cellProps(r, i + FIRST)}
                         className="border-b border-slate-100 p-1 outline-none focus-visible:[&>div]:ring-2 focus-visible:[&>div]:ring-brand-700"
@@ -532,8 +538,8 @@ export function RatingGrid(props: GridProps) {
                   {showTeam && ` (${row.teamName})`}
                 </th>
                 <td className="border border-slate-300 px-1">{STATUS_LABEL[row.status]}</td>
-                {behaviours.map((b) => {
-                  const score = cells.get(key(row.userId, b.id))?.score ?? null;
+                {behaviours.map((b, j) => {
+                  const score = row.scores[j] ?? null;
                   return (
                     <td key={b.id} className={cn("border border-slate-300 px-1 text-center tabular-nums print:[print-color-adjust:exact]", !hidden.has(row.userId) && colour(score))}>
                       {hidden.has(row.userId) ? "hidden" : score == null ? "" : display(score)}

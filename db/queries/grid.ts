@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
-import { assessments, behaviours, memberships, ratings, selfRatings, teams, users } from "../schema";
+import { assessments, behaviours, cycles, memberships, ratings, selfRatings, teams, users } from "../schema";
 
 /**
  * The grid's reads. Everything the page shows comes from a fixed number of queries, whatever the number of
@@ -26,14 +26,39 @@ export async function listGridBehaviours(db: DbOrTx, orgId: string, cycleId: str
     .orderBy(asc(behaviours.position));
 }
 
-/** The active reps of the given teams (all teams when undefined), with their team. */
-export async function listGridReps(db: DbOrTx, orgId: string, teamIds?: readonly string[]) {
+/** round(avg, 1) over `count` values; the leader view's overall figures also carry their `sum` (see ratingFigures). */
+export type Average = { average: number | null; count: number; sum?: number };
+export type GridAverages = {
+  byRep: Record<string, Average>;
+  byBehaviour: Record<string, Average>;
+  overall: Average;
+};
+export type ColumnAverages = Pick<GridAverages, "byBehaviour" | "overall">;
+
+const average = (value: string | number | null, count: number | string, sum?: number | string | null): Average => ({
+  average: value === null ? null : Number(value),
+  count: Number(count),
+  ...(sum === undefined ? {} : { sum: Number(sum ?? 0) }),
+});
+/** A json column: parsed by the driver (postgres.js) or still text (some drivers). */
+const json = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+
+/**
+ * The active reps of the given teams (all teams when undefined), with their team and their self-assessment in the
+ * cycle (null: not started), by name. One query and one JSON value (500 reps are one value to read, not 500 rows).
+ */
+export async function listGridReps(db: DbOrTx, orgId: string, cycleId: string, teamIds?: readonly string[]) {
   if (teamIds && teamIds.length === 0) return [];
-  return db
-    .select({ userId: memberships.userId, name: users.name, teamId: teams.id, teamName: teams.name })
+  type Rep = [userId: string, name: string, teamId: string, teamName: string, started: boolean, submittedAt: string | null, sharedAt: string | null];
+  const [row] = await db
+    .select({
+      reps: sql<Rep[] | string | null>`json_agg(json_build_array(${memberships.userId}, ${users.name}, ${teams.id}, ${teams.name},
+        ${assessments.repUserId} is not null, ${assessments.submittedAt}, ${assessments.sharedAt}) order by ${users.name}, ${memberships.userId})`,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
+    .leftJoin(assessments, and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)))
     .where(
       and(
         eq(memberships.orgId, orgId),
@@ -41,8 +66,15 @@ export async function listGridReps(db: DbOrTx, orgId: string, teamIds?: readonly
         eq(memberships.status, "active"),
         teamIds ? inArray(memberships.teamId, [...teamIds]) : undefined,
       ),
-    )
-    .orderBy(asc(users.name), asc(memberships.userId));
+    );
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  return (json(row?.reps ?? null) ?? []).map(([userId, name, teamId, teamName, started, submittedAt, sharedAt]) => ({
+    userId,
+    name,
+    teamId,
+    teamName,
+    assessment: started ? { submittedAt: date(submittedAt), sharedAt: date(sharedAt) } : null,
+  }));
 }
 
 /** Rows of reps for the scope: all active reps of these teams (all teams when undefined). */
@@ -51,42 +83,28 @@ function repScope(orgId: string, teamIds?: readonly string[]) {
     ${teamIds ? sql`and m.team_id in ${[...teamIds]}` : sql``}`;
 }
 
-/** Every present score of the scope's reps in the cycle, with its version. */
-export async function listGridCells(db: DbOrTx, orgId: string, cycleId: string, teamIds?: readonly string[]) {
-  if (teamIds && teamIds.length === 0) return [];
-  return db
-    .select({ repUserId: ratings.repUserId, behaviourId: ratings.behaviourId, score: ratings.score, version: ratings.version })
-    .from(ratings)
-    .where(and(eq(ratings.orgId, orgId), eq(ratings.cycleId, cycleId), sql`${ratings.repUserId} in (${repScope(orgId, teamIds)})`));
-}
-
-export type Average = { average: number | null; count: number };
-export type GridAverages = {
-  byRep: Record<string, Average>;
-  byBehaviour: Record<string, Average>;
-  overall: Average;
-};
-
 /**
- * Row, column and overall averages for the scope in one query (grouping sets), over the given behaviours.
- * Pass `teamIds` undefined for the whole organisation.
+ * The leader view's rows in one query: for each rep of the scope with a rating in the cycle, its cells over the
+ * given behaviours and its row average. One JSON value: per rep, the cells' column numbers (their place in
+ * `behaviourIds`), scores (null: cleared) and versions, as parallel arrays, so 6,000 cells are neither 6,000 rows to
+ * map nor 6,000 behaviour ids to read.
  */
-export async function gridAverages(
-  db: DbOrTx,
-  orgId: string,
-  cycleId: string,
-  behaviourIds: readonly string[],
-  teamIds?: readonly string[],
-): Promise<GridAverages> {
-  if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return collectAverages([]);
-  const rows = await db
+export async function listGridRows(db: DbOrTx, orgId: string, cycleId: string, behaviourIds: readonly string[], teamIds?: readonly string[]) {
+  if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
+  type Row = [repUserId: string, columns: number[], scores: (number | null)[], versions: number[], average: number | null, count: number];
+  const order = sql`array[${sql.join(
+    behaviourIds.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+  // The three json_agg of one group see its rows in the same order, so the arrays stay aligned.
+  const perRep = db
     .select({
-      repUserId: ratings.repUserId,
-      behaviourId: ratings.behaviourId,
-      repGrouped: sql<number>`grouping(${ratings.repUserId})`,
-      behaviourGrouped: sql<number>`grouping(${ratings.behaviourId})`,
-      average: sql<string | null>`round(avg(${ratings.score}), 1)`,
-      count: sql<number>`count(${ratings.score})::int`,
+      repUserId: sql<string>`${ratings.repUserId}`.as("rep_user_id"),
+      columns: sql`json_agg(array_position(${order}, ${ratings.behaviourId}) - 1)`.as("columns"),
+      scores: sql`json_agg(${ratings.score})`.as("scores"),
+      versions: sql`json_agg(${ratings.version})`.as("versions"),
+      average: sql`round(avg(${ratings.score}), 1)`.as("average"),
+      count: sql`count(${ratings.score})::int`.as("count"),
     })
     .from(ratings)
     .where(
@@ -97,23 +115,127 @@ export async function gridAverages(
         sql`${ratings.repUserId} in (${repScope(orgId, teamIds)})`,
       ),
     )
-    .groupBy(sql`grouping sets ((${ratings.repUserId}), (${ratings.behaviourId}), ())`);
-
-  return collectAverages(rows);
+    .groupBy(ratings.repUserId)
+    .as("per_rep");
+  const [row] = await db
+    .select({
+      rows: sql<Row[] | string | null>`json_agg(json_build_array(${perRep.repUserId}, ${perRep.columns}, ${perRep.scores}, ${perRep.versions}, ${perRep.average}, ${perRep.count}))`,
+    })
+    .from(perRep);
+  return (json(row?.rows ?? null) ?? []).map(([repUserId, columns, scores, versions, value, count]) => ({
+    repUserId,
+    columns,
+    scores,
+    versions,
+    average: average(value, count),
+  }));
 }
 
-type AverageRow = { repUserId: string; behaviourId: string; repGrouped: number; behaviourGrouped: number; average: string | null; count: number };
+/** Whether a rating's rep (memberships m) is in the scope: these teams, or everyone when undefined. */
+const inTeams = (teamIds?: readonly string[] | null) =>
+  teamIds === undefined ? sql`true` : teamIds === null || teamIds.length === 0 ? sql`false` : sql`${memberships.teamId} in ${[...teamIds]}`;
+
+/**
+ * The column and overall averages of the team scope and of the whole organisation, in one pass over the cycle's
+ * ratings of active reps (grouping sets; the team's figures are filtered aggregates). Pass `teamIds` undefined for
+ * all teams: both then agree. A column with no rating row in the scope has no figure.
+ */
+export async function gridColumnAverages(
+  db: DbOrTx,
+  orgId: string,
+  cycleId: string,
+  behaviourIds: readonly string[],
+  teamIds?: readonly string[],
+): Promise<{ team: ColumnAverages; organisation: ColumnAverages }> {
+  const empty = (): ColumnAverages => ({ byBehaviour: {}, overall: { average: null, count: 0, sum: 0 } });
+  const result = { team: empty(), organisation: empty() };
+  if (behaviourIds.length === 0) return result;
+  const team = inTeams(teamIds);
+  const rows = await db
+    .select({
+      behaviourId: ratings.behaviourId,
+      grouped: sql<number>`grouping(${ratings.behaviourId})`,
+      teamRows: sql<number>`count(*) filter (where ${team})::int`,
+      teamAverage: sql<string | null>`round(avg(${ratings.score}) filter (where ${team}), 1)`,
+      teamCount: sql<number>`count(${ratings.score}) filter (where ${team})::int`,
+      teamSum: sql<number | null>`sum(${ratings.score}) filter (where ${team})::int`,
+      average: sql<string | null>`round(avg(${ratings.score}), 1)`,
+      count: sql<number>`count(${ratings.score})::int`,
+      sum: sql<number | null>`sum(${ratings.score})::int`,
+    })
+    .from(ratings)
+    .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
+    .where(
+      and(
+        eq(ratings.orgId, orgId),
+        eq(ratings.cycleId, cycleId),
+        inArray(ratings.behaviourId, [...behaviourIds]),
+        eq(memberships.role, "rep"),
+        eq(memberships.status, "active"),
+      ),
+    )
+    .groupBy(sql`grouping sets ((${ratings.behaviourId}), ())`);
+  for (const row of rows) {
+    const teamFigure = Number(row.teamRows) > 0 ? average(row.teamAverage, row.teamCount) : undefined;
+    const orgFigure = average(row.average, row.count);
+    if (Number(row.grouped) === 0) {
+      if (teamFigure) result.team.byBehaviour[row.behaviourId] = teamFigure;
+      result.organisation.byBehaviour[row.behaviourId] = orgFigure;
+    } else {
+      // The overall figures carry their sums: a save moves them by its own change (withChange, lib/grid/compact.ts).
+      if (teamFigure) result.team.overall = average(row.teamAverage, row.teamCount, row.teamSum);
+      result.organisation.overall = average(row.average, row.count, row.sum);
+    }
+  }
+  return result;
+}
+
+/**
+ * The figures a save changes that the grid cannot work out itself, in one small aggregate: the rep's row average and
+ * the behaviour's team and organisation column averages, over the open cycle's ratings of active reps on active
+ * behaviours (the same rules as listGridRows and gridColumnAverages). It reads only the rep's row and the
+ * behaviour's column (two index ranges), not the cycle's every rating: the overall figures move by the saved change
+ * on the grid itself (withChange).
+ */
+export async function ratingFigures(db: DbOrTx, orgId: string, cycleId: string, cell: { repUserId: string; behaviourId: string; teamId: string | null }) {
+  const rep = sql`${ratings.repUserId} = ${cell.repUserId}`;
+  const column = sql`${ratings.behaviourId} = ${cell.behaviourId}`;
+  const team = inTeams(cell.teamId ? [cell.teamId] : null);
+  const figure = (filter: ReturnType<typeof sql>) => ({
+    average: sql<string | null>`round(avg(${ratings.score}) filter (where ${filter}), 1)`,
+    count: sql<number>`count(${ratings.score}) filter (where ${filter})::int`,
+  });
+  const [row] = await db
+    .select({ rep: figure(rep), teamColumn: figure(sql`${team} and ${column}`), orgColumn: figure(column) })
+    .from(ratings)
+    .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
+    .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
+    .where(
+      and(
+        eq(ratings.orgId, orgId),
+        eq(ratings.cycleId, cycleId),
+        sql`(${rep} or ${column})`,
+        eq(memberships.role, "rep"),
+        eq(memberships.status, "active"),
+        isNull(behaviours.archivedAt),
+      ),
+    );
+  const read = (f: { average: string | null; count: number } | undefined) => (f ? average(f.average, f.count) : { average: null, count: 0 });
+  return { rep: read(row?.rep), teamColumn: read(row?.teamColumn), orgColumn: read(row?.orgColumn) };
+}
 
 function collectAverages(rows: AverageRow[]): GridAverages {
   const result: GridAverages = { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } };
   for (const row of rows) {
-    const value: Average = { average: row.average === null ? null : Number(row.average), count: Number(row.count) };
+    const value = average(row.average, row.count);
     if (Number(row.repGrouped) === 0) result.byRep[row.repUserId] = value;
     else if (Number(row.behaviourGrouped) === 0) result.byBehaviour[row.behaviourId] = value;
     else result.overall = value;
   }
   return result;
 }
+
+type AverageRow = { repUserId: string; behaviourId: string; repGrouped: number; behaviourGrouped: number; average: string | null; count: number };
 
 /** The read-only views of the grid: self ratings, gap (self - leader) and change since the previous cycle. */
 export type ReadOnlyView = "self" | "gap" | "change";
@@ -219,7 +341,8 @@ export async function listViewCells(db: DbOrTx, orgId: string, cycleId: string, 
 
 /**
  * Row, column and overall averages of a read-only view, in one query (grouping sets), over the visible values
- * only: round(avg(value), 1). Pass `teamIds` undefined for the whole organisation.
+ * only: round(avg(value), 1). Pass `teamIds` undefined for the whole organisation; `withRows` false leaves out the
+ * row averages (the organisation's footer needs none).
  */
 export async function viewAverages(
   db: DbOrTx,
@@ -229,21 +352,22 @@ export async function viewAverages(
   options: ViewOptions,
   behaviourIds: readonly string[],
   teamIds?: readonly string[],
+  withRows = true,
 ): Promise<GridAverages> {
   if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return collectAverages([]);
   const v = viewValues(db, orgId, cycleId, view, options);
   const rows = await db
     .select({
-      repUserId: v.repUserId,
+      repUserId: withRows ? v.repUserId : sql<string>`null`,
       behaviourId: v.behaviourId,
-      repGrouped: sql<number>`grouping(${v.repUserId})`,
+      repGrouped: withRows ? sql<number>`grouping(${v.repUserId})` : sql<number>`1`,
       behaviourGrouped: sql<number>`grouping(${v.behaviourId})`,
       average: sql<string | null>`round(avg(${v.value}), 1)`,
       count: sql<number>`count(${v.value})::int`,
     })
     .from(v)
     .where(and(inArray(v.behaviourId, [...behaviourIds]), sql`${v.repUserId} in (${repScope(orgId, teamIds)})`))
-    .groupBy(sql`grouping sets ((${v.repUserId}), (${v.behaviourId}), ())`);
+    .groupBy(withRows ? sql`grouping sets ((${v.repUserId}), (${v.behaviourId}), ())` : sql`grouping sets ((${v.behaviourId}), ())`);
   return collectAverages(rows);
 }
 
@@ -256,8 +380,28 @@ export async function findRating(db: DbOrTx, orgId: string, cycleId: string, rep
 }
 
 /**
- * Saves one cell if it still has the version the editor saw (0: never saved). Returns the new version, or
- * undefined when someone else saved it first: the caller reports the conflict with the current value.
+ * Everything a save checks, in one query: the rep's membership and name, the cycle and the behaviour (each null when
+ * it is not one of the organisation's). Undefined when the person is no member.
+ */
+export async function findRatingContext(db: DbOrTx, orgId: string, cell: { cycleId: string; repUserId: string; behaviourId: string }) {
+  const [row] = await db
+    .select({
+      rep: { userId: memberships.userId, role: memberships.role, status: memberships.status, teamId: memberships.teamId, name: users.name },
+      cycle: { id: cycles.id, name: cycles.name, status: cycles.status },
+      behaviour: { id: behaviours.id, name: behaviours.name, archivedAt: behaviours.archivedAt },
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(cycles, and(eq(cycles.orgId, memberships.orgId), eq(cycles.id, cell.cycleId)))
+    .leftJoin(behaviours, and(eq(behaviours.orgId, memberships.orgId), eq(behaviours.id, cell.behaviourId)))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, cell.repUserId)));
+  return row && { rep: row.rep, cycle: row.cycle?.id ? row.cycle : null, behaviour: row.behaviour?.id ? row.behaviour : null };
+}
+
+/**
+ * Saves one cell if it still has the version the editor saw (0: never saved). Returns the new version and the
+ * score it replaced (for the audit log), or undefined when someone else saved it first: the caller reports the
+ * conflict with the current value. One statement: the update reads the old score from the row it replaces.
  */
 export async function saveRating(
   db: DbOrTx,
@@ -266,14 +410,14 @@ export async function saveRating(
   score: number | null,
   expectedVersion: number,
   updatedBy: string,
-) {
+): Promise<{ version: number; before: number | null } | undefined> {
   if (expectedVersion === 0) {
     const [row] = await db
       .insert(ratings)
       .values({ orgId, ...cell, score, version: 1, updatedBy })
       .onConflictDoNothing()
       .returning({ version: ratings.version });
-    return row?.version;
+    return row && { version: row.version, before: null };
   }
   const [row] = await db
     .update(ratings)
@@ -285,8 +429,13 @@ export async function saveRating(
         eq(ratings.repUserId, cell.repUserId),
         eq(ratings.behaviourId, cell.behaviourId),
         eq(ratings.version, expectedVersion),
+        eq(previous.orgId, ratings.orgId),
+        eq(previous.cycleId, ratings.cycleId),
+        eq(previous.repUserId, ratings.repUserId),
+        eq(previous.behaviourId, ratings.behaviourId),
       ),
     )
-    .returning({ version: ratings.version });
-  return row?.version;
+    .from(previous)
+    .returning({ version: ratings.version, before: previous.score });
+  return row;
 }

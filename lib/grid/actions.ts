@@ -1,18 +1,35 @@
 "use server";
 
-import { findBehaviour } from "@/db/queries/behaviours";
-import { findCycle } from "@/db/queries/cycles";
-import { findRating, gridAverages, listGridBehaviours, saveRating } from "@/db/queries/grid";
-import { findMembership } from "@/db/queries/members";
+import { findRating, findRatingContext, ratingFigures, saveRating } from "@/db/queries/grid";
+import type { DbOrTx } from "@/db/client";
 import { memberAction } from "@/lib/chain/member";
-import { repTarget } from "@/lib/members/rep-target";
 import { Refusal } from "@/lib/chain/outcome";
 import { rateSchema } from "@/lib/schemas/grid";
 
+type RateInput = { cycleId: string; repUserId: string; behaviourId: string };
+type RatingContext = Awaited<ReturnType<typeof findRatingContext>>;
+
+/**
+ * The save's context (rep, cycle, behaviour) is read once per call: by the permission check when the role needs a
+ * target (a leader: does this rep belong to a team they lead?), and reused by the save. Keyed by the validated
+ * input object, which the chain hands to both; read committed gives the save no firmer view of it either way.
+ */
+const contexts = new WeakMap<object, Promise<RatingContext>>();
+function ratingContext(db: DbOrTx, orgId: string, input: RateInput): Promise<RatingContext> {
+  let found = contexts.get(input);
+  if (!found) {
+    found = findRatingContext(db, orgId, input);
+    contexts.set(input, found);
+  }
+  return found;
+}
+
 /**
  * Saves one leader rating. The editor sends the version it saw; if someone saved the cell since, nothing is
- * written and the conflict carries the newer value. Returns the new version and the averages the cell
- * belongs to, so the grid updates without reloading.
+ * written and the conflict carries the newer value. Returns the new version and the averages the grid shows that
+ * the save changed, so the grid updates without reloading. Queries: session, membership,
+ * the save's context (rep, cycle, behaviour; it also answers the permission's question about the rep), the write,
+ * the audit event, the figures.
  */
 export const rateRep = memberAction(
   {
@@ -20,18 +37,18 @@ export const rateRep = memberAction(
     permission: "rep.coach",
     input: rateSchema,
     revalidate: false,
-    target: (input, { db, org }) => repTarget(db, org.id, input.repUserId),
+    target: async (input, { db, org }) => {
+      const rep = (await ratingContext(db, org.id, input))?.rep;
+      return { repUserId: input.repUserId, repTeamId: rep?.role === "rep" ? rep.teamId : null };
+    },
     expect: {
       allow: ["admin", "leader", "coLeader"],
       input: (f) => ({ cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 }),
     },
   },
   async ({ db, org, user, audit }, input) => {
-    const [cycle, behaviour, rep] = await Promise.all([
-      findCycle(db, org.id, input.cycleId),
-      findBehaviour(db, org.id, input.behaviourId),
-      findMembership(db, org.id, input.repUserId),
-    ]);
+    const found = await ratingContext(db, org.id, input);
+    const { cycle, behaviour, rep } = found ?? {};
     if (!cycle || !behaviour || !rep || rep.role !== "rep" || rep.status !== "active") throw new Refusal("not_found");
     if (cycle.status !== "open") {
       throw new Refusal("conflict", cycle.status === "closed" ? `${cycle.name} is closed: its ratings are read-only.` : `${cycle.name} is not open yet.`);
@@ -39,9 +56,8 @@ export const rateRep = memberAction(
     if (behaviour.archivedAt) throw new Refusal("conflict", `${behaviour.name} is archived and can no longer be rated.`);
 
     const cell = { cycleId: cycle.id, repUserId: rep.userId, behaviourId: behaviour.id };
-    const before = await findRating(db, org.id, cycle.id, rep.userId, behaviour.id);
-    const version = await saveRating(db, org.id, cell, input.score, input.expectedVersion, user.id);
-    if (version === undefined) {
+    const saved = await saveRating(db, org.id, cell, input.score, input.expectedVersion, user.id);
+    if (!saved) {
       const current = await findRating(db, org.id, cycle.id, rep.userId, behaviour.id);
       const shown = current?.score ?? "empty";
       throw new Refusal("conflict", `Someone else just set ${rep.name} · ${behaviour.name} to ${shown}. The grid now shows their value.`, undefined, {
@@ -52,23 +68,13 @@ export const rateRep = memberAction(
       targetType: "rating",
       targetId: `${cycle.id}:${rep.userId}:${behaviour.id}`,
       targetLabel: `${rep.name} · ${behaviour.name} · ${cycle.name}`,
-      before: { score: before?.score ?? null },
+      before: { score: saved.before },
       after: { score: input.score },
     });
 
-    const behaviourIds = (await listGridBehaviours(db, org.id, cycle.id, false)).map((b) => b.id);
-    const [team, organisation] = await Promise.all([
-      gridAverages(db, org.id, cycle.id, behaviourIds, rep.teamId ? [rep.teamId] : []),
-      gridAverages(db, org.id, cycle.id, behaviourIds),
-    ]);
-    return {
-      version,
-      score: input.score,
-      rep: team.byRep[rep.userId] ?? { average: null, count: 0 },
-      teamColumn: team.byBehaviour[behaviour.id] ?? { average: null, count: 0 },
-      teamOverall: team.overall,
-      orgColumn: organisation.byBehaviour[behaviour.id] ?? { average: null, count: 0 },
-      orgOverall: organisation.overall,
-    };
+    // Only the figures the grid shows that changed: this rep's average and this behaviour's team and organisation
+    // columns. The grid moves the overall figures by the change itself (withChange, lib/grid/compact.ts).
+    const figures = await ratingFigures(db, org.id, cycle.id, { ...cell, teamId: rep.teamId });
+    return { version: saved.version, score: input.score, ...figures };
   },
 );

@@ -1,5 +1,8 @@
-import type { GridData } from "./grid-data";
+import type { GridContent } from "./compact";
 import type { GridViewName } from "./views";
+
+/** What the CSV is made of: the grid decoded, and whether it is one team's or all teams'. */
+export type GridCsvData = { teamId: string | null; grid: GridContent | null };
 
 /**
  * The grid as CSV: rep, team, one column per behaviour, the row average; then the averages row. Numbers are
@@ -31,7 +34,7 @@ export function gridCsvFileName(slug: string, cycleName: string, view: GridViewN
   return `${slug}-${slugify(cycleName)}-${view}.csv`;
 }
 
-export function gridCsv(data: GridData): string {
+export function gridCsv(data: GridCsvData): string {
   const { grid } = data;
   const lines: string[][] = [];
   const behaviours = grid?.behaviours ?? [];

@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import { listAssessments } from "@/db/queries/assessments";
-import { findCycle, listCycles } from "@/db/queries/cycles";
-import { gridAverages, listGridBehaviours, listGridCells, listGridReps, listViewCells, viewAverages, type ViewOptions } from "@/db/queries/grid";
+import { listCycles } from "@/db/queries/cycles";
+import { gridColumnAverages, listGridBehaviours, listGridReps, listGridRows, listViewCells, viewAverages, type ViewOptions } from "@/db/queries/grid";
 import { listActiveTeams } from "@/db/queries/teams";
 import { assessmentStatus, coachSeesSelf } from "@/lib/assessments/visibility";
 import type { MemberContext } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { can, teamScope } from "@/lib/permissions";
+import { encodeGrid, encodeLeaderRows, serializeGrid, type CompactGrid } from "./compact";
 import type { gridPageSchema, GridViewName } from "./views";
 
 type Cycle = Awaited<ReturnType<typeof listCycles>>[number];
@@ -19,10 +19,13 @@ export function previousCycle(cycles: readonly Cycle[], cycle: Cycle): Cycle | u
 }
 
 /**
- * The grid in one view, for the page and the CSV export alike (so both show the same numbers): the chosen
+ * The grid in one view, for the page and the CSV export alike (so both show the same numbers), in the compact
+ * form the page sends to the browser (lib/grid/compact.ts; the export decodes it): the chosen
  * team's reps (an admin may choose all teams) x the cycle's behaviours, the values, the row, column, team and
  * organisation averages (SQL), and each rep's self-assessment status. A fixed number of queries whatever the
- * number of reps: session, membership, teams, cycles, behaviours, reps, assessments, cells, two averages.
+ * number of reps: session, membership, teams, cycles, behaviours, reps with their assessments, then the leader
+ * view's rows (cells and row averages) and column averages (team and organisation in one pass), or a read-only
+ * view's values and its team and organisation averages.
  *
  * Blind mode: in the self and gap views a rep's self ratings are included only where coachSeesSelf allows;
  * the SQL applies the same rule (so averages never count a hidden score) and the cells are filtered again
@@ -39,7 +42,7 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
   if (teamId && !can(member, "team.view", { teamId })) throw new Refusal("forbidden");
   if (!teamId && scope) teamId = teams[0]?.id;
 
-  const cycle = input.cycle ? await findCycle(db, org.id, input.cycle) : (cycles.find((c) => c.status === "open") ?? cycles[0]);
+  const cycle = input.cycle ? cycles.find((c) => c.id === input.cycle) : (cycles.find((c) => c.status === "open") ?? cycles[0]);
   if (input.cycle && !cycle) throw new Refusal("not_found");
   const base = {
     slug: org.slug,
@@ -54,52 +57,34 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
   const before = previousCycle(cycles, cycle);
   const options: ViewOptions = { blindMode: org.blindMode, previousCycleId: before?.id ?? null };
   const teamIds = teamId ? [teamId] : undefined;
-  const [behaviours, reps] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"), listGridReps(db, org.id, teamIds)]);
+  const [behaviours, reps] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"), listGridReps(db, org.id, cycle.id, teamIds)]);
   const behaviourIds = behaviours.map((b) => b.id);
 
-  const values =
-    view === "leader"
-      ? Promise.all([
-          listGridCells(db, org.id, cycle.id, teamIds),
-          gridAverages(db, org.id, cycle.id, behaviourIds, teamIds),
-          gridAverages(db, org.id, cycle.id, behaviourIds),
-        ]).then(([cells, averages, organisation]) => ({ cells, values: [] as ViewCell[], averages, organisation }))
-      : Promise.all([
-          listViewCells(db, org.id, cycle.id, view, options, teamIds),
-          viewAverages(db, org.id, cycle.id, view, options, behaviourIds, teamIds),
-          viewAverages(db, org.id, cycle.id, view, options, behaviourIds),
-        ]).then(([values, averages, organisation]) => ({ cells: [] as LeaderCell[], values, averages, organisation }));
-  const [states, data] = await Promise.all([
-    listAssessments(
-      db,
-      org.id,
-      cycle.id,
-      reps.map((r) => r.userId),
-    ),
-    values,
-  ]);
-
-  const stateOf = new Map(states.map((s) => [s.repUserId, s]));
   const showsSelf = view === "self" || view === "gap";
-  const hidden = showsSelf ? reps.filter((r) => !coachSeesSelf(org.blindMode, stateOf.get(r.userId))).map((r) => r.userId) : [];
-  const hiddenSet = new Set(hidden);
+  const hidden = showsSelf ? reps.filter((r) => !coachSeesSelf(org.blindMode, r.assessment)).map((r) => r.userId) : [];
+  const gridReps = reps.map(({ assessment, ...r }) => ({ ...r, status: assessmentStatus(assessment) }));
+
+  let payload: CompactGrid;
+  if (view === "leader") {
+    const [rows, columns] = await Promise.all([listGridRows(db, org.id, cycle.id, behaviourIds, teamIds), gridColumnAverages(db, org.id, cycle.id, behaviourIds, teamIds)]);
+    const averages = { byRep: Object.fromEntries(rows.map((row) => [row.repUserId, row.average])), ...columns.team };
+    payload = encodeLeaderRows({ behaviours, reps: gridReps, hidden, averages, organisation: columns.organisation }, rows);
+  } else {
+    const [values, averages, organisation] = await Promise.all([
+      listViewCells(db, org.id, cycle.id, view, options, teamIds),
+      viewAverages(db, org.id, cycle.id, view, options, behaviourIds, teamIds),
+      viewAverages(db, org.id, cycle.id, view, options, behaviourIds, undefined, false),
+    ]);
+    const hiddenSet = new Set(hidden);
+    const visible = values.filter((v) => !hiddenSet.has(v.repUserId));
+    payload = encodeGrid({ behaviours, reps: gridReps, hidden, cells: [], values: visible, averages, organisation }, view);
+  }
   return {
     ...base,
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     previousCycle: before ? { id: before.id, name: before.name } : null,
-    grid: {
-      editable: view === "leader" && cycle.status === "open",
-      behaviours,
-      reps: reps.map((r) => ({ ...r, status: assessmentStatus(stateOf.get(r.userId)) })),
-      hidden,
-      cells: data.cells,
-      values: data.values.filter((v) => !hiddenSet.has(v.repUserId)),
-      averages: data.averages,
-      organisation: data.organisation,
-    },
+    grid: { editable: view === "leader" && cycle.status === "open", repCount: reps.length, behaviourCount: behaviours.length, payload: serializeGrid(payload) },
   };
 }
 
-type LeaderCell = Awaited<ReturnType<typeof listGridCells>>[number];
-type ViewCell = Awaited<ReturnType<typeof listViewCells>>[number];
 export type GridData = Awaited<ReturnType<typeof loadGridData>>;

@@ -1,14 +1,15 @@
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { gridCsv, gridCsvFileName } from "./csv";
+import { decodeGrid, parseGrid } from "./compact";
 import { loadGridData } from "./grid-data";
 import { gridPageSchema } from "./views";
 
 const allow = ["admin", "leader", "coLeader", "otherLeader"] as const;
 
 /**
- * The grid page, in the view the URL asks for (leader ratings by default). Ten queries, whatever the size:
- * see loadGridData.
+ * The grid page, in the view the URL asks for (leader ratings by default), its grid in the compact form the page
+ * sends to the browser. Eight queries for the leader view, whatever the size: see loadGridData.
  */
 export const loadGridPage = memberLoader(
   {
@@ -31,6 +32,6 @@ export const loadGridExport = memberLoader(
   async (ctx, input) => {
     const data = await loadGridData(ctx, input);
     if (!data.cycle) throw new Refusal("not_found");
-    return { fileName: gridCsvFileName(data.slug, data.cycle.name, data.view), csv: gridCsv(data) };
+    return { fileName: gridCsvFileName(data.slug, data.cycle.name, data.view), csv: gridCsv({ teamId: data.teamId, grid: data.grid && decodeGrid(parseGrid(data.grid.payload)) }) };
   },
 );

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { decodeGrid, GRID_PAYLOAD_MARKER, parseGrid } from "@/lib/grid/compact";
 
 /**
  * Drives a production build over HTTP, the way a browser does: start `next start`, sign in with next-auth's
@@ -168,16 +169,41 @@ export async function callAction<T = { status: string; data?: unknown; code?: st
 
 export type GridCell = { repUserId: string; behaviourId: string; score: number | null; version: number };
 
+/** The page's RSC payload: the rows Next.js inlines in the HTML as `self.__next_f.push([1,"…"])`, joined. */
+export function flightText(html: string): string {
+  return [...html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)].map((m) => JSON.parse(m[1]!) as string).join("");
+}
+
+/** The JSON object that starts at `start` in `text` (strings may hold braces). */
+function objectAt(text: string, start: number): string {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) return text.slice(start, i + 1);
+  }
+  throw new Error("The grid payload is cut short");
+}
+
 /**
- * The leader-view cells a grid page response carries (its rows are virtualised: the cells travel in the page's
- * RSC payload, embedded in the HTML), keyed `rep:behaviour`.
+ * The leader-view cells a grid page response carries, keyed `rep:behaviour`. Its rows are virtualised: the cells
+ * travel in the page's RSC payload, embedded in the HTML, in the grid's compact form (lib/grid/compact.ts).
  */
 export function gridCells(html: string): Map<string, GridCell> {
-  const text = html.replaceAll('\\"', '"');
-  const cells = new Map<string, GridCell>();
-  const pattern = /\{"repUserId":"([0-9a-f-]{36})","behaviourId":"([0-9a-f-]{36})","score":(\d+|null),"version":(\d+)\}/g;
-  for (const [, repUserId, behaviourId, score, version] of text.matchAll(pattern)) {
-    cells.set(`${repUserId}:${behaviourId}`, { repUserId: repUserId!, behaviourId: behaviourId!, score: score === "null" ? null : Number(score), version: Number(version) });
+  // The payload is one JSON string prop: a text row of the RSC payload when long, else a quoted string.
+  let flight = flightText(html);
+  let start = flight.indexOf(`{"${GRID_PAYLOAD_MARKER}":1,`);
+  if (start < 0) {
+    flight = flight.replaceAll('\\"', '"');
+    start = flight.indexOf(`{"${GRID_PAYLOAD_MARKER}":1,`);
   }
+  const cells = new Map<string, GridCell>();
+  if (start < 0) return cells;
+  for (const cell of decodeGrid(parseGrid(objectAt(flight, start))).cells) cells.set(`${cell.repUserId}:${cell.behaviourId}`, cell);
   return cells;
 }

@@ -163,7 +163,7 @@ async function main() {
     const rated = cells.filter((c) => c.score !== null).length;
     if (rated !== 6000) throw new Error(`The leader's grid carries ${rated} scores, not 500 x 12 = 6000`);
     // Under load a cheap check (parsing 6,000 cells per response would load the same two CPUs): the full page came.
-    const gridRequest = get(leader, `/o/${SLUG}/grid`, (_s, body) => body.length >= gridHtml.length * 0.95 && body.includes('\\"score\\":'));
+    const gridRequest = get(leader, `/o/${SLUG}/grid`, (_s, body) => body.length >= gridHtml.length * 0.95 && body.includes('{\\"cg\\":1,'));
 
     // Saves walk through the 6,000 cells, each sending the version the cell holds, as the grid does.
     const saveId = actionId("lib/grid/actions.ts", "rateRep");

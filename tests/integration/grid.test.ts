@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/accounts";
 import { insertMembership } from "@/db/queries/organisations";
 import { countQueries } from "@/db/query-counter";
-import { ratings } from "@/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import { auditEvents, ratings } from "@/db/schema";
 import { registeredEntries } from "@/lib/chain/registry";
 import { rateRep } from "@/lib/grid/actions";
+import { decodeGrid, parseGrid, withChange } from "@/lib/grid/compact";
+import type { GridData } from "@/lib/grid/grid-data";
 import { loadGridPage } from "@/lib/grid/loaders";
 import type { MatrixFixture } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
@@ -20,19 +23,13 @@ function gridEntry() {
   return entry;
 }
 
-type Grid = {
-  grid: {
-    behaviours: { id: string; name: string }[];
-    reps: { userId: string }[];
-    averages: { byRep: Record<string, { average: number | null; count: number }>; byBehaviour: Record<string, { average: number | null; count: number }>; overall: { average: number | null; count: number } };
-    organisation: { byBehaviour: Record<string, { average: number | null; count: number }>; overall: { average: number | null; count: number } };
-  };
-};
-
+/** The grid page's data, its grid decoded as the browser decodes it. */
 async function loadGrid(f: MatrixFixture, view: Record<string, string> = {}) {
   const outcome = await gridEntry().call(f.slug, view);
   if (outcome.status !== "ok") throw new Error(outcome.code);
-  return outcome.data as Grid;
+  const data = outcome.data as GridData;
+  if (!data.grid) throw new Error("no grid");
+  return { ...data, grid: decodeGrid(parseGrid(data.grid.payload)) };
 }
 
 /** Puts a score straight into the ratings table (null: a cleared cell). */
@@ -67,8 +64,8 @@ describe("grid averages", () => {
     expect(grid.averages.byBehaviour[b2]).toEqual({ average: 2, count: 1 });
     expect(grid.averages.byBehaviour[b3]).toEqual({ average: 3, count: 1 });
     // Team overall = average of all present cells (4+2+5+3)/4 = 3.5, not the average of row averages.
-    expect(grid.averages.overall).toEqual({ average: 3.5, count: 4 });
-    expect(grid.organisation.overall).toEqual({ average: 3.5, count: 4 });
+    expect(grid.averages.overall).toEqual({ average: 3.5, count: 4, sum: 14 });
+    expect(grid.organisation.overall).toEqual({ average: 3.5, count: 4, sum: 14 });
   });
 
   it("round to one decimal and count only reps of the chosen team in the team row", async () => {
@@ -104,7 +101,7 @@ describe("rating a cell", () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "leader");
     const first = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 });
-    expect(first).toMatchObject({ status: "ok", data: { version: 1, rep: { average: 4, count: 1 }, teamOverall: { average: 4, count: 1 } } });
+    expect(first).toMatchObject({ status: "ok", data: { version: 1, rep: { average: 4, count: 1 }, teamColumn: { average: 4, count: 1 }, orgColumn: { average: 4, count: 1 } } });
     const second = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[1], score: 1, expectedVersion: 0 });
     expect(second).toMatchObject({ status: "ok", data: { rep: { average: 2.5, count: 2 } } });
     const cleared = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[1], score: null, expectedVersion: 1 });
@@ -164,10 +161,105 @@ describe("grid page queries", () => {
       actAs(f, "leader");
       const { result, queries } = await countQueries(() => gridEntry().call(f.slug, {}));
       expect(result.status).toBe("ok");
-      expect(((result as { data: Grid }).data.grid.reps)).toHaveLength(size);
+      expect((result as { data: GridData }).data.grid!.repCount).toBe(size);
       counts.push(queries);
     }
-    expect(counts[0]).toBe(10); // session, membership, teams, cycles, behaviours, reps, assessments, cells, team and organisation averages
+    // session, membership, teams, cycles, behaviours, reps with their assessments, rows (cells and row averages),
+    // column averages (team and organisation in one)
+    expect(counts[0]).toBe(8);
     expect(counts[1]).toBe(counts[0]);
   }, 120_000);
+});
+
+describe("a save's figures", () => {
+  it("are the figures the grid page computes afterwards, for the leader's team and for all teams, in 6 queries", async () => {
+    // The save returns the rep's row and the behaviour's columns; the grid moves the overall figures by the change
+    // itself (withChange). Both must land where the page's own SQL does.
+    const f = await createMatrixOrganisation(testDb());
+    const db = testDb();
+    const [b1, b2, b3] = f.behaviourIds;
+    const westRep = await insertUser(db, { name: "Wes West", email: `wes.${crypto.randomUUID()}@example.test`, passwordHash: "x" });
+    await insertMembership(db, f.orgId, { userId: westRep.id, role: "rep", teamId: f.otherTeamId });
+    // Around the saves: another team's ratings, an archived behaviour's, a deactivated rep's, a cleared cell, and
+    // the closed cycle's: only some of them count, the same ones for the save and for the page.
+    await rate(f, westRep.id, b1, 5);
+    await rate(f, westRep.id, b2, 2);
+    await rate(f, f.users.rep, f.archivedBehaviourId, 1);
+    await rate(f, f.users.deactivated, b1, 1);
+    await rate(f, f.users.otherRep, b3, null);
+    await rate(f, f.users.rep, b1, 1, f.cycles.closed);
+
+    const versions = new Map<string, number>();
+    const saves = [
+      { rep: f.users.rep, behaviour: b1, score: 4 },
+      { rep: f.users.otherRep, behaviour: b1, score: 2 },
+      { rep: f.users.rep, behaviour: b2, score: 3 },
+      { rep: f.users.rep, behaviour: b1, score: null },
+      { rep: f.users.otherRep, behaviour: b3, score: 5 },
+    ];
+    actAs(f, "leader");
+    let shown = (await loadGrid(f)).grid; // what the leader's grid holds before each save
+    actAs(f, "admin");
+    let shownAll = (await loadGrid(f, { team: "all" })).grid;
+    for (const [i, save] of saves.entries()) {
+      const cell = `${save.rep}:${save.behaviour}`;
+      const before = shown.cells.find((c) => c.repUserId === save.rep && c.behaviourId === save.behaviour)?.score ?? null;
+      const expectedVersion = versions.get(cell) ?? (save.rep === f.users.otherRep && save.behaviour === b3 ? 1 : 0);
+      actAs(f, i % 2 === 0 ? "leader" : "admin"); // a leader's permission needs the rep's team, an admin's not
+      const { result, queries } = await countQueries(() =>
+        rateRep(f.slug, { cycleId: f.cycles.open, repUserId: save.rep, behaviourId: save.behaviour, score: save.score, expectedVersion }),
+      );
+      if (result.status !== "ok") throw new Error(`save ${i}: ${result.status === "error" ? result.message : result.status}`);
+      // session, membership, the save's context (which also answers the permission's question about the rep), the
+      // write, the audit event, the figures
+      expect(queries, `save ${i}`).toBe(6);
+      const saved = result.data;
+      versions.set(cell, saved.version);
+
+      actAs(f, "leader");
+      const team = (await loadGrid(f)).grid;
+      expect(saved.rep, `save ${i}: row`).toEqual(team.averages.byRep[save.rep]);
+      expect(saved.teamColumn, `save ${i}: team column`).toEqual(team.averages.byBehaviour[save.behaviour] ?? { average: null, count: 0 });
+      expect(withChange(shown.averages.overall, before, saved.score), `save ${i}: team overall`).toEqual(team.averages.overall);
+      expect(saved.orgColumn, `save ${i}: organisation column`).toEqual(team.organisation.byBehaviour[save.behaviour]);
+      expect(withChange(shown.organisation.overall, before, saved.score), `save ${i}: organisation overall`).toEqual(team.organisation.overall);
+      expect(team.cells.find((c) => c.repUserId === save.rep && c.behaviourId === save.behaviour)).toEqual({
+        repUserId: save.rep,
+        behaviourId: save.behaviour,
+        score: save.score,
+        version: saved.version,
+      });
+
+      actAs(f, "admin"); // all teams: the averages row is the organisation's
+      const all = (await loadGrid(f, { team: "all" })).grid;
+      expect(saved.orgColumn, `save ${i}: all teams column`).toEqual(all.averages.byBehaviour[save.behaviour]);
+      expect(withChange(shownAll.averages.overall, before, saved.score), `save ${i}: all teams overall`).toEqual(all.averages.overall);
+      expect(saved.rep, `save ${i}: all teams row`).toEqual(all.averages.byRep[save.rep]);
+      shown = team;
+      shownAll = all;
+    }
+    // Hand-checked end state: team A holds rep b2=3 (b1 cleared), otherRep b1=2, b3=5; Wes (team B) b1=5, b2=2.
+    actAs(f, "leader");
+    const end = (await loadGrid(f)).grid;
+    expect(end.averages.overall).toEqual({ average: 3.3, count: 3, sum: 10 });
+    expect(end.organisation.overall).toEqual({ average: 3.4, count: 5, sum: 17 });
+    expect(end.organisation.byBehaviour[b1]).toEqual({ average: 3.5, count: 2 });
+  });
+
+  it("record the replaced score in the audit log", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const cell = { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0] };
+    actAs(f, "leader");
+    expect(await rateRep(f.slug, { ...cell, score: 2, expectedVersion: 0 })).toMatchObject({ status: "ok", data: { version: 1 } });
+    expect(await rateRep(f.slug, { ...cell, score: 5, expectedVersion: 1 })).toMatchObject({ status: "ok", data: { version: 2 } });
+    const events = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "grid.rate")))
+      .orderBy(asc(auditEvents.createdAt));
+    expect(events.map((e) => [e.before, e.after])).toEqual([
+      [{ score: null }, { score: 2 }],
+      [{ score: 2 }, { score: 5 }],
+    ]);
+  });
 });

@@ -54,9 +54,9 @@ export default async function GridPage({
         </EmptyState>
       ) : !grid ? (
         <EmptyState title="You lead no team yet">An admin can make you the leader of a team.</EmptyState>
-      ) : grid.reps.length === 0 || grid.behaviours.length === 0 ? (
-        <EmptyState title={grid.reps.length === 0 ? "No reps in this team yet" : "No behaviours to rate"}>
-          {grid.reps.length === 0 ? "Invite reps from the Invite links page." : "Add behaviours on the Framework page."}
+      ) : grid.repCount === 0 || grid.behaviourCount === 0 ? (
+        <EmptyState title={grid.repCount === 0 ? "No reps in this team yet" : "No behaviours to rate"}>
+          {grid.repCount === 0 ? "Invite reps from the Invite links page." : "Add behaviours on the Framework page."}
         </EmptyState>
       ) : (
         <RatingGrid
@@ -68,13 +68,7 @@ export default async function GridPage({
           canRemind={cycle.status === "open"}
           editable={grid.editable}
           showTeam={page.teamId === null}
-          behaviours={grid.behaviours}
-          reps={grid.reps}
-          cells={grid.cells}
-          values={grid.values}
-          hidden={grid.hidden}
-          averages={grid.averages}
-          organisation={grid.organisation}
+          grid={grid.payload}
         />
       )}
     </>
