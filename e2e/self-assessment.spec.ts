@@ -28,15 +28,13 @@ async function probe(page: Page, urls: string[], sentinel: string) {
   return found;
 }
 
-/** The rep's user id, from the leader's grid payload (the grid lists the team's reps with their ids). */
+/** The rep's user id, from the link to their baseline on the leader's grid. */
 async function repUserId(page: Page, name: string): Promise<string> {
-  const payload = await (await page.request.get(`${base}/grid`, { headers: { RSC: "1" } })).text();
-  for (const object of payload.match(/\{[^{}]*\}/g) ?? []) {
-    if (!object.includes(`"name":"${name}"`)) continue;
-    const id = /"userId":"([0-9a-f-]{36})"/.exec(object)?.[1];
-    if (id) return id;
-  }
-  throw new Error(`no user id for ${name} in the grid payload`);
+  await page.goto(`${base}/grid`);
+  const href = await page.getByRole("link", { name, exact: true }).first().getAttribute("href");
+  const id = /\/reps\/([0-9a-f-]{36})$/.exec(href ?? "")?.[1];
+  if (!id) throw new Error(`no link to ${name}'s baseline on the grid (href ${href})`);
+  return id;
 }
 
 test("blind mode: a rep self-assesses on a phone; the leader's comment reaches them only once shared", async ({ browser }) => {
