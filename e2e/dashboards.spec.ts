@@ -207,6 +207,8 @@ test("a rep sees their active plan and shared notes as on their coaching page, a
   }
   await expectNoAxeViolations(page);
 
+  // Sam's results are not shared yet: the panel says why the plan's scores are missing.
+  await expect(page.getByText("Scores appear once your leader shares your results.")).toBeVisible();
   // The same plans and scores (blind mode: "—" until the results are shared) as on "My coaching".
   const actions = await page.getByRole("list", { name: /^Actions of the plan / }).first().getByRole("listitem").allInnerTexts();
   await page.getByRole("link", { name: "Tick off actions on My coaching" }).click();
@@ -228,6 +230,8 @@ test("a rep whose results are shared sees their plan's scores then and now", asy
   const [plan] = await plansOn(page, '[data-testid="dashboard-plan"]');
   expect(plan!.then).toMatch(/^\d/);
   expect(plan!.now).toMatch(/^\d/);
+  // With every score showing, the panel does not say that scores are still to come.
+  await expect(page.getByText("Scores appear once your leader shares your results.")).toHaveCount(0);
   await page.screenshot({ path: "test-results/screens/dashboard-rep-plan.png", fullPage: true });
 });
 

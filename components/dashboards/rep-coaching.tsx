@@ -17,7 +17,7 @@ export function RepPlansPanel({ slug, coaching }: { slug: string; coaching: Coac
       description={
         plans.length > 0 && (
           <>
-            {"Scores appear once your leader shares your results. "}
+            {plans.some((p) => p.then === null || p.now === null) && "Scores appear once your leader shares your results. "}
             <Link href={myCoaching(slug, coaching.repId)} className="font-medium text-brand-700 underline">
               Tick off actions on My coaching
             </Link>
