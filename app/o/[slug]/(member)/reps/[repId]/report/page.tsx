@@ -10,6 +10,7 @@ import { PrintButton } from "@/components/reports/print-button";
 import { ReportFact, ReportNotice, ReportSection } from "@/components/reports/report-section";
 import { STATUS_LABEL } from "@/lib/assessments/visibility";
 import { loadRepReport } from "@/lib/reports/loaders";
+import { reportTableIntro } from "@/lib/reports/wording";
 
 export const metadata: Metadata = { title: "Coaching report" };
 
@@ -74,15 +75,7 @@ export default async function RepReportPage({
             <p className="text-sm text-slate-700">No assessment cycle yet. Results appear here once a cycle is open and rated.</p>
           ) : (
             <div className="space-y-4">
-              <p className="text-sm text-slate-700">
-                {viewerIsRep && !cycle.visible.leader
-                  ? `Your leader's scores, comments, gaps and labels appear on this report once they share your results${cycle.status === "open" && cycle.assessment !== "submitted" ? ", after you submit your self-assessment" : ""}.`
-                  : !viewerIsRep && !cycle.visible.self
-                    ? `${rep.name}'s self ratings appear once they submit the self-assessment (now: ${STATUS_LABEL[cycle.assessment].toLowerCase()}).`
-                    : viewerIsRep && cycle.assessment !== "shared" && cycle.assessment !== "submitted"
-                      ? "Your self-assessment is not submitted yet: your scores below are your draft."
-                      : "Gap = self minus leader: positive when the self score is higher. Each gap gets a coaching label (see the key below)."}
-              </p>
+              <p className="text-sm text-slate-700">{reportTableIntro(cycle, viewerIsRep, rep.name)}</p>
               {cycle.rows.length === 0 ? (
                 <p className="text-sm text-slate-700">No behaviours were rated in this cycle.</p>
               ) : (
