@@ -86,9 +86,6 @@ function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<Lead
       <ul className="grid gap-4 lg:grid-cols-2">
         {summary.heatmap.teams.map((team) => {
           const p = summary.participation.teams.find((t) => t.teamId === team.id)!;
-          const weakest = summary.heatmap.behaviours
-            .filter((b) => team.cells[b.id])
-            .sort((a, b) => team.cells[a.id]!.average - team.cells[b.id]!.average)[0];
           return (
             <li key={team.id} className="rounded-lg p-4 ring-1 ring-slate-200">
               <div className="flex items-baseline justify-between gap-2">
@@ -107,7 +104,7 @@ function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<Lead
                 </div>
                 <div>
                   <dt className="text-slate-600">Weakest behaviour</dt>
-                  <dd className="font-medium text-slate-900">{weakest ? `${weakest.name} (${team.cells[weakest.id]!.average.toFixed(1)})` : "Not rated yet"}</dd>
+                  <dd className="font-medium text-slate-900">{team.weakest ? `${team.weakest.name} (${team.weakest.average.toFixed(1)})` : "Not rated yet"}</dd>
                 </div>
                 <div>
                   <dt className="text-slate-600">Self-assessments submitted</dt>

@@ -15,7 +15,8 @@ export type Change = number | null;
 /** A team x behaviour table of the current cycle, with row, column and overall figures and change. */
 export type Heatmap = {
   behaviours: (Named & { figure: Figure; before: Figure; change: Change })[];
-  teams: (Named & { figure: Figure; change: Change; cells: Record<string, Figure> })[];
+  /** `weakest`: the team's lowest-rated behaviour, the first in the framework's order on a tie. */
+  teams: (Named & { figure: Figure; change: Change; cells: Record<string, Figure>; weakest: (Named & { average: number }) | null })[];
   overall: { figure: Figure; change: Change };
 };
 
@@ -43,6 +44,10 @@ export function buildHeatmap(
       figure: now(t.id, null),
       change: change(now(t.id, null), before(t.id, null)),
       cells: Object.fromEntries(input.behaviours.map((b) => [b.id, now(t.id, b.id)])),
+      weakest: input.behaviours.reduce<(Named & { average: number }) | null>((low, b) => {
+        const cell = now(t.id, b.id);
+        return cell && (!low || cell.average < low.average) ? { ...b, average: cell.average } : low;
+      }, null),
     })),
     overall: { figure: now(null, null), change: change(now(null, null), before(null, null)) },
   };
