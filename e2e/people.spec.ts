@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed/demo-people";
-import { signIn } from "./support/accounts";
+import { newAccount, signIn, signUp } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 
 const org = `/o/${DEMO_ORG.slug}`;
@@ -31,6 +31,18 @@ test("an admin invites a new rep, who joins through the link; deactivating them 
   await expect(page.getByRole("cell", { name: `Rep · ${teamName}` }).first()).toBeVisible();
   await expectNoAxeViolations(page);
   await page.screenshot({ path: "test-results/screens/invites.png", fullPage: true });
+
+  // Someone else signed in opens the link: "Not you? Sign out" signs them out and brings the link back.
+  const other = await (await browser.newContext()).newPage();
+  const stranger = newAccount("Stranger");
+  await signUp(other, stranger);
+  await other.goto(link);
+  await expect(other.getByText(`You are signed in as ${stranger.name}`)).toBeVisible();
+  await other.getByRole("button", { name: "Sign out" }).click();
+  await expect(other).toHaveURL(link);
+  await expect(other.getByRole("button", { name: "Create account and join" })).toBeVisible();
+  expect((await other.context().cookies()).some((c) => c.name.includes("session-token"))).toBe(false);
+  await other.context().close();
 
   // A fresh browser, nobody signed in: the link offers the organisation and the role.
   const visitor = await browser.newContext();

@@ -1,6 +1,6 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+import { signOut } from "@/components/auth/sign-out";
 import { SignInAfterCreateError, useSignInAfterCreate } from "@/components/auth/sign-in-after-create";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -63,7 +63,7 @@ function JoinSignedIn({ slug, token, viewer }: { slug: string; token: string; vi
       </SubmitButton>
       <p className="text-center text-sm text-slate-600">
         Not you?{" "}
-        <Button variant="ghost" size="sm" onClick={() => signOut({ callbackUrl: `/o/${slug}/join/${token}` })}>
+        <Button variant="ghost" size="sm" onClick={() => signOut(`/o/${slug}/join/${token}`)}>
           Sign out
         </Button>
       </p>

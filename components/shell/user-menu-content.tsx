@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { DropdownMenu } from "radix-ui";
 import type { MenuLoadState } from "./deferred-menu";
-import { signOut } from "./sign-out";
+import { signOut } from "@/components/auth/sign-out";
 import { initials, USER_MENU_TRIGGER } from "./user-menu";
 
 /** The account menu itself, loaded by UserMenu on first intent. */
