@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PLAN_STATUSES } from "@/lib/coaching/plans";
 import { isIsoDate } from "@/lib/time-zone";
-import { blankable, uuidField } from "./fields";
+import { blankable, checkboxField, uuidField } from "./fields";
 
 export const COACHING_LIMITS = { action: 200, actions: 10, note: 5000 } as const;
 
@@ -18,12 +18,6 @@ const day = (missing: string) =>
     .min(1, missing)
     .refine(isIsoDate, "Enter a real date, like 2027-03-31.")
     .refine((v) => v >= "2000-01-01" && v <= "2100-12-31", "Enter a date between 2000 and 2100.");
-
-/** A checkbox: present ("on", "true") or absent; after a hidden "off" field the last value wins. */
-const checkbox = z.preprocess((v) => {
-  const last: unknown = Array.isArray(v) ? v.at(-1) : v;
-  return last === true || last === "on" || last === "true";
-}, z.boolean());
 
 /** Ids sent as one form value, several, or none. */
 const idList = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]), z.array(uuidField).max(20, "Choose at most 20 behaviours."));
@@ -78,7 +72,7 @@ export const addPlanActionSchema = z.object({
 });
 
 export const planActionSchema = z.object({ planId: uuidField, actionId: uuidField });
-export const setPlanActionDoneSchema = z.object({ planId: uuidField, actionId: uuidField, done: checkbox });
+export const setPlanActionDoneSchema = z.object({ planId: uuidField, actionId: uuidField, done: checkboxField });
 
 const noteFields = {
   heldOn: day("Enter the day of the 1:1."),
@@ -87,7 +81,7 @@ const noteFields = {
     .trim()
     .min(1, "Write the note.")
     .max(COACHING_LIMITS.note, `Keep the note to ${COACHING_LIMITS.note} characters or fewer.`),
-  shared: checkbox,
+  shared: checkboxField,
   behaviourIds: idList,
 };
 

@@ -42,3 +42,27 @@ export function timeZoneOptions(): string[] {
 export function blankable<T extends z.ZodType>(field: T) {
   return z.preprocess((value) => (value === "" || value === null ? undefined : value), field.optional()).transform((value) => value ?? null);
 }
+
+/** What a checkbox may send: "on" or true when ticked; "off" (a hidden field before it) or false when not. */
+const CHECKBOX_VALUES = new Map<unknown, boolean>([
+  [true, true],
+  ["on", true],
+  ["true", true],
+  [false, false],
+  ["off", false],
+  ["false", false],
+]);
+
+/** The last value sent (after a hidden "off" field the box's own value wins); anything unknown passes as is, to be refused. */
+function checkboxValue(value: unknown): unknown {
+  const last: unknown = Array.isArray(value) ? value.at(-1) : value;
+  return last === undefined || last === null ? undefined : (CHECKBOX_VALUES.get(last) ?? last);
+}
+
+const notACheckbox = "Tick the box or leave it empty.";
+
+/** A checkbox: ticked or not; left out means not ticked. */
+export const checkboxField = z.preprocess((v) => checkboxValue(v) ?? false, z.boolean(notACheckbox));
+
+/** A checkbox whose absence means "leave the setting as it is". */
+export const optionalCheckboxField = z.preprocess(checkboxValue, z.boolean(notACheckbox).optional());

@@ -266,6 +266,15 @@ describe("1:1 notes", () => {
     return f;
   }
 
+  it("refuses a note whose 'share' box holds anything but a checkbox's values, instead of filing it as private", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "leader");
+    for (const shared of ["yes please", "x".repeat(100_000)]) {
+      const outcome = await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 1), body: "1:1", shared });
+      expect(outcome).toMatchObject({ status: "error", code: "invalid", fieldErrors: { shared: "Tick the box or leave it empty." } });
+    }
+  });
+
   it("returns a private note to its author only, at the data-access layer", async () => {
     const f = await withNotes();
     const bodies = async (viewer: string) => (await listNotesVisibleTo(testDb(), f.orgId, f.users.rep, viewer)).map((n) => n.body).sort();
