@@ -55,9 +55,11 @@ test("an admin adds a behaviour, moves it with the keyboard and archives it", as
   await page.keyboard.press("Enter");
   await expect(card(page, 9, name)).toBeVisible();
   await expect(page.getByRole("button", { name: `Move ${name} up` })).toBeFocused();
-  await page.waitForLoadState("networkidle");
-  await page.reload();
-  await expect(card(page, 9, name)).toBeVisible();
+  // The order is saved in the background: reload until the saved order shows (a reload can beat the last save).
+  await expect(async () => {
+    await page.reload();
+    await expect(card(page, 9, name)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(card(page, 10, "Negotiating and closing")).toBeVisible();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "test-results/screens/framework.png", fullPage: true });
