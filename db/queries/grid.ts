@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
+import { executeRows } from "./execute";
 import { assessments, behaviours, cycles, memberships, ratings, selfRatings, teams, users } from "../schema";
 
 /**
@@ -190,40 +191,6 @@ export async function gridColumnAverages(
   return result;
 }
 
-/**
- * The figures a save changes that the grid cannot work out itself, in one small aggregate: the rep's row average and
- * the behaviour's team and organisation column averages, over the open cycle's ratings of active reps on active
- * behaviours (the same rules as listGridRows and gridColumnAverages). It reads only the rep's row and the
- * behaviour's column (two index ranges), not the cycle's every rating: the overall figures move by the saved change
- * on the grid itself (withChange).
- */
-export async function ratingFigures(db: DbOrTx, orgId: string, cycleId: string, cell: { repUserId: string; behaviourId: string; teamId: string | null }) {
-  const rep = sql`${ratings.repUserId} = ${cell.repUserId}`;
-  const column = sql`${ratings.behaviourId} = ${cell.behaviourId}`;
-  const team = inTeams(cell.teamId ? [cell.teamId] : null);
-  const figure = (filter: ReturnType<typeof sql>) => ({
-    average: sql<string | null>`round(avg(${ratings.score}) filter (where ${filter}), 1)`,
-    count: sql<number>`count(${ratings.score}) filter (where ${filter})::int`,
-  });
-  const [row] = await db
-    .select({ rep: figure(rep), teamColumn: figure(sql`${team} and ${column}`), orgColumn: figure(column) })
-    .from(ratings)
-    .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
-    .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
-    .where(
-      and(
-        eq(ratings.orgId, orgId),
-        eq(ratings.cycleId, cycleId),
-        sql`(${rep} or ${column})`,
-        eq(memberships.role, "rep"),
-        eq(memberships.status, "active"),
-        isNull(behaviours.archivedAt),
-      ),
-    );
-  const read = (f: { average: string | null; count: number } | undefined) => (f ? average(f.average, f.count) : { average: null, count: 0 });
-  return { rep: read(row?.rep), teamColumn: read(row?.teamColumn), orgColumn: read(row?.orgColumn) };
-}
-
 function collectAverages(rows: AverageRow[]): GridAverages {
   const result: GridAverages = { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } };
   for (const row of rows) {
@@ -398,44 +365,76 @@ export async function findRatingContext(db: DbOrTx, orgId: string, cell: { cycle
   return row && { rep: row.rep, cycle: row.cycle?.id ? row.cycle : null, behaviour: row.behaviour?.id ? row.behaviour : null };
 }
 
+export type SavedRating = {
+  version: number;
+  /** The score it replaced, for the audit log. */
+  before: number | null;
+  /** The rep's row average and the behaviour's team and organisation column averages, after the save. */
+  figures: { rep: Average; teamColumn: Average; orgColumn: Average };
+};
+
 /**
- * Saves one cell if it still has the version the editor saw (0: never saved). Returns the new version and the
- * score it replaced (for the audit log), or undefined when someone else saved it first: the caller reports the
- * conflict with the current value. One statement: the update reads the old score from the row it replaces.
+ * Saves one cell if it still has the version the editor saw (0: never saved), and reads the figures the save
+ * changed that the grid cannot work out itself, in one statement (one round trip). Undefined when someone else
+ * saved the cell first: the caller reports the conflict with the current value.
+ *
+ * The figures are the rep's row average and the behaviour's team and organisation column averages, over the
+ * cycle's ratings of active reps on active behaviours (the same rules as listGridRows and gridColumnAverages).
+ * They read only the rep's row and the behaviour's column (two index ranges), not the cycle's every rating; the
+ * grid moves the overall figures by the change itself (withChange, lib/grid/compact.ts). A statement's reads
+ * see the table as it was before its own write, so the saved cell is read from the write's RETURNING instead.
  */
 export async function saveRating(
   db: DbOrTx,
   orgId: string,
-  cell: { cycleId: string; repUserId: string; behaviourId: string },
+  cell: { cycleId: string; repUserId: string; behaviourId: string; teamId: string | null },
   score: number | null,
   expectedVersion: number,
   updatedBy: string,
-): Promise<{ version: number; before: number | null } | undefined> {
-  if (expectedVersion === 0) {
-    const [row] = await db
-      .insert(ratings)
-      .values({ orgId, ...cell, score, version: 1, updatedBy })
-      .onConflictDoNothing()
-      .returning({ version: ratings.version });
-    return row && { version: row.version, before: null };
-  }
-  const [row] = await db
-    .update(ratings)
-    .set({ score, version: sql`${ratings.version} + 1`, updatedBy, updatedAt: new Date() })
-    .where(
-      and(
-        eq(ratings.orgId, orgId),
-        eq(ratings.cycleId, cell.cycleId),
-        eq(ratings.repUserId, cell.repUserId),
-        eq(ratings.behaviourId, cell.behaviourId),
-        eq(ratings.version, expectedVersion),
-        eq(previous.orgId, ratings.orgId),
-        eq(previous.cycleId, ratings.cycleId),
-        eq(previous.repUserId, ratings.repUserId),
-        eq(previous.behaviourId, ratings.behaviourId),
-      ),
+): Promise<SavedRating | undefined> {
+  const { cycleId, repUserId, behaviourId } = cell;
+  const write =
+    expectedVersion === 0
+      ? sql`insert into ${ratings} (org_id, cycle_id, rep_user_id, behaviour_id, score, version, updated_by)
+          values (${orgId}, ${cycleId}, ${repUserId}, ${behaviourId}, ${score}, 1, ${updatedBy})
+          on conflict do nothing
+          returning version, null::smallint as before, score`
+      : sql`update ${ratings} r set score = ${score}, version = r.version + 1, updated_by = ${updatedBy}, updated_at = now()
+          from ${ratings} old
+          where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.rep_user_id = ${repUserId} and r.behaviour_id = ${behaviourId}
+            and r.version = ${expectedVersion}
+            and old.org_id = r.org_id and old.cycle_id = r.cycle_id and old.rep_user_id = r.rep_user_id and old.behaviour_id = r.behaviour_id
+          returning r.version, old.score as before, r.score`;
+  const inTeam = cell.teamId ? sql`team_id = ${cell.teamId}` : sql`false`;
+  const figure = (name: string, filter: SQL) =>
+    sql`round(avg(score) filter (where ${filter}), 1) as ${sql.identifier(`${name}_average`)}, count(score) filter (where ${filter})::int as ${sql.identifier(`${name}_count`)}`;
+  const onRep = sql`rep_user_id = ${repUserId}`;
+  const onColumn = sql`behaviour_id = ${behaviourId}`;
+  type Row = { version: number | null; before: number | null } & Record<`${"rep" | "team" | "org"}_${"average" | "count"}`, string | number | null>;
+  const [row] = await executeRows<Row>(db, sql`
+    with saved as (${write}),
+    cells as (
+      select r.rep_user_id, r.behaviour_id, r.score, m.team_id
+      from ${ratings} r
+      join ${memberships} m on m.org_id = r.org_id and m.user_id = r.rep_user_id
+      join ${behaviours} b on b.org_id = r.org_id and b.id = r.behaviour_id
+      where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and (r.rep_user_id = ${repUserId} or r.behaviour_id = ${behaviourId})
+        and not (r.rep_user_id = ${repUserId} and r.behaviour_id = ${behaviourId})
+        and m.role = 'rep' and m.status = 'active' and b.archived_at is null
+      union all
+      select ${repUserId}::uuid, ${behaviourId}::uuid, saved.score, ${cell.teamId}::uuid from saved
     )
-    .from(previous)
-    .returning({ version: ratings.version, before: previous.score });
-  return row;
+    select (select version from saved) as version, (select before from saved) as before,
+      ${figure("rep", onRep)}, ${figure("team", sql`${inTeam} and ${onColumn}`)}, ${figure("org", onColumn)}
+    from cells`);
+  if (!row || row.version === null) return undefined;
+  return {
+    version: Number(row.version),
+    before: row.before === null ? null : Number(row.before),
+    figures: {
+      rep: average(row.rep_average, row.rep_count ?? 0),
+      teamColumn: average(row.team_average, row.team_count ?? 0),
+      orgColumn: average(row.org_average, row.org_count ?? 0),
+    },
+  };
 }

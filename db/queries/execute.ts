@@ -1,0 +1,12 @@
+import type { SQL } from "drizzle-orm";
+import type { DbOrTx } from "../client";
+
+/**
+ * Runs a hand-written statement and returns its rows as objects keyed by column name, whichever driver runs it
+ * (postgres.js answers with the rows, PGlite with a result that holds them). For statements the query builder
+ * cannot express, such as a write and a read in one round trip.
+ */
+export async function executeRows<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const result = await db.execute<T>(query);
+  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+}
