@@ -162,21 +162,22 @@ export type RollupRow = {
  * The team and organisation roll-ups of the cycle in one query (grouping sets): per team and behaviour, and per
  * behaviour across the scope, the leader's average (round(avg, 1) over present scores) and how many reps fall
  * under each label; per behaviour, the spread between team averages. Labels use the organisation's thresholds,
- * the same rule as labelOf (lib/coaching/rules.ts), and count only self ratings of `selfVisibleRepIds`.
+ * the same rule as labelOf (lib/coaching/rules.ts), and count only the self ratings the coach may see: with blind
+ * mode on, those of reps who have submitted (coachSeesSelf, lib/assessments/visibility.ts, applied in SQL).
  */
 export async function coachingRollups(
   db: DbOrTx,
   orgId: string,
   cycleId: string,
-  selfVisibleRepIds: readonly string[],
+  blindMode: boolean,
   scope: RepScope = {},
 ): Promise<RollupRow[]> {
   if (emptyScope(scope)) return [];
   // The rep's self score, looked up by its key for each leader score and only for reps whose self ratings the
   // viewer may see. A lateral subquery with LIMIT 1 (the key is unique) keeps the lookup per row: as a plain
   // join, an embedded database without statistics scanned the cycle's every self rating for each leader score
-  // (20 s instead of 0.2 s for 745 reps).
-  const visible = selfVisibleRepIds.length > 0 ? sql`${ratings.repUserId} in ${[...selfVisibleRepIds]}` : sql`false`;
+  // (20 s instead of 0.2 s for 745 reps). The rep's assessment, joined once per rating, gates the lookup.
+  const visible = blindMode ? isNotNull(assessments.submittedAt) : sql`true`;
   const self = db
     .select({ score: sql<number>`${selfRatings.score}`.as("self_score") })
     .from(selfRatings)
@@ -210,6 +211,7 @@ export async function coachingRollups(
     .innerJoin(organisations, eq(organisations.id, ratings.orgId))
     .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
     .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
+    .leftJoin(assessments, and(eq(assessments.orgId, ratings.orgId), eq(assessments.cycleId, ratings.cycleId), eq(assessments.repUserId, ratings.repUserId)))
     .leftJoinLateral(self, sql`true`)
     .where(presentLeaderScores(orgId, cycleId, scope))
     .as("v");

@@ -79,12 +79,13 @@ export async function buildCoachingQueue(
   let rollups: RollupRow[] | undefined;
   const visible = new Set<string>();
   if (cycle) {
-    [states, leader] = await Promise.all([listCycleAssessments(db, org.id, cycle.id, scope), listLeaderScores(db, org.id, cycle.id, scope)]);
-    for (const repUserId of selfVisibleRepIds(org.blindMode, repRows, states)) visible.add(repUserId);
-    [self, rollups] = await Promise.all([
-      listVisibleSelfScores(db, org.id, cycle.id, [...visible]),
-      options.rollups ? coachingRollups(db, org.id, cycle.id, [...visible], scope) : Promise.resolve(undefined),
+    [states, leader, rollups] = await Promise.all([
+      listCycleAssessments(db, org.id, cycle.id, scope),
+      listLeaderScores(db, org.id, cycle.id, scope),
+      options.rollups ? coachingRollups(db, org.id, cycle.id, org.blindMode, scope) : Promise.resolve(undefined),
     ]);
+    for (const repUserId of selfVisibleRepIds(org.blindMode, repRows, states)) visible.add(repUserId);
+    self = await listVisibleSelfScores(db, org.id, cycle.id, [...visible]);
   }
 
   const selfOf = new Map(self.map((s) => [`${s.repUserId}:${s.behaviourId}`, Number(s.score)]));
@@ -147,13 +148,11 @@ export function selfVisibleRepIds(
 }
 
 /**
- * The roll-ups alone, for a page that needs no per-rep items (a dashboard): the same visibility and the same
- * query as buildCoachingQueue's `rollups`, so the two pages cannot disagree. Three queries: the scope's reps and
- * their assessments, then the roll-ups.
+ * The roll-ups alone, for a page that needs no per-rep items (a dashboard): the same query as buildCoachingQueue's
+ * `rollups`, so the two pages cannot disagree. One query.
  */
-export async function buildCoachingRollups(db: DbOrTx, org: CoachingOrg, cycleId: string, scope: RepScope): Promise<RollupRow[]> {
-  const [reps, states] = await Promise.all([listCoachingReps(db, org.id, scope), listCycleAssessments(db, org.id, cycleId, scope)]);
-  return coachingRollups(db, org.id, cycleId, selfVisibleRepIds(org.blindMode, reps, states), scope);
+export function buildCoachingRollups(db: DbOrTx, org: CoachingOrg, cycleId: string, scope: RepScope): Promise<RollupRow[]> {
+  return coachingRollups(db, org.id, cycleId, org.blindMode, scope);
 }
 
 export type TeamRollup = { teamId: string; teamName: string; behaviours: (RollupRow & { name: string; misSeen: number })[] };

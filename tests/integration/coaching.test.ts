@@ -431,7 +431,7 @@ describe("coaching query counts", () => {
       }
     }
     expect(counts).toEqual({
-      // session, membership; settings, cycle, behaviours, reps, teams; assessments, leader scores; self scores, roll-ups
+      // session, membership; settings, cycle, behaviours, reps, teams; assessments, leader scores, roll-ups; self scores
       "queue as leader": [11, 11],
       "queue as admin": [11, 11],
       // session, membership, rep target; states, cycles, notes; the queue of one rep (7), plans
