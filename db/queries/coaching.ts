@@ -53,7 +53,12 @@ const emptyScope = (scope: RepScope) => scope.teamIds !== undefined && scope.tea
 
 /** The user ids of the scope's active reps, as a subquery (raw aliases: it is interpolated into other queries). */
 function scopeReps(orgId: string, scope: RepScope): SQL {
-  return sql`select m.user_id from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active'
+  return sql`select m.user_id from ${memberships} m where ${inScope(orgId, scope)}`;
+}
+
+/** Whether membership `m` is one of the scope's active reps. */
+function inScope(orgId: string, scope: RepScope): SQL {
+  return sql`m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active'
     ${scope.teamIds ? sql`and m.team_id in ${[...scope.teamIds]}` : sql``}
     ${scope.repUserId ? sql`and m.user_id = ${scope.repUserId}` : sql``}`;
 }
@@ -173,47 +178,45 @@ export async function coachingRollups(
   scope: RepScope = {},
 ): Promise<RollupRow[]> {
   if (emptyScope(scope)) return [];
-  // The rep's self score, looked up by its key for each leader score and only for reps whose self ratings the
-  // viewer may see. A lateral subquery with LIMIT 1 (the key is unique) keeps the lookup per row: as a plain
-  // join, an embedded database without statistics scanned the cycle's every self rating for each leader score
-  // (20 s instead of 0.2 s for 745 reps). The rep's assessment, joined once per rating, gates the lookup.
-  const visible = blindMode ? isNotNull(assessments.submittedAt) : sql`true`;
-  const self = db
-    .select({ score: sql<number>`${selfRatings.score}`.as("self_score") })
-    .from(selfRatings)
-    .where(
-      and(
-        eq(selfRatings.orgId, ratings.orgId),
-        eq(selfRatings.cycleId, ratings.cycleId),
-        eq(selfRatings.repUserId, ratings.repUserId),
-        eq(selfRatings.behaviourId, ratings.behaviourId),
-        isNotNull(selfRatings.score),
-        visible,
-      ),
-    )
-    .limit(1)
-    .as("s");
-  const gap = sql`${self.score} - ${ratings.score}`;
+  // Each (rep, behaviour) with its leader and visible self score, grouped from one stream of both tables' rows:
+  // no join between them for the planner to guess (an embedded database without statistics once scanned the
+  // cycle's every self rating for each leader score, 20 s for 745 reps). A self rating counts only if the coach
+  // may see it: with blind mode on, once its rep has submitted (the assessment's key looks that up).
+  const visible = blindMode
+    ? sql`and exists (select 1 from ${assessments} a where a.org_id = s.org_id and a.cycle_id = s.cycle_id
+        and a.rep_user_id = s.rep_user_id and a.submitted_at is not null)`
+    : sql``;
+  const pairs = sql`(select team_id, rep_user_id, behaviour_id, max(score) filter (where leader) as leader, max(score) filter (where not leader) as self
+    from (
+      select m.team_id, r.rep_user_id, r.behaviour_id, r.score, true as leader
+        from ${ratings} r join ${memberships} m on m.org_id = r.org_id and m.user_id = r.rep_user_id
+        where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.score is not null and ${inScope(orgId, scope)}
+      union all
+      select m.team_id, s.rep_user_id, s.behaviour_id, s.score, false
+        from ${selfRatings} s join ${memberships} m on m.org_id = s.org_id and m.user_id = s.rep_user_id
+        where s.org_id = ${orgId} and s.cycle_id = ${cycleId} and s.score is not null and ${inScope(orgId, scope)} ${visible}
+    ) scores
+    group by team_id, rep_user_id, behaviour_id) p`;
+  const leaderScore = sql`p.leader`;
+  const selfScore = sql`p.self`;
+  const gap = sql`${selfScore} - ${leaderScore}`;
   const v = db
     .select({
-      teamId: sql<string>`${memberships.teamId}`.as("team_id"),
-      behaviourId: sql<string>`${ratings.behaviourId}`.as("behaviour_id"),
-      leader: sql<number>`${ratings.score}`.as("leader"),
+      teamId: sql<string>`p.team_id`.as("team_id"),
+      behaviourId: sql<string>`p.behaviour_id`.as("behaviour_id"),
+      leader: sql<number>`${leaderScore}`.as("leader"),
       label: sql<string | null>`case
-        when ${self.score} is null then null
+        when ${selfScore} is null then null
         when ${gap} >= ${organisations.blindSpotGap} then 'blind_spot'
         when ${gap} <= -${organisations.hiddenStrengthGap} then 'hidden_strength'
-        when ${self.score} <= ${organisations.agreedWeaknessMax} and ${ratings.score} <= ${organisations.agreedWeaknessMax} then 'agreed_weakness'
-        when ${self.score} >= ${organisations.agreedStrengthMin} and ${ratings.score} >= ${organisations.agreedStrengthMin} then 'agreed_strength'
+        when ${selfScore} <= ${organisations.agreedWeaknessMax} and ${leaderScore} <= ${organisations.agreedWeaknessMax} then 'agreed_weakness'
+        when ${selfScore} >= ${organisations.agreedStrengthMin} and ${leaderScore} >= ${organisations.agreedStrengthMin} then 'agreed_strength'
         else 'aligned' end`.as("label"),
     })
-    .from(ratings)
-    .innerJoin(organisations, eq(organisations.id, ratings.orgId))
-    .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
-    .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
-    .leftJoin(assessments, and(eq(assessments.orgId, ratings.orgId), eq(assessments.cycleId, ratings.cycleId), eq(assessments.repUserId, ratings.repUserId)))
-    .leftJoinLateral(self, sql`true`)
-    .where(presentLeaderScores(orgId, cycleId, scope))
+    .from(pairs)
+    .innerJoin(organisations, eq(organisations.id, orgId))
+    .innerJoin(behaviours, and(eq(behaviours.orgId, orgId), sql`${behaviours.id} = p.behaviour_id`))
+    .where(and(sql`p.leader is not null`, isNull(behaviours.archivedAt)))
     .as("v");
   const count = (label: string) => sql<number>`(count(*) filter (where ${v.label} = ${label}))::int`;
   const teamAverage = sql`case when grouping(${v.teamId}) = 0 then round(avg(${v.leader}), 1) end`;

@@ -22,10 +22,11 @@ export async function participationByTeam(
   teamIds?: readonly string[],
 ): Promise<{ teams: TeamParticipation[]; total: Participation }> {
   if (teamIds && teamIds.length === 0) return { teams: [], total: { reps: 0, selfSubmitted: 0, leaderComplete: 0 } };
+  // Each rep's count of rated behaviours, grouped in one pass over the cycle's ratings (not one lookup per rep).
   const rated = behaviourIds.length
-    ? sql`(select count(r.score) from ${ratings} r where r.org_id = ${orgId} and r.cycle_id = ${cycleId}
-        and r.rep_user_id = m.user_id and r.behaviour_id in ${[...behaviourIds]})`
-    : sql`-1`;
+    ? sql`(select r.rep_user_id, count(r.score) as rated from ${ratings} r where r.org_id = ${orgId} and r.cycle_id = ${cycleId}
+        and r.behaviour_id in ${[...behaviourIds]} group by r.rep_user_id)`
+    : sql`(select null::uuid as rep_user_id, 0 as rated where false)`;
   const rows = await db
     .select({
       teamId: teams.id,
@@ -33,11 +34,12 @@ export async function participationByTeam(
       total: sql<number>`grouping(${teams.id})`,
       reps: sql<number>`count(m.user_id)::int`,
       selfSubmitted: sql<number>`count(m.user_id) filter (where a.submitted_at is not null)::int`,
-      leaderComplete: sql<number>`count(m.user_id) filter (where ${rated} = ${behaviourIds.length})::int`,
+      leaderComplete: sql<number>`count(m.user_id) filter (where rc.rated = ${behaviourIds.length})::int`,
     })
     .from(teams)
     .leftJoin(sql`${memberships} m`, sql`m.org_id = ${teams.orgId} and m.team_id = ${teams.id} and m.role = 'rep' and m.status = 'active'`)
     .leftJoin(sql`${assessments} a`, sql`a.org_id = m.org_id and a.cycle_id = ${cycleId} and a.rep_user_id = m.user_id`)
+    .leftJoin(sql`${rated} rc`, sql`rc.rep_user_id = m.user_id`)
     .where(and(eq(teams.orgId, orgId), isNull(teams.archivedAt), teamIds ? inArray(teams.id, [...teamIds]) : undefined))
     .groupBy(sql`grouping sets ((${teams.id}, ${teams.name}), ())`)
     .orderBy(sql`grouping(${teams.id})`, asc(teams.name));
