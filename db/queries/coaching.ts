@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import { parsedJson } from "./execute";
 import {
   assessments,
   behaviours,
@@ -218,39 +219,52 @@ export async function coachingRollups(
     .innerJoin(behaviours, and(eq(behaviours.orgId, orgId), sql`${behaviours.id} = p.behaviour_id`))
     .where(and(sql`p.leader is not null`, isNull(behaviours.archivedAt)))
     .as("v");
-  const count = (label: string) => sql<number>`(count(*) filter (where ${v.label} = ${label}))::int`;
+  const count = (label: string) => sql`(count(*) filter (where ${v.label} = ${label}))::int`;
   const teamAverage = sql`case when grouping(${v.teamId}) = 0 then round(avg(${v.leader}), 1) end`;
-  const rows = await db
+  const grouped = db
     .select({
-      teamId: sql<string | null>`case when grouping(${v.teamId}) = 0 then ${v.teamId} end`,
-      behaviourId: v.behaviourId,
-      average: sql<string | null>`round(avg(${v.leader}), 1)`,
-      rated: sql<number>`count(${v.leader})::int`,
-      blindSpots: count("blind_spot"),
-      hiddenStrengths: count("hidden_strength"),
-      agreedWeaknesses: count("agreed_weakness"),
-      agreedStrengths: count("agreed_strength"),
-      aligned: count("aligned"),
-      lowestTeam: sql<string | null>`min(${teamAverage}) over (partition by ${v.behaviourId})`,
-      highestTeam: sql<string | null>`max(${teamAverage}) over (partition by ${v.behaviourId})`,
+      teamId: sql<string | null>`case when grouping(${v.teamId}) = 0 then ${v.teamId} end`.as("team_id"),
+      behaviourId: sql<string>`${v.behaviourId}`.as("behaviour_id"),
+      average: sql`round(avg(${v.leader}), 1)`.as("average"),
+      rated: sql`count(${v.leader})::int`.as("rated"),
+      blindSpots: count("blind_spot").as("blind_spots"),
+      hiddenStrengths: count("hidden_strength").as("hidden_strengths"),
+      agreedWeaknesses: count("agreed_weakness").as("agreed_weaknesses"),
+      agreedStrengths: count("agreed_strength").as("agreed_strengths"),
+      aligned: count("aligned").as("aligned"),
+      lowestTeam: sql`min(${teamAverage}) over (partition by ${v.behaviourId})`.as("lowest_team"),
+      highestTeam: sql`max(${teamAverage}) over (partition by ${v.behaviourId})`.as("highest_team"),
     })
     .from(v)
-    .groupBy(sql`grouping sets ((${v.teamId}, ${v.behaviourId}), (${v.behaviourId}))`);
-  const num = (x: string | number | null) => (x === null ? null : Number(x));
-  return rows.map((r) => {
-    const teamLevel = r.teamId !== null;
-    const lowestTeam = teamLevel ? null : num(r.lowestTeam);
-    const highestTeam = teamLevel ? null : num(r.highestTeam);
+    .groupBy(sql`grouping sets ((${v.teamId}, ${v.behaviourId}), (${v.behaviourId}))`)
+    .as("grouped");
+  type Num = number | string | null;
+  type Count = number;
+  type Row = [teamId: string | null, behaviourId: string, average: Num, rated: Count, ...labels: [Count, Count, Count, Count, Count], lowest: Num, highest: Num];
+  // One JSON value rather than a row per team and behaviour to map (see parsedJson).
+  const [row] = await db
+    .select({
+      rows: sql<Row[] | string | null>`json_agg(json_build_array(${grouped.teamId}, ${grouped.behaviourId}, ${grouped.average}, ${grouped.rated},
+        ${grouped.blindSpots}, ${grouped.hiddenStrengths}, ${grouped.agreedWeaknesses}, ${grouped.agreedStrengths}, ${grouped.aligned},
+        ${grouped.lowestTeam}, ${grouped.highestTeam}))`,
+    })
+    .from(grouped);
+  const num = (x: Num | undefined) => (x === null || x === undefined ? null : Number(x));
+  return (parsedJson(row?.rows ?? null) ?? []).map((r) => {
+    const [teamId, behaviourId, average, rated, blindSpots, hiddenStrengths, agreedWeaknesses, agreedStrengths, aligned, lowest, highest] = r;
+    const teamLevel = teamId !== null;
+    const lowestTeam = teamLevel ? null : num(lowest);
+    const highestTeam = teamLevel ? null : num(highest);
     return {
-      teamId: r.teamId,
-      behaviourId: r.behaviourId,
-      average: num(r.average),
-      rated: Number(r.rated),
-      blindSpots: Number(r.blindSpots),
-      hiddenStrengths: Number(r.hiddenStrengths),
-      agreedWeaknesses: Number(r.agreedWeaknesses),
-      agreedStrengths: Number(r.agreedStrengths),
-      aligned: Number(r.aligned),
+      teamId,
+      behaviourId,
+      average: num(average),
+      rated: Number(rated),
+      blindSpots: Number(blindSpots),
+      hiddenStrengths: Number(hiddenStrengths),
+      agreedWeaknesses: Number(agreedWeaknesses),
+      agreedStrengths: Number(agreedStrengths),
+      aligned: Number(aligned),
       lowestTeam,
       highestTeam,
       spread: lowestTeam !== null && highestTeam !== null ? Math.round((highestTeam - lowestTeam) * 10) / 10 : null,

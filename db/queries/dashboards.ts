@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { assessments, cycles, invites, memberships, ratings, teams, users } from "../schema";
+import { parsedJson } from "./execute";
 
 /**
  * The dashboards' reads. Each is one query whatever the size of the organisation, and counts and averages
@@ -66,15 +67,14 @@ export async function teamBehaviourAverages(
   teamIds?: readonly string[],
 ): Promise<HeatCell[]> {
   if (cycleIds.length === 0 || behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
-  const rows = await db
+  type Row = [cycleId: string, teamId: string | null, behaviourId: string | null, average: number | string, count: number];
+  const grouped = db
     .select({
-      cycleId: ratings.cycleId,
-      teamId: memberships.teamId,
-      behaviourId: ratings.behaviourId,
-      teamGrouped: sql<number>`grouping(${memberships.teamId})`,
-      behaviourGrouped: sql<number>`grouping(${ratings.behaviourId})`,
-      average: sql<string>`round(avg(${ratings.score}), 1)`,
-      count: sql<number>`count(${ratings.score})::int`,
+      cycleId: sql<string>`${ratings.cycleId}`.as("cycle_id"),
+      teamId: sql<string | null>`case when grouping(${memberships.teamId}) = 0 then ${memberships.teamId} end`.as("team_id"),
+      behaviourId: sql<string | null>`case when grouping(${ratings.behaviourId}) = 0 then ${ratings.behaviourId} end`.as("behaviour_id"),
+      average: sql`round(avg(${ratings.score}), 1)`.as("average"),
+      count: sql`count(${ratings.score})::int`.as("count"),
     })
     .from(ratings)
     .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
@@ -92,13 +92,18 @@ export async function teamBehaviourAverages(
     .groupBy(
       sql`grouping sets ((${ratings.cycleId}, ${memberships.teamId}, ${ratings.behaviourId}), (${ratings.cycleId}, ${memberships.teamId}),
         (${ratings.cycleId}, ${ratings.behaviourId}), (${ratings.cycleId}))`,
-    );
-  return rows.map((r) => ({
-    cycleId: r.cycleId,
-    teamId: Number(r.teamGrouped) === 0 ? r.teamId : null,
-    behaviourId: Number(r.behaviourGrouped) === 0 ? r.behaviourId : null,
-    average: Number(r.average),
-    count: Number(r.count),
+    )
+    .as("grouped");
+  // One JSON value rather than ~1,300 rows to map (see parsedJson).
+  const [row] = await db
+    .select({ cells: sql<Row[] | string | null>`json_agg(json_build_array(${grouped.cycleId}, ${grouped.teamId}, ${grouped.behaviourId}, ${grouped.average}, ${grouped.count}))` })
+    .from(grouped);
+  return (parsedJson(row?.cells ?? null) ?? []).map(([cycleId, teamId, behaviourId, average, count]) => ({
+    cycleId,
+    teamId,
+    behaviourId,
+    average: Number(average),
+    count: Number(count),
   }));
 }
 

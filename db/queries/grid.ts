@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
-import { executeRows } from "./execute";
+import { executeRows, parsedJson as json } from "./execute";
 import { assessments, behaviours, cycles, memberships, ratings, selfRatings, teams, users } from "../schema";
 
 /**
@@ -41,8 +41,6 @@ const average = (value: string | number | null, count: number | string, sum?: nu
   count: Number(count),
   ...(sum === undefined ? {} : { sum: Number(sum ?? 0) }),
 });
-/** A json column: parsed by the driver (postgres.js) or still text (some drivers). */
-const json = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
 /**
  * The active reps of the given teams (all teams when undefined), with their team and their self-assessment in the

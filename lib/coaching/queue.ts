@@ -167,12 +167,18 @@ export function shapeRollups(rows: readonly RollupRow[], behaviours: readonly { 
   const withName = (r: RollupRow) => ({ ...r, name: nameOf.get(r.behaviourId) ?? "", misSeen: r.blindSpots + r.hiddenStrengths });
   const weakestFirst = (a: ReturnType<typeof withName>, b: ReturnType<typeof withName>) =>
     (a.average ?? 6) - (b.average ?? 6) || b.misSeen - a.misSeen || a.name.localeCompare(b.name);
-  const known = rows.filter((r) => nameOf.has(r.behaviourId));
+  const rowsOf = new Map<string | null, RollupRow[]>();
+  for (const r of rows) {
+    if (!nameOf.has(r.behaviourId)) continue;
+    const list = rowsOf.get(r.teamId);
+    if (list) list.push(r);
+    else rowsOf.set(r.teamId, [r]);
+  }
   const byTeam: TeamRollup[] = teams.map((t) => ({
     teamId: t.id,
     teamName: t.name,
-    behaviours: known.filter((r) => r.teamId === t.id).map(withName).sort(weakestFirst),
+    behaviours: (rowsOf.get(t.id) ?? []).map(withName).sort(weakestFirst),
   }));
-  const organisation: OrganisationRollup = known.filter((r) => r.teamId === null).map(withName).sort(weakestFirst);
+  const organisation: OrganisationRollup = (rowsOf.get(null) ?? []).map(withName).sort(weakestFirst);
   return { teams: byTeam.filter((t) => t.behaviours.length > 0), organisation };
 }
