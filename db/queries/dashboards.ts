@@ -68,13 +68,16 @@ export async function teamBehaviourAverages(
 ): Promise<HeatCell[]> {
   if (cycleIds.length === 0 || behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
   type Row = [cycleId: string, teamId: string | null, behaviourId: string | null, average: number | string, count: number];
-  const grouped = db
+  // Two steps: the cells' sums and counts in one pass over the ratings, then the roll-ups over those few
+  // hundred cells (each grouping set hashing every rating cost twice as much). round(sum / count, 1) is
+  // round(avg, 1).
+  const cells = db
     .select({
       cycleId: sql<string>`${ratings.cycleId}`.as("cycle_id"),
-      teamId: sql<string | null>`case when grouping(${memberships.teamId}) = 0 then ${memberships.teamId} end`.as("team_id"),
-      behaviourId: sql<string | null>`case when grouping(${ratings.behaviourId}) = 0 then ${ratings.behaviourId} end`.as("behaviour_id"),
-      average: sql`round(avg(${ratings.score}), 1)`.as("average"),
-      count: sql`count(${ratings.score})::int`.as("count"),
+      teamId: sql<string>`${memberships.teamId}`.as("team_id"),
+      behaviourId: sql<string>`${ratings.behaviourId}`.as("behaviour_id"),
+      sum: sql`sum(${ratings.score})`.as("sum"),
+      count: sql`count(${ratings.score})`.as("count"),
     })
     .from(ratings)
     .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
@@ -89,9 +92,20 @@ export async function teamBehaviourAverages(
         teamIds ? inArray(memberships.teamId, [...teamIds]) : sql`${memberships.teamId} is not null`,
       ),
     )
+    .groupBy(ratings.cycleId, memberships.teamId, ratings.behaviourId)
+    .as("cells");
+  const grouped = db
+    .select({
+      cycleId: sql<string>`${cells.cycleId}`.as("cycle_id"),
+      teamId: sql<string | null>`case when grouping(${cells.teamId}) = 0 then ${cells.teamId} end`.as("team_id"),
+      behaviourId: sql<string | null>`case when grouping(${cells.behaviourId}) = 0 then ${cells.behaviourId} end`.as("behaviour_id"),
+      average: sql`round(sum(${cells.sum})::numeric / sum(${cells.count}), 1)`.as("average"),
+      count: sql`sum(${cells.count})::int`.as("count"),
+    })
+    .from(cells)
     .groupBy(
-      sql`grouping sets ((${ratings.cycleId}, ${memberships.teamId}, ${ratings.behaviourId}), (${ratings.cycleId}, ${memberships.teamId}),
-        (${ratings.cycleId}, ${ratings.behaviourId}), (${ratings.cycleId}))`,
+      sql`grouping sets ((${cells.cycleId}, ${cells.teamId}, ${cells.behaviourId}), (${cells.cycleId}, ${cells.teamId}),
+        (${cells.cycleId}, ${cells.behaviourId}), (${cells.cycleId}))`,
     )
     .as("grouped");
   // One JSON value rather than ~1,300 rows to map (see parsedJson).

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { executeRows, parsedJson as json } from "./execute";
@@ -404,27 +404,31 @@ export async function saveRating(
             and old.org_id = r.org_id and old.cycle_id = r.cycle_id and old.rep_user_id = r.rep_user_id and old.behaviour_id = r.behaviour_id
           returning r.version, old.score as before, r.score`;
   const inTeam = cell.teamId ? sql`team_id = ${cell.teamId}` : sql`false`;
-  const figure = (name: string, filter: SQL) =>
-    sql`round(avg(score) filter (where ${filter}), 1) as ${sql.identifier(`${name}_average`)}, count(score) filter (where ${filter})::int as ${sql.identifier(`${name}_count`)}`;
-  const onRep = sql`rep_user_id = ${repUserId}`;
-  const onColumn = sql`behaviour_id = ${behaviourId}`;
   type Row = { version: number | null; before: number | null } & Record<`${"rep" | "team" | "org"}_${"average" | "count"}`, string | number | null>;
-  const [row] = await executeRows<Row>(db, sql`
+  // The caller saves only an active rep's cell on an active behaviour, so the rep's row needs no membership check
+  // and the behaviour's column no behaviour check.
+  const [row] = await executeRows<Row>(
+    db,
+    sql`
     with saved as (${write}),
-    cells as (
-      select r.rep_user_id, r.behaviour_id, r.score, m.team_id
-      from ${ratings} r
-      join ${memberships} m on m.org_id = r.org_id and m.user_id = r.rep_user_id
-      join ${behaviours} b on b.org_id = r.org_id and b.id = r.behaviour_id
-      where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and (r.rep_user_id = ${repUserId} or r.behaviour_id = ${behaviourId})
-        and not (r.rep_user_id = ${repUserId} and r.behaviour_id = ${behaviourId})
-        and m.role = 'rep' and m.status = 'active' and b.archived_at is null
-      union all
-      select ${repUserId}::uuid, ${behaviourId}::uuid, saved.score, ${cell.teamId}::uuid from saved
+    rep_row as (
+      select r.score from ${ratings} r join ${behaviours} b on b.org_id = r.org_id and b.id = r.behaviour_id
+      where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.rep_user_id = ${repUserId} and r.behaviour_id <> ${behaviourId}
+        and b.archived_at is null
+      union all select score from saved
+    ),
+    column_cells as (
+      select r.score, m.team_id from ${ratings} r join ${memberships} m on m.org_id = r.org_id and m.user_id = r.rep_user_id
+      where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.behaviour_id = ${behaviourId} and r.rep_user_id <> ${repUserId}
+        and m.role = 'rep' and m.status = 'active'
+      union all select score, ${cell.teamId}::uuid from saved
     )
-    select (select version from saved) as version, (select before from saved) as before,
-      ${figure("rep", onRep)}, ${figure("team", sql`${inTeam} and ${onColumn}`)}, ${figure("org", onColumn)}
-    from cells`);
+    select saved.version, saved.before, rep.*, columns.*
+    from (select 1) one left join saved on true,
+      (select round(avg(score), 1) as rep_average, count(score)::int as rep_count from rep_row) rep,
+      (select round(avg(score) filter (where ${inTeam}), 1) as team_average, count(score) filter (where ${inTeam})::int as team_count,
+        round(avg(score), 1) as org_average, count(score)::int as org_count from column_cells) columns`,
+  );
   if (!row || row.version === null) return undefined;
   return {
     version: Number(row.version),

@@ -1,4 +1,5 @@
 import { revalidatePath } from "next/cache";
+import { cache } from "react";
 import { forbidden, notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
@@ -35,9 +36,20 @@ type Definition<S extends z.ZodType> = {
   expect: MemberExpectation;
 };
 
+type ReadMembership = (slug: string, userId: string) => ReturnType<typeof findMemberContext>;
+
+/** An action reads the membership afresh on every call. */
+const readMembership: ReadMembership = async (slug, userId) => findMemberContext(await getDb(), slug, userId);
+
+/**
+ * A page reads it once per request: its layout and the page itself both run the chain, and share the read
+ * (React's request-scoped cache, which lives as long as one render).
+ */
+const readMembershipOnce: ReadMembership = cache(readMembership);
+
 /**
  * The member entry of the action chain: signed in -> member of the organisation in the URL (membership
- * reloaded from the database on every call) -> the declared permission -> validated input -> the handler.
+ * reloaded from the database for every request) -> the declared permission -> validated input -> the handler.
  * Unknown organisations and non-members get the same "not_found"; a deactivated membership is no membership.
  */
 async function runAsMember<S extends z.ZodType, R>(
@@ -45,13 +57,14 @@ async function runAsMember<S extends z.ZodType, R>(
   slug: unknown,
   raw: unknown,
   handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
+  membership: ReadMembership = readMembership,
 ): Promise<Outcome<R>> {
   const user = await getSessionUser();
   if (!user) return failure("unauthenticated");
   if (typeof slug !== "string") return failure("not_found");
 
   const db = await getDb();
-  const found = await findMemberContext(db, slug, user.id);
+  const found = await membership(slug, user.id);
   if (!found || found.status !== "active") return failure("not_found");
 
   const member: Member = { userId: user.id, role: found.role, teamId: found.teamId, ledTeamIds: found.ledTeamIds };
@@ -126,10 +139,16 @@ export function memberLoader<S extends z.ZodType, R>(
   handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
 ) {
   const call = (slug: unknown, raw: unknown) =>
-    runAsMember(def, slug, raw, async (ctx, input) => {
-      if (def.audit) await insertAuditEvent(ctx.db, ctx.org.id, ctx.user.id, { ...def.audit, targetId: ctx.org.id, targetLabel: ctx.org.name });
-      return handler(ctx, input);
-    });
+    runAsMember(
+      def,
+      slug,
+      raw,
+      async (ctx, input) => {
+        if (def.audit) await insertAuditEvent(ctx.db, ctx.org.id, ctx.user.id, { ...def.audit, targetId: ctx.org.id, targetLabel: ctx.org.name });
+        return handler(ctx, input);
+      },
+      readMembershipOnce,
+    );
 
   async function load(slug: string, raw: unknown = {}): Promise<R> {
     const outcome = await call(slug, raw);
