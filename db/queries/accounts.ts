@@ -20,13 +20,15 @@ export async function findUserById(db: DbOrTx, id: string) {
   return user;
 }
 
-/** The fields a session needs, read on every signed-in request. */
+/** The fields a session needs, read on every signed-in request (prepared: see db/client.ts). */
 export async function findSessionUser(db: DbOrTx, id: string) {
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(users.id, id))
-    .limit(1);
+    .limit(1)
+    .prepare("find_session_user")
+    .execute();
   return user;
 }
 

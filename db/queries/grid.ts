@@ -346,7 +346,7 @@ export async function findRating(db: DbOrTx, orgId: string, cycleId: string, rep
 
 /**
  * Everything a save checks, in one query: the rep's membership and name, the cycle and the behaviour (each null when
- * it is not one of the organisation's). Undefined when the person is no member.
+ * it is not one of the organisation's). Undefined when the person is no member. Prepared (see db/client.ts).
  */
 export async function findRatingContext(db: DbOrTx, orgId: string, cell: { cycleId: string; repUserId: string; behaviourId: string }) {
   const [row] = await db
@@ -359,7 +359,9 @@ export async function findRatingContext(db: DbOrTx, orgId: string, cell: { cycle
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(cycles, and(eq(cycles.orgId, memberships.orgId), eq(cycles.id, cell.cycleId)))
     .leftJoin(behaviours, and(eq(behaviours.orgId, memberships.orgId), eq(behaviours.id, cell.behaviourId)))
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, cell.repUserId)));
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, cell.repUserId)))
+    .prepare("find_rating_context")
+    .execute();
   return row && { rep: row.rep, cycle: row.cycle?.id ? row.cycle : null, behaviour: row.behaviour?.id ? row.behaviour : null };
 }
 

@@ -6,7 +6,8 @@ export type Role = (typeof memberships.$inferSelect)["role"];
 
 /**
  * The organisation named by a URL slug and the person's membership of it, in one query.
- * Undefined when the slug is unknown or the person is not a member: callers answer both with 404.
+ * Undefined when the slug is unknown or the person is not a member: callers answer both with 404. Read on every
+ * request of a member, so prepared (see db/client.ts).
  */
 export async function findMemberContext(db: DbOrTx, slug: string, userId: string) {
   const [row] = await db
@@ -27,18 +28,22 @@ export async function findMemberContext(db: DbOrTx, slug: string, userId: string
     .from(organisations)
     .innerJoin(memberships, and(eq(memberships.orgId, organisations.id), eq(memberships.userId, userId)))
     .where(eq(organisations.slug, slug))
-    .limit(1);
+    .limit(1)
+    .prepare("find_member_context")
+    .execute();
   return row;
 }
 
-/** The organisations a person can switch to (active memberships only). */
+/** The organisations a person can switch to (active memberships only); the header's, so prepared (db/client.ts). */
 export async function listOrganisationsOfUser(db: DbOrTx, userId: string) {
   return db
     .select({ slug: organisations.slug, name: organisations.name, role: memberships.role })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
-    .orderBy(asc(organisations.name));
+    .orderBy(asc(organisations.name))
+    .prepare("list_organisations_of_user")
+    .execute();
 }
 
 /** An organisation by its URL slug (token pages: the link names the organisation). */
