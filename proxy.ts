@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
+import { REQUESTED_PATH_HEADER } from "@/lib/auth/next-path";
 import { expectedOrigin, isActionPost, originAllowed, transportHeaders } from "@/lib/security/origin";
 
 /**
@@ -18,7 +19,7 @@ export function proxy(request: NextRequest) {
       return new NextResponse("This request did not come from this site, so it was refused.", { status: 403, headers: transportHeaders(publicUrl) });
     }
   }
-  const response = needsSignIn(request) ? redirectToLogin(request) : NextResponse.next();
+  const response = needsSignIn(request) ? redirectToLogin(request) : NextResponse.next({ request: { headers: withRequestedPath(request) } });
   for (const [name, value] of Object.entries(transportHeaders(publicUrl))) response.headers.set(name, value);
   return response;
 }
@@ -34,6 +35,13 @@ function redirectToLogin(request: NextRequest) {
   const login = new URL("/login", request.url);
   login.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(login);
+}
+
+/** The request's headers with the path it asked for, for a page whose session turns out to be stale (lib/chain). */
+function withRequestedPath(request: NextRequest): Headers {
+  const headers = new Headers(request.headers);
+  headers.set(REQUESTED_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  return headers;
 }
 
 /** Invite and check-in links work without a session. */

@@ -86,6 +86,7 @@ test("a password change ends the person's other sessions", async ({ browser }) =
   const one = await first.newPage();
   const two = await second.newPage();
   await signUp(one, account);
+  const slug = new URL(one.url()).pathname.split("/")[2]!; // signing up lands on the new organisation
   await signIn(two, account.email, account.password);
 
   await one.goto("/account");
@@ -98,6 +99,10 @@ test("a password change ends the person's other sessions", async ({ browser }) =
 
   await two.reload();
   await expect(two).toHaveURL(/\/login\?next=/);
+  // A page with an id in its path sends the ended session to sign in and back to that very page.
+  const report = `/o/${slug}/reps/${crypto.randomUUID()}/report`;
+  await two.goto(report);
+  await expect(two).toHaveURL(`/login?next=${encodeURIComponent(report)}`);
   await one.goto("/o"); // the session that changed it signed straight back in
   await expect(one.getByRole("heading", { level: 1, name: account.organisationName })).toBeVisible();
   await first.close();

@@ -10,6 +10,7 @@ import { can, needsTarget, roleMay, type Member, type Permission, type Target } 
 import { formDataToObject, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { register, type MemberExpectation } from "./registry";
+import { routePath, signInRedirect } from "./sign-in-redirect";
 
 export type Organisation = { id: string; slug: string; name: string; timeZone: string; blindMode: boolean };
 
@@ -155,7 +156,7 @@ export function memberLoader<S extends z.ZodType, R>(
     if (outcome.status === "ok") return outcome.data;
     switch (outcome.code) {
       case "unauthenticated":
-        return redirect(`/login?next=${encodeURIComponent(def.route.replace("[slug]", slug))}`);
+        return redirect(await signInRedirect(routePath(def.route, { ...(typeof raw === "object" ? raw : {}), slug })));
       case "forbidden":
         return forbidden();
       default:

@@ -6,6 +6,7 @@ import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { formDataToObject, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
+import { signInRedirect } from "./sign-in-redirect";
 import { register, type OpenExpectation } from "./registry";
 
 /**
@@ -118,7 +119,7 @@ export function accountLoader<S extends z.ZodType, R>(
   async function load(raw: unknown = {}): Promise<R> {
     const outcome = await call(raw);
     if (outcome.status === "ok") return outcome.data;
-    if (outcome.code === "unauthenticated") return redirect(`/login?next=${encodeURIComponent(def.route)}`);
+    if (outcome.code === "unauthenticated") return redirect(await signInRedirect(def.route));
     return notFound();
   }
   register({ kind: "page", entry: "account", name: def.route, input: def.input, expect: def.expect, call, fn: load });

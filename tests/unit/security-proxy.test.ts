@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sessionCookie } from "@/lib/auth/cookies";
+import { REQUESTED_PATH_HEADER } from "@/lib/auth/next-path";
 import { proxy } from "@/proxy";
 
 const action = (origin: string | null, url = "http://localhost:3000/o/acme/teams") =>
@@ -73,6 +74,17 @@ describe("proxy: HSTS and the sign-in redirect", () => {
       expect(proxy(signedIn).status).toBe(200);
     }
     expect(proxy(new NextRequest("http://localhost:3000/o/acme/join/tok")).status).toBe(200);
+  });
+
+  it("passes a signed-in page the path it was asked for, overwriting one a client sent", () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    const request = new NextRequest("http://localhost:3000/o/acme/reps/r1/report?cycle=c1", {
+      headers: { cookie: "next-auth.session-token=x", [REQUESTED_PATH_HEADER]: "https://evil.example/" },
+    });
+    const out = proxy(request);
+    expect(out.status).toBe(200);
+    // How Next hands the proxy's request headers on to the page.
+    expect(out.headers.get(`x-middleware-request-${REQUESTED_PATH_HEADER}`)).toBe("/o/acme/reps/r1/report?cycle=c1");
   });
 });
 
