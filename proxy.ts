@@ -33,15 +33,22 @@ function needsSignIn(request: NextRequest): boolean {
 
 function redirectToLogin(request: NextRequest) {
   const login = new URL("/login", request.url);
-  login.searchParams.set("next", request.nextUrl.pathname + request.nextUrl.search);
+  login.searchParams.set("next", requestedPath(request));
   return NextResponse.redirect(login);
 }
 
 /** The request's headers with the path it asked for, for a page whose session turns out to be stale (lib/chain). */
 function withRequestedPath(request: NextRequest): Headers {
   const headers = new Headers(request.headers);
-  headers.set(REQUESTED_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  headers.set(REQUESTED_PATH_HEADER, requestedPath(request));
   return headers;
+}
+
+/** Path and query, without the cache-busting `_rsc` parameter of a client-side navigation. */
+function requestedPath(request: NextRequest): string {
+  const url = request.nextUrl.clone();
+  url.searchParams.delete("_rsc");
+  return url.pathname + url.search;
 }
 
 /** Invite and check-in links work without a session. */

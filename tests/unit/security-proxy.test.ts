@@ -85,6 +85,9 @@ describe("proxy: HSTS and the sign-in redirect", () => {
     expect(out.status).toBe(200);
     // How Next hands the proxy's request headers on to the page.
     expect(out.headers.get(`x-middleware-request-${REQUESTED_PATH_HEADER}`)).toBe("/o/acme/reps/r1/report?cycle=c1");
+    // A client-side navigation's cache-busting parameter is not part of the page's address.
+    const navigation = new NextRequest("http://localhost:3000/o/acme/grid?view=gap&_rsc=1x2y3", { headers: { cookie: "next-auth.session-token=x", rsc: "1" } });
+    expect(proxy(navigation).headers.get(`x-middleware-request-${REQUESTED_PATH_HEADER}`)).toBe("/o/acme/grid?view=gap");
   });
 });
 
