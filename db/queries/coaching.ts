@@ -237,6 +237,8 @@ export async function coachingRollups(
     })
     .from(v)
     .groupBy(sql`grouping sets ((${v.teamId}, ${v.behaviourId}), (${v.behaviourId}))`)
+    // Reps without a team count in the organisation's rows, never as a team of their own.
+    .having(sql`grouping(${v.teamId}) = 1 or ${v.teamId} is not null`)
     .as("grouped");
   type Num = number | string | null;
   type Count = number;

@@ -12,7 +12,7 @@ import "@/lib/audit/loaders";
 import { addPlanAction, createNote, createPlan, deleteNote, removePlanAction, setPlanActionDone, updateCoachingSettings, updateNote, updatePlan } from "@/lib/coaching/actions";
 import type { CoachingQueuePage, RepCoachingPage } from "@/lib/coaching/loaders";
 import "@/lib/coaching/loaders";
-import { buildCoachingQueue, listRepsOverdueForOneOnOne } from "@/lib/coaching/queue";
+import { buildCoachingQueue, buildCoachingRollups, listRepsOverdueForOneOnOne } from "@/lib/coaching/queue";
 import { addDays, todayIn } from "@/lib/relationships/rules";
 import { seedLargeCoaching } from "@/scripts/seed/demo-coaching";
 import { DEMO_ORG, DEMO_TEAMS } from "@/scripts/seed/demo-people";
@@ -58,7 +58,7 @@ async function selfAssess(f: MatrixFixture, repUserId: string, scores: number[],
     .values(scores.map((score, i) => ({ orgId: f.orgId, cycleId, repUserId, behaviourId: f.behaviourIds[i]!, score })));
 }
 
-async function addRep(f: MatrixFixture, name: string, teamId: string) {
+async function addRep(f: MatrixFixture, name: string, teamId: string | null) {
   const user = await insertUser(testDb(), { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${crypto.randomUUID().slice(0, 8)}@example.test`, passwordHash: "x" });
   await insertMembership(testDb(), f.orgId, { userId: user.id, role: "rep", teamId });
   return user.id;
@@ -148,6 +148,22 @@ describe("the coaching queue", () => {
     actAs(f, "leader");
     const refused = await entry("/o/[slug]/coaching").call(f.slug, { team: f.otherTeamId });
     expect(refused.status === "ok" ? "ok" : refused.code).toBe("not_found");
+  });
+
+  it("counts a rep without a team in the organisation's roll-up, never as a team of their own", async () => {
+    const { f } = await handComputed();
+    const [b0, b1, b2] = f.behaviourIds;
+    await rate(f, await addRep(f, "Lu Loner", null), [1, 1, 1]);
+    const rows = await buildCoachingRollups(testDb(), { id: f.orgId, timeZone: "Europe/London", blindMode: true }, f.cycles.open, {});
+    // One organisation row per behaviour, the loner's 1 averaged in; the teams' spread is the teams' alone.
+    expect(rows.filter((r) => r.teamId === null).map((r) => [r.behaviourId, r.average, r.rated, r.lowestTeam, r.highestTeam]).sort()).toEqual(
+      [
+        [b0, 2.6, 5, 2.3, 5],
+        [b1, 2.8, 5, 3, 3.3],
+        [b2, 2.4, 5, 1, 3.3],
+      ].sort(),
+    );
+    expect(new Set(rows.map((r) => r.teamId))).toEqual(new Set([null, f.teamId, f.otherTeamId]));
   });
 
   it("follows the organisation's thresholds", async () => {
