@@ -74,7 +74,7 @@ export async function listCoachingReps(db: DbOrTx, orgId: string, scope: RepScop
     .select({
       userId: memberships.userId,
       name: users.name,
-      teamId: teams.id,
+      teamId: memberships.teamId,
       teamName: teams.name,
       joinedAt: memberships.createdAt,
       lastNoteOn: sql<string | null>`(
@@ -84,7 +84,8 @@ export async function listCoachingReps(db: DbOrTx, orgId: string, scope: RepScop
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
+    // A rep without a team is still coached (the admin's whole-organisation queue lists them).
+    .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
     .where(
       and(
         eq(memberships.orgId, orgId),

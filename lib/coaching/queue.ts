@@ -30,8 +30,9 @@ export type CoachingOrg = { id: string; timeZone: string; blindMode: boolean };
 export type QueueRep = {
   userId: string;
   name: string;
-  teamId: string;
-  teamName: string;
+  /** Null for a rep without a team. */
+  teamId: string | null;
+  teamName: string | null;
   oneOnOne: OneOnOneState;
   /** "Coach on this next", in order. */
   items: QueueItem[];

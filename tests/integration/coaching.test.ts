@@ -150,10 +150,17 @@ describe("the coaching queue", () => {
     expect(refused.status === "ok" ? "ok" : refused.code).toBe("not_found");
   });
 
-  it("counts a rep without a team in the organisation's roll-up, never as a team of their own", async () => {
+  it("lists a rep without a team in the admin's queue, and counts them in the organisation's roll-up only", async () => {
     const { f } = await handComputed();
     const [b0, b1, b2] = f.behaviourIds;
-    await rate(f, await addRep(f, "Lu Loner", null), [1, 1, 1]);
+    const loner = await addRep(f, "Lu Loner", null);
+    await rate(f, loner, [1, 1, 1]);
+    const admin = await queuePage(f, "admin");
+    expect(admin.reps.find((r) => r.userId === loner)).toMatchObject({ name: "Lu Loner", teamId: null, teamName: null });
+    expect(admin.totalReps).toBe(5);
+    actAs(f, "admin");
+    const page = await entry("/o/[slug]/reps/[repId]/coaching").call(f.slug, { repId: loner });
+    expect(page.status).toBe("ok");
     const rows = await buildCoachingRollups(testDb(), { id: f.orgId, timeZone: "Europe/London", blindMode: true }, f.cycles.open, {});
     // One organisation row per behaviour, the loner's 1 averaged in; the teams' spread is the teams' alone.
     expect(rows.filter((r) => r.teamId === null).map((r) => [r.behaviourId, r.average, r.rated, r.lowestTeam, r.highestTeam]).sort()).toEqual(

@@ -102,7 +102,7 @@ export default async function CoachingQueuePage({
                       <Link href={`${base}/reps/${rep.userId}/coaching`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
                         {rep.name}
                       </Link>
-                      <p className="text-xs text-slate-600">{rep.teamName}</p>
+                      <p className="text-xs text-slate-600">{rep.teamName ?? "No team"}</p>
                       <p className="mt-2 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
                         {`Last 1:1: ${rep.oneOnOne.lastNoteOn ? formatDay(rep.oneOnOne.lastNoteOn) : "none yet"}`}
                         {rep.oneOnOne.overdue && <Badge tone="red">1:1 overdue</Badge>}

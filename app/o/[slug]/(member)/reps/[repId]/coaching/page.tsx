@@ -75,7 +75,7 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
       </nav>
       <PageHeader
         title={rep.name}
-        description={`${coach.teamName} · coaching plans and 1:1 notes`}
+        description={`${coach.teamName ?? "No team"} · coaching plans and 1:1 notes`}
         actions={
           <>
             <Link href={`${base}/reps/${rep.userId}`} className={buttonClasses("secondary")}>
