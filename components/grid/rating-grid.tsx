@@ -413,7 +413,7 @@ export function RatingGrid(props: GridProps) {
                     <Link href={`/o/${slug}/reps/${row.userId}`} tabIndex={-1} className="hover:underline">
                       {row.name}
                     </Link>
-                    {showTeam && <span className="block text-xs font-normal text-slate-500">{row.teamName}</span>}
+                    {showTeam && <span className="block text-xs font-normal text-slate-500">{row.teamName ?? "No team"}</span>}
                     {hidden.has(row.userId) && <span className="block text-xs font-normal italic text-slate-600">{HIDDEN}</span>}
                   </th>
                   <td role="gridcell" {...cellProps(r, 1)} className="border-b border-slate-100 px-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600">
@@ -535,7 +535,7 @@ export function RatingGrid(props: GridProps) {
               <tr key={row.userId} className="break-inside-avoid">
                 <th scope="row" className="whitespace-nowrap border border-slate-300 px-1 text-left font-medium">
                   {row.name}
-                  {showTeam && ` (${row.teamName})`}
+                  {showTeam && ` (${row.teamName ?? "no team"})`}
                 </th>
                 <td className="border border-slate-300 px-1">{STATUS_LABEL[row.status]}</td>
                 {behaviours.map((b, j) => {

@@ -43,20 +43,21 @@ const average = (value: string | number | null, count: number | string, sum?: nu
 });
 
 /**
- * The active reps of the given teams (all teams when undefined), with their team and their self-assessment in the
- * cycle (null: not started), by name. One query and one JSON value (500 reps are one value to read, not 500 rows).
+ * The active reps of the given teams (all teams when undefined, reps without a team included), with their team and
+ * their self-assessment in the cycle (null: not started), by name. One query and one JSON value (500 reps are one
+ * value to read, not 500 rows).
  */
 export async function listGridReps(db: DbOrTx, orgId: string, cycleId: string, teamIds?: readonly string[]) {
   if (teamIds && teamIds.length === 0) return [];
-  type Rep = [userId: string, name: string, teamId: string, teamName: string, started: boolean, submittedAt: string | null, sharedAt: string | null];
+  type Rep = [userId: string, name: string, teamId: string | null, teamName: string | null, started: boolean, submittedAt: string | null, sharedAt: string | null];
   const [row] = await db
     .select({
-      reps: sql<Rep[] | string | null>`json_agg(json_build_array(${memberships.userId}, ${users.name}, ${teams.id}, ${teams.name},
+      reps: sql<Rep[] | string | null>`json_agg(json_build_array(${memberships.userId}, ${users.name}, ${memberships.teamId}, ${teams.name},
         ${assessments.repUserId} is not null, ${assessments.submittedAt}, ${assessments.sharedAt}) order by ${users.name}, ${memberships.userId})`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
+    .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
     .leftJoin(assessments, and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)))
     .where(
       and(

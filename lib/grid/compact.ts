@@ -20,7 +20,8 @@ import type { AssessmentStatus } from "@/lib/assessments/visibility";
 export type Average = { average: number | null; count: number; sum?: number };
 export type GridAverages = { byRep: Record<string, Average>; byBehaviour: Record<string, Average>; overall: Average };
 export type GridBehaviour = { id: string; name: string; description: string; archived: boolean };
-export type GridRep = { userId: string; name: string; teamId: string; teamName: string; status: AssessmentStatus };
+/** A rep of the grid; `teamId` and `teamName` are null for a rep without a team. */
+export type GridRep = { userId: string; name: string; teamId: string | null; teamName: string | null; status: AssessmentStatus };
 export type LeaderCell = { repUserId: string; behaviourId: string; score: number | null; version: number };
 export type ViewValue = { repUserId: string; behaviourId: string; value: number; first: number | null; second: number | null };
 
@@ -50,7 +51,7 @@ export type CompactGrid = {
   b: GridBehaviour[];
   /** The reps' teams, each once: [id, name]. */
   t: [id: string, name: string][];
-  /** The rows: [user id, name, index into `t`, index into STATUSES, 1 if blind mode hides the rep's self ratings]. */
+  /** The rows: [user id, name, index into `t` (-1: no team), index into STATUSES, 1 if blind mode hides the rep's self ratings]. */
   r: [userId: string, name: string, team: number, status: number, hidden: 0 | 1][];
   /** Per cell: the leader's score (leader view) or the view's value; null: empty or absent. */
   s: (number | null)[];
@@ -110,12 +111,16 @@ function frame(grid: GridFrame): Omit<CompactGrid, "s" | "v" | "f" | "g"> {
   const teams: [string, string][] = [];
   const teamIndex = new Map<string, number>();
   const hidden = new Set(grid.hidden);
-  const r = grid.reps.map((rep): CompactGrid["r"][number] => {
-    let t = teamIndex.get(rep.teamId);
+  const indexOf = (teamId: string, teamName: string) => {
+    let t = teamIndex.get(teamId);
     if (t === undefined) {
-      t = teams.push([rep.teamId, rep.teamName]) - 1;
-      teamIndex.set(rep.teamId, t);
+      t = teams.push([teamId, teamName]) - 1;
+      teamIndex.set(teamId, t);
     }
+    return t;
+  };
+  const r = grid.reps.map((rep): CompactGrid["r"][number] => {
+    const t = rep.teamId === null ? -1 : indexOf(rep.teamId, rep.teamName ?? "");
     return [rep.userId, rep.name, t, STATUSES.indexOf(rep.status), hidden.has(rep.userId) ? 1 : 0];
   });
   return {
@@ -212,8 +217,8 @@ export function readGrid(compact: CompactGrid): GridModel {
   const reps: GridRep[] = compact.r.map(([userId, name, t, status]) => ({
     userId,
     name,
-    teamId: compact.t[t]![0],
-    teamName: compact.t[t]![1],
+    teamId: t < 0 ? null : compact.t[t]![0],
+    teamName: t < 0 ? null : compact.t[t]![1],
     status: STATUSES[status]!,
   }));
   const byRep: Record<string, Average> = {};

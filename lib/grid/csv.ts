@@ -48,7 +48,7 @@ export function gridCsv(data: GridCsvData): string {
       const isHidden = hidden.has(rep.userId);
       lines.push([
         csvText(rep.name),
-        csvText(rep.teamName),
+        csvText(rep.teamName ?? ""),
         ...behaviours.map((b) => (isHidden ? "hidden" : csvNumber(valueOf.get(`${rep.userId}:${b.id}`)))),
         isHidden ? "hidden" : csvNumber(grid.averages.byRep[rep.userId]?.average),
       ]);

@@ -246,6 +246,30 @@ describe("a save's figures", () => {
     expect(end.organisation.byBehaviour[b1]).toEqual({ average: 3.5, count: 2 });
   });
 
+  it("include a rep without a team: in the admin's all-teams grid, rated there, and in no leader's grid", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const [b1] = f.behaviourIds;
+    const loner = await insertUser(testDb(), { name: "Lu Loner", email: `lu.${crypto.randomUUID()}@example.test`, passwordHash: "x" });
+    await insertMembership(testDb(), f.orgId, { userId: loner.id, role: "rep", teamId: null });
+    await rate(f, f.users.rep, b1!, 4);
+    actAs(f, "admin");
+    const before = (await loadGrid(f, { team: "all" })).grid;
+    expect(before.reps.find((r) => r.userId === loner.id)).toMatchObject({ name: "Lu Loner", teamId: null, teamName: null });
+
+    const result = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: loner.id, behaviourId: b1!, score: 1, expectedVersion: 0 });
+    if (result.status !== "ok") throw new Error(result.status === "error" ? result.message : result.status);
+    const after = (await loadGrid(f, { team: "all" })).grid;
+    expect(after.cells.find((c) => c.repUserId === loner.id && c.behaviourId === b1)).toMatchObject({ score: 1, version: 1 });
+    // The save's figures are the page's: the loner's row, and the column over everyone (4 and 1).
+    expect(result.data.rep).toEqual(after.averages.byRep[loner.id]);
+    expect(result.data.orgColumn).toEqual({ average: 2.5, count: 2 });
+    expect(after.averages.byBehaviour[b1!]).toEqual(result.data.orgColumn);
+    expect(withChange(before.averages.overall, null, 1)).toEqual(after.averages.overall);
+
+    actAs(f, "leader");
+    expect((await loadGrid(f)).grid.reps.some((r) => r.userId === loner.id)).toBe(false);
+  });
+
   it("record the replaced score in the audit log", async () => {
     const f = await createMatrixOrganisation(testDb());
     const cell = { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0] };

@@ -48,8 +48,9 @@ function gridContent(view: View): fc.Arbitrary<GridContent> {
     })
     .map(({ teams, reps, behaviours, seed, columns, organisationColumns, overall, organisationOverall }) => {
       const gridReps = reps.map((r) => {
-        const team = teams[r.team % teams.length]!;
-        return { userId: r.userId, name: r.name, teamId: team.id, teamName: team.name, status: r.status };
+        // Now and then a rep without a team (an admin's "all teams" grid lists them).
+        const team = r.team % (teams.length + 1) === teams.length ? null : teams[r.team % teams.length]!;
+        return { userId: r.userId, name: r.name, teamId: team?.id ?? null, teamName: team?.name ?? null, status: r.status };
       });
       const hidden = view === "self" || view === "gap" ? reps.filter((r) => r.hidden).map((r) => r.userId) : [];
       const content: GridContent = {
