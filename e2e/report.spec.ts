@@ -96,8 +96,8 @@ test("a rep prints their report with nothing unshared; the same probe finds the 
   await expect(coach.getByTestId("leader-score").first()).toBeVisible();
   const reportUrl = new URL(coach.url()).pathname + new URL(coach.url()).search;
   expect(reportUrl).toMatch(new RegExp(`^${base}/reps/[0-9a-f-]{36}/report\\?cycle=[0-9a-f-]{36}$`));
-  // The title names rep and cycle ("Save as PDF" suggests it as the file name), from the page's own load: the
-  // loader's 13 queries (tests/integration/rep-report.test.ts) plus the organisation switcher, not a second load.
+  // The title names rep and cycle ("Save as PDF" suggests it as the file name). One load per request: the loader's
+  // 13 queries (tests/integration/rep-report.test.ts) plus the organisation switcher.
   await expect(coach).toHaveTitle(new RegExp(`^Coaching report · ${rep.name} · \\S.* · Coachgrid$`));
   expect(await countPageQueries(coach, reportUrl)).toEqual({ status: 200, queries: 14 });
   await expect(coach.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
