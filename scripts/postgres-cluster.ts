@@ -14,6 +14,8 @@ export type Cluster = {
   /** Stops the server but keeps its data (an outage); `resume` starts it again on the same port. */
   halt(): void;
   resume(): void;
+  /** The postmaster's process id while it runs (its backends are its children). */
+  pid(): number | undefined;
 };
 
 export function findPostgresBinaries(): string | undefined {
@@ -59,6 +61,13 @@ export async function startCluster(bin: string): Promise<Cluster> {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     halt: () => asOwner(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]),
     resume: start,
+    pid() {
+      try {
+        return Number(fs.readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0]) || undefined;
+      } catch {
+        return undefined;
+      }
+    },
     stop() {
       try {
         asOwner(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);

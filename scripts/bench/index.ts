@@ -19,6 +19,7 @@ import { findPostgresBinaries, startCluster, type Cluster } from "@/scripts/post
 import { DEMO_PASSWORD } from "@/scripts/seed/demo-people";
 import { LARGE_ADMIN_EMAIL, LARGE_LEADER_EMAIL, LARGE_ORG, seedLargeOrganisation } from "@/scripts/seed/large-organisation";
 import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, type AppServer, type GridCell } from "./app";
+import { cpuMs } from "./cpu";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const PORT = 3446;
@@ -29,7 +30,11 @@ const SLUG = LARGE_ORG.slug;
 const TARGETS = { grid: 2, save: 1.5, dashboard: 2, gridJsKb: 180 };
 
 type Request = { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: () => string; check?: (status: number, body: string) => boolean };
-type Figures = { p50: number; p95: number; rps: number; requests: number; errors: number; queries: number };
+/** `cpu`: milliseconds of CPU per request of the app server and of the database server (with the embedded
+ *  database, its work is in the app's); null where /proc is not there to read. */
+type Figures = { p50: number; p95: number; rps: number; requests: number; errors: number; queries: number; cpu: { app: number; database: number } | null };
+/** Where the CPU time of a request is spent: the app server's process group and the database's postmaster. */
+type Processes = { appGroup: number; database: () => number | undefined };
 type Measured = Request & { queries: number };
 
 function percentile(sorted: number[], p: number): number {
@@ -37,9 +42,15 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** One autocannon round; every latency is kept so rounds combine into true percentiles. */
-async function round(app: AppServer, request: Request, latencies: number[]): Promise<{ requests: number; errors: number; seconds: number }> {
+async function round(
+  app: AppServer,
+  request: Request,
+  latencies: number[],
+  processes: Processes,
+): Promise<{ requests: number; errors: number; seconds: number; cpu: { app: number; database: number } | undefined }> {
   let errors = 0;
   const started = Date.now();
+  const cpuBefore = cpuMs(processes.appGroup, processes.database());
   const instance = autocannon({
     url: app.url,
     connections: CONNECTIONS,
@@ -58,7 +69,9 @@ async function round(app: AppServer, request: Request, latencies: number[]): Pro
   });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
   const result = await instance;
-  return { requests: result.requests.total, errors: errors + result.errors + result.timeouts + result.non2xx, seconds: (Date.now() - started) / 1000 };
+  const cpuAfter = cpuMs(processes.appGroup, processes.database());
+  const cpu = cpuBefore && cpuAfter ? { app: cpuAfter.app - cpuBefore.app, database: cpuAfter.database - cpuBefore.database } : undefined;
+  return { requests: result.requests.total, errors: errors + result.errors + result.timeouts + result.non2xx, seconds: (Date.now() - started) / 1000, cpu };
 }
 
 /** SQL statements for one request, measured alone (before any load, so no other request is counted). */
@@ -71,20 +84,30 @@ async function withQueries(app: AppServer, request: Request): Promise<Measured> 
 }
 
 /** Measures a pair side by side: rounds alternate A, B, A, B… so a noisy neighbour hits both alike. */
-async function pair(app: AppServer, a: Measured, b: Measured): Promise<[Figures, Figures]> {
-  const runs = [a, b].map((request) => ({ request, latencies: [] as number[], requests: 0, errors: 0, seconds: 0 }));
-  for (const run of runs) await round(app, run.request, []); // warm up, not counted
+async function pair(app: AppServer, processes: Processes, a: Measured, b: Measured): Promise<[Figures, Figures]> {
+  const runs = [a, b].map((request) => ({ request, latencies: [] as number[], requests: 0, errors: 0, seconds: 0, cpu: { app: 0, database: 0 } as Figures["cpu"] }));
+  for (const run of runs) await round(app, run.request, [], processes); // warm up, not counted
   for (let r = 0; r < ROUNDS; r++) {
     for (const run of runs) {
-      const result = await round(app, run.request, run.latencies);
+      const result = await round(app, run.request, run.latencies, processes);
       run.requests += result.requests;
       run.errors += result.errors;
       run.seconds += result.seconds;
+      run.cpu = run.cpu && result.cpu ? { app: run.cpu.app + result.cpu.app, database: run.cpu.database + result.cpu.database } : null;
     }
   }
-  const figures = runs.map((run) => {
+  const figures = runs.map((run): Figures => {
     const sorted = run.latencies.sort((x, y) => x - y);
-    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rps: run.requests / run.seconds, requests: run.requests, errors: run.errors, queries: run.request.queries };
+    const perRequest = (ms: number) => (run.requests > 0 ? ms / run.requests : NaN);
+    return {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      rps: run.requests / run.seconds,
+      requests: run.requests,
+      errors: run.errors,
+      queries: run.request.queries,
+      cpu: run.cpu && { app: perRequest(run.cpu.app), database: perRequest(run.cpu.database) },
+    };
   });
   return figures as [Figures, Figures];
 }
@@ -118,18 +141,23 @@ async function coldJs(app: AppServer, cookie: string, page: string): Promise<{ f
   }
 }
 
-async function prepareDatabase(kind: "postgres" | "embedded"): Promise<{ open: () => Promise<DatabaseHandle>; url?: string; dataDir?: string; cleanup(): void }> {
+type Database = { open: () => Promise<DatabaseHandle>; url?: string; dataDir?: string; pid: () => number | undefined; cleanup(): void };
+
+async function prepareDatabase(kind: "postgres" | "embedded"): Promise<Database> {
   if (kind === "postgres") {
     const bin = findPostgresBinaries();
     if (!bin) throw new Error("--db=postgres needs PostgreSQL server binaries (initdb); set POSTGRES_BIN");
     const cluster: Cluster = await startCluster(bin);
-    return { url: cluster.url, open: () => openServer(cluster.url, 2), cleanup: () => cluster.stop() };
+    return { url: cluster.url, open: () => openServer(cluster.url, 2), pid: () => cluster.pid(), cleanup: () => cluster.stop() };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coachgrid-bench-"));
-  return { dataDir, open: () => openEmbedded(dataDir), cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  // The embedded database runs inside the app server: its CPU time is the app's.
+  return { dataDir, open: () => openEmbedded(dataDir), pid: () => undefined, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const cpuTotal = (f: Figures) => (f.cpu ? f.cpu.app + f.cpu.database : NaN);
+const cpu = (c: NonNullable<Figures["cpu"]>) => `${c.app.toFixed(1)} + ${c.database.toFixed(1)} ms`;
 
 async function main() {
   const requested = arg("db");
@@ -190,16 +218,17 @@ async function main() {
     const [gridM, trivialM, saveM, pingM, dashboardM, adminTrivialM] = measured as [Measured, Measured, Measured, Measured, Measured, Measured];
 
     console.log(`Measuring: ${ROUNDS} alternating rounds of ${SECONDS} s per side, ${CONNECTIONS} connections…`);
-    const [grid, gridTrivial] = await pair(app, gridM, trivialM);
-    const [save, saveTrivial] = await pair(app, saveM, pingM);
-    const [dashboard, dashboardTrivial] = await pair(app, dashboardM, adminTrivialM);
+    const processes: Processes = { appGroup: app.pid, database: database.pid };
+    const [grid, gridTrivial] = await pair(app, processes, gridM, trivialM);
+    const [save, saveTrivial] = await pair(app, processes, saveM, pingM);
+    const [dashboard, dashboardTrivial] = await pair(app, processes, dashboardM, adminTrivialM);
     const js = await coldJs(app, leader, `/o/${SLUG}/grid`);
 
     const pairs = [
       { name: "grid page (500 reps x 12)", key: "grid", a: grid, b: gridTrivial, target: TARGETS.grid, versus: "trivial page" },
       { name: "save one score", key: "save", a: save, b: saveTrivial, target: TARGETS.save, versus: "trivial action" },
       { name: "admin dashboard /o/large-org", key: "dashboard", a: dashboard, b: dashboardTrivial, target: TARGETS.dashboard, versus: "trivial page" },
-    ].map((p) => ({ ...p, ratio: p.a.p50 / p.b.p50, rpsRatio: p.b.rps / p.a.rps }));
+    ].map((p) => ({ ...p, ratio: p.a.p50 / p.b.p50, rpsRatio: p.b.rps / p.a.rps, cpuRatio: cpuTotal(p.a) / cpuTotal(p.b) }));
 
     const row = (label: string, f: Figures) =>
       `  ${label.padEnd(30)} p50 ${ms(f.p50).padStart(8)}  p95 ${ms(f.p95).padStart(8)}  ${f.rps.toFixed(1).padStart(7)} req/s  ${String(f.queries).padStart(3)} queries/request${f.errors ? `  ${f.errors} FAILED` : ""}`;
@@ -207,7 +236,13 @@ async function main() {
     for (const p of pairs) {
       console.log(row(p.name, p.a));
       console.log(row(p.versus, p.b));
-      console.log(`  ratio p50 ${p.ratio.toFixed(2)}x (req/s ${p.rpsRatio.toFixed(2)}x), target <= ${p.target}x ${p.ratio <= p.target ? "met" : "MISSED"}\n`);
+      console.log(`  ratio p50 ${p.ratio.toFixed(2)}x (req/s ${p.rpsRatio.toFixed(2)}x), target <= ${p.target}x ${p.ratio <= p.target ? "met" : "MISSED"}`);
+      if (p.a.cpu && p.b.cpu) {
+        const [what, a, b] =
+          kind === "postgres" ? ["app + database", cpu(p.a.cpu), cpu(p.b.cpu)] : ["app, with the embedded database in it", ms(p.a.cpu.app), ms(p.b.cpu.app)];
+        console.log(`  CPU per request (${what}): ${a} vs ${b}, ${p.cpuRatio.toFixed(2)}x`);
+      }
+      console.log("");
     }
     const kb = js.gzipBytes / 1024;
     console.log(`  grid page JavaScript, cold load: ${js.files} files, ${kb.toFixed(1)} KB gzip (${(js.transferredBytes / 1024).toFixed(1)} KB on the wire), target <= ${TARGETS.gridJsKb} KB ${kb <= TARGETS.gridJsKb ? "met" : "MISSED"}`);
@@ -220,7 +255,18 @@ async function main() {
       connections: CONNECTIONS,
       secondsPerRound: SECONDS,
       rounds: ROUNDS,
-      pairs: pairs.map(({ key, name, versus, a, b, ratio, rpsRatio, target }) => ({ key, name, measured: a, versus, trivial: b, ratioP50: ratio, ratioRps: rpsRatio, target, met: ratio <= target })),
+      pairs: pairs.map(({ key, name, versus, a, b, ratio, rpsRatio, cpuRatio, target }) => ({
+        key,
+        name,
+        measured: a,
+        versus,
+        trivial: b,
+        ratioP50: ratio,
+        ratioRps: rpsRatio,
+        ratioCpu: Number.isFinite(cpuRatio) ? cpuRatio : null,
+        target,
+        met: ratio <= target,
+      })),
       gridJs: { ...js, gzipKb: kb, targetKb: TARGETS.gridJsKb, met: kb <= TARGETS.gridJsKb },
     };
     fs.writeFileSync(out, JSON.stringify(result, null, 2));
