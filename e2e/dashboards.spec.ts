@@ -254,11 +254,21 @@ test("a new organisation's admin gets the getting-started checklist", async ({ p
  * queue's 7 and overdue plan actions), rep +8 (among them assessment states, active plans, shared notes).
  */
 const QUERIES = { admin: 9, leader: 17, rep: 11 } as const;
+/** The admin's overview is cached per data revision (README, "Pages that are cached"): a repeat reads only the three. */
+const ADMIN_REPEAT = 3;
 
 test("each dashboard loads in a fixed number of queries", async ({ page }) => {
   for (const [role, email] of [["admin", DEMO_ADMIN.email], ["leader", east!.leader.email], ["rep", east!.reps[0]!.email]] as const) {
     await signIn(page, email, DEMO_PASSWORD);
+    if (role === "admin") {
+      // Any change moves the organisation's revision, so the next request computes the overview afresh.
+      await page.goto(`${home}/settings`);
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(page.getByText("Settings saved.")).toBeVisible();
+    }
     expect([role, await countPageQueries(page, home)]).toEqual([role, { status: 200, queries: QUERIES[role] }]);
+    const repeat = role === "admin" ? ADMIN_REPEAT : QUERIES[role];
+    expect([role, "repeat", await countPageQueries(page, home)]).toEqual([role, "repeat", { status: 200, queries: repeat }]);
     await page.context().clearCookies();
   }
 });

@@ -1,11 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { memberships, organisations, teamLeaders } from "../schema";
+import { memberships, organisations, orgRevisions, teamLeaders } from "../schema";
 
 export type Role = (typeof memberships.$inferSelect)["role"];
 
 /**
- * The organisation named by a URL slug and the person's membership of it, in one query.
+ * The organisation named by a URL slug (with its data revision: see orgRevisions) and the person's membership of
+ * it, in one query.
  * Undefined when the slug is unknown or the person is not a member: callers answer both with 404. Read on every
  * request of a member, so prepared (see db/client.ts).
  */
@@ -17,6 +18,7 @@ export async function findMemberContext(db: DbOrTx, slug: string, userId: string
       orgName: organisations.name,
       timeZone: organisations.timeZone,
       blindMode: organisations.blindMode,
+      revision: sql<number>`coalesce(${orgRevisions.revision}, 0)`.mapWith(Number),
       role: memberships.role,
       status: memberships.status,
       teamId: memberships.teamId,
@@ -27,6 +29,7 @@ export async function findMemberContext(db: DbOrTx, slug: string, userId: string
     })
     .from(organisations)
     .innerJoin(memberships, and(eq(memberships.orgId, organisations.id), eq(memberships.userId, userId)))
+    .leftJoin(orgRevisions, eq(orgRevisions.orgId, organisations.id))
     .where(eq(organisations.slug, slug))
     .limit(1)
     .prepare("find_member_context")

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   foreignKey,
@@ -55,6 +56,18 @@ export const orgIdColumn = () =>
   uuid()
     .notNull()
     .references(() => organisations.id);
+
+/**
+ * An organisation's data revision. Database triggers (migration 0007) move it whenever the organisation's data
+ * changes: any row of a tenant table except the audit log, the organisation's own row, or the name or email of one
+ * of its members. Page loaders may cache their result per revision (lib/chain/revision-cache.ts): a result is
+ * reused only while nothing it could have read has changed, on any app instance. A table of its own, not a column
+ * of organisations, so that on Citus the bump stays on the tenant's shard.
+ */
+export const orgRevisions = pgTable("org_revisions", {
+  orgId: orgIdColumn().primaryKey(),
+  revision: bigint({ mode: "number" }).notNull().default(0),
+});
 
 export const memberRole = pgEnum("member_role", ["admin", "leader", "rep"]);
 export const memberStatus = pgEnum("member_status", ["active", "deactivated"]);

@@ -10,6 +10,7 @@ import { can, needsTarget, roleMay, type Member, type Permission, type Target } 
 import { formDataToObject, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { register, type MemberExpectation } from "./registry";
+import { perRevision } from "./revision-cache";
 import { routePath, signInRedirect } from "./sign-in-redirect";
 
 export type Organisation = { id: string; slug: string; name: string; timeZone: string; blindMode: boolean };
@@ -17,7 +18,8 @@ export type Organisation = { id: string; slug: string; name: string; timeZone: s
 export type MemberContext = {
   /** For actions, the transaction the whole call runs in. */
   db: DbOrTx;
-  org: Organisation;
+  /** With the organisation's data revision as the request read it (see lib/chain/revision-cache.ts). */
+  org: Organisation & { revision: number };
   member: Member;
   user: SessionUser;
 };
@@ -74,7 +76,7 @@ async function runAsMember<S extends z.ZodType, R>(
   const parsed = parseInput(def.input, raw);
   if (!parsed.ok) return parsed.failure;
 
-  const org: Organisation = { id: found.orgId, slug: found.slug, name: found.orgName, timeZone: found.timeZone, blindMode: found.blindMode };
+  const org: MemberContext["org"] = { id: found.orgId, slug: found.slug, name: found.orgName, timeZone: found.timeZone, blindMode: found.blindMode, revision: found.revision };
   const ctx: MemberContext = { db, org, member, user };
   try {
     if (needsTarget(member.role, def.permission)) {
@@ -136,6 +138,12 @@ export function memberLoader<S extends z.ZodType, R>(
     route: string;
     /** Reads worth a trace (a full data export) record this audit event once access is granted, before reading. */
     audit?: { action: string; targetType: string };
+    /**
+     * Reuse the result while the organisation's data revision stays the same (lib/chain/revision-cache.ts). Only for
+     * a result made of the organisation's data, the member and the input alone: never of the clock. A function
+     * decides per request (the overview caches an admin's, not a leader's, which counts days).
+     */
+    cachePerRevision?: boolean | ((ctx: MemberContext) => boolean);
   },
   handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
 ) {
@@ -146,7 +154,8 @@ export function memberLoader<S extends z.ZodType, R>(
       raw,
       async (ctx, input) => {
         if (def.audit) await insertAuditEvent(ctx.db, ctx.org.id, ctx.user.id, { ...def.audit, targetId: ctx.org.id, targetLabel: ctx.org.name });
-        return handler(ctx, input);
+        const cached = typeof def.cachePerRevision === "function" ? def.cachePerRevision(ctx) : def.cachePerRevision;
+        return cached ? perRevision(def.route, ctx, input, () => handler(ctx, input)) : handler(ctx, input);
       },
       readMembershipOnce,
     );

@@ -202,6 +202,8 @@ export const loadDashboard = memberLoader(
     permission: "org.view",
     input: z.object({}),
     expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
+    // The admin's overview is the organisation's data alone; a leader's and a rep's count days to today.
+    cachePerRevision: (ctx) => ctx.member.role === "admin",
   },
   async (ctx) => {
     const base = { slug: ctx.org.slug, orgName: ctx.org.name, userName: ctx.user.name, userId: ctx.member.userId };

@@ -9,7 +9,8 @@ const allow = ["admin", "leader", "coLeader", "otherLeader"] as const;
 
 /**
  * The grid page, in the view the URL asks for (leader ratings by default), its grid in the compact form the page
- * sends to the browser. Eight queries for the leader view, whatever the size: see loadGridData.
+ * sends to the browser. Eight queries for the leader view, whatever the size (see loadGridData); none beyond the
+ * session and the membership while the organisation's data has not changed since (cachePerRevision).
  */
 export const loadGridPage = memberLoader(
   {
@@ -17,6 +18,7 @@ export const loadGridPage = memberLoader(
     permission: "grid.view",
     input: gridPageSchema,
     expect: { allow: [...allow], input: () => ({}) },
+    cachePerRevision: true,
   },
   (ctx, input) => loadGridData(ctx, input),
 );
