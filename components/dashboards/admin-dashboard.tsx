@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/page-header";
+import { furthestBehindFirst, heatmapTable } from "@/lib/dashboards/figures";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 import { BehaviourChart } from "./behaviour-chart";
 import { ChangeText } from "./change";
@@ -51,11 +52,15 @@ export function AdminDashboard({ data }: { data: AdminData }) {
             />
           </dl>
 
-          <Panel title="Participation" description={`${summary.cycle.name}, per team. A rep's ratings are complete when every behaviour has a leader score.`}>
+          <Panel title="Participation" description={`${summary.cycle.name}, per team, furthest behind first. A rep's ratings are complete when every behaviour has a leader score.`}>
             {summary.participation.teams.length === 0 ? (
               <p className="text-sm text-slate-600">No teams yet. Create one on the Teams page.</p>
             ) : (
-              <ParticipationTable caption={`Participation per team, ${summary.cycle.name}`} teams={summary.participation.teams} total={summary.participation.total} />
+              <ParticipationTable
+                caption={`Participation per team, furthest behind first, ${summary.cycle.name}`}
+                teams={furthestBehindFirst(summary.participation.teams)}
+                total={summary.participation.total}
+              />
             )}
           </Panel>
 
@@ -123,8 +128,11 @@ export function AdminDashboard({ data }: { data: AdminData }) {
             </div>
           </section>
 
-          <Panel title="Teams by behaviour" description="Average leader rating per team and behaviour (1 rarely, 3 usually, 5 a model for others). Hover a number for how many ratings it averages.">
-            <TeamHeatmap caption={`Average leader rating by team and behaviour, ${summary.cycle.name}`} heatmap={summary.heatmap} since={summary.previousCycleName} />
+          <Panel
+            title="Teams by behaviour"
+            description="Average leader rating per team and behaviour, weakest team first (1 rarely, 3 usually, 5 a model for others). Hover a number for how many ratings it averages."
+          >
+            <TeamHeatmap caption={`Average leader rating by team and behaviour, weakest team first, ${summary.cycle.name}`} heatmap={heatmapTable(summary.heatmap)} since={summary.previousCycleName} />
           </Panel>
         </>
       )}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/page-header";
+import { heatmapTable } from "@/lib/dashboards/figures";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 import { formatDay } from "@/components/relationships/format";
 import { ChangeText } from "./change";
@@ -108,11 +109,11 @@ function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<Lead
                 </div>
                 <div>
                   <dt className="text-slate-600">Self-assessments submitted</dt>
-                  <dd><Meter part={p.selfSubmitted} whole={p.reps} label="Self-assessments submitted" /></dd>
+                  <dd><Meter part={p.selfSubmitted} whole={p.reps} /></dd>
                 </div>
                 <div>
                   <dt className="text-slate-600">Your ratings complete</dt>
-                  <dd><Meter part={p.leaderComplete} whole={p.reps} label="Leader ratings complete" /></dd>
+                  <dd><Meter part={p.leaderComplete} whole={p.reps} /></dd>
                 </div>
               </dl>
             </li>
@@ -121,7 +122,7 @@ function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<Lead
       </ul>
       {summary.heatmap.teams.length > 1 && (
         <div className="mt-6">
-          <TeamHeatmap caption={`Your teams by behaviour, ${summary.cycle.name}`} heatmap={summary.heatmap} since={summary.previousCycleName} />
+          <TeamHeatmap caption={`Your teams by behaviour, ${summary.cycle.name}`} heatmap={heatmapTable(summary.heatmap)} since={summary.previousCycleName} />
         </div>
       )}
     </Panel>

@@ -1,6 +1,7 @@
 "use client";
 
-import { Table, Td, Th } from "@/components/ui/table";
+import { ShowAllButton, useFirstRows } from "@/components/ui/show-all";
+import { Table, Th } from "@/components/ui/table";
 import type { Participation, TeamParticipation } from "@/lib/dashboards/figures";
 import { Meter } from "./stat";
 
@@ -10,39 +11,52 @@ function Row({ label, figures, total = false }: { label: string; figures: Partic
       <th scope="row" className={`px-4 py-3 text-left text-slate-900 ${total ? "font-semibold" : "font-medium"}`}>
         {label}
       </th>
-      <Td className={`text-right tabular-nums ${total ? "font-semibold" : ""}`}>{figures.reps}</Td>
-      <Td>
-        <Meter part={figures.selfSubmitted} whole={figures.reps} label="Self-assessments submitted" />
-      </Td>
-      <Td>
-        <Meter part={figures.leaderComplete} whole={figures.reps} label="Leader ratings complete" />
-      </Td>
+      <td className={total ? "text-right font-semibold" : "text-right"}>{figures.reps}</td>
+      <td>
+        <Meter part={figures.selfSubmitted} whole={figures.reps} />
+      </td>
+      <td>
+        <Meter part={figures.leaderComplete} whole={figures.reps} />
+      </td>
     </tr>
   );
 }
 
-/** Per team: self-assessments submitted and leader ratings complete, out of the team's active reps. */
+/** The cells' common styling, set once on the table and its sections: an organisation can have 50 teams. */
+const cells = "tabular-nums [&_td]:px-4 [&_td]:py-3 [&_td]:text-slate-800";
+
+/** How many teams the table opens with: those furthest behind (the caller sorts them). */
+const FIRST_TEAMS = 10;
+
+/**
+ * Per team: self-assessments submitted and leader ratings complete, out of the team's active reps. A long list
+ * opens on its first 10 teams.
+ */
 export function ParticipationTable({ teams, total, caption }: { teams: TeamParticipation[]; total: Participation; caption: string }) {
+  const rows = useFirstRows(teams, FIRST_TEAMS);
   return (
-    <Table caption={caption}>
-      <thead>
-        <tr>
-          <Th>Team</Th>
-          <Th className="text-right">Reps</Th>
-          <Th>Self-assessments submitted</Th>
-          <Th>Leader ratings complete</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {teams.map((t) => (
-          <Row key={t.teamId} label={t.teamName} figures={t} />
-        ))}
-      </tbody>
-      {teams.length > 1 && (
-        <tfoot className="border-t-2 border-slate-200">
-          <Row label="All teams" figures={total} total />
-        </tfoot>
-      )}
-    </Table>
+    <>
+      <Table caption={caption} className={cells}>
+        <thead>
+          <tr>
+            <Th>Team</Th>
+            <Th className="text-right">Reps</Th>
+            <Th>Self-assessments submitted</Th>
+            <Th>Leader ratings complete</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.shown.map((t) => (
+            <Row key={t.teamId} label={t.teamName} figures={t} />
+          ))}
+        </tbody>
+        {teams.length > 1 && (
+          <tfoot className="border-t-2 border-slate-200">
+            <Row label="All teams" figures={total} total />
+          </tfoot>
+        )}
+      </Table>
+      {rows.cut && <ShowAllButton {...rows} showAll={`Show all ${teams.length} teams`} showFirst={`Show the ${FIRST_TEAMS} furthest behind only`} />}
+    </>
   );
 }

@@ -11,19 +11,17 @@ export function Stat({ label, value, detail }: { label: string; value: ReactNode
   );
 }
 
-/** A proportion as text and as a bar; the bar only repeats the text. */
-export function Meter({ part, whole, label }: { part: number; whole: number; label: string }) {
+/** A proportion as text and as a bar; the bar only repeats the text. Lean markup: a table row can hold two. */
+export function Meter({ part, whole }: { part: number; whole: number }) {
   const percent = whole === 0 ? 0 : Math.round((part / whole) * 100);
   return (
-    <div className="min-w-32">
-      <div className="flex justify-between gap-2 text-sm tabular-nums text-slate-800">
-        <span>
-          {part} of {whole}
-        </span>
+    <div className="min-w-32 text-sm tabular-nums">
+      <div className="flex justify-between gap-2">
+        {`${part} of ${whole}`}
         <span className="text-slate-600">{whole === 0 ? "–" : `${percent}%`}</span>
       </div>
-      <div aria-hidden className="mt-1 h-1.5 rounded-full bg-slate-100" title={label}>
-        <div className="h-1.5 rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
+      <div aria-hidden className="mt-1 h-1.5 rounded-full bg-slate-100">
+        <div className="h-full rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
       </div>
     </div>
   );

@@ -1,87 +1,95 @@
 "use client";
 
 import { scoreClass } from "@/components/grid/heatmap";
+import { cn } from "@/components/ui/cn";
+import { ShowAllButton, useFirstRows } from "@/components/ui/show-all";
 import { Table } from "@/components/ui/table";
-import type { Heatmap } from "@/lib/dashboards/figures";
+import type { Figure, HeatmapTable } from "@/lib/dashboards/figures";
 import { ChangeText } from "./change";
 
-function Score({ figure }: { figure: { average: number; count: number } | null }) {
-  if (!figure) return <span className="text-slate-400">–</span>;
-  return <span title={`${figure.count} rating${figure.count === 1 ? "" : "s"}`}>{figure.average.toFixed(1)}</span>;
+/** A figure coloured like the grid, with how many ratings it averages on hover ("–": nothing rated). */
+function ScoreCell({ figure, className }: { figure: Figure; className?: string }) {
+  return (
+    <td className={cn(scoreClass(figure?.average), className)} title={figure ? `${figure.count} rating${figure.count === 1 ? "" : "s"}` : undefined}>
+      {figure ? figure.average.toFixed(1) : "–"}
+    </td>
+  );
 }
 
 const headCell = "bg-slate-50 px-2 py-2.5 text-center align-bottom text-xs font-semibold text-slate-700";
+/** The cells' common styling, set once on the table, their rows and sections: 50 teams are 600 cells. */
+const cells = "text-center tabular-nums [&_td]:px-2 [&_td]:py-2";
+const rowHead = "sticky left-0 z-10 bg-white px-4 py-2 text-left text-slate-900";
+
+/** How many teams the table opens with: the weakest (heatmapTable sorts them). */
+const FIRST_TEAMS = 10;
 
 /**
  * Team x behaviour averages of the leader ratings, coloured like the grid (orange low to blue high, the
  * number always printed), with each team's overall, each behaviour's organisation average and the change
- * since the previous cycle.
+ * since the previous cycle. Weakest team first; a long list opens on the 10 weakest.
  */
-export function TeamHeatmap({ heatmap, caption, since }: { heatmap: Heatmap; caption: string; since: string | null }) {
+export function TeamHeatmap({ heatmap, caption, since }: { heatmap: HeatmapTable; caption: string; since: string | null }) {
+  const teams = useFirstRows(heatmap.teams, FIRST_TEAMS);
   return (
-    <Table caption={caption} className="text-xs">
-      <thead>
-        <tr>
-          <th scope="col" className={`${headCell} sticky left-0 z-10 text-left`}>
-            Team
-          </th>
-          <th scope="col" className={headCell}>
-            Overall
-          </th>
-          {since && (
-            <th scope="col" className={`${headCell} border-r border-slate-200`}>
-              Since {since}
+    <>
+      <Table caption={caption} className={`text-xs ${cells}`}>
+        <thead>
+          <tr>
+            <th scope="col" className={`${headCell} sticky left-0 z-10 text-left`}>
+              Team
             </th>
-          )}
-          {heatmap.behaviours.map((b) => (
-            <th key={b.id} scope="col" className={`${headCell} min-w-20 font-medium`}>
-              {b.name}
+            <th scope="col" className={headCell}>
+              Overall
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {heatmap.teams.map((team) => (
-          <tr key={team.id}>
-            <th scope="row" className="sticky left-0 z-10 bg-white px-4 py-2 text-left font-medium text-slate-900">
-              {team.name}
-            </th>
-            <td className={`px-2 py-2 text-center font-semibold tabular-nums ${scoreClass(team.figure?.average)}`}>
-              <Score figure={team.figure} />
-            </td>
             {since && (
-              <td className="border-r border-slate-200 px-2 py-2 text-center">
-                <ChangeText value={team.change} />
+              <th scope="col" className={`${headCell} border-r border-slate-200`}>
+                Since {since}
+              </th>
+            )}
+            {heatmap.behaviours.map((b) => (
+              <th key={b.id} scope="col" className={`${headCell} min-w-20 font-medium`}>
+                {b.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 font-medium">
+          {teams.shown.map((team) => (
+            <tr key={team.id}>
+              <th scope="row" className={`${rowHead} font-medium`}>
+                {team.name}
+              </th>
+              <ScoreCell figure={team.figure} className="font-semibold" />
+              {since && (
+                <td className="border-r border-slate-200">
+                  <ChangeText value={team.change} />
+                </td>
+              )}
+              {team.cells.map((figure, j) => (
+                <ScoreCell key={heatmap.behaviours[j]!.id} figure={figure} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="border-t-2 border-slate-200 font-semibold">
+          <tr>
+            <th scope="row" className={`${rowHead} font-semibold`}>
+              Organisation
+            </th>
+            <ScoreCell figure={heatmap.overall.figure} />
+            {since && (
+              <td className="border-r border-slate-200">
+                <ChangeText value={heatmap.overall.change} />
               </td>
             )}
             {heatmap.behaviours.map((b) => (
-              <td key={b.id} className={`px-2 py-2 text-center tabular-nums font-medium ${scoreClass(team.cells[b.id]?.average)}`}>
-                <Score figure={team.cells[b.id] ?? null} />
-              </td>
+              <ScoreCell key={b.id} figure={b.figure} />
             ))}
           </tr>
-        ))}
-      </tbody>
-      <tfoot className="border-t-2 border-slate-200">
-        <tr>
-          <th scope="row" className="sticky left-0 z-10 bg-white px-4 py-2 text-left font-semibold text-slate-900">
-            Organisation
-          </th>
-          <td className={`px-2 py-2 text-center font-semibold tabular-nums ${scoreClass(heatmap.overall.figure?.average)}`}>
-            <Score figure={heatmap.overall.figure} />
-          </td>
-          {since && (
-            <td className="border-r border-slate-200 px-2 py-2 text-center">
-              <ChangeText value={heatmap.overall.change} />
-            </td>
-          )}
-          {heatmap.behaviours.map((b) => (
-            <td key={b.id} className={`px-2 py-2 text-center font-semibold tabular-nums ${scoreClass(b.figure?.average)}`}>
-              <Score figure={b.figure} />
-            </td>
-          ))}
-        </tr>
-      </tfoot>
-    </Table>
+        </tfoot>
+      </Table>
+      {teams.cut && <ShowAllButton {...teams} showAll={`Show all ${heatmap.teams.length} teams`} showFirst={`Show the ${FIRST_TEAMS} weakest only`} />}
+    </>
   );
 }

@@ -2,6 +2,8 @@ import type { HeatCell } from "@/db/queries/dashboards";
 import type { OrganisationRollup, TeamRollup } from "@/lib/coaching/queue";
 import { compareQueueItems, TRAINING_TOPICS, type QueueItem } from "@/lib/coaching/rules";
 
+import type { Participation } from "@/db/queries/dashboards";
+
 export type { Participation, TeamParticipation } from "@/db/queries/dashboards";
 
 /**
@@ -15,10 +17,42 @@ export type Change = number | null;
 /** A team x behaviour table of the current cycle, with row, column and overall figures and change. */
 export type Heatmap = {
   behaviours: (Named & { figure: Figure; before: Figure; change: Change })[];
-  /** `weakest`: the team's lowest-rated behaviour, the first in the framework's order on a tie. */
-  teams: (Named & { figure: Figure; change: Change; cells: Record<string, Figure>; weakest: (Named & { average: number }) | null })[];
+  /**
+   * `cells`: the team's figure per behaviour, aligned to `behaviours`. `weakest`: the team's lowest-rated behaviour,
+   * the first in the framework's order on a tie.
+   */
+  teams: (Named & { figure: Figure; change: Change; cells: Figure[]; weakest: (Named & { average: number }) | null })[];
   overall: { figure: Figure; change: Change };
 };
+
+/**
+ * What the heatmap table shows, and no more: a client component's props travel in the page's payload, and an
+ * organisation of 50 teams has 600 cells.
+ */
+export type HeatmapTable = {
+  behaviours: (Named & { figure: Figure })[];
+  teams: (Named & { figure: Figure; change: Change; cells: Figure[] })[];
+  overall: Heatmap["overall"];
+};
+
+/** The heatmap as its table shows it: teams weakest first (by overall average; unrated teams last, by name). */
+export function heatmapTable({ behaviours, teams, overall }: Heatmap): HeatmapTable {
+  const average = (figure: Figure) => figure?.average ?? Infinity;
+  return {
+    behaviours: behaviours.map(({ id, name, figure }) => ({ id, name, figure })),
+    teams: teams.map(({ id, name, figure, change, cells }) => ({ id, name, figure, change, cells })).sort((a, b) => average(a.figure) - average(b.figure)),
+    overall,
+  };
+}
+
+/**
+ * Teams furthest behind first: by the share of their reps' self-assessments submitted and leader ratings complete,
+ * the two counted alike; teams without reps last. Ties keep the order given (by name).
+ */
+export function furthestBehindFirst<T extends Participation>(teams: readonly T[]): T[] {
+  const done = (t: T) => (t.reps === 0 ? Infinity : (t.selfSubmitted + t.leaderComplete) / (2 * t.reps));
+  return [...teams].sort((a, b) => done(a) - done(b));
+}
 
 function key(cycleId: string, teamId: string | null, behaviourId: string | null) {
   return `${cycleId}|${teamId ?? "*"}|${behaviourId ?? "*"}`;
@@ -43,7 +77,7 @@ export function buildHeatmap(
       ...t,
       figure: now(t.id, null),
       change: change(now(t.id, null), before(t.id, null)),
-      cells: Object.fromEntries(input.behaviours.map((b) => [b.id, now(t.id, b.id)])),
+      cells: input.behaviours.map((b) => now(t.id, b.id)),
       weakest: input.behaviours.reduce<(Named & { average: number }) | null>((low, b) => {
         const cell = now(t.id, b.id);
         return cell && (!low || cell.average < low.average) ? { ...b, average: cell.average } : low;

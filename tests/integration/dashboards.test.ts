@@ -133,7 +133,7 @@ describe("the admin dashboard", () => {
 
     const [teamA, teamB] = summary.heatmap.teams;
     expect(teamA).toMatchObject({ name: "Team A", figure: { average: 3.3, count: 4 }, change: 1.3 });
-    expect(teamA!.cells).toEqual({ [b0]: { average: 3, count: 2 }, [b1]: { average: 4, count: 1 }, [b2]: { average: 3, count: 1 } });
+    expect(teamA!.cells).toEqual([{ average: 3, count: 2 }, { average: 4, count: 1 }, { average: 3, count: 1 }]);
     // The weakest behaviour: Team A has two at 3, and the framework's first of them wins.
     expect(teamA!.weakest).toMatchObject({ id: b0, average: 3 });
     expect(teamB).toMatchObject({ name: "Team B", figure: { average: 2.7, count: 3 }, change: 0.7 });

@@ -1,0 +1,57 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { ParticipationTable } from "@/components/dashboards/participation-table";
+import { buildHeatmap, furthestBehindFirst, heatmapTable } from "@/lib/dashboards/figures";
+
+describe("the overview's tables open on the teams that need attention", () => {
+  it("heatmapTable: teams weakest first by overall average, unrated teams last in their given order, cells aligned", () => {
+    const teams = ["Alpha", "Bravo", "Charlie", "Delta"].map((name) => ({ id: name.toLowerCase(), name }));
+    const behaviours = [
+      { id: "b1", name: "Prospecting" },
+      { id: "b2", name: "Closing" },
+    ];
+    const cell = (teamId: string | null, behaviourId: string | null, average: number, count = 2) => ({ cycleId: "now", teamId, behaviourId, average, count });
+    const heatmap = buildHeatmap(
+      [cell("alpha", null, 3.5), cell("alpha", "b1", 4), cell("alpha", "b2", 3), cell("charlie", null, 2.1), cell("charlie", "b2", 2.1), cell(null, null, 3)],
+      { cycleId: "now", previousCycleId: null, teams, behaviours },
+    );
+    const table = heatmapTable(heatmap);
+    expect(table.teams.map((t) => t.name)).toEqual(["Charlie", "Alpha", "Bravo", "Delta"]);
+    expect(table.teams[1]!.cells).toEqual([
+      { average: 4, count: 2 },
+      { average: 3, count: 2 },
+    ]);
+    expect(table.teams[0]!.cells).toEqual([null, { average: 2.1, count: 2 }]);
+    // Only what the table shows travels to the browser.
+    expect(Object.keys(table.teams[0]!).sort()).toEqual(["cells", "change", "figure", "id", "name"]);
+    expect(Object.keys(table.behaviours[0]!).sort()).toEqual(["figure", "id", "name"]);
+  });
+
+  it("furthestBehindFirst: by the share of self-assessments and leader ratings done, teams without reps last", () => {
+    const team = (teamName: string, reps: number, selfSubmitted: number, leaderComplete: number) => ({ teamId: teamName, teamName, reps, selfSubmitted, leaderComplete });
+    const order = furthestBehindFirst([team("Done", 4, 4, 4), team("Empty", 0, 0, 0), team("Half", 4, 4, 0), team("Quarter", 4, 1, 1), team("Also half", 2, 0, 2)]);
+    expect(order.map((t) => t.teamName)).toEqual(["Quarter", "Half", "Also half", "Done", "Empty"]);
+  });
+});
+
+describe("a long table opens on its first ten teams", () => {
+  const teams = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ teamId: `t${i}`, teamName: `Team ${String(i + 1).padStart(2, "0")}`, reps: 5, selfSubmitted: 3, leaderComplete: 5 }));
+  const render = (n: number) => renderToStaticMarkup(createElement(ParticipationTable, { teams: teams(n), total: { reps: 5 * n, selfSubmitted: 3 * n, leaderComplete: 5 * n }, caption: "Participation" }));
+  const rows = (html: string) => (html.match(/<th scope="row"/g) ?? []).length - 1; // less the total's
+
+  it("cuts a list of 50 to 10 rows and offers the rest", () => {
+    const html = render(50);
+    expect(rows(html)).toBe(10);
+    expect(html).toContain("Team 10");
+    expect(html).not.toContain("Team 11");
+    expect(html).toMatch(/<button type="button" aria-expanded="false"[^>]*>Show all 50 teams<\/button>/);
+  });
+
+  it("shows a list that is only a little longer whole, without the button", () => {
+    const html = render(12);
+    expect(rows(html)).toBe(12);
+    expect(html).not.toContain("<button");
+  });
+});
