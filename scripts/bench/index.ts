@@ -4,6 +4,7 @@
  *   --db=postgres|embedded   which database (default: PostgreSQL when its server binaries exist, else embedded)
  *   --seconds=N              seconds per measurement round (default 4; three rounds per side, alternating)
  *   --connections=N          concurrent connections (default 8)
+ *   --no-cache               serve every page afresh (COACHGRID_REVISION_CACHE=off): what a page costs right after a change
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -25,6 +26,8 @@ const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`
 const PORT = 3446;
 const SECONDS = Number(arg("seconds") ?? 4);
 const CONNECTIONS = Number(arg("connections") ?? 8);
+/** Pages that cache per data revision (lib/chain/revision-cache.ts) do so unless --no-cache. */
+const CACHE = !process.argv.includes("--no-cache");
 const ROUNDS = 3;
 const SLUG = LARGE_ORG.slug;
 const TARGETS = { grid: 2, save: 1.5, dashboard: 2, gridJsKb: 180 };
@@ -32,10 +35,20 @@ const TARGETS = { grid: 2, save: 1.5, dashboard: 2, gridJsKb: 180 };
 type Request = { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: () => string; check?: (status: number, body: string) => boolean };
 /** `cpu`: milliseconds of CPU per request of the app server and of the database server (with the embedded
  *  database, its work is in the app's); null where /proc is not there to read. */
-type Figures = { p50: number; p95: number; rps: number; requests: number; errors: number; queries: number; cpu: { app: number; database: number } | null };
+/** `queries`: SQL statements of a repeated request; `firstQueries`: of the first one (a cached page computes then). */
+type Figures = {
+  p50: number;
+  p95: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  queries: number;
+  firstQueries: number;
+  cpu: { app: number; database: number } | null;
+};
 /** Where the CPU time of a request is spent: the app server's process group and the database's postmaster. */
 type Processes = { appGroup: number; database: () => number | undefined };
-type Measured = Request & { queries: number };
+type Measured = Request & { queries: number; firstQueries: number };
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -74,13 +87,18 @@ async function round(
   return { requests: result.requests.total, errors: errors + result.errors + result.timeouts + result.non2xx, seconds: (Date.now() - started) / 1000, cpu };
 }
 
-/** SQL statements for one request, measured alone (before any load, so no other request is counted). */
-async function withQueries(app: AppServer, request: Request): Promise<Measured> {
+/** SQL statements of one request, measured alone (before any load, so no other request is counted). */
+async function queriesOf(app: AppServer, request: Request): Promise<number> {
   await fetch(`${app.url}/api/test/queries`);
   const response = await fetch(`${app.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body?.() });
   await response.text();
-  const { queries } = (await (await fetch(`${app.url}/api/test/queries`)).json()) as { queries: number };
-  return { ...request, queries };
+  return ((await (await fetch(`${app.url}/api/test/queries`)).json()) as { queries: number }).queries;
+}
+
+/** The statements of the request's first call and of a repeat: they differ for a page cached per revision. */
+async function withQueries(app: AppServer, request: Request, firstQueries?: number): Promise<Measured> {
+  const first = firstQueries ?? (await queriesOf(app, request));
+  return { ...request, firstQueries: first, queries: await queriesOf(app, request) };
 }
 
 /** Measures a pair side by side: rounds alternate A, B, A, B… so a noisy neighbour hits both alike. */
@@ -106,6 +124,7 @@ async function pair(app: AppServer, processes: Processes, a: Measured, b: Measur
       requests: run.requests,
       errors: run.errors,
       queries: run.request.queries,
+      firstQueries: run.request.firstQueries,
       cpu: run.cpu && { app: perRequest(run.cpu.app), database: perRequest(run.cpu.database) },
     };
   });
@@ -180,11 +199,20 @@ async function main() {
 
     const log = path.resolve(".test-data", "bench", `server-${kind}.log`);
     fs.mkdirSync(path.dirname(log), { recursive: true });
-    app = await startApp({ port: PORT, databaseUrl: database.url, dataDir: database.dataDir, secret: "bench-session-secret-0123456789abcdef", log });
+    app = await startApp({
+      port: PORT,
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      secret: "bench-session-secret-0123456789abcdef",
+      log,
+      env: CACHE ? {} : { COACHGRID_REVISION_CACHE: "off" },
+    });
     const leader = await signIn(app.url, LARGE_LEADER_EMAIL, DEMO_PASSWORD);
     const admin = await signIn(app.url, LARGE_ADMIN_EMAIL, DEMO_PASSWORD);
     const get = (cookie: string, page: string, check?: Request["check"]): Request => ({ method: "GET", path: page, headers: { Cookie: cookie }, check });
 
+    // The grid's first request computes it, even with the cache on: its statements are counted first.
+    const gridFirstQueries = await queriesOf(app, get(leader, `/o/${SLUG}/grid`));
     // The grid response must carry the scores: 500 reps x 12 behaviours, every one rated.
     const gridHtml = await (await fetch(`${app.url}/o/${SLUG}/grid`, { headers: { Cookie: leader } })).text();
     const cells = [...gridCells(gridHtml).values()];
@@ -213,7 +241,7 @@ async function main() {
 
     const measured = [];
     for (const request of [gridRequest, get(leader, `/o/${SLUG}/bench`), saveRequest, pingRequest, get(admin, `/o/${SLUG}`), get(admin, `/o/${SLUG}/bench`)]) {
-      measured.push(await withQueries(app, request));
+      measured.push(await withQueries(app, request, request === gridRequest ? gridFirstQueries : undefined));
     }
     const [gridM, trivialM, saveM, pingM, dashboardM, adminTrivialM] = measured as [Measured, Measured, Measured, Measured, Measured, Measured];
 
@@ -231,8 +259,9 @@ async function main() {
     ].map((p) => ({ ...p, ratio: p.a.p50 / p.b.p50, rpsRatio: p.b.rps / p.a.rps, cpuRatio: cpuTotal(p.a) / cpuTotal(p.b) }));
 
     const row = (label: string, f: Figures) =>
-      `  ${label.padEnd(30)} p50 ${ms(f.p50).padStart(8)}  p95 ${ms(f.p95).padStart(8)}  ${f.rps.toFixed(1).padStart(7)} req/s  ${String(f.queries).padStart(3)} queries/request${f.errors ? `  ${f.errors} FAILED` : ""}`;
-    console.log(`\nBenchmark on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"} (${os.cpus().length} CPUs, ${CONNECTIONS} connections)\n`);
+      `  ${label.padEnd(30)} p50 ${ms(f.p50).padStart(8)}  p95 ${ms(f.p95).padStart(8)}  ${f.rps.toFixed(1).padStart(7)} req/s  ${String(f.queries).padStart(3)} queries/request${f.firstQueries !== f.queries ? ` (${f.firstQueries} the first time)` : ""}${f.errors ? `  ${f.errors} FAILED` : ""}`;
+    const cacheLine = CACHE ? "pages cached per data revision" : "no page cache (--no-cache)";
+    console.log(`\nBenchmark on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"} (${os.cpus().length} CPUs, ${CONNECTIONS} connections, ${cacheLine})\n`);
     for (const p of pairs) {
       console.log(row(p.name, p.a));
       console.log(row(p.versus, p.b));
@@ -247,12 +276,13 @@ async function main() {
     const kb = js.gzipBytes / 1024;
     console.log(`  grid page JavaScript, cold load: ${js.files} files, ${kb.toFixed(1)} KB gzip (${(js.transferredBytes / 1024).toFixed(1)} KB on the wire), target <= ${TARGETS.gridJsKb} KB ${kb <= TARGETS.gridJsKb ? "met" : "MISSED"}`);
 
-    const out = path.resolve(".test-data", "bench", `bench-${kind}.json`);
+    const out = path.resolve(".test-data", "bench", `bench-${kind}${CACHE ? "" : "-no-cache"}.json`);
     const result = {
       database: kind,
       at: new Date().toISOString(),
       cpus: os.cpus().length,
       connections: CONNECTIONS,
+      revisionCache: CACHE,
       secondsPerRound: SECONDS,
       rounds: ROUNDS,
       pairs: pairs.map(({ key, name, versus, a, b, ratio, rpsRatio, cpuRatio, target }) => ({
