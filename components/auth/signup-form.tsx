@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, useSyncExternalStore } from "react";
+import { noSubscription } from "@/components/ui/use-hydrated";
 import { SignInAfterCreateError, useSignInAfterCreate } from "@/components/auth/sign-in-after-create";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -9,7 +10,6 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { signUp } from "@/lib/accounts/actions";
 
 // The time zone preselected is the browser's; the server renders "UTC" until the page hydrates.
-const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 export function SignUpForm({ timeZones }: { timeZones: string[] }) {

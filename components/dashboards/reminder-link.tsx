@@ -1,8 +1,7 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-
-const noSubscription = () => () => {};
+import { noSubscription } from "@/components/ui/use-hydrated";
 
 /**
  * "Send a reminder": opens the leader's own mail app with a short note and the direct link to the rep's

@@ -16,11 +16,13 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react"
 import { flushSync } from "react-dom";
 import { toast } from "sonner";
 import { cn } from "@/components/ui/cn";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
-import { parseGrid, readGrid, withChange, type Average, type GridRep } from "@/lib/grid/compact";
+import { parseGrid, readGrid, withSaved, type Average, type GridRep } from "@/lib/grid/compact";
 import { GRID_VIEW_LABEL, type GridViewName } from "@/lib/grid/view-names";
+import { GridOutline } from "./grid-outline";
 import { BANDS, directionClass, formatSigned, scoreClass, type Band } from "./heatmap";
 
 type Rep = GridRep;
@@ -77,12 +79,21 @@ function averageLabel(what: string, value: Average | undefined, signed: boolean)
 }
 
 /**
+ * The grid renders in the browser only: its rows are virtualised against the scroll box, so a server render had
+ * none to show, only the decoding of every cell (6,000 for 500 reps) on each request. The page sends the same
+ * compact payload either way; the server and the hydrating page show the grid's outline.
+ */
+export function RatingGrid(props: GridProps) {
+  return useHydrated() ? <GridBody {...props} /> : <GridOutline />;
+}
+
+/**
  * The leader's grid (WAI-ARIA grid pattern): one tab stop; arrow keys, Home/End and Page Up/Down move;
  * 1-5 sets a score, Delete or Backspace clears it; Enter on a column header sorts. Saves are optimistic,
  * with a pending / saved / failed state per cell; a failed save restores the old value and says why.
  * Rows are virtualised, so 500 reps stay smooth; the active row is always scrolled into view.
  */
-export function RatingGrid(props: GridProps) {
+function GridBody(props: GridProps) {
   const { slug, cycleId, view, editable, showTeam, canRemind } = props;
   // The cells stay dense, as sent: cell (rep i, behaviour j) is at i * behaviours.length + j.
   const content = useMemo(() => readGrid(parseGrid(props.grid)), [props.grid]);
@@ -203,13 +214,10 @@ export function RatingGrid(props: GridProps) {
       const saved = result.data;
       setCell(id, { score: saved.score, version: saved.version });
       setStatus((m) => new Map(m).set(id, "saved"));
-      // The overall figures move by this save's change (it saved over `previous`, the version check says so).
-      setAverages((a) => ({
-        byRep: { ...a.byRep, [row.userId]: saved.rep },
-        byBehaviour: { ...a.byBehaviour, [behaviour.id]: showTeam ? saved.orgColumn : saved.teamColumn },
-        overall: withChange(a.overall, previous.score, saved.score),
-      }));
-      setOrganisation((o) => ({ byBehaviour: { ...o.byBehaviour, [behaviour.id]: saved.orgColumn }, overall: withChange(o.overall, previous.score, saved.score) }));
+      // The figures move by this save's change (it saved over `previous`, the version check says so).
+      const cell = { repUserId: row.userId, behaviourId: behaviour.id };
+      setAverages((a) => withSaved(a, cell, previous.score, saved.score));
+      setOrganisation((o) => withSaved(o, cell, previous.score, saved.score));
       setAnnouncement(`Saved: ${row.name}, ${behaviour.name}: ${score ?? "cleared"}.`);
     } else if (result.status === "error") {
       const current = (result.details as { current?: Cell } | undefined)?.current;

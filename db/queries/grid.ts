@@ -27,7 +27,10 @@ export async function listGridBehaviours(db: DbOrTx, orgId: string, cycleId: str
     .orderBy(asc(behaviours.position));
 }
 
-/** round(avg, 1) over `count` values; the leader view's overall figures also carry their `sum` (see ratingFigures). */
+/**
+ * round(avg, 1) over `count` values. The leader view's figures also carry their `sum`: a save moves them by its own
+ * change (withSaved, lib/grid/compact.ts).
+ */
 export type Average = { average: number | null; count: number; sum?: number };
 export type GridAverages = {
   byRep: Record<string, Average>;
@@ -91,7 +94,7 @@ function repScope(orgId: string, teamIds?: readonly string[]) {
  */
 export async function listGridRows(db: DbOrTx, orgId: string, cycleId: string, behaviourIds: readonly string[], teamIds?: readonly string[]) {
   if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
-  type Row = [repUserId: string, columns: number[], scores: (number | null)[], versions: number[], average: number | null, count: number];
+  type Row = [repUserId: string, columns: number[], scores: (number | null)[], versions: number[], average: number | null, count: number, sum: number | null];
   const order = sql`array[${sql.join(
     behaviourIds.map((id) => sql`${id}`),
     sql`, `,
@@ -105,6 +108,7 @@ export async function listGridRows(db: DbOrTx, orgId: string, cycleId: string, b
       versions: sql`json_agg(${ratings.version})`.as("versions"),
       average: sql`round(avg(${ratings.score}), 1)`.as("average"),
       count: sql`count(${ratings.score})::int`.as("count"),
+      sum: sql`sum(${ratings.score})::int`.as("sum"),
     })
     .from(ratings)
     .where(
@@ -119,15 +123,15 @@ export async function listGridRows(db: DbOrTx, orgId: string, cycleId: string, b
     .as("per_rep");
   const [row] = await db
     .select({
-      rows: sql<Row[] | string | null>`json_agg(json_build_array(${perRep.repUserId}, ${perRep.columns}, ${perRep.scores}, ${perRep.versions}, ${perRep.average}, ${perRep.count}))`,
+      rows: sql<Row[] | string | null>`json_agg(json_build_array(${perRep.repUserId}, ${perRep.columns}, ${perRep.scores}, ${perRep.versions}, ${perRep.average}, ${perRep.count}, ${perRep.sum}))`,
     })
     .from(perRep);
-  return (json(row?.rows ?? null) ?? []).map(([repUserId, columns, scores, versions, value, count]) => ({
+  return (json(row?.rows ?? null) ?? []).map(([repUserId, columns, scores, versions, value, count, sum]) => ({
     repUserId,
     columns,
     scores,
     versions,
-    average: average(value, count),
+    average: average(value, count, sum),
   }));
 }
 
@@ -138,7 +142,7 @@ const inTeams = (teamIds?: readonly string[] | null) =>
 /**
  * The column and overall averages of the team scope and of the whole organisation, in one pass over the cycle's
  * ratings of active reps (grouping sets; the team's figures are filtered aggregates). Pass `teamIds` undefined for
- * all teams: both then agree. A column with no rating row in the scope has no figure.
+ * all teams: both then agree. A column with no rating row in the scope has no figure. Every figure has its sum.
  */
 export async function gridColumnAverages(
   db: DbOrTx,
@@ -176,15 +180,14 @@ export async function gridColumnAverages(
     )
     .groupBy(sql`grouping sets ((${ratings.behaviourId}), ())`);
   for (const row of rows) {
-    const teamFigure = Number(row.teamRows) > 0 ? average(row.teamAverage, row.teamCount) : undefined;
-    const orgFigure = average(row.average, row.count);
+    const teamFigure = Number(row.teamRows) > 0 ? average(row.teamAverage, row.teamCount, row.teamSum) : undefined;
+    const orgFigure = average(row.average, row.count, row.sum);
     if (Number(row.grouped) === 0) {
       if (teamFigure) result.team.byBehaviour[row.behaviourId] = teamFigure;
       result.organisation.byBehaviour[row.behaviourId] = orgFigure;
     } else {
-      // The overall figures carry their sums: a save moves them by its own change (withChange, lib/grid/compact.ts).
-      if (teamFigure) result.team.overall = average(row.teamAverage, row.teamCount, row.teamSum);
-      result.organisation.overall = average(row.average, row.count, row.sum);
+      if (teamFigure) result.team.overall = teamFigure;
+      result.organisation.overall = orgFigure;
     }
   }
   return result;
@@ -370,76 +373,36 @@ export type SavedRating = {
   version: number;
   /** The score it replaced, for the audit log. */
   before: number | null;
-  /** The rep's row average and the behaviour's team and organisation column averages, after the save. */
-  figures: { rep: Average; teamColumn: Average; orgColumn: Average };
 };
 
 /**
- * Saves one cell if it still has the version the editor saw (0: never saved), and reads the figures the save
- * changed that the grid cannot work out itself, in one statement (one round trip). Undefined when someone else
- * saved the cell first: the caller reports the conflict with the current value.
- *
- * The figures are the rep's row average and the behaviour's team and organisation column averages, over the
- * cycle's ratings of active reps on active behaviours (the same rules as listGridRows and gridColumnAverages).
- * They read only the rep's row and the behaviour's column (two index ranges), not the cycle's every rating; the
- * grid moves the overall figures by the change itself (withChange, lib/grid/compact.ts). A statement's reads
- * see the table as it was before its own write, so the saved cell is read from the write's RETURNING instead.
+ * Saves one cell if it still has the version the editor saw (0: never saved). Undefined when someone else saved
+ * the cell first: the caller reports the conflict with the current value. The grid moves the figures the save
+ * changed (the rep's row, the behaviour's columns, the overall figures) by the change itself (withSaved,
+ * lib/grid/compact.ts): the version check guarantees the score it replaced is the one the grid showed.
  */
 export async function saveRating(
   db: DbOrTx,
   orgId: string,
-  cell: { cycleId: string; repUserId: string; behaviourId: string; teamId: string | null },
+  cell: { cycleId: string; repUserId: string; behaviourId: string },
   score: number | null,
   expectedVersion: number,
   updatedBy: string,
 ): Promise<SavedRating | undefined> {
   const { cycleId, repUserId, behaviourId } = cell;
-  const write =
+  const [row] = await executeRows<{ version: number; before: number | null }>(
+    db,
     expectedVersion === 0
       ? sql`insert into ${ratings} (org_id, cycle_id, rep_user_id, behaviour_id, score, version, updated_by)
           values (${orgId}, ${cycleId}, ${repUserId}, ${behaviourId}, ${score}, 1, ${updatedBy})
           on conflict do nothing
-          returning version, null::smallint as before, score`
+          returning version, null::smallint as before`
       : sql`update ${ratings} r set score = ${score}, version = r.version + 1, updated_by = ${updatedBy}, updated_at = now()
           from ${ratings} old
           where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.rep_user_id = ${repUserId} and r.behaviour_id = ${behaviourId}
             and r.version = ${expectedVersion}
             and old.org_id = r.org_id and old.cycle_id = r.cycle_id and old.rep_user_id = r.rep_user_id and old.behaviour_id = r.behaviour_id
-          returning r.version, old.score as before, r.score`;
-  const inTeam = cell.teamId ? sql`team_id = ${cell.teamId}` : sql`false`;
-  type Row = { version: number | null; before: number | null } & Record<`${"rep" | "team" | "org"}_${"average" | "count"}`, string | number | null>;
-  // The caller saves only an active rep's cell on an active behaviour, so the rep's row needs no membership check
-  // and the behaviour's column no behaviour check.
-  const [row] = await executeRows<Row>(
-    db,
-    sql`
-    with saved as (${write}),
-    rep_row as (
-      select r.score from ${ratings} r join ${behaviours} b on b.org_id = r.org_id and b.id = r.behaviour_id
-      where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.rep_user_id = ${repUserId} and r.behaviour_id <> ${behaviourId}
-        and b.archived_at is null
-      union all select score from saved
-    ),
-    column_cells as (
-      select r.score, m.team_id from ${ratings} r join ${memberships} m on m.org_id = r.org_id and m.user_id = r.rep_user_id
-      where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.behaviour_id = ${behaviourId} and r.rep_user_id <> ${repUserId}
-        and m.role = 'rep' and m.status = 'active'
-      union all select score, ${cell.teamId}::uuid from saved
-    )
-    select saved.version, saved.before, rep.*, columns.*
-    from (select 1) one left join saved on true,
-      (select round(avg(score), 1) as rep_average, count(score)::int as rep_count from rep_row) rep,
-      (select round(avg(score) filter (where ${inTeam}), 1) as team_average, count(score) filter (where ${inTeam})::int as team_count,
-        round(avg(score), 1) as org_average, count(score)::int as org_count from column_cells) columns`,
+          returning r.version, old.score as before`,
   );
-  if (!row || row.version === null) return undefined;
-  return {
-    version: Number(row.version),
-    before: row.before === null ? null : Number(row.before),
-    figures: {
-      rep: average(row.rep_average, row.rep_count ?? 0),
-      teamColumn: average(row.team_average, row.team_count ?? 0),
-      orgColumn: average(row.org_average, row.org_count ?? 0),
-    },
-  };
+  return row && { version: Number(row.version), before: row.before === null ? null : Number(row.before) };
 }

@@ -26,10 +26,9 @@ function ratingContext(db: DbOrTx, orgId: string, input: RateInput): Promise<Rat
 
 /**
  * Saves one leader rating. The editor sends the version it saw; if someone saved the cell since, nothing is
- * written and the conflict carries the newer value. Returns the new version and the averages the grid shows that
- * the save changed, so the grid updates without reloading. Queries: session, membership,
- * the save's context (rep, cycle, behaviour; it also answers the permission's question about the rep), the write
- * with the figures it changed, the audit event.
+ * written and the conflict carries the newer value. Returns the new version; the grid moves the averages the save
+ * changed by the change itself (withSaved, lib/grid/compact.ts). Queries: session, membership, the save's context
+ * (rep, cycle, behaviour; it also answers the permission's question about the rep), the write, the audit event.
  */
 export const rateRep = memberAction(
   {
@@ -56,9 +55,7 @@ export const rateRep = memberAction(
     if (behaviour.archivedAt) throw new Refusal("conflict", `${behaviour.name} is archived and can no longer be rated.`);
 
     const cell = { cycleId: cycle.id, repUserId: rep.userId, behaviourId: behaviour.id };
-    // The write also reads the figures it changed: this rep's average and this behaviour's team and organisation
-    // columns. The grid moves the overall figures by the change itself (withChange, lib/grid/compact.ts).
-    const saved = await saveRating(db, org.id, { ...cell, teamId: rep.teamId }, input.score, input.expectedVersion, user.id);
+    const saved = await saveRating(db, org.id, cell, input.score, input.expectedVersion, user.id);
     if (!saved) {
       const current = await findRating(db, org.id, cycle.id, rep.userId, behaviour.id);
       const shown = current?.score ?? "empty";
@@ -73,6 +70,6 @@ export const rateRep = memberAction(
       before: { score: saved.before },
       after: { score: input.score },
     });
-    return { version: saved.version, score: input.score, ...saved.figures };
+    return { version: saved.version, score: input.score };
   },
 );

@@ -14,8 +14,8 @@ import type { AssessmentStatus } from "@/lib/assessments/visibility";
  */
 
 /**
- * round(avg, 1) and how many values it is over. An overall figure of the leader view also has its sum, so the grid
- * can move it by the score it just saved (withChange) instead of asking the database to add up every rating again.
+ * round(avg, 1) and how many values it is over. The leader view's figures also have their sum, so the grid can move
+ * them by the score it just saved (withSaved) instead of asking the database to add up the ratings again.
  */
 export type Average = { average: number | null; count: number; sum?: number };
 export type GridAverages = { byRep: Record<string, Average>; byBehaviour: Record<string, Average>; overall: Average };
@@ -92,16 +92,39 @@ const pack = (a: Average | undefined): CompactAverage => (a ? (a.sum === undefin
 const unpack = (a: CompactAverage): Average | undefined => (a ? (a.length === 3 ? { average: a[0], count: a[1], sum: a[2] } : { average: a[0], count: a[1] }) : undefined);
 
 /**
- * An overall figure after one cell changed from `before` to `after` (null: empty), by its sum: the same
- * round(avg, 1) as the database's (leader scores are 1 to 5, so halves round up, as PostgreSQL rounds them). A
- * figure without a sum is returned as it is. The save's version check guarantees `before` is what the database
- * held, so the result is what the database would compute over the grid as loaded plus this person's saves.
+ * A figure after one cell changed from `before` to `after` (null: empty), by its sum: the same round(avg, 1) as
+ * the database's (leader scores are 1 to 5, so halves round up, as PostgreSQL rounds them). A figure without a sum
+ * is returned as it is.
  */
 export function withChange(figure: Average, before: number | null, after: number | null): Average {
   if (figure.sum === undefined || before === after) return figure;
   const sum = figure.sum - (before ?? 0) + (after ?? 0);
   const count = figure.count - (before === null ? 0 : 1) + (after === null ? 0 : 1);
   return { average: count === 0 ? null : Math.round((sum * 10) / count) / 10, count, sum };
+}
+
+/** No rating row yet: where a row's or a column's first save starts from. */
+const NO_VALUES: Average = { average: null, count: 0, sum: 0 };
+
+/**
+ * The figures after a save of the cell (rep, behaviour) from `before` to `after`: the rep's row (for figures that
+ * have rows), the behaviour's column and the overall figure. The save's version check guarantees `before` is what
+ * the database held, so the result is what the database would compute over the grid as loaded plus this person's
+ * saves (others' saves show on the next load).
+ */
+export function withSaved<F extends Pick<GridAverages, "byBehaviour" | "overall"> & Partial<Pick<GridAverages, "byRep">>>(
+  figures: F,
+  cell: { repUserId: string; behaviourId: string },
+  before: number | null,
+  after: number | null,
+): F {
+  const move = (figure: Average | undefined) => withChange(figure ?? NO_VALUES, before, after);
+  return {
+    ...figures,
+    ...(figures.byRep && { byRep: { ...figures.byRep, [cell.repUserId]: move(figures.byRep[cell.repUserId]) } }),
+    byBehaviour: { ...figures.byBehaviour, [cell.behaviourId]: move(figures.byBehaviour[cell.behaviourId]) },
+    overall: move(figures.overall),
+  };
 }
 
 /** The grid without its cells: what every view's payload starts from. */

@@ -6,7 +6,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { auditEvents, ratings } from "@/db/schema";
 import { registeredEntries } from "@/lib/chain/registry";
 import { rateRep } from "@/lib/grid/actions";
-import { decodeGrid, parseGrid, withChange } from "@/lib/grid/compact";
+import { decodeGrid, parseGrid, withSaved } from "@/lib/grid/compact";
 import type { GridData } from "@/lib/grid/grid-data";
 import { loadGridPage } from "@/lib/grid/loaders";
 import type { MatrixFixture } from "@/lib/chain/registry";
@@ -58,11 +58,11 @@ describe("grid averages", () => {
     actAs(f, "leader");
     const { grid } = await loadGrid(f);
     expect(grid.behaviours.map((b) => b.name)).toEqual(["Prospecting", "Presenting", "Talking about money"]);
-    expect(grid.averages.byRep[f.users.rep]).toEqual({ average: 3, count: 2 });
-    expect(grid.averages.byRep[f.users.otherRep]).toEqual({ average: 4, count: 2 });
-    expect(grid.averages.byBehaviour[b1]).toEqual({ average: 4.5, count: 2 });
-    expect(grid.averages.byBehaviour[b2]).toEqual({ average: 2, count: 1 });
-    expect(grid.averages.byBehaviour[b3]).toEqual({ average: 3, count: 1 });
+    expect(grid.averages.byRep[f.users.rep]).toEqual({ average: 3, count: 2, sum: 6 });
+    expect(grid.averages.byRep[f.users.otherRep]).toEqual({ average: 4, count: 2, sum: 8 });
+    expect(grid.averages.byBehaviour[b1]).toEqual({ average: 4.5, count: 2, sum: 9 });
+    expect(grid.averages.byBehaviour[b2]).toEqual({ average: 2, count: 1, sum: 2 });
+    expect(grid.averages.byBehaviour[b3]).toEqual({ average: 3, count: 1, sum: 3 });
     // Team overall = average of all present cells (4+2+5+3)/4 = 3.5, not the average of row averages.
     expect(grid.averages.overall).toEqual({ average: 3.5, count: 4, sum: 14 });
     expect(grid.organisation.overall).toEqual({ average: 3.5, count: 4, sum: 14 });
@@ -80,8 +80,8 @@ describe("grid averages", () => {
     actAs(f, "admin");
     const teamA = (await loadGrid(f, { team: f.teamId })).grid;
     expect(teamA.reps).toHaveLength(2);
-    expect(teamA.averages.byBehaviour[b1]).toEqual({ average: 4, count: 2 });
-    expect(teamA.organisation.byBehaviour[b1]).toEqual({ average: 4.3, count: 3 }); // 13/3 = 4.33
+    expect(teamA.averages.byBehaviour[b1]).toEqual({ average: 4, count: 2, sum: 8 });
+    expect(teamA.organisation.byBehaviour[b1]).toEqual({ average: 4.3, count: 3, sum: 13 }); // 13/3 = 4.33
     const all = (await loadGrid(f, { team: "all" })).grid;
     expect(all.reps).toHaveLength(3);
   });
@@ -97,15 +97,16 @@ describe("grid averages", () => {
 });
 
 describe("rating a cell", () => {
-  it("saves, returns the new averages, and audits", async () => {
+  it("saves, returns the new version, and audits", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "leader");
     const first = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 });
-    expect(first).toMatchObject({ status: "ok", data: { version: 1, rep: { average: 4, count: 1 }, teamColumn: { average: 4, count: 1 }, orgColumn: { average: 4, count: 1 } } });
+    expect(first).toEqual({ status: "ok", data: { version: 1, score: 4 } });
     const second = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[1], score: 1, expectedVersion: 0 });
-    expect(second).toMatchObject({ status: "ok", data: { rep: { average: 2.5, count: 2 } } });
+    expect(second).toEqual({ status: "ok", data: { version: 1, score: 1 } });
     const cleared = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[1], score: null, expectedVersion: 1 });
-    expect(cleared).toMatchObject({ status: "ok", data: { version: 2, rep: { average: 4, count: 1 } } });
+    expect(cleared).toEqual({ status: "ok", data: { version: 2, score: null } });
+    expect((await loadGrid(f)).grid.averages.byRep[f.users.rep]).toEqual({ average: 4, count: 1, sum: 4 });
   });
 
   it("never silently overwrites: the later writer gets a conflict with the newer value", async () => {
@@ -172,9 +173,9 @@ describe("grid page queries", () => {
 });
 
 describe("a save's figures", () => {
-  it("are the figures the grid page computes afterwards, for the leader's team and for all teams, in 5 queries", async () => {
-    // The save returns the rep's row and the behaviour's columns; the grid moves the overall figures by the change
-    // itself (withChange). Both must land where the page's own SQL does.
+  it("moved by the grid are the figures the page computes afterwards, for the leader's team and for all teams; 5 queries", async () => {
+    // The grid moves every figure the save changed (the rep's row, the behaviour's columns, the overall figures) by
+    // the change itself (withSaved). They must land where the page's own SQL does, every other figure unchanged.
     const f = await createMatrixOrganisation(testDb());
     const db = testDb();
     const [b1, b2, b3] = f.behaviourIds;
@@ -211,18 +212,16 @@ describe("a save's figures", () => {
       );
       if (result.status !== "ok") throw new Error(`save ${i}: ${result.status === "error" ? result.message : result.status}`);
       // session, membership, the save's context (which also answers the permission's question about the rep), the
-      // write with the figures it changed, the audit event
+      // write, the audit event
       expect(queries, `save ${i}`).toBe(5);
       const saved = result.data;
       versions.set(cell, saved.version);
+      const moved = { repUserId: save.rep, behaviourId: save.behaviour };
 
       actAs(f, "leader");
       const team = (await loadGrid(f)).grid;
-      expect(saved.rep, `save ${i}: row`).toEqual(team.averages.byRep[save.rep]);
-      expect(saved.teamColumn, `save ${i}: team column`).toEqual(team.averages.byBehaviour[save.behaviour] ?? { average: null, count: 0 });
-      expect(withChange(shown.averages.overall, before, saved.score), `save ${i}: team overall`).toEqual(team.averages.overall);
-      expect(saved.orgColumn, `save ${i}: organisation column`).toEqual(team.organisation.byBehaviour[save.behaviour]);
-      expect(withChange(shown.organisation.overall, before, saved.score), `save ${i}: organisation overall`).toEqual(team.organisation.overall);
+      expect(withSaved(shown.averages, moved, before, saved.score), `save ${i}: team figures`).toEqual(team.averages);
+      expect(withSaved(shown.organisation, moved, before, saved.score), `save ${i}: organisation figures`).toEqual(team.organisation);
       expect(team.cells.find((c) => c.repUserId === save.rep && c.behaviourId === save.behaviour)).toEqual({
         repUserId: save.rep,
         behaviourId: save.behaviour,
@@ -232,9 +231,7 @@ describe("a save's figures", () => {
 
       actAs(f, "admin"); // all teams: the averages row is the organisation's
       const all = (await loadGrid(f, { team: "all" })).grid;
-      expect(saved.orgColumn, `save ${i}: all teams column`).toEqual(all.averages.byBehaviour[save.behaviour]);
-      expect(withChange(shownAll.averages.overall, before, saved.score), `save ${i}: all teams overall`).toEqual(all.averages.overall);
-      expect(saved.rep, `save ${i}: all teams row`).toEqual(all.averages.byRep[save.rep]);
+      expect(withSaved(shownAll.averages, moved, before, saved.score), `save ${i}: all teams figures`).toEqual(all.averages);
       shown = team;
       shownAll = all;
     }
@@ -243,7 +240,7 @@ describe("a save's figures", () => {
     const end = (await loadGrid(f)).grid;
     expect(end.averages.overall).toEqual({ average: 3.3, count: 3, sum: 10 });
     expect(end.organisation.overall).toEqual({ average: 3.4, count: 5, sum: 17 });
-    expect(end.organisation.byBehaviour[b1]).toEqual({ average: 3.5, count: 2 });
+    expect(end.organisation.byBehaviour[b1]).toEqual({ average: 3.5, count: 2, sum: 7 });
   });
 
   it("include a rep without a team: in the admin's all-teams grid, rated there, and in no leader's grid", async () => {
@@ -260,11 +257,9 @@ describe("a save's figures", () => {
     if (result.status !== "ok") throw new Error(result.status === "error" ? result.message : result.status);
     const after = (await loadGrid(f, { team: "all" })).grid;
     expect(after.cells.find((c) => c.repUserId === loner.id && c.behaviourId === b1)).toMatchObject({ score: 1, version: 1 });
-    // The save's figures are the page's: the loner's row, and the column over everyone (4 and 1).
-    expect(result.data.rep).toEqual(after.averages.byRep[loner.id]);
-    expect(result.data.orgColumn).toEqual({ average: 2.5, count: 2 });
-    expect(after.averages.byBehaviour[b1!]).toEqual(result.data.orgColumn);
-    expect(withChange(before.averages.overall, null, 1)).toEqual(after.averages.overall);
+    // The figures the grid moves are the page's: the loner's row, and the column over everyone (4 and 1).
+    expect(after.averages.byBehaviour[b1!]).toEqual({ average: 2.5, count: 2, sum: 5 });
+    expect(withSaved(before.averages, { repUserId: loner.id, behaviourId: b1! }, null, 1)).toEqual(after.averages);
 
     actAs(f, "leader");
     expect((await loadGrid(f)).grid.reps.some((r) => r.userId === loner.id)).toBe(false);

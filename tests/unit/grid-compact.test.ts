@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeGrid, encodeGrid, encodeLeaderRows, STATUSES, withChange, type Average, type GridContent, type LeaderRow } from "@/lib/grid/compact";
+import { decodeGrid, encodeGrid, encodeLeaderRows, STATUSES, withChange, withSaved, type Average, type GridContent, type LeaderRow } from "@/lib/grid/compact";
 
 const VIEWS = ["leader", "self", "gap", "change"] as const;
 type View = (typeof VIEWS)[number];
@@ -182,5 +182,27 @@ describe("an overall figure after a save", () => {
 
   it("stays as it is without a sum (the read-only views' figures)", () => {
     expect(withChange({ average: 1.5, count: 2 }, 1, 5)).toEqual({ average: 1.5, count: 2 });
+  });
+});
+
+describe("the figures a save moves", () => {
+  const cell = { repUserId: "r1", behaviourId: "b1" };
+
+  it("are the rep's row, the behaviour's column and the overall figure; the others stay as they are", () => {
+    const team = {
+      byRep: { r1: { average: 3, count: 1, sum: 3 }, r2: { average: 5, count: 1, sum: 5 } },
+      byBehaviour: { b1: { average: 4, count: 2, sum: 8 }, b2: { average: 1, count: 1, sum: 1 } },
+      overall: { average: 3, count: 3, sum: 9 },
+    };
+    expect(withSaved(team, cell, 3, 5)).toEqual({
+      byRep: { r1: { average: 5, count: 1, sum: 5 }, r2: team.byRep.r2 },
+      byBehaviour: { b1: { average: 5, count: 2, sum: 10 }, b2: team.byBehaviour.b2 },
+      overall: { average: 3.7, count: 3, sum: 11 },
+    });
+  });
+
+  it("start a row or a column without a rating from nothing, and give figures without rows none", () => {
+    const organisation = { byBehaviour: {}, overall: { average: null, count: 0, sum: 0 } };
+    expect(withSaved(organisation, cell, null, 2)).toEqual({ byBehaviour: { b1: { average: 2, count: 1, sum: 2 } }, overall: { average: 2, count: 1, sum: 2 } });
   });
 });
