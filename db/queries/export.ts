@@ -36,13 +36,13 @@ function describe(table: PgTable) {
   return { name: config.name, columns, orgId: named.find(({ name }) => name === "org_id")?.column, orderBy: primary };
 }
 
-/** The schema's tenant tables (those with an org_id column), by name. */
+/** The schema's tenant tables (those with an org_id column) but its bookkeeping, by name. */
 export function tenantTables(): ExportTable[] {
   const tables: ExportTable[] = [];
   for (const value of Object.values(schema)) {
     if (!is(value, PgTable)) continue;
     const { orgId, ...rest } = describe(value);
-    if (orgId) tables.push({ ...rest, table: value, orgId });
+    if (orgId && !schema.BOOKKEEPING_TABLES.includes(rest.name)) tables.push({ ...rest, table: value, orgId });
   }
   return tables.sort((a, b) => a.name.localeCompare(b.name));
 }

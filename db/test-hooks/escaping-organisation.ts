@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
+import { BOOKKEEPING_TABLES } from "../schema";
 
 /**
  * Test hook (only behind COACHGRID_TEST_HOOKS=1): a copy of an organisation, every row of every tenant table,
@@ -62,7 +63,7 @@ export async function createEscapingOrganisation(db: Db, sourceSlug: string) {
     const orgCols = byTable.get("organisations")!.map((c) => c.column);
     const orgValues = orgCols.map((c) => (c === "id" ? `${lit(orgId)}::uuid` : c === "slug" ? lit(`escaping-${tag}`) : q(c)));
     await tx.execute(sql.raw(`insert into organisations (${orgCols.map(q).join(", ")}) select ${orgValues.join(", ")} from organisations where id = ${lit(source.id)}`));
-    let pending = [...byTable.keys()].filter((t) => byTable.get(t)!.some((c) => c.column === "org_id"));
+    let pending = [...byTable.keys()].filter((t) => byTable.get(t)!.some((c) => c.column === "org_id") && !BOOKKEEPING_TABLES.includes(t));
     for (let round = 0; pending.length && round < 20; round++) {
       const failed: string[] = [];
       for (const table of pending) {
