@@ -8,24 +8,22 @@ import type { MemberContext } from "./member";
  * revision, so the next request computes afresh: nothing is ever served stale, and instances share nothing.
  *
  * The result is shared between requests, so it must not be mutated (frozen outside production to catch it).
- * `COACHGRID_REVISION_CACHE=off` turns the cache off (the benchmark measures both ways).
+ * `COACHGRID_REVISION_CACHE=off` turns the cache off (the benchmark measures both ways);
+ * `COACHGRID_REVISION_CACHE_MB` sets its size (default 64).
  */
 
-/** Organisations kept, least recently used first out. */
-const MAX_ORGANISATIONS = 50;
-/** Results kept per organisation (members x loaders x inputs), least recently used first out. */
-const MAX_RESULTS_PER_ORGANISATION = 100;
-
-type Bucket = { revision: number; results: Map<string, Promise<unknown>> };
+type Entry = { result: Promise<unknown>; size: number };
+type Bucket = { revision: number; entries: Map<string, Entry>; size: number };
+/** Per organisation, least recently used first (Maps iterate in insertion order); so are a bucket's entries. */
 const buckets = new Map<string, Bucket>();
+let total = 0;
 
 export const revisionCacheEnabled = () => process.env.COACHGRID_REVISION_CACHE !== "off";
 
-/** Moves a key to the most recently used end of a Map (Maps iterate in insertion order) and trims the other end. */
-function touch<V>(map: Map<string, V>, key: string, value: V, max: number) {
-  map.delete(key);
-  map.set(key, value);
-  while (map.size > max) map.delete(map.keys().next().value!);
+/** The budget, in characters of the results' JSON: a settled result is sized once, by its JSON length. */
+function budget(): number {
+  const megabytes = Number(process.env.COACHGRID_REVISION_CACHE_MB ?? 64);
+  return (Number.isFinite(megabytes) && megabytes >= 0 ? megabytes : 64) * 1024 * 1024;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -36,27 +34,76 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Moves a key to the most recently used end of a Map. */
+function touch<V>(map: Map<string, V>, key: string, value: V) {
+  map.delete(key);
+  map.set(key, value);
+}
+
+function forget(orgId: string, bucket: Bucket, key: string) {
+  const entry = bucket.entries.get(key);
+  if (!entry) return;
+  bucket.entries.delete(key);
+  bucket.size -= entry.size;
+  total -= entry.size;
+  if (bucket.entries.size === 0 && buckets.get(orgId) === bucket) buckets.delete(orgId);
+}
+
+/** Drops least recently used results, those of the least recently used organisation first, until the cache fits. */
+function fit() {
+  const max = budget();
+  for (const [orgId, bucket] of buckets) {
+    for (const key of bucket.entries.keys()) {
+      if (total <= max) return;
+      forget(orgId, bucket, key);
+    }
+  }
+}
+
+/** A new revision replaces the organisation's results. */
+function bucketFor(orgId: string, revision: number): Bucket {
+  const current = buckets.get(orgId);
+  if (current && current.revision === revision) {
+    touch(buckets, orgId, current);
+    return current;
+  }
+  if (current) total -= current.size;
+  const bucket: Bucket = { revision, entries: new Map(), size: 0 };
+  touch(buckets, orgId, bucket);
+  return bucket;
+}
+
 /**
  * `compute()`'s result for this loader, member and input at the organisation's revision as the request read it.
  * A request that read an older revision than one already seen (it raced a change) computes without caching.
  */
 export function perRevision<R>(loader: string, { org, member }: Pick<MemberContext, "org" | "member">, input: unknown, compute: () => Promise<R>): Promise<R> {
   if (!revisionCacheEnabled()) return compute();
-  let bucket = buckets.get(org.id);
-  if (bucket && org.revision < bucket.revision) return compute();
-  if (!bucket || org.revision > bucket.revision) bucket = { revision: org.revision, results: new Map() };
-  touch(buckets, org.id, bucket, MAX_ORGANISATIONS);
+  const seen = buckets.get(org.id);
+  if (seen && org.revision < seen.revision) return compute();
+  const bucket = bucketFor(org.id, org.revision);
 
   const key = JSON.stringify([loader, member, input]);
-  const cached = bucket.results.get(key) as Promise<R> | undefined;
-  const result = cached ?? compute().then((value) => (process.env.NODE_ENV === "production" ? value : deepFreeze(value)));
-  touch(bucket.results, key, result, MAX_RESULTS_PER_ORGANISATION);
-  if (!cached) {
-    const results = bucket.results;
-    // A failed computation is not kept: the next request tries again.
-    result.catch(() => {
-      if (results.get(key) === result) results.delete(key);
-    });
+  const cached = bucket.entries.get(key);
+  if (cached) {
+    touch(bucket.entries, key, cached);
+    return cached.result as Promise<R>;
   }
-  return result;
+  const entry: Entry = { result: compute().then((value) => (process.env.NODE_ENV === "production" ? value : deepFreeze(value))), size: 0 };
+  touch(bucket.entries, key, entry);
+  const current = () => buckets.get(org.id) === bucket && bucket.entries.get(key) === entry;
+  entry.result.then(
+    (value) => {
+      if (!current()) return;
+      entry.size = JSON.stringify(value)?.length ?? 0;
+      bucket.size += entry.size;
+      total += entry.size;
+      fit();
+    },
+    // A failed computation is not kept: the next request tries again.
+    () => {
+      if (current()) forget(org.id, bucket, key);
+    },
+  );
+  return entry.result as Promise<R>;
 }

@@ -70,15 +70,30 @@ describe("perRevision", () => {
     expect(() => result.list.push(3)).toThrow(TypeError);
   });
 
-  it("is bounded: the least recently used result goes first", async () => {
+  it("holds up to COACHGRID_REVISION_CACHE_MB of results' JSON; the least recently used organisation's go first", async () => {
+    vi.stubEnv("COACHGRID_REVISION_CACHE_MB", String(1000 / (1024 * 1024))); // 1,000 characters
+    const [first, second] = [newOrg(), newOrg()];
+    const compute = vi.fn(async () => ({ text: "x".repeat(290) })); // 301 characters of JSON
+    await perRevision("page", request(first, 1), { n: 1 }, compute);
+    await perRevision("page", request(second, 1), { n: 1 }, compute);
+    await perRevision("page", request(second, 1), { n: 2 }, compute);
+    await perRevision("page", request(first, 1), { n: 1 }, compute); // all three fit
+    expect(compute).toHaveBeenCalledTimes(3);
+
+    await perRevision("page", request(second, 1), { n: 3 }, compute); // a fourth does not: `first`, used least recently, goes
+    await perRevision("page", request(second, 1), { n: 1 }, compute);
+    expect(compute).toHaveBeenCalledTimes(4);
+    await perRevision("page", request(first, 1), { n: 1 }, compute);
+    expect(compute).toHaveBeenCalledTimes(5);
+  });
+
+  it("keeps no result larger than the whole budget", async () => {
+    vi.stubEnv("COACHGRID_REVISION_CACHE_MB", String(1000 / (1024 * 1024)));
     const org = newOrg();
-    const compute = counter();
-    await perRevision("page", request(org, 1), { n: 0 }, compute);
-    for (let n = 1; n <= 100; n++) await perRevision("page", request(org, 1), { n }, compute);
-    expect(compute).toHaveBeenCalledTimes(101);
-    await perRevision("page", request(org, 1), { n: 100 }, compute); // still there
-    await perRevision("page", request(org, 1), { n: 0 }, compute); // evicted
-    expect(compute).toHaveBeenCalledTimes(102);
+    const compute = vi.fn(async () => ({ text: "x".repeat(2000) }));
+    await perRevision("page", request(org, 1), {}, compute);
+    await perRevision("page", request(org, 1), {}, compute);
+    expect(compute).toHaveBeenCalledTimes(2);
   });
 
   it("COACHGRID_REVISION_CACHE=off computes every time", async () => {
