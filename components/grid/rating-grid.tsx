@@ -21,7 +21,7 @@ import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibilit
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
 import { parseGrid, readGrid, withSaved, type Average, type GridRep } from "@/lib/grid/compact";
-import { GRID_VIEW_LABEL, type GridViewName } from "@/lib/grid/view-names";
+import { GRID_VIEW_LABEL, isDifferenceView, type GridViewName } from "@/lib/grid/view-names";
 import { GridOutline } from "./grid-outline";
 import { BANDS, directionClass, formatSigned, scoreClass, type Band } from "./heatmap";
 
@@ -84,7 +84,7 @@ function averageLabel(what: string, value: Average | undefined, signed: boolean)
  * compact payload either way; the server and the hydrating page show the grid's outline.
  */
 export function RatingGrid(props: GridProps) {
-  return useHydrated() ? <GridBody {...props} /> : <GridOutline />;
+  return useHydrated() ? <GridBody {...props} /> : <GridOutline filters={!isDifferenceView(props.view)} />;
 }
 
 /**
@@ -99,7 +99,7 @@ function GridBody(props: GridProps) {
   const content = useMemo(() => readGrid(parseGrid(props.grid)), [props.grid]);
   const { behaviours, reps } = content;
   const width = behaviours.length;
-  const signed = view === "gap" || view === "change";
+  const signed = isDifferenceView(view);
   const [cells, setCells] = useState(() => ({ scores: content.scores, versions: content.versions }));
   const hidden = useMemo(() => new Set(content.hidden), [content.hidden]);
   const [printing, setPrinting] = useState(false);

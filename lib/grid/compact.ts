@@ -1,4 +1,5 @@
 import type { AssessmentStatus } from "@/lib/assessments/visibility";
+import { isDifferenceView } from "@/lib/grid/view-names";
 
 /**
  * The grid's compact payload: what the grid page sends to the browser (500 reps x 12 behaviours is 6,000 cells).
@@ -172,7 +173,7 @@ export function encodeGrid(grid: GridContent, view: "leader" | "self" | "gap" | 
   const s: (number | null)[] = new Array<number | null>(size).fill(null);
   const leader = view === "leader";
   const v: number[] = leader ? new Array<number>(size).fill(0) : [];
-  const parts = view === "gap" || view === "change"; // a self value is its own first part, and has no second
+  const parts = isDifferenceView(view); // a self value is its own first part, and has no second
   const f: (number | null)[] = parts ? new Array<number | null>(size).fill(null) : [];
   const g: (number | null)[] = parts ? new Array<number | null>(size).fill(null) : [];
   if (leader) {

@@ -11,3 +11,6 @@ export const GRID_VIEW_LABEL: Record<GridViewName, string> = {
   gap: "Gap (self − leader)",
   change: "Change since previous cycle",
 };
+
+/** The views of differences (signed values, e.g. +2), as opposed to the views of scores. */
+export const isDifferenceView = (view: GridViewName) => view === "gap" || view === "change";
