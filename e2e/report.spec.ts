@@ -99,6 +99,9 @@ test("a rep prints their report with nothing unshared; the same probe finds the 
   // The title names rep and cycle ("Save as PDF" suggests it as the file name). One load per request: the loader's
   // 13 queries (tests/integration/rep-report.test.ts) plus the organisation switcher.
   await expect(coach).toHaveTitle(new RegExp(`^Coaching report · ${rep.name} · \\S.* · Coachgrid$`));
+  // Next may commit the route's own metadata title after the page's effect ran: the report's title comes back.
+  await coach.evaluate(() => (document.querySelector("head > title")!.textContent = "Coaching report · Coachgrid"));
+  await expect(coach).toHaveTitle(new RegExp(`^Coaching report · ${rep.name} · \\S.* · Coachgrid$`));
   expect(await countPageQueries(coach, reportUrl)).toEqual({ status: 200, queries: 14 });
   await expect(coach.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
   await expectNoAxeViolations(coach);
