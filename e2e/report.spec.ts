@@ -120,6 +120,13 @@ test("a rep prints their report with nothing unshared; the same probe finds the 
   }
   // The private note exists: the same probe finds it on its author's coaching page.
   expect((await sources(coach, coachingUrl)).html).toContain(privateNote);
+  // Leaving the report by a link, the next page has its own title (the report's stops watching the head).
+  await coach.emulateMedia({ media: "screen" }); // checkPrint left it printing
+  await coach.goto(reportUrl);
+  await expect(coach).toHaveTitle(new RegExp(`^Coaching report · ${rep.name} · `));
+  await coach.getByRole("link", { name: `← ${rep.name}'s baseline` }).click();
+  await coach.waitForURL(/\/reps\/[0-9a-f-]{36}$/);
+  await expect(coach).toHaveTitle("Baseline · Coachgrid");
 
   // The rep, from their dashboard: "Print my report".
   const repContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });

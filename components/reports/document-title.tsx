@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
+import { useLayoutEffect } from "react";
 
 /**
  * Names the browser tab and a "Save as PDF" file after the report ("Coaching report · Sam Rivera · Q4 2026").
@@ -11,7 +11,9 @@ import { useEffect } from "react";
  * effect has run, so the effect also watches the head and puts this title back whenever something replaces it.
  */
 export function DocumentTitle({ title }: { title: string }) {
-  useEffect(() => {
+  // A layout effect: on leaving the report its cleanup runs within the commit that swaps the page, before the
+  // observer could see the next page's title and put this one back.
+  useLayoutEffect(() => {
     const wanted = `${title} · Coachgrid`;
     const apply = () => {
       if (document.title !== wanted) document.title = wanted;
