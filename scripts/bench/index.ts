@@ -188,11 +188,13 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const cpuTotal = (f: Figures) => (f.cpu ? f.cpu.app + f.cpu.database : NaN);
 const cpu = (c: NonNullable<Figures["cpu"]>) => `${c.app.toFixed(1)} + ${c.database.toFixed(1)} ms`;
 
-const GRID = "grid page (500 reps x 12)";
-const DASHBOARD = "admin dashboard /o/large-org";
+/** What a pair measures, against what, and its target. */
+type PairSpec = { name: string; key: "grid" | "save" | "dashboard"; target: number; versus: string };
+const GRID: PairSpec = { name: "grid page (500 reps x 12)", key: "grid", target: TARGETS.grid, versus: "trivial page" };
+const SAVE: PairSpec = { name: "save one score", key: "save", target: TARGETS.save, versus: "trivial action" };
+const DASHBOARD: PairSpec = { name: "admin dashboard /o/large-org", key: "dashboard", target: TARGETS.dashboard, versus: "trivial page" };
 /** A measured page or action (`a`) next to its trivial counterpart (`b`), with the server's page cache on or off. */
-type Pair = { name: string; key: string; pageCache: boolean; a: Figures; b: Figures; target: number; versus: string };
-const sides = ([a, b]: [Figures, Figures]) => ({ a, b });
+type Pair = PairSpec & { pageCache: boolean; a: Figures; b: Figures };
 const ratios = (p: Pair) => ({ ratio: p.a.p50 / p.b.p50, rpsRatio: p.b.rps / p.a.rps, cpuRatio: cpuTotal(p.a) / cpuTotal(p.b) });
 
 function printPair(p: Pair, kind: "postgres" | "embedded") {
@@ -299,12 +301,15 @@ async function main() {
       new Map([[gridRequest, gridFirstQueries]]),
     );
 
+    const measure = async (server: AppServer, pageCache: boolean, spec: PairSpec, a: Measured, b: Measured): Promise<Pair> => {
+      const [measured, trivial] = await pair(server, { appGroup: server.pid, database: database.pid }, a, b);
+      return { ...spec, pageCache, a: measured, b: trivial };
+    };
     console.log(`Measuring: ${ROUNDS} alternating rounds of ${SECONDS} s per side, ${CONNECTIONS} connections…`);
-    let processes: Processes = { appGroup: app.pid, database: database.pid };
-    const cached: Pair[] = [
-      { name: GRID, key: "grid", pageCache: true, ...sides(await pair(app, processes, gridM, trivialM)), target: TARGETS.grid, versus: "trivial page" },
-      { name: "save one score", key: "save", pageCache: true, ...sides(await pair(app, processes, saveM, pingM)), target: TARGETS.save, versus: "trivial action" },
-      { name: DASHBOARD, key: "dashboard", pageCache: true, ...sides(await pair(app, processes, dashboardM, adminTrivialM)), target: TARGETS.dashboard, versus: "trivial page" },
+    const cached = [
+      await measure(app, true, GRID, gridM, trivialM),
+      await measure(app, true, SAVE, saveM, pingM),
+      await measure(app, true, DASHBOARD, dashboardM, adminTrivialM),
     ];
     const js = await coldJs(app, leader, `/o/${SLUG}/grid`);
 
@@ -312,12 +317,8 @@ async function main() {
     console.log("Measuring the grid and the dashboard again, computed afresh (a server with the revision cache off)…");
     await app.stop();
     app = await serve(false);
-    processes = { appGroup: app.pid, database: database.pid };
     const [gridF, trivialF, dashboardF, adminTrivialF] = await withQueriesEach(app, [gridRequest, trivialRequest, dashboardRequest, adminTrivialRequest] as const);
-    const afresh: Pair[] = [
-      { name: GRID, key: "grid", pageCache: false, ...sides(await pair(app, processes, gridF, trivialF)), target: TARGETS.grid, versus: "trivial page" },
-      { name: DASHBOARD, key: "dashboard", pageCache: false, ...sides(await pair(app, processes, dashboardF, adminTrivialF)), target: TARGETS.dashboard, versus: "trivial page" },
-    ];
+    const afresh = [await measure(app, false, GRID, gridF, trivialF), await measure(app, false, DASHBOARD, dashboardF, adminTrivialF)];
 
     console.log(`\nBenchmark on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"} (${os.cpus().length} CPUs, ${CONNECTIONS} connections)\n`);
     console.log("As served (the grid and the dashboard cached per data revision, as they are until the organisation's data changes):\n");
