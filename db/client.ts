@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
@@ -54,7 +55,8 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
  * - the keyed lookups of every request (the session's user, the membership: `.prepare()` in db/queries);
  * - every statement of a transaction (an action's keyed reads, its write, its audit event): this client.
  * Page reads stay unnamed: their aggregates plan better for the values at hand (with one team of 500 reps among
- * teams of 15, a generic plan read the grid's rows in 11 ms instead of 6).
+ * teams of 15, a generic plan read the grid's rows in 11 ms instead of 6). They too run in a transaction (the
+ * organisation is set per transaction, db/tenant.ts): one begun inside `withUnnamedStatements` is left as it is.
  */
 function preparingTransactions(sql: postgres.Sql): postgres.Sql {
   const preparing = (tx: postgres.TransactionSql): postgres.TransactionSql =>
@@ -76,14 +78,25 @@ function preparingTransactions(sql: postgres.Sql): postgres.Sql {
     };
   return new Proxy(sql, {
     get(target, property, receiver) {
-      return property === "begin" ? scoped(target.begin.bind(target)) : Reflect.get(target, property, receiver);
+      if (property !== "begin") return Reflect.get(target, property, receiver);
+      return unnamed.getStore() ? target.begin.bind(target) : scoped(target.begin.bind(target));
     },
   });
 }
 
-/** Connects to a PostgreSQL server and migrates it (under an advisory lock). */
-export async function openServer(url: string, poolSize = 10): Promise<DatabaseHandle> {
-  await migrateServer(url);
+const unnamed = new AsyncLocalStorage<true>();
+
+/** Transactions begun inside `fn` send their statements unnamed unless named (page reads, see above). */
+export function withUnnamedStatements<T>(fn: () => Promise<T>): Promise<T> {
+  return unnamed.run(true, fn);
+}
+
+/**
+ * Connects to a PostgreSQL server and migrates it (under an advisory lock), as `migrationUrl`'s role when the app's
+ * own connects as a role that owns nothing (docs/rls.md).
+ */
+export async function openServer(url: string, poolSize = 10, migrationUrl = url): Promise<DatabaseHandle> {
+  await migrateServer(migrationUrl);
   const client = postgres(url, { max: poolSize, onnotice: () => {} });
   const db = drizzlePostgres({ client: preparingTransactions(client), ...options }) as unknown as Db;
   return { db, kind: "server", close: () => client.end({ timeout: 5 }) };
@@ -91,8 +104,15 @@ export async function openServer(url: string, poolSize = 10): Promise<DatabaseHa
 
 /** Opens whatever the environment names: DATABASE_URL, else the embedded folder. */
 export function openConfigured(): Promise<DatabaseHandle> {
-  const { DATABASE_URL, dataDir } = env();
-  return DATABASE_URL ? openServer(DATABASE_URL) : openEmbedded(dataDir);
+  const { DATABASE_URL, DATABASE_MIGRATION_URL, dataDir } = env();
+  return DATABASE_URL ? openServer(DATABASE_URL, 10, DATABASE_MIGRATION_URL) : openEmbedded(dataDir);
+}
+
+/** The scripts' database (seed): as the tables' owner, DATABASE_MIGRATION_URL when set. */
+export function openAsOwner(): Promise<DatabaseHandle> {
+  const { DATABASE_URL, DATABASE_MIGRATION_URL, dataDir } = env();
+  const url = DATABASE_MIGRATION_URL ?? DATABASE_URL;
+  return url ? openServer(url, 2) : openEmbedded(dataDir);
 }
 
 // One handle per process, kept on globalThis so hot reloads in development reuse it.

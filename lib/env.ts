@@ -9,6 +9,11 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** A PostgreSQL server. When unset, the embedded database in DATA_DIR is used. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * The owner of the tables, for migrations and the database scripts (seed), when DATABASE_URL connects as the app's
+   * own role, which owns nothing (docs/rls.md). Unset: DATABASE_URL does both.
+   */
+  DATABASE_MIGRATION_URL: z.string().url().optional(),
   /** Folder of the embedded database (PGlite). */
   DATA_DIR: z.string().default(".data"),
   /** Public URL of the app; decides Secure cookies. */
@@ -33,6 +38,7 @@ export function env(): Env {
     const raw = schema.parse({
       ...process.env,
       DATABASE_URL: process.env.DATABASE_URL || undefined,
+      DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL || undefined,
       TRUST_PROXY: process.env.TRUST_PROXY || undefined,
     });
     parsed = { ...raw, dataDir: path.resolve(raw.DATA_DIR) };

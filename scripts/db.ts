@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { openConfigured } from "@/db/client";
+import { openAsOwner } from "@/db/client";
 import { acquireFolderLock, FolderLockedError } from "@/db/folder-lock";
 import { findUserByEmail } from "@/db/queries/accounts";
 import { env } from "@/lib/env";
@@ -26,7 +26,7 @@ async function main(command: string | undefined) {
     throw new Error("Usage: tsx scripts/db.ts migrate|seed|reset");
   }
 
-  const handle = await openConfigured(); // migrates
+  const handle = await openAsOwner(); // migrates
   try {
     if (command === "migrate") return console.log("Migrations applied.");
     if (process.argv.includes("--large")) {

@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { openConfigured } from "@/db/client";
+import { openAsOwner } from "@/db/client";
 import { FolderLockedError } from "@/db/folder-lock";
 import { env } from "@/lib/env";
 import { buildIsStale, serverEnv } from "./runtime";
@@ -20,7 +20,7 @@ const nextBin = path.join("node_modules", ".bin", "next");
 async function prepareDatabase(): Promise<boolean> {
   const { DATABASE_URL, dataDir } = env();
   if (fresh && !DATABASE_URL) fs.rmSync(path.join(dataDir, "pgdata"), { recursive: true, force: true });
-  const handle = await openConfigured(); // migrates; refuses if another process holds the folder
+  const handle = await openAsOwner(); // migrates; refuses if another process holds the folder
   try {
     if (handle.kind === "embedded" && (await isEmpty(handle.db))) {
       console.log("New embedded database: seeding the demo organisation…");

@@ -11,6 +11,7 @@ import {
 import { insertBehaviours } from "@/db/queries/behaviours";
 import { insertDepartments } from "@/db/queries/relationships";
 import { findOrganisationBySlug, insertMembership, insertOrganisation } from "@/db/queries/organisations";
+import { enterOrganisation } from "@/db/tenant";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { accountAction, publicAction } from "@/lib/chain/open";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
@@ -46,6 +47,7 @@ export const signUp = publicAction(
     const base = slugify(input.organisationName);
     const slug = (await findOrganisationBySlug(tx, base)) ? suffixedSlug(base) : base;
     const org = await insertOrganisation(tx, { slug, name: input.organisationName, timeZone: input.timeZone });
+    await enterOrganisation(tx, org.id); // the new organisation's rows: behind the wall, this transaction writes them
     await insertMembership(tx, org.id, { userId: user.id, role: "admin" });
     await insertBehaviours(tx, org.id, STARTER_BEHAVIOURS); // the starter framework, for the admin to review and confirm
     await insertDepartments(tx, org.id, STARTER_DEPARTMENTS); // the peer departments a sales leader usually works with

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import type { Db } from "@/db/client";
+import type { Tx } from "@/db/client";
 import { listOrganisationsOfUser } from "@/db/queries/organisations";
 import type { SessionUser } from "@/lib/auth/session";
 import { accountLoader } from "@/lib/chain/open";
 
-async function myOrganisations({ db, user }: { db: Db; user: SessionUser }) {
+async function myOrganisations({ db, user }: { db: Tx; user: SessionUser }) {
   return { user, organisations: await listOrganisationsOfUser(db, user.id) };
 }
 

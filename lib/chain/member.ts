@@ -2,9 +2,10 @@ import { revalidatePath } from "next/cache";
 import { cache } from "react";
 import { forbidden, notFound, redirect } from "next/navigation";
 import type { z } from "zod";
-import { getDb, type DbOrTx } from "@/db/client";
+import { getDb, withUnnamedStatements, type DbOrTx, type Tx } from "@/db/client";
 import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { findMemberContext } from "@/db/queries/organisations";
+import { inScope } from "@/db/tenant";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { can, needsTarget, roleMay, type Member, type Permission, type Target } from "@/lib/permissions";
 import { formDataToObject, parseInput, typedValues } from "./input";
@@ -39,51 +40,61 @@ type Definition<S extends z.ZodType> = {
   expect: MemberExpectation;
 };
 
-type ReadMembership = (slug: string, userId: string) => ReturnType<typeof findMemberContext>;
+type ReadMembership = (tx: Tx, slug: string, userId: string) => ReturnType<typeof findMemberContext>;
 
 /** An action reads the membership afresh on every call. */
-const readMembership: ReadMembership = async (slug, userId) => findMemberContext(await getDb(), slug, userId);
+const readMembership: ReadMembership = findMemberContext;
 
 /**
- * A page reads it once per request: its layout and the page itself both run the chain, and share the read
- * (React's request-scoped cache, which lives as long as one render).
+ * A page reads it once per request: its layout and the page itself both run the chain, each in its own
+ * transaction, and share the first one's read (React's request-scoped cache, which lives as long as one render).
  */
-const readMembershipOnce: ReadMembership = cache(readMembership);
+const membershipReadsOfRequest = cache(() => new Map<string, ReturnType<typeof findMemberContext>>());
+const readMembershipOnce: ReadMembership = (tx, slug, userId) => {
+  const reads = membershipReadsOfRequest();
+  const key = JSON.stringify([slug, userId]);
+  const read = reads.get(key) ?? findMemberContext(tx, slug, userId);
+  reads.set(key, read);
+  return read;
+};
 
 /**
  * The member entry of the action chain: signed in -> member of the organisation in the URL (membership
  * reloaded from the database for every request) -> the declared permission -> validated input -> the handler.
  * Unknown organisations and non-members get the same "not_found"; a deactivated membership is no membership.
+ * Everything after the session runs in one transaction behind the database's wall (db/tenant.ts): the app's role,
+ * the organisation of the URL's slug, the person. A Refusal rolls it back.
  */
 async function runAsMember<S extends z.ZodType, R>(
   def: Definition<S>,
   slug: unknown,
   raw: unknown,
-  handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
+  handler: (ctx: MemberContext & { db: Tx }, input: z.output<S>) => Promise<R>,
   membership: ReadMembership = readMembership,
 ): Promise<Outcome<R>> {
   const user = await getSessionUser();
   if (!user) return failure("unauthenticated");
   if (typeof slug !== "string") return failure("not_found");
 
-  const db = await getDb();
-  const found = await membership(slug, user.id);
-  if (!found || found.status !== "active") return failure("not_found");
-
-  const member: Member = { userId: user.id, role: found.role, teamId: found.teamId, ledTeamIds: found.ledTeamIds };
-  if (!roleMay(member.role, def.permission)) return failure("forbidden");
-
-  const parsed = parseInput(def.input, raw);
-  if (!parsed.ok) return parsed.failure;
-
-  const org: MemberContext["org"] = { id: found.orgId, slug: found.slug, name: found.orgName, timeZone: found.timeZone, blindMode: found.blindMode, revision: found.revision };
-  const ctx: MemberContext = { db, org, member, user };
   try {
-    if (needsTarget(member.role, def.permission)) {
-      const target = def.target ? await def.target(parsed.data, ctx) : {};
-      if (!can(member, def.permission, target)) return failure("forbidden");
-    }
-    return { status: "ok", data: await handler(ctx, parsed.data) };
+    return await inScope(await getDb(), { slug, userId: user.id }, async (tx): Promise<Outcome<R>> => {
+      const found = await membership(tx, slug, user.id);
+      if (!found || found.status !== "active") return failure("not_found");
+
+      const member: Member = { userId: user.id, role: found.role, teamId: found.teamId, ledTeamIds: found.ledTeamIds };
+      if (!roleMay(member.role, def.permission)) return failure("forbidden");
+
+      const parsed = parseInput(def.input, raw);
+      if (!parsed.ok) return parsed.failure;
+
+      const org: MemberContext["org"] = { id: found.orgId, slug: found.slug, name: found.orgName, timeZone: found.timeZone, blindMode: found.blindMode, revision: found.revision };
+      const ctx = { db: tx, org, member, user };
+      if (needsTarget(member.role, def.permission)) {
+        const target = def.target ? await def.target(parsed.data, ctx) : {};
+        if (!can(member, def.permission, target)) return failure("forbidden");
+      }
+      return { status: "ok", data: await handler(ctx, parsed.data) };
+    });
   } catch (error) {
     if (error instanceof Refusal) return refused(error);
     throw error;
@@ -99,22 +110,19 @@ export function memberAction<S extends z.ZodType, R = void>(
   handler: (ctx: ActionContext, input: z.output<S>) => Promise<R>,
 ) {
   const call = (slug: unknown, raw: unknown) =>
-    runAsMember(def, slug, raw, (ctx, input) =>
-      (ctx.db as Awaited<ReturnType<typeof getDb>>).transaction(async (tx) => {
-        let audited = 0;
-        const actionCtx: ActionContext = {
-          ...ctx,
-          db: tx,
-          audit: async (event) => {
-            audited += 1;
-            await insertAuditEvent(tx, ctx.org.id, ctx.user.id, { action: def.name, ...event });
-          },
-        };
-        const result = await handler(actionCtx, input);
-        if (audited === 0) throw new Error(`${def.name} changed data without recording an audit event`);
-        return result;
-      }),
-    );
+    runAsMember(def, slug, raw, async (ctx, input) => {
+      let audited = 0;
+      const actionCtx: ActionContext = {
+        ...ctx,
+        audit: async (event) => {
+          audited += 1;
+          await insertAuditEvent(ctx.db, ctx.org.id, ctx.user.id, { action: def.name, ...event });
+        },
+      };
+      const result = await handler(actionCtx, input);
+      if (audited === 0) throw new Error(`${def.name} changed data without recording an audit event`);
+      return result;
+    });
 
   async function action(slug: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
     const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
@@ -147,17 +155,20 @@ export function memberLoader<S extends z.ZodType, R>(
   },
   handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
 ) {
+  // A page's reads are planned for the values at hand, not prepared (db/client.ts).
   const call = (slug: unknown, raw: unknown) =>
-    runAsMember(
-      def,
-      slug,
-      raw,
-      async (ctx, input) => {
-        if (def.audit) await insertAuditEvent(ctx.db, ctx.org.id, ctx.user.id, { ...def.audit, targetId: ctx.org.id, targetLabel: ctx.org.name });
-        const cached = typeof def.cachePerRevision === "function" ? def.cachePerRevision(ctx) : def.cachePerRevision;
-        return cached ? perRevision(def.route, ctx, input, () => handler(ctx, input)) : handler(ctx, input);
-      },
-      readMembershipOnce,
+    withUnnamedStatements(() =>
+      runAsMember(
+        def,
+        slug,
+        raw,
+        async (ctx, input) => {
+          if (def.audit) await insertAuditEvent(ctx.db, ctx.org.id, ctx.user.id, { ...def.audit, targetId: ctx.org.id, targetLabel: ctx.org.name });
+          const cached = typeof def.cachePerRevision === "function" ? def.cachePerRevision(ctx) : def.cachePerRevision;
+          return cached ? perRevision(def.route, ctx, input, () => handler(ctx, input)) : handler(ctx, input);
+        },
+        readMembershipOnce,
+      ),
     );
 
   async function load(slug: string, raw: unknown = {}): Promise<R> {

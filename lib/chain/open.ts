@@ -1,8 +1,9 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
-import { getDb, type Db, type Tx } from "@/db/client";
+import { getDb, type Tx } from "@/db/client";
 import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
+import { inScope } from "@/db/tenant";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { formDataToObject, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
@@ -13,7 +14,9 @@ import { register, type OpenExpectation } from "./registry";
  * The entries of the action chain that need no organisation membership:
  * - public: anyone (sign-up, sign-in);
  * - account: signed in, acting on their own account (name, password).
- * Both validate their input and run the handler in one transaction.
+ * Both validate their input and run the handler in one transaction behind the database's wall (db/tenant.ts), in no
+ * organisation: a public handler that creates one enters it (enterOrganisation); an account's handler may read the
+ * person's own memberships.
  */
 type Definition<S extends z.ZodType> = { name: string; input: S; expect: OpenExpectation };
 
@@ -27,12 +30,12 @@ async function run<S extends z.ZodType, R>(
   def: Definition<S>,
   raw: unknown,
   handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
+  userId: string | null = null,
 ): Promise<Outcome<R>> {
   const parsed = parseInput(def.input, raw);
   if (!parsed.ok) return parsed.failure;
-  const db: Db = await getDb();
   try {
-    const data = await db.transaction((tx) =>
+    const data = await inScope(await getDb(), { userId }, (tx) =>
       handler(
         {
           tx,
@@ -92,7 +95,7 @@ export function accountAction<S extends z.ZodType, R>(
   const call = async (raw: unknown): Promise<Outcome<R>> => {
     const user = await getSessionUser();
     if (!user) return failure("unauthenticated");
-    return run(def, raw, (ctx, input) => handler({ ...ctx, user }, input));
+    return run(def, raw, (ctx, input) => handler({ ...ctx, user }, input), user.id);
   };
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
     const raw = readArgs(args);
@@ -107,14 +110,14 @@ export function accountAction<S extends z.ZodType, R>(
 /** A page loader for the signed-in person's own pages (account, organisation picker). Signed-out: to /login. */
 export function accountLoader<S extends z.ZodType, R>(
   def: Omit<Definition<S>, "name"> & { route: string },
-  handler: (ctx: { db: Db; user: SessionUser }, input: z.output<S>) => Promise<R>,
+  handler: (ctx: { db: Tx; user: SessionUser }, input: z.output<S>) => Promise<R>,
 ) {
   const call = async (raw: unknown): Promise<Outcome<R>> => {
     const user = await getSessionUser();
     if (!user) return failure("unauthenticated");
     const parsed = parseInput(def.input, raw);
     if (!parsed.ok) return parsed.failure;
-    return { status: "ok", data: await handler({ db: await getDb(), user }, parsed.data) };
+    return { status: "ok", data: await inScope(await getDb(), { userId: user.id }, (tx) => handler({ db: tx, user }, parsed.data)) };
   };
   async function load(raw: unknown = {}): Promise<R> {
     const outcome = await call(raw);

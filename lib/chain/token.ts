@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { findOrganisationBySlug } from "@/db/queries/organisations";
+import { inScope } from "@/db/tenant";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { hashToken } from "@/lib/tokens";
 import { formDataToObject, parseInput, typedValues } from "./input";
@@ -14,7 +15,8 @@ import type { Organisation } from "./member";
  * The token entry of the action chain, for links that work without membership (invites, check-ins):
  * the organisation named in the URL -> the token looked up, by its hash, inside that organisation ->
  * validated input -> the handler in a transaction -> audit. An unknown organisation and an unknown token
- * (or a token of another organisation) get the same "not_found": the link is invalid.
+ * (or a token of another organisation) get the same "not_found": the link is invalid. The lookup and the handler run
+ * behind the database's wall in the organisation of the URL's slug (db/tenant.ts).
  */
 type Definition<S extends z.ZodType, T> = {
   name: string;
@@ -24,6 +26,7 @@ type Definition<S extends z.ZodType, T> = {
   /**
    * Actions only, optional: runs for a link that exists, before the transaction and outside it, so what it
    * records (a rate-limit hit) stays even when the call is refused afterwards. A Refusal it throws ends the call.
+   * Outside a transaction it is outside the organisation too (db/tenant.ts): global tables only (throttles).
    */
   before?: (db: DbOrTx, found: { org: Organisation; record: T }) => Promise<void>;
   /** Actions only: skip revalidating the organisation's pages after success (the form shows its own result). */
@@ -51,12 +54,15 @@ export function tokenLoader<S extends z.ZodType, T, R>(
   handler: (ctx: TokenContext<T> & { db: DbOrTx }, input: z.output<S>) => Promise<R>,
 ) {
   const call = async (slug: unknown, token: unknown, raw: unknown = {}): Promise<Outcome<R>> => {
-    const db = await getDb();
-    const found = await resolve(db, def, slug, token);
-    if (!found) return failure("not_found", "This link is not valid.");
-    const parsed = parseInput(def.input, raw);
-    if (!parsed.ok) return parsed.failure;
-    return { status: "ok", data: await handler({ ...found, db, user: await getSessionUser() }, parsed.data) };
+    if (typeof slug !== "string") return failure("not_found", "This link is not valid.");
+    const user = await getSessionUser();
+    return inScope(await getDb(), { slug, userId: user?.id }, async (tx): Promise<Outcome<R>> => {
+      const found = await resolve(tx, def, slug, token);
+      if (!found) return failure("not_found", "This link is not valid.");
+      const parsed = parseInput(def.input, raw);
+      if (!parsed.ok) return parsed.failure;
+      return { status: "ok", data: await handler({ ...found, db: tx, user }, parsed.data) };
+    });
   };
   register({ kind: "page", entry: "token", name: def.route, input: def.input, expect: def.expect, call, fn: call });
   return call;
@@ -68,16 +74,18 @@ export function tokenAction<S extends z.ZodType, T, R>(
   handler: (ctx: TokenActionContext<T>, input: z.output<S>) => Promise<R>,
 ) {
   const call = async (slug: unknown, token: unknown, raw: unknown): Promise<Outcome<R>> => {
+    if (typeof slug !== "string") return failure("not_found", "This link is not valid.");
     const parsed = parseInput(def.input, raw);
     const db = await getDb();
     const user = await getSessionUser();
+    const scope = { slug, userId: user?.id };
     try {
       if (def.before) {
-        const found = await resolve(db, def, slug, token);
+        const found = await inScope(db, scope, (tx) => resolve(tx, def, slug, token));
         if (!found) return failure("not_found", "This link is not valid.");
         await def.before(db, found);
       }
-      return await db.transaction(async (tx) => {
+      return await inScope(db, scope, async (tx) => {
         const found = await resolve(tx, def, slug, token);
         if (!found) return failure("not_found", "This link is not valid.");
         if (!parsed.ok) return parsed.failure;

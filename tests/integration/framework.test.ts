@@ -244,10 +244,10 @@ describe("the framework page", () => {
     const few = await countQueries(() => page().call(small.slug, {}));
     actAs(large, "admin");
     const many = await countQueries(() => page().call(large.slug, {}));
-    expect(few.queries).toBe(4); // session, membership, behaviours, confirmation
+    expect(few.queries).toBe(5); // session, organisation (db/tenant.ts), membership, behaviours, confirmation
     expect(many.queries).toBe(few.queries);
     actAs(large, "rep");
-    expect((await countQueries(() => page().call(large.slug, {}))).queries).toBe(3); // no confirmation for a rep
+    expect((await countQueries(() => page().call(large.slug, {}))).queries).toBe(4); // no confirmation for a rep
   });
 });
 

@@ -134,7 +134,7 @@ describe("members", () => {
     const few = await countQueries(() => entry.call(small.slug, {}));
     actAs(large, "admin");
     const many = await countQueries(() => entry.call(large.slug, {}));
-    expect(few.queries).toBe(4); // session, membership, members, teams
+    expect(few.queries).toBe(5); // session, organisation (db/tenant.ts), membership, members, teams
     expect(many.queries).toBe(few.queries);
   });
 });
