@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "./client";
+import type { Db, DbOrTx, Tx } from "./client";
 
 /**
  * The database's own wall between organisations (row-level security, migration 0008, docs/rls.md).
@@ -27,8 +27,11 @@ export async function enterScope(tx: Tx, { orgId, slug, userId }: TenantScope): 
     set_config('app.org_id', coalesce(${orgId ?? null}::text, (select id::text from organisations where slug = ${slug ?? null}::text), ''), true)`);
 }
 
-/** Names the organisation a transaction already under the app's role works in from now on (a sign-up's new organisation). */
-export async function enterOrganisation(tx: Tx, orgId: string): Promise<void> {
+/**
+ * Names the organisation a transaction works in from now on: a sign-up's new organisation, or a seed's (the wall is
+ * forced, so an owner that is no superuser writes an organisation's rows only inside it).
+ */
+export async function enterOrganisation(tx: DbOrTx, orgId: string): Promise<void> {
   await tx.execute(sql`select set_config('app.org_id', ${orgId}, true)`);
 }
 

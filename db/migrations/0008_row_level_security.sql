@@ -11,7 +11,16 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN
   NULL;
 END $$;
 --> statement-breakpoint
-GRANT coachgrid_app TO CURRENT_USER;
+-- The migrating owner may switch to the role (an app that connects as the owner does, per transaction). An owner that
+-- may not grant it (PostgreSQL 16+, a role created by someone else) has the app connect as a member of it instead.
+DO $$
+BEGIN
+  IF NOT pg_has_role(current_user, 'coachgrid_app', 'MEMBER') THEN
+    GRANT coachgrid_app TO CURRENT_USER;
+  END IF;
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE NOTICE 'coachgrid_app could not be granted to %: connect the app as a member of coachgrid_app (docs/rls.md)', current_user;
+END $$;
 --> statement-breakpoint
 GRANT USAGE ON SCHEMA public TO coachgrid_app;
 --> statement-breakpoint

@@ -2,12 +2,14 @@ import type { DbOrTx } from "@/db/client";
 import { insertUser } from "@/db/queries/accounts";
 import { insertMembership, insertOrganisation } from "@/db/queries/organisations";
 import { insertTeam, insertTeamLeader } from "@/db/queries/teams";
+import { enterOrganisation } from "@/db/tenant";
 import type { SeedContext } from "./index";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_TEAMS } from "./demo-people";
 
 /** The organisation, its admin, two teams with a leader each, and five reps per team. */
 export async function seedDemoOrganisation(db: DbOrTx, ctx: SeedContext): Promise<void> {
   const org = await insertOrganisation(db, DEMO_ORG);
+  await enterOrganisation(db, org.id); // the seed's transaction writes behind the organisation's wall (db/tenant.ts)
   ctx.orgId = org.id;
   const admin = await insertUser(db, { ...DEMO_ADMIN, passwordHash: ctx.passwordHash });
   await insertMembership(db, org.id, { userId: admin.id, role: "admin" });

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { insertBehaviours } from "@/db/queries/behaviours";
 import { insertCycle } from "@/db/queries/cycles";
 import { insertOrganisation } from "@/db/queries/organisations";
+import { enterOrganisation } from "@/db/tenant";
 import { memberships, ratings, teamLeaders, teams, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { insertInChunks } from "./chunks";
@@ -24,6 +25,7 @@ export async function seedLargeOrganisation(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const org = await insertOrganisation(tx, LARGE_ORG);
+    await enterOrganisation(tx, org.id); // behind the organisation's wall (db/tenant.ts)
     const teamRows = await tx
       .insert(teams)
       .values(Array.from({ length: 50 }, (_, i) => ({ orgId: org.id, name: `Team ${String(i + 1).padStart(2, "0")}` })))
