@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the large organisation on a throwaway database, a production build, and side-by-side load
- * measurements of real pages and actions against the app's trivial ones (see README, "Benchmark").
+ * measurements of real pages and actions against the app's trivial ones (see docs/benchmark.md).
  *   --db=postgres|embedded   which database (default: PostgreSQL when its server binaries exist, else embedded)
  *   --seconds=N              seconds per measurement round (default 4; three rounds per side, alternating)
  *   --connections=N          concurrent connections (default 8)
