@@ -6,8 +6,9 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { findMemberContext } from "@/db/queries/organisations";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { isSlug } from "@/lib/organisations/slug";
 import { can, needsTarget, roleMay, type Member, type Permission, type Target } from "@/lib/permissions";
-import { formDataToObject, parseInput, typedValues } from "./input";
+import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { register, type MemberExpectation } from "./registry";
 import { perRevision } from "./revision-cache";
@@ -64,7 +65,7 @@ async function runAsMember<S extends z.ZodType, R>(
 ): Promise<Outcome<R>> {
   const user = await getSessionUser();
   if (!user) return failure("unauthenticated");
-  if (typeof slug !== "string") return failure("not_found");
+  if (!isSlug(slug)) return failure("not_found");
 
   const db = await getDb();
   const found = await membership(slug, user.id);
@@ -117,7 +118,7 @@ export function memberAction<S extends z.ZodType, R = void>(
     );
 
   async function action(slug: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
-    const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
+    const raw = actionInput(args);
     const outcome = await call(slug, raw);
     if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
     if (def.revalidate !== false) revalidatePath(`/o/${slug}`, "layout"); // every page of the organisation shows the change
