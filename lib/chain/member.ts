@@ -38,6 +38,11 @@ type Definition<S extends z.ZodType> = {
   /** The target the permission's relation is checked against, when the role's rule needs one. */
   target?: (input: z.output<S>, ctx: MemberContext) => Target | Promise<Target>;
   expect: MemberExpectation;
+  /**
+   * For an entry only some deployments serve (the benchmark's): while it returns false, every call answers
+   * not_found before anything else, so the page is a 404 and the action does nothing, for everyone.
+   */
+  served?: () => boolean;
 };
 
 type ReadMembership = (slug: string, userId: string) => ReturnType<typeof findMemberContext>;
@@ -63,6 +68,7 @@ async function runAsMember<S extends z.ZodType, R>(
   handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
   membership: ReadMembership = readMembership,
 ): Promise<Outcome<R>> {
+  if (def.served && !def.served()) return failure("not_found");
   const user = await getSessionUser();
   if (!user) return failure("unauthenticated");
   if (!isSlug(slug)) return failure("not_found");
@@ -125,7 +131,7 @@ export function memberAction<S extends z.ZodType, R = void>(
     return { status: "ok", data: outcome.data } as ActionState<R>;
   }
 
-  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, call, fn: action });
+  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: action });
   return action;
 }
 
@@ -176,6 +182,6 @@ export function memberLoader<S extends z.ZodType, R>(
 
   const kind = def.kind ?? "page";
   const name = kind === "layout" ? `layout ${def.route}` : def.route;
-  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, call, fn: load });
+  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: load });
   return load;
 }

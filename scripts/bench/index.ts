@@ -258,7 +258,8 @@ async function main() {
         dataDir: database.dataDir,
         secret: "bench-session-secret-0123456789abcdef",
         log,
-        env: cache ? {} : { COACHGRID_REVISION_CACHE: "off" },
+        // COACHGRID_BENCH=1: only the bench's own server serves the baseline page and action it compares with.
+        env: cache ? { COACHGRID_BENCH: "1" } : { COACHGRID_BENCH: "1", COACHGRID_REVISION_CACHE: "off" },
       });
     app = await serve(true);
     const leader = await signIn(app.url, LARGE_LEADER_EMAIL, DEMO_PASSWORD);
