@@ -22,6 +22,11 @@ const schema = z.object({
   TRUST_PROXY: z.coerce.number().int("TRUST_PROXY is the number of proxies in front of the app, e.g. 1.").min(1).max(10).optional(),
   /** Exposes /api/test/* helpers (query counter). Only the test runner sets it. */
   COACHGRID_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
+  /**
+   * Serves the benchmark's baseline page and action (/o/{slug}/bench, bench.ping). Only `npm run bench` sets it:
+   * anywhere else they answer 404, so no member can fill the audit log with pings.
+   */
+  COACHGRID_BENCH: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };

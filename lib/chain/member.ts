@@ -6,8 +6,9 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { findMemberContext } from "@/db/queries/organisations";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { isSlug } from "@/lib/organisations/slug";
 import { can, needsTarget, roleMay, type Member, type Permission, type Target } from "@/lib/permissions";
-import { formDataToObject, parseInput, typedValues } from "./input";
+import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { register, type MemberExpectation } from "./registry";
 import { perRevision } from "./revision-cache";
@@ -37,6 +38,11 @@ type Definition<S extends z.ZodType> = {
   /** The target the permission's relation is checked against, when the role's rule needs one. */
   target?: (input: z.output<S>, ctx: MemberContext) => Target | Promise<Target>;
   expect: MemberExpectation;
+  /**
+   * For an entry only some deployments serve (the benchmark's): while it returns false, every call answers
+   * not_found before anything else, so the page is a 404 and the action does nothing, for everyone.
+   */
+  served?: () => boolean;
 };
 
 type ReadMembership = (slug: string, userId: string) => ReturnType<typeof findMemberContext>;
@@ -62,9 +68,10 @@ async function runAsMember<S extends z.ZodType, R>(
   handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
   membership: ReadMembership = readMembership,
 ): Promise<Outcome<R>> {
+  if (def.served && !def.served()) return failure("not_found");
   const user = await getSessionUser();
   if (!user) return failure("unauthenticated");
-  if (typeof slug !== "string") return failure("not_found");
+  if (!isSlug(slug)) return failure("not_found");
 
   const db = await getDb();
   const found = await membership(slug, user.id);
@@ -117,14 +124,14 @@ export function memberAction<S extends z.ZodType, R = void>(
     );
 
   async function action(slug: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
-    const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
+    const raw = actionInput(args);
     const outcome = await call(slug, raw);
     if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
     if (def.revalidate !== false) revalidatePath(`/o/${slug}`, "layout"); // every page of the organisation shows the change
     return { status: "ok", data: outcome.data } as ActionState<R>;
   }
 
-  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, call, fn: action });
+  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: action });
   return action;
 }
 
@@ -175,6 +182,6 @@ export function memberLoader<S extends z.ZodType, R>(
 
   const kind = def.kind ?? "page";
   const name = kind === "layout" ? `layout ${def.route}` : def.route;
-  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, call, fn: load });
+  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: load });
   return load;
 }

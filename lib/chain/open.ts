@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { getDb, type Db, type Tx } from "@/db/client";
 import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { formDataToObject, parseInput, typedValues } from "./input";
+import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { signInRedirect } from "./sign-in-redirect";
 import { register, type OpenExpectation } from "./registry";
@@ -53,10 +53,6 @@ function toState<R>(outcome: Outcome<R>, raw: unknown): ActionState<R> {
   return { ...outcome, values: typedValues(raw) };
 }
 
-function readArgs(args: [input: unknown] | [previous: unknown, form: FormData]): unknown {
-  return args.length === 2 ? formDataToObject(args[1]) : args[0];
-}
-
 /** A server action anyone may call (sign-up). */
 export function publicAction<S extends z.ZodType, R>(
   def: Definition<S>,
@@ -64,7 +60,7 @@ export function publicAction<S extends z.ZodType, R>(
 ) {
   const call = (raw: unknown) => run(def, raw, handler);
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
-    const raw = readArgs(args);
+    const raw = actionInput(args);
     return toState(await call(raw), raw);
   }
   register({ kind: "action", entry: "public", name: def.name, input: def.input, expect: def.expect, call, fn: action });
@@ -95,7 +91,7 @@ export function accountAction<S extends z.ZodType, R>(
     return run(def, raw, (ctx, input) => handler({ ...ctx, user }, input));
   };
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
-    const raw = readArgs(args);
+    const raw = actionInput(args);
     const outcome = await call(raw);
     if (outcome.status === "ok" && def.revalidate !== false) revalidatePath("/", "layout"); // e.g. the name in every header
     return toState(outcome, raw);

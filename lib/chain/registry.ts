@@ -65,6 +65,8 @@ export type RegistryEntry =
       entry: "member";
       permission: Permission;
       expect: MemberExpectation;
+      /** Present when only some deployments serve the entry: false means it answers not_found to everyone. */
+      served?: () => boolean;
       /** Calls the entry through the chain, as a test would: the org slug and an input object. */
       call: (slug: string, input: unknown) => Promise<Outcome<unknown>>;
       fn: unknown;

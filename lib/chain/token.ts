@@ -4,8 +4,9 @@ import { getDb, type DbOrTx, type Tx } from "@/db/client";
 import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { findOrganisationBySlug } from "@/db/queries/organisations";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { isSlug } from "@/lib/organisations/slug";
 import { hashToken } from "@/lib/tokens";
-import { formDataToObject, parseInput, typedValues } from "./input";
+import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { register, type TokenExpectation } from "./registry";
 import type { Organisation } from "./member";
@@ -38,7 +39,7 @@ export type TokenActionContext<T> = TokenContext<T> & {
 };
 
 async function resolve<T>(db: DbOrTx, def: Pick<Definition<z.ZodType, T>, "lookup">, slug: unknown, token: unknown) {
-  if (typeof slug !== "string" || typeof token !== "string" || token.length > 200) return undefined;
+  if (!isSlug(slug) || typeof token !== "string" || token.length > 200) return undefined;
   const org = await findOrganisationBySlug(db, slug);
   if (!org) return undefined;
   const record = await def.lookup(db, org.id, hashToken(token));
@@ -96,7 +97,7 @@ export function tokenAction<S extends z.ZodType, T, R>(
   };
 
   async function action(slug: string, token: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
-    const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
+    const raw = actionInput(args);
     const outcome = await call(slug, token, raw);
     if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
     if (def.revalidate !== false) revalidatePath(`/o/${slug}`, "layout");

@@ -16,3 +16,12 @@ export function suffixedSlug(base: string): string {
   const suffix = crypto.getRandomValues(new Uint32Array(1))[0]!.toString(36).slice(0, 5);
   return `${base}-${suffix}`;
 }
+
+/**
+ * Whether a value from a URL could be an organisation's slug (what slugify and suffixedSlug make, with room to
+ * spare). Anything else names no organisation and is answered "not found" before it reaches the database, which
+ * would fail on a NUL byte rather than find nothing.
+ */
+export function isSlug(value: unknown): value is string {
+  return typeof value === "string" && /^[a-z0-9-]{1,64}$/.test(value);
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankable, emailField, newPasswordField, personNameField, uuidField } from "./fields";
+import { blankable, emailField, intField, newPasswordField, personNameField, uuidField } from "./fields";
 
 export const EXPIRY_CHOICES = [
   { hours: 1, label: "1 hour" },
@@ -14,17 +14,8 @@ export const createInviteSchema = z
   .object({
     role: z.enum(["admin", "leader", "rep"], { error: "Choose a role." }),
     teamId: blankable(uuidField),
-    expiresInHours: z.coerce
-      .number({ error: "Choose when the link expires." })
-      .int()
-      .min(1, "A link lasts at least 1 hour.")
-      .max(720, "A link lasts at most 30 days.")
-      .default(168),
-    maxUses: z.coerce
-      .number({ error: "Enter how many people may use the link." })
-      .int("Enter a whole number.")
-      .min(1, "At least 1 person must be able to use it.")
-      .max(500, "At most 500 uses."),
+    expiresInHours: intField({ invalid: "Choose when the link expires.", min: "A link lasts at least 1 hour.", max: "A link lasts at most 30 days." }, 1, 720).default(168),
+    maxUses: intField({ invalid: "Enter a whole number.", min: "At least 1 person must be able to use it.", max: "At most 500 uses." }, 1, 500),
     email: blankable(emailField),
   })
   .refine((v) => v.role !== "rep" || v.teamId, { path: ["teamId"], message: "A rep joins a team: choose one." });
