@@ -1,11 +1,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { REQUESTED_PATH_HEADER } from "@/lib/auth/next-path";
-import { expectedOrigin, isActionPost, originAllowed, transportHeaders } from "@/lib/security/origin";
+import { log } from "@/lib/observability/log";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
+import { expectedOrigin, isActionPost, originAllowed, transportHeaders, wrongAddress } from "@/lib/security/origin";
 
 /**
  * Runs before every request except static files:
- * - refuses a server action (a page POST) whose Origin is missing or not the app's own (CSRF);
+ * - gives the request an id (X-Request-Id) that the logs carry;
+ * - refuses a server action (a page POST) whose Origin is missing or not the app's own (CSRF); one sent from
+ *   another address of this server while NEXTAUTH_URL names one is logged with what to set;
  * - redirects signed-out visitors of signed-in areas to /login, the same way for every slug, real or not
  *   (it only looks for the session cookie: authorization happens in the action chain, never here);
  * - adds HSTS when the public URL is https (the other security headers are static: next.config.js).
@@ -13,13 +17,19 @@ import { expectedOrigin, isActionPost, originAllowed, transportHeaders } from "@
 export function proxy(request: NextRequest) {
   const publicUrl = process.env.NEXTAUTH_URL || undefined;
   const { pathname } = request.nextUrl;
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER), Boolean(process.env.TRUST_PROXY));
   if (isActionPost(request.method, pathname)) {
-    const expected = expectedOrigin(publicUrl, request.nextUrl, request.headers.get("host"));
-    if (!originAllowed(request.headers.get("origin"), expected)) {
-      return new NextResponse("This request did not come from this site, so it was refused.", { status: 403, headers: transportHeaders(publicUrl) });
+    const host = request.headers.get("host");
+    const origin = request.headers.get("origin");
+    if (!originAllowed(origin, expectedOrigin(publicUrl, request.nextUrl, host))) {
+      const misdirected = wrongAddress(origin, publicUrl, host);
+      if (misdirected) log.warn({ requestId, route: pathname, outcome: "wrong_address" }, misdirected.log);
+      const message = misdirected?.page ?? "This request did not come from this site, so it was refused.";
+      return new NextResponse(message, { status: 403, headers: { ...transportHeaders(publicUrl), [REQUEST_ID_HEADER]: requestId } });
     }
   }
-  const response = needsSignIn(request) ? redirectToLogin(request) : NextResponse.next({ request: { headers: withRequestedPath(request) } });
+  const response = needsSignIn(request) ? redirectToLogin(request) : NextResponse.next({ request: { headers: withRequestedPath(request, requestId) } });
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   for (const [name, value] of Object.entries(transportHeaders(publicUrl))) response.headers.set(name, value);
   return response;
 }
@@ -37,10 +47,11 @@ function redirectToLogin(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-/** The request's headers with the path it asked for, for a page whose session turns out to be stale (lib/chain). */
-function withRequestedPath(request: NextRequest): Headers {
+/** The request's headers with its id and the path it asked for, for a page whose session turns out to be stale (lib/chain). */
+function withRequestedPath(request: NextRequest, requestId: string): Headers {
   const headers = new Headers(request.headers);
   headers.set(REQUESTED_PATH_HEADER, requestedPath(request));
+  headers.set(REQUEST_ID_HEADER, requestId);
   return headers;
 }
 
