@@ -1,27 +1,42 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startApp, type AppServer } from "../scripts/bench/app";
 import { newAccount, signIn, signOut, signUp } from "./support/accounts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 /**
- * Without NEXTAUTH_URL the app works at whatever address it is opened at: a second production server from the
- * same build, with no public URL and an empty embedded database of its own, used at localhost and at 127.0.0.1.
+ * Without NEXTAUTH_URL the app works at whatever address it is opened at: `npm start` (scripts/start.ts, the same
+ * build) with no public URL and an empty embedded database of its own, used at localhost and at 127.0.0.1.
  */
-test.describe("without NEXTAUTH_URL", () => {
+test.describe("without NEXTAUTH_URL (npm start as a new user runs it)", () => {
   const otherPort = port + 100;
-  let app: AppServer | undefined;
+  let server: ChildProcess | undefined;
   let dataDir = "";
   test.beforeAll(async () => {
-    test.setTimeout(150_000);
+    test.setTimeout(180_000);
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coachgrid-addresses-"));
-    app = await startApp({ port: otherPort, dataDir, secret: "addresses-e2e-secret-0123456789abcdef", env: { NEXTAUTH_URL: "", COACHGRID_TEST_HOOKS: "0" } });
+    const env = { ...process.env };
+    delete env.NEXTAUTH_URL;
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      detached: true, // its own process group: stopping it stops next too
+      stdio: "ignore",
+      env: { ...env, PORT: String(otherPort), DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_SECRET: "addresses-e2e-secret-0123456789abcdef" },
+    });
+    const deadline = Date.now() + 170_000;
+    while (!(await fetch(`http://127.0.0.1:${otherPort}/login`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`npm start on port ${otherPort} did not answer`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   });
   test.afterAll(async () => {
-    await app?.stop();
+    if (server?.pid && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once("exit", resolve));
+      process.kill(-server.pid, "SIGTERM");
+      await exited;
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -10,9 +10,12 @@ import { env } from "@/lib/env";
  */
 export function serverEnv(port: number): NodeJS.ProcessEnv {
   const { dataDir, NEXTAUTH_SECRET } = env();
+  const { NEXTAUTH_URL, ...inherited } = process.env;
   return {
     NEXT_TELEMETRY_DISABLED: "1",
-    ...process.env,
+    ...inherited,
+    // An empty NEXTAUTH_URL is left out: next-auth's client module fails on an empty URL, and unset is what it means.
+    ...(NEXTAUTH_URL ? { NEXTAUTH_URL } : {}),
     NEXTAUTH_SECRET: NEXTAUTH_SECRET ?? localSecret(dataDir),
     PORT: String(port),
   };
