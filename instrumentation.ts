@@ -4,6 +4,7 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     await import("./db/open-on-start");
+    (await import("./lib/housekeeping")).startHousekeeping();
   }
 }
 
