@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { AddressNotice } from "@/components/shell/address-notice";
 import { Toaster } from "@/components/ui/toaster";
+import { env } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,9 +18,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        <Suspense>
+          <PublicAddressNotice />
+        </Suspense>
         {children}
         <Toaster />
       </body>
     </html>
   );
+}
+
+/** The public URL as the running server has it (read per request, so a build never bakes in another). */
+async function PublicAddressNotice() {
+  await connection();
+  const url = env().NEXTAUTH_URL;
+  return <AddressNotice publicOrigin={url ? new URL(url).origin : undefined} />;
 }

@@ -81,11 +81,16 @@ function preparingTransactions(sql: postgres.Sql): postgres.Sql {
   });
 }
 
-/** Connects to a PostgreSQL server and migrates it (under an advisory lock). */
-export async function openServer(url: string, poolSize = 10): Promise<DatabaseHandle> {
+/**
+ * Connects to a PostgreSQL server and migrates it (under an advisory lock). Behind a pooler in transaction mode
+ * (DATABASE_POOLER=transaction) nothing is prepared by name: such a pooler (PgBouncer before 1.21) hands each
+ * transaction any server connection, where a statement prepared on another one does not exist.
+ */
+export async function openServer(url: string, poolSize = 10, pooler = env().DATABASE_POOLER): Promise<DatabaseHandle> {
   await migrateServer(url);
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
-  const db = drizzlePostgres({ client: preparingTransactions(client), ...options }) as unknown as Db;
+  const named = pooler !== "transaction";
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, prepare: named });
+  const db = drizzlePostgres({ client: named ? preparingTransactions(client) : client, ...options }) as unknown as Db;
   return { db, kind: "server", close: () => client.end({ timeout: 5 }) };
 }
 

@@ -11,7 +11,10 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Folder of the embedded database (PGlite). */
   DATA_DIR: z.string().default(".data"),
-  /** Public URL of the app; decides Secure cookies. */
+  /**
+   * Public URL of the app; decides Secure cookies, and server actions must then come from it. Unset: the app
+   * answers at whatever address it is opened at (each request's own Host), with plain-http cookies.
+   */
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /**
@@ -20,6 +23,13 @@ const schema = z.object({
    * client address, taken as the Nth entry from the right of X-Forwarded-For.
    */
   TRUST_PROXY: z.coerce.number().int("TRUST_PROXY is the number of proxies in front of the app, e.g. 1.").min(1).max(10).optional(),
+  /**
+   * `transaction` when DATABASE_URL goes through a pooler in transaction mode (PgBouncer before 1.21, most hosted
+   * PostgreSQL "pooled" URLs): no named prepared statements, which such a pooler cannot route to their connection.
+   */
+  DATABASE_POOLER: z.enum(["transaction", "none"]).default("none"),
+  /** Log level of the JSON logs (pino): `silent` turns them off. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
   /** Exposes /api/test/* helpers (query counter). Only the test runner sets it. */
   COACHGRID_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
   /**
@@ -38,6 +48,9 @@ export function env(): Env {
     const raw = schema.parse({
       ...process.env,
       DATABASE_URL: process.env.DATABASE_URL || undefined,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
+      DATABASE_POOLER: process.env.DATABASE_POOLER || undefined,
+      LOG_LEVEL: process.env.LOG_LEVEL || undefined,
       TRUST_PROXY: process.env.TRUST_PROXY || undefined,
     });
     parsed = { ...raw, dataDir: path.resolve(raw.DATA_DIR) };

@@ -10,6 +10,7 @@ import { isSlug } from "@/lib/organisations/slug";
 import { can, needsTarget, roleMay, type Member, type Permission, type Target } from "@/lib/permissions";
 import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
+import { logged, noteWho } from "./log";
 import { register, type MemberExpectation } from "./registry";
 import { perRevision } from "./revision-cache";
 import { routePath, signInRedirect } from "./sign-in-redirect";
@@ -71,11 +72,13 @@ async function runAsMember<S extends z.ZodType, R>(
   if (def.served && !def.served()) return failure("not_found");
   const user = await getSessionUser();
   if (!user) return failure("unauthenticated");
+  noteWho({ userId: user.id });
   if (!isSlug(slug)) return failure("not_found");
 
   const db = await getDb();
   const found = await membership(slug, user.id);
   if (!found || found.status !== "active") return failure("not_found");
+  noteWho({ orgId: found.orgId });
 
   const member: Member = { userId: user.id, role: found.role, teamId: found.teamId, ledTeamIds: found.ledTeamIds };
   if (!roleMay(member.role, def.permission)) return failure("forbidden");
@@ -105,7 +108,7 @@ export function memberAction<S extends z.ZodType, R = void>(
   def: Definition<S> & { name: string },
   handler: (ctx: ActionContext, input: z.output<S>) => Promise<R>,
 ) {
-  const call = (slug: unknown, raw: unknown) =>
+  const call = logged("action", def.name, (slug: unknown, raw: unknown) =>
     runAsMember(def, slug, raw, (ctx, input) =>
       (ctx.db as Awaited<ReturnType<typeof getDb>>).transaction(async (tx) => {
         let audited = 0;
@@ -121,7 +124,8 @@ export function memberAction<S extends z.ZodType, R = void>(
         if (audited === 0) throw new Error(`${def.name} changed data without recording an audit event`);
         return result;
       }),
-    );
+    ),
+  );
 
   async function action(slug: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
     const raw = actionInput(args);
@@ -154,7 +158,8 @@ export function memberLoader<S extends z.ZodType, R>(
   },
   handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
 ) {
-  const call = (slug: unknown, raw: unknown) =>
+  const kind = def.kind ?? "page";
+  const call = logged(kind, def.route, (slug: unknown, raw: unknown) =>
     runAsMember(
       def,
       slug,
@@ -165,7 +170,8 @@ export function memberLoader<S extends z.ZodType, R>(
         return cached ? perRevision(def.route, ctx, input, () => handler(ctx, input)) : handler(ctx, input);
       },
       readMembershipOnce,
-    );
+    ),
+  );
 
   async function load(slug: string, raw: unknown = {}): Promise<R> {
     const outcome = await call(slug, raw);
@@ -180,7 +186,6 @@ export function memberLoader<S extends z.ZodType, R>(
     }
   }
 
-  const kind = def.kind ?? "page";
   const name = kind === "layout" ? `layout ${def.route}` : def.route;
   register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: load });
   return load;

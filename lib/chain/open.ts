@@ -7,6 +7,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { signInRedirect } from "./sign-in-redirect";
+import { logged, noteWho } from "./log";
 import { register, type OpenExpectation } from "./registry";
 
 /**
@@ -58,7 +59,7 @@ export function publicAction<S extends z.ZodType, R>(
   def: Definition<S>,
   handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
 ) {
-  const call = (raw: unknown) => run(def, raw, handler);
+  const call = logged("action", def.name, (raw: unknown) => run(def, raw, handler));
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
     const raw = actionInput(args);
     return toState(await call(raw), raw);
@@ -72,7 +73,7 @@ export function publicRoute<S extends z.ZodType, R>(
   def: Definition<S>,
   handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
 ) {
-  const call = (raw: unknown) => run(def, raw, handler);
+  const call = logged("route", def.name, (raw: unknown) => run(def, raw, handler));
   register({ kind: "route", entry: "public", name: def.name, input: def.input, expect: def.expect, call, fn: call });
   return call;
 }
@@ -85,11 +86,12 @@ export function accountAction<S extends z.ZodType, R>(
   def: Definition<S> & { revalidate?: boolean },
   handler: (ctx: OpenContext & { user: SessionUser }, input: z.output<S>) => Promise<R>,
 ) {
-  const call = async (raw: unknown): Promise<Outcome<R>> => {
+  const call = logged("action", def.name, async (raw: unknown): Promise<Outcome<R>> => {
     const user = await getSessionUser();
     if (!user) return failure("unauthenticated");
+    noteWho({ userId: user.id });
     return run(def, raw, (ctx, input) => handler({ ...ctx, user }, input));
-  };
+  });
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
     const raw = actionInput(args);
     const outcome = await call(raw);
@@ -105,13 +107,14 @@ export function accountLoader<S extends z.ZodType, R>(
   def: Omit<Definition<S>, "name"> & { route: string },
   handler: (ctx: { db: Db; user: SessionUser }, input: z.output<S>) => Promise<R>,
 ) {
-  const call = async (raw: unknown): Promise<Outcome<R>> => {
+  const call = logged("page", def.route, async (raw: unknown): Promise<Outcome<R>> => {
     const user = await getSessionUser();
     if (!user) return failure("unauthenticated");
+    noteWho({ userId: user.id });
     const parsed = parseInput(def.input, raw);
     if (!parsed.ok) return parsed.failure;
     return { status: "ok", data: await handler({ db: await getDb(), user }, parsed.data) };
-  };
+  });
   async function load(raw: unknown = {}): Promise<R> {
     const outcome = await call(raw);
     if (outcome.status === "ok") return outcome.data;

@@ -8,6 +8,7 @@ import { isSlug } from "@/lib/organisations/slug";
 import { hashToken } from "@/lib/tokens";
 import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
+import { logged, noteWho } from "./log";
 import { register, type TokenExpectation } from "./registry";
 import type { Organisation } from "./member";
 
@@ -51,14 +52,15 @@ export function tokenLoader<S extends z.ZodType, T, R>(
   def: Omit<Definition<S, T>, "name" | "before" | "revalidate"> & { route: string },
   handler: (ctx: TokenContext<T> & { db: DbOrTx }, input: z.output<S>) => Promise<R>,
 ) {
-  const call = async (slug: unknown, token: unknown, raw: unknown = {}): Promise<Outcome<R>> => {
+  const call = logged("page", def.route, async (slug: unknown, token: unknown, raw: unknown = {}): Promise<Outcome<R>> => {
     const db = await getDb();
     const found = await resolve(db, def, slug, token);
     if (!found) return failure("not_found", "This link is not valid.");
+    noteWho({ orgId: found.org.id });
     const parsed = parseInput(def.input, raw);
     if (!parsed.ok) return parsed.failure;
     return { status: "ok", data: await handler({ ...found, db, user: await getSessionUser() }, parsed.data) };
-  };
+  });
   register({ kind: "page", entry: "token", name: def.route, input: def.input, expect: def.expect, call, fn: call });
   return call;
 }
@@ -68,7 +70,7 @@ export function tokenAction<S extends z.ZodType, T, R>(
   def: Definition<S, T>,
   handler: (ctx: TokenActionContext<T>, input: z.output<S>) => Promise<R>,
 ) {
-  const call = async (slug: unknown, token: unknown, raw: unknown): Promise<Outcome<R>> => {
+  const call = logged("action", def.name, async (slug: unknown, token: unknown, raw: unknown): Promise<Outcome<R>> => {
     const parsed = parseInput(def.input, raw);
     const db = await getDb();
     const user = await getSessionUser();
@@ -82,6 +84,7 @@ export function tokenAction<S extends z.ZodType, T, R>(
         const found = await resolve(tx, def, slug, token);
         if (!found) return failure("not_found", "This link is not valid.");
         if (!parsed.ok) return parsed.failure;
+        noteWho({ orgId: found.org.id, userId: user?.id });
         const ctx: TokenActionContext<T> = {
           ...found,
           user,
@@ -94,7 +97,7 @@ export function tokenAction<S extends z.ZodType, T, R>(
       if (error instanceof Refusal) return refused(error);
       throw error;
     }
-  };
+  });
 
   async function action(slug: string, token: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
     const raw = actionInput(args);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openEmbedded, openServer, type DatabaseHandle, type Db } from "@/db/client";
+import { findPgbouncer } from "@/scripts/pgbouncer";
 import { findPostgresBinaries, startCluster, type Cluster } from "@/scripts/postgres-cluster";
 import { actionId, callAction } from "@/scripts/bench/app";
 import { seedDemo } from "@/scripts/seed";
@@ -27,6 +28,16 @@ export function postgresBinaries(): string | undefined {
   if (!bin) {
     if (CI) throw new Error("No PostgreSQL server binaries (initdb) found; CI needs them for the reliability tests");
     console.warn("Reliability tests on PostgreSQL skipped: no PostgreSQL server binaries (initdb) found; set POSTGRES_BIN");
+  }
+  return bin;
+}
+
+/** PgBouncer for the pooled runs: missing, a one-line notice and a skip on a laptop; under CI=true a failure. */
+export function pgbouncerBinary(): string | undefined {
+  const bin = findPgbouncer();
+  if (!bin) {
+    if (CI) throw new Error("No pgbouncer found; CI needs it for the tests through a pooler (.ci/run installs Debian's)");
+    console.warn("Tests through PgBouncer skipped: no pgbouncer found (Debian: apt-get install pgbouncer; or set PGBOUNCER_BIN)");
   }
   return bin;
 }
