@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ItemScores, LabelBadge } from "@/components/coaching/labels";
+import { ItemScores, LabelBadge, SelfComment } from "@/components/coaching/labels";
 import { formatDay } from "@/components/relationships/format";
 import { Panel } from "@/components/ui/page-header";
 import type { Dashboard } from "@/lib/dashboards/loaders";
@@ -51,6 +51,7 @@ export function CoachNextPanel({ slug, coaching }: { slug: string; coaching: Coa
                   <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
                 </span>
               </p>
+              <SelfComment comment={item.selfComment} className="mt-1 pl-5 max-w-prose whitespace-pre-line break-words text-xs text-slate-700" />
             </li>
           ))}
         </ol>

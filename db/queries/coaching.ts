@@ -137,13 +137,13 @@ export async function listLeaderScores(db: DbOrTx, orgId: string, cycleId: strin
 }
 
 /**
- * Present self scores of these reps in the cycle. Callers pass only reps whose self ratings the viewer may see
- * (coachSeesSelf), so a hidden self rating is never read.
+ * Present self scores, with the rep's comment, of these reps in the cycle. Callers pass only reps whose self
+ * ratings the viewer may see (coachSeesSelf), so a hidden self rating is never read.
  */
 export async function listVisibleSelfScores(db: DbOrTx, orgId: string, cycleId: string, visibleRepIds: readonly string[]) {
   if (visibleRepIds.length === 0) return [];
   return db
-    .select({ repUserId: selfRatings.repUserId, behaviourId: selfRatings.behaviourId, score: sql<number>`${selfRatings.score}` })
+    .select({ repUserId: selfRatings.repUserId, behaviourId: selfRatings.behaviourId, score: sql<number>`${selfRatings.score}`, comment: selfRatings.comment })
     .from(selfRatings)
     .where(and(eq(selfRatings.orgId, orgId), eq(selfRatings.cycleId, cycleId), isNotNull(selfRatings.score), inArray(selfRatings.repUserId, [...visibleRepIds])));
 }

@@ -92,6 +92,7 @@ async function leaderCoaching({ db, org }: MemberContext, teamIds: readonly stri
       leader: item.leader,
       // Null unless the rep's self rating is visible to the leader (blind mode): then no gap and no label.
       self: item.self,
+      selfComment: item.selfComment,
       gap: item.gap,
       label: item.label,
     })),
