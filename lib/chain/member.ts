@@ -175,6 +175,6 @@ export function memberLoader<S extends z.ZodType, R>(
 
   const kind = def.kind ?? "page";
   const name = kind === "layout" ? `layout ${def.route}` : def.route;
-  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, call, fn: load });
+  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, call, fn: load, auditAction: def.audit?.action });
   return load;
 }
