@@ -21,7 +21,7 @@ export function previousCycle(cycles: readonly Cycle[], cycle: Cycle): Cycle | u
 /**
  * The grid in one view, for the page and the CSV export alike (so both show the same numbers), in the compact
  * form the page sends to the browser (lib/grid/compact.ts; the export decodes it): the chosen
- * team's reps (an admin may choose all teams) x the cycle's behaviours, the values, the row, column, team and
+ * team's reps (an admin may choose all teams; a closed cycle holds the people rated in it) x the cycle's behaviours, the values, the row, column, team and
  * organisation averages (SQL), and each rep's self-assessment status. A fixed number of queries whatever the
  * number of reps: session, membership, teams, cycles, behaviours, reps with their assessments, then the leader
  * view's rows (cells and row averages) and column averages (team and organisation in one pass), or a read-only
@@ -55,9 +55,11 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
   if (!cycle || (scope && !teamId)) return { ...base, cycle: null, grid: null };
 
   const before = previousCycle(cycles, cycle);
-  const options: ViewOptions = { blindMode: org.blindMode, previousCycleId: before?.id ?? null };
+  const closed = cycle.status === "closed";
+  const gridCycle = { id: cycle.id, closed };
+  const options: ViewOptions = { blindMode: org.blindMode, previousCycleId: before?.id ?? null, closed };
   const teamIds = teamId ? [teamId] : undefined;
-  const [behaviours, reps] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"), listGridReps(db, org.id, cycle.id, teamIds)]);
+  const [behaviours, reps] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, closed), listGridReps(db, org.id, gridCycle, teamIds)]);
   const behaviourIds = behaviours.map((b) => b.id);
 
   const showsSelf = view === "self" || view === "gap";
@@ -66,7 +68,7 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
 
   let payload: CompactGrid;
   if (view === "leader") {
-    const [rows, columns] = await Promise.all([listGridRows(db, org.id, cycle.id, behaviourIds, teamIds), gridColumnAverages(db, org.id, cycle.id, behaviourIds, teamIds)]);
+    const [rows, columns] = await Promise.all([listGridRows(db, org.id, gridCycle, behaviourIds, teamIds), gridColumnAverages(db, org.id, gridCycle, behaviourIds, teamIds)]);
     const averages = { byRep: Object.fromEntries(rows.map((row) => [row.repUserId, row.average])), ...columns.team };
     payload = encodeLeaderRows({ behaviours, reps: gridReps, hidden, averages, organisation: columns.organisation }, rows);
   } else {
