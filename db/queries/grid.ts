@@ -38,6 +38,8 @@ export type GridAverages = {
   overall: Average;
 };
 export type ColumnAverages = Pick<GridAverages, "byBehaviour" | "overall">;
+/** Column and overall figures per team, keyed by team id ("" for people without a team). */
+export type TeamAverages = Record<string, ColumnAverages>;
 
 const average = (value: string | number | null, count: number | string, sum?: number | string | null): Average => ({
   average: value === null ? null : Number(value),
@@ -167,16 +169,20 @@ export async function gridColumnAverages(
   cycle: GridCycle,
   behaviourIds: readonly string[],
   teamIds?: readonly string[],
-): Promise<{ team: ColumnAverages; organisation: ColumnAverages }> {
+): Promise<{ team: ColumnAverages; organisation: ColumnAverages; byTeam: TeamAverages }> {
   const cycleId = cycle.id;
   const empty = (): ColumnAverages => ({ byBehaviour: {}, overall: { average: null, count: 0, sum: 0 } });
-  const result = { team: empty(), organisation: empty() };
+  const result = { team: empty(), organisation: empty(), byTeam: {} as TeamAverages };
   if (behaviourIds.length === 0) return result;
   const team = inTeams(teamIds);
+  // All teams (an admin's choice): each team's figures too, in the same pass. A team's grid never gets other teams'.
+  const perTeam = teamIds === undefined;
   const rows = await db
     .select({
       behaviourId: ratings.behaviourId,
+      teamId: perTeam ? memberships.teamId : sql<string | null>`null`,
       grouped: sql<number>`grouping(${ratings.behaviourId})`,
+      teamGrouped: perTeam ? sql<number>`grouping(${memberships.teamId})` : sql<number>`1`,
       teamRows: sql<number>`count(*) filter (where ${team})::int`,
       teamAverage: sql<string | null>`round(avg(${ratings.score}) filter (where ${team}), 1)`,
       teamCount: sql<number>`count(${ratings.score}) filter (where ${team})::int`,
@@ -195,11 +201,19 @@ export async function gridColumnAverages(
         inGrid(orgId, cycle),
       ),
     )
-    .groupBy(sql`grouping sets ((${ratings.behaviourId}), ())`);
+    .groupBy(
+      perTeam
+        ? sql`grouping sets ((${ratings.behaviourId}), (), (${memberships.teamId}, ${ratings.behaviourId}), (${memberships.teamId}))`
+        : sql`grouping sets ((${ratings.behaviourId}), ())`,
+    );
   for (const row of rows) {
     const teamFigure = Number(row.teamRows) > 0 ? average(row.teamAverage, row.teamCount, row.teamSum) : undefined;
     const orgFigure = average(row.average, row.count, row.sum);
-    if (Number(row.grouped) === 0) {
+    if (Number(row.teamGrouped) === 0) {
+      const figures = (result.byTeam[row.teamId ?? ""] ??= empty());
+      if (Number(row.grouped) === 0) figures.byBehaviour[row.behaviourId] = orgFigure;
+      else figures.overall = orgFigure;
+    } else if (Number(row.grouped) === 0) {
       if (teamFigure) result.team.byBehaviour[row.behaviourId] = teamFigure;
       result.organisation.byBehaviour[row.behaviourId] = orgFigure;
     } else {
@@ -210,18 +224,31 @@ export async function gridColumnAverages(
   return result;
 }
 
-function collectAverages(rows: AverageRow[]): GridAverages {
-  const result: GridAverages = { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } };
+function collectAverages(rows: AverageRow[]): GridAverages & { byTeam: TeamAverages } {
+  const result: GridAverages & { byTeam: TeamAverages } = { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 }, byTeam: {} };
   for (const row of rows) {
     const value = average(row.average, row.count);
-    if (Number(row.repGrouped) === 0) result.byRep[row.repUserId] = value;
+    if (Number(row.teamGrouped) === 0) {
+      const figures = (result.byTeam[row.teamId ?? ""] ??= { byBehaviour: {}, overall: { average: null, count: 0 } });
+      if (Number(row.behaviourGrouped) === 0) figures.byBehaviour[row.behaviourId] = value;
+      else figures.overall = value;
+    } else if (Number(row.repGrouped) === 0) result.byRep[row.repUserId] = value;
     else if (Number(row.behaviourGrouped) === 0) result.byBehaviour[row.behaviourId] = value;
     else result.overall = value;
   }
   return result;
 }
 
-type AverageRow = { repUserId: string; behaviourId: string; repGrouped: number; behaviourGrouped: number; average: string | null; count: number };
+type AverageRow = {
+  repUserId: string;
+  behaviourId: string;
+  teamId: string | null;
+  repGrouped: number;
+  behaviourGrouped: number;
+  teamGrouped: number;
+  average: string | null;
+  count: number;
+};
 
 /** The read-only views of the grid: self ratings, gap (self - leader) and change since the previous cycle. */
 export type ReadOnlyView = "self" | "gap" | "change";
@@ -329,8 +356,9 @@ export async function listViewCells(db: DbOrTx, orgId: string, cycleId: string, 
 
 /**
  * Row, column and overall averages of a read-only view, in one query (grouping sets), over the visible values
- * only: round(avg(value), 1). Pass `teamIds` undefined for the whole organisation; `withRows` false leaves out the
- * row averages (the organisation's footer needs none).
+ * only: round(avg(value), 1). Pass `teamIds` undefined for the whole organisation. `shape.rows` false leaves out the
+ * row averages (the organisation's footer needs none); `shape.teams` adds each team's column and overall figures
+ * (`byTeam`, for an admin's all-teams grid).
  */
 export async function viewAverages(
   db: DbOrTx,
@@ -340,22 +368,31 @@ export async function viewAverages(
   options: ViewOptions,
   behaviourIds: readonly string[],
   teamIds?: readonly string[],
-  withRows = true,
-): Promise<GridAverages> {
+  shape: { rows: boolean; teams: boolean } = { rows: true, teams: false },
+): Promise<GridAverages & { byTeam: TeamAverages }> {
   if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return collectAverages([]);
   const v = viewValues(db, orgId, cycleId, view, options);
+  const sets = [
+    ...(shape.rows ? [sql`(${v.repUserId})`] : []),
+    sql`(${v.behaviourId})`,
+    sql`()`,
+    ...(shape.teams ? [sql`(${memberships.teamId}, ${v.behaviourId})`, sql`(${memberships.teamId})`] : []),
+  ];
   const rows = await db
     .select({
-      repUserId: withRows ? v.repUserId : sql<string>`null`,
+      repUserId: shape.rows ? v.repUserId : sql<string>`null`,
       behaviourId: v.behaviourId,
-      repGrouped: withRows ? sql<number>`grouping(${v.repUserId})` : sql<number>`1`,
+      teamId: shape.teams ? memberships.teamId : sql<string | null>`null`,
+      repGrouped: shape.rows ? sql<number>`grouping(${v.repUserId})` : sql<number>`1`,
       behaviourGrouped: sql<number>`grouping(${v.behaviourId})`,
+      teamGrouped: shape.teams ? sql<number>`grouping(${memberships.teamId})` : sql<number>`1`,
       average: sql<string | null>`round(avg(${v.value}), 1)`,
       count: sql<number>`count(${v.value})::int`,
     })
     .from(v)
+    .innerJoin(memberships, and(eq(memberships.orgId, orgId), eq(memberships.userId, v.repUserId)))
     .where(and(inArray(v.behaviourId, [...behaviourIds]), sql`${v.repUserId} in (${repScope(orgId, { id: cycleId, closed: options.closed }, teamIds)})`))
-    .groupBy(withRows ? sql`grouping sets ((${v.repUserId}), (${v.behaviourId}), ())` : sql`grouping sets ((${v.behaviourId}), ())`);
+    .groupBy(sql`grouping sets (${sql.join(sets, sql`, `)})`);
   return collectAverages(rows);
 }
 
