@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { insertNote, insertPlan, insertPlanActions, scoreThenOf, setPlanActionDone, type PlanStatus } from "@/db/queries/coaching";
 import { assessments, coachingPlanActions, coachingPlans, oneOnOneNotes, ratings, selfRatings } from "@/db/schema";
@@ -162,7 +163,8 @@ export async function seedLargeCoaching(
   const now = new Date();
   const states: (typeof assessments.$inferInsert)[] = [];
   const answers: (typeof selfRatings.$inferInsert)[] = [];
-  const plans: (typeof coachingPlans.$inferInsert & { id: string })[] = [];
+  // PgInsertValue: "score then" is read by the insert itself (scoreThenOf).
+  const plans: (PgInsertValue<typeof coachingPlans> & { id: string })[] = [];
   const actions: (typeof coachingPlanActions.$inferInsert)[] = [];
   const notes: (typeof oneOnOneNotes.$inferInsert)[] = [];
   const statuses: Record<number, PlanStatus> = { 0: "active", 1: "done", 2: "dropped" };
