@@ -297,6 +297,8 @@ function GridBody(props: GridProps) {
     if (view === "change") return `${row.name}, ${b.name}: ${formatSigned(score)} (now ${part.first}, before ${part.second})`;
     return `${row.name}, ${b.name}: ${score}`;
   };
+  // Screen readers say "read only" on the grid and on each score cell, and read why (a closed cycle, a read-only view).
+  const readOnly = !editable || undefined;
   const gridLabel = view === "change" ? `Change since ${props.previousCycleName ?? "the previous cycle"}` : GRID_VIEW_LABEL[view];
 
   const cellProps = (row: number, col: number) => ({
@@ -362,7 +364,8 @@ function GridBody(props: GridProps) {
           aria-label={gridLabel}
           aria-rowcount={rows.length + 1 + footers.length}
           aria-colcount={colCount}
-          aria-readonly={!editable || undefined}
+          aria-readonly={readOnly}
+          aria-describedby={readOnly ? "grid-read-only" : undefined}
           onKeyDown={onKeyDown}
           className="w-full border-separate border-spacing-0 text-sm"
         >
@@ -456,6 +459,7 @@ function GridBody(props: GridProps) {
                       <td
                         key={b.id}
                         role="gridcell"
+                        aria-readonly={readOnly}
                         aria-label={`${describe(row, i, score)}${state === "pending" ? ", saving" : state === "error" ? ", not saved" : ""}`}
                         title={isHidden ? HIDDEN : undefined}
                         {...cellProps(r, i + FIRST)}
@@ -579,6 +583,11 @@ function GridBody(props: GridProps) {
       <p role="status" className="sr-only">
         {announcement}
       </p>
+      {readOnly && (
+        <p id="grid-read-only" className="sr-only">
+          {view === "leader" ? "Read-only: this cycle is not open for rating." : `Read-only: the ${GRID_VIEW_LABEL[view].toLowerCase()} view shows figures and cannot be edited.`}
+        </p>
+      )}
     </div>
   );
 }
