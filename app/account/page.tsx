@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm, ProfileForm } from "@/components/account/account-forms";
+import { MAIN_ID, SkipLink } from "@/components/shell/skip-link";
 import { AppHeader } from "@/components/shell/app-header";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { loadAccount } from "@/lib/accounts/loaders";
@@ -10,8 +11,9 @@ export default async function AccountPage() {
   const { user, organisations } = await loadAccount();
   return (
     <>
+      <SkipLink />
       <AppHeader user={user} organisations={organisations} />
-      <main className="mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-6">
+      <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-6">
         <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
         <Panel title="Profile" description="Your name as colleagues see it in every organisation.">
           <ProfileForm name={user.name} />

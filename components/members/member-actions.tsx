@@ -43,11 +43,20 @@ export function MemberActions({ slug, member, teams, isSelf }: { slug: string; m
   );
 }
 
+/** What a saved "Role & team" did, in words: a move between teams is not a role change. */
+function roleChangeMessage(member: Member, role: string, teamName: string | undefined): string {
+  const inTeam = teamName ? ` in ${teamName}` : "";
+  if (role === member.role) return role === "rep" ? `${member.name} moved to ${teamName ?? "another team"}.` : `${member.name}'s role is unchanged.`;
+  if (role === "rep") return `${member.name} is now a rep${inTeam}.`;
+  if (role === "leader") return `${member.name} is now a leader. Choose the teams they lead on the Teams page.`;
+  return `${member.name} is now an admin.`;
+}
+
 function ChangeRole({ slug, member, teams }: { slug: string; member: Member; teams: { id: string; name: string }[] }) {
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState(member.role);
-  const [state, formAction] = useFormAction(changeRole.bind(null, slug), () => {
-    toast.success(`${member.name}'s role was changed.`);
+  const [state, formAction] = useFormAction(changeRole.bind(null, slug), (_data, form) => {
+    toast.success(roleChangeMessage(member, String(form.get("role")), teams.find((t) => t.id === form.get("teamId"))?.name));
     setOpen(false);
   });
   return (

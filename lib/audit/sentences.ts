@@ -101,6 +101,23 @@ function note(event: DescribableAuditEvent, values: Snapshot, withKind = true): 
   return `a ${kind}1:1 note about ${event.targetLabel ?? "a rep"}${held ? ` (the 1:1 of ${held})` : ""}`;
 }
 
+/**
+ * A label "Avery Lin · Q1 2027" (a rep's self-assessment) or "Avery Lin · Prospecting · Q1 2027" (one rating), in
+ * its parts; absent parts are named in general terms.
+ */
+function ratingParts(event: DescribableAuditEvent) {
+  const parts = (event.targetLabel ?? "").split(" · ");
+  const cycle = parts.length > 1 ? text(parts.at(-1)) : null;
+  return { first: text(parts[0]), behaviour: parts.length > 2 ? text(parts[1]) : null, cycle };
+}
+
+/** "Avery Lin's self-assessment for Q1 2027", or "their self-assessment ..." when the rep is the actor. */
+function selfAssessment(actor: string, event: DescribableAuditEvent): string {
+  const { first: rep, cycle } = ratingParts(event);
+  const whose = rep === null ? "a rep's" : rep === actor ? "their" : `${rep}'s`;
+  return `${whose} self-assessment${cycle ? ` for ${cycle}` : ""}`;
+}
+
 /** The joiner is the actor: they accepted the link themselves. */
 function joined(actor: string, after: Snapshot) {
   return `${actor} joined as ${roleIn(after.role, after.team)}`;
@@ -111,6 +128,18 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Organisation created",
     describe: (actor, event, _before, after) =>
       `${actor} created the organisation ${text(after.name) ?? event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "auth.signIn": {
+    label: "Signed in",
+    describe: (actor) => `${actor} signed in`,
+  },
+  "account.updateProfile": {
+    label: "Profile changed",
+    describe: (actor) => `${actor} changed their profile`,
+  },
+  "account.changePassword": {
+    label: "Password changed",
+    describe: (actor) => `${actor} changed their password`,
   },
   "organisation.updateSettings": {
     label: "Organisation settings changed",
@@ -250,6 +279,38 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
       const from = typeof before.score === "number" ? ` (was ${before.score})` : "";
       return `${actor} rated ${what} ${String(after.score)}${from}`;
     },
+  },
+  "grid.comment": {
+    label: "Rating comment saved",
+    describe: (actor, event, _before, after) => {
+      const [rep, behaviour, cycle] = (event.targetLabel ?? "").split(" · ");
+      const what = `${text(rep) ? `${rep}'s` : "a"} rating on ${text(behaviour) ?? "a behaviour"}${text(cycle) ? ` (${cycle})` : ""}`;
+      return after.comment === "cleared" ? `${actor} removed the comment on ${what}` : `${actor} commented on ${what}`;
+    },
+  },
+  // A draft self rating is hidden from the coach (blind mode): the sentence never names a score, whatever the
+  // event holds.
+  "assessment.saveSelfRating": {
+    label: "Self rating saved",
+    describe: (actor, event) => {
+      const { first: behaviour, cycle } = ratingParts(event);
+      return `${actor} saved a self rating of ${behaviour ?? "a behaviour"}${cycle ? ` (${cycle})` : ""}`;
+    },
+  },
+  "assessment.submit": {
+    label: "Self-assessment submitted",
+    describe: (actor, event) => `${actor} submitted ${selfAssessment(actor, event)}`,
+  },
+  "assessment.share": {
+    label: "Results shared",
+    describe: (actor, event) => {
+      const { first: rep, cycle } = ratingParts(event);
+      return `${actor} shared ${cycle ? `the ${cycle} results` : "the results"} with ${rep ?? "a rep"}`;
+    },
+  },
+  "assessment.reopen": {
+    label: "Self-assessment reopened",
+    describe: (actor, event) => `${actor} reopened ${selfAssessment(actor, event)}`,
   },
   "coaching.updateSettings": {
     label: "Coaching settings changed",
@@ -399,6 +460,11 @@ export function describeAuditEvent(event: DescribableAuditEvent): string {
   if (known) return known.describe(actor, event, snapshot(event.before), snapshot(event.after));
   const target = event.targetLabel ?? (event.targetType ? `a ${event.targetType}` : null);
   return `${actor} made a change (${event.action})${target ? ` to ${target}` : ""}`;
+}
+
+/** Whether an action has its own sentence and label (tests hold every registered action to it). */
+export function hasAuditSentence(action: string): boolean {
+  return Object.hasOwn(ACTIONS, action);
 }
 
 /** The name of an action in the log's filter: "Invite link revoked"; unknown actions keep their code name. */

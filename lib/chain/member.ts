@@ -187,6 +187,6 @@ export function memberLoader<S extends z.ZodType, R>(
   }
 
   const name = kind === "layout" ? `layout ${def.route}` : def.route;
-  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: load });
+  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: load, auditAction: def.audit?.action });
   return load;
 }

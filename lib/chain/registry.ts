@@ -57,7 +57,12 @@ export type TokenExpectation = {
   session: "none" | "outsider";
 };
 
-type Common = { name: string; input: z.ZodType };
+type Common = {
+  name: string;
+  input: z.ZodType;
+  /** The audit action a loader records on access (a full data export); an action records its name. */
+  auditAction?: string;
+};
 
 export type RegistryEntry =
   | (Common & {

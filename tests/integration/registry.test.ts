@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasAuditSentence } from "@/lib/audit/sentences";
 import { loadRegistry } from "../support/registry";
 import { isServerActionModule, sourceFiles } from "../support/source-files";
 
@@ -63,5 +64,12 @@ describe("the registry", () => {
         expect(Array.isArray(entry.expect.allow), `${entry.name} does not say who is allowed`).toBe(true);
       }
     }
+  });
+
+  it("gives every action, and every loader that records an audit event, a sentence and a label in the audit log", async () => {
+    const audited = (await loadRegistry()).flatMap((e) => [...(e.kind === "action" ? [e.name] : []), ...(e.auditAction ? [e.auditAction] : [])]);
+    expect(audited).toContain("organisation.export");
+    const missing = audited.filter((action) => !hasAuditSentence(action));
+    expect(missing, "actions without a sentence in lib/audit/sentences.ts").toEqual([]);
   });
 });
