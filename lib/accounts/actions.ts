@@ -1,6 +1,7 @@
 "use server";
 
 import {
+  bumpSessionVersion,
   findUserByEmail,
   findUserById,
   insertAuthEvent,
@@ -17,7 +18,7 @@ import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { STARTER_BEHAVIOURS } from "@/lib/framework/starter-template";
 import { slugify, suffixedSlug } from "@/lib/organisations/slug";
 import { STARTER_DEPARTMENTS } from "@/lib/relationships/rules";
-import { changePasswordSchema, signUpSchema, updateProfileSchema } from "@/lib/schemas/accounts";
+import { changePasswordSchema, signOutEverywhereSchema, signUpSchema, updateProfileSchema } from "@/lib/schemas/accounts";
 
 /** Sign-up: the person, their organisation and their admin membership, in one transaction. */
 export const signUp = publicAction(
@@ -97,5 +98,18 @@ export const changePassword = accountAction(
     if (version === undefined) throw new Refusal("conflict", "Your password was changed elsewhere. Sign in again.");
     await insertAuthEvent(tx, { userId: user.id, email: account.email, kind: "password_changed" });
     return { email: account.email };
+  },
+);
+
+/** Ends every session of this person, on every device, this one included (the client then signs out here). */
+export const signOutEverywhere = accountAction(
+  {
+    name: "account.signOutEverywhere",
+    input: signOutEverywhereSchema,
+    revalidate: false,
+    expect: { input: () => ({}) },
+  },
+  async ({ tx, user }) => {
+    await bumpSessionVersion(tx, user.id);
   },
 );

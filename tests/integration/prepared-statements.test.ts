@@ -29,7 +29,7 @@ describe("statements the server prepares (db/client.ts)", () => {
       expect((await preparedTexts(db)).filter((s) => s.includes('from "behaviours"'))).toEqual([]);
 
       // A keyed lookup every request makes is prepared by name.
-      await findSessionUser(db, randomUUID());
+      await findSessionUser(db, randomUUID(), randomUUID());
       expect((await preparedTexts(db)).some((s) => s.includes('"session_version"'))).toBe(true);
 
       // Inside a transaction (an action), every statement is prepared, the same aggregate included.
