@@ -77,6 +77,15 @@ export async function insertUser(db: DbOrTx, values: { email: string; name: stri
   return user!;
 }
 
+/**
+ * Inserts the account unless its email is taken; undefined when it is. A sign-up racing another with the same email
+ * waits for it here and then gets undefined, not a unique violation that would end the transaction with an error.
+ */
+export async function insertUserIfNew(db: DbOrTx, values: { email: string; name: string; passwordHash: string }) {
+  const [user] = await db.insert(users).values(values).onConflictDoNothing().returning();
+  return user;
+}
+
 export async function updateUserName(db: DbOrTx, id: string, name: string) {
   await db.update(users).set({ name }).where(eq(users.id, id));
 }
