@@ -5,9 +5,12 @@ import { newAccount, signIn, signOut, signUp } from "./support/accounts";
 
 const SESSION_COOKIE = "next-auth.session-token";
 
+// Each test signs up and signs in more than once (argon2 on a shared machine): give them room.
+test.describe.configure({ timeout: 150_000 });
+
 async function replay(browser: Browser, baseURL: string, cookie: { name: string; value: string }) {
   const context = await browser.newContext({ baseURL });
-  await context.addCookies([{ ...cookie, url: baseURL }]);
+  await context.addCookies([{ name: cookie.name, value: cookie.value, url: baseURL }]);
   return context;
 }
 
@@ -61,7 +64,6 @@ test("'Sign out everywhere' on the account page ends every session of the accoun
 });
 
 test("a browser that signed in before gets in with the right password while strangers keep the account locked", async ({ page, browser, playwright, baseURL }) => {
-  test.setTimeout(120_000);
   const account = newAccount("Known");
   await signUp(page, account); // signs this browser in: it gets the device cookie
   const device = (await page.context().cookies(`${baseURL}/api/auth/session`)).find((c) => c.name === "coachgrid-device");
