@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ChangePasswordForm, ProfileForm } from "@/components/account/account-forms";
+import { ChangePasswordForm, ProfileForm, SignOutEverywhere } from "@/components/account/account-forms";
 import { MAIN_ID, SkipLink } from "@/components/shell/skip-link";
 import { AppHeader } from "@/components/shell/app-header";
 import { PageHeader, Panel } from "@/components/ui/page-header";
@@ -20,6 +20,9 @@ export default async function AccountPage() {
         </Panel>
         <Panel title="Password" description="Changing it signs you out everywhere else.">
           <ChangePasswordForm />
+        </Panel>
+        <Panel title="Sessions" description="Signed in on a computer you no longer use, or one you lost? End every session of this account.">
+          <SignOutEverywhere />
         </Panel>
       </main>
     </>

@@ -41,6 +41,25 @@ export const authEvents = pgTable(
 );
 
 /**
+ * Global: sessions ended on the server before their token expires (signed out). A token carries its session id;
+ * a token whose id is listed here gets no session. A row is needed only while a token of that session could
+ * still be presented (its 30-day lifetime), so rows older than that are pruned.
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    /** The session id carried in the token. */
+    id: uuid().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    endedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // Finds rows old enough to prune without reading the whole table.
+  (t) => [index("ended_sessions_ended_at_idx").on(t.endedAt)],
+);
+
+/**
  * Global: throttling state (failed sign-ins per account, per address behind a trusted proxy, check-in
  * submissions). In the database, so every app instance sees the same counts.
  */

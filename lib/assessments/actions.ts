@@ -45,7 +45,8 @@ export const saveSelfRating = memberAction(
     if (assessment?.submittedAt) throw new Refusal("conflict", "You have submitted this self-assessment. Ask your leader to reopen it to change answers.");
     await ensureAssessment(db, org.id, cycle.id, user.id);
     await upsertSelfRating(db, org.id, { cycleId: cycle.id, repUserId: user.id, behaviourId: behaviour.id }, { score: input.score, comment: input.comment });
-    await audit({ targetType: "self_rating", targetId: `${cycle.id}:${behaviour.id}`, targetLabel: `${behaviour.name} · ${cycle.name}`, after: { score: input.score } });
+    // Never the score or the comment: a draft is hidden from the admins who read the audit log (blind mode).
+    await audit({ targetType: "self_rating", targetId: `${cycle.id}:${behaviour.id}`, targetLabel: `${behaviour.name} · ${cycle.name}`, after: { answered: true } });
     return { savedAt: new Date().toISOString() };
   },
 );

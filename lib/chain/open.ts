@@ -16,7 +16,16 @@ import { register, type OpenExpectation } from "./registry";
  * - account: signed in, acting on their own account (name, password).
  * Both validate their input and run the handler in one transaction.
  */
-type Definition<S extends z.ZodType> = { name: string; input: S; expect: OpenExpectation };
+type Definition<S extends z.ZodType> = {
+  name: string;
+  input: S;
+  /**
+   * Actions only, optional: runs on the validated input before the transaction and outside it, so what it records
+   * (a rate-limit hit) stays even when the call is refused afterwards. A Refusal it throws ends the call.
+   */
+  before?: (db: Db, input: z.output<S>, user: SessionUser | null) => Promise<void>;
+  expect: OpenExpectation;
+};
 
 export type OpenContext = {
   tx: Tx;
@@ -28,11 +37,13 @@ async function run<S extends z.ZodType, R>(
   def: Definition<S>,
   raw: unknown,
   handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
+  user: SessionUser | null = null,
 ): Promise<Outcome<R>> {
   const parsed = parseInput(def.input, raw);
   if (!parsed.ok) return parsed.failure;
   const db: Db = await getDb();
   try {
+    await def.before?.(db, parsed.data, user);
     const data = await db.transaction((tx) =>
       handler(
         {
@@ -90,7 +101,7 @@ export function accountAction<S extends z.ZodType, R>(
     const user = await getSessionUser();
     if (!user) return failure("unauthenticated");
     noteWho({ userId: user.id });
-    return run(def, raw, (ctx, input) => handler({ ...ctx, user }, input));
+    return run(def, raw, (ctx, input) => handler({ ...ctx, user }, input), user);
   });
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
     const raw = actionInput(args);

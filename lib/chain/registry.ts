@@ -43,7 +43,11 @@ export type MemberExpectation = {
 };
 
 /** Public and account entries have no organisation: their expectation is a valid input. */
-export type OpenExpectation = { input: (fixture: MatrixFixture) => Record<string, unknown> };
+export type OpenExpectation = {
+  input: (fixture: MatrixFixture) => Record<string, unknown>;
+  /** The entry counts every attempt towards a rate limit, refused ones too: a refusal may change the throttles. */
+  throttled?: true;
+};
 
 /**
  * Token entries: a valid input, the kind of link they take (the tests know how to make one of each kind),
@@ -55,6 +59,8 @@ export type TokenExpectation = {
   token: "invite" | "checkIn";
   /** "none": works signed out; "outsider": needs a signed-in person who is not yet a member. */
   session: "none" | "outsider";
+  /** The entry counts every attempt towards a rate limit, refused ones too: a refusal may change the throttles. */
+  throttled?: true;
 };
 
 type Common = {

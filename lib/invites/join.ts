@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { findUserByEmail, insertAuthEvent, insertUser } from "@/db/queries/accounts";
+import { findUserByEmail, insertAuthEvent, insertUserIfNew } from "@/db/queries/accounts";
 import { claimInviteUse, findInviteByTokenHash } from "@/db/queries/invites";
 import { findMembership } from "@/db/queries/members";
 import { insertMembership } from "@/db/queries/organisations";
@@ -10,6 +10,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { tokenAction, type TokenActionContext } from "@/lib/chain/token";
 import { acceptInviteNewSchema } from "@/lib/schemas/invites";
+import { countAccountCreation } from "@/lib/accounts/throttles";
 import { inviteRefusal } from "./refusals";
 
 type Invite = NonNullable<Awaited<ReturnType<typeof findInviteByTokenHash>>>;
@@ -43,19 +44,22 @@ export const acceptInviteAsNewPerson = tokenAction(
     name: "invite.acceptAsNew",
     input: acceptInviteNewSchema,
     lookup,
+    // Limited like a sign-up (it creates an account), before the "already exists" answer and the password hash.
+    before: (db) => countAccountCreation(db),
     expect: {
       token: "invite",
       session: "none",
+      throttled: true,
       input: () => ({ name: "Nia Newcomer", email: `nia.${crypto.randomUUID().slice(0, 8)}@example.test`, password: "a long enough password" }),
     },
   },
   async (ctx, input) => {
     const refusal = inviteRefusal(ctx.record, { email: input.email, membership: null }, ctx.org.name);
     if (refusal) throw new Refusal("conflict", refusal);
-    if (await findUserByEmail(ctx.tx, input.email)) {
-      invalidField("email", "An account with this email already exists. Sign in to join instead.");
-    }
-    const user = await insertUser(ctx.tx, { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) });
+    const exists = () => invalidField("email", "An account with this email already exists. Sign in to join instead.");
+    if (await findUserByEmail(ctx.tx, input.email)) exists();
+    // The same email signing up at this very moment gets the same answer, not an error.
+    const user = (await insertUserIfNew(ctx.tx, { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) })) ?? exists();
     await insertAuthEvent(ctx.tx, { userId: user.id, email: user.email, kind: "sign_up" });
     return join(ctx, user);
   },

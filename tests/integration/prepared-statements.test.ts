@@ -30,7 +30,7 @@ describe("statements the server prepares (db/client.ts)", () => {
       expect((await preparedTexts(db)).filter((s) => s.includes('from "behaviours"'))).toEqual([]);
 
       // A keyed lookup every request makes is prepared by name.
-      await findSessionUser(db, randomUUID());
+      await findSessionUser(db, randomUUID(), randomUUID());
       expect((await preparedTexts(db)).some((s) => s.includes('"session_version"'))).toBe(true);
 
       // Inside a transaction (an action), every statement is prepared, the same aggregate included.
@@ -63,7 +63,7 @@ describe("behind PgBouncer in transaction mode (DATABASE_POOLER)", () => {
     let release = () => {};
     try {
       const first = await handle.db.transaction(async (tx) => {
-        await findSessionUser(tx, randomUUID());
+        await findSessionUser(tx, randomUUID(), randomUUID());
         return executeRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
       });
       // The other client takes that server connection and keeps it until released.
@@ -79,7 +79,7 @@ describe("behind PgBouncer in transaction mode (DATABASE_POOLER)", () => {
       await holds;
       const second = await handle.db
         .transaction(async (tx) => {
-          await findSessionUser(tx, randomUUID());
+          await findSessionUser(tx, randomUUID(), randomUUID());
           return executeRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
         })
         .then(
