@@ -5,6 +5,7 @@ export * from "./framework";
 export * from "./assessments";
 export * from "./relationships";
 export * from "./coaching";
+export * from "./reminders";
 
 /**
  * Tables that belong to no organisation. Every other table is a tenant table and must follow the

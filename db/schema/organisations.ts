@@ -149,6 +149,8 @@ export const invites = pgTable(
     createdAt: createdAtColumn(),
     revokedAt: timestamp({ withTimezone: true }),
     revokedBy: uuid(),
+    /** When the link was last mailed to `email`. Each sending makes a new token: only the hash is ever kept. */
+    emailedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BulkInviteForm } from "@/components/invites/bulk-invite-form";
 import { CreateInviteForm } from "@/components/invites/create-invite-form";
 import { InvitesTable } from "@/components/invites/invites-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,9 +25,14 @@ export default async function InvitesPage({ params }: { params: Promise<{ slug: 
         {page.teams.length === 0 && !page.canInviteStaff ? (
           <EmptyState title="You lead no team yet">An admin can make you the leader of a team; then you can invite its reps.</EmptyState>
         ) : (
-          <Panel title="New invite link">
-            <CreateInviteForm slug={page.slug} teams={page.teams} canInviteStaff={page.canInviteStaff} />
-          </Panel>
+          <>
+            <Panel title="New invite link">
+              <CreateInviteForm slug={page.slug} teams={page.teams} canInviteStaff={page.canInviteStaff} />
+            </Panel>
+            <Panel title="Invite several people" description="Paste their addresses: each gets a single-use link by email, with the same role and team.">
+              <BulkInviteForm slug={page.slug} teams={page.teams} canInviteStaff={page.canInviteStaff} />
+            </Panel>
+          </>
         )}
         <InvitesTable slug={page.slug} invites={page.invites} timeZone={page.timeZone} />
       </div>
