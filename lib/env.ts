@@ -20,9 +20,22 @@ const schema = z.object({
    * client address, taken as the Nth entry from the right of X-Forwarded-For.
    */
   TRUST_PROXY: z.coerce.number().int("TRUST_PROXY is the number of proxies in front of the app, e.g. 1.").min(1).max(10).optional(),
+  /**
+   * Where mail goes: an SMTP server, e.g. `smtps://user:pass@smtp.example.com:465` or `smtp://host:587` (STARTTLS
+   * when offered). Unset: the local mailbox, `.eml` files in DATA_DIR/mail plus a console line (lib/mail/transport.ts).
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:$/.test(new URL(url).protocol), "SMTP_URL must start with smtp:// or smtps://.")
+    .optional(),
+  /** The sender of every mail, e.g. `Coachgrid <coachgrid@example.com>`. Required with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Seconds before the first retry of a temporarily failed mail; each further retry waits twice as long (at most an hour). */
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Exposes /api/test/* helpers (query counter). Only the test runner sets it. */
   COACHGRID_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
-});
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: "MAIL_FROM is required when SMTP_URL is set, e.g. MAIL_FROM='Coachgrid <coachgrid@example.com>'.", path: ["MAIL_FROM"] });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
 
@@ -34,6 +47,9 @@ export function env(): Env {
       ...process.env,
       DATABASE_URL: process.env.DATABASE_URL || undefined,
       TRUST_PROXY: process.env.TRUST_PROXY || undefined,
+      SMTP_URL: process.env.SMTP_URL || undefined,
+      MAIL_FROM: process.env.MAIL_FROM || undefined,
+      MAIL_RETRY_SECONDS: process.env.MAIL_RETRY_SECONDS || undefined,
     });
     parsed = { ...raw, dataDir: path.resolve(raw.DATA_DIR) };
   }

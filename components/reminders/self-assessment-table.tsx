@@ -10,7 +10,10 @@ type Rep = {
   teamName: string | null;
   status: "submitted" | "draft" | "not_started";
   lastRemindedAt: Date | null;
+  notMailable: "unverified" | "turned_off" | null;
 };
+
+const NOT_MAILABLE = { unverified: "Address not verified: no reminders", turned_off: "Turned reminders off" } as const;
 
 const STATUS = {
   submitted: { label: "Submitted", tone: "green" },
@@ -42,7 +45,10 @@ export function SelfAssessmentTable({ reps, timeZone }: { reps: Rep[]; timeZone:
             <Td>
               <Badge tone={STATUS[rep.status].tone}>{STATUS[rep.status].label}</Badge>
             </Td>
-            <Td className="whitespace-nowrap text-slate-600">{rep.lastRemindedAt ? formatDateTime(rep.lastRemindedAt, timeZone) : "Never"}</Td>
+            <Td className="whitespace-nowrap text-slate-600">
+              <div>{rep.lastRemindedAt ? formatDateTime(rep.lastRemindedAt, timeZone) : "Never"}</div>
+              {rep.status !== "submitted" && rep.notMailable && <div className="text-xs text-slate-500">{NOT_MAILABLE[rep.notMailable]}</div>}
+            </Td>
           </tr>
         ))}
       </tbody>

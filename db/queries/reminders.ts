@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { assessments, memberships, selfAssessmentReminders, teams, users } from "../schema";
+import { assessments, mailPreferences, memberships, selfAssessmentReminders, teams, users } from "../schema";
 
 /** How long a rep is left alone after a reminder. */
 export const REMINDER_INTERVAL_HOURS = 24;
@@ -31,9 +31,13 @@ export async function listSelfAssessmentProgress(db: DbOrTx, orgId: string, cycl
       started: sql<boolean>`${assessments.repUserId} is not null`,
       submittedAt: assessments.submittedAt,
       lastRemindedAt: selfAssessmentReminders.lastRemindedAt,
+      /** Null when reminders reach them; else why not (the mail queue's rule, as in the claim below). */
+      notMailable: sql<"unverified" | "turned_off" | null>`case when ${users.emailVerifiedAt} is null then 'unverified'
+        when not coalesce(${mailPreferences.reminders}, true) then 'turned_off' end`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(mailPreferences, and(eq(mailPreferences.orgId, memberships.orgId), eq(mailPreferences.userId, memberships.userId)))
     .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
     .leftJoin(assessments, and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)))
     .leftJoin(
@@ -49,10 +53,11 @@ export async function listSelfAssessmentProgress(db: DbOrTx, orgId: string, cycl
 }
 
 /**
- * Claims a reminder for every active rep of the scope who has not submitted the cycle's self-assessment and was
- * not reminded in the last 24 hours, in one statement, and returns those reps with their name and email: the
- * ones to mail. Concurrent calls cannot both claim a rep (the row's conflict serialises them, and the second sees
- * the first's time).
+ * Claims a reminder for every active rep of the scope who has not submitted the cycle's self-assessment, can
+ * receive it and was not reminded in the last 24 hours, in one statement, and returns those reps with their name
+ * and email: the ones to mail. Concurrent calls cannot both claim a rep (the row's conflict serialises them, and
+ * the second sees the first's time). "Can receive it" is the mail queue's rule for optional mails (lib/mail/queue.ts:
+ * a verified address, reminders not turned off), read here too so that a rep who gets no mail is not marked reminded.
  */
 export async function claimSelfAssessmentReminders(
   db: DbOrTx,
@@ -72,8 +77,17 @@ export async function claimSelfAssessmentReminders(
       remindedBy: sql`${remindedBy}::uuid`.as("reminded_by"),
     })
     .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(mailPreferences, and(eq(mailPreferences.orgId, memberships.orgId), eq(mailPreferences.userId, memberships.userId)))
     .leftJoin(assessments, and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)))
-    .where(and(activeRepsOf(orgId, teamIds), isNull(assessments.submittedAt)));
+    .where(
+      and(
+        activeRepsOf(orgId, teamIds),
+        isNull(assessments.submittedAt),
+        isNotNull(users.emailVerifiedAt),
+        sql`coalesce(${mailPreferences.reminders}, true)`,
+      ),
+    );
   const claimed = db.$with("claimed").as(
     db
       .insert(selfAssessmentReminders)

@@ -1,4 +1,3 @@
-import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { queueMail } from "@/lib/mail/queue";
 

@@ -1,4 +1,3 @@
-import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { listOverduePlanActions } from "@/db/queries/coaching";
 import { findCurrentCycle } from "@/db/queries/cycles";

@@ -1,4 +1,3 @@
-import "server-only";
 import type { Db } from "@/db/client";
 import { claimLeaderDigest, listLeadersAwaitingDigest, listOrganisationsForDigest, markLeaderDigestSent } from "@/db/queries/digests";
 import { queueMail } from "@/lib/mail/queue";

@@ -1,4 +1,3 @@
-import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { formatDateTime } from "@/lib/format";
 import { queueMails } from "@/lib/mail/queue";

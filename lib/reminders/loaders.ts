@@ -39,7 +39,8 @@ export const loadSelfAssessmentsPage = memberLoader(
         teamName: r.teamName,
         status: r.submittedAt ? ("submitted" as const) : r.started ? ("draft" as const) : ("not_started" as const),
         lastRemindedAt: r.lastRemindedAt,
-        remindable: !r.submittedAt && (!r.lastRemindedAt || now - r.lastRemindedAt.getTime() >= REMINDER_INTERVAL_HOURS * 3_600_000),
+        notMailable: r.notMailable,
+        remindable: !r.submittedAt && !r.notMailable && (!r.lastRemindedAt || now - r.lastRemindedAt.getTime() >= REMINDER_INTERVAL_HOURS * 3_600_000),
       })),
     };
   },

@@ -24,7 +24,7 @@ export const invitation = mailKind<{
         {inviterName} invites you to join {orgName} on Coachgrid as {role === "admin" ? "an" : "a"} {ROLE_LABEL[role].toLowerCase()}
         {teamName ? ` in ${teamName}` : ""}.
       </MailText>
-      <MailButton href={mailLink(`/o/${slug}/join/${token}`)}>Join {orgName}</MailButton>
+      <MailButton href={mailLink(`/o/${slug}/join/${token}`)}>{`Join ${orgName}`}</MailButton>
       <MailText>
         The link is for this address only and works once, until {expires}. If you did not expect this invitation, ignore
         this mail.
