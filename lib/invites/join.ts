@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { findUserByEmail, insertAuthEvent, insertUser } from "@/db/queries/accounts";
-import { claimInviteUse, findInviteByTokenHash } from "@/db/queries/invites";
+import { claimInviteUse, findInviteByTokenHash, verifyAddressFromInvite } from "@/db/queries/invites";
 import { findMembership } from "@/db/queries/members";
 import { insertMembership } from "@/db/queries/organisations";
 import { insertTeamLeader } from "@/db/queries/teams";
@@ -26,6 +26,8 @@ async function join({ tx, org, record: invite, audit }: TokenActionContext<Invit
   const teamId = invite.role === "rep" ? invite.teamId : null;
   await insertMembership(tx, org.id, { userId: person.id, role: invite.role, teamId });
   if (invite.role === "leader" && invite.teamId) await insertTeamLeader(tx, org.id, invite.teamId, person.id);
+  // The link was mailed to this address and followed from it: the address is theirs.
+  if (invite.emailedAt && invite.email?.toLowerCase() === person.email.toLowerCase()) await verifyAddressFromInvite(tx, person.id, person.email);
   await audit(person.id, {
     targetType: "membership",
     targetId: person.id,

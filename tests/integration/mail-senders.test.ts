@@ -4,12 +4,13 @@ import type { Db } from "@/db/client";
 import { insertCheckIn } from "@/db/queries/check-ins";
 import { findInviteByTokenHash } from "@/db/queries/invites";
 import { countQueries } from "@/db/query-counter";
-import { auditEvents, invites, leaderDigests, mailOutbox, selfAssessmentReminders } from "@/db/schema";
+import { auditEvents, invites, leaderDigests, mailOutbox, selfAssessmentReminders, users } from "@/db/schema";
 import type { MatrixFixture } from "@/lib/chain/registry";
 import { createCheckIn } from "@/lib/check-ins/actions";
 import { openCycle } from "@/lib/cycles/actions";
 import { runWeeklyDigests } from "@/lib/digest/run";
 import { bulkInvite, createInvite, sendInviteEmail } from "@/lib/invites/actions";
+import { acceptInviteAsNewPerson } from "@/lib/invites/join";
 import { remindPendingSelfAssessments } from "@/lib/reminders/actions";
 import { MATRIX_IDS, prepareRelationship } from "@/lib/relationships/matrix";
 import { hashToken } from "@/lib/tokens";
@@ -213,6 +214,23 @@ describe("invitations by email", () => {
     const revoked = await sendInviteEmail(f.slug, { inviteId: f.inviteId });
     expect(revoked.status === "error" && revoked.code).toBe("conflict");
     expect(await mailsOf(f.orgId)).toEqual([]);
+  });
+
+  it("joining through a link mailed to the address verifies it; through a link only copied, it does not", async () => {
+    const f = await fixture();
+    actAs(f, "admin");
+    ok(await bulkInvite(f.slug, { role: "rep", teamId: f.teamId, expiresInHours: "24", emails: "mailed@example.test" }));
+    const [mail] = await mailsOf(f.orgId, "invitation");
+    const copied = ok(await createInvite(f.slug, { role: "rep", teamId: f.teamId, expiresInHours: "24", maxUses: "1", email: "copied@example.test", sendEmail: "off" })) as { url: string };
+    actAs(f, "signedOut");
+    const password = "a long enough password";
+    ok(await acceptInviteAsNewPerson(f.slug, String(mail!.props.token), { name: "Mai Mailed", email: "mailed@example.test", password }));
+    ok(await acceptInviteAsNewPerson(f.slug, copied.url.split("/").pop()!, { name: "Cal Copied", email: "copied@example.test", password }));
+    const joined = await testDb().select({ email: users.email, verifiedAt: users.emailVerifiedAt }).from(users).where(sql`${users.email} in ('mailed@example.test', 'copied@example.test')`);
+    expect(joined.map((u) => [u.email, u.verifiedAt !== null]).sort()).toEqual([
+      ["copied@example.test", false],
+      ["mailed@example.test", true],
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { BulkInviteForm } from "@/components/invites/bulk-invite-form";
+import { BulkInviteDialog } from "@/components/invites/bulk-invite-dialog";
 import { CreateInviteForm } from "@/components/invites/create-invite-form";
 import { InvitesTable } from "@/components/invites/invites-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,6 +15,11 @@ export default async function InvitesPage({ params }: { params: Promise<{ slug: 
     <>
       <PageHeader
         title="Invite links"
+        actions={
+          page.teams.length > 0 || page.canInviteStaff ? (
+            <BulkInviteDialog slug={page.slug} teams={page.teams} canInviteStaff={page.canInviteStaff} />
+          ) : undefined
+        }
         description={
           page.canInviteStaff
             ? "Invite reps to a team, or leaders and admins. A link expires, can be limited to a number of uses or to one email, and can be revoked."
@@ -25,14 +30,9 @@ export default async function InvitesPage({ params }: { params: Promise<{ slug: 
         {page.teams.length === 0 && !page.canInviteStaff ? (
           <EmptyState title="You lead no team yet">An admin can make you the leader of a team; then you can invite its reps.</EmptyState>
         ) : (
-          <>
-            <Panel title="New invite link">
-              <CreateInviteForm slug={page.slug} teams={page.teams} canInviteStaff={page.canInviteStaff} />
-            </Panel>
-            <Panel title="Invite several people" description="Paste their addresses: each gets a single-use link by email, with the same role and team.">
-              <BulkInviteForm slug={page.slug} teams={page.teams} canInviteStaff={page.canInviteStaff} />
-            </Panel>
-          </>
+          <Panel title="New invite link">
+            <CreateInviteForm slug={page.slug} teams={page.teams} canInviteStaff={page.canInviteStaff} />
+          </Panel>
         )}
         <InvitesTable slug={page.slug} invites={page.invites} timeZone={page.timeZone} />
       </div>

@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -14,19 +16,39 @@ type Result = { invited: string[]; alreadyMembers: string[]; alreadyInvited: str
 
 const people = (n: number) => (n === 1 ? "1 person" : `${n} people`);
 
+/** "Invite several people": the bulk form in a dialog, which stays open on the report of who was invited and skipped. */
+export function BulkInviteDialog(props: Props) {
+  const [open, setOpen] = useState(false);
+  const [round, setRound] = useState(0);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setRound((r) => r + 1); // a fresh form next time
+      }}
+      trigger={<Button variant="secondary">Invite several people</Button>}
+      title="Invite several people"
+      description="Paste their addresses: each gets a single-use link by email, with the same role and team."
+    >
+      <BulkInviteForm key={round} {...props} onDone={() => setOpen(false)} />
+    </Dialog>
+  );
+}
+
 /**
  * Paste a list of addresses: each gets its own single-use invite, bound to it and sent to it by email, all with the
  * role and team chosen here. Addresses already in the organisation, or with a usable invite, are listed and skipped.
  */
-export function BulkInviteForm({ slug, teams, canInviteStaff }: Props) {
+function BulkInviteForm({ slug, teams, canInviteStaff, onDone }: Props & { onDone: () => void }) {
   const [role, setRole] = useState("rep");
   const [result, setResult] = useState<Result | null>(null);
   // React resets the form after the action, so the handled list is gone and a second click cannot resend it.
   const [state, formAction] = useFormAction(bulkInvite.bind(null, slug), setResult);
 
   return (
-    <form action={formAction} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" noValidate aria-label="Invite several people">
-      <div className="sm:col-span-2 lg:col-span-3">
+    <form action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Invite several people">
+      <div className="sm:col-span-2">
         <FormAlert state={state} />
       </div>
       <TextAreaField
@@ -37,7 +59,7 @@ export function BulkInviteForm({ slug, teams, canInviteStaff }: Props) {
         hint={`One per line, or separated by commas. Up to ${BULK_INVITE_MAX} at once.`}
         defaultValue={typed(state, "emails")}
         error={fieldError(state, "emails")}
-        className="sm:col-span-2 lg:col-span-3"
+        className="sm:col-span-2"
       />
       <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value)} error={fieldError(state, "role")}>
         <option value="rep">Rep</option>
@@ -58,7 +80,7 @@ export function BulkInviteForm({ slug, teams, canInviteStaff }: Props) {
           </option>
         ))}
       </SelectField>
-      <SelectField label="Links expire after" name="expiresInHours" defaultValue={typed(state, "expiresInHours", "168")} error={fieldError(state, "expiresInHours")}>
+      <SelectField label="Links expire after" className="sm:col-span-2" name="expiresInHours" defaultValue={typed(state, "expiresInHours", "168")} error={fieldError(state, "expiresInHours")}>
         {EXPIRY_CHOICES.map((choice) => (
           <option key={choice.hours} value={choice.hours}>
             {choice.label}
@@ -66,7 +88,7 @@ export function BulkInviteForm({ slug, teams, canInviteStaff }: Props) {
         ))}
       </SelectField>
       {result && state.status === "ok" && (
-        <div role="status" aria-label="Invitations sent" className="space-y-1 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-950 ring-1 ring-emerald-200 sm:col-span-2 lg:col-span-3">
+        <div role="status" aria-label="Invitations sent" className="space-y-1 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-950 ring-1 ring-emerald-200 sm:col-span-2">
           <p className="font-medium">
             {result.invited.length > 0 ? `Invited ${people(result.invited.length)}: each gets their own link by email.` : "Nobody new to invite."}
           </p>
@@ -76,7 +98,10 @@ export function BulkInviteForm({ slug, teams, canInviteStaff }: Props) {
           )}
         </div>
       )}
-      <div className="flex items-end justify-end sm:col-span-2 lg:col-span-3">
+      <div className="flex items-end justify-end gap-3 sm:col-span-2">
+        <Button variant="secondary" onClick={onDone}>
+          {result ? "Done" : "Cancel"}
+        </Button>
         <SubmitButton pendingLabel="Sending invitations…">Send invitations</SubmitButton>
       </div>
     </form>
