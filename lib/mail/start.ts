@@ -4,16 +4,18 @@ import { configuredTransport } from "./transport";
 import { startMailWorker } from "./worker";
 
 /**
- * Imported once at server start (instrumentation.ts): says where mail goes and starts this process's mail worker,
- * which stops (finishing the sends in flight) before the database closes on SIGINT/SIGTERM.
+ * Called once at server start (instrumentation.ts): says where mail goes and starts this process's mail worker,
+ * which stops (recording the sends in flight) before the database closes on SIGINT/SIGTERM.
  */
-const transport = configuredTransport();
-console.log(`Mail: ${transport.description}.`);
-const worker = startMailWorker({
-  db: async () => (await getDatabase()).db,
-  listen: async (onNotify) => (await getDatabase()).listen("coachgrid_mail", onNotify),
-  transport,
-  retrySeconds: env().MAIL_RETRY_SECONDS,
-  log: (line) => console.error(line),
-});
-beforeDatabaseCloses(worker.stop);
+export function startServerMail(): void {
+  const transport = configuredTransport();
+  console.log(`Mail: ${transport.description}.`);
+  const worker = startMailWorker({
+    db: async () => (await getDatabase()).db,
+    listen: async (onNotify) => (await getDatabase()).listen("coachgrid_mail", onNotify),
+    transport,
+    retrySeconds: env().MAIL_RETRY_SECONDS,
+    log: (line) => console.error(line),
+  });
+  beforeDatabaseCloses(worker.stop);
+}

@@ -203,7 +203,7 @@ describe("the mail outbox", () => {
 
     await deliverDueMails(db(), options());
     const [mail] = await smtp.waitFor(1);
-    expect(rawHeader(mail!, "list-unsubscribe")).toMatch(/^<http:\/\/localhost:3000\/unsubscribe\/[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+>$/);
+    expect(rawHeader(mail!, "list-unsubscribe")).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\/[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+>$/);
     expect(rawHeader(mail!, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     expect(mail!.text).toContain("/unsubscribe/");
   });
