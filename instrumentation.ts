@@ -2,7 +2,7 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     await import("./db/open-on-start");
-    await import("./lib/mail/start");
+    (await import("./lib/mail/start")).startServerMail();
     (await import("./lib/digest/scheduler")).startDigestSchedule();
   }
 }

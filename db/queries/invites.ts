@@ -150,14 +150,3 @@ export async function claimInviteUse(db: DbOrTx, orgId: string, id: string, now:
     .returning({ uses: invites.uses });
   return Boolean(row);
 }
-
-/**
- * Marks a person's address verified because they followed an invite link mailed to it (which proves it as a
- * verification link does). Only while unverified, and only if the address is still theirs.
- */
-export async function verifyAddressFromInvite(db: DbOrTx, userId: string, email: string) {
-  await db
-    .update(users)
-    .set({ emailVerifiedAt: sql`now()` })
-    .where(and(eq(users.id, userId), sql`lower(${users.email}) = lower(${email})`, isNull(users.emailVerifiedAt)));
-}

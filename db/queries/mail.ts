@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { accountMailOutbox, mailOutbox, mailPreferences, users } from "../schema";
+import { accountMailOutbox, mailOutbox, mailPreferences, memberships, organisations, users } from "../schema";
 import { executeRows } from "./execute";
 
 /** A row to queue: the organisation's outbox when orgId is set, else the account outbox. */
@@ -151,4 +151,53 @@ export async function latestOrgMails(db: DbOrTx, orgId: string, limit: number) {
     .where(eq(mailOutbox.orgId, orgId))
     .orderBy(desc(mailOutbox.createdAt))
     .limit(limit);
+}
+
+export type MailPreferenceValues = { reminders: boolean; resultsShared: boolean; weeklyDigest: boolean };
+
+/**
+ * Sets some of a member's preferences in the organisation (one statement; nothing when they are not a member).
+ * Returns what they were before, or undefined when the person is not a member.
+ */
+export async function setMailPreferences(db: DbOrTx, orgId: string, userId: string, values: Partial<MailPreferenceValues>) {
+  const column = { reminders: "reminders", resultsShared: "results_shared", weeklyDigest: "weekly_digest" } as const;
+  const entries = Object.entries(values).filter(([, v]) => typeof v === "boolean") as [keyof MailPreferenceValues, boolean][];
+  const insertValue = (key: keyof MailPreferenceValues) => {
+    const given = entries.find(([k]) => k === key);
+    return given ? sql`${given[1]}` : sql`true`;
+  };
+  const updates = entries.map(([key]) => sql`${sql.raw(column[key])} = excluded.${sql.raw(column[key])}`);
+  const [row] = await executeRows<{ reminders: boolean; results_shared: boolean; weekly_digest: boolean }>(
+    db,
+    sql`with before as (
+          select reminders, results_shared, weekly_digest from mail_preferences where org_id = ${orgId} and user_id = ${userId}
+        ), written as (
+          insert into mail_preferences (org_id, user_id, reminders, results_shared, weekly_digest)
+          select org_id, user_id, ${insertValue("reminders")}, ${insertValue("resultsShared")}, ${insertValue("weeklyDigest")}
+          from memberships where org_id = ${orgId} and user_id = ${userId}
+          on conflict (org_id, user_id) do update set ${sql.join([...updates, sql`updated_at = now()`], sql`, `)}
+          returning org_id
+        )
+        select coalesce(b.reminders, true) as reminders, coalesce(b.results_shared, true) as results_shared,
+               coalesce(b.weekly_digest, true) as weekly_digest
+        from written left join before b on true`,
+  );
+  return row ? { reminders: row.reminders, resultsShared: row.results_shared, weeklyDigest: row.weekly_digest } : undefined;
+}
+
+/** The person's preferences in each organisation where they are an active member (the account page). */
+export async function mailPreferencesOfUser(db: DbOrTx, userId: string) {
+  return db
+    .select({
+      orgId: memberships.orgId,
+      orgName: organisations.name,
+      reminders: sql<boolean>`coalesce(${mailPreferences.reminders}, true)`,
+      resultsShared: sql<boolean>`coalesce(${mailPreferences.resultsShared}, true)`,
+      weeklyDigest: sql<boolean>`coalesce(${mailPreferences.weeklyDigest}, true)`,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .leftJoin(mailPreferences, and(eq(mailPreferences.orgId, memberships.orgId), eq(mailPreferences.userId, memberships.userId)))
+    .where(and(eq(memberships.userId, userId), eq(memberships.status, "active")))
+    .orderBy(organisations.name);
 }

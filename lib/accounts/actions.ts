@@ -18,6 +18,7 @@ import { STARTER_BEHAVIOURS } from "@/lib/framework/starter-template";
 import { slugify, suffixedSlug } from "@/lib/organisations/slug";
 import { STARTER_DEPARTMENTS } from "@/lib/relationships/rules";
 import { changePasswordSchema, signUpSchema, updateProfileSchema } from "@/lib/schemas/accounts";
+import { queueVerificationMail } from "./verification-links";
 
 /** Sign-up: the person, their organisation and their admin membership, in one transaction. */
 export const signUp = publicAction(
@@ -50,6 +51,7 @@ export const signUp = publicAction(
     await insertBehaviours(tx, org.id, STARTER_BEHAVIOURS); // the starter framework, for the admin to review and confirm
     await insertDepartments(tx, org.id, STARTER_DEPARTMENTS); // the peer departments a sales leader usually works with
     await insertAuthEvent(tx, { userId: user.id, email: user.email, kind: "sign_up" });
+    await queueVerificationMail(tx, user);
     await audit(org.id, user.id, {
       targetType: "organisation",
       targetId: org.id,

@@ -88,3 +88,8 @@ export async function signIn(credentials: unknown, request?: { headers?: Record<
   if (outcome.data.delayMs) await sleep(outcome.data.delayMs);
   return outcome.data.user;
 }
+
+/** Lifts a sign-in lock on this email and forgets its failed attempts (after a password reset). */
+export async function clearSignInLock(db: DbOrTx, email: string) {
+  await clearThrottle(db, accountKey(email));
+}

@@ -54,6 +54,16 @@ function person(event: DescribableAuditEvent): string {
   return event.targetLabel ?? "a member";
 }
 
+const MAIL_CATEGORY_WORDS: Record<string, string> = { reminders: "reminders", resultsShared: "results shared", weeklyDigest: "weekly digest" };
+
+/** "reminders off, weekly digest on": the categories whose setting changed (all given ones when there is no before). */
+function mailSettings(before: Snapshot, after: Snapshot): string {
+  return Object.entries(MAIL_CATEGORY_WORDS)
+    .filter(([key]) => typeof after[key] === "boolean" && before[key] !== after[key])
+    .map(([key, words]) => `${words} ${after[key] ? "on" : "off"}`)
+    .join(", ");
+}
+
 /** A stored calendar day (yyyy-mm-dd) as people read it: "5 Jan 2026"; null when it is not one. */
 function day(value: unknown): string | null {
   return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value, "UTC") : null;
@@ -196,6 +206,18 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
   "member.reactivate": {
     label: "Member reactivated",
     describe: (actor, event) => `${actor} reactivated the membership of ${person(event)}`,
+  },
+  "member.sendPasswordReset": {
+    label: "Password reset link sent",
+    describe: (actor, event) => `${actor} sent ${person(event)} a link to choose a new password`,
+  },
+  "account.updateMailPreferences": {
+    label: "Mail settings changed",
+    describe: (actor, _event, before, after) => `${actor} changed their mail settings: ${mailSettings(before, after) || "no change"}`,
+  },
+  "mail.unsubscribe": {
+    label: "Unsubscribed from mails",
+    describe: (actor, _event, _before, after) => `${actor} unsubscribed from ${mailSettings({}, after) || "some mails"} through a mail's link`,
   },
   "organisation.export": {
     label: "Data exported",

@@ -42,8 +42,14 @@ export type MemberExpectation = {
   prepare?: (db: Db, fixture: MatrixFixture) => Promise<void>;
 };
 
-/** Public and account entries have no organisation: their expectation is a valid input. */
-export type OpenExpectation = { input: (fixture: MatrixFixture) => Record<string, unknown> };
+/**
+ * Public and account entries have no organisation: their expectation is a valid input, and what must exist for
+ * it to be valid (a password reset token the input names).
+ */
+export type OpenExpectation = {
+  input: (fixture: MatrixFixture) => Record<string, unknown>;
+  prepare?: (db: Db, fixture: MatrixFixture) => Promise<void>;
+};
 
 /**
  * Token entries: a valid input, the kind of link they take (the tests know how to make one of each kind),

@@ -24,3 +24,10 @@ export type MailKindDefinition<P> = {
 export function mailKind<P extends Record<string, unknown>>(definition: MailKindDefinition<P>): MailKindDefinition<P> {
   return definition;
 }
+
+/** How pages and the audit log name each category of optional mail ("no more mails about …"). */
+export const CATEGORY_NAMES: Record<OptionalCategory, string> = {
+  reminders: "reminders",
+  resultsShared: "results shared with you",
+  weeklyDigest: "the weekly digest",
+};

@@ -18,8 +18,10 @@ export async function renderMail(mail: ClaimedMail): Promise<OutgoingMail> {
   const context: MailContext = {};
   const headers: Record<string, string> = {};
   if (definition.category !== "essential" && mail.toUserId && mail.orgId) {
-    context.unsubscribeUrl = mailLink(`/unsubscribe/${unsubscribeToken(mail.toUserId, mail.orgId, definition.category)}`);
-    headers["List-Unsubscribe"] = `<${context.unsubscribeUrl}>`;
+    const token = unsubscribeToken(mail.toUserId, mail.orgId, definition.category);
+    // The footer's link opens a page with a button; the header's URL takes the mail program's one-click POST.
+    context.unsubscribeUrl = mailLink(`/unsubscribe/${token}`);
+    headers["List-Unsubscribe"] = `<${mailLink(`/api/unsubscribe/${token}`)}>`;
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
   }
   const element = (definition.template as (p: unknown, c: MailContext) => React.ReactElement)(mail.props, context);

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { env } from "@/lib/env";
 
 /**
@@ -18,4 +19,13 @@ export function clientAddress(forwardedFor: string | null | undefined, trustedPr
  */
 export function trustedClientAddress(forwardedFor: string | string[] | null | undefined): string | null {
   return clientAddress(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, env().TRUST_PROXY);
+}
+
+/** The client's address inside a request (server actions), the same rule as sign-in's (TRUST_PROXY); else null. */
+export async function requestAddress(): Promise<string | null> {
+  try {
+    return trustedClientAddress((await headers()).get("x-forwarded-for"));
+  } catch {
+    return null; // outside a request (scripts, tests without one)
+  }
 }

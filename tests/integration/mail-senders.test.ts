@@ -216,7 +216,7 @@ describe("invitations by email", () => {
     expect(await mailsOf(f.orgId)).toEqual([]);
   });
 
-  it("joining through a link mailed to the address verifies it; through a link only copied, it does not", async () => {
+  it("joining through a link mailed to the address verifies it; through a link only copied, a verification mail is sent", async () => {
     const f = await fixture();
     actAs(f, "admin");
     ok(await bulkInvite(f.slug, { role: "rep", teamId: f.teamId, expiresInHours: "24", emails: "mailed@example.test" }));
@@ -231,6 +231,11 @@ describe("invitations by email", () => {
       ["copied@example.test", false],
       ["mailed@example.test", true],
     ]);
+    // The one whose address is not proven gets a verification mail, as after a sign-up.
+    const verifications = rowsOf<{ to_email: string }>(
+      await testDb().execute(sql`select to_email from account_mail_outbox where kind = 'email_verification' and to_email in ('mailed@example.test', 'copied@example.test')`),
+    );
+    expect(verifications.map((v) => v.to_email)).toEqual(["copied@example.test"]);
   });
 });
 
