@@ -8,7 +8,7 @@ import { mailsTo } from "./support/mailbox";
  * reads what arrived. A new organisation of its own, so opening a cycle leaves the demo organisation alone.
  */
 test("an emailed invite lets each rep join; opening a cycle mails each rep their own self-assessment; reminding twice in a day mails once", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000); // many pages and mails in one story; the shared test machines are slow
   const admin = newAccount("Mailer");
   await signUp(page, admin);
   const slug = new URL(page.url()).pathname.split("/")[2]!;

@@ -24,7 +24,7 @@ export async function receivedMails(): Promise<Mail[]> {
 }
 
 /** The mails to this address whose subject matches, once there are `count` of them (the worker sends after commit). */
-export async function mailsTo(address: string, subject: RegExp, count = 1, timeoutMs = 30_000): Promise<Mail[]> {
+export async function mailsTo(address: string, subject: RegExp, count = 1, timeoutMs = 60_000): Promise<Mail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const mails = (await receivedMails()).filter((m) => m.to === address.toLowerCase() && subject.test(m.subject));
