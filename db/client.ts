@@ -16,7 +16,13 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 export type DbOrTx = Db | Tx;
 
-export type DatabaseHandle = { db: Db; kind: "embedded" | "server"; close(): Promise<void> };
+export type DatabaseHandle = {
+  db: Db;
+  kind: "embedded" | "server";
+  close(): Promise<void>;
+  /** Calls `onNotify` for each NOTIFY on `channel` (delivered when the notifying transaction commits); returns the unlisten. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+};
 
 const options = { schema, casing: "snake_case", logger: { logQuery: recordQuery } } as const;
 
@@ -31,6 +37,7 @@ export async function embeddedHandle(client: PGlite, onClose?: () => void): Prom
       await client.close();
       onClose?.();
     },
+    listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
   };
 }
 
@@ -91,7 +98,15 @@ export async function openServer(url: string, poolSize = 10, pooler = env().DATA
   const named = pooler !== "transaction";
   const client = postgres(url, { max: poolSize, onnotice: () => {}, prepare: named });
   const db = drizzlePostgres({ client: named ? preparingTransactions(client) : client, ...options }) as unknown as Db;
-  return { db, kind: "server", close: () => client.end({ timeout: 5 }) };
+  return {
+    db,
+    kind: "server",
+    close: () => client.end({ timeout: 5 }),
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, () => onNotify());
+      return unlisten;
+    },
+  };
 }
 
 /** Opens whatever the environment names: DATABASE_URL, else the embedded folder. */
@@ -122,10 +137,19 @@ export function setDatabase(handle: DatabaseHandle): void {
   holder.__coachgridDb = Promise.resolve(handle);
 }
 
+const stopping: Array<() => Promise<void>> = [];
+
+/** Work to finish before the process's database closes on SIGINT/SIGTERM (the mail worker's sends in flight). */
+export function beforeDatabaseCloses(stop: () => Promise<void>): void {
+  stopping.push(stop);
+}
+
 function closeOnExit(handle: DatabaseHandle) {
   // PGlite must be closed to flush and release the folder lock; a process that never closes never exits.
   const close = (signal: NodeJS.Signals) => {
-    handle.close().finally(() => process.kill(process.pid, signal));
+    Promise.allSettled(stopping.map((stop) => stop()))
+      .then(() => handle.close())
+      .finally(() => process.kill(process.pid, signal));
   };
   process.once("SIGINT", close);
   process.once("SIGTERM", close);

@@ -24,6 +24,19 @@ const schema = z.object({
    */
   TRUST_PROXY: z.coerce.number().int("TRUST_PROXY is the number of proxies in front of the app, e.g. 1.").min(1).max(10).optional(),
   /**
+   * Where mail goes: an SMTP server, e.g. `smtps://user:pass@smtp.example.com:465` or `smtp://host:587` (STARTTLS
+   * when offered). Unset: the local mailbox, `.eml` files in DATA_DIR/mail plus a console line (lib/mail/transport.ts).
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:$/.test(new URL(url).protocol), "SMTP_URL must start with smtp:// or smtps://.")
+    .optional(),
+  /** The sender of every mail, e.g. `Coachgrid <coachgrid@example.com>`. Required with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Seconds before the first retry of a temporarily failed mail; each further retry waits twice as long (at most an hour). */
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
    * `transaction` when DATABASE_URL goes through a pooler in transaction mode (PgBouncer before 1.21, most hosted
    * PostgreSQL "pooled" URLs): no named prepared statements, which such a pooler cannot route to their connection.
    */
@@ -37,7 +50,7 @@ const schema = z.object({
    * anywhere else they answer 404, so no member can fill the audit log with pings.
    */
   COACHGRID_BENCH: z.enum(["0", "1"]).default("0"),
-});
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: "MAIL_FROM is required when SMTP_URL is set, e.g. MAIL_FROM='Coachgrid <coachgrid@example.com>'.", path: ["MAIL_FROM"] });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
 
@@ -52,6 +65,9 @@ export function env(): Env {
       DATABASE_POOLER: process.env.DATABASE_POOLER || undefined,
       LOG_LEVEL: process.env.LOG_LEVEL || undefined,
       TRUST_PROXY: process.env.TRUST_PROXY || undefined,
+      SMTP_URL: process.env.SMTP_URL || undefined,
+      MAIL_FROM: process.env.MAIL_FROM || undefined,
+      MAIL_RETRY_SECONDS: process.env.MAIL_RETRY_SECONDS || undefined,
     });
     parsed = { ...raw, dataDir: path.resolve(raw.DATA_DIR) };
   }

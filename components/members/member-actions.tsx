@@ -10,15 +10,26 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionRunner } from "@/components/ui/use-action";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changeRole, deactivateMember, reactivateMember } from "@/lib/members/actions";
+import { sendPasswordReset } from "@/lib/members/password-reset";
 
 type Member = { userId: string; name: string; role: "admin" | "leader" | "rep"; status: "active" | "deactivated"; teamId: string | null };
 
-/** An admin's actions on one member: change role (and team), deactivate or reactivate, each confirmed. */
+/** An admin's actions on one member: change role (and team), send a password reset link, deactivate or reactivate, each confirmed. */
 export function MemberActions({ slug, member, teams, isSelf }: { slug: string; member: Member; teams: { id: string; name: string }[]; isSelf: boolean }) {
   const { run, pending } = useActionRunner();
   return (
     <div className="flex justify-end gap-2">
       <ChangeRole slug={slug} member={member} teams={teams} />
+      {member.status === "active" && !isSelf && (
+        <ConfirmDialog
+          trigger={<Button variant="ghost" size="sm" aria-label={`Send ${member.name} a password reset link`} disabled={pending}>Reset password</Button>}
+          title={`Send ${member.name} a password reset link?`}
+          description={`${member.name} gets a mail with a link to choose a new password, valid for 60 minutes. Their password stays as it is until they use it; you never see it.`}
+          confirmLabel="Send the link"
+          destructive={false}
+          onConfirm={() => run(() => sendPasswordReset(slug, { userId: member.userId }), `A reset link is on its way to ${member.name}.`)}
+        />
+      )}
       {member.status === "active" ? (
         !isSelf && (
           <ConfirmDialog

@@ -107,3 +107,29 @@ export async function touchLastSignIn(db: DbOrTx, id: string) {
 export async function insertAuthEvent(db: DbOrTx, event: { userId?: string; email: string; kind: AuthEventKind }) {
   await db.insert(authEvents).values(event);
 }
+
+/**
+ * A password set through a reset link: a new hash, and the session version moved on, which ends every session of
+ * this person. Following a link mailed to the address also proves the address (verifies it).
+ */
+export async function resetUserPassword(db: DbOrTx, id: string, passwordHash: string) {
+  const [user] = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+    .where(eq(users.id, id))
+    .returning({ id: users.id, email: users.email });
+  return user;
+}
+
+/**
+ * Marks the address verified when it is still the person's address (a link proves only the address it was mailed
+ * to). True when it was not verified before.
+ */
+export async function markEmailVerified(db: DbOrTx, id: string, email: string): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ emailVerifiedAt: sql`now()` })
+    .where(and(eq(users.id, id), sql`lower(${users.email}) = lower(${email})`, sql`${users.emailVerifiedAt} is null`))
+    .returning({ id: users.id });
+  return updated.length > 0;
+}

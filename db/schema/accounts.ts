@@ -14,6 +14,8 @@ export const users = pgTable(
     /** Carried in the JWT; bumping it ends every session of this person. */
     sessionVersion: integer().notNull().default(1),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /** When the person followed a link Coachgrid mailed to this address; null while unverified (or after a change). */
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("users_email_uq").on(sql`lower(${t.email})`)],
@@ -25,6 +27,8 @@ export const authEventKind = pgEnum("auth_event_kind", [
   "sign_in_failed",
   "password_changed",
   "profile_updated",
+  "password_reset",
+  "email_verified",
 ]);
 
 /** Global: sign-ins, failed sign-ins and account changes belong to no organisation. */

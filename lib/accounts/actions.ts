@@ -18,8 +18,9 @@ import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { STARTER_BEHAVIOURS } from "@/lib/framework/starter-template";
 import { insertOrganisationWithFreeSlug } from "@/lib/organisations/slug";
 import { STARTER_DEPARTMENTS } from "@/lib/relationships/rules";
-import { checkCurrentPassword, countAccountCreation } from "./throttles";
 import { changePasswordSchema, signOutEverywhereSchema, signUpSchema, updateProfileSchema } from "@/lib/schemas/accounts";
+import { checkCurrentPassword, countAccountCreation } from "./throttles";
+import { queueVerificationMail } from "./verification-links";
 
 /**
  * Sign-up: the person, their organisation and their admin membership, in one transaction. Throttled first
@@ -51,6 +52,7 @@ export const signUp = publicAction(
     await insertBehaviours(tx, org.id, STARTER_BEHAVIOURS); // the starter framework, for the admin to review and confirm
     await insertDepartments(tx, org.id, STARTER_DEPARTMENTS); // the peer departments a sales leader usually works with
     await insertAuthEvent(tx, { userId: user.id, email: user.email, kind: "sign_up" });
+    await queueVerificationMail(tx, user);
     await audit(org.id, user.id, {
       targetType: "organisation",
       targetId: org.id,

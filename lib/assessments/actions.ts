@@ -16,6 +16,7 @@ import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { repTarget } from "@/lib/members/rep-target";
 import { leaderCommentSchema, repAssessmentSchema, saveSelfRatingSchema, submitSelfAssessmentSchema } from "@/lib/schemas/assessments";
+import { queueResultsSharedMail } from "./mail";
 import { canShare } from "./visibility";
 
 async function openCycle(db: DbOrTx, orgId: string, cycleId: string) {
@@ -85,7 +86,10 @@ export const submitSelfAssessment = memberAction(
   },
 );
 
-/** Reveals the leader's ratings to the rep: once the rep has submitted, or once the cycle is closed. */
+/**
+ * Reveals the leader's ratings to the rep: once the rep has submitted, or once the cycle is closed. The rep is
+ * mailed a link to their results (when their address is verified and they have not turned these mails off).
+ */
 export const shareResults = memberAction(
   {
     name: "assessment.share",
@@ -111,6 +115,7 @@ export const shareResults = memberAction(
     }
     await ensureAssessment(db, org.id, cycle.id, repUserId);
     await setAssessmentState(db, org.id, cycle.id, repUserId, { sharedAt: new Date(), sharedBy: user.id });
+    await queueResultsSharedMail(db, org, { userId: repUserId, name: rep.name, email: rep.email }, { cycleId: cycle.id, cycleName: cycle.name, coachName: user.name });
     await audit({ targetType: "assessment", targetId: `${cycle.id}:${repUserId}`, targetLabel: `${rep.name} · ${cycle.name}`, after: { status: "shared" } });
   },
 );

@@ -34,6 +34,21 @@ function team(name: string | null): string {
   return /\bteam\b/i.test(name) ? name : `the team ${name}`;
 }
 
+function count(value: unknown): number {
+  return typeof value === "number" ? value : 0;
+}
+
+/** "1 person", "3 people"; "1 rep", "3 reps". */
+function people(n: number, noun?: string): string {
+  if (!noun) return n === 1 ? "1 person" : `${n} people`;
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** "reps", "leaders", "admins". */
+function plural(role: string): string {
+  return `${role}s`;
+}
+
 /** "a rep", "an admin"; an unknown role is named as it is. */
 function aRole(role: unknown): string {
   const name = text(role) ?? "member";
@@ -52,6 +67,16 @@ function zone(value: unknown): string {
 
 function person(event: DescribableAuditEvent): string {
   return event.targetLabel ?? "a member";
+}
+
+const MAIL_CATEGORY_WORDS: Record<string, string> = { reminders: "reminders", resultsShared: "results shared", weeklyDigest: "weekly digest" };
+
+/** "reminders off, weekly digest on": the categories whose setting changed (all given ones when there is no before). */
+function mailSettings(before: Snapshot, after: Snapshot): string {
+  return Object.entries(MAIL_CATEGORY_WORDS)
+    .filter(([key]) => typeof after[key] === "boolean" && before[key] !== after[key])
+    .map(([key, words]) => `${words} ${after[key] ? "on" : "off"}`)
+    .join(", ");
 }
 
 /** A stored calendar day (yyyy-mm-dd) as people read it: "5 Jan 2026"; null when it is not one. */
@@ -160,8 +185,22 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
       const teamName = text(after.team) ?? event.targetLabel;
       const email = text(after.email);
       const uses = typeof after.maxUses === "number" && after.maxUses > 1 ? `, for up to ${after.maxUses} people` : "";
-      return `${actor} created an invite link${email ? ` for ${email}` : ""} to join ${teamName ? `${team(teamName)} ` : ""}as ${aRole(after.role)}${uses}`;
+      const mailed = after.emailed === true ? ", and emailed it" : "";
+      return `${actor} created an invite link${email ? ` for ${email}` : ""} to join ${teamName ? `${team(teamName)} ` : ""}as ${aRole(after.role)}${uses}${mailed}`;
     },
+  },
+  "invite.bulk": {
+    label: "People invited by email",
+    describe: (actor, event, _before, after) => {
+      const teamName = text(after.team) ?? event.targetLabel;
+      const skipped = count(after.skippedMembers) + count(after.skippedInvited);
+      return `${actor} emailed invites to ${people(count(after.invited))} to join ${teamName ? `${team(teamName)} ` : ""}as ${plural(text(after.role) ?? "member")}${skipped ? ` (${skipped} skipped: already members or invited)` : ""}`;
+    },
+  },
+  "invite.sendEmail": {
+    label: "Invite emailed",
+    describe: (actor, event, _before, after) =>
+      `${actor} ${after.resent === true ? "emailed again" : "emailed"} an invite link${text(after.emailedTo) ? ` to ${String(after.emailedTo)}` : ""}${event.targetLabel ? ` for ${team(event.targetLabel)}` : ""}`,
   },
   "invite.revoke": {
     label: "Invite link revoked",
@@ -226,6 +265,18 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Member reactivated",
     describe: (actor, event) => `${actor} reactivated the membership of ${person(event)}`,
   },
+  "member.sendPasswordReset": {
+    label: "Password reset link sent",
+    describe: (actor, event) => `${actor} sent ${person(event)} a link to choose a new password`,
+  },
+  "account.updateMailPreferences": {
+    label: "Mail settings changed",
+    describe: (actor, _event, before, after) => `${actor} changed their mail settings: ${mailSettings(before, after) || "no change"}`,
+  },
+  "mail.unsubscribe": {
+    label: "Unsubscribed from mails",
+    describe: (actor, _event, _before, after) => `${actor} unsubscribed from ${mailSettings({}, after) || "some mails"} through a mail's link`,
+  },
   "organisation.export": {
     label: "Data exported",
     describe: (actor) => `${actor} downloaded all of the organisation's data`,
@@ -264,7 +315,13 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
   },
   "cycle.open": {
     label: "Cycle opened",
-    describe: (actor, event) => `${actor} opened the cycle ${event.targetLabel ?? ""}`.trimEnd(),
+    describe: (actor, event, _before, after) =>
+      `${actor} opened the cycle ${event.targetLabel ?? ""}`.trimEnd() + (typeof after.mailedReps === "number" ? ` and emailed ${people(after.mailedReps, "rep")} their self-assessment` : ""),
+  },
+  "cycle.remind": {
+    label: "Self-assessment reminders sent",
+    describe: (actor, event, _before, after) =>
+      `${actor} reminded ${people(count(after.reminded), "rep")}${text(after.team) ? ` of ${team(String(after.team))}` : ""} to submit their self-assessment${event.targetLabel ? ` for ${event.targetLabel}` : ""}`,
   },
   "cycle.close": {
     label: "Cycle closed",

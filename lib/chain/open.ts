@@ -25,6 +25,12 @@ type Definition<S extends z.ZodType> = {
    */
   before?: (db: Db, input: z.output<S>, user: SessionUser | null) => Promise<void>;
   expect: OpenExpectation;
+  /**
+   * Once the input is valid, answer no sooner than this many milliseconds after the call began, whatever the
+   * handler did: an answer that must not tell whether an account exists (forgot password) must not tell it by
+   * its timing either. The wait happens after the transaction, holding no connection.
+   */
+  minDurationMs?: number;
 };
 
 export type OpenContext = {
@@ -41,6 +47,7 @@ async function run<S extends z.ZodType, R>(
 ): Promise<Outcome<R>> {
   const parsed = parseInput(def.input, raw);
   if (!parsed.ok) return parsed.failure;
+  const settled = def.minDurationMs ? settleAfter(def.minDurationMs) : undefined;
   const db: Db = await getDb();
   try {
     await def.before?.(db, parsed.data, user);
@@ -57,7 +64,14 @@ async function run<S extends z.ZodType, R>(
   } catch (error) {
     if (error instanceof Refusal) return refused(error);
     throw error;
+  } finally {
+    await settled?.();
   }
+}
+
+function settleAfter(ms: number): () => Promise<void> {
+  const until = performance.now() + ms;
+  return () => new Promise((resolve) => setTimeout(resolve, Math.max(0, until - performance.now())));
 }
 
 function toState<R>(outcome: Outcome<R>, raw: unknown): ActionState<R> {

@@ -42,9 +42,13 @@ export type MemberExpectation = {
   prepare?: (db: Db, fixture: MatrixFixture) => Promise<void>;
 };
 
-/** Public and account entries have no organisation: their expectation is a valid input. */
+/**
+ * Public and account entries have no organisation: their expectation is a valid input, and what must exist for
+ * it to be valid (a password reset token the input names).
+ */
 export type OpenExpectation = {
   input: (fixture: MatrixFixture) => Record<string, unknown>;
+  prepare?: (db: Db, fixture: MatrixFixture) => Promise<void>;
   /** The entry counts every attempt towards a rate limit, refused ones too: a refusal may change the throttles. */
   throttled?: true;
 };

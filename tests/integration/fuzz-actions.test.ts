@@ -151,7 +151,7 @@ describe(`fuzzed inputs: every registered action, ${FUZZ_RUNS} runs each`, () =>
     it(`${entry.entry} ${entry.name}`, async () => {
       const db = testDb();
       const fixture = await createMatrixOrganisation(db);
-      if (entry.entry === "member") await entry.expect.prepare?.(db, fixture);
+      if (entry.entry === "member" || entry.entry === "public" || entry.entry === "account") await entry.expect.prepare?.(db, fixture);
       actAs(fixture, callerOf(entry));
       const call = await caller(db, entry, fixture);
       const valid = entry.expect.input(fixture);

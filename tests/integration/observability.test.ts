@@ -10,7 +10,7 @@ import { actAs, createMatrixOrganisation } from "../support/fixtures";
 const testDb = withTestDatabase();
 
 afterEach(() => vi.restoreAllMocks());
-afterEach(() => setDatabase({ db: testDb(), kind: "embedded", close: async () => {} }));
+afterEach(() => setDatabase({ db: testDb(), kind: "embedded", close: async () => {}, listen: async () => async () => {} }));
 
 describe("the chain's log line (lib/chain/log.ts)", () => {
   it("records each call with its outcome, duration, organisation and user, never what was typed", async () => {

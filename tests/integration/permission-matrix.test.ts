@@ -106,6 +106,7 @@ describe("permission matrix: public and account entries", () => {
   for (const entry of openEntries) {
     it(`${entry.entry} ${entry.name}`, async () => {
       const fixture = await createMatrixOrganisation(testDb());
+      await entry.expect.prepare?.(testDb(), fixture);
       if (entry.entry === "account") {
         actAs(fixture, "signedOut");
         const before = await snapshotTables(testDb());

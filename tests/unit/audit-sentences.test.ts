@@ -226,3 +226,21 @@ describe("auditActionLabel", () => {
     expect(auditActionLabel("constructor")).toBe("constructor");
   });
 });
+
+describe("describeAuditEvent: mail senders", () => {
+  it("describes invitations by email, cycle opening mails and reminders", () => {
+    expect(describeAuditEvent(event("invite.bulk", { targetLabel: "Team East", after: { role: "rep", team: "Team East", invited: 3, skippedMembers: 1, skippedInvited: 1 } }))).toBe(
+      "Dana Reyes emailed invites to 3 people to join Team East as reps (2 skipped: already members or invited)",
+    );
+    expect(describeAuditEvent(event("invite.sendEmail", { targetLabel: "Team East", after: { emailedTo: "ana@x.test", resent: true } }))).toBe(
+      "Dana Reyes emailed again an invite link to ana@x.test for Team East",
+    );
+    expect(describeAuditEvent(event("cycle.open", { targetLabel: "Q1 2027", after: { status: "open", mailedReps: 1 } }))).toBe(
+      "Dana Reyes opened the cycle Q1 2027 and emailed 1 rep their self-assessment",
+    );
+    expect(describeAuditEvent(event("cycle.open", { targetLabel: "Q1 2027", after: { status: "open" } }))).toBe("Dana Reyes opened the cycle Q1 2027");
+    expect(describeAuditEvent(event("cycle.remind", { targetLabel: "Q1 2027", after: { reminded: 4, team: null } }))).toBe(
+      "Dana Reyes reminded 4 reps to submit their self-assessment for Q1 2027",
+    );
+  });
+});
