@@ -32,7 +32,7 @@ export async function findSessionUser(db: DbOrTx, id: string) {
   return user;
 }
 
-export async function insertUser(db: DbOrTx, values: { email: string; name: string; passwordHash: string }) {
+export async function insertUser(db: DbOrTx, values: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date }) {
   const [user] = await db.insert(users).values(values).returning();
   return user!;
 }
