@@ -8,6 +8,8 @@ import { expectNoAxeViolations } from "./support/axe";
 // The app server sends to this port (playwright.config.ts): a real SMTP server, up while this file runs.
 const SMTP_PORT = Number(process.env.E2E_PORT ?? 3100) + 1000;
 let smtp: TestSmtpServer;
+// Each test signs up or in and waits for the worker to deliver: more than a page visit's time on a busy machine.
+test.describe.configure({ timeout: 135_000 });
 test.beforeAll(async () => {
   smtp = await startSmtpServer(SMTP_PORT);
 });
