@@ -1,10 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
-import { SMTP_SINK_DIR, SMTP_SINK_PORT } from "./e2e/support/mailbox";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+/** The SMTP server e2e/mail.spec.ts runs while it tests mail (tests/support/smtp.ts); down the rest of the time. */
+const smtpPort = port + 1000;
 
 /**
  * Browser tests against a production build on a fresh embedded database of their own (.test-data/e2e-<port>),
@@ -23,31 +24,22 @@ export default defineConfig({
     screenshot: "only-on-failure",
     trace: "retain-on-failure",
   },
-  webServer: [
-    {
-      // A real SMTP server the app sends to; the tests read what it received (e2e/support/mailbox.ts).
-      command: "node --import tsx e2e/support/smtp-sink.ts",
-      port: SMTP_SINK_PORT,
-      timeout: 30_000,
-      reuseExistingServer: false,
-      env: { SMTP_SINK_PORT: String(SMTP_SINK_PORT), SMTP_SINK_DIR },
+  webServer: {
+    command: "node --import tsx scripts/start.ts --fresh",
+    url: `${baseURL}/login`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    env: {
+      PORT: String(port),
+      DATA_DIR: path.resolve(".test-data", `e2e-${port}`),
+      DATABASE_URL: "",
+      NEXTAUTH_URL: baseURL,
+      COACHGRID_TEST_HOOKS: "1",
+      // Mail goes to the spec's own SMTP server; while it is down, mails wait and are retried (every few seconds).
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Coachgrid <coachgrid@e2e.test>",
+      MAIL_RETRY_SECONDS: "1",
     },
-    {
-      command: "node --import tsx scripts/start.ts --fresh",
-      url: `${baseURL}/login`,
-      timeout: 240_000,
-      reuseExistingServer: false,
-      stdout: "ignore",
-      env: {
-        PORT: String(port),
-        DATA_DIR: path.resolve(".test-data", `e2e-${port}`),
-        DATABASE_URL: "",
-        NEXTAUTH_URL: baseURL,
-        COACHGRID_TEST_HOOKS: "1",
-        SMTP_URL: `smtp://127.0.0.1:${SMTP_SINK_PORT}`,
-        MAIL_FROM: "Coachgrid <coachgrid@example.test>",
-        MAIL_RETRY_SECONDS: "1",
-      },
-    },
-  ],
+  },
 });

@@ -1,12 +1,14 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { newAccount } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
-import { mailsTo } from "./support/mailbox";
+import { mailsTo, withMailbox } from "./support/mailbox";
 
 /**
- * Mails as people receive them: the app sends through a real SMTP server (e2e/support/smtp-sink.ts) and the test
+ * Mails as people receive them: the app sends through a real SMTP server (e2e/support/mailbox.ts) and the test
  * reads what arrived. A new organisation of its own, so opening a cycle leaves the demo organisation alone.
  */
+const smtp = withMailbox();
+
 test("an emailed invite lets each rep join; opening a cycle mails each rep their own self-assessment; reminding twice in a day mails once", async ({ page, browser }) => {
   test.setTimeout(480_000); // many pages and mails in one story; the shared test machines are slow
   const admin = newAccount("Mailer");
@@ -54,7 +56,7 @@ test("an emailed invite lets each rep join; opening a cycle mails each rep their
   // Each rep joins from the link in the mail they received.
   const repPages = [];
   for (const rep of reps) {
-    const [invitation] = await mailsTo(rep.email, /invites you to/);
+    const [invitation] = await mailsTo(smtp(), rep.email, /invites you to/);
     expect(invitation!.text).toContain(`as a rep in ${teamName}`);
     const link = invitation!.links.find((l) => l.includes(`/o/${slug}/join/`))!;
     expect(link).toMatch(new RegExp(`^http://localhost:\\d+/o/${slug}/join/[A-Za-z0-9_-]{43}$`));
@@ -67,7 +69,7 @@ test("an emailed invite lets each rep join; opening a cycle mails each rep their
   await page.getByRole("alertdialog").getByRole("button", { name: "Open cycle" }).click();
   await expect(page.getByText(`${cycleName} is now the current cycle.`)).toBeVisible();
   for (const [index, rep] of reps.entries()) {
-    const [opened] = await mailsTo(rep.email, new RegExp(`${cycleName} is open`));
+    const [opened] = await mailsTo(smtp(), rep.email, new RegExp(`${cycleName} is open`));
     expect(opened!.text).toContain(`Hello ${rep.name}`);
     const link = opened!.links.find((l) => l.endsWith(`/o/${slug}/self-assessment`))!;
     const repPage = repPages[index]!;
@@ -93,11 +95,11 @@ test("an emailed invite lets each rep join; opening a cycle mails each rep their
   await stale.getByRole("alertdialog").getByRole("button", { name: "Send reminders" }).click();
   await expect(stale.getByText(/Nobody was reminded/)).toBeVisible();
   for (const rep of reps) {
-    const [reminder] = await mailsTo(rep.email, /Reminder: your self-assessment/);
+    const [reminder] = await mailsTo(smtp(), rep.email, /Reminder: your self-assessment/);
     expect(reminder!.links.some((l) => l.endsWith(`/o/${slug}/self-assessment`))).toBe(true);
   }
   await page.waitForTimeout(3_000); // anything queued by the second click would have been sent by now
-  for (const rep of reps) expect(await mailsTo(rep.email, /Reminder: your self-assessment/, 1)).toHaveLength(1);
+  for (const rep of reps) expect(await mailsTo(smtp(), rep.email, /Reminder: your self-assessment/, 1)).toHaveLength(1);
 });
 
 async function join(browser: Browser, link: string, rep: { name: string; email: string; password: string }) {

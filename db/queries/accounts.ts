@@ -72,7 +72,7 @@ export async function bumpSessionVersion(db: DbOrTx, id: string) {
     .where(eq(users.id, id));
 }
 
-export async function insertUser(db: DbOrTx, values: { email: string; name: string; passwordHash: string }) {
+export async function insertUser(db: DbOrTx, values: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date }) {
   const [user] = await db.insert(users).values(values).returning();
   return user!;
 }

@@ -1,10 +1,25 @@
-import fs from "node:fs";
-import path from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
+import { test } from "@playwright/test";
+import type { ParsedMail } from "mailparser";
+import { startSmtpServer, type TestSmtpServer } from "../../tests/support/smtp";
 
-/** Where the test SMTP server (e2e/support/smtp-sink.ts) keeps what the app sent, one .eml per mail. */
-export const SMTP_SINK_PORT = Number(process.env.E2E_PORT ?? 3100) + 20_000;
-export const SMTP_SINK_DIR = path.resolve(".test-data", `e2e-${process.env.E2E_PORT ?? 3100}-mailbox`);
+/** The port the e2e app server sends mail to (SMTP_URL in playwright.config.ts). */
+export const E2E_SMTP_PORT = Number(process.env.E2E_PORT ?? 3100) + 1000;
+
+/**
+ * A real SMTP server on that port while the calling spec file runs (down the rest of the time: mails queued meanwhile
+ * wait in the outbox and are retried). Call at the top of a spec file; use the getter inside tests.
+ */
+export function withMailbox(): () => TestSmtpServer {
+  let smtp: TestSmtpServer | undefined;
+  test.beforeAll(async () => {
+    smtp = await startSmtpServer(E2E_SMTP_PORT);
+  });
+  test.afterAll(() => smtp?.close());
+  return () => {
+    if (!smtp) throw new Error("The mailbox is not running yet");
+    return smtp;
+  };
+}
 
 export type Mail = { to: string; subject: string; text: string; html: string; links: string[] };
 
@@ -16,18 +31,11 @@ function toMail(parsed: ParsedMail): Mail {
   return { to: to.join(", "), subject: parsed.subject ?? "", text, html, links };
 }
 
-/** Every mail received so far, oldest first. */
-export async function receivedMails(): Promise<Mail[]> {
-  if (!fs.existsSync(SMTP_SINK_DIR)) return [];
-  const files = fs.readdirSync(SMTP_SINK_DIR).filter((f) => f.endsWith(".eml")).sort();
-  return Promise.all(files.map(async (f) => toMail(await simpleParser(fs.readFileSync(path.join(SMTP_SINK_DIR, f))))));
-}
-
 /** The mails to this address whose subject matches, once there are `count` of them (the worker sends after commit). */
-export async function mailsTo(address: string, subject: RegExp, count = 1, timeoutMs = 60_000): Promise<Mail[]> {
+export async function mailsTo(smtp: TestSmtpServer, address: string, subject: RegExp, count = 1, timeoutMs = 60_000): Promise<Mail[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mails = (await receivedMails()).filter((m) => m.to === address.toLowerCase() && subject.test(m.subject));
+    const mails = smtp.received.map(toMail).filter((m) => m.to === address.toLowerCase() && subject.test(m.subject));
     if (mails.length >= count) return mails;
     if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${address} matching ${subject}, found ${mails.length}`);
     await new Promise((resolve) => setTimeout(resolve, 250));

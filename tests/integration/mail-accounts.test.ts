@@ -38,6 +38,15 @@ afterAll(() => smtp.close());
 
 const deliver = () => deliverDueMails(testDb(), { transport: smtpTransport(smtp.url, "Coachgrid <mail@coachgrid.test>"), retrySeconds: 1 });
 const emailOf = async (userId: string) => (await findUserById(testDb(), userId))!.email;
+/** Delivers what is due and returns the mail that reached this address. */
+async function deliveredTo(email: string, subject?: string) {
+  smtp.received.length = 0;
+  await deliver();
+  const mails = await smtp.waitFor(1);
+  const mail = mails.find((m) => (m.to as { text: string }).text === email && (!subject || m.subject === subject));
+  if (!mail) throw new Error(`no mail to ${email}`);
+  return mail;
+}
 const linkIn = (text: string, path: string) => new RegExp(`http://localhost:3000${path}/([\\w.-]+)`).exec(text)?.[1];
 const form = (values: Record<string, string>) => {
   const data = new FormData();
@@ -79,10 +88,8 @@ describe("password reset", () => {
     for (let i = 0; i < SIGN_IN_THROTTLE.account.limit; i++) await hitThrottle(testDb(), accountKey(email), SIGN_IN_THROTTLE.account);
     expect((await attemptSignIn(testDb(), { email, password: MATRIX_PASSWORD })).user).toBeNull();
 
-    smtp.received.length = 0;
     await requestPasswordReset({ email });
-    await deliver();
-    const [mail] = await smtp.waitFor(1);
+    const mail = await deliveredTo(email);
     expect(mail!.subject).toBe("Reset your Coachgrid password");
     const token = linkIn(mail!.text!, "/reset-password")!;
     expect(token).toHaveLength(43); // 256 bits, base64url
@@ -110,10 +117,8 @@ describe("password reset", () => {
   it("refuses an expired link", async () => {
     const fixture = await createMatrixOrganisation(testDb());
     const email = await emailOf(fixture.users.coLeader);
-    smtp.received.length = 0;
     await requestPasswordReset({ email });
-    await deliver();
-    const token = linkIn((await smtp.waitFor(1))[0]!.text!, "/reset-password")!;
+    const token = linkIn((await deliveredTo(email)).text!, "/reset-password")!;
     await testDb().execute(sql`update password_reset_tokens set expires_at = now() - interval '1 second' where user_id = ${fixture.users.coLeader}`);
     expect(await resetPassword({ token, password: "new password 123", confirmPassword: "new password 123" })).toMatchObject({ status: "error", code: "not_found" });
   });
@@ -122,9 +127,7 @@ describe("password reset", () => {
     const fixture = await createMatrixOrganisation(testDb());
     actAs(fixture, "admin");
     expect(await sendPasswordReset(fixture.slug, { userId: fixture.users.rep })).toMatchObject({ status: "ok" });
-    smtp.received.length = 0;
-    await deliver();
-    const [mail] = await smtp.waitFor(1);
+    const mail = await deliveredTo(await emailOf(fixture.users.rep));
     expect(mail!.text).toContain("Ada Admin, an admin of Matrix");
     const token = linkIn(mail!.text!, "/reset-password")!;
     const settings = registeredEntries().find((e) => e.name === "/o/[slug]/settings")!;
@@ -141,9 +144,7 @@ describe("email verification", () => {
     const email = `newcomer-${crypto.randomUUID()}@example.test`;
     const created = await signUp({ status: "idle" }, form({ name: "Nia New", email, password: "a long password", organisationName: "Nia Co", timeZone: "UTC" }));
     expect(created.status).toBe("ok");
-    smtp.received.length = 0;
-    await deliver();
-    const mail = (await smtp.waitFor(1)).find((m) => (m.to as { text: string }).text === email)!;
+    const mail = await deliveredTo(email);
     expect(mail.subject).toBe("Confirm your email address for Coachgrid");
     const token = linkIn(mail.text!, "/verify-email")!;
     expect(await verifyEmail({ token: `${token}x` })).toMatchObject({ status: "error", code: "not_found" });
@@ -190,11 +191,9 @@ describe("preferences and unsubscribe", () => {
   });
 
   it("a received mail's one-click unsubscribe (RFC 8058) works signed out, and no more mails of its kind are queued", async () => {
-    const { fixture, reminder } = await verifiedRep();
+    const { fixture, email, reminder } = await verifiedRep();
     expect(await reminder()).toBe(true);
-    smtp.received.length = 0;
-    await deliver();
-    const mail = (await smtp.waitFor(1)).find((m) => m.subject === "A reminder from Matrix");
+    const mail = await deliveredTo(email, "A reminder from Matrix");
     const header = mail!.headerLines.find((h) => h.key === "list-unsubscribe")!.line;
     const token = /\/api\/unsubscribe\/([\w.-]+)>/.exec(header)![1]!;
     actAs(fixture, "signedOut");

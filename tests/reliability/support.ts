@@ -17,7 +17,7 @@ export const MARCUS = "marcus@brightwater.example";
 export const SLUG = "brightwater";
 
 /** Ports these tests use (3440-3449 is this suite's range; the bench uses 3446-3449). */
-export const PORTS = { durableEmbedded: 3440, durableServer: 3441, outage: 3442, first: 3443, second: 3444, outageAtStart: 3445 } as const;
+export const PORTS = { durableEmbedded: 3440, durableServer: 3441, outage: 3442, first: 3443, second: 3444, outageAtStart: 3445, mailFirst: 3446, mailSecond: 3447, smtp: 3448 } as const;
 
 /**
  * PostgreSQL binaries for a throwaway cluster. Missing binaries skip the PostgreSQL tests with a notice on a
