@@ -4,6 +4,8 @@ import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+/** The SMTP server e2e/mail.spec.ts runs while it tests mail (tests/support/smtp.ts); down the rest of the time. */
+const smtpPort = port + 1000;
 
 /**
  * Browser tests against a production build on a fresh embedded database of their own (.test-data/e2e-<port>),
@@ -34,6 +36,10 @@ export default defineConfig({
       DATABASE_URL: "",
       NEXTAUTH_URL: baseURL,
       COACHGRID_TEST_HOOKS: "1",
+      // Mail goes to the spec's own SMTP server; while it is down, mails wait and are retried (every few seconds).
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "Coachgrid <coachgrid@e2e.test>",
+      MAIL_RETRY_SECONDS: "1",
     },
   },
 });

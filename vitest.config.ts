@@ -20,6 +20,8 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/fake-session.ts"],
+          // Signs mail links (unsubscribe, verification) as the server's session secret does.
+          env: { NEXTAUTH_SECRET: "integration-tests-only-secret-0123456789" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

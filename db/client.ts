@@ -17,7 +17,13 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 export type DbOrTx = Db | Tx;
 
-export type DatabaseHandle = { db: Db; kind: "embedded" | "server"; close(): Promise<void> };
+export type DatabaseHandle = {
+  db: Db;
+  kind: "embedded" | "server";
+  close(): Promise<void>;
+  /** Calls `onNotify` for each NOTIFY on `channel` (delivered when the notifying transaction commits); returns the unlisten. */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
+};
 
 const options = { schema, casing: "snake_case", logger: { logQuery: recordQuery } } as const;
 
@@ -32,6 +38,7 @@ export async function embeddedHandle(client: PGlite, onClose?: () => void): Prom
       await client.close();
       onClose?.();
     },
+    listen: (channel, onNotify) => client.listen(channel, () => onNotify()),
   };
 }
 
@@ -91,21 +98,38 @@ export function withUnnamedStatements<T>(fn: () => Promise<T>): Promise<T> {
   return unnamed.run(true, fn);
 }
 
+type ServerOptions = {
+  /** `transaction` behind a pooler in transaction mode: nothing is prepared by name (see openServer). */
+  pooler?: "transaction" | "none";
+  /** The tables' owner, when the app's own URL connects as a role that owns nothing (docs/rls.md). */
+  migrationUrl?: string;
+};
+
 /**
- * Connects to a PostgreSQL server and migrates it (under an advisory lock), as `migrationUrl`'s role when the app's
- * own connects as a role that owns nothing (docs/rls.md).
+ * Connects to a PostgreSQL server and migrates it (under an advisory lock), as the owner's URL when given. Behind a
+ * pooler in transaction mode (DATABASE_POOLER=transaction) nothing is prepared by name: such a pooler (PgBouncer
+ * before 1.21) hands each transaction any server connection, where a statement prepared on another one does not exist.
  */
-export async function openServer(url: string, poolSize = 10, migrationUrl = url): Promise<DatabaseHandle> {
+export async function openServer(url: string, poolSize = 10, { pooler = env().DATABASE_POOLER, migrationUrl = url }: ServerOptions = {}): Promise<DatabaseHandle> {
   await migrateServer(migrationUrl);
-  const client = postgres(url, { max: poolSize, onnotice: () => {} });
-  const db = drizzlePostgres({ client: preparingTransactions(client), ...options }) as unknown as Db;
-  return { db, kind: "server", close: () => client.end({ timeout: 5 }) };
+  const named = pooler !== "transaction";
+  const client = postgres(url, { max: poolSize, onnotice: () => {}, prepare: named });
+  const db = drizzlePostgres({ client: named ? preparingTransactions(client) : client, ...options }) as unknown as Db;
+  return {
+    db,
+    kind: "server",
+    close: () => client.end({ timeout: 5 }),
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, () => onNotify());
+      return unlisten;
+    },
+  };
 }
 
 /** Opens whatever the environment names: DATABASE_URL, else the embedded folder. */
 export function openConfigured(): Promise<DatabaseHandle> {
   const { DATABASE_URL, DATABASE_MIGRATION_URL, dataDir } = env();
-  return DATABASE_URL ? openServer(DATABASE_URL, 10, DATABASE_MIGRATION_URL) : openEmbedded(dataDir);
+  return DATABASE_URL ? openServer(DATABASE_URL, 10, { migrationUrl: DATABASE_MIGRATION_URL }) : openEmbedded(dataDir);
 }
 
 /** The scripts' database (seed): as the tables' owner, DATABASE_MIGRATION_URL when set. */
@@ -137,10 +161,19 @@ export function setDatabase(handle: DatabaseHandle): void {
   holder.__coachgridDb = Promise.resolve(handle);
 }
 
+const stopping: Array<() => Promise<void>> = [];
+
+/** Work to finish before the process's database closes on SIGINT/SIGTERM (the mail worker's sends in flight). */
+export function beforeDatabaseCloses(stop: () => Promise<void>): void {
+  stopping.push(stop);
+}
+
 function closeOnExit(handle: DatabaseHandle) {
   // PGlite must be closed to flush and release the folder lock; a process that never closes never exits.
   const close = (signal: NodeJS.Signals) => {
-    handle.close().finally(() => process.kill(process.pid, signal));
+    Promise.allSettled(stopping.map((stop) => stop()))
+      .then(() => handle.close())
+      .finally(() => process.kill(process.pid, signal));
   };
   process.once("SIGINT", close);
   process.once("SIGTERM", close);

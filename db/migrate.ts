@@ -15,17 +15,30 @@ export async function migrateEmbedded(db: Db): Promise<void> {
   await migratePglite(db as Parameters<typeof migratePglite>[0], { migrationsFolder });
 }
 
-/** Migrates a PostgreSQL server on one dedicated connection holding an advisory lock, so two instances starting together do not race. */
+/**
+ * Migrates a PostgreSQL server in one transaction that first takes a transaction-scoped advisory lock, so two
+ * instances starting together do not race. Transaction-scoped, because behind a pooler in transaction mode a
+ * session lock and its unlock can reach different server connections (the lock would then never be released).
+ */
 export async function migrateServer(url: string): Promise<void> {
-  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const client = postgres(url, { max: 1, onnotice: () => {}, prepare: false });
   try {
-    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    try {
-      await migratePostgres(drizzle({ client }), { migrationsFolder });
-    } finally {
-      await client`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`;
-    }
+    await client.begin(async (tx) => {
+      await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`;
+      await migratePostgres(drizzle({ client: beginsAsSavepoints(tx, client) }), { migrationsFolder });
+    });
   } finally {
     await client.end({ timeout: 5 });
   }
+}
+
+/** Drizzle's migrator opens its own transaction (`begin`); inside ours it becomes a savepoint. Drizzle also reads the client's `options`. */
+function beginsAsSavepoints(tx: postgres.TransactionSql, client: postgres.Sql): postgres.Sql {
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      if (property === "begin") return target.savepoint.bind(target);
+      if (property === "options") return client.options;
+      return Reflect.get(target, property, receiver);
+    },
+  }) as unknown as postgres.Sql;
 }

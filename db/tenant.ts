@@ -42,3 +42,14 @@ export function inScope<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<T
     return fn(tx);
   });
 }
+
+/**
+ * The mail worker's one path across organisations: the app's role, no organisation, and `app.mail_worker` on, which
+ * the `mail_worker` policy lets through on mail_outbox and no other table (migration 0011).
+ */
+export function asMailWorker<T>(db: DbOrTx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.mail_worker', 'on', true)`);
+    return fn(tx);
+  });
+}

@@ -254,7 +254,7 @@ test("a new organisation's admin gets the getting-started checklist", async ({ p
  * queue's 7 and overdue plan actions), rep +8 (among them assessment states, active plans, shared notes).
  */
 const QUERIES = { admin: 9, leader: 17, rep: 11 } as const;
-/** The admin's overview is cached per data revision (README, "Pages that are cached"): a repeat reads only the three. */
+/** The admin's overview is cached per data revision (docs/architecture.md, "Pages that are cached"): a repeat reads only the three. */
 const ADMIN_REPEAT = 3;
 
 test("each dashboard loads in a fixed number of queries", async ({ page }) => {

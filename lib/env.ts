@@ -16,7 +16,10 @@ const schema = z.object({
   DATABASE_MIGRATION_URL: z.string().url().optional(),
   /** Folder of the embedded database (PGlite). */
   DATA_DIR: z.string().default(".data"),
-  /** Public URL of the app; decides Secure cookies. */
+  /**
+   * Public URL of the app; decides Secure cookies, and server actions must then come from it. Unset: the app
+   * answers at whatever address it is opened at (each request's own Host), with plain-http cookies.
+   */
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /**
@@ -25,9 +28,34 @@ const schema = z.object({
    * client address, taken as the Nth entry from the right of X-Forwarded-For.
    */
   TRUST_PROXY: z.coerce.number().int("TRUST_PROXY is the number of proxies in front of the app, e.g. 1.").min(1).max(10).optional(),
+  /**
+   * Where mail goes: an SMTP server, e.g. `smtps://user:pass@smtp.example.com:465` or `smtp://host:587` (STARTTLS
+   * when offered). Unset: the local mailbox, `.eml` files in DATA_DIR/mail plus a console line (lib/mail/transport.ts).
+   */
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:$/.test(new URL(url).protocol), "SMTP_URL must start with smtp:// or smtps://.")
+    .optional(),
+  /** The sender of every mail, e.g. `Coachgrid <coachgrid@example.com>`. Required with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** Seconds before the first retry of a temporarily failed mail; each further retry waits twice as long (at most an hour). */
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * `transaction` when DATABASE_URL goes through a pooler in transaction mode (PgBouncer before 1.21, most hosted
+   * PostgreSQL "pooled" URLs): no named prepared statements, which such a pooler cannot route to their connection.
+   */
+  DATABASE_POOLER: z.enum(["transaction", "none"]).default("none"),
+  /** Log level of the JSON logs (pino): `silent` turns them off. */
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
   /** Exposes /api/test/* helpers (query counter). Only the test runner sets it. */
   COACHGRID_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
-});
+  /**
+   * Serves the benchmark's baseline page and action (/o/{slug}/bench, bench.ping). Only `npm run bench` sets it:
+   * anywhere else they answer 404, so no member can fill the audit log with pings.
+   */
+  COACHGRID_BENCH: z.enum(["0", "1"]).default("0"),
+}).refine((e) => !e.SMTP_URL || e.MAIL_FROM, { message: "MAIL_FROM is required when SMTP_URL is set, e.g. MAIL_FROM='Coachgrid <coachgrid@example.com>'.", path: ["MAIL_FROM"] });
 
 export type Env = z.infer<typeof schema> & { dataDir: string };
 
@@ -39,7 +67,13 @@ export function env(): Env {
       ...process.env,
       DATABASE_URL: process.env.DATABASE_URL || undefined,
       DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL || undefined,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || undefined,
+      DATABASE_POOLER: process.env.DATABASE_POOLER || undefined,
+      LOG_LEVEL: process.env.LOG_LEVEL || undefined,
       TRUST_PROXY: process.env.TRUST_PROXY || undefined,
+      SMTP_URL: process.env.SMTP_URL || undefined,
+      MAIL_FROM: process.env.MAIL_FROM || undefined,
+      MAIL_RETRY_SECONDS: process.env.MAIL_RETRY_SECONDS || undefined,
     });
     parsed = { ...raw, dataDir: path.resolve(raw.DATA_DIR) };
   }

@@ -35,6 +35,11 @@ export const PERMISSIONS = {
   "framework.manage": { admin: true },
   /** Create, open and close assessment cycles. */
   "cycles.manage": { admin: true },
+  /**
+   * Mail a reminder to the reps who have not submitted their self-assessment: admins across the organisation,
+   * leaders the teams they lead.
+   */
+  "cycles.remind": { admin: true, leader: "leadsTeam" },
   /** The leader's grid: admins see every team, leaders the teams they lead (see teamScope). */
   "grid.view": { admin: true, leader: true },
   /** The audit log and the organisation's data export. */

@@ -78,3 +78,9 @@ export function startOfNextDayInZone(date: string, timeZone: string): Date {
   const next = new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
   return startOfDayInZone(next, timeZone);
 }
+
+/** The wall-clock reading in the zone at this instant: its date (yyyy-mm-dd), weekday (0 Sunday) and minutes past midnight. */
+export function wallClockInZone(instant: Date, timeZone: string): { date: string; weekday: number; minutes: number } {
+  const clock = new Date(wallClock(instant.getTime(), timeZone));
+  return { date: clock.toISOString().slice(0, 10), weekday: clock.getUTCDay(), minutes: clock.getUTCHours() * 60 + clock.getUTCMinutes() };
+}

@@ -56,6 +56,20 @@ export async function startCluster(bin: string): Promise<Cluster> {
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200`;
   const start = () => asOwner(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(dir, "server.log"), "-w", "-o", options, "start"]);
   start();
+  let stopped = false;
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    process.removeListener("exit", stop);
+    try {
+      asOwner(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+    } catch {
+      // already stopped (halted, or killed)
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  process.once("exit", stop); // a last resort when the caller exits without stop()
 
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -68,12 +82,6 @@ export async function startCluster(bin: string): Promise<Cluster> {
         return undefined;
       }
     },
-    stop() {
-      try {
-        asOwner(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+    stop,
   };
 }

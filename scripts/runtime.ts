@@ -5,14 +5,17 @@ import { env } from "@/lib/env";
 
 /**
  * The environment `next` runs with: a session secret (generated once and kept in the data folder when not
- * given) and the public URL. Shared by `npm start` and the test runner.
+ * given). NEXTAUTH_URL passes through as given: unset, the app works at whatever address it is opened at
+ * (localhost, 127.0.0.1, the machine's name). Shared by `npm start` and the test runner.
  */
 export function serverEnv(port: number): NodeJS.ProcessEnv {
-  const { dataDir, NEXTAUTH_SECRET, NEXTAUTH_URL } = env();
+  const { dataDir, NEXTAUTH_SECRET } = env();
+  const { NEXTAUTH_URL, ...inherited } = process.env;
   return {
     NEXT_TELEMETRY_DISABLED: "1",
-    ...process.env,
-    NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}`,
+    ...inherited,
+    // An empty NEXTAUTH_URL is left out: next-auth's client module fails on an empty URL, and unset is what it means.
+    ...(NEXTAUTH_URL ? { NEXTAUTH_URL } : {}),
     NEXTAUTH_SECRET: NEXTAUTH_SECRET ?? localSecret(dataDir),
     PORT: String(port),
   };

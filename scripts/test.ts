@@ -1,16 +1,18 @@
 /**
  * `npm test`: every test, in order, and a summary.
  *   1. type check   2. lint   3. unit + integration on the embedded database
- *   4. integration on PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster when the binaries exist)
+ *   4. integration on PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster when the binaries exist), then a smoke
+ *      set of it through PgBouncer in transaction mode in front of that server (DATABASE_POOLER=transaction)
  *   5. browser end-to-end tests against a production build (Chromium from CHROMIUM_PATH, Debian or Playwright),
  *      after the reliability tests on that build (kill -9, database outage, two instances; their own PostgreSQL)
- * Without PostgreSQL or Chromium a step is skipped with a one-line notice; with CI=true it fails instead.
+ * Without PostgreSQL, PgBouncer or Chromium a step is skipped with a one-line notice; with CI=true it fails instead.
  * Exits non-zero when any step fails.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { findChromium } from "../e2e/support/chromium";
+import { findPgbouncer, startPgbouncer } from "./pgbouncer";
 import { findPostgresBinaries, startCluster, type Cluster } from "./postgres-cluster";
 
 const CI = ["1", "true"].includes(String(process.env.CI).toLowerCase());
@@ -38,10 +40,15 @@ function playwrightCounts(file: string): Pick<Step, "passed" | "failed" | "skipp
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
 }
 
-function vitest(name: string, projects: string[], env: Record<string, string> = {}) {
+/** Integration files run again through the pooler: the prepared-statement cases, migrations, sign-in, writes. */
+const POOLER_SMOKE_SET = ["prepared-statements", "migrations", "accounts", "grid", "concurrent-saves", "org-revisions"].map(
+  (name) => `tests/integration/${name}.test.ts`,
+);
+
+function vitest(name: string, projects: string[], env: Record<string, string> = {}, files: string[] = []) {
   const file = path.join(reports, `${name.replace(/\W+/g, "-")}.json`);
   fs.rmSync(file, { force: true });
-  const ok = run("npx", ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
+  const ok = run("npx", ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
   steps.push({ name, status: ok ? "passed" : "failed", ...vitestCounts(file) });
 }
 
@@ -55,7 +62,28 @@ function unavailable(name: string, why: string) {
   }
 }
 
+/** The smoke set through a throwaway PgBouncer (transaction mode) in front of the server the previous step used. */
+async function throughPooler(serverUrl: string) {
+  const name = "Integration through PgBouncer (transaction mode, smoke set)";
+  const bin = findPgbouncer();
+  if (!bin) return unavailable(name, "no pgbouncer found (Debian: apt-get install pgbouncer; or set PGBOUNCER_BIN)");
+  let pooler;
+  try {
+    pooler = await startPgbouncer(bin, serverUrl);
+  } catch (error) {
+    return unavailable(name, (error as Error).message);
+  }
+  console.log(`\nStarted PgBouncer (${bin}, transaction mode) at ${pooler.url}`);
+  try {
+    vitest(name, ["integration"], { TEST_DATABASE_URL: serverUrl, TEST_POOLER_URL: pooler.url, DATABASE_POOLER: "transaction" }, POOLER_SMOKE_SET);
+  } finally {
+    pooler.stop();
+  }
+}
+
 async function main() {
+  // Killed (Ctrl-C, SIGTERM): leave through process.exit, so the cluster's and the pooler's exit hooks stop them.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(1));
   steps.push({ name: "Type check", status: run("npm", ["run", "--silent", "typecheck"]) ? "passed" : "failed" });
   steps.push({ name: "Lint", status: run("npm", ["run", "--silent", "lint"]) ? "passed" : "failed" });
   vitest("Unit and integration (embedded PGlite)", ["unit", "integration"], { TEST_DATABASE_URL: "" });
@@ -80,6 +108,7 @@ async function main() {
   if (serverUrl) {
     try {
       vitest(pgName, ["integration"], { TEST_DATABASE_URL: serverUrl });
+      await throughPooler(serverUrl);
     } finally {
       cluster?.stop();
     }

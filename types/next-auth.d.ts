@@ -6,12 +6,15 @@ declare module "next-auth" {
     user: { id: string; name: string; email: string };
     /** The user's session version when this session was issued. */
     sv: number;
+    /** This session's id: signing out lists it as ended on the server. */
+    sid: string;
   }
   interface User {
     id: string;
     name: string;
     email: string;
     sv: number;
+    sid: string;
   }
 }
 
@@ -19,5 +22,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid: string;
     sv: number;
+    sid: string;
   }
 }

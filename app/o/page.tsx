@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { MAIN_ID, SkipLink } from "@/components/shell/skip-link";
 import { AppHeader } from "@/components/shell/app-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { loadOrganisationPicker } from "@/lib/accounts/loaders";
@@ -13,8 +14,9 @@ export default async function OrganisationPickerPage() {
   if (organisations.length === 1) redirect(`/o/${organisations[0]!.slug}`);
   return (
     <>
+      <SkipLink />
       <AppHeader user={user} organisations={organisations} />
-      <main className="mx-auto max-w-2xl px-4 py-12 sm:px-6">
+      <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto max-w-2xl px-4 py-12 sm:px-6">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Your organisations</h1>
         {organisations.length === 0 ? (
           <div className="mt-6">

@@ -3,11 +3,15 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { signOut } from "@/components/auth/sign-out";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { useActionRunner } from "@/components/ui/use-action";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { changePassword, updateProfile } from "@/lib/accounts/actions";
+import { changePassword, signOutEverywhere, updateProfile } from "@/lib/accounts/actions";
 
 export function ProfileForm({ name }: { name: string }) {
   const [state, formAction] = useFormAction(updateProfile, () => {
@@ -65,5 +69,23 @@ export function ChangePasswordForm() {
         <SubmitButton>Change password</SubmitButton>
       </div>
     </form>
+  );
+}
+
+/** Ends every session of this account on the server (a lost laptop, a shared computer), then signs out here. */
+export function SignOutEverywhere() {
+  const { run, pending } = useActionRunner();
+  return (
+    <ConfirmDialog
+      trigger={
+        <Button variant="secondary" disabled={pending}>
+          Sign out everywhere
+        </Button>
+      }
+      title="Sign out everywhere?"
+      description="Every browser and device signed in to this account is signed out at once, this one included. You sign in again with your password."
+      confirmLabel="Sign out everywhere"
+      onConfirm={() => run(() => signOutEverywhere({}), "Signed out everywhere.", () => void signOut())}
+    />
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { safeNextPath } from "@/lib/auth/next-path";
 
 export const SIGN_IN_REFUSED =
   "That email and password do not match an account. After several failed attempts, sign-in pauses for 15 minutes.";
@@ -23,7 +24,7 @@ export function LoginForm({ next }: { next: string }) {
         redirect: false,
       });
       if (result?.ok) {
-        router.replace(next);
+        router.replace(safeNextPath(next)); // the page checked it already; the one place that leaves checks again
         router.refresh();
       } else {
         // One message for a wrong email, a wrong password and a paused account: never say which.

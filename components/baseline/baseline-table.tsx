@@ -33,8 +33,14 @@ function Gap({ row }: { row: { gap: number | null; leader: object | undefined; s
   return <span className="font-semibold tabular-nums">{formatGap(row.gap)}</span>;
 }
 
+/** A comment of one side, or what stands in for it: a dash when there is none, the hidden label when hidden. */
+function Comment({ side, value }: { side: "self" | "leader"; value: { comment: string | null } | undefined }) {
+  if (!value) return <span className="text-xs italic text-slate-600">{hiddenLabel(side)}</span>;
+  return <>{value.comment ?? <span className="text-slate-500">—</span>}</>;
+}
+
 /**
- * Every number of the baseline chart, as text: behaviour, self, leader, gap, and the leader's comment; `column`
+ * Every number of the baseline chart, as text: behaviour, self, leader, gap, the self and the leader's comments; `column`
  * adds one more after the gap (the report's coaching label). `dropHidden` leaves out a side hidden on every row,
  * and what derives from it (a printed report says so in words instead of repeating it in every cell).
  */
@@ -63,6 +69,7 @@ export function BaselineTable<R extends BaselineRow>({
           {leader && <Th className="text-right">Leader</Th>}
           {both && <Th className="text-right">Gap</Th>}
           {both && column && <Th>{column.header}</Th>}
+          {self && <Th>Self comment</Th>}
           {leader && <Th>Leader&rsquo;s comment</Th>}
         </tr>
       </thead>
@@ -89,11 +96,16 @@ export function BaselineTable<R extends BaselineRow>({
               </Td>
             )}
             {both && column && <Td>{column.cell(row)}</Td>}
+            {self && (
+              <Td className="min-w-48 whitespace-pre-line break-words" data-testid="self-comment">
+                <Comment side="self" value={row.self} />
+              </Td>
+            )}
             {leader && (
               <Td className="min-w-48">
                 <div className="flex items-start justify-between gap-2">
                   <span className="whitespace-pre-line break-words">
-                    {row.leader ? (row.leader.comment ?? <span className="text-slate-500">—</span>) : <span className="text-xs italic text-slate-600">{hiddenLabel("leader")}</span>}
+                    <Comment side="leader" value={row.leader} />
                   </span>
                   {commentAction?.(row)}
                 </div>

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyLinkDialog } from "@/components/ui/copy-link";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { SelectField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionRunner } from "@/components/ui/use-action";
@@ -31,8 +31,8 @@ function statusDate(link: Link): Date {
  */
 export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canManage, links }: Props) {
   const { run, pending } = useActionRunner();
-  const [shown, setShown] = useState<string | null>(null);
-  const [state, formAction] = useFormAction(createCheckIn.bind(null, slug), (created) => setShown(created.url));
+  const [shown, setShown] = useState<{ url: string; emailedTo: string | null } | null>(null);
+  const [state, formAction] = useFormAction(createCheckIn.bind(null, slug), (created) => setShown({ url: created.url, emailedTo: created.emailedTo }));
   const when = (date: Date) => formatDate(date, timeZone);
 
   return (
@@ -56,6 +56,16 @@ export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canM
               </option>
             ))}
           </SelectField>
+          <TextField
+            label={`${counterpart}'s email (optional)`}
+            name="email"
+            type="email"
+            placeholder="name@company.com"
+            hint="We mail them the link with your name, and say that you and the organisation's admins read the answers."
+            defaultValue={typed(state, "email")}
+            error={fieldError(state, "email")}
+            className="w-80"
+          />
           <SubmitButton pendingLabel="Creating link…">Create a check-in link</SubmitButton>
         </form>
       )}
@@ -90,10 +100,14 @@ export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canM
         </ul>
       )}
       <CopyLinkDialog
-        url={shown}
+        url={shown?.url ?? null}
         onClose={() => setShown(null)}
-        title="Your check-in link"
-        description={`Copy it now and send it to ${counterpart}. For security it is shown only once.`}
+        title={shown?.emailedTo ? "Check-in link sent" : "Your check-in link"}
+        description={
+          shown?.emailedTo
+            ? `We are emailing it to ${shown.emailedTo}. You can also copy it now: for security it is shown only once.`
+            : `Copy it now and send it to ${counterpart}. For security it is shown only once.`
+        }
         label="Check-in link"
       />
     </div>

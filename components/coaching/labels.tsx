@@ -26,6 +26,16 @@ export function ItemScores({ leader, self, gap }: { leader: number; self: number
   );
 }
 
+/** The rep's comment on their self rating, where the coach sees it (blind mode decided before it was loaded). */
+export function SelfComment({ comment, className }: { comment: string | null; className?: string }) {
+  if (!comment) return null;
+  return (
+    <p className={className ?? "mt-1 max-w-prose whitespace-pre-line break-words text-xs text-slate-700"} data-testid="self-comment">
+      <span className="font-medium">Rep&rsquo;s comment:</span> {comment}
+    </p>
+  );
+}
+
 /** What each label means, with the organisation's thresholds: one sentence each. */
 export function LabelLegend({ legend }: { legend: { label: CoachingLabel; name: string; explanation: string }[] }) {
   return (

@@ -1,10 +1,10 @@
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import type { CoachingLabel } from "@/lib/coaching/rules";
-import { ItemScores, LabelBadge } from "./labels";
+import { ItemScores, LabelBadge, SelfComment } from "./labels";
 import { PlanDialog } from "./plan-dialog";
 
-type Item = { behaviourId: string; name: string; leader: number; self: number | null; gap: number | null; label: CoachingLabel | null; suggestedTarget: number };
+type Item = { behaviourId: string; name: string; leader: number; self: number | null; selfComment: string | null; gap: number | null; label: CoachingLabel | null; suggestedTarget: number };
 
 /**
  * One "coach on this next" item: its rank, behaviour, label and scores, and (for a coach) the button that turns
@@ -37,6 +37,7 @@ export function QueueItemRow({
           <LabelBadge label={item.label} />
         </p>
         <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
+        <SelfComment comment={item.selfComment} />
       </div>
       {planLabel && (
         <PlanDialog

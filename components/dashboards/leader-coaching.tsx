@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ItemScores, LabelBadge } from "@/components/coaching/labels";
+import { ItemScores, LabelBadge, SelfComment } from "@/components/coaching/labels";
 import { formatDay } from "@/components/relationships/format";
 import { Panel } from "@/components/ui/page-header";
 import type { Dashboard } from "@/lib/dashboards/loaders";
@@ -51,12 +51,21 @@ export function CoachNextPanel({ slug, coaching }: { slug: string; coaching: Coa
                   <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
                 </span>
               </p>
+              <SelfComment comment={item.selfComment} className="mt-1 pl-5 max-w-prose whitespace-pre-line break-words text-xs text-slate-700" />
             </li>
           ))}
         </ol>
       )}
     </section>
   );
+}
+
+/** Nobody is overdue: why, in words that do not claim 1:1s that were never held. */
+function noneOverdue(repCount: number, neverMet: number, cadenceDays: number): string {
+  if (repCount === 0) return "No reps in your teams yet.";
+  if (neverMet === 0) return `Everyone has had a 1:1 in the last ${cadenceDays} days. Nicely done.`;
+  if (neverMet === repCount) return `No 1:1 recorded yet. None is due: each rep's first falls ${cadenceDays} days after they joined.`;
+  return `Nobody is overdue. ${neverMet} of ${repCount} reps have had no 1:1 yet; each one's first falls ${cadenceDays} days after they joined.`;
 }
 
 /** Reps whose last 1:1 is longer ago than the cadence (or who never had one). */
@@ -68,7 +77,7 @@ export function OverdueOneOnOnesPanel({ slug, coaching }: { slug: string; coachi
       description={`A 1:1 every ${cadenceDays} days, counted from the last 1:1 note (or from when the rep joined).`}
     >
       {overdue.count === 0 ? (
-        <p className="text-sm text-slate-600">{`Everyone has had a 1:1 in the last ${cadenceDays} days. Nicely done.`}</p>
+        <p className="text-sm text-slate-600">{noneOverdue(coaching.repCount, overdue.neverMet, cadenceDays)}</p>
       ) : (
         <>
           <ul className="divide-y divide-slate-100" aria-label="Reps overdue for a 1:1">

@@ -77,6 +77,14 @@ function PendingPanel({ data }: { data: LeaderData }) {
           And {pendingCount - data.pending.length} more: see the <Link href={`/o/${slug}/grid?view=self`} className="font-medium text-brand-700 underline">self ratings</Link> on the grid.
         </p>
       )}
+      {pendingCount > 0 && (
+        <p className="mt-3 text-sm">
+          <Link href={`/o/${slug}/self-assessments`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+            Remind those who have not submitted
+          </Link>{" "}
+          <span className="text-slate-600">by email, and see when each was last reminded.</span>
+        </p>
+      )}
     </Panel>
   );
 }

@@ -5,7 +5,8 @@ import { noSubscription } from "@/components/ui/use-hydrated";
 
 /**
  * "Send a reminder": opens the leader's own mail app with a short note and the direct link to the rep's
- * self-assessment (Coachgrid sends no email itself). The link needs the browser's origin, hence a client part.
+ * self-assessment, for a personal word (Coachgrid's own reminders are on the self-assessments page). The link
+ * needs the browser's origin, hence a client part.
  */
 export function ReminderLink({ slug, rep, cycleName, leaderName }: { slug: string; rep: { name: string; email: string }; cycleName: string; leaderName: string }) {
   const path = `/o/${slug}/self-assessment`;

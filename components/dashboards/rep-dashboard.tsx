@@ -7,16 +7,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/page-header";
 import { STATUS_LABEL } from "@/lib/assessments/visibility";
 import type { Dashboard } from "@/lib/dashboards/loaders";
+import { selfAssessmentStep } from "@/lib/dashboards/self-assessment-step";
 import { RepNotesPanel, RepPlansPanel } from "./rep-coaching";
 
 type RepData = Extract<Dashboard, { role: "rep" }>;
-
-const NEXT_STEP = {
-  not_started: { text: "Rate yourself 1 to 5 on each behaviour. It takes about ten minutes, and you can save a draft.", cta: "Start your self-assessment" },
-  draft: { text: "Your draft is saved. Finish the behaviours you have not rated yet, then submit.", cta: "Continue your self-assessment" },
-  submitted: { text: "Submitted. Your leader will go through the results with you and share them here.", cta: "View your answers" },
-  shared: { text: "Your leader has shared your results: see where your view and theirs differ.", cta: "View your answers" },
-} as const;
 
 /** A rep's page: their self-assessment status and link, their coaching plan and shared notes, then their shared results. */
 export function RepDashboard({ data }: { data: RepData }) {
@@ -35,7 +29,7 @@ export function RepDashboard({ data }: { data: RepData }) {
       </div>
     );
   }
-  const step = NEXT_STEP[cycle.status];
+  const step = selfAssessmentStep(cycle.status, cycle.rated, cycle.rows.length);
   return (
     <div className="space-y-8">
       <section aria-labelledby="self-heading" className="rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200">

@@ -21,6 +21,7 @@ import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibilit
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
 import { parseGrid, readGrid, withSaved, type Average, type GridRep } from "@/lib/grid/compact";
+import { gridFooters } from "@/lib/grid/footers";
 import { GRID_VIEW_LABEL, isDifferenceView, type GridViewName } from "@/lib/grid/view-names";
 import { GridOutline } from "./grid-outline";
 import { BANDS, directionClass, formatSigned, scoreClass, type Band } from "./heatmap";
@@ -54,6 +55,8 @@ const features = tableFeatures({
   sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
 });
 const ROW_HEIGHT = 44;
+/** The average rows stay in view while the reps scroll, unless there are so many (one per team) that they would crowd them out. */
+const STICKY_FOOTERS = 4;
 const STATUS_ORDER: AssessmentStatus[] = ["not_started", "draft", "submitted", "shared"];
 /** Columns: rep (0), self-assessment status (1), the behaviours (from 2), the average (last). */
 const FIRST = 2;
@@ -106,6 +109,8 @@ function GridBody(props: GridProps) {
   const [status, setStatus] = useState(() => new Map<number, CellStatus>());
   const [averages, setAverages] = useState(content.averages);
   const [organisation, setOrganisation] = useState(content.organisation);
+  const [teams, setTeams] = useState(content.teams);
+  const footers = gridFooters({ averages, organisation, teams }, showTeam);
   const [sorting, setSorting] = useState<SortingState>([]);
   const [bandFilter, setBandFilter] = useState<{ behaviour: string; band: Band | "" }>({ behaviour: "any", band: "" });
   const [active, setActive] = useState({ row: 0, col: 1 });
@@ -142,8 +147,8 @@ function GridBody(props: GridProps) {
   const table = useTable({ features, columns, data, state: { sorting }, onSortingChange: setSorting });
   const rows = table.getRowModel().rows;
   const colCount = behaviours.length + 3;
-  // Grid rows: -1 is the header, then the reps, then the team and organisation averages.
-  const lastRow = rows.length + 1;
+  // Grid rows: -1 is the header, then the reps, then the average rows (footers).
+  const lastRow = rows.length + footers.length - 1;
 
   // TanStack Virtual re-renders this component itself; no memoised child receives its functions.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -218,6 +223,7 @@ function GridBody(props: GridProps) {
       const cell = { repUserId: row.userId, behaviourId: behaviour.id };
       setAverages((a) => withSaved(a, cell, previous.score, saved.score));
       setOrganisation((o) => withSaved(o, cell, previous.score, saved.score));
+      setTeams((list) => list.map((t) => (t.teamId === row.teamId ? { ...t, averages: withSaved(t.averages, cell, previous.score, saved.score) } : t)));
       setAnnouncement(`Saved: ${row.name}, ${behaviour.name}: ${score ?? "cleared"}.`);
     } else if (result.status === "error") {
       const current = (result.details as { current?: Cell } | undefined)?.current;
@@ -291,6 +297,8 @@ function GridBody(props: GridProps) {
     if (view === "change") return `${row.name}, ${b.name}: ${formatSigned(score)} (now ${part.first}, before ${part.second})`;
     return `${row.name}, ${b.name}: ${score}`;
   };
+  // Screen readers say "read only" on the grid and on each score cell, and read why (a closed cycle, a read-only view).
+  const readOnly = !editable || undefined;
   const gridLabel = view === "change" ? `Change since ${props.previousCycleName ?? "the previous cycle"}` : GRID_VIEW_LABEL[view];
 
   const cellProps = (row: number, col: number) => ({
@@ -354,9 +362,10 @@ function GridBody(props: GridProps) {
           ref={gridRef}
           role="grid"
           aria-label={gridLabel}
-          aria-rowcount={rows.length + 3}
+          aria-rowcount={rows.length + 1 + footers.length}
           aria-colcount={colCount}
-          aria-readonly={!editable || undefined}
+          aria-readonly={readOnly}
+          aria-describedby={readOnly ? "grid-read-only" : undefined}
           onKeyDown={onKeyDown}
           className="w-full border-separate border-spacing-0 text-sm"
         >
@@ -450,6 +459,7 @@ function GridBody(props: GridProps) {
                       <td
                         key={b.id}
                         role="gridcell"
+                        aria-readonly={readOnly}
                         aria-label={`${describe(row, i, score)}${state === "pending" ? ", saving" : state === "error" ? ", not saved" : ""}`}
                         title={isHidden ? HIDDEN : undefined}
                         {...cellProps(r, i + FIRST)}
@@ -491,12 +501,9 @@ function GridBody(props: GridProps) {
               </tr>
             )}
           </tbody>
-          <tfoot className="sticky bottom-0 z-20 bg-slate-50 print:static">
-            {[
-              { label: showTeam ? "All teams" : "Team average", values: averages },
-              { label: "Organisation", values: organisation },
-            ].map((footer, f) => (
-              <tr key={footer.label} role="row" aria-rowindex={rows.length + 2 + f}>
+          <tfoot className={cn("bg-slate-50 print:static", footers.length <= STICKY_FOOTERS && "sticky bottom-0 z-20")}>
+            {footers.map((footer, f) => (
+              <tr key={footer.key} role="row" aria-rowindex={rows.length + 2 + f}>
                 <th
                   role="rowheader"
                   scope="row"
@@ -561,11 +568,8 @@ function GridBody(props: GridProps) {
             ))}
           </tbody>
           <tfoot>
-            {[
-              { label: showTeam ? "All teams" : "Team average", values: averages },
-              { label: "Organisation", values: organisation },
-            ].map((footer) => (
-              <tr key={footer.label}>
+            {footers.map((footer) => (
+              <tr key={footer.key}>
                 <th scope="row" className="border border-slate-300 px-1 text-left" colSpan={2}>{footer.label}</th>
                 {behaviours.map((b) => (
                   <td key={b.id} className="border border-slate-300 px-1 text-center font-semibold tabular-nums">{formatAverage(footer.values.byBehaviour[b.id], signed)}</td>
@@ -579,6 +583,11 @@ function GridBody(props: GridProps) {
       <p role="status" className="sr-only">
         {announcement}
       </p>
+      {readOnly && (
+        <p id="grid-read-only" className="sr-only">
+          {view === "leader" ? "Read-only: this cycle is not open for rating." : `Read-only: the ${GRID_VIEW_LABEL[view].toLowerCase()} view shows figures and cannot be edited.`}
+        </p>
+      )}
     </div>
   );
 }

@@ -14,8 +14,13 @@ type Props = { slug: string; teams: { id: string; name: string }[]; canInviteSta
 /** Makes an invite link, then shows it once with a copy button: only its hash is kept. */
 export function CreateInviteForm({ slug, teams, canInviteStaff }: Props) {
   const [role, setRole] = useState("rep");
-  const [shown, setShown] = useState<string | null>(null);
-  const [state, formAction] = useFormAction(createInvite.bind(null, slug), (created) => setShown(created.url));
+  const [email, setEmail] = useState("");
+  const [shown, setShown] = useState<{ url: string; emailedTo: string | null } | null>(null);
+  const [state, formAction] = useFormAction(createInvite.bind(null, slug), (created, form) => {
+    setShown({ url: created.url, emailedTo: created.emailed ? String(form.get("email")) : null });
+    setEmail(""); // the form resets after the action
+  });
+  const typedEmail = email || typed(state, "email");
 
   return (
     <>
@@ -65,18 +70,36 @@ export function CreateInviteForm({ slug, teams, canInviteStaff }: Props) {
           type="email"
           placeholder="name@company.com"
           defaultValue={typed(state, "email")}
+          onChange={(e) => setEmail(e.target.value)}
           error={fieldError(state, "email")}
           className="lg:col-span-2"
         />
+        <div className="flex items-center gap-2 sm:col-span-2 lg:col-span-3">
+          <input
+            id="invite-send-email"
+            type="checkbox"
+            name="sendEmail"
+            defaultChecked={state.status === "error" ? state.values?.sendEmail === "on" : true}
+            disabled={!typedEmail}
+            className="h-4 w-4 accent-brand-600"
+          />
+          <label htmlFor="invite-send-email" className={typedEmail ? "text-sm text-slate-900" : "text-sm text-slate-500"}>
+            {typedEmail ? "Email the link to this address, with your name and the organisation" : "Email the link (enter an address above)"}
+          </label>
+        </div>
         <div className="flex items-end justify-end sm:col-span-2 lg:col-span-3">
           <SubmitButton pendingLabel="Creating link…">Create invite link</SubmitButton>
         </div>
       </form>
       <CopyLinkDialog
-        url={shown}
+        url={shown?.url ?? null}
         onClose={() => setShown(null)}
-        title="Your invite link"
-        description="Copy it now and send it to the person you are inviting. For security it is shown only once."
+        title={shown?.emailedTo ? "Invite sent" : "Your invite link"}
+        description={
+          shown?.emailedTo
+            ? `We are emailing the link to ${shown.emailedTo}. You can also copy it now: for security it is shown only once.`
+            : "Copy it now and send it to the person you are inviting. For security it is shown only once."
+        }
         label="Invite link"
       />
     </>

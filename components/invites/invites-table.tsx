@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useActionRunner } from "@/components/ui/use-action";
 import { formatDateTime, ROLE_LABEL } from "@/lib/format";
-import { revokeInviteLink } from "@/lib/invites/actions";
+import { revokeInviteLink, sendInviteEmail } from "@/lib/invites/actions";
 import { INVITE_STATUS_LABEL, type InviteStatus } from "@/lib/invites/status";
 
 type Invite = {
@@ -20,6 +20,7 @@ type Invite = {
   expiresAt: Date;
   createdAt: Date;
   createdByName: string;
+  emailedAt: Date | null;
   status: InviteStatus;
 };
 
@@ -52,6 +53,7 @@ export function InvitesTable({ slug, invites, timeZone }: { slug: string; invite
               <Td>
                 <div className="font-medium text-slate-900">{label}</div>
                 <div className="text-xs text-slate-500">{invite.email ? `Only for ${invite.email}` : "Anyone with the link"}</div>
+                {invite.emailedAt && <div className="text-xs text-slate-500">Emailed {formatDateTime(invite.emailedAt, timeZone)}</div>}
               </Td>
               <Td>
                 <Badge tone={tone[invite.status]}>{INVITE_STATUS_LABEL[invite.status]}</Badge>
@@ -64,7 +66,21 @@ export function InvitesTable({ slug, invites, timeZone }: { slug: string; invite
                 <div>{invite.createdByName}</div>
                 <div className="text-xs text-slate-500">{formatDateTime(invite.createdAt, timeZone)}</div>
               </Td>
-              <Td className="text-right">
+              <Td className="whitespace-nowrap text-right">
+                {invite.status === "active" && invite.email && (
+                  <ConfirmDialog
+                    trigger={
+                      <Button variant="ghost" size="sm" disabled={pending} aria-label={`${invite.emailedAt ? "Resend" : "Send by email"}: ${label} for ${invite.email}`}>
+                        {invite.emailedAt ? "Resend" : "Send by email"}
+                      </Button>
+                    }
+                    title={invite.emailedAt ? `Resend the invite to ${invite.email}?` : `Email the invite to ${invite.email}?`}
+                    description="They get a mail with a new link, your name, the organisation, the role and the team. Any link made for this invite before stops working."
+                    confirmLabel={invite.emailedAt ? "Resend" : "Send"}
+                    destructive={false}
+                    onConfirm={() => run(() => sendInviteEmail(slug, { inviteId: invite.id }), `Invite sent to ${invite.email}.`)}
+                  />
+                )}
                 {invite.status === "active" && (
                   <ConfirmDialog
                     trigger={<Button variant="ghost" size="sm" disabled={pending} aria-label={`Revoke invite link: ${label}`}>Revoke</Button>}

@@ -10,15 +10,26 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionRunner } from "@/components/ui/use-action";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changeRole, deactivateMember, reactivateMember } from "@/lib/members/actions";
+import { sendPasswordReset } from "@/lib/members/password-reset";
 
 type Member = { userId: string; name: string; role: "admin" | "leader" | "rep"; status: "active" | "deactivated"; teamId: string | null };
 
-/** An admin's actions on one member: change role (and team), deactivate or reactivate, each confirmed. */
+/** An admin's actions on one member: change role (and team), send a password reset link, deactivate or reactivate, each confirmed. */
 export function MemberActions({ slug, member, teams, isSelf }: { slug: string; member: Member; teams: { id: string; name: string }[]; isSelf: boolean }) {
   const { run, pending } = useActionRunner();
   return (
     <div className="flex justify-end gap-2">
       <ChangeRole slug={slug} member={member} teams={teams} />
+      {member.status === "active" && !isSelf && (
+        <ConfirmDialog
+          trigger={<Button variant="ghost" size="sm" aria-label={`Send ${member.name} a password reset link`} disabled={pending}>Reset password</Button>}
+          title={`Send ${member.name} a password reset link?`}
+          description={`${member.name} gets a mail with a link to choose a new password, valid for 60 minutes. Their password stays as it is until they use it; you never see it.`}
+          confirmLabel="Send the link"
+          destructive={false}
+          onConfirm={() => run(() => sendPasswordReset(slug, { userId: member.userId }), `A reset link is on its way to ${member.name}.`)}
+        />
+      )}
       {member.status === "active" ? (
         !isSelf && (
           <ConfirmDialog
@@ -43,11 +54,20 @@ export function MemberActions({ slug, member, teams, isSelf }: { slug: string; m
   );
 }
 
+/** What a saved "Role & team" did, in words: a move between teams is not a role change. */
+function roleChangeMessage(member: Member, role: string, teamName: string | undefined): string {
+  const inTeam = teamName ? ` in ${teamName}` : "";
+  if (role === member.role) return role === "rep" ? `${member.name} moved to ${teamName ?? "another team"}.` : `${member.name}'s role is unchanged.`;
+  if (role === "rep") return `${member.name} is now a rep${inTeam}.`;
+  if (role === "leader") return `${member.name} is now a leader. Choose the teams they lead on the Teams page.`;
+  return `${member.name} is now an admin.`;
+}
+
 function ChangeRole({ slug, member, teams }: { slug: string; member: Member; teams: { id: string; name: string }[] }) {
   const [open, setOpen] = useState(false);
   const [role, setRole] = useState(member.role);
-  const [state, formAction] = useFormAction(changeRole.bind(null, slug), () => {
-    toast.success(`${member.name}'s role was changed.`);
+  const [state, formAction] = useFormAction(changeRole.bind(null, slug), (_data, form) => {
+    toast.success(roleChangeMessage(member, String(form.get("role")), teams.find((t) => t.id === form.get("teamId"))?.name));
     setOpen(false);
   });
   return (

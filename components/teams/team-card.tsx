@@ -66,7 +66,7 @@ export function TeamCard({ slug, team, canManage, leaders, reps }: Props) {
           <PickAndRun
             label="Add a leader"
             choices={leaderChoices}
-            empty="Every leader already leads this team."
+            empty={leaders.length === 0 ? "No one is a leader yet. Make someone a leader on the Members page, or invite one." : "Every leader already leads this team."}
             button="Add"
             pending={pending}
             onPick={(person) => run(() => addTeamLeader(slug, { teamId: team.id, userId: person.userId }), `${person.name} now leads ${team.name}.`)}
@@ -74,7 +74,7 @@ export function TeamCard({ slug, team, canManage, leaders, reps }: Props) {
           <PickAndRun
             label="Move a rep here"
             choices={repChoices}
-            empty="Every rep is already in this team."
+            empty={reps.length === 0 ? "No reps yet. Invite reps from the Invites page." : "Every rep is already in this team."}
             button="Move"
             pending={pending}
             onPick={(person) => run(() => moveToTeam(slug, { userId: person.userId, teamId: team.id }), `${person.name} moved to ${team.name}.`)}

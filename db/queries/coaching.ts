@@ -137,13 +137,13 @@ export async function listLeaderScores(db: DbOrTx, orgId: string, cycleId: strin
 }
 
 /**
- * Present self scores of these reps in the cycle. Callers pass only reps whose self ratings the viewer may see
- * (coachSeesSelf), so a hidden self rating is never read.
+ * Present self scores, with the rep's comment, of these reps in the cycle. Callers pass only reps whose self
+ * ratings the viewer may see (coachSeesSelf), so a hidden self rating is never read.
  */
 export async function listVisibleSelfScores(db: DbOrTx, orgId: string, cycleId: string, visibleRepIds: readonly string[]) {
   if (visibleRepIds.length === 0) return [];
   return db
-    .select({ repUserId: selfRatings.repUserId, behaviourId: selfRatings.behaviourId, score: sql<number>`${selfRatings.score}` })
+    .select({ repUserId: selfRatings.repUserId, behaviourId: selfRatings.behaviourId, score: sql<number>`${selfRatings.score}`, comment: selfRatings.comment })
     .from(selfRatings)
     .where(and(eq(selfRatings.orgId, orgId), eq(selfRatings.cycleId, cycleId), isNotNull(selfRatings.score), inArray(selfRatings.repUserId, [...visibleRepIds])));
 }
@@ -291,11 +291,8 @@ export async function listPlans(
   if (emptyScope(filter) || filter.statuses?.length === 0) return [];
   const cycleVisible = (column: SQL) =>
     filter.leaderCycleIds === undefined ? sql`true` : filter.leaderCycleIds.length === 0 ? sql`false` : sql`${column} in ${[...filter.leaderCycleIds]}`;
-  const thenScore = sql<number | null>`(
-    select r.score from ${ratings} r
-    where r.org_id = ${coachingPlans.orgId} and r.cycle_id = ${coachingPlans.cycleId} and r.rep_user_id = ${coachingPlans.repUserId}
-      and r.behaviour_id = ${coachingPlans.behaviourId} and ${cycleVisible(sql`r.cycle_id`)}
-  )`;
+  // Recorded when the plan was made (insertPlan), shown only where the viewer sees that cycle's leader ratings.
+  const thenScore = sql<number | null>`case when ${cycleVisible(sql`${coachingPlans.cycleId}`)} then ${coachingPlans.scoreThen} end`;
   const latest = sql`(
     select json_build_object('score', r.score, 'cycleId', c.id, 'cycleName', c.name)
     from ${ratings} r join ${cycles} c on c.org_id = r.org_id and c.id = r.cycle_id
@@ -390,8 +387,18 @@ export async function findPlan(db: DbOrTx, orgId: string, planId: string) {
 
 export type PlanValues = { repUserId: string; behaviourId: string; cycleId: string | null; targetScore: number; dueOn: string | null; createdBy: string; status?: PlanStatus };
 
+/**
+ * A new plan's "score then", as a value of its insert: the leader's present score of the focus behaviour in the
+ * plan's cycle, read by the insert itself and kept, so a later edit of that rating does not move it.
+ */
+export function scoreThenOf(orgId: string, plan: { cycleId?: string | null; repUserId: string; behaviourId: string }) {
+  if (!plan.cycleId) return null;
+  return sql<number | null>`(select r.score from ${ratings} r where r.org_id = ${orgId} and r.cycle_id = ${plan.cycleId}
+    and r.rep_user_id = ${plan.repUserId} and r.behaviour_id = ${plan.behaviourId})`;
+}
+
 export async function insertPlan(db: DbOrTx, orgId: string, values: PlanValues & { id?: string }) {
-  const [row] = await db.insert(coachingPlans).values({ orgId, ...values }).returning();
+  const [row] = await db.insert(coachingPlans).values({ orgId, ...values, scoreThen: scoreThenOf(orgId, values) }).returning();
   return row!;
 }
 

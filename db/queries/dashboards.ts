@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { assessments, cycles, invites, memberships, ratings, teams, users } from "../schema";
+import { assessments, behaviours, cycles, invites, memberships, ratings, teams, users } from "../schema";
 import { parsedJson } from "./execute";
 
 /**
@@ -131,7 +131,15 @@ export async function gettingStartedFacts(db: DbOrTx, orgId: string) {
       hasRep: sql<boolean>`exists (select 1 from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep')
         or exists (select 1 from ${invites} i where i.org_id = ${orgId} and i.role = 'rep')`,
       cycleOpened: sql<boolean>`exists (select 1 from ${cycles} c where c.org_id = ${orgId} and c.opened_at is not null)`,
-      rated: sql<boolean>`exists (select 1 from ${ratings} r where r.org_id = ${orgId} and r.score is not null)`,
+      // Every active rep scored on every active behaviour in the current cycle (the open one, else the last opened).
+      rated: sql<boolean>`exists (select 1 from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active')
+        and not exists (
+          select 1 from ${memberships} m join ${behaviours} b on b.org_id = m.org_id and b.archived_at is null
+          where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active'
+            and not exists (select 1 from ${ratings} r where r.org_id = m.org_id and r.rep_user_id = m.user_id and r.behaviour_id = b.id
+              and r.score is not null
+              and r.cycle_id = (select c.id from ${cycles} c where c.org_id = ${orgId} and c.opened_at is not null
+                order by c.status = 'open' desc, c.opened_at desc limit 1)))`,
       shared: sql<boolean>`exists (select 1 from ${assessments} a where a.org_id = ${orgId} and a.shared_at is not null)`,
     })
     .from(sql`(select 1) as one`);

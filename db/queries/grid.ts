@@ -38,6 +38,8 @@ export type GridAverages = {
   overall: Average;
 };
 export type ColumnAverages = Pick<GridAverages, "byBehaviour" | "overall">;
+/** Column and overall figures per team, keyed by team id ("" for people without a team). */
+export type TeamAverages = Record<string, ColumnAverages>;
 
 const average = (value: string | number | null, count: number | string, sum?: number | string | null): Average => ({
   average: value === null ? null : Number(value),
@@ -45,13 +47,30 @@ const average = (value: string | number | null, count: number | string, sum?: nu
   ...(sum === undefined ? {} : { sum: Number(sum ?? 0) }),
 });
 
+/** A cycle as the grid's reads need it: whose rows it holds depends on whether it is closed (inGrid). */
+export type GridCycle = { id: string; closed: boolean };
+
 /**
- * The active reps of the given teams (all teams when undefined, reps without a team included), with their team and
- * their self-assessment in the cycle (null: not started), by name. One query and one JSON value (500 reps are one
+ * Whether the membership (the `memberships` table of the enclosing query) has a row in the cycle's grid: in an open
+ * cycle, an active rep; in a closed one, whoever was rated in it (a leader or a self score), whatever their role or
+ * status now, so a rep who has since become a leader, or left, stays in the past cycles they were rated in.
+ */
+function inGrid(orgId: string, cycle: GridCycle) {
+  if (!cycle.closed) return sql`${memberships.role} = 'rep' and ${memberships.status} = 'active'`;
+  return sql`(exists (select 1 from ${ratings} gr where gr.org_id = ${orgId} and gr.cycle_id = ${cycle.id}
+      and gr.rep_user_id = ${memberships.userId} and gr.score is not null)
+    or exists (select 1 from ${selfRatings} gs where gs.org_id = ${orgId} and gs.cycle_id = ${cycle.id}
+      and gs.rep_user_id = ${memberships.userId} and gs.score is not null))`;
+}
+
+/**
+ * The people of the cycle's grid (inGrid) in the given teams (all teams when undefined, people without a team
+ * included), with their team and their self-assessment in the cycle (null: not started), by name. One query and one JSON value (500 reps are one
  * value to read, not 500 rows).
  */
-export async function listGridReps(db: DbOrTx, orgId: string, cycleId: string, teamIds?: readonly string[]) {
+export async function listGridReps(db: DbOrTx, orgId: string, cycle: GridCycle, teamIds?: readonly string[]) {
   if (teamIds && teamIds.length === 0) return [];
+  const cycleId = cycle.id;
   type Rep = [userId: string, name: string, teamId: string | null, teamName: string | null, started: boolean, submittedAt: string | null, sharedAt: string | null];
   const [row] = await db
     .select({
@@ -65,8 +84,7 @@ export async function listGridReps(db: DbOrTx, orgId: string, cycleId: string, t
     .where(
       and(
         eq(memberships.orgId, orgId),
-        eq(memberships.role, "rep"),
-        eq(memberships.status, "active"),
+        inGrid(orgId, cycle),
         teamIds ? inArray(memberships.teamId, [...teamIds]) : undefined,
       ),
     );
@@ -80,10 +98,10 @@ export async function listGridReps(db: DbOrTx, orgId: string, cycleId: string, t
   }));
 }
 
-/** Rows of reps for the scope: all active reps of these teams (all teams when undefined). */
-function repScope(orgId: string, teamIds?: readonly string[]) {
-  return sql`select m.user_id from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active'
-    ${teamIds ? sql`and m.team_id in ${[...teamIds]}` : sql``}`;
+/** The people of the cycle's grid (inGrid) in these teams (all teams when undefined), as a subquery of user ids. */
+function repScope(orgId: string, cycle: GridCycle, teamIds?: readonly string[]) {
+  return sql`select ${memberships.userId} from ${memberships} where ${memberships.orgId} = ${orgId} and ${inGrid(orgId, cycle)}
+    ${teamIds ? sql`and ${memberships.teamId} in ${[...teamIds]}` : sql``}`;
 }
 
 /**
@@ -92,8 +110,9 @@ function repScope(orgId: string, teamIds?: readonly string[]) {
  * `behaviourIds`), scores (null: cleared) and versions, as parallel arrays, so 6,000 cells are neither 6,000 rows to
  * map nor 6,000 behaviour ids to read.
  */
-export async function listGridRows(db: DbOrTx, orgId: string, cycleId: string, behaviourIds: readonly string[], teamIds?: readonly string[]) {
+export async function listGridRows(db: DbOrTx, orgId: string, cycle: GridCycle, behaviourIds: readonly string[], teamIds?: readonly string[]) {
   if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
+  const cycleId = cycle.id;
   type Row = [repUserId: string, columns: number[], scores: (number | null)[], versions: number[], average: number | null, count: number, sum: number | null];
   const order = sql`array[${sql.join(
     behaviourIds.map((id) => sql`${id}`),
@@ -116,7 +135,7 @@ export async function listGridRows(db: DbOrTx, orgId: string, cycleId: string, b
         eq(ratings.orgId, orgId),
         eq(ratings.cycleId, cycleId),
         inArray(ratings.behaviourId, [...behaviourIds]),
-        sql`${ratings.repUserId} in (${repScope(orgId, teamIds)})`,
+        sql`${ratings.repUserId} in (${repScope(orgId, cycle, teamIds)})`,
       ),
     )
     .groupBy(ratings.repUserId)
@@ -141,24 +160,29 @@ const inTeams = (teamIds?: readonly string[] | null) =>
 
 /**
  * The column and overall averages of the team scope and of the whole organisation, in one pass over the cycle's
- * ratings of active reps (grouping sets; the team's figures are filtered aggregates). Pass `teamIds` undefined for
+ * ratings of the grid's people (inGrid; grouping sets; the team's figures are filtered aggregates). Pass `teamIds` undefined for
  * all teams: both then agree. A column with no rating row in the scope has no figure. Every figure has its sum.
  */
 export async function gridColumnAverages(
   db: DbOrTx,
   orgId: string,
-  cycleId: string,
+  cycle: GridCycle,
   behaviourIds: readonly string[],
   teamIds?: readonly string[],
-): Promise<{ team: ColumnAverages; organisation: ColumnAverages }> {
+): Promise<{ team: ColumnAverages; organisation: ColumnAverages; byTeam: TeamAverages }> {
+  const cycleId = cycle.id;
   const empty = (): ColumnAverages => ({ byBehaviour: {}, overall: { average: null, count: 0, sum: 0 } });
-  const result = { team: empty(), organisation: empty() };
+  const result = { team: empty(), organisation: empty(), byTeam: {} as TeamAverages };
   if (behaviourIds.length === 0) return result;
   const team = inTeams(teamIds);
+  // All teams (an admin's choice): each team's figures too, in the same pass. A team's grid never gets other teams'.
+  const perTeam = teamIds === undefined;
   const rows = await db
     .select({
       behaviourId: ratings.behaviourId,
+      teamId: perTeam ? memberships.teamId : sql<string | null>`null`,
       grouped: sql<number>`grouping(${ratings.behaviourId})`,
+      teamGrouped: perTeam ? sql<number>`grouping(${memberships.teamId})` : sql<number>`1`,
       teamRows: sql<number>`count(*) filter (where ${team})::int`,
       teamAverage: sql<string | null>`round(avg(${ratings.score}) filter (where ${team}), 1)`,
       teamCount: sql<number>`count(${ratings.score}) filter (where ${team})::int`,
@@ -174,15 +198,22 @@ export async function gridColumnAverages(
         eq(ratings.orgId, orgId),
         eq(ratings.cycleId, cycleId),
         inArray(ratings.behaviourId, [...behaviourIds]),
-        eq(memberships.role, "rep"),
-        eq(memberships.status, "active"),
+        inGrid(orgId, cycle),
       ),
     )
-    .groupBy(sql`grouping sets ((${ratings.behaviourId}), ())`);
+    .groupBy(
+      perTeam
+        ? sql`grouping sets ((${ratings.behaviourId}), (), (${memberships.teamId}, ${ratings.behaviourId}), (${memberships.teamId}))`
+        : sql`grouping sets ((${ratings.behaviourId}), ())`,
+    );
   for (const row of rows) {
     const teamFigure = Number(row.teamRows) > 0 ? average(row.teamAverage, row.teamCount, row.teamSum) : undefined;
     const orgFigure = average(row.average, row.count, row.sum);
-    if (Number(row.grouped) === 0) {
+    if (Number(row.teamGrouped) === 0) {
+      const figures = (result.byTeam[row.teamId ?? ""] ??= empty());
+      if (Number(row.grouped) === 0) figures.byBehaviour[row.behaviourId] = orgFigure;
+      else figures.overall = orgFigure;
+    } else if (Number(row.grouped) === 0) {
       if (teamFigure) result.team.byBehaviour[row.behaviourId] = teamFigure;
       result.organisation.byBehaviour[row.behaviourId] = orgFigure;
     } else {
@@ -193,18 +224,31 @@ export async function gridColumnAverages(
   return result;
 }
 
-function collectAverages(rows: AverageRow[]): GridAverages {
-  const result: GridAverages = { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } };
+function collectAverages(rows: AverageRow[]): GridAverages & { byTeam: TeamAverages } {
+  const result: GridAverages & { byTeam: TeamAverages } = { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 }, byTeam: {} };
   for (const row of rows) {
     const value = average(row.average, row.count);
-    if (Number(row.repGrouped) === 0) result.byRep[row.repUserId] = value;
+    if (Number(row.teamGrouped) === 0) {
+      const figures = (result.byTeam[row.teamId ?? ""] ??= { byBehaviour: {}, overall: { average: null, count: 0 } });
+      if (Number(row.behaviourGrouped) === 0) figures.byBehaviour[row.behaviourId] = value;
+      else figures.overall = value;
+    } else if (Number(row.repGrouped) === 0) result.byRep[row.repUserId] = value;
     else if (Number(row.behaviourGrouped) === 0) result.byBehaviour[row.behaviourId] = value;
     else result.overall = value;
   }
   return result;
 }
 
-type AverageRow = { repUserId: string; behaviourId: string; repGrouped: number; behaviourGrouped: number; average: string | null; count: number };
+type AverageRow = {
+  repUserId: string;
+  behaviourId: string;
+  teamId: string | null;
+  repGrouped: number;
+  behaviourGrouped: number;
+  teamGrouped: number;
+  average: string | null;
+  count: number;
+};
 
 /** The read-only views of the grid: self ratings, gap (self - leader) and change since the previous cycle. */
 export type ReadOnlyView = "self" | "gap" | "change";
@@ -217,6 +261,8 @@ export type ViewOptions = {
   blindMode: boolean;
   /** The change view's baseline cycle; null: there is none and the view is empty. */
   previousCycleId: string | null;
+  /** Whether the cycle is closed: its grid then holds the people rated in it (inGrid). */
+  closed: boolean;
 };
 
 const previous = alias(ratings, "previous");
@@ -303,15 +349,16 @@ export async function listViewCells(db: DbOrTx, orgId: string, cycleId: string, 
   const rows = await db
     .select({ repUserId: v.repUserId, behaviourId: v.behaviourId, value: v.value, first: v.first, second: v.second })
     .from(v)
-    .where(sql`${v.repUserId} in (${repScope(orgId, teamIds)})`);
+    .where(sql`${v.repUserId} in (${repScope(orgId, { id: cycleId, closed: options.closed }, teamIds)})`);
   const num = (x: number | string | null) => (x === null ? null : Number(x));
   return rows.map((r) => ({ repUserId: r.repUserId, behaviourId: r.behaviourId, value: Number(r.value), first: num(r.first), second: num(r.second) }));
 }
 
 /**
  * Row, column and overall averages of a read-only view, in one query (grouping sets), over the visible values
- * only: round(avg(value), 1). Pass `teamIds` undefined for the whole organisation; `withRows` false leaves out the
- * row averages (the organisation's footer needs none).
+ * only: round(avg(value), 1). Pass `teamIds` undefined for the whole organisation. `shape.rows` false leaves out the
+ * row averages (the organisation's footer needs none); `shape.teams` adds each team's column and overall figures
+ * (`byTeam`, for an admin's all-teams grid).
  */
 export async function viewAverages(
   db: DbOrTx,
@@ -321,22 +368,31 @@ export async function viewAverages(
   options: ViewOptions,
   behaviourIds: readonly string[],
   teamIds?: readonly string[],
-  withRows = true,
-): Promise<GridAverages> {
+  shape: { rows: boolean; teams: boolean } = { rows: true, teams: false },
+): Promise<GridAverages & { byTeam: TeamAverages }> {
   if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return collectAverages([]);
   const v = viewValues(db, orgId, cycleId, view, options);
+  const sets = [
+    ...(shape.rows ? [sql`(${v.repUserId})`] : []),
+    sql`(${v.behaviourId})`,
+    sql`()`,
+    ...(shape.teams ? [sql`(${memberships.teamId}, ${v.behaviourId})`, sql`(${memberships.teamId})`] : []),
+  ];
   const rows = await db
     .select({
-      repUserId: withRows ? v.repUserId : sql<string>`null`,
+      repUserId: shape.rows ? v.repUserId : sql<string>`null`,
       behaviourId: v.behaviourId,
-      repGrouped: withRows ? sql<number>`grouping(${v.repUserId})` : sql<number>`1`,
+      teamId: shape.teams ? memberships.teamId : sql<string | null>`null`,
+      repGrouped: shape.rows ? sql<number>`grouping(${v.repUserId})` : sql<number>`1`,
       behaviourGrouped: sql<number>`grouping(${v.behaviourId})`,
+      teamGrouped: shape.teams ? sql<number>`grouping(${memberships.teamId})` : sql<number>`1`,
       average: sql<string | null>`round(avg(${v.value}), 1)`,
       count: sql<number>`count(${v.value})::int`,
     })
     .from(v)
-    .where(and(inArray(v.behaviourId, [...behaviourIds]), sql`${v.repUserId} in (${repScope(orgId, teamIds)})`))
-    .groupBy(withRows ? sql`grouping sets ((${v.repUserId}), (${v.behaviourId}), ())` : sql`grouping sets ((${v.behaviourId}), ())`);
+    .innerJoin(memberships, and(eq(memberships.orgId, orgId), eq(memberships.userId, v.repUserId)))
+    .where(and(inArray(v.behaviourId, [...behaviourIds]), sql`${v.repUserId} in (${repScope(orgId, { id: cycleId, closed: options.closed }, teamIds)})`))
+    .groupBy(sql`grouping sets (${sql.join(sets, sql`, `)})`);
   return collectAverages(rows);
 }
 

@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
-import { invites, teams, users } from "../schema";
+import { executeRows } from "./execute";
+import { invites, memberships, teams, users } from "../schema";
 import type { Role } from "./organisations";
 
 export type InviteRecord = typeof invites.$inferSelect;
@@ -9,10 +10,68 @@ export type InviteRecord = typeof invites.$inferSelect;
 export async function insertInvite(
   db: DbOrTx,
   orgId: string,
-  values: { tokenHash: string; role: Role; teamId: string | null; email: string | null; maxUses: number; expiresAt: Date; createdBy: string },
+  values: { id?: string; tokenHash: string; role: Role; teamId: string | null; email: string | null; maxUses: number; expiresAt: Date; createdBy: string; emailedAt?: Date | null },
 ) {
   const [invite] = await db.insert(invites).values({ orgId, ...values }).returning();
   return invite!;
+}
+
+/** Several invites in one statement (the bulk form), in the order given. */
+export async function insertInvites(
+  db: DbOrTx,
+  orgId: string,
+  rows: readonly { tokenHash: string; role: Role; teamId: string | null; email: string; expiresAt: Date; createdBy: string; emailedAt: Date | null }[],
+) {
+  if (rows.length === 0) return [];
+  return db
+    .insert(invites)
+    .values(rows.map((row) => ({ orgId, maxUses: 1, ...row })))
+    .returning({ id: invites.id, email: invites.email, expiresAt: invites.expiresAt });
+}
+
+/**
+ * Of these addresses (lower-cased), those that already belong to the organisation (any membership status) and
+ * those with an active invite bound to them, in one query.
+ */
+export async function findTakenAddresses(db: DbOrTx, orgId: string, emails: readonly string[], now: Date) {
+  if (emails.length === 0) return { members: [] as string[], invited: [] as string[] };
+  const list = sql.join(
+    emails.map((email) => sql`${email}`),
+    sql`, `,
+  );
+  const rows = await executeRows<{ email: string; taken: "member" | "invited" }>(db, sql`
+    select lower(${users.email}) as email, 'member' as taken from ${memberships}
+    join ${users} on ${users.id} = ${memberships.userId}
+    where ${memberships.orgId} = ${orgId} and lower(${users.email}) in (${list})
+    union
+    select lower(${invites.email}), 'invited' from ${invites}
+    where ${invites.orgId} = ${orgId} and lower(${invites.email}) in (${list})
+      and ${invites.revokedAt} is null and ${invites.expiresAt} > ${now.toISOString()}::timestamptz and ${invites.uses} < ${invites.maxUses}
+  `);
+  const members = new Set(rows.filter((r) => r.taken === "member").map((r) => r.email));
+  return { members: [...members], invited: rows.filter((r) => r.taken === "invited" && !members.has(r.email)).map((r) => r.email) };
+}
+
+/**
+ * Gives a usable email-bound invite a new token (the old link stops working: only hashes are kept, so mailing
+ * the link again means making a new one) and records the sending. Undefined when the invite is not usable.
+ */
+export async function renewInviteToken(db: DbOrTx, orgId: string, id: string, tokenHash: string, now: Date) {
+  const [row] = await db
+    .update(invites)
+    .set({ tokenHash, emailedAt: now })
+    .where(
+      and(
+        eq(invites.orgId, orgId),
+        eq(invites.id, id),
+        sql`${invites.email} is not null`,
+        isNull(invites.revokedAt),
+        gt(invites.expiresAt, now),
+        lt(invites.uses, invites.maxUses),
+      ),
+    )
+    .returning({ id: invites.id });
+  return row;
 }
 
 /** An invite with its team's name, found by the hash of its token inside one organisation. */
@@ -51,6 +110,7 @@ export async function listInvites(db: DbOrTx, orgId: string, teamIds?: readonly 
       expiresAt: invites.expiresAt,
       createdAt: invites.createdAt,
       revokedAt: invites.revokedAt,
+      emailedAt: invites.emailedAt,
       createdByName: creator.name,
     })
     .from(invites)

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { memberships, teamLeaders, teams, users } from "../schema";
 import type { Role } from "./organisations";
@@ -70,12 +70,20 @@ export async function listMembers(db: DbOrTx, orgId: string, filter: MemberFilte
     .orderBy(asc(users.name));
 }
 
-export async function countActiveAdmins(db: DbOrTx, orgId: string) {
-  const [row] = await db
-    .select({ n: count() })
+/**
+ * Counts the organisation's active admins and locks their memberships until the transaction ends. Two admins
+ * demoting or deactivating each other at once then take turns: the second waits, re-reads the rows the first
+ * changed, and counts what is left, so the organisation always keeps one active admin. (Locked in id order, so
+ * two such transactions cannot deadlock.)
+ */
+export async function lockActiveAdmins(db: DbOrTx, orgId: string) {
+  const rows = await db
+    .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "admin"), eq(memberships.status, "active")));
-  return row!.n;
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "admin"), eq(memberships.status, "active")))
+    .orderBy(asc(memberships.userId))
+    .for("update");
+  return rows.length;
 }
 
 /** Sets role and team together: reps are in one team, admins and leaders in none (leaders lead through team_leaders). */

@@ -60,6 +60,12 @@ export async function insertOrganisation(db: DbOrTx, values: { slug: string; nam
   return org!;
 }
 
+/** Inserts the organisation unless its slug is taken (also by a sign-up racing this one); undefined when it is. */
+export async function insertOrganisationIfSlugFree(db: DbOrTx, values: { slug: string; name: string; timeZone: string }) {
+  const [org] = await db.insert(organisations).values(values).onConflictDoNothing({ target: organisations.slug }).returning();
+  return org;
+}
+
 export async function insertMembership(
   db: DbOrTx,
   orgId: string,

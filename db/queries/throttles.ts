@@ -1,4 +1,4 @@
-import { eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { throttles } from "../schema";
 
@@ -13,6 +13,11 @@ export type ThrottleState = { count: number; lockedUntil: Date | null };
 
 /** Longer than any rule's window plus lock: a key untouched for this long counts nothing and holds no lock. */
 export const THROTTLE_HORIZON_MS = 24 * 60 * 60_000;
+/**
+ * At least every rule's window (a test holds every rule to it): a key whose last attempt is older than this and
+ * whose lock has lapsed counts nothing any more, whatever its rule, and is purged (purgeExpiredThrottles).
+ */
+export const THROTTLE_LONGEST_WINDOW_MS = 60 * 60_000;
 /** Stale keys removed per attempt: bounded work, yet faster than a flood of made-up keys can add them. */
 const PRUNED_PER_HIT = 2;
 
@@ -55,6 +60,24 @@ export async function clearThrottle(db: DbOrTx, key: string) {
   await db.delete(throttles).where(eq(throttles.key, key));
 }
 
+
+/**
+ * Deletes every key that counts nothing any more: its last attempt is older than any rule's window and its lock
+ * (if any) has lapsed. Emails that never signed in (typos, guesses, a flood of made-up ones) go with it. The
+ * server runs it every few minutes (lib/housekeeping.ts); returns how many keys went.
+ */
+export async function purgeExpiredThrottles(db: DbOrTx, now = new Date()): Promise<number> {
+  const gone = await db
+    .delete(throttles)
+    .where(
+      and(
+        lt(throttles.updatedAt, new Date(now.getTime() - THROTTLE_LONGEST_WINDOW_MS)),
+        or(isNull(throttles.lockedUntil), lte(throttles.lockedUntil, now)),
+      ),
+    )
+    .returning({ key: throttles.key });
+  return gone.length;
+}
 
 /**
  * Deletes a few keys that have outlived every rule. Attempts under made-up emails or addresses would otherwise

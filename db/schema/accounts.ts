@@ -14,6 +14,8 @@ export const users = pgTable(
     /** Carried in the JWT; bumping it ends every session of this person. */
     sessionVersion: integer().notNull().default(1),
     lastSignInAt: timestamp({ withTimezone: true }),
+    /** When the person followed a link Coachgrid mailed to this address; null while unverified (or after a change). */
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex("users_email_uq").on(sql`lower(${t.email})`)],
@@ -25,6 +27,8 @@ export const authEventKind = pgEnum("auth_event_kind", [
   "sign_in_failed",
   "password_changed",
   "profile_updated",
+  "password_reset",
+  "email_verified",
 ]);
 
 /** Global: sign-ins, failed sign-ins and account changes belong to no organisation. */
@@ -38,6 +42,25 @@ export const authEvents = pgTable(
     createdAt: createdAtColumn(),
   },
   (t) => [index("auth_events_email_idx").on(sql`lower(${t.email})`, t.createdAt)],
+);
+
+/**
+ * Global: sessions ended on the server before their token expires (signed out). A token carries its session id;
+ * a token whose id is listed here gets no session. A row is needed only while a token of that session could
+ * still be presented (its 30-day lifetime), so rows older than that are pruned.
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    /** The session id carried in the token. */
+    id: uuid().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    endedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // Finds rows old enough to prune without reading the whole table.
+  (t) => [index("ended_sessions_ended_at_idx").on(t.endedAt)],
 );
 
 /**

@@ -34,6 +34,8 @@ export const coachingPlans = pgTable(
     behaviourId: uuid().notNull(),
     cycleId: uuid(),
     targetScore: smallint().notNull(),
+    /** The leader's score of the focus behaviour in `cycleId` when the plan was made: later edits leave it. */
+    scoreThen: smallint(),
     dueOn: date(),
     status: planStatus().notNull().default("active"),
     createdBy: uuid().notNull(),
@@ -47,6 +49,7 @@ export const coachingPlans = pgTable(
     foreignKey({ columns: [t.orgId, t.cycleId], foreignColumns: [cycles.orgId, cycles.id] }),
     foreignKey({ columns: [t.orgId, t.createdBy], foreignColumns: [memberships.orgId, memberships.userId] }),
     check("coaching_plans_target_range", sql`${t.targetScore} between 1 and 5`),
+    check("coaching_plans_score_then_range", sql`${t.scoreThen} between 1 and 5`),
     index("coaching_plans_org_rep_idx").on(t.orgId, t.repUserId),
   ],
 );

@@ -70,7 +70,7 @@ export const orgRevisions = pgTable("org_revisions", {
 });
 
 /** Tenant tables the database keeps for itself: not the organisation's data, so no export or copy includes them. */
-export const BOOKKEEPING_TABLES: readonly string[] = ["org_revisions"];
+export const BOOKKEEPING_TABLES: readonly string[] = ["org_revisions", "mail_outbox"];
 
 export const memberRole = pgEnum("member_role", ["admin", "leader", "rep"]);
 export const memberStatus = pgEnum("member_status", ["active", "deactivated"]);
@@ -149,6 +149,8 @@ export const invites = pgTable(
     createdAt: createdAtColumn(),
     revokedAt: timestamp({ withTimezone: true }),
     revokedBy: uuid(),
+    /** When the link was last mailed to `email`. Each sending makes a new token: only the hash is ever kept. */
+    emailedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -16,6 +16,7 @@ import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { repTarget } from "@/lib/members/rep-target";
 import { leaderCommentSchema, repAssessmentSchema, saveSelfRatingSchema, submitSelfAssessmentSchema } from "@/lib/schemas/assessments";
+import { queueResultsSharedMail } from "./mail";
 import { canShare } from "./visibility";
 
 async function openCycle(db: DbOrTx, orgId: string, cycleId: string) {
@@ -45,7 +46,8 @@ export const saveSelfRating = memberAction(
     if (assessment?.submittedAt) throw new Refusal("conflict", "You have submitted this self-assessment. Ask your leader to reopen it to change answers.");
     await ensureAssessment(db, org.id, cycle.id, user.id);
     await upsertSelfRating(db, org.id, { cycleId: cycle.id, repUserId: user.id, behaviourId: behaviour.id }, { score: input.score, comment: input.comment });
-    await audit({ targetType: "self_rating", targetId: `${cycle.id}:${behaviour.id}`, targetLabel: `${behaviour.name} · ${cycle.name}`, after: { score: input.score } });
+    // Never the score or the comment: a draft is hidden from the admins who read the audit log (blind mode).
+    await audit({ targetType: "self_rating", targetId: `${cycle.id}:${behaviour.id}`, targetLabel: `${behaviour.name} · ${cycle.name}`, after: { answered: true } });
     return { savedAt: new Date().toISOString() };
   },
 );
@@ -84,7 +86,10 @@ export const submitSelfAssessment = memberAction(
   },
 );
 
-/** Reveals the leader's ratings to the rep: once the rep has submitted, or once the cycle is closed. */
+/**
+ * Reveals the leader's ratings to the rep: once the rep has submitted, or once the cycle is closed. The rep is
+ * mailed a link to their results (when their address is verified and they have not turned these mails off).
+ */
 export const shareResults = memberAction(
   {
     name: "assessment.share",
@@ -110,6 +115,7 @@ export const shareResults = memberAction(
     }
     await ensureAssessment(db, org.id, cycle.id, repUserId);
     await setAssessmentState(db, org.id, cycle.id, repUserId, { sharedAt: new Date(), sharedBy: user.id });
+    await queueResultsSharedMail(db, org, { userId: repUserId, name: rep.name, email: rep.email }, { cycleId: cycle.id, cycleName: cycle.name, coachName: user.name });
     await audit({ targetType: "assessment", targetId: `${cycle.id}:${repUserId}`, targetLabel: `${rep.name} · ${cycle.name}`, after: { status: "shared" } });
   },
 );

@@ -34,6 +34,21 @@ function team(name: string | null): string {
   return /\bteam\b/i.test(name) ? name : `the team ${name}`;
 }
 
+function count(value: unknown): number {
+  return typeof value === "number" ? value : 0;
+}
+
+/** "1 person", "3 people"; "1 rep", "3 reps". */
+function people(n: number, noun?: string): string {
+  if (!noun) return n === 1 ? "1 person" : `${n} people`;
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** "reps", "leaders", "admins". */
+function plural(role: string): string {
+  return `${role}s`;
+}
+
 /** "a rep", "an admin"; an unknown role is named as it is. */
 function aRole(role: unknown): string {
   const name = text(role) ?? "member";
@@ -52,6 +67,16 @@ function zone(value: unknown): string {
 
 function person(event: DescribableAuditEvent): string {
   return event.targetLabel ?? "a member";
+}
+
+const MAIL_CATEGORY_WORDS: Record<string, string> = { reminders: "reminders", resultsShared: "results shared", weeklyDigest: "weekly digest" };
+
+/** "reminders off, weekly digest on": the categories whose setting changed (all given ones when there is no before). */
+function mailSettings(before: Snapshot, after: Snapshot): string {
+  return Object.entries(MAIL_CATEGORY_WORDS)
+    .filter(([key]) => typeof after[key] === "boolean" && before[key] !== after[key])
+    .map(([key, words]) => `${words} ${after[key] ? "on" : "off"}`)
+    .join(", ");
 }
 
 /** A stored calendar day (yyyy-mm-dd) as people read it: "5 Jan 2026"; null when it is not one. */
@@ -101,6 +126,23 @@ function note(event: DescribableAuditEvent, values: Snapshot, withKind = true): 
   return `a ${kind}1:1 note about ${event.targetLabel ?? "a rep"}${held ? ` (the 1:1 of ${held})` : ""}`;
 }
 
+/**
+ * A label "Avery Lin · Q1 2027" (a rep's self-assessment) or "Avery Lin · Prospecting · Q1 2027" (one rating), in
+ * its parts; absent parts are named in general terms.
+ */
+function ratingParts(event: DescribableAuditEvent) {
+  const parts = (event.targetLabel ?? "").split(" · ");
+  const cycle = parts.length > 1 ? text(parts.at(-1)) : null;
+  return { first: text(parts[0]), behaviour: parts.length > 2 ? text(parts[1]) : null, cycle };
+}
+
+/** "Avery Lin's self-assessment for Q1 2027", or "their self-assessment ..." when the rep is the actor. */
+function selfAssessment(actor: string, event: DescribableAuditEvent): string {
+  const { first: rep, cycle } = ratingParts(event);
+  const whose = rep === null ? "a rep's" : rep === actor ? "their" : `${rep}'s`;
+  return `${whose} self-assessment${cycle ? ` for ${cycle}` : ""}`;
+}
+
 /** The joiner is the actor: they accepted the link themselves. */
 function joined(actor: string, after: Snapshot) {
   return `${actor} joined as ${roleIn(after.role, after.team)}`;
@@ -111,6 +153,18 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Organisation created",
     describe: (actor, event, _before, after) =>
       `${actor} created the organisation ${text(after.name) ?? event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "auth.signIn": {
+    label: "Signed in",
+    describe: (actor) => `${actor} signed in`,
+  },
+  "account.updateProfile": {
+    label: "Profile changed",
+    describe: (actor) => `${actor} changed their profile`,
+  },
+  "account.changePassword": {
+    label: "Password changed",
+    describe: (actor) => `${actor} changed their password`,
   },
   "organisation.updateSettings": {
     label: "Organisation settings changed",
@@ -131,8 +185,22 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
       const teamName = text(after.team) ?? event.targetLabel;
       const email = text(after.email);
       const uses = typeof after.maxUses === "number" && after.maxUses > 1 ? `, for up to ${after.maxUses} people` : "";
-      return `${actor} created an invite link${email ? ` for ${email}` : ""} to join ${teamName ? `${team(teamName)} ` : ""}as ${aRole(after.role)}${uses}`;
+      const mailed = after.emailed === true ? ", and emailed it" : "";
+      return `${actor} created an invite link${email ? ` for ${email}` : ""} to join ${teamName ? `${team(teamName)} ` : ""}as ${aRole(after.role)}${uses}${mailed}`;
     },
+  },
+  "invite.bulk": {
+    label: "People invited by email",
+    describe: (actor, event, _before, after) => {
+      const teamName = text(after.team) ?? event.targetLabel;
+      const skipped = count(after.skippedMembers) + count(after.skippedInvited);
+      return `${actor} emailed invites to ${people(count(after.invited))} to join ${teamName ? `${team(teamName)} ` : ""}as ${plural(text(after.role) ?? "member")}${skipped ? ` (${skipped} skipped: already members or invited)` : ""}`;
+    },
+  },
+  "invite.sendEmail": {
+    label: "Invite emailed",
+    describe: (actor, event, _before, after) =>
+      `${actor} ${after.resent === true ? "emailed again" : "emailed"} an invite link${text(after.emailedTo) ? ` to ${String(after.emailedTo)}` : ""}${event.targetLabel ? ` for ${team(event.targetLabel)}` : ""}`,
   },
   "invite.revoke": {
     label: "Invite link revoked",
@@ -197,6 +265,18 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Member reactivated",
     describe: (actor, event) => `${actor} reactivated the membership of ${person(event)}`,
   },
+  "member.sendPasswordReset": {
+    label: "Password reset link sent",
+    describe: (actor, event) => `${actor} sent ${person(event)} a link to choose a new password`,
+  },
+  "account.updateMailPreferences": {
+    label: "Mail settings changed",
+    describe: (actor, _event, before, after) => `${actor} changed their mail settings: ${mailSettings(before, after) || "no change"}`,
+  },
+  "mail.unsubscribe": {
+    label: "Unsubscribed from mails",
+    describe: (actor, _event, _before, after) => `${actor} unsubscribed from ${mailSettings({}, after) || "some mails"} through a mail's link`,
+  },
   "organisation.export": {
     label: "Data exported",
     describe: (actor) => `${actor} downloaded all of the organisation's data`,
@@ -235,7 +315,13 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
   },
   "cycle.open": {
     label: "Cycle opened",
-    describe: (actor, event) => `${actor} opened the cycle ${event.targetLabel ?? ""}`.trimEnd(),
+    describe: (actor, event, _before, after) =>
+      `${actor} opened the cycle ${event.targetLabel ?? ""}`.trimEnd() + (typeof after.mailedReps === "number" ? ` and emailed ${people(after.mailedReps, "rep")} their self-assessment` : ""),
+  },
+  "cycle.remind": {
+    label: "Self-assessment reminders sent",
+    describe: (actor, event, _before, after) =>
+      `${actor} reminded ${people(count(after.reminded), "rep")}${text(after.team) ? ` of ${team(String(after.team))}` : ""} to submit their self-assessment${event.targetLabel ? ` for ${event.targetLabel}` : ""}`,
   },
   "cycle.close": {
     label: "Cycle closed",
@@ -250,6 +336,38 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
       const from = typeof before.score === "number" ? ` (was ${before.score})` : "";
       return `${actor} rated ${what} ${String(after.score)}${from}`;
     },
+  },
+  "grid.comment": {
+    label: "Rating comment saved",
+    describe: (actor, event, _before, after) => {
+      const [rep, behaviour, cycle] = (event.targetLabel ?? "").split(" · ");
+      const what = `${text(rep) ? `${rep}'s` : "a"} rating on ${text(behaviour) ?? "a behaviour"}${text(cycle) ? ` (${cycle})` : ""}`;
+      return after.comment === "cleared" ? `${actor} removed the comment on ${what}` : `${actor} commented on ${what}`;
+    },
+  },
+  // A draft self rating is hidden from the coach (blind mode): the sentence never names a score, whatever the
+  // event holds.
+  "assessment.saveSelfRating": {
+    label: "Self rating saved",
+    describe: (actor, event) => {
+      const { first: behaviour, cycle } = ratingParts(event);
+      return `${actor} saved a self rating of ${behaviour ?? "a behaviour"}${cycle ? ` (${cycle})` : ""}`;
+    },
+  },
+  "assessment.submit": {
+    label: "Self-assessment submitted",
+    describe: (actor, event) => `${actor} submitted ${selfAssessment(actor, event)}`,
+  },
+  "assessment.share": {
+    label: "Results shared",
+    describe: (actor, event) => {
+      const { first: rep, cycle } = ratingParts(event);
+      return `${actor} shared ${cycle ? `the ${cycle} results` : "the results"} with ${rep ?? "a rep"}`;
+    },
+  },
+  "assessment.reopen": {
+    label: "Self-assessment reopened",
+    describe: (actor, event) => `${actor} reopened ${selfAssessment(actor, event)}`,
   },
   "coaching.updateSettings": {
     label: "Coaching settings changed",
@@ -399,6 +517,11 @@ export function describeAuditEvent(event: DescribableAuditEvent): string {
   if (known) return known.describe(actor, event, snapshot(event.before), snapshot(event.after));
   const target = event.targetLabel ?? (event.targetType ? `a ${event.targetType}` : null);
   return `${actor} made a change (${event.action})${target ? ` to ${target}` : ""}`;
+}
+
+/** Whether an action has its own sentence and label (tests hold every registered action to it). */
+export function hasAuditSentence(action: string): boolean {
+  return Object.hasOwn(ACTIONS, action);
 }
 
 /** The name of an action in the log's filter: "Invite link revoked"; unknown actions keep their code name. */

@@ -21,12 +21,14 @@ export const sessionOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = user.sv;
+        token.sid = user.sid;
       }
       return token;
     },
     session({ session, token }) {
       session.user = { id: token.uid, name: token.name ?? "", email: token.email ?? "" };
       session.sv = token.sv;
+      session.sid = token.sid;
       return session;
     },
   },

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signIn } from "@/lib/accounts/sign-in";
+import { signOutSession } from "@/lib/accounts/sign-out";
 import { sessionOptions } from "./config";
 
 /** The auth route's options: session handling plus the email + password provider. */
@@ -12,8 +13,14 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
         const user = await signIn(credentials, request);
-        return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion } : null;
+        // Each sign-in is a session of its own, with an id the token carries: signing out ends just this one.
+        return user ? { id: user.id, name: user.name, email: user.email, sv: user.sessionVersion, sid: crypto.randomUUID() } : null;
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (token?.uid && token.sid) await signOutSession({ userId: token.uid, sessionId: token.sid });
+    },
+  },
 };

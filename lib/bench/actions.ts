@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { selectOne } from "@/db/queries/bench";
+import { benchServed } from "@/lib/bench/served";
 import { memberAction } from "@/lib/chain/member";
 
 /**
@@ -13,7 +14,8 @@ import { memberAction } from "@/lib/chain/member";
  * A save writes one audit row, so the baseline must write one as well, or the save-vs-ping ratio would charge the
  * audit insert to the grid. And a member who presses the page's button did run an action in the organisation:
  * the log says so in words ("ran the baseline check … it changes nothing"), not as "made a change". The bench's
- * thousands of pings go to its throwaway database, never to a real organisation's log.
+ * thousands of pings go to its throwaway database, never to a real organisation's log: only the benchmark's own
+ * server serves this action (COACHGRID_BENCH=1, lib/bench/served.ts); anywhere else it answers not_found to everyone.
  */
 export const pingBaseline = memberAction(
   {
@@ -21,6 +23,7 @@ export const pingBaseline = memberAction(
     permission: "org.view",
     input: z.object({}),
     revalidate: false,
+    served: benchServed,
     expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
   },
   async ({ db, org, audit }) => {

@@ -13,6 +13,17 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The input of an action called as `action(input)` or, by a form, as `action(previousState, formData)`. Anyone can
+ * post other arguments by hand (`[{}, "x"]` as JSON): a second argument that is not form data is passed on with
+ * the first, as an array, which no action's object schema accepts, so validation refuses it after the session and
+ * permission checks, like any other bad input.
+ */
+export function actionInput(args: readonly unknown[]): unknown {
+  if (args.length !== 2) return args[0];
+  return args[1] instanceof FormData ? formDataToObject(args[1]) : [...args];
+}
+
 /** What the person typed, to refill the form after a refusal. Passwords are never echoed back. */
 export function typedValues(raw: unknown): Record<string, string> | undefined {
   if (!raw || typeof raw !== "object") return undefined;

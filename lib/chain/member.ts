@@ -7,9 +7,11 @@ import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { findMemberContext } from "@/db/queries/organisations";
 import { inScope } from "@/db/tenant";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { isSlug } from "@/lib/organisations/slug";
 import { can, needsTarget, roleMay, type Member, type Permission, type Target } from "@/lib/permissions";
-import { formDataToObject, parseInput, typedValues } from "./input";
+import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
+import { logged, noteWho } from "./log";
 import { register, type MemberExpectation } from "./registry";
 import { perRevision } from "./revision-cache";
 import { routePath, signInRedirect } from "./sign-in-redirect";
@@ -38,6 +40,11 @@ type Definition<S extends z.ZodType> = {
   /** The target the permission's relation is checked against, when the role's rule needs one. */
   target?: (input: z.output<S>, ctx: MemberContext) => Target | Promise<Target>;
   expect: MemberExpectation;
+  /**
+   * For an entry only some deployments serve (the benchmark's): while it returns false, every call answers
+   * not_found before anything else, so the page is a 404 and the action does nothing, for everyone.
+   */
+  served?: () => boolean;
 };
 
 type ReadMembership = (tx: Tx, slug: string, userId: string) => ReturnType<typeof findMemberContext>;
@@ -72,14 +79,17 @@ async function runAsMember<S extends z.ZodType, R>(
   handler: (ctx: MemberContext & { db: Tx }, input: z.output<S>) => Promise<R>,
   membership: ReadMembership = readMembership,
 ): Promise<Outcome<R>> {
+  if (def.served && !def.served()) return failure("not_found");
   const user = await getSessionUser();
   if (!user) return failure("unauthenticated");
-  if (typeof slug !== "string") return failure("not_found");
+  noteWho({ userId: user.id });
+  if (!isSlug(slug)) return failure("not_found");
 
   try {
     return await inScope(await getDb(), { slug, userId: user.id }, async (tx): Promise<Outcome<R>> => {
       const found = await membership(tx, slug, user.id);
       if (!found || found.status !== "active") return failure("not_found");
+      noteWho({ orgId: found.orgId });
 
       const member: Member = { userId: user.id, role: found.role, teamId: found.teamId, ledTeamIds: found.ledTeamIds };
       if (!roleMay(member.role, def.permission)) return failure("forbidden");
@@ -109,7 +119,7 @@ export function memberAction<S extends z.ZodType, R = void>(
   def: Definition<S> & { name: string },
   handler: (ctx: ActionContext, input: z.output<S>) => Promise<R>,
 ) {
-  const call = (slug: unknown, raw: unknown) =>
+  const call = logged("action", def.name, (slug: unknown, raw: unknown) =>
     runAsMember(def, slug, raw, async (ctx, input) => {
       let audited = 0;
       const actionCtx: ActionContext = {
@@ -122,17 +132,18 @@ export function memberAction<S extends z.ZodType, R = void>(
       const result = await handler(actionCtx, input);
       if (audited === 0) throw new Error(`${def.name} changed data without recording an audit event`);
       return result;
-    });
+    }),
+  );
 
   async function action(slug: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
-    const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
+    const raw = actionInput(args);
     const outcome = await call(slug, raw);
     if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
     if (def.revalidate !== false) revalidatePath(`/o/${slug}`, "layout"); // every page of the organisation shows the change
     return { status: "ok", data: outcome.data } as ActionState<R>;
   }
 
-  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, call, fn: action });
+  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: action });
   return action;
 }
 
@@ -155,8 +166,9 @@ export function memberLoader<S extends z.ZodType, R>(
   },
   handler: (ctx: MemberContext, input: z.output<S>) => Promise<R>,
 ) {
+  const kind = def.kind ?? "page";
   // A page's reads are planned for the values at hand, not prepared (db/client.ts).
-  const call = (slug: unknown, raw: unknown) =>
+  const call = logged(kind, def.route, (slug: unknown, raw: unknown) =>
     withUnnamedStatements(() =>
       runAsMember(
         def,
@@ -169,7 +181,8 @@ export function memberLoader<S extends z.ZodType, R>(
         },
         readMembershipOnce,
       ),
-    );
+    ),
+  );
 
   async function load(slug: string, raw: unknown = {}): Promise<R> {
     const outcome = await call(slug, raw);
@@ -184,8 +197,7 @@ export function memberLoader<S extends z.ZodType, R>(
     }
   }
 
-  const kind = def.kind ?? "page";
   const name = kind === "layout" ? `layout ${def.route}` : def.route;
-  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, call, fn: load });
+  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: load, auditAction: def.audit?.action });
   return load;
 }

@@ -1,13 +1,14 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import type { z } from "zod";
-import { getDb, type Tx } from "@/db/client";
+import { getDb, type Db, type Tx } from "@/db/client";
 import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
-import { inScope } from "@/db/tenant";
+import { enterOrganisation, inScope } from "@/db/tenant";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { formDataToObject, parseInput, typedValues } from "./input";
+import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
 import { signInRedirect } from "./sign-in-redirect";
+import { logged, noteWho } from "./log";
 import { register, type OpenExpectation } from "./registry";
 
 /**
@@ -18,7 +19,22 @@ import { register, type OpenExpectation } from "./registry";
  * organisation: a public handler that creates one enters it (enterOrganisation); an account's handler may read the
  * person's own memberships.
  */
-type Definition<S extends z.ZodType> = { name: string; input: S; expect: OpenExpectation };
+type Definition<S extends z.ZodType> = {
+  name: string;
+  input: S;
+  /**
+   * Actions only, optional: runs on the validated input before the transaction and outside it, so what it records
+   * (a rate-limit hit) stays even when the call is refused afterwards. A Refusal it throws ends the call.
+   */
+  before?: (db: Db, input: z.output<S>, user: SessionUser | null) => Promise<void>;
+  expect: OpenExpectation;
+  /**
+   * Once the input is valid, answer no sooner than this many milliseconds after the call began, whatever the
+   * handler did: an answer that must not tell whether an account exists (forgot password) must not tell it by
+   * its timing either. The wait happens after the transaction, holding no connection.
+   */
+  minDurationMs?: number;
+};
 
 export type OpenContext = {
   tx: Tx;
@@ -30,16 +46,23 @@ async function run<S extends z.ZodType, R>(
   def: Definition<S>,
   raw: unknown,
   handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
-  userId: string | null = null,
+  user: SessionUser | null = null,
 ): Promise<Outcome<R>> {
   const parsed = parseInput(def.input, raw);
   if (!parsed.ok) return parsed.failure;
+  const settled = def.minDurationMs ? settleAfter(def.minDurationMs) : undefined;
+  const db: Db = await getDb();
   try {
-    const data = await inScope(await getDb(), { userId }, (tx) =>
+    await def.before?.(db, parsed.data, user);
+    const data = await inScope(db, { userId: user?.id ?? null }, (tx) =>
       handler(
         {
           tx,
-          audit: (orgId, actor, event) => insertAuditEvent(tx, orgId, actor, { action: def.name, ...event }),
+          // An organisation's audit log is behind its wall: the entry enters that organisation first.
+          audit: async (orgId, actor, event) => {
+            await enterOrganisation(tx, orgId);
+            await insertAuditEvent(tx, orgId, actor, { action: def.name, ...event });
+          },
         },
         parsed.data,
       ),
@@ -48,7 +71,14 @@ async function run<S extends z.ZodType, R>(
   } catch (error) {
     if (error instanceof Refusal) return refused(error);
     throw error;
+  } finally {
+    await settled?.();
   }
+}
+
+function settleAfter(ms: number): () => Promise<void> {
+  const until = performance.now() + ms;
+  return () => new Promise((resolve) => setTimeout(resolve, Math.max(0, until - performance.now())));
 }
 
 function toState<R>(outcome: Outcome<R>, raw: unknown): ActionState<R> {
@@ -56,18 +86,14 @@ function toState<R>(outcome: Outcome<R>, raw: unknown): ActionState<R> {
   return { ...outcome, values: typedValues(raw) };
 }
 
-function readArgs(args: [input: unknown] | [previous: unknown, form: FormData]): unknown {
-  return args.length === 2 ? formDataToObject(args[1]) : args[0];
-}
-
 /** A server action anyone may call (sign-up). */
 export function publicAction<S extends z.ZodType, R>(
   def: Definition<S>,
   handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
 ) {
-  const call = (raw: unknown) => run(def, raw, handler);
+  const call = logged("action", def.name, (raw: unknown) => run(def, raw, handler));
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
-    const raw = readArgs(args);
+    const raw = actionInput(args);
     return toState(await call(raw), raw);
   }
   register({ kind: "action", entry: "public", name: def.name, input: def.input, expect: def.expect, call, fn: action });
@@ -79,7 +105,7 @@ export function publicRoute<S extends z.ZodType, R>(
   def: Definition<S>,
   handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
 ) {
-  const call = (raw: unknown) => run(def, raw, handler);
+  const call = logged("route", def.name, (raw: unknown) => run(def, raw, handler));
   register({ kind: "route", entry: "public", name: def.name, input: def.input, expect: def.expect, call, fn: call });
   return call;
 }
@@ -92,13 +118,14 @@ export function accountAction<S extends z.ZodType, R>(
   def: Definition<S> & { revalidate?: boolean },
   handler: (ctx: OpenContext & { user: SessionUser }, input: z.output<S>) => Promise<R>,
 ) {
-  const call = async (raw: unknown): Promise<Outcome<R>> => {
+  const call = logged("action", def.name, async (raw: unknown): Promise<Outcome<R>> => {
     const user = await getSessionUser();
     if (!user) return failure("unauthenticated");
-    return run(def, raw, (ctx, input) => handler({ ...ctx, user }, input), user.id);
-  };
+    noteWho({ userId: user.id });
+    return run(def, raw, (ctx, input) => handler({ ...ctx, user }, input), user);
+  });
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
-    const raw = readArgs(args);
+    const raw = actionInput(args);
     const outcome = await call(raw);
     if (outcome.status === "ok" && def.revalidate !== false) revalidatePath("/", "layout"); // e.g. the name in every header
     return toState(outcome, raw);
@@ -112,13 +139,14 @@ export function accountLoader<S extends z.ZodType, R>(
   def: Omit<Definition<S>, "name"> & { route: string },
   handler: (ctx: { db: Tx; user: SessionUser }, input: z.output<S>) => Promise<R>,
 ) {
-  const call = async (raw: unknown): Promise<Outcome<R>> => {
+  const call = logged("page", def.route, async (raw: unknown): Promise<Outcome<R>> => {
     const user = await getSessionUser();
     if (!user) return failure("unauthenticated");
+    noteWho({ userId: user.id });
     const parsed = parseInput(def.input, raw);
     if (!parsed.ok) return parsed.failure;
     return { status: "ok", data: await inScope(await getDb(), { userId: user.id }, (tx) => handler({ db: tx, user }, parsed.data)) };
-  };
+  });
   async function load(raw: unknown = {}): Promise<R> {
     const outcome = await call(raw);
     if (outcome.status === "ok") return outcome.data;

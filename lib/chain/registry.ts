@@ -42,8 +42,16 @@ export type MemberExpectation = {
   prepare?: (db: Db, fixture: MatrixFixture) => Promise<void>;
 };
 
-/** Public and account entries have no organisation: their expectation is a valid input. */
-export type OpenExpectation = { input: (fixture: MatrixFixture) => Record<string, unknown> };
+/**
+ * Public and account entries have no organisation: their expectation is a valid input, and what must exist for
+ * it to be valid (a password reset token the input names).
+ */
+export type OpenExpectation = {
+  input: (fixture: MatrixFixture) => Record<string, unknown>;
+  prepare?: (db: Db, fixture: MatrixFixture) => Promise<void>;
+  /** The entry counts every attempt towards a rate limit, refused ones too: a refusal may change the throttles. */
+  throttled?: true;
+};
 
 /**
  * Token entries: a valid input, the kind of link they take (the tests know how to make one of each kind),
@@ -55,9 +63,16 @@ export type TokenExpectation = {
   token: "invite" | "checkIn";
   /** "none": works signed out; "outsider": needs a signed-in person who is not yet a member. */
   session: "none" | "outsider";
+  /** The entry counts every attempt towards a rate limit, refused ones too: a refusal may change the throttles. */
+  throttled?: true;
 };
 
-type Common = { name: string; input: z.ZodType };
+type Common = {
+  name: string;
+  input: z.ZodType;
+  /** The audit action a loader records on access (a full data export); an action records its name. */
+  auditAction?: string;
+};
 
 export type RegistryEntry =
   | (Common & {
@@ -65,6 +80,8 @@ export type RegistryEntry =
       entry: "member";
       permission: Permission;
       expect: MemberExpectation;
+      /** Present when only some deployments serve the entry: false means it answers not_found to everyone. */
+      served?: () => boolean;
       /** Calls the entry through the chain, as a test would: the org slug and an input object. */
       call: (slug: string, input: unknown) => Promise<Outcome<unknown>>;
       fn: unknown;

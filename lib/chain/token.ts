@@ -5,9 +5,11 @@ import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
 import { findOrganisationBySlug } from "@/db/queries/organisations";
 import { inScope } from "@/db/tenant";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { isSlug } from "@/lib/organisations/slug";
 import { hashToken } from "@/lib/tokens";
-import { formDataToObject, parseInput, typedValues } from "./input";
+import { actionInput, parseInput, typedValues } from "./input";
 import { failure, refused, Refusal, type ActionState, type Outcome } from "./outcome";
+import { logged, noteWho } from "./log";
 import { register, type TokenExpectation } from "./registry";
 import type { Organisation } from "./member";
 
@@ -41,7 +43,7 @@ export type TokenActionContext<T> = TokenContext<T> & {
 };
 
 async function resolve<T>(db: DbOrTx, def: Pick<Definition<z.ZodType, T>, "lookup">, slug: unknown, token: unknown) {
-  if (typeof slug !== "string" || typeof token !== "string" || token.length > 200) return undefined;
+  if (!isSlug(slug) || typeof token !== "string" || token.length > 200) return undefined;
   const org = await findOrganisationBySlug(db, slug);
   if (!org) return undefined;
   const record = await def.lookup(db, org.id, hashToken(token));
@@ -53,17 +55,18 @@ export function tokenLoader<S extends z.ZodType, T, R>(
   def: Omit<Definition<S, T>, "name" | "before" | "revalidate"> & { route: string },
   handler: (ctx: TokenContext<T> & { db: DbOrTx }, input: z.output<S>) => Promise<R>,
 ) {
-  const call = async (slug: unknown, token: unknown, raw: unknown = {}): Promise<Outcome<R>> => {
-    if (typeof slug !== "string") return failure("not_found", "This link is not valid.");
+  const call = logged("page", def.route, async (slug: unknown, token: unknown, raw: unknown = {}): Promise<Outcome<R>> => {
+    if (!isSlug(slug)) return failure("not_found", "This link is not valid.");
     const user = await getSessionUser();
     return inScope(await getDb(), { slug, userId: user?.id }, async (tx): Promise<Outcome<R>> => {
       const found = await resolve(tx, def, slug, token);
       if (!found) return failure("not_found", "This link is not valid.");
+      noteWho({ orgId: found.org.id });
       const parsed = parseInput(def.input, raw);
       if (!parsed.ok) return parsed.failure;
       return { status: "ok", data: await handler({ ...found, db: tx, user }, parsed.data) };
     });
-  };
+  });
   register({ kind: "page", entry: "token", name: def.route, input: def.input, expect: def.expect, call, fn: call });
   return call;
 }
@@ -73,8 +76,8 @@ export function tokenAction<S extends z.ZodType, T, R>(
   def: Definition<S, T>,
   handler: (ctx: TokenActionContext<T>, input: z.output<S>) => Promise<R>,
 ) {
-  const call = async (slug: unknown, token: unknown, raw: unknown): Promise<Outcome<R>> => {
-    if (typeof slug !== "string") return failure("not_found", "This link is not valid.");
+  const call = logged("action", def.name, async (slug: unknown, token: unknown, raw: unknown): Promise<Outcome<R>> => {
+    if (!isSlug(slug)) return failure("not_found", "This link is not valid.");
     const parsed = parseInput(def.input, raw);
     const db = await getDb();
     const user = await getSessionUser();
@@ -89,6 +92,7 @@ export function tokenAction<S extends z.ZodType, T, R>(
         const found = await resolve(tx, def, slug, token);
         if (!found) return failure("not_found", "This link is not valid.");
         if (!parsed.ok) return parsed.failure;
+        noteWho({ orgId: found.org.id, userId: user?.id });
         const ctx: TokenActionContext<T> = {
           ...found,
           user,
@@ -101,10 +105,10 @@ export function tokenAction<S extends z.ZodType, T, R>(
       if (error instanceof Refusal) return refused(error);
       throw error;
     }
-  };
+  });
 
   async function action(slug: string, token: string, ...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
-    const raw = args.length === 2 ? formDataToObject(args[1]) : args[0];
+    const raw = actionInput(args);
     const outcome = await call(slug, token, raw);
     if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
     if (def.revalidate !== false) revalidatePath(`/o/${slug}`, "layout");

@@ -9,6 +9,7 @@ import { relationshipLabel } from "@/lib/relationships/rules";
 import { relationshipTarget } from "@/lib/relationships/target";
 import { checkInIdSchema, createCheckInSchema } from "@/lib/schemas/check-ins";
 import { hashToken, newToken } from "@/lib/tokens";
+import { checkInPath, queueCheckInMail } from "./mail";
 import { MATRIX_CHECK_IN_ID, prepareCheckIn } from "./matrix";
 
 /** Only the leader who keeps the relationship sends and withdraws its links; the matrix's is kept by `leader`. */
@@ -16,7 +17,8 @@ const keeperOnly = ["leader"] as const;
 
 /**
  * Creates a check-in link for the relationship's counterpart. Returns the raw token once, inside the link:
- * the database keeps only its hash.
+ * the database keeps only its hash. With an address, the link is also mailed to the counterpart, with the
+ * leader's name and who reads the answers.
  */
 export const createCheckIn = memberAction(
   {
@@ -26,7 +28,7 @@ export const createCheckIn = memberAction(
     target: (input, { db, org }) => relationshipTarget(db, org.id, input.relationshipId),
     expect: { allow: keeperOnly, input: () => ({ relationshipId: MATRIX_IDS.relationship, expiresInDays: "14" }), prepare: prepareRelationship },
   },
-  async ({ db, org, user, audit }, { relationshipId, expiresInDays }) => {
+  async ({ db, org, user, audit }, { relationshipId, expiresInDays, email }) => {
     const relationship = await findRelationship(db, org.id, relationshipId);
     if (!relationship) throw new Refusal("not_found", "That relationship does not exist.");
     const token = newToken();
@@ -36,13 +38,16 @@ export const createCheckIn = memberAction(
       createdBy: user.id,
       expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
     });
+    if (email) {
+      await queueCheckInMail(db, org, { email, token, leaderName: user.name, counterpartName: relationship.counterpartName, expiresAt: link.expiresAt });
+    }
     await audit({
       targetType: "relationship",
       targetId: relationshipId,
       targetLabel: relationshipLabel(relationship),
-      after: { checkIn: link.id, expiresAt: link.expiresAt, expiresInDays },
+      after: { checkIn: link.id, expiresAt: link.expiresAt, expiresInDays, emailedTo: email },
     });
-    return { url: `/o/${org.slug}/check-in/${token}`, expiresAt: link.expiresAt.toISOString() };
+    return { url: checkInPath(org.slug, token), expiresAt: link.expiresAt.toISOString(), emailedTo: email };
   },
 );
 

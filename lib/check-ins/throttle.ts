@@ -1,8 +1,7 @@
-import { headers } from "next/headers";
 import type { DbOrTx } from "@/db/client";
 import { hitThrottle, throttleLockedUntil, type ThrottleRule } from "@/db/queries/throttles";
 import { Refusal } from "@/lib/chain/outcome";
-import { trustedClientAddress } from "@/lib/security/client-address";
+import { requestClientAddress } from "@/lib/security/client-address";
 
 /**
  * Rate limits on answering a check-in. Every submit to a waiting link counts, a refused one too: a few a
@@ -12,22 +11,13 @@ import { trustedClientAddress } from "@/lib/security/client-address";
 export const CHECK_IN_LINK_RULE: ThrottleRule = { limit: 5, windowMs: 60_000, lockMs: 10 * 60_000 };
 export const CHECK_IN_ADDRESS_RULE: ThrottleRule = { limit: 30, windowMs: 10 * 60_000, lockMs: 30 * 60_000 };
 
-/** The client's address inside a request, the same rule as sign-in's (TRUST_PROXY); else null. */
-async function requestAddress(): Promise<string | null> {
-  try {
-    return trustedClientAddress((await headers()).get("x-forwarded-for"));
-  } catch {
-    return null; // outside a request (scripts, tests without one)
-  }
-}
-
 function minutesUntil(until: Date, now: Date) {
   return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
 }
 
 /** Counts one submit under each key; refuses when a key is locked, or when this submit went past its limit. */
 export async function countCheckInSubmit(db: DbOrTx, checkInId: string, now = new Date()): Promise<void> {
-  const address = await requestAddress();
+  const address = await requestClientAddress();
   const keys: [string, ThrottleRule][] = [[`check-in:${checkInId}`, CHECK_IN_LINK_RULE]];
   if (address) keys.push([`check-in-address:${address}`, CHECK_IN_ADDRESS_RULE]);
   for (const [key, rule] of keys) {

@@ -89,15 +89,16 @@ export async function buildCoachingQueue(
     self = await listVisibleSelfScores(db, org.id, cycle.id, [...visible]);
   }
 
-  const selfOf = new Map(self.map((s) => [`${s.repUserId}:${s.behaviourId}`, Number(s.score)]));
+  const selfOf = new Map(self.map((s) => [`${s.repUserId}:${s.behaviourId}`, { score: Number(s.score), comment: s.comment }]));
   const itemsOf = new Map<string, QueueItem[]>();
   for (const rating of leader) {
     const at = position.get(rating.behaviourId);
     if (at === undefined) continue;
     const list = itemsOf.get(rating.repUserId) ?? [];
+    const own = selfOf.get(`${rating.repUserId}:${rating.behaviourId}`);
     list.push(
       queueItem(
-        { behaviourId: rating.behaviourId, name: behaviourRows[at]!.name, position: at, leader: Number(rating.score), self: selfOf.get(`${rating.repUserId}:${rating.behaviourId}`) ?? null },
+        { behaviourId: rating.behaviourId, name: behaviourRows[at]!.name, position: at, leader: Number(rating.score), self: own?.score ?? null, selfComment: own?.comment ?? null },
         thresholds,
       ),
     );

@@ -98,11 +98,16 @@ export type QueueItem = {
   position: number;
   leader: number;
   self: number | null;
+  /** The rep's comment on their self rating: null when there is none or the self rating is hidden (blind mode). */
+  selfComment: string | null;
   gap: number | null;
   label: CoachingLabel | null;
 };
 
-export function queueItem(input: { behaviourId: string; name: string; position: number; leader: number; self: number | null }, t: Thresholds): QueueItem {
+export function queueItem(
+  input: { behaviourId: string; name: string; position: number; leader: number; self: number | null; selfComment: string | null },
+  t: Thresholds,
+): QueueItem {
   const { self, leader } = input;
   return {
     ...input,

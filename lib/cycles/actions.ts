@@ -15,6 +15,8 @@ import {
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { brokenUniqueConstraint } from "@/lib/framework/unique-violation";
+import { queueSelfAssessmentMails } from "@/lib/reminders/mail";
+import { listActiveRepsToMail } from "@/db/queries/reminders";
 import { createCycleSchema, cycleIdSchema, openCycleSchema } from "@/lib/schemas/framework";
 
 const adminsOnly = ["admin"] as const;
@@ -51,7 +53,8 @@ export const createCycle = memberAction(
 /**
  * Makes a draft cycle the current one. Only one cycle is open at a time: with another open, this refuses
  * unless `closeCurrent` says to close that one in the same step. The first cycle ever opened needs the
- * framework confirmed first.
+ * framework confirmed first. Every active rep is mailed a direct link to their self-assessment, queued in the
+ * same transaction (two statements whatever the number of reps).
  */
 export const openCycle = memberAction(
   {
@@ -61,7 +64,7 @@ export const openCycle = memberAction(
     // The fixture already has an open cycle, so the valid call is the one that closes it in the same step.
     expect: { allow: adminsOnly, input: (f) => ({ cycleId: f.cycles.draft, closeCurrent: true }) },
   },
-  async ({ db, org, audit }, { cycleId, closeCurrent }) => {
+  async ({ db, org, user, audit }, { cycleId, closeCurrent }) => {
     await lockCycleChanges(db, org.id);
     const cycle = await existingCycle(db, org.id, cycleId);
     if (cycle.status === "open") throw new Refusal("conflict", `${cycle.name} is already open.`);
@@ -101,7 +104,9 @@ export const openCycle = memberAction(
       }
       throw error;
     }
-    await audit({ targetType: "cycle", targetId: cycleId, targetLabel: cycle.name, before: { status: "draft" }, after: { status: "open" } });
+    const reps = await listActiveRepsToMail(db, org.id);
+    await queueSelfAssessmentMails(db, org, "cycle_opened", { cycleName: cycle.name, senderName: user.name }, reps);
+    await audit({ targetType: "cycle", targetId: cycleId, targetLabel: cycle.name, before: { status: "draft" }, after: { status: "open", mailedReps: reps.length } });
   },
 );
 

@@ -92,11 +92,14 @@ async function leaderCoaching({ db, org }: MemberContext, teamIds: readonly stri
       leader: item.leader,
       // Null unless the rep's self rating is visible to the leader (blind mode): then no gap and no label.
       self: item.self,
+      selfComment: item.selfComment,
       gap: item.gap,
       label: item.label,
     })),
     overdueOneOnOnes: {
       count: overdue.length,
+      /** Reps with no 1:1 note at all (not overdue while they joined within the cadence). */
+      neverMet: queue.reps.filter((r) => r.oneOnOne.lastNoteOn === null).length,
       reps: overdue.slice(0, OVERDUE_LISTED).map((r) => ({ userId: r.userId, name: r.name, teamName: r.teamName, lastNoteOn: r.oneOnOne.lastNoteOn, daysSince: r.oneOnOne.daysSince })),
     },
     overdueActions: {

@@ -40,7 +40,12 @@ export type GridContent = {
   averages: GridAverages;
   /** The organisation's column and overall averages (the footer's last row); no row averages. */
   organisation: Pick<GridAverages, "byBehaviour" | "overall">;
+  /** All-teams grid only: each team's column and overall averages, by team name (people without a team last). */
+  teams: GridTeam[];
 };
+
+/** A team's figures in an all-teams grid; `teamId` null for the people without a team. */
+export type GridTeam = { teamId: string | null; name: string; averages: Pick<GridAverages, "byBehaviour" | "overall"> };
 
 /** [average, count] or [average, count, sum]; null: no figure (no rating row at all). */
 type CompactAverage = [average: number | null, count: number] | [average: number | null, count: number, sum: number] | null;
@@ -69,6 +74,8 @@ export type CompactGrid = {
   /** Organisation column averages aligned to `b`, and overall. */
   oa: CompactAverage[];
   oo: CompactAverage;
+  /** All-teams grid: per team, [index into `t` (-1: no team), column averages aligned to `b`, overall]. Else empty. */
+  ty: [team: number, columns: CompactAverage[], overall: CompactAverage][];
 };
 
 /**
@@ -87,6 +94,8 @@ export function parseGrid(text: string): CompactGrid {
 export const GRID_PAYLOAD_MARKER = "cg";
 
 export const STATUSES: readonly AssessmentStatus[] = ["not_started", "draft", "submitted", "shared"];
+/** What the people without a team are called in an all-teams grid's team rows. */
+export const NO_TEAM = "No team";
 const NO_AVERAGE: Average = { average: null, count: 0 };
 
 const pack = (a: Average | undefined): CompactAverage => (a ? (a.sum === undefined ? [a.average, a.count] : [a.average, a.count, a.sum]) : null);
@@ -157,6 +166,11 @@ function frame(grid: GridFrame): Omit<CompactGrid, "s" | "v" | "f" | "g"> {
     to: pack(grid.averages.overall),
     oa: grid.behaviours.map((b) => pack(grid.organisation.byBehaviour[b.id])),
     oo: pack(grid.organisation.overall),
+    ty: grid.teams.map((team) => [
+      team.teamId === null ? -1 : indexOf(team.teamId, team.name),
+      grid.behaviours.map((b) => pack(team.averages.byBehaviour[b.id])),
+      pack(team.averages.overall),
+    ]),
   };
 }
 
@@ -270,6 +284,11 @@ export function readGrid(compact: CompactGrid): GridModel {
     hidden: compact.r.filter((r) => r[4] === 1).map((r) => r[0]),
     averages: { byRep, byBehaviour: columns(compact.ta), overall: unpack(compact.to) ?? NO_AVERAGE },
     organisation: { byBehaviour: columns(compact.oa), overall: unpack(compact.oo) ?? NO_AVERAGE },
+    teams: compact.ty.map(([t, list, overall]) => ({
+      teamId: t < 0 ? null : compact.t[t]![0],
+      name: t < 0 ? NO_TEAM : compact.t[t]![1],
+      averages: { byBehaviour: columns(list), overall: unpack(overall) ?? NO_AVERAGE },
+    })),
   };
 }
 

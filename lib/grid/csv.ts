@@ -1,11 +1,13 @@
 import type { GridContent } from "./compact";
+import { gridFooters } from "./footers";
 import type { GridViewName } from "./views";
 
 /** What the CSV is made of: the grid decoded, and whether it is one team's or all teams'. */
 export type GridCsvData = { teamId: string | null; grid: GridContent | null };
 
 /**
- * The grid as CSV: rep, team, one column per behaviour, the row average; then the averages row. Numbers are
+ * The grid as CSV: rep, team, one column per behaviour, the row average; then the average rows as the page shows
+ * them (gridFooters: each team's in an all-teams grid, the scope's, the organisation's). Numbers are
  * written plain (a gap of minus one is -1); a hidden self rating is the word "hidden"; an empty cell is empty.
  */
 
@@ -53,12 +55,9 @@ export function gridCsv(data: GridCsvData): string {
         isHidden ? "hidden" : csvNumber(grid.averages.byRep[rep.userId]?.average),
       ]);
     }
-    lines.push([
-      csvText(data.teamId === null ? "All teams average" : "Team average"),
-      "",
-      ...behaviours.map((b) => csvNumber(grid.averages.byBehaviour[b.id]?.average)),
-      csvNumber(grid.averages.overall.average),
-    ]);
+    for (const footer of gridFooters(grid, data.teamId === null)) {
+      lines.push([csvText(footer.label), "", ...behaviours.map((b) => csvNumber(footer.values.byBehaviour[b.id]?.average)), csvNumber(footer.values.overall.average)]);
+    }
   }
   return lines.map((line) => line.join(",")).join("\r\n") + "\r\n";
 }

@@ -1,12 +1,12 @@
 import type { z } from "zod";
 import { listCycles } from "@/db/queries/cycles";
-import { gridColumnAverages, listGridBehaviours, listGridReps, listGridRows, listViewCells, viewAverages, type ViewOptions } from "@/db/queries/grid";
+import { gridColumnAverages, listGridBehaviours, listGridReps, listGridRows, listViewCells, viewAverages, type TeamAverages, type ViewOptions } from "@/db/queries/grid";
 import { listActiveTeams } from "@/db/queries/teams";
 import { assessmentStatus, coachSeesSelf } from "@/lib/assessments/visibility";
 import type { MemberContext } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { can, teamScope } from "@/lib/permissions";
-import { encodeGrid, encodeLeaderRows, serializeGrid, type CompactGrid } from "./compact";
+import { encodeGrid, encodeLeaderRows, NO_TEAM, serializeGrid, type CompactGrid, type GridTeam } from "./compact";
 import type { gridPageSchema, GridViewName } from "./views";
 
 type Cycle = Awaited<ReturnType<typeof listCycles>>[number];
@@ -21,11 +21,12 @@ export function previousCycle(cycles: readonly Cycle[], cycle: Cycle): Cycle | u
 /**
  * The grid in one view, for the page and the CSV export alike (so both show the same numbers), in the compact
  * form the page sends to the browser (lib/grid/compact.ts; the export decodes it): the chosen
- * team's reps (an admin may choose all teams) x the cycle's behaviours, the values, the row, column, team and
+ * team's reps (an admin may choose all teams; a closed cycle holds the people rated in it) x the cycle's behaviours, the values, the row, column, team and
  * organisation averages (SQL), and each rep's self-assessment status. A fixed number of queries whatever the
  * number of reps: session, membership, teams, cycles, behaviours, reps with their assessments, then the leader
  * view's rows (cells and row averages) and column averages (team and organisation in one pass), or a read-only
- * view's values and its team and organisation averages.
+ * view's values and its team and organisation averages. An admin's all-teams grid also has each team's column and
+ * overall averages, from the same statements (grouping sets), so the count does not change.
  *
  * Blind mode: in the self and gap views a rep's self ratings are included only where coachSeesSelf allows;
  * the SQL applies the same rule (so averages never count a hidden score) and the cells are filtered again
@@ -55,9 +56,11 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
   if (!cycle || (scope && !teamId)) return { ...base, cycle: null, grid: null };
 
   const before = previousCycle(cycles, cycle);
-  const options: ViewOptions = { blindMode: org.blindMode, previousCycleId: before?.id ?? null };
+  const closed = cycle.status === "closed";
+  const gridCycle = { id: cycle.id, closed };
+  const options: ViewOptions = { blindMode: org.blindMode, previousCycleId: before?.id ?? null, closed };
   const teamIds = teamId ? [teamId] : undefined;
-  const [behaviours, reps] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"), listGridReps(db, org.id, cycle.id, teamIds)]);
+  const [behaviours, reps] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, closed), listGridReps(db, org.id, gridCycle, teamIds)]);
   const behaviourIds = behaviours.map((b) => b.id);
 
   const showsSelf = view === "self" || view === "gap";
@@ -66,18 +69,20 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
 
   let payload: CompactGrid;
   if (view === "leader") {
-    const [rows, columns] = await Promise.all([listGridRows(db, org.id, cycle.id, behaviourIds, teamIds), gridColumnAverages(db, org.id, cycle.id, behaviourIds, teamIds)]);
+    const [rows, columns] = await Promise.all([listGridRows(db, org.id, gridCycle, behaviourIds, teamIds), gridColumnAverages(db, org.id, gridCycle, behaviourIds, teamIds)]);
     const averages = { byRep: Object.fromEntries(rows.map((row) => [row.repUserId, row.average])), ...columns.team };
-    payload = encodeLeaderRows({ behaviours, reps: gridReps, hidden, averages, organisation: columns.organisation }, rows);
+    const teams = gridTeams(gridReps, columns.byTeam, !teamIds);
+    payload = encodeLeaderRows({ behaviours, reps: gridReps, hidden, averages, organisation: columns.organisation, teams }, rows);
   } else {
     const [values, averages, organisation] = await Promise.all([
       listViewCells(db, org.id, cycle.id, view, options, teamIds),
       viewAverages(db, org.id, cycle.id, view, options, behaviourIds, teamIds),
-      viewAverages(db, org.id, cycle.id, view, options, behaviourIds, undefined, false),
+      viewAverages(db, org.id, cycle.id, view, options, behaviourIds, undefined, { rows: false, teams: !teamIds }),
     ]);
     const hiddenSet = new Set(hidden);
     const visible = values.filter((v) => !hiddenSet.has(v.repUserId));
-    payload = encodeGrid({ behaviours, reps: gridReps, hidden, cells: [], values: visible, averages, organisation }, view);
+    const teams = gridTeams(gridReps, organisation.byTeam, !teamIds);
+    payload = encodeGrid({ behaviours, reps: gridReps, hidden, cells: [], values: visible, averages, organisation, teams }, view);
   }
   return {
     ...base,
@@ -85,6 +90,19 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
     previousCycle: before ? { id: before.id, name: before.name } : null,
     grid: { editable: view === "leader" && cycle.status === "open", repCount: reps.length, behaviourCount: behaviours.length, payload: serializeGrid(payload) },
   };
+}
+
+/**
+ * An all-teams grid's team rows: every team with people in the grid, by name, the people without a team last, each
+ * with its figures from SQL (none yet: no figures). A one-team grid has none.
+ */
+function gridTeams(reps: readonly { teamId: string | null; teamName: string | null }[], byTeam: TeamAverages, allTeams: boolean): GridTeam[] {
+  if (!allTeams) return [];
+  const names = new Map(reps.map((r) => [r.teamId, r.teamName ?? NO_TEAM]));
+  const none = { byBehaviour: {}, overall: { average: null, count: 0 } };
+  return [...names]
+    .sort(([a, x], [b, y]) => Number(a === null) - Number(b === null) || x.localeCompare(y))
+    .map(([teamId, name]) => ({ teamId, name, averages: byTeam[teamId ?? ""] ?? none }));
 }
 
 export type GridData = Awaited<ReturnType<typeof loadGridData>>;

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { findUserByEmail, insertAuthEvent, insertUser } from "@/db/queries/accounts";
+import { findUserByEmail, insertAuthEvent, insertUserIfNew, markEmailVerified } from "@/db/queries/accounts";
 import { claimInviteUse, findInviteByTokenHash } from "@/db/queries/invites";
 import { findMembership } from "@/db/queries/members";
 import { insertMembership } from "@/db/queries/organisations";
@@ -10,6 +10,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { tokenAction, type TokenActionContext } from "@/lib/chain/token";
 import { acceptInviteNewSchema } from "@/lib/schemas/invites";
+import { countAccountCreation } from "@/lib/accounts/throttles";
+import { queueVerificationMail } from "@/lib/accounts/verification-links";
 import { inviteRefusal } from "./refusals";
 
 type Invite = NonNullable<Awaited<ReturnType<typeof findInviteByTokenHash>>>;
@@ -26,13 +28,16 @@ async function join({ tx, org, record: invite, audit }: TokenActionContext<Invit
   const teamId = invite.role === "rep" ? invite.teamId : null;
   await insertMembership(tx, org.id, { userId: person.id, role: invite.role, teamId });
   if (invite.role === "leader" && invite.teamId) await insertTeamLeader(tx, org.id, invite.teamId, person.id);
+  // The link was mailed to this address and followed from it: the address is theirs, as a verification link proves.
+  const verified = Boolean(invite.emailedAt) && invite.email?.toLowerCase() === person.email.toLowerCase() && (await markEmailVerified(tx, person.id, person.email));
+  if (verified) await insertAuthEvent(tx, { userId: person.id, email: person.email, kind: "email_verified" });
   await audit(person.id, {
     targetType: "membership",
     targetId: person.id,
     targetLabel: person.name,
     after: { role: invite.role, team: invite.teamName, inviteId: invite.id },
   });
-  return { slug: org.slug };
+  return { slug: org.slug, verified };
 }
 
 const lookup = findInviteByTokenHash;
@@ -43,21 +48,27 @@ export const acceptInviteAsNewPerson = tokenAction(
     name: "invite.acceptAsNew",
     input: acceptInviteNewSchema,
     lookup,
+    // Limited like a sign-up (it creates an account), before the "already exists" answer and the password hash.
+    before: (db) => countAccountCreation(db),
     expect: {
       token: "invite",
       session: "none",
+      throttled: true,
       input: () => ({ name: "Nia Newcomer", email: `nia.${crypto.randomUUID().slice(0, 8)}@example.test`, password: "a long enough password" }),
     },
   },
   async (ctx, input) => {
     const refusal = inviteRefusal(ctx.record, { email: input.email, membership: null }, ctx.org.name);
     if (refusal) throw new Refusal("conflict", refusal);
-    if (await findUserByEmail(ctx.tx, input.email)) {
-      invalidField("email", "An account with this email already exists. Sign in to join instead.");
-    }
-    const user = await insertUser(ctx.tx, { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) });
+    const exists = () => invalidField("email", "An account with this email already exists. Sign in to join instead.");
+    if (await findUserByEmail(ctx.tx, input.email)) exists();
+    // The same email signing up at this very moment gets the same answer, not an error.
+    const user = (await insertUserIfNew(ctx.tx, { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) })) ?? exists();
     await insertAuthEvent(ctx.tx, { userId: user.id, email: user.email, kind: "sign_up" });
-    return join(ctx, user);
+    const joined = await join(ctx, user);
+    // Like a sign-up: an address not proven by the invite's own mail gets a verification mail.
+    if (!joined.verified) await queueVerificationMail(ctx.tx, user);
+    return { slug: joined.slug };
   },
 );
 
@@ -71,6 +82,6 @@ export const acceptInviteAsMember = tokenAction(
   },
   async (ctx) => {
     if (!ctx.user) throw new Refusal("unauthenticated", "Sign in to join with your account.");
-    return join(ctx, ctx.user);
+    return { slug: (await join(ctx, ctx.user)).slug };
   },
 );

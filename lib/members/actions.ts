@@ -1,7 +1,7 @@
 "use server";
 
 import type { DbOrTx } from "@/db/client";
-import { countActiveAdmins, findMembership, removeAllLeaderships, updateMembership } from "@/db/queries/members";
+import { lockActiveAdmins, findMembership, removeAllLeaderships, updateMembership } from "@/db/queries/members";
 import { setMembershipStatus } from "@/db/queries/organisations";
 import { findTeam } from "@/db/queries/teams";
 import { memberAction } from "@/lib/chain/member";
@@ -24,7 +24,7 @@ async function activeTeam(db: DbOrTx, orgId: string, teamId: string, field = "te
 
 /** The organisation always keeps one active admin. */
 async function assertNotLastAdmin(db: DbOrTx, orgId: string, person: { role: string; status: string }, doing: string) {
-  if (person.role === "admin" && person.status === "active" && (await countActiveAdmins(db, orgId)) <= 1) {
+  if (person.role === "admin" && person.status === "active" && (await lockActiveAdmins(db, orgId)) <= 1) {
     throw new Refusal("conflict", `You cannot ${doing} the last active admin. Make someone else an admin first.`);
   }
 }

@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { getOrganisation, listOrganisationsOfUser } from "@/db/queries/organisations";
+import { latestOrgMails } from "@/db/queries/mail";
 import { listDepartments } from "@/db/queries/relationships";
 import { memberLoader } from "@/lib/chain/member";
 import { can } from "@/lib/permissions";
 
 const noInput = z.object({});
+/** The settings page's Email delivery panel shows this many of the latest mails. */
+const EMAIL_DELIVERY_ROWS = 50;
 const everyone = ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] as const;
 
 /** The signed-in shell of an organisation: who I am here, where else I can go, what I may open. */
@@ -45,9 +48,13 @@ export const loadOrganisationSettings = memberLoader(
     expect: { allow: ["admin"], input: () => ({}) },
   },
   async ({ db, org }) => {
-    const [row, departments] = await Promise.all([getOrganisation(db, org.id), listDepartments(db, org.id, { includeArchived: true })]);
+    const [row, departments, mails] = await Promise.all([
+      getOrganisation(db, org.id),
+      listDepartments(db, org.id, { includeArchived: true }),
+      latestOrgMails(db, org.id, EMAIL_DELIVERY_ROWS),
+    ]);
     const { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin, oneOnOneCadenceDays } = row;
     const coaching = { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin, oneOnOneCadenceDays };
-    return { name: row.name, timeZone: row.timeZone, blindMode: row.blindMode, slug: row.slug, departments, coaching };
+    return { name: row.name, timeZone: row.timeZone, blindMode: row.blindMode, slug: row.slug, departments, coaching, mails };
   },
 );

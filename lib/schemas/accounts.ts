@@ -32,3 +32,5 @@ export const changePasswordSchema = z
     path: ["confirmPassword"],
     message: "The two new passwords do not match.",
   });
+
+export const signOutEverywhereSchema = z.object({});

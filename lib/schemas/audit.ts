@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/time-zone";
-import { uuidField } from "./fields";
+import { intField, uuidField } from "./fields";
 
 /** Entries per page of the audit log. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -17,7 +17,7 @@ const rules = {
   action: z.string().max(100),
   from: isoDateField,
   to: isoDateField,
-  page: z.coerce.number().int().min(1).max(100_000),
+  page: intField("not a page number", 1, 100_000),
 } satisfies Record<Param, z.ZodType>;
 
 type Parsed = { [K in Param]?: z.output<(typeof rules)[K]> };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CHECK_IN_EXPIRY_DAYS, DEFAULT_CHECK_IN_EXPIRY_DAYS } from "@/lib/check-ins/status";
 import { optionalText, trustField } from "./relationships";
-import { uuidField } from "./fields";
+import { blankable, emailField, uuidField } from "./fields";
 
 export const CHECK_IN_LIMITS = { friction: 2000, wouldHelp: 2000, name: 100 } as const;
 /** Everything a check-in form sends, added up: well above what the fields allow, far below a flood. */
@@ -13,6 +13,8 @@ export const createCheckInSchema = z.object({
     (v) => (v === undefined || v === "" ? DEFAULT_CHECK_IN_EXPIRY_DAYS : typeof v === "string" ? Number(v) : v),
     z.union(CHECK_IN_EXPIRY_DAYS.map((d) => z.literal(d)), { error: `Choose how long the link lasts: ${CHECK_IN_EXPIRY_DAYS.join(", ")} days.` }),
   ),
+  /** The counterpart's address: when given, the link is also mailed there. */
+  email: blankable(emailField),
 });
 
 export const checkInIdSchema = z.object({ relationshipId: uuidField, checkInId: uuidField });

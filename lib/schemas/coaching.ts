@@ -1,14 +1,9 @@
 import { z } from "zod";
 import { PLAN_STATUSES } from "@/lib/coaching/plans";
 import { isIsoDate } from "@/lib/time-zone";
-import { blankable, checkboxField, uuidField } from "./fields";
+import { blankable, checkboxField, intField, uuidField } from "./fields";
 
 export const COACHING_LIMITS = { action: 200, actions: 10, note: 5000 } as const;
-
-/** A whole number from a form ("3") or a call (3), with one message for anything else. */
-function whole(message: string, min: number, max: number) {
-  return z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number({ error: message }).int(message).min(min, message).max(max, message));
-}
 
 /** A calendar day, yyyy-mm-dd, between 2000 and 2100. */
 const day = (missing: string) =>
@@ -25,18 +20,18 @@ const idList = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isA
 /** Label thresholds and the 1:1 cadence (organisation settings). */
 export const coachingSettingsSchema = z
   .object({
-    blindSpotGap: whole("Choose a gap from 1 to 4.", 1, 4),
-    hiddenStrengthGap: whole("Choose a gap from 1 to 4.", 1, 4),
-    agreedWeaknessMax: whole("Choose a score from 1 to 5.", 1, 5),
-    agreedStrengthMin: whole("Choose a score from 1 to 5.", 1, 5),
-    oneOnOneCadenceDays: whole("Choose a cadence from 1 to 365 days.", 1, 365),
+    blindSpotGap: intField("Choose a gap from 1 to 4.", 1, 4),
+    hiddenStrengthGap: intField("Choose a gap from 1 to 4.", 1, 4),
+    agreedWeaknessMax: intField("Choose a score from 1 to 5.", 1, 5),
+    agreedStrengthMin: intField("Choose a score from 1 to 5.", 1, 5),
+    oneOnOneCadenceDays: intField("Choose a cadence from 1 to 365 days.", 1, 365),
   })
   .refine((v) => v.agreedWeaknessMax < v.agreedStrengthMin, {
     path: ["agreedStrengthMin"],
     message: "An agreed strength must start above the agreed-weakness score.",
   });
 
-const targetScore = whole("Choose a target score from 1 to 5.", 1, 5);
+const targetScore = intField("Choose a target score from 1 to 5.", 1, 5);
 const dueOn = blankable(day("Enter the due date."));
 
 /** The checklist typed as one action per line: blank lines dropped, each line trimmed. */

@@ -34,6 +34,24 @@ export const timeZoneField = z
 
 export const uuidField = z.uuid("That id is not valid.");
 
+/** PostgreSQL's `integer` (int4): the widest range any integer input may have, so none can overflow its column. */
+export const INT4 = { min: -2_147_483_648, max: 2_147_483_647 } as const;
+
+type IntMessages = string | { invalid: string; min?: string; max?: string };
+
+/**
+ * Every integer input: a whole number from a call (3) or a form ("3"), from `min` to `max`, never beyond
+ * PostgreSQL's integer. One message for anything wrong, or separate ones for too small and too large.
+ */
+export function intField(messages: IntMessages, min: number, max: number = INT4.max) {
+  if (min < INT4.min || max > INT4.max) throw new Error(`intField(${min}, ${max}) reaches beyond PostgreSQL's integer`);
+  const { invalid, min: tooSmall = invalid, max: tooLarge = invalid } = typeof messages === "string" ? { invalid: messages } : messages;
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
+    z.number({ error: invalid }).int(invalid).min(min, tooSmall).max(max, tooLarge),
+  );
+}
+
 export function timeZoneOptions(): string[] {
   return [...zones].sort();
 }

@@ -1,12 +1,7 @@
 import { z } from "zod";
-import { uuidField } from "./fields";
+import { intField, uuidField } from "./fields";
 
-export const scoreField = z
-  .number({ error: "A score is a whole number from 1 to 5." })
-  .int("A score is a whole number from 1 to 5.")
-  .min(1, "A score is a whole number from 1 to 5.")
-  .max(5, "A score is a whole number from 1 to 5.")
-  .nullable();
+export const scoreField = intField("A score is a whole number from 1 to 5.", 1, 5).nullable();
 
 export const rateSchema = z.object({
   cycleId: uuidField,
@@ -15,7 +10,7 @@ export const rateSchema = z.object({
   /** null clears the cell. */
   score: scoreField,
   /** The version the editor saw; 0 for a cell never saved. */
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: intField("That version of the score is not valid. Reload the page.", 0),
 });
 
 /** The grid page's pickers, from the URL; unknown values are ignored. */

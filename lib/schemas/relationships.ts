@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { INTERACTION_KINDS, RELATIONSHIP_STATUSES } from "@/lib/relationships/rules";
 import { isIsoDate } from "@/lib/time-zone";
-import { blankable, uuidField } from "./fields";
+import { blankable, intField, uuidField } from "./fields";
 
 export const RELATIONSHIP_LIMITS = { name: 100, title: 100, department: 60, nextStep: 300, goal: 200, friction: 1000, notes: 2000, action: 300 } as const;
 
@@ -25,18 +25,10 @@ function dateField(missing: string) {
     .refine((v) => v >= "2000-01-01" && v <= "2100-12-31", "Enter a date between 2000 and 2100.");
 }
 
-/** A whole number from a form ("3") or a call (3). */
-function wholeNumber(message: string, min: number, max: number) {
-  return z.preprocess(
-    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
-    z.number({ error: message }).int(message).min(min, message).max(max, message),
-  );
-}
-
 /** A checkbox: present ("on", "true") or absent. */
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
-export const trustField = wholeNumber("Choose a trust level from 1 to 5.", 1, 5);
+export const trustField = intField("Choose a trust level from 1 to 5.", 1, 5);
 
 export const departmentNameField = text("Enter the department's name.", RELATIONSHIP_LIMITS.department, "the name");
 export const addDepartmentSchema = z.object({ name: departmentNameField });
@@ -54,7 +46,7 @@ const relationshipFields = {
   priority: checkbox,
   nextStep: optionalText(RELATIONSHIP_LIMITS.nextStep, "the next step"),
   nextStepDue: blankable(dateField("Enter the due date.")),
-  cadenceDays: wholeNumber("Choose a contact cadence from 1 to 365 days.", 1, 365),
+  cadenceDays: intField("Choose a contact cadence from 1 to 365 days.", 1, 365),
 };
 
 const dueNeedsStep: [(v: { nextStep: string | null; nextStepDue: string | null }) => boolean, { path: string[]; message: string }] = [

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { env } from "@/lib/env";
 
 /**
@@ -18,4 +19,13 @@ export function clientAddress(forwardedFor: string | null | undefined, trustedPr
  */
 export function trustedClientAddress(forwardedFor: string | string[] | null | undefined): string | null {
   return clientAddress(Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor, env().TRUST_PROXY);
+}
+
+/** The trusted client address of the request being handled; null outside a request (scripts, tests) or without TRUST_PROXY. */
+export async function requestClientAddress(): Promise<string | null> {
+  try {
+    return trustedClientAddress((await headers()).get("x-forwarded-for"));
+  } catch {
+    return null; // outside a request
+  }
 }

@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: the large organisation on a throwaway database, a production build, and side-by-side load
- * measurements of real pages and actions against the app's trivial ones (see README, "Benchmark").
+ * measurements of real pages and actions against the app's trivial ones (see docs/benchmark.md).
  *   --db=postgres|embedded   which database (default: PostgreSQL when its server binaries exist, else embedded)
  *   --seconds=N              seconds per measurement round (default 4; three rounds per side, alternating)
  *   --connections=N          concurrent connections (default 8)
+ *   --port=N                 the production server's port (default 3446)
  * The grid and the dashboard are measured twice: as served again (cached per data revision) and computed afresh
  * (a second server with COACHGRID_REVISION_CACHE=off), which is what the first request after any change costs.
  */
@@ -24,7 +25,7 @@ import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, typ
 import { cpuMs } from "./cpu";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
-const PORT = 3446;
+const PORT = Number(arg("port") ?? 3446);
 const SECONDS = Number(arg("seconds") ?? 4);
 const CONNECTIONS = Number(arg("connections") ?? 8);
 const ROUNDS = 3;
@@ -257,7 +258,8 @@ async function main() {
         dataDir: database.dataDir,
         secret: "bench-session-secret-0123456789abcdef",
         log,
-        env: cache ? {} : { COACHGRID_REVISION_CACHE: "off" },
+        // COACHGRID_BENCH=1: only the bench's own server serves the baseline page and action it compares with.
+        env: cache ? { COACHGRID_BENCH: "1" } : { COACHGRID_BENCH: "1", COACHGRID_REVISION_CACHE: "off" },
       });
     app = await serve(true);
     const leader = await signIn(app.url, LARGE_LEADER_EMAIL, DEMO_PASSWORD);

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
+import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { insertNote, insertPlan, insertPlanActions, setPlanActionDone, type PlanStatus } from "@/db/queries/coaching";
+import { insertNote, insertPlan, insertPlanActions, scoreThenOf, setPlanActionDone, type PlanStatus } from "@/db/queries/coaching";
 import { assessments, coachingPlanActions, coachingPlans, oneOnOneNotes, ratings, selfRatings } from "@/db/schema";
 import { addDays, todayIn } from "@/lib/relationships/rules";
 import { insertInChunks } from "./chunks";
@@ -162,7 +163,8 @@ export async function seedLargeCoaching(
   const now = new Date();
   const states: (typeof assessments.$inferInsert)[] = [];
   const answers: (typeof selfRatings.$inferInsert)[] = [];
-  const plans: (typeof coachingPlans.$inferInsert & { id: string })[] = [];
+  // PgInsertValue: "score then" is read by the insert itself (scoreThenOf).
+  const plans: (PgInsertValue<typeof coachingPlans> & { id: string })[] = [];
   const actions: (typeof coachingPlanActions.$inferInsert)[] = [];
   const notes: (typeof oneOnOneNotes.$inferInsert)[] = [];
   const statuses: Record<number, PlanStatus> = { 0: "active", 1: "done", 2: "dropped" };
@@ -175,7 +177,9 @@ export async function seedLargeCoaching(
       const status = statuses[r % 10];
       if (status) {
         const id = crypto.randomUUID();
-        plans.push({ id, orgId, repUserId, behaviourId: input.behaviourIds[r % input.behaviourIds.length]!, cycleId: input.cycleId, targetScore: 4, dueOn: addDays(today, (r % 20) - 5), status, createdBy: team.leaderId });
+        const behaviourId = input.behaviourIds[r % input.behaviourIds.length]!;
+        const scoreThen = scoreThenOf(orgId, { cycleId: input.cycleId, repUserId, behaviourId });
+        plans.push({ id, orgId, repUserId, behaviourId, cycleId: input.cycleId, scoreThen, targetScore: 4, dueOn: addDays(today, (r % 20) - 5), status, createdBy: team.leaderId });
         actions.push({ orgId, planId: id, description: "Practise with your leader", position: 1, doneAt: status === "done" ? now : null, doneBy: status === "done" ? repUserId : null });
         actions.push({ orgId, planId: id, description: "Shadow a colleague", position: 2 });
       }

@@ -4,6 +4,9 @@ import { organisations, ratings } from "@/db/schema";
 import { commentOnRating, reopenAssessment, saveSelfRating, shareResults, submitSelfAssessment } from "@/lib/assessments/actions";
 import { loadBaseline, loadSelfAssessment } from "@/lib/assessments/loaders";
 import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { loadCoachingQueue, loadRepCoaching } from "@/lib/coaching/loaders";
+import { loadDashboard } from "@/lib/dashboards/loaders";
+import { loadRepReport } from "@/lib/reports/loaders";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
 import { snapshotTables } from "../support/snapshot";
@@ -11,6 +14,7 @@ import { snapshotTables } from "../support/snapshot";
 const testDb = withTestDatabase();
 void loadBaseline;
 void loadSelfAssessment;
+void [loadCoachingQueue, loadRepCoaching, loadDashboard, loadRepReport];
 
 function loader(name: string) {
   const entry = registeredEntries().find((e) => e.name === name);
@@ -23,13 +27,29 @@ function loader(name: string) {
 }
 const selfPage = loader("/o/[slug]/self-assessment");
 const baseline = loader("/o/[slug]/reps/[repId]");
+/** Every loader that shows a coach a rep's self scores, with the input naming the rep. */
+const coachPages = (repId: string) =>
+  [
+    ["/o/[slug]/reps/[repId]", { repId }],
+    ["/o/[slug]/reps/[repId]/report", { repId }],
+    ["/o/[slug]/reps/[repId]/coaching", { repId }],
+    ["/o/[slug]/coaching", {}],
+    ["/o/[slug]", {}],
+  ] as const;
+async function coachPayloads(slug: string, repId: string) {
+  return Promise.all(coachPages(repId).map(async ([name, input]) => [name, JSON.stringify(await loader(name)(slug, input))] as const));
+}
 
 type Row = { name: string; leader?: { score: number | null; comment: string | null }; self?: { score: number | null }; gap: number | null };
 const rowsOf = (data: Record<string, unknown>) => (data.cycle as { rows: Row[] }).rows;
 
-/** Leader rates the rep 2, 4, 3 with a sentinel comment; the rep answers 4, 4, 1 as a draft. */
+/**
+ * Leader rates the rep 2, 4, 3 with a sentinel comment; the rep answers 4, 4, 1 as a draft, with a sentinel
+ * comment of their own on the first behaviour.
+ */
 async function prepare(f: MatrixFixture) {
   const sentinel = `SENTINEL-${crypto.randomUUID()}`;
+  const selfSentinel = `SELF-SENTINEL-${crypto.randomUUID()}`;
   const [b1, b2, b3] = f.behaviourIds;
   await testDb().insert(ratings).values(
     [[b1, 2], [b2, 4], [b3, 3]].map(([behaviourId, score]) => ({
@@ -40,15 +60,16 @@ async function prepare(f: MatrixFixture) {
   expect((await commentOnRating(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: b1, comment: sentinel })).status).toBe("ok");
   actAs(f, "rep");
   for (const [behaviourId, score] of [[b1, 4], [b2, 4], [b3, 1]] as const) {
-    expect((await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score, comment: null })).status).toBe("ok");
+    const comment = behaviourId === b1 ? selfSentinel : null;
+    expect((await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score, comment })).status).toBe("ok");
   }
-  return sentinel;
+  return { sentinel, selfSentinel };
 }
 
 describe("blind mode, at the data-access layer", () => {
   it("hides each side until submit and share, and hides the leader again on reopen", async () => {
     const f = await createMatrixOrganisation(testDb());
-    const sentinel = await prepare(f);
+    const { sentinel, selfSentinel } = await prepare(f);
 
     // Draft: the rep's pages carry nothing of the leader; the leader's carry nothing of the rep's answers.
     actAs(f, "rep");
@@ -63,6 +84,7 @@ describe("blind mode, at the data-access layer", () => {
     const leaderView = await baseline(f.slug, { repId: f.users.rep });
     expect(rowsOf(leaderView).every((r) => r.self === undefined && r.gap === null)).toBe(true);
     expect(leaderView.cycle).toMatchObject({ canShare: false, canReopen: false, assessment: "draft" });
+    for (const [name, payload] of await coachPayloads(f.slug, f.users.rep)) expect(payload, name).not.toContain(selfSentinel);
 
     // Sharing is refused while the cycle is open and the rep has not submitted.
     const before = await snapshotTables(testDb());
@@ -78,6 +100,17 @@ describe("blind mode, at the data-access layer", () => {
     const submitted = await baseline(f.slug, { repId: f.users.rep });
     expect(rowsOf(submitted).slice(0, 3).map((r) => [r.self?.score, r.leader?.score, r.gap])).toEqual([[4, 2, 2], [4, 4, 0], [1, 3, -2]]);
     expect(submitted.cycle).toMatchObject({ canShare: true, canReopen: true, assessment: "submitted" });
+    // ... and the rep's comment wherever their self score is shown to a coach.
+    expect(rowsOf(submitted)[0]!.self).toEqual({ score: 4, comment: selfSentinel });
+    for (const persona of ["leader", "admin"] as const) {
+      actAs(f, persona);
+      for (const [name, payload] of await coachPayloads(f.slug, f.users.rep)) {
+        // The admin's dashboard is the organisation's overview: no rep's self scores, so no comment either.
+        if (persona === "admin" && name === "/o/[slug]") expect(payload).not.toContain(selfSentinel);
+        else expect(payload, `${persona} ${name}`).toContain(selfSentinel);
+      }
+    }
+    actAs(f, "leader");
 
     // Shared: the rep sees the leader's scores, comment and the gaps.
     expect((await shareResults(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep })).status).toBe("ok");
@@ -96,6 +129,7 @@ describe("blind mode, at the data-access layer", () => {
     expect(JSON.stringify(reopened)).not.toContain(sentinel);
     actAs(f, "leader");
     expect(rowsOf(await baseline(f.slug, { repId: f.users.rep })).every((r) => r.self === undefined)).toBe(true);
+    for (const [name, payload] of await coachPayloads(f.slug, f.users.rep)) expect(payload, name).not.toContain(selfSentinel);
   });
 
   it("refuses a submit with unrated behaviours and lets a closed cycle be shared without one", async () => {
@@ -110,7 +144,7 @@ describe("blind mode, at the data-access layer", () => {
   it("shows both sides as they are saved when blind mode is off", async () => {
     const f = await createMatrixOrganisation(testDb());
     await testDb().update(organisations).set({ blindMode: false }).where(eq(organisations.id, f.orgId));
-    const sentinel = await prepare(f);
+    const { sentinel } = await prepare(f);
     actAs(f, "rep");
     const page = await selfPage(f.slug, {});
     expect(page).toMatchObject({ status: "draft", leaderVisible: true });

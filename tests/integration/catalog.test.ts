@@ -22,7 +22,7 @@ describe("schema catalog: the scale-out rules", () => {
     expect(await catalogViolations(testDb())).toEqual([]);
   });
 
-  it("the README distributes every table on Citus: tenant tables by org_id, co-located; global tables as reference tables", async () => {
+  it("docs/scale-out.md distributes every table on Citus: tenant tables by org_id, co-located; global tables as reference tables", async () => {
     const plan = await citusPlan(testDb());
     const tables = rowsOf<{ table_name: string }>(
       await testDb().execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`),
@@ -30,10 +30,10 @@ describe("schema catalog: the scale-out rules", () => {
     expect([...plan.reference, ...plan.distributed].sort()).toEqual([...tables].sort());
     expect(plan.reference.sort()).toEqual([...GLOBAL_TABLES, TENANT_ROOT_TABLE].sort());
 
-    const readme = fs.readFileSync("README.md", "utf8");
+    const readme = fs.readFileSync("docs/scale-out.md", "utf8");
     const block = /<!-- citus:start -->\s*```sql\n([\s\S]*?)```\s*<!-- citus:end -->/.exec(readme)?.[1];
     const listed = (block ?? "").split("\n").filter((line) => line.startsWith("SELECT create_"));
-    expect(listed, "README.md's Citus statements (between <!-- citus:start --> and <!-- citus:end -->) are out of date").toEqual(citusStatements(await citusPlan(testDb())));
+    expect(listed, "docs/scale-out.md's Citus statements (between <!-- citus:start --> and <!-- citus:end -->) are out of date").toEqual(citusStatements(await citusPlan(testDb())));
   });
 
   it("catches a badly keyed tenant table and a cascading history foreign key", async () => {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/accounts";
@@ -223,7 +224,7 @@ describe("coaching plans", () => {
     const created = await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: b0, targetScore: "4", dueOn: "2027-01-31", actions: "Role-play openings\n  \nShadow a call" });
     ok(created);
     const planId = (created as { data: { planId: string } }).data.planId;
-    await testDb().update(coachingPlans).set({ cycleId: f.cycles.closed }).where(and(eq(coachingPlans.orgId, f.orgId), eq(coachingPlans.id, planId)));
+    await testDb().update(coachingPlans).set({ cycleId: f.cycles.closed, scoreThen: 2 }).where(and(eq(coachingPlans.orgId, f.orgId), eq(coachingPlans.id, planId)));
 
     // The coach sees then (Q1: 2) and no "now" until a later cycle is rated.
     let coach = await repPage(f, "leader");
@@ -257,6 +258,24 @@ describe("coaching plans", () => {
     // A dropped plan leaves the rep's page; the coach still sees it.
     expect((await repPage(f, "rep")).plans).toEqual([]);
     expect((await repPage(f, "leader")).plans.map((p) => p.status)).toEqual(["dropped"]);
+  });
+
+  it("keeps a plan's score then as it was when the plan was made, whatever later edits of that rating", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const [b0] = f.behaviourIds;
+    await rate(f, f.users.rep, [2, 3, 3]);
+    actAs(f, "leader");
+    const created = await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: b0, targetScore: "4", dueOn: "", actions: "Role-play openings" });
+    ok(created);
+    const planId = (created as { data: { planId: string } }).data.planId;
+    await testDb().update(ratings).set({ score: 5 }).where(and(eq(ratings.orgId, f.orgId), eq(ratings.cycleId, f.cycles.open), eq(ratings.behaviourId, b0!)));
+    expect((await repPage(f, "leader")).plans[0]).toMatchObject({ then: { score: 2, cycleName: "Q2" } });
+
+    // Plans made before the column existed get the rating as it stands (migration 0008's backfill).
+    await testDb().update(coachingPlans).set({ scoreThen: null }).where(and(eq(coachingPlans.orgId, f.orgId), eq(coachingPlans.id, planId)));
+    const backfill = fs.readFileSync("db/migrations/0008_plan_score_then.sql", "utf8").split("--> statement-breakpoint").at(-1)!;
+    await testDb().execute(sql.raw(backfill));
+    expect((await repPage(f, "leader")).plans[0]).toMatchObject({ then: { score: 5 } });
   });
 
   it("lists overdue actions of active plans and a rep's active plans, for dashboards", async () => {

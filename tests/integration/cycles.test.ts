@@ -98,7 +98,7 @@ describe("opening and closing cycles", () => {
     const log = await testDb().select().from(auditEvents).where(eq(auditEvents.orgId, f.orgId));
     expect(log.map((e) => [e.action, e.targetLabel, e.after]).sort()).toEqual([
       ["cycle.close", "Q2", { status: "closed" }],
-      ["cycle.open", "Q3", { status: "open" }],
+      ["cycle.open", "Q3", { status: "open", mailedReps: 2 }], // rep and otherRep; not the deactivated rep
     ]);
   });
 

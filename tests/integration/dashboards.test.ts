@@ -160,9 +160,25 @@ describe("the admin dashboard", () => {
       ["behaviours", false],
       ["people", true],
       ["cycle", true],
-      ["rate", true],
+      // Ora (otherRep) has one behaviour of three rated: "rate every rep" is not done yet.
+      ["rate", false],
       ["share", false],
     ]);
+  });
+
+  it("ticks 'rate every rep' only once every active rep has a score on every behaviour of the current cycle", async () => {
+    const f = await ratedOrganisation(testDb());
+    const [, b1, b2] = f.behaviourIds;
+    const rateStep = async () => {
+      const data = await dashboard(f, "admin");
+      if (data.role !== "admin") throw new Error("expected the admin dashboard");
+      return data.steps.find((s) => s.id === "rate")!.done;
+    };
+    expect(await rateStep()).toBe(false);
+    await testDb().insert(ratings).values({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: b1!, score: 3, updatedBy: f.users.admin });
+    expect(await rateStep()).toBe(false);
+    await testDb().insert(ratings).values({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: b2!, score: 3, updatedBy: f.users.admin });
+    expect(await rateStep()).toBe(true);
   });
 
   it("walks a brand-new organisation through the checklist, with no figures yet", async () => {
@@ -245,6 +261,7 @@ describe("the leader dashboard's coaching", () => {
     expect(data.coaching.cadenceDays).toBe(14);
     expect(data.coaching.overdueOneOnOnes).toEqual({
       count: 2,
+      neverMet: 1, // Ora
       reps: [
         { userId: f.users.otherRep, name: "Ora Otherrep", teamName: "Team A", lastNoteOn: null, daysSince: 40 },
         { userId: f.users.rep, name: "Remy Rep", teamName: "Team A", lastNoteOn: addDays(f.today, -30), daysSince: 30 },
@@ -257,7 +274,7 @@ describe("the leader dashboard's coaching", () => {
 
     const other = await dashboard(f, "otherLeader");
     if (other.role !== "leader") throw new Error("expected the leader dashboard");
-    expect(other.coaching.overdueOneOnOnes.count).toBe(0); // Bea's 1:1 was yesterday
+    expect(other.coaching.overdueOneOnOnes).toMatchObject({ count: 0, neverMet: 0 }); // Bea's 1:1 was yesterday
     expect(other.coaching.overdueActions.actions.map((a) => [a.repName, a.description, a.planName])).toEqual([["Bea Bravo", "Bea: rehearse the price conversation", "Presenting"]]);
     expect(other.coaching.topItems.map((i) => i.repName)).toEqual(["Bea Bravo", "Bea Bravo", "Bea Bravo"]);
   });

@@ -216,7 +216,7 @@ describe("grid CSV export", () => {
       expect(fileName).toBe(`${f.slug}-q2-${view}.csv`);
       const [header, ...body] = parseCsv(csv);
       expect(header).toEqual(["Rep", "Team", ...page.grid.behaviours.map((b) => b.name), "Average"]);
-      expect(body).toHaveLength(page.grid.reps.length + 1);
+      expect(body).toHaveLength(page.grid.reps.length + 2);
       const value = new Map<string, number | null>([
         ...page.grid.cells.map((c) => [`${c.repUserId}:${c.behaviourId}`, c.score] as const),
         ...page.grid.values.map((v) => [`${v.repUserId}:${v.behaviourId}`, v.value] as const),
@@ -232,13 +232,71 @@ describe("grid CSV export", () => {
         expect(line.slice(2, -1).map(num), `${view} ${rep.name}`).toEqual(page.grid.behaviours.map((b) => value.get(`${rep.userId}:${b.id}`) ?? null));
         expect(num(line.at(-1)!), view).toBe(page.grid.averages.byRep[rep.userId]?.average ?? null);
       });
-      const averages = body.at(-1)!;
+      const averages = body.at(-2)!;
       expect(averages[0]).toBe("Team average");
+      const organisation = body.at(-1)!;
+      expect(organisation[0]).toBe("Organisation");
+      expect(organisation.slice(2, -1).map(num), view).toEqual(page.grid.behaviours.map((b) => page.grid.organisation.byBehaviour[b.id]?.average ?? null));
+      expect(num(organisation.at(-1)!), view).toBe(page.grid.organisation.overall.average);
       expect(averages.slice(2, -1).map(num), view).toEqual(page.grid.behaviours.map((b) => page.grid.averages.byBehaviour[b.id]?.average ?? null));
       expect(num(averages.at(-1)!), view).toBe(page.grid.averages.overall.average);
       if (view === "gap") expect(page.grid.hidden).toEqual([f.users.otherRep]);
       if (view === "change") expect(value.get(`${f.users.rep}:${b1}`)).toBe(2);
     }
+  });
+
+  it("gives an admin's all-teams grid a row per team, on the page and in the CSV, in the same order", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const [b1, b2] = f.behaviourIds;
+    const db = testDb();
+    const person = async (name: string, teamId: string | null) => {
+      const user = await insertUser(db, { name, email: `${crypto.randomUUID()}@example.test`, passwordHash: "x" });
+      await insertMembership(db, f.orgId, { userId: user.id, role: "rep", teamId });
+      return user.id;
+    };
+    const west = await person("Wes West", f.otherTeamId);
+    const loner = await person("Lu Loner", null);
+    // Team A: b1 4 and 2, b2 3 -> 3.0, 3.0, overall 3.0. Team B: b1 5. No team: b1 1, b2 2 -> overall 1.5.
+    await rate(f, f.users.rep, b1, 4);
+    await rate(f, f.users.otherRep, b1, 2);
+    await rate(f, f.users.otherRep, b2, 3);
+    await rate(f, west, b1, 5);
+    await rate(f, loner, b1, 1);
+    await rate(f, loner, b2, 2);
+    await selfAssess(f, f.users.rep, { [b1]: 5 }, { submitted: true });
+    await selfAssess(f, west, { [b1]: 3, [b2]: 4 }, { submitted: true });
+    actAs(f, "admin");
+
+    const leader = (await loadView(f, "leader", { team: "all" })).grid;
+    expect(leader.teams.map((t) => [t.name, t.averages.byBehaviour[b1]?.average ?? null, t.averages.byBehaviour[b2]?.average ?? null, t.averages.overall.average])).toEqual([
+      ["Team A", 3, 3, 3],
+      ["Team B", 5, null, 5],
+      ["No team", 1, 2, 1.5],
+    ]);
+    const self = (await loadView(f, "self", { team: "all" })).grid;
+    expect(self.teams.map((t) => [t.name, t.averages.byBehaviour[b1]?.average ?? null, t.averages.overall.average])).toEqual([
+      ["Team A", 5, 5],
+      ["Team B", 3, 3.5],
+      ["No team", null, null],
+    ]);
+
+    for (const view of GRID_VIEWS) {
+      const page = await loadView(f, view, { team: "all" });
+      const outcome = await entry("/o/[slug]/grid/export").call(f.slug, { view, team: "all" });
+      if (outcome.status !== "ok") throw new Error(outcome.code);
+      const lines = parseCsv((outcome.data as { csv: string }).csv).slice(1 + page.grid.reps.length);
+      const num = (s: string) => (s === "" ? null : Number(s));
+      const footers = [...page.grid.teams.map((t) => ({ label: t.name, values: t.averages })), { label: "All teams", values: page.grid.averages }, { label: "Organisation", values: page.grid.organisation }];
+      expect(lines.map((l) => l[0]), view).toEqual(["Team A", "Team B", "No team", "All teams", "Organisation"]);
+      footers.forEach((footer, i) => {
+        expect(lines[i]!.slice(2, -1).map(num), `${view} ${footer.label}`).toEqual(page.grid.behaviours.map((b) => footer.values.byBehaviour[b.id]?.average ?? null));
+        expect(num(lines[i]!.at(-1)!), `${view} ${footer.label}`).toBe(footer.values.overall.average);
+      });
+    }
+
+    // A leader's grid is one team's: no other team's figures reach it.
+    actAs(f, "leader");
+    expect((await loadView(f, "leader")).grid.teams).toEqual([]);
   });
 
   it("escapes quotes, commas and newlines and neutralises formulas", () => {
@@ -251,6 +309,8 @@ describe("grid CSV export", () => {
         cells: [{ repUserId: "u", behaviourId: "b", score: 3, version: 1 }],
         values: [{ repUserId: "v", behaviourId: "b", value: -2, first: 1, second: 3 }],
         averages: { byRep: { u: { average: 3, count: 1 } }, byBehaviour: { b: { average: 0.5, count: 2 } }, overall: { average: -0.5, count: 2 } },
+        organisation: { byBehaviour: { b: { average: 1.5, count: 4 } }, overall: { average: 1.5, count: 4 } },
+        teams: [],
       },
     } as unknown as GridCsvData;
     const csv = gridCsv(data);
@@ -259,6 +319,7 @@ describe("grid CSV export", () => {
     expect(rows[1]).toEqual(["'=HYPERLINK(1)", "'-Team, +1", "3", "3"]);
     expect(rows[2]).toEqual(["'@me", "Plain", "-2", ""]);
     expect(rows[3]).toEqual(["Team average", "", "0.5", "-0.5"]);
+    expect(rows[4]).toEqual(["Organisation", "", "1.5", "1.5"]);
   });
 });
 
@@ -290,6 +351,13 @@ describe("grid view queries", () => {
       // and its column averages (team and organisation in one), or a read-only view's values, team and
       // organisation averages
       expect(counts[view], view).toEqual(view === "leader" ? [8, 8] : [9, 9]);
+    }
+    // An admin's all-teams grid adds each team's rows in the same statements.
+    const f = await createMatrixOrganisation(db);
+    actAs(f, "admin");
+    for (const view of GRID_VIEWS) {
+      const { queries } = await countQueries(() => entry("/o/[slug]/grid").call(f.slug, { view, team: "all" }));
+      expect(queries, `all teams ${view}`).toBe(view === "leader" ? 8 : 9);
     }
   }, 180_000);
 });

@@ -3,9 +3,10 @@ import { insertUser } from "@/db/queries/accounts";
 import { insertMembership } from "@/db/queries/organisations";
 import { countQueries } from "@/db/query-counter";
 import { and, asc, eq } from "drizzle-orm";
-import { auditEvents, ratings } from "@/db/schema";
+import { auditEvents, memberships, ratings } from "@/db/schema";
 import { registeredEntries } from "@/lib/chain/registry";
 import { rateRep } from "@/lib/grid/actions";
+import { changeRole } from "@/lib/members/actions";
 import { decodeGrid, parseGrid, withSaved } from "@/lib/grid/compact";
 import type { GridData } from "@/lib/grid/grid-data";
 import { loadGridPage } from "@/lib/grid/loaders";
@@ -93,6 +94,32 @@ describe("grid averages", () => {
     actAs(f, "leader");
     const { grid } = await loadGrid(f, { cycle: f.cycles.closed });
     expect(grid.behaviours.map((b) => b.name)).toEqual(["Presenting", "Entertaining"]);
+  });
+
+  it("keep the people rated in a closed cycle after their role changes or they leave; an open cycle shows active reps", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const [b1, b2] = f.behaviourIds;
+    await rate(f, f.users.rep, b1!, 2, f.cycles.closed);
+    await rate(f, f.users.otherRep, b1!, 4, f.cycles.closed);
+    await rate(f, f.users.otherRep, b2!, 3, f.cycles.closed);
+    await rate(f, f.users.otherRep, b1!, 5);
+    // otherRep becomes a leader (no team), rep leaves the organisation.
+    actAs(f, "admin");
+    expect((await changeRole(f.slug, { userId: f.users.otherRep, role: "leader" })).status).toBe("ok");
+    await testDb().update(memberships).set({ status: "deactivated" }).where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.rep)));
+
+    for (const view of ["leader", "self", "gap", "change"]) {
+      const past = (await loadGrid(f, { team: "all", cycle: f.cycles.closed, view })).grid;
+      expect(past.reps.map((r) => r.userId).sort(), view).toEqual([f.users.rep, f.users.otherRep].sort());
+    }
+    const past = (await loadGrid(f, { team: "all", cycle: f.cycles.closed })).grid;
+    expect(past.cells.filter((c) => c.score !== null).length).toBe(3);
+    expect(past.averages.byBehaviour[b1!]).toMatchObject({ average: 3, count: 2 });
+    expect(past.organisation.overall).toMatchObject({ average: 3, count: 3 });
+    // The open cycle's grid holds active reps only: neither of them.
+    const open = (await loadGrid(f, { team: "all" })).grid;
+    expect(open.reps.map((r) => r.userId)).not.toContain(f.users.otherRep);
+    expect(open.reps.map((r) => r.userId)).not.toContain(f.users.rep);
   });
 });
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { hasAuditSentence } from "@/lib/audit/sentences";
 import { loadRegistry } from "../support/registry";
 import { isServerActionModule, sourceFiles } from "../support/source-files";
 
@@ -9,6 +10,8 @@ import { isServerActionModule, sourceFiles } from "../support/source-files";
  */
 const ROUTE_HANDLERS_OUTSIDE_CHAIN: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own endpoints; credentials go through the auth.signIn public entry",
+  "app/api/health/route.ts": "liveness for load balancers: answers without reading anything",
+  "app/api/ready/route.ts": "readiness for load balancers: reads only the migrations table, no organisation data",
   "app/api/test/queries/route.ts": "test hook for the query counter, absent unless COACHGRID_TEST_HOOKS=1; reads no data",
   "app/api/test/escaping-organisation/route.ts": "test hook for the escaping spec, absent unless COACHGRID_TEST_HOOKS=1; copies the demo organisation",
 };
@@ -61,5 +64,12 @@ describe("the registry", () => {
         expect(Array.isArray(entry.expect.allow), `${entry.name} does not say who is allowed`).toBe(true);
       }
     }
+  });
+
+  it("gives every action, and every loader that records an audit event, a sentence and a label in the audit log", async () => {
+    const audited = (await loadRegistry()).flatMap((e) => [...(e.kind === "action" ? [e.name] : []), ...(e.auditAction ? [e.auditAction] : [])]);
+    expect(audited).toContain("organisation.export");
+    const missing = audited.filter((action) => !hasAuditSentence(action));
+    expect(missing, "actions without a sentence in lib/audit/sentences.ts").toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ describe("the two-URL setup: owner for migrations and seeds, a role that owns no
       }
       await admin.unsafe(`create role ${app} login in role coachgrid_app`);
 
-      const handle = await openServer(asRole(app), 2, asRole(owner));
+      const handle = await openServer(asRole(app), 2, { migrationUrl: asRole(owner) });
       try {
         const teamsOutside = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from teams`));
         expect(Number(teamsOutside[0]!.n)).toBe(0); // no transaction, no organisation: nothing, even without a filter

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { like } from "drizzle-orm";
 import { CHECK_IN_ADDRESS_RULE, CHECK_IN_LINK_RULE } from "@/lib/check-ins/throttle";
 import { SIGN_IN_THROTTLE } from "@/lib/accounts/sign-in";
-import { clearThrottle, hitThrottle, THROTTLE_HORIZON_MS, throttleLockedUntil, type ThrottleRule } from "@/db/queries/throttles";
+import {
+  clearThrottle,
+  hitThrottle,
+  purgeExpiredThrottles,
+  THROTTLE_HORIZON_MS,
+  THROTTLE_LONGEST_WINDOW_MS,
+  throttleLockedUntil,
+  type ThrottleRule,
+} from "@/db/queries/throttles";
 import { throttles } from "@/db/schema";
 import { withTestDatabase } from "../support/database";
 
@@ -77,5 +85,29 @@ describe("throttles", () => {
   it("has a horizon longer than any rule's window plus its lock", () => {
     const rules = [SIGN_IN_THROTTLE.account, SIGN_IN_THROTTLE.address, CHECK_IN_LINK_RULE, CHECK_IN_ADDRESS_RULE];
     for (const r of rules) expect(r.windowMs + r.lockMs).toBeLessThan(THROTTLE_HORIZON_MS);
+  });
+
+  it("purges the keys of emails that never signed in once their window has passed, and keeps locked and recent ones", async () => {
+    const db = testDb();
+    const prefix = `purge:${++n}:`;
+    const keys = async () => (await db.select({ key: throttles.key }).from(throttles).where(like(throttles.key, `${prefix}%`))).map((r) => r.key).sort();
+    const typo = `${prefix}typo`;
+    const recent = `${prefix}recent`;
+    const locked = `${prefix}locked`;
+    await hitThrottle(db, typo, rule, at(0)); // one failed sign-in, never again
+    for (const ms of [0, 1, 2]) await hitThrottle(db, locked, { ...rule, lockMs: 2 * THROTTLE_LONGEST_WINDOW_MS }, at(ms));
+    await hitThrottle(db, recent, rule, at(THROTTLE_LONGEST_WINDOW_MS - 1_000));
+
+    expect(await purgeExpiredThrottles(db, at(THROTTLE_LONGEST_WINDOW_MS - 1))).toBe(0);
+    await purgeExpiredThrottles(db, at(THROTTLE_LONGEST_WINDOW_MS + 1));
+    expect(await keys()).toEqual([locked, recent]);
+    await purgeExpiredThrottles(db, at(2 * THROTTLE_LONGEST_WINDOW_MS + 3));
+    expect(await keys()).toEqual([]);
+  });
+
+  it("holds every rule's window within the purge's horizon", () => {
+    for (const r of [SIGN_IN_THROTTLE.account, SIGN_IN_THROTTLE.address, CHECK_IN_LINK_RULE, CHECK_IN_ADDRESS_RULE]) {
+      expect(r.windowMs).toBeLessThanOrEqual(THROTTLE_LONGEST_WINDOW_MS);
+    }
   });
 });

@@ -21,7 +21,7 @@ describe("database down", () => {
     if (!bin || !browser) return;
     cluster = await startCluster(bin);
     url = await seededServerDatabase(cluster, "outage");
-    app = await startApp({ port: PORTS.outage, databaseUrl: url, secret: SECRET, log: log("outage") });
+    app = await startApp({ port: PORTS.outage, databaseUrl: url, secret: SECRET, log: log("outage"), env: { COACHGRID_BENCH: "1" } });
   });
   afterAll(async () => {
     await Promise.all([app?.stop(), late?.stop()]);
@@ -77,7 +77,7 @@ describe("database down", () => {
     cluster!.halt();
     let down = true;
     try {
-      late = await startApp({ port: PORTS.outageAtStart, databaseUrl: url, secret: SECRET, log: log("outage-at-start") });
+      late = await startApp({ port: PORTS.outageAtStart, databaseUrl: url, secret: SECRET, log: log("outage-at-start"), env: { COACHGRID_BENCH: "1" } });
       const bench = () => fetch(`${late!.url}/o/${SLUG}/bench`, { headers: { Cookie: cookie }, redirect: "manual" });
       expect((await bench()).status).toBe(500);
       expect(late.alive()).toBe(true);

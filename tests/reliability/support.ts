@@ -4,6 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openEmbedded, openServer, type DatabaseHandle, type Db } from "@/db/client";
+import { findPgbouncer } from "@/scripts/pgbouncer";
 import { findPostgresBinaries, startCluster, type Cluster } from "@/scripts/postgres-cluster";
 import { actionId, callAction } from "@/scripts/bench/app";
 import { seedDemo } from "@/scripts/seed";
@@ -16,7 +17,7 @@ export const MARCUS = "marcus@brightwater.example";
 export const SLUG = "brightwater";
 
 /** Ports these tests use (3440-3449 is this suite's range; the bench uses 3446-3449). */
-export const PORTS = { durableEmbedded: 3440, durableServer: 3441, outage: 3442, first: 3443, second: 3444, outageAtStart: 3445 } as const;
+export const PORTS = { durableEmbedded: 3440, durableServer: 3441, outage: 3442, first: 3443, second: 3444, outageAtStart: 3445, mailFirst: 3446, mailSecond: 3447, smtp: 3448 } as const;
 
 /**
  * PostgreSQL binaries for a throwaway cluster. Missing binaries skip the PostgreSQL tests with a notice on a
@@ -27,6 +28,16 @@ export function postgresBinaries(): string | undefined {
   if (!bin) {
     if (CI) throw new Error("No PostgreSQL server binaries (initdb) found; CI needs them for the reliability tests");
     console.warn("Reliability tests on PostgreSQL skipped: no PostgreSQL server binaries (initdb) found; set POSTGRES_BIN");
+  }
+  return bin;
+}
+
+/** PgBouncer for the pooled runs: missing, a one-line notice and a skip on a laptop; under CI=true a failure. */
+export function pgbouncerBinary(): string | undefined {
+  const bin = findPgbouncer();
+  if (!bin) {
+    if (CI) throw new Error("No pgbouncer found; CI needs it for the tests through a pooler (.ci/run installs Debian's)");
+    console.warn("Tests through PgBouncer skipped: no pgbouncer found (Debian: apt-get install pgbouncer; or set PGBOUNCER_BIN)");
   }
   return bin;
 }

@@ -1,34 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openServer } from "@/db/client";
 import { gridCells, signIn, startApp, type AppServer } from "@/scripts/bench/app";
-import { cellKey, log, MARCUS, openCycleCells, PASSWORD, PORTS, postgresBinaries, saveScore, SECRET, seededServerDatabase, SLUG, startCluster, type Cluster } from "./support";
+import { startPgbouncer, type Pooler } from "@/scripts/pgbouncer";
+import { cellKey, log, MARCUS, openCycleCells, PASSWORD, pgbouncerBinary, PORTS, postgresBinaries, saveScore, SECRET, seededServerDatabase, SLUG, startCluster, type Cluster } from "./support";
 
 /**
  * Two production servers from one build on one PostgreSQL database, sharing only the session secret: a session
  * from the first works on the second, and what the second saves the first shows. Nothing lives in the app process.
+ * Run twice: straight to PostgreSQL, and through PgBouncer in transaction mode (DATABASE_POOLER=transaction), the
+ * way most hosted PostgreSQL is reached.
  */
-describe("two app instances on one PostgreSQL", () => {
+describe.each([{ through: "straight to PostgreSQL" }, { through: "through PgBouncer in transaction mode" }])("two app instances on one PostgreSQL, $through", ({ through }) => {
+  const pooled = through.includes("PgBouncer");
   const bin = postgresBinaries();
+  const pgbouncer = pooled ? pgbouncerBinary() : undefined;
+  const skip = !bin || (pooled && !pgbouncer);
   let cluster: Cluster | undefined;
+  let pooler: Pooler | undefined;
   let url = "";
   const apps: AppServer[] = [];
   beforeAll(async () => {
-    if (!bin) return;
+    if (skip) return;
     cluster = await startCluster(bin);
     url = await seededServerDatabase(cluster, "two_instances");
-    apps.push(
-      ...(await Promise.all([
-        startApp({ port: PORTS.first, databaseUrl: url, secret: SECRET, log: log("first") }),
-        startApp({ port: PORTS.second, databaseUrl: url, secret: SECRET, log: log("second") }),
-      ])),
-    );
+    pooler = pgbouncer ? await startPgbouncer(pgbouncer, url) : undefined;
+    const app = (port: number, name: string) =>
+      startApp({ port, databaseUrl: pooler?.url ?? url, secret: SECRET, log: log(name), env: pooled ? { DATABASE_POOLER: "transaction" } : {} });
+    apps.push(...(await Promise.all([app(PORTS.first, "first"), app(PORTS.second, "second")])));
   });
   afterAll(async () => {
-    await Promise.all(apps.map((app) => app.stop()));
+    await Promise.all(apps.splice(0).map((app) => app.stop()));
+    pooler?.stop();
     cluster?.stop();
   });
 
-  it.skipIf(!bin)("signs in on the first, saves through the second, reads it back on the first", async () => {
+  it.skipIf(skip)("signs in on the first, saves through the second, reads it back on the first", async () => {
     const [first, second] = apps as [AppServer, AppServer];
     const handle = await openServer(url, 1);
     const cells = await openCycleCells(handle.db).finally(() => handle.close());

@@ -136,7 +136,7 @@ export async function citusPlan(db: Db): Promise<{ reference: string[]; distribu
   return { reference, distributed };
 }
 
-/** The statements that distribute the schema on Citus, as the README lists them. */
+/** The statements that distribute the schema on Citus, as docs/scale-out.md lists them. */
 export function citusStatements(plan: { reference: string[]; distributed: string[] }): string[] {
   const [anchor] = plan.distributed;
   return [

@@ -6,6 +6,8 @@ import { embeddedHandle, openServer, setDatabase, type DatabaseHandle, type Db }
 import { PG_TEMPLATE_DB, PGLITE_TEMPLATE, withDatabase } from "./template";
 
 export const onServer = Boolean(process.env.TEST_DATABASE_URL);
+/** The run reaches its databases through PgBouncer in transaction mode (npm test's pooler step). */
+export const throughPooler = Boolean(process.env.TEST_POOLER_URL);
 
 /** A fresh, migrated database of its own: a copy of the run's template (PGlite in memory, or a PostgreSQL database). */
 export async function freshDatabase(): Promise<DatabaseHandle> {
@@ -18,7 +20,8 @@ export async function freshDatabase(): Promise<DatabaseHandle> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name} template ${PG_TEMPLATE_DB}`);
   await admin.end();
-  const handle = await openServer(withDatabase(serverUrl, name), 5);
+  // Through the pooler when the run has one (TEST_POOLER_URL): it passes every database name to the server.
+  const handle = await openServer(withDatabase(process.env.TEST_POOLER_URL || serverUrl, name), 5);
   return {
     ...handle,
     async close() {

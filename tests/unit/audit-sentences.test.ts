@@ -178,6 +178,29 @@ describe("describeAuditEvent", () => {
     expect(auditActionLabel("bench.ping")).toBe("Baseline check");
   });
 
+  it("describes self-assessments, sharing and rating comments in words, never a draft self score", () => {
+    const rep = { actorName: "Avery Lin" };
+    const saved = event("assessment.saveSelfRating", { ...rep, targetType: "self_rating", targetLabel: "Prospecting · Q1 2027", after: { score: 4 } });
+    expect(describeAuditEvent(saved)).toBe("Avery Lin saved a self rating of Prospecting (Q1 2027)");
+    expect(describeAuditEvent(event("assessment.submit", { ...rep, targetLabel: "Avery Lin · Q1 2027", after: { status: "submitted" } }))).toBe(
+      "Avery Lin submitted their self-assessment for Q1 2027",
+    );
+    expect(describeAuditEvent(event("assessment.share", { targetLabel: "Avery Lin · Q1 2027" }))).toBe("Dana Reyes shared the Q1 2027 results with Avery Lin");
+    expect(describeAuditEvent(event("assessment.reopen", { targetLabel: "Avery Lin · Q1 2027" }))).toBe("Dana Reyes reopened Avery Lin's self-assessment for Q1 2027");
+    const comment = (after: object) => describeAuditEvent(event("grid.comment", { targetLabel: "Avery Lin · Prospecting · Q1 2027", after }));
+    expect(comment({ comment: "set" })).toBe("Dana Reyes commented on Avery Lin's rating on Prospecting (Q1 2027)");
+    expect(comment({ comment: "cleared" })).toBe("Dana Reyes removed the comment on Avery Lin's rating on Prospecting (Q1 2027)");
+    expect(describeAuditEvent(event("assessment.submit"))).toBe("Dana Reyes submitted a rep's self-assessment");
+    for (const [action, label] of [
+      ["assessment.saveSelfRating", "Self rating saved"],
+      ["assessment.submit", "Self-assessment submitted"],
+      ["assessment.share", "Results shared"],
+      ["grid.comment", "Rating comment saved"],
+    ]) {
+      expect(auditActionLabel(action!)).toBe(label);
+    }
+  });
+
   it("gives an unknown action a generic sentence", () => {
     expect(describeAuditEvent(event("rating.update", { targetType: "rep", targetLabel: "Avery Lin" }))).toBe(
       "Dana Reyes made a change (rating.update) to Avery Lin",
@@ -201,5 +224,23 @@ describe("auditActionLabel", () => {
     expect(auditActionLabel("invite.revoke")).toBe("Invite link revoked");
     expect(auditActionLabel("rating.update")).toBe("rating.update");
     expect(auditActionLabel("constructor")).toBe("constructor");
+  });
+});
+
+describe("describeAuditEvent: mail senders", () => {
+  it("describes invitations by email, cycle opening mails and reminders", () => {
+    expect(describeAuditEvent(event("invite.bulk", { targetLabel: "Team East", after: { role: "rep", team: "Team East", invited: 3, skippedMembers: 1, skippedInvited: 1 } }))).toBe(
+      "Dana Reyes emailed invites to 3 people to join Team East as reps (2 skipped: already members or invited)",
+    );
+    expect(describeAuditEvent(event("invite.sendEmail", { targetLabel: "Team East", after: { emailedTo: "ana@x.test", resent: true } }))).toBe(
+      "Dana Reyes emailed again an invite link to ana@x.test for Team East",
+    );
+    expect(describeAuditEvent(event("cycle.open", { targetLabel: "Q1 2027", after: { status: "open", mailedReps: 1 } }))).toBe(
+      "Dana Reyes opened the cycle Q1 2027 and emailed 1 rep their self-assessment",
+    );
+    expect(describeAuditEvent(event("cycle.open", { targetLabel: "Q1 2027", after: { status: "open" } }))).toBe("Dana Reyes opened the cycle Q1 2027");
+    expect(describeAuditEvent(event("cycle.remind", { targetLabel: "Q1 2027", after: { reminded: 4, team: null } }))).toBe(
+      "Dana Reyes reminded 4 reps to submit their self-assessment for Q1 2027",
+    );
   });
 });

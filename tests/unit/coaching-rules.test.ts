@@ -81,7 +81,7 @@ describe("coaching labels (gap = self - leader)", () => {
   });
 });
 
-const item = (name: string, position: number, leader: number, self: number | null) => queueItem({ behaviourId: name, name, position, leader, self }, t);
+const item = (name: string, position: number, leader: number, self: number | null) => queueItem({ behaviourId: name, name, position, leader, self, selfComment: null }, t);
 
 describe("coach on this next", () => {
   it("orders a hand-computed fixture: leader score low first, then blind spots, then the size of the gap, then the framework", () => {

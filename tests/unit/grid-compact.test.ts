@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeGrid, encodeGrid, encodeLeaderRows, STATUSES, withChange, withSaved, type Average, type GridContent, type LeaderRow } from "@/lib/grid/compact";
+import { decodeGrid, encodeGrid, encodeLeaderRows, NO_TEAM, STATUSES, withChange, withSaved, type Average, type GridContent, type LeaderRow } from "@/lib/grid/compact";
 
 const VIEWS = ["leader", "self", "gap", "change"] as const;
 type View = (typeof VIEWS)[number];
@@ -61,6 +61,15 @@ function gridContent(view: View): fc.Arbitrary<GridContent> {
         hidden,
         averages: { byRep: {}, byBehaviour: {}, overall },
         organisation: { byBehaviour: {}, overall: organisationOverall },
+        // Each team of the grid's reps (and the people without a team) with figures on some of the columns.
+        teams: [...new Map(gridReps.map((r) => [r.teamId, r.teamName ?? NO_TEAM])).entries()].map(([teamId, name], k) => ({
+          teamId,
+          name,
+          averages: {
+            byBehaviour: Object.fromEntries(behaviours.flatMap((b, j) => (columns[(j + k) % 5] ? [[b.id, columns[(j + k) % 5]!]] : []))),
+            overall: k % 2 === 0 ? overall : organisationOverall,
+          },
+        })),
       };
       gridReps.forEach((rep, i) => {
         const s = seed[i % seed.length]!;
@@ -112,7 +121,7 @@ describe("the grid's compact payload", () => {
             };
           })
           .filter((row) => row.columns.length > 0);
-        const frame = { behaviours: content.behaviours, reps: content.reps, hidden: content.hidden, averages: content.averages, organisation: content.organisation };
+        const frame = { behaviours: content.behaviours, reps: content.reps, hidden: content.hidden, averages: content.averages, organisation: content.organisation, teams: content.teams };
         expect(encodeLeaderRows(frame, shuffled(rows))).toEqual(encodeGrid(content, "leader"));
       }),
       { numRuns: 200 },
@@ -124,7 +133,7 @@ describe("the grid's compact payload", () => {
     const reps = Array.from({ length: 4 }, (_, i) => ({ userId: `rep-${i}`, name: `Rep ${i}`, teamId: "team-a", teamName: "Team A", status: "draft" as const }));
     const cells = reps.flatMap((r, i) => behaviours.map((b, j) => ({ repUserId: r.userId, behaviourId: b.id, score: ((i + j) % 5) + 1, version: i + 1 })));
     const compact = encodeGrid(
-      { behaviours, reps, cells, values: [], hidden: [], averages: { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } }, organisation: { byBehaviour: {}, overall: { average: null, count: 0 } } },
+      { behaviours, reps, cells, values: [], hidden: [], averages: { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } }, organisation: { byBehaviour: {}, overall: { average: null, count: 0 } }, teams: [] },
       "leader",
     );
     const json = JSON.stringify(compact);
@@ -149,6 +158,7 @@ describe("the grid's compact payload", () => {
       hidden: [],
       averages: { byRep: {}, byBehaviour: {}, overall: { average: 4, count: 1 } },
       organisation: { byBehaviour: {}, overall: { average: 4, count: 1 } },
+      teams: [],
     };
     expect(decodeGrid(encodeGrid(content, "leader")).cells).toEqual([{ repUserId: "r", behaviourId: "b", score: 4, version: 2 }]);
   });

@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sessionCookie } from "@/lib/auth/cookies";
 import { REQUESTED_PATH_HEADER } from "@/lib/auth/next-path";
+import { log } from "@/lib/observability/log";
 import { proxy } from "@/proxy";
 
 const action = (origin: string | null, url = "http://localhost:3000/o/acme/teams") =>
@@ -46,6 +47,27 @@ describe("proxy: server actions", () => {
     vi.stubEnv("NEXTAUTH_URL", "");
     expect(proxy(action("http://localhost:3000")).status).toBe(200);
     expect(proxy(action("http://127.0.0.1:3000")).status).toBe(403);
+  });
+
+  it("a form from another address of this server, while NEXTAUTH_URL names one: says which address to use, and logs what to set", async () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
+    const response = proxy(action("http://127.0.0.1:3000", "http://127.0.0.1:3000/signup"));
+    expect(response.status).toBe(403);
+    expect(await response.text()).toBe("Coachgrid is set up to be used at http://localhost:3000, not at http://127.0.0.1:3000. Open http://localhost:3000 and try again.");
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ outcome: "wrong_address", requestId: expect.any(String) }), expect.stringContaining("set NEXTAUTH_URL=http://127.0.0.1:3000"));
+    // Another site is not "another address": the plain refusal, nothing logged as a misconfiguration.
+    warn.mockClear();
+    expect(await proxy(action("https://evil.example", "http://127.0.0.1:3000/signup")).text()).toContain("did not come from this site");
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it("gives every request an id, keeping a proxy's only when the app trusts its proxies", () => {
+    const incoming = () => new NextRequest("http://localhost:3000/login", { headers: { "x-request-id": "lb-42" } });
+    expect(proxy(incoming()).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    vi.stubEnv("TRUST_PROXY", "1");
+    expect(proxy(incoming()).headers.get("x-request-id")).toBe("lb-42");
   });
 
   it("leaves reads and API routes to their own rules", () => {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { MAIN_ID, SkipLink } from "@/components/shell/skip-link";
 import { AppHeader } from "@/components/shell/app-header";
 import { NavLinks } from "@/components/shell/nav-links";
 import { loadOrganisationShell } from "@/lib/organisations/loaders";
@@ -36,8 +37,9 @@ export default async function OrganisationLayout({
 
   return (
     <>
+      <SkipLink />
       <AppHeader user={shell.user} organisations={shell.organisations} current={shell.org} nav={<NavLinks links={links} />} />
-      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6 print:max-w-none print:p-0">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto max-w-7xl px-4 py-8 sm:px-6 print:max-w-none print:p-0">{children}</main>
     </>
   );
 }

@@ -24,9 +24,17 @@ export default async function CyclesPage({ params }: { params: Promise<{ slug: s
       <PageHeader
         title="Assessment cycles"
         description={
-          page.current
-            ? `A cycle is one round of ratings. ${page.current} is the current cycle; closed cycles are read-only history.`
-            : "A cycle is one round of ratings. No cycle is open: open a draft to start rating."
+          page.current ? (
+            <>
+              A cycle is one round of ratings. {page.current} is the current cycle; closed cycles are read-only history.
+              Opening a cycle emails every rep a link to their self-assessment.{" "}
+              <Link href={`/o/${page.slug}/self-assessments`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                See who has submitted and remind the others
+              </Link>
+            </>
+          ) : (
+            "A cycle is one round of ratings. No cycle is open: open a draft to start rating. Opening a cycle emails every rep a link to their self-assessment."
+          )
         }
       />
       {page.needsConfirmation && (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { BulkInviteDialog } from "@/components/invites/bulk-invite-dialog";
 import { CreateInviteForm } from "@/components/invites/create-invite-form";
 import { InvitesTable } from "@/components/invites/invites-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,6 +15,11 @@ export default async function InvitesPage({ params }: { params: Promise<{ slug: 
     <>
       <PageHeader
         title="Invite links"
+        actions={
+          page.teams.length > 0 || page.canInviteStaff ? (
+            <BulkInviteDialog slug={page.slug} teams={page.teams} canInviteStaff={page.canInviteStaff} />
+          ) : undefined
+        }
         description={
           page.canInviteStaff
             ? "Invite reps to a team, or leaders and admins. A link expires, can be limited to a number of uses or to one email, and can be revoked."

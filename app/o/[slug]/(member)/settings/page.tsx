@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CoachingSettingsForm } from "@/components/coaching/coaching-settings-form";
 import { DepartmentsPanel } from "@/components/departments/departments-panel";
+import { EmailDeliveryPanel } from "@/components/mail/email-delivery-panel";
 import { OrganisationSettingsForm } from "@/components/organisations/settings-form";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { loadOrganisationSettings } from "@/lib/organisations/loaders";
@@ -33,6 +34,14 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
           <DepartmentsPanel slug={settings.slug} departments={settings.departments} />
         </Panel>
       </div>
+      <section id="email-delivery" className="mt-6 scroll-mt-24">
+        <Panel
+          title="Email delivery"
+          description="The latest mails of this organisation. A waiting mail is retried on its own; a failed one was refused by the mail server or gave up after several tries."
+        >
+          <EmailDeliveryPanel mails={settings.mails} timeZone={settings.timeZone} />
+        </Panel>
+      </section>
     </>
   );
 }

@@ -76,3 +76,12 @@ BEGIN
   END LOOP;
   PERFORM set_config('app.org_id', coalesce(own, ''), true);
 END $$;
+--> statement-breakpoint
+-- The mail worker sends every organisation's mail from one queue: its transactions (db/tenant.ts, asMailWorker) set
+-- app.mail_worker, which lets them through the wall of this table and no other.
+CREATE POLICY mail_worker ON "mail_outbox"
+  USING (current_setting('app.mail_worker', true) = 'on') WITH CHECK (current_setting('app.mail_worker', true) = 'on');
+--> statement-breakpoint
+-- A person's own mail settings in every organisation, for the account page (keyed on app.user_id like memberships).
+-- Changing them enters the organisation, like every other write.
+CREATE POLICY own_mail_preferences ON "mail_preferences" FOR SELECT USING (user_id = nullif(current_setting('app.user_id', true), '')::uuid);

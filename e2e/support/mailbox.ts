@@ -1,0 +1,43 @@
+import { test } from "@playwright/test";
+import type { ParsedMail } from "mailparser";
+import { startSmtpServer, type TestSmtpServer } from "../../tests/support/smtp";
+
+/** The port the e2e app server sends mail to (SMTP_URL in playwright.config.ts). */
+export const E2E_SMTP_PORT = Number(process.env.E2E_PORT ?? 3100) + 1000;
+
+/**
+ * A real SMTP server on that port while the calling spec file runs (down the rest of the time: mails queued meanwhile
+ * wait in the outbox and are retried). Call at the top of a spec file; use the getter inside tests.
+ */
+export function withMailbox(): () => TestSmtpServer {
+  let smtp: TestSmtpServer | undefined;
+  test.beforeAll(async () => {
+    smtp = await startSmtpServer(E2E_SMTP_PORT);
+  });
+  test.afterAll(() => smtp?.close());
+  return () => {
+    if (!smtp) throw new Error("The mailbox is not running yet");
+    return smtp;
+  };
+}
+
+export type Mail = { to: string; subject: string; text: string; html: string; links: string[] };
+
+function toMail(parsed: ParsedMail): Mail {
+  const to = [parsed.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address?.toLowerCase() ?? "");
+  const text = parsed.text ?? "";
+  const html = typeof parsed.html === "string" ? parsed.html : "";
+  const links = [...new Set([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];
+  return { to: to.join(", "), subject: parsed.subject ?? "", text, html, links };
+}
+
+/** The mails to this address whose subject matches, once there are `count` of them (the worker sends after commit). */
+export async function mailsTo(smtp: TestSmtpServer, address: string, subject: RegExp, count = 1, timeoutMs = 60_000): Promise<Mail[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = smtp.received.map(toMail).filter((m) => m.to === address.toLowerCase() && subject.test(m.subject));
+    if (mails.length >= count) return mails;
+    if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${address} matching ${subject}, found ${mails.length}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from "vitest";
+import { insertUser } from "@/db/queries/accounts";
+import { attemptSignIn, SIGN_IN_THROTTLE, signIn, unlockAccount } from "@/lib/accounts/sign-in";
+import { deviceCookieName, newDeviceToken, trustedDeviceNonce } from "@/lib/auth/device-cookie";
+import { hashPassword } from "@/lib/auth/password";
+import { withTestDatabase } from "../support/database";
+
+// The device cookie is signed with the app's secret; env() reads it once, on first use.
+vi.hoisted(() => {
+  process.env.NEXTAUTH_SECRET ??= "lockout-test-secret-0123456789";
+});
+
+const testDb = withTestDatabase();
+const PASSWORD = "the right password";
+const t0 = new Date("2026-11-27T10:00:00Z");
+const at = (ms: number) => new Date(t0.getTime() + ms);
+const { account: rule } = SIGN_IN_THROTTLE;
+
+let hash: Promise<string> | undefined;
+async function person() {
+  hash ??= hashPassword(PASSWORD);
+  const email = `lockout.${crypto.randomUUID().slice(0, 8)}@example.test`;
+  await insertUser(testDb(), { name: "Lou Lockout", email, passwordHash: await hash });
+  return email;
+}
+
+/** A stranger sends `limit` wrong passwords (now, since signIn() reads the clock): the account is locked for every browser it does not know. */
+async function lockOut(email: string) {
+  for (let i = 0; i < rule.limit; i++) await attemptSignIn(testDb(), { email, password: "wrong" });
+  expect((await attemptSignIn(testDb(), { email, password: PASSWORD })).user).toBeNull();
+}
+
+const cookieHeader = (token: string) => ({ headers: { cookie: `other=1; ${deviceCookieName()}=${encodeURIComponent(token)}` } });
+
+describe("lockout as a weapon", () => {
+  it("a browser that signed in before gets past the lock with the right password (device cookie)", async () => {
+    const email = await person();
+    const device = newDeviceToken(email);
+    await lockOut(email);
+    // Through the sign-in entry, as next-auth calls it with the request's headers.
+    expect(await signIn({ email, password: PASSWORD }, cookieHeader(device))).toMatchObject({ email });
+    // The lock still holds for everyone else.
+    expect(await signIn({ email, password: PASSWORD })).toBeNull();
+  });
+
+  it("a device cookie for another account, or a forged one, does not", async () => {
+    const email = await person();
+    const other = await person();
+    await lockOut(email);
+    const [nonce, mac] = newDeviceToken(email).split(".");
+    // Through the sign-in entry once (each refusal there is slowed down), then the check itself for the forgeries.
+    expect(await signIn({ email, password: PASSWORD }, cookieHeader(newDeviceToken(other)))).toBeNull();
+    for (const token of [newDeviceToken(other), `${nonce}.${mac!.slice(1)}x`, `${nonce}x.${mac}`, "garbage", `${nonce}.${mac}.${mac}`]) {
+      expect(trustedDeviceNonce(token, email), token).toBeNull();
+    }
+    expect(trustedDeviceNonce(newDeviceToken(email), email.toUpperCase())).not.toBeNull();
+    expect(trustedDeviceNonce(newDeviceToken(email, "another secret of the app!"), email)).toBeNull();
+  });
+
+  it("a known device has a lock of its own: a stolen device cookie gets no more than the account's limit", async () => {
+    const email = await person();
+    const nonce = trustedDeviceNonce(newDeviceToken(email), email)!;
+    for (let i = 0; i < rule.limit; i++) await attemptSignIn(testDb(), { email, password: "wrong" }, { now: at(i * 1000), deviceNonce: nonce });
+    expect((await attemptSignIn(testDb(), { email, password: PASSWORD }, { now: at(20_000), deviceNonce: nonce })).user).toBeNull();
+    // The device's failures did not lock the account for the owner's other browsers.
+    expect((await attemptSignIn(testDb(), { email, password: PASSWORD }, { now: at(21_000) })).user).not.toBeNull();
+  });
+
+  it("unlockAccount (the password-reset hook) lifts the lock at once", async () => {
+    const email = await person();
+    await lockOut(email);
+    await unlockAccount(testDb(), email.toUpperCase());
+    expect((await attemptSignIn(testDb(), { email, password: PASSWORD })).user).toMatchObject({ email });
+  });
+});
