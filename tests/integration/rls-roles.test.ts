@@ -3,8 +3,12 @@ import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { openServer } from "@/db/client";
 import { inScope } from "@/db/tenant";
+import { queueMail } from "@/lib/mail/queue";
+import { smtpTransport } from "@/lib/mail/transport";
+import { deliverDueMails } from "@/lib/mail/worker";
 import { seedDemo } from "@/scripts/seed";
 import { onServer, rowsOf } from "../support/database";
+import { startSmtpServer } from "../support/smtp";
 import { withDatabase } from "../support/template";
 
 /**
@@ -40,6 +44,23 @@ describe("the two-URL setup: owner for migrations and seeds, a role that owns no
         expect(Number(teamsOutside[0]!.n)).toBe(0); // no transaction, no organisation: nothing, even without a filter
         const inside = await inScope(handle.db, { slug: "brightwater" }, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from teams`)));
         expect(Number(inside[0]!.n)).toBeGreaterThan(0);
+        // The mail worker crosses organisations through its own policy on mail_outbox alone.
+        const queued = await inScope(handle.db, { slug: "brightwater" }, async (tx) => {
+          await queueMail(tx, rowsOf<{ id: string }>(await tx.execute(sql`select id from organisations where slug = 'brightwater'`))[0]!.id, {
+            kind: "password_reset",
+            to: { email: "worker@example.test" },
+            props: { name: "Worker", token: "t", sentBy: { name: "Ada", org: "Brightwater" } },
+          });
+          return true;
+        });
+        expect(queued).toBe(true);
+        const smtp = await startSmtpServer();
+        try {
+          expect(await deliverDueMails(handle.db, { transport: smtpTransport(smtp.url, "Coachgrid <c@example.test>"), retrySeconds: 1 })).toEqual({ sent: 1, retried: 0, failed: 0 });
+          await smtp.waitFor(1);
+        } finally {
+          await smtp.close();
+        }
         // It owns nothing and may not change the schema.
         await expect(handle.db.execute(sql`alter table teams disable row level security`)).rejects.toThrow();
       } finally {
