@@ -166,6 +166,30 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Password changed",
     describe: (actor) => `${actor} changed their password`,
   },
+  "account.signOutEverywhere": {
+    label: "Signed out everywhere",
+    describe: (actor) => `${actor} signed out of every session`,
+  },
+  "auth.signOut": {
+    label: "Signed out",
+    describe: (actor) => `${actor} signed out`,
+  },
+  "account.requestPasswordReset": {
+    label: "Password reset requested",
+    describe: (actor) => `${actor} asked for a password reset link`,
+  },
+  "account.resetPassword": {
+    label: "Password reset",
+    describe: (actor) => `${actor} set a new password through a reset link`,
+  },
+  "account.verifyEmail": {
+    label: "Email address confirmed",
+    describe: (actor) => `${actor} confirmed their email address`,
+  },
+  "account.resendVerification": {
+    label: "Confirmation mail resent",
+    describe: (actor) => `${actor} asked for a new confirmation mail`,
+  },
   "organisation.updateSettings": {
     label: "Organisation settings changed",
     describe: (actor, _event, before, after) => {

@@ -34,12 +34,7 @@ export const bulkInviteSchema = z
   .object({
     role: z.enum(["admin", "leader", "rep"], { error: "Choose a role." }),
     teamId: blankable(uuidField),
-    expiresInHours: z.coerce
-      .number({ error: "Choose when the links expire." })
-      .int()
-      .min(1, "A link lasts at least 1 hour.")
-      .max(720, "A link lasts at most 30 days.")
-      .default(168),
+    expiresInHours: intField({ invalid: "Choose when the links expire.", min: "A link lasts at least 1 hour.", max: "A link lasts at most 30 days." }, 1, 720).default(168),
     emails: z
       .string({ error: "Paste the addresses to invite." })
       .max(BULK_INVITE_MAX * 300, "That list is too long.")

@@ -473,13 +473,13 @@ describe("coaching query counts", () => {
       }
     }
     expect(counts).toEqual({
-      // session, membership; settings, cycle, behaviours, reps, teams; assessments, leader scores, roll-ups; self scores
-      "queue as leader": [11, 11],
-      "queue as admin": [11, 11],
-      // session, membership, rep target; states, cycles, notes; the queue of one rep (7), plans
-      "rep page as coach": [14, 14],
-      // session, membership, rep target; states, cycles, notes; plans
-      "rep page as rep": [7, 7],
+      // session, scope, membership; settings, cycle, behaviours, reps, teams; assessments, leader scores, roll-ups; self scores
+      "queue as leader": [12, 12],
+      "queue as admin": [12, 12],
+      // session, scope, membership, rep target; states, cycles, notes; the queue of one rep (7), plans
+      "rep page as coach": [15, 15],
+      // session, scope, membership, rep target; states, cycles, notes; plans
+      "rep page as rep": [8, 8],
     });
   }, 120_000);
 });

@@ -5,7 +5,7 @@ import type { FailureCode, Outcome } from "@/lib/chain/outcome";
 import type { RegistryEntry } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, linkToken, type Persona } from "../support/fixtures";
-import { loadRegistry } from "../support/registry";
+import { countsRefusedAttempts, loadRegistry } from "../support/registry";
 import { nextTransactionId, snapshotTables } from "../support/snapshot";
 
 /**
@@ -108,14 +108,9 @@ const CODES: FailureCode[] = ["unauthenticated", "not_found", "forbidden", "inva
 
 type Fixture = Awaited<ReturnType<typeof createMatrixOrganisation>>;
 
-/**
- * A check-in link's submits are rate-limited, and a refused submit counts on purpose, as do the attempts of entries
- * that declare themselves throttled (sign-up, a password check): for those the throttle counters may move. Every
- * other entry must leave them alone too.
- */
+/** Entries that count refused attempts may move the throttles; every other entry must leave them alone too. */
 function withoutCounters(entry: RegistryEntry, snapshot: Record<string, string>): Record<string, string> {
-  const counts = (entry.entry === "token" && entry.expect.token === "checkIn") || ("throttled" in entry.expect && entry.expect.throttled);
-  if (!counts) return snapshot;
+  if (!countsRefusedAttempts(entry)) return snapshot;
   return Object.fromEntries(Object.entries(snapshot).filter(([table]) => table !== "throttles"));
 }
 

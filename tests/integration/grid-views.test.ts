@@ -347,10 +347,10 @@ describe("grid view queries", () => {
       }
     }
     for (const view of GRID_VIEWS) {
-      // session, membership, teams, cycles, behaviours, reps with their assessments; then the leader view's rows
+      // session, scope, membership, teams, cycles, behaviours, reps with their assessments; then the leader view's rows
       // and its column averages (team and organisation in one), or a read-only view's values, team and
       // organisation averages
-      expect(counts[view], view).toEqual(view === "leader" ? [8, 8] : [9, 9]);
+      expect(counts[view], view).toEqual(view === "leader" ? [9, 9] : [10, 10]);
     }
     // An admin's all-teams grid adds each team's rows in the same statements.
     const f = await createMatrixOrganisation(db);

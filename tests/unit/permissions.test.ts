@@ -21,6 +21,7 @@ describe("the role -> permission table", () => {
       "framework.view": ["admin", "leader", "rep"],
       "framework.manage": ["admin"],
       "cycles.manage": ["admin"],
+      "cycles.remind": ["admin", "leader"],
       "grid.view": ["admin", "leader"],
       "org.audit": ["admin"],
       "rep.coach": ["admin", "leader"],
