@@ -97,12 +97,12 @@ test("a rep prints their report with nothing unshared; the same probe finds the 
   const reportUrl = new URL(coach.url()).pathname + new URL(coach.url()).search;
   expect(reportUrl).toMatch(new RegExp(`^${base}/reps/[0-9a-f-]{36}/report\\?cycle=[0-9a-f-]{36}$`));
   // The title names rep and cycle ("Save as PDF" suggests it as the file name). One load per request: the loader's
-  // 13 queries (tests/integration/rep-report.test.ts) plus the organisation switcher.
+  // 14 queries (tests/integration/rep-report.test.ts), the organisation switcher, and the layout's organisation scope.
   await expect(coach).toHaveTitle(new RegExp(`^Coaching report · ${rep.name} · \\S.* · Coachgrid$`));
   // Next may commit the route's own metadata title after the page's effect ran: the report's title comes back.
   await coach.evaluate(() => (document.querySelector("head > title")!.textContent = "Coaching report · Coachgrid"));
   await expect(coach).toHaveTitle(new RegExp(`^Coaching report · ${rep.name} · \\S.* · Coachgrid$`));
-  expect(await countPageQueries(coach, reportUrl)).toEqual({ status: 200, queries: 14 });
+  expect(await countPageQueries(coach, reportUrl)).toEqual({ status: 200, queries: 16 });
   await expect(coach.getByRole("button", { name: "Print / Save as PDF" })).toBeVisible();
   await expectNoAxeViolations(coach);
   const leaderText = await printedText(coach);
