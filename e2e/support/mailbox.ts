@@ -21,14 +21,23 @@ export function withMailbox(): () => TestSmtpServer {
   };
 }
 
-export type Mail = { to: string; subject: string; text: string; html: string; links: string[] };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  links: string[];
+  /** The one-click unsubscribe URL of the List-Unsubscribe header (RFC 8058), when the mail has one. */
+  unsubscribe: string | undefined;
+};
 
 function toMail(parsed: ParsedMail): Mail {
   const to = [parsed.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address?.toLowerCase() ?? "");
   const text = parsed.text ?? "";
   const html = typeof parsed.html === "string" ? parsed.html : "";
   const links = [...new Set([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];
-  return { to: to.join(", "), subject: parsed.subject ?? "", text, html, links };
+  const unsubscribe = /<([^>]+)>/.exec(String(parsed.headers.get("list-unsubscribe") ?? ""))?.[1];
+  return { to: to.join(", "), subject: parsed.subject ?? "", text, html, links, unsubscribe };
 }
 
 /** The mails to this address whose subject matches, once there are `count` of them (the worker sends after commit). */
