@@ -308,9 +308,9 @@ describe("query counts", () => {
       const links = (adminDetail.result as { data: RelationshipPage }).data.checkIns;
       expect(links.map((c) => c.status).sort()).toEqual(["answered", "waiting"]);
     }
-    // list: session, membership, relationships, departments. detail: + relationship, goals, log, actions, departments,
-    // check-in links; a leader's detail also looks up who keeps the relationship (the permission target).
-    expect(counts[0]).toEqual([4, 8, 4, 9]);
+    // list: session, scope, membership, relationships, departments. detail: + relationship, goals, log, actions,
+    // departments, check-in links; a leader's detail also looks up who keeps the relationship (the permission target).
+    expect(counts[0]).toEqual([5, 9, 5, 10]);
     expect(counts[1]).toEqual(counts[0]);
   });
 });
