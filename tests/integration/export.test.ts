@@ -1,11 +1,12 @@
 import { inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { ensureAssessment, setAssessmentState, upsertSelfRating } from "@/db/queries/assessments";
 import { insertNote } from "@/db/queries/coaching";
 import { BOOKKEEPING_TABLES, users } from "@/db/schema";
 import { GET as exportRoute } from "@/app/o/[slug]/(member)/export/route";
 import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
 import { loadOrganisationExport } from "@/lib/export/loaders";
-import { PRIVATE_NOTES_NOTICE, type OrganisationExport } from "@/lib/export/organisation-export";
+import { WITHHELD_NOTICE, type OrganisationExport } from "@/lib/export/organisation-export";
 import { updateOrganisationSettings } from "@/lib/organisations/actions";
 import { hashToken } from "@/lib/tokens";
 import { rowsOf, withTestDatabase } from "../support/database";
@@ -96,17 +97,37 @@ describe("data export", () => {
     }
   });
 
-  it("includes 1:1 notes, each marked private or shared, and says that private notes are included", async () => {
+  it("holds only what an admin may read: a private note without its text, a draft self rating without score or comment", async () => {
     const fixture = await organisationWithHistory("Export Subject Ltd");
-    await insertNote(testDb(), fixture.orgId, fixture.users.rep, fixture.users.leader, { heldOn: "2026-01-05", body: "Private worry.", shared: false, behaviourIds: [] });
-    await insertNote(testDb(), fixture.orgId, fixture.users.rep, fixture.users.leader, { heldOn: "2026-01-06", body: "Shared plan.", shared: true, behaviourIds: [] });
+    const db = testDb();
+    await insertNote(db, fixture.orgId, fixture.users.rep, fixture.users.leader, { heldOn: "2026-01-05", body: "SENTINEL private worry.", shared: false, behaviourIds: [] });
+    await insertNote(db, fixture.orgId, fixture.users.rep, fixture.users.leader, { heldOn: "2026-01-06", body: "Shared plan.", shared: true, behaviourIds: [] });
+    // The rep's draft (not submitted: blind mode hides it from coaches) and the other rep's submitted answer.
+    const [draft, submitted] = [fixture.users.rep, fixture.users.otherRep];
+    for (const rep of [draft, submitted]) {
+      await ensureAssessment(db, fixture.orgId, fixture.cycles.open, rep);
+      await upsertSelfRating(db, fixture.orgId, { cycleId: fixture.cycles.open, repUserId: rep, behaviourId: fixture.behaviourIds[0]! }, { score: 5, comment: `SENTINEL comment of ${rep}` });
+    }
+    await setAssessmentState(db, fixture.orgId, fixture.cycles.open, submitted, { submittedAt: new Date() });
+
     const data = await exportOf(fixture);
-    expect(data.notices).toEqual([PRIVATE_NOTES_NOTICE]);
-    expect(data.notices[0]).toMatch(/includes private 1:1 notes/);
+    expect(data.notices).toEqual([WITHHELD_NOTICE]);
     expect(data.tables.one_on_one_notes!.map((n) => [n.body, n.shared, n.visibility]).sort()).toEqual([
-      ["Private worry.", false, "private"],
+      [null, false, "private"],
       ["Shared plan.", true, "shared"],
     ]);
+    const ratings = data.tables.self_ratings!.filter((r) => r.cycle_id === fixture.cycles.open);
+    expect(ratings.find((r) => r.rep_user_id === draft)).toMatchObject({ score: null, comment: null, withheld: true, updated_at: expect.anything() });
+    expect(ratings.find((r) => r.rep_user_id === submitted)).toMatchObject({ score: 5, comment: `SENTINEL comment of ${submitted}` });
+    const serialized = JSON.stringify(data);
+    expect(serialized).not.toContain("SENTINEL private worry");
+    expect(serialized).not.toContain(`SENTINEL comment of ${draft}`);
+
+    // With blind mode off, coaches see drafts as they are saved: so does the export.
+    actAs(fixture, "admin");
+    expect((await updateOrganisationSettings(fixture.slug, { name: "Export Subject Ltd", timeZone: "Asia/Tokyo", blindMode: false })).status).toBe("ok");
+    const open = (await exportOf(fixture)).tables.self_ratings!.find((r) => r.rep_user_id === draft && r.cycle_id === fixture.cycles.open);
+    expect(open).toMatchObject({ score: 5, comment: `SENTINEL comment of ${draft}` });
   });
 
   it("contains nothing of another organisation", async () => {
