@@ -29,7 +29,7 @@ test.describe.configure({ mode: "serial" });
 test("signed-out pages and link pages", async ({ page }) => {
   watchCsp(page);
   const tokenRoutes = pageRoutes().filter((r) => r.includes("[token]"));
-  const urls = ["/", "/login", "/signup", ...tokenRoutes.map((r) => r.replace("[slug]", DEMO_ORG.slug).replace("[token]", "not-a-real-token"))];
+  const urls = ["/", "/login", "/signup", "/forgot-password", ...tokenRoutes.map((r) => r.replace("[slug]", DEMO_ORG.slug).replace("[token]", "not-a-real-token"))];
   for (const url of urls) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBeLessThan(500);
