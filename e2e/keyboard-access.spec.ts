@@ -16,7 +16,7 @@ test("a skip link is the first tab stop and takes the keyboard past the header t
   // The next stop is the page's first control, not the organisation switcher or the navigation.
   await page.keyboard.press("Tab");
   await expect(page.locator("main :focus")).toHaveCount(1);
-  await expect(page.getByLabel("Team")).toBeFocused();
+  await expect(page.getByLabel("Team", { exact: true })).toBeFocused();
 });
 
 test("a closed cycle's grid tells screen readers it is read-only, on the grid and on each cell", async ({ page }) => {

@@ -36,7 +36,8 @@ function toMail(parsed: ParsedMail): Mail {
   const text = parsed.text ?? "";
   const html = typeof parsed.html === "string" ? parsed.html : "";
   const links = [...new Set([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];
-  const unsubscribe = /<([^>]+)>/.exec(String(parsed.headers.get("list-unsubscribe") ?? ""))?.[1];
+  const header = parsed.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+  const unsubscribe = /<([^>]+)>/.exec(header)?.[1];
   return { to: to.join(", "), subject: parsed.subject ?? "", text, html, links, unsubscribe };
 }
 
