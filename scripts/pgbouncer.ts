@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./postgres-cluster";
 
 /**
  * A throwaway PgBouncer in transaction mode in front of a PostgreSQL server, the way most hosted PostgreSQL is
@@ -18,17 +19,6 @@ export function findPgbouncer(): string | undefined {
   if (found) return found;
   const onPath = spawnSync("sh", ["-c", "command -v pgbouncer"], { encoding: "utf8" }).stdout.trim();
   return onPath || undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function accepting(port: number, timeoutMs: number): Promise<boolean> {

@@ -31,7 +31,8 @@ export function findPostgresBinaries(): string | undefined {
   return onPath ? path.dirname(onPath) : undefined;
 }
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.on("error", reject);
