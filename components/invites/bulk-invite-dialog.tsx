@@ -4,12 +4,12 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
-import { SelectField, TextAreaField } from "@/components/ui/field";
+import { InviteExpiryField, InviteRoleField, InviteTeamField } from "./invite-fields";
+import { TextAreaField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { bulkInvite } from "@/lib/invites/actions";
 import { BULK_INVITE_MAX } from "@/lib/invites/address-list";
-import { EXPIRY_CHOICES } from "@/lib/schemas/invites";
 
 type Props = { slug: string; teams: { id: string; name: string }[]; canInviteStaff: boolean };
 type Result = { invited: string[]; alreadyMembers: string[]; alreadyInvited: string[] };
@@ -61,32 +61,9 @@ function BulkInviteForm({ slug, teams, canInviteStaff, onDone }: Props & { onDon
         error={fieldError(state, "emails")}
         className="sm:col-span-2"
       />
-      <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value)} error={fieldError(state, "role")}>
-        <option value="rep">Rep</option>
-        {canInviteStaff && <option value="leader">Leader</option>}
-        {canInviteStaff && <option value="admin">Admin</option>}
-      </SelectField>
-      <SelectField
-        label="Team"
-        name="teamId"
-        defaultValue={typed(state, "teamId", teams.length === 1 ? teams[0]!.id : "")}
-        error={fieldError(state, "teamId")}
-        disabled={role === "admin"}
-      >
-        <option value="">{role === "rep" ? "Choose a team…" : "No team"}</option>
-        {teams.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label="Links expire after" className="sm:col-span-2" name="expiresInHours" defaultValue={typed(state, "expiresInHours", "168")} error={fieldError(state, "expiresInHours")}>
-        {EXPIRY_CHOICES.map((choice) => (
-          <option key={choice.hours} value={choice.hours}>
-            {choice.label}
-          </option>
-        ))}
-      </SelectField>
+      <InviteRoleField state={state} role={role} onRole={setRole} canInviteStaff={canInviteStaff} />
+      <InviteTeamField state={state} role={role} teams={teams} />
+      <InviteExpiryField state={state} label="Links expire after" className="sm:col-span-2" />
       {result && state.status === "ok" && (
         <div role="status" aria-label="Invitations sent" className="space-y-1 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-950 ring-1 ring-emerald-200 sm:col-span-2">
           <p className="font-medium">

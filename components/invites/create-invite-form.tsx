@@ -3,11 +3,11 @@
 import { useState } from "react";
 import { CopyLinkDialog } from "@/components/ui/copy-link";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
-import { SelectField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { createInvite } from "@/lib/invites/actions";
-import { EXPIRY_CHOICES } from "@/lib/schemas/invites";
+import { InviteExpiryField, InviteRoleField, InviteTeamField } from "./invite-fields";
 
 type Props = { slug: string; teams: { id: string; name: string }[]; canInviteStaff: boolean };
 
@@ -28,33 +28,14 @@ export function CreateInviteForm({ slug, teams, canInviteStaff }: Props) {
         <div className="sm:col-span-2 lg:col-span-3">
           <FormAlert state={state} />
         </div>
-        <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value)} error={fieldError(state, "role")}>
-          <option value="rep">Rep</option>
-          {canInviteStaff && <option value="leader">Leader</option>}
-          {canInviteStaff && <option value="admin">Admin</option>}
-        </SelectField>
-        <SelectField
-          label="Team"
-          name="teamId"
-          defaultValue={typed(state, "teamId", teams.length === 1 ? teams[0]!.id : "")}
+        <InviteRoleField state={state} role={role} onRole={setRole} canInviteStaff={canInviteStaff} />
+        <InviteTeamField
+          state={state}
+          role={role}
+          teams={teams}
           hint={role === "leader" ? "Optional: the new leader will lead this team." : role === "admin" ? "Admins see every team." : undefined}
-          error={fieldError(state, "teamId")}
-          disabled={role === "admin"}
-        >
-          <option value="">{role === "rep" ? "Choose a team…" : "No team"}</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Expires after" name="expiresInHours" defaultValue={typed(state, "expiresInHours", "168")} error={fieldError(state, "expiresInHours")}>
-          {EXPIRY_CHOICES.map((choice) => (
-            <option key={choice.hours} value={choice.hours}>
-              {choice.label}
-            </option>
-          ))}
-        </SelectField>
+        />
+        <InviteExpiryField state={state} label="Expires after" />
         <TextField
           label="How many people may use it"
           name="maxUses"
