@@ -1,9 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { insertUser } from "@/db/queries/accounts";
 import { attemptSignIn, SIGN_IN_THROTTLE, signIn, unlockAccount } from "@/lib/accounts/sign-in";
 import { deviceCookieName, newDeviceToken, trustedDeviceNonce } from "@/lib/auth/device-cookie";
-import { hashPassword } from "@/lib/auth/password";
 import { withTestDatabase } from "../support/database";
+import { at, PASSWORD, personWithPassword } from "../support/sign-in";
 
 // The device cookie is signed with the app's secret; env() reads it once, on first use.
 vi.hoisted(() => {
@@ -11,18 +10,8 @@ vi.hoisted(() => {
 });
 
 const testDb = withTestDatabase();
-const PASSWORD = "the right password";
-const t0 = new Date("2026-11-27T10:00:00Z");
-const at = (ms: number) => new Date(t0.getTime() + ms);
 const { account: rule } = SIGN_IN_THROTTLE;
-
-let hash: Promise<string> | undefined;
-async function person() {
-  hash ??= hashPassword(PASSWORD);
-  const email = `lockout.${crypto.randomUUID().slice(0, 8)}@example.test`;
-  await insertUser(testDb(), { name: "Lou Lockout", email, passwordHash: await hash });
-  return email;
-}
+const person = () => personWithPassword(testDb(), "Lou Lockout");
 
 /** A stranger sends `limit` wrong passwords (now, since signIn() reads the clock): the account is locked for every browser it does not know. */
 async function lockOut(email: string) {

@@ -1,25 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { insertUser } from "@/db/queries/accounts";
 import { throttles } from "@/db/schema";
 import { accountKey, attemptSignIn, SIGN_IN_THROTTLE, signIn, slowDownMs } from "@/lib/accounts/sign-in";
-import { hashPassword } from "@/lib/auth/password";
 import { clientAddress } from "@/lib/security/client-address";
 import { withTestDatabase } from "../support/database";
+import { at, PASSWORD, personWithPassword } from "../support/sign-in";
 
 const testDb = withTestDatabase();
-const PASSWORD = "the right password";
-const t0 = new Date("2026-11-27T10:00:00Z");
-const at = (ms: number) => new Date(t0.getTime() + ms);
 const { account: rule } = SIGN_IN_THROTTLE;
-
-let hash: Promise<string> | undefined;
-async function person() {
-  hash ??= hashPassword(PASSWORD);
-  const email = `throttle.${crypto.randomUUID().slice(0, 8)}@example.test`;
-  await insertUser(testDb(), { name: "Thea Throttle", email, passwordHash: await hash });
-  return email;
-}
+const person = () => personWithPassword(testDb(), "Thea Throttle");
 
 /** `count` wrong passwords, one second apart from `start`. */
 async function fail(email: string, count: number, start = 0, address: string | null = null) {
