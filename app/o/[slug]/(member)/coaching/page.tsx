@@ -7,8 +7,8 @@ import { formatDay } from "@/components/relationships/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SelectField } from "@/components/ui/field";
 import { PageHeader, Panel } from "@/components/ui/page-header";
+import { TeamFilter } from "@/components/ui/team-filter";
 import { loadCoachingQueue } from "@/lib/coaching/loaders";
 
 export const metadata: Metadata = { title: "Coaching queue" };
@@ -40,19 +40,7 @@ export default async function CoachingQueuePage({
         }
         actions={
           page.teams.length > 1 && (
-            <form method="get" className="flex items-end gap-2">
-              <SelectField label="Team" name="team" defaultValue={page.team ?? ""} className="w-44">
-                <option value="">All teams</option>
-                {page.teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </SelectField>
-              <button type="submit" className={buttonClasses("secondary")}>
-                Show
-              </button>
-            </form>
+            <TeamFilter teams={page.teams} team={page.team} submitLabel="Show" className="flex items-end gap-2" selectClassName="w-44" />
           )
         }
       />

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { RemindButton } from "@/components/reminders/remind-button";
 import { SelfAssessmentTable } from "@/components/reminders/self-assessment-table";
-import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { SelectField } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
+import { TeamFilter } from "@/components/ui/team-filter";
 import { loadSelfAssessmentsPage } from "@/lib/reminders/loaders";
 
 export const metadata: Metadata = { title: "Self-assessments" };
@@ -40,22 +38,14 @@ export default async function SelfAssessmentsPage({
       {page.cycle ? (
         <>
           {page.teams.length > 1 && (
-            <form method="get" role="search" aria-label="Filter by team" className="mb-4 flex flex-wrap items-end gap-3">
-              <SelectField label="Team" name="team" defaultValue={page.team ?? ""} className="w-48">
-                <option value="">All teams</option>
-                {page.teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </SelectField>
-              <button type="submit" className={buttonClasses("secondary")}>
-                Apply
-              </button>
-              <Link href={`/o/${page.slug}/self-assessments`} className={buttonClasses("ghost")}>
-                Clear
-              </Link>
-            </form>
+            <TeamFilter
+              teams={page.teams}
+              team={page.team}
+              submitLabel="Apply"
+              clearHref={`/o/${page.slug}/self-assessments`}
+              className="mb-4 flex flex-wrap items-end gap-3"
+              selectClassName="w-48"
+            />
           )}
           <SelfAssessmentTable reps={page.reps} timeZone={page.timeZone} />
         </>
