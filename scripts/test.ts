@@ -19,8 +19,14 @@ const CI = ["1", "true"].includes(String(process.env.CI).toLowerCase());
 const reports = path.resolve(".test-data", "reports");
 fs.mkdirSync(reports, { recursive: true });
 
-type Step = { name: string; status: "passed" | "failed" | "skipped"; note?: string; passed?: number; failed?: number; skipped?: number };
+type Step = { name: string; status: "passed" | "failed" | "skipped"; note?: string; passed?: number; failed?: number; skipped?: number; seconds?: number };
 const steps: Step[] = [];
+/** When the step that is about to be pushed started: the summary prints each step's duration. */
+let stepStarted = Date.now();
+function record(step: Step) {
+  steps.push({ ...step, seconds: Math.round((Date.now() - stepStarted) / 1000) });
+  stepStarted = Date.now();
+}
 
 function run(command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n$ ${[command, ...args].join(" ")}`);
@@ -49,16 +55,16 @@ function vitest(name: string, projects: string[], env: Record<string, string> = 
   const file = path.join(reports, `${name.replace(/\W+/g, "-")}.json`);
   fs.rmSync(file, { force: true });
   const ok = run("npx", ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
-  steps.push({ name, status: ok ? "passed" : "failed", ...vitestCounts(file) });
+  record({ name, status: ok ? "passed" : "failed", ...vitestCounts(file) });
 }
 
 function unavailable(name: string, why: string) {
   if (CI) {
     console.error(`\n✗ ${name}: ${why} (CI=true: this is a failure, not a skip)`);
-    steps.push({ name, status: "failed", note: why });
+    record({ name, status: "failed", note: why });
   } else {
     console.log(`\n- ${name}: skipped — ${why}`);
-    steps.push({ name, status: "skipped", note: why });
+    record({ name, status: "skipped", note: why });
   }
 }
 
@@ -84,8 +90,8 @@ async function throughPooler(serverUrl: string) {
 async function main() {
   // Killed (Ctrl-C, SIGTERM): leave through process.exit, so the cluster's and the pooler's exit hooks stop them.
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(1));
-  steps.push({ name: "Type check", status: run("npm", ["run", "--silent", "typecheck"]) ? "passed" : "failed" });
-  steps.push({ name: "Lint", status: run("npm", ["run", "--silent", "lint"]) ? "passed" : "failed" });
+  record({ name: "Type check", status: run("npm", ["run", "--silent", "typecheck"]) ? "passed" : "failed" });
+  record({ name: "Lint", status: run("npm", ["run", "--silent", "lint"]) ? "passed" : "failed" });
   vitest("Unit and integration (embedded PGlite)", ["unit", "integration"], { TEST_DATABASE_URL: "" });
 
   const pgName = "Integration (PostgreSQL server)";
@@ -118,20 +124,22 @@ async function main() {
   if (!findChromium()) {
     unavailable(e2eName, "no Chromium found (set CHROMIUM_PATH, install Debian's chromium, or run npx playwright install chromium)");
   } else if (!run("npx", ["next", "build"])) {
-    steps.push({ name: e2eName, status: "failed", note: "next build failed" });
+    record({ name: "Production build", status: "failed" });
+    record({ name: e2eName, status: "failed", note: "next build failed" });
   } else {
+    record({ name: "Production build", status: "passed" });
     vitest("Reliability (production build: kill -9, database outage, two instances)", ["reliability"]);
     const file = path.join(reports, "e2e.json");
     fs.rmSync(file, { force: true });
     const ok = run("npx", ["playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-    steps.push({ name: e2eName, status: ok ? "passed" : "failed", ...playwrightCounts(file) });
+    record({ name: e2eName, status: ok ? "passed" : "failed", ...playwrightCounts(file) });
   }
 
   console.log("\nSummary");
   for (const step of steps) {
     const counts = step.passed === undefined ? "" : ` — ${step.passed} passed, ${step.failed} failed, ${step.skipped} skipped`;
     const mark = { passed: "✓", failed: "✗", skipped: "-" }[step.status];
-    console.log(`  ${mark} ${step.name}: ${step.status}${counts}${step.note ? ` (${step.note})` : ""}`);
+    console.log(`  ${mark} ${step.name}: ${step.status}${counts}${step.note ? ` (${step.note})` : ""} [${step.seconds}s]`);
   }
   // Type check and lint count as one check each; a step that failed without failing a test counts as one failure.
   const passed = steps.reduce((n, s) => n + (s.passed ?? (s.status === "passed" ? 1 : 0)), 0);
