@@ -7,6 +7,7 @@
  *   --port=N                 the production server's port (default 3446)
  * The grid and the dashboard are measured twice: as served again (cached per data revision) and computed afresh
  * (a second server with COACHGRID_REVISION_CACHE=off), which is what the first request after any change costs.
+ * Last, the admin downloads the organisation's JSON export once from a fresh server, which is watched for memory.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +24,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/demo-people";
 import { LARGE_ADMIN_EMAIL, LARGE_LEADER_EMAIL, LARGE_ORG, seedLargeOrganisation } from "@/scripts/seed/large-organisation";
 import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, type AppServer, type GridCell } from "./app";
 import { cpuMs } from "./cpu";
+import { peakRss } from "./memory";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const PORT = Number(arg("port") ?? 3446);
@@ -169,6 +171,29 @@ async function coldJs(app: AppServer, cookie: string, page: string): Promise<{ f
   } finally {
     await chrome.close();
   }
+}
+
+type ExportFigures = { bytes: number; seconds: number; rows: number; beforeMb?: number; peakMb?: number; growthMb?: number };
+
+/**
+ * One download of the organisation's JSON export by its admin, on a server that has served nothing else, with the
+ * server's resident memory sampled throughout: the peak above what it held before is what the export costs.
+ */
+async function exportDownload(app: AppServer, cookie: string): Promise<ExportFigures> {
+  await (await fetch(`${app.url}/o/${SLUG}/bench`, { headers: { Cookie: cookie } })).text(); // the member layout and chain loaded
+  const started = Date.now();
+  const { result: text, beforeKb, peakKb } = await peakRss(app.pid, async () => {
+    const response = await fetch(`${app.url}/o/${SLUG}/export`, { headers: { Cookie: cookie } });
+    if (response.status !== 200) throw new Error(`The export answered ${response.status}`);
+    return response.text();
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const data = JSON.parse(text) as { tables: Record<string, unknown[]> };
+  const ratings = data.tables.ratings?.length ?? 0;
+  if (ratings < 6000) throw new Error(`The export holds ${ratings} ratings; the large organisation has more than 6,000`);
+  const rows = Object.values(data.tables).reduce((n, rows) => n + rows.length, 0);
+  const mb = (kb?: number) => (kb === undefined ? undefined : kb / 1024);
+  return { bytes: Buffer.byteLength(text), seconds, rows, beforeMb: mb(beforeKb), peakMb: mb(peakKb), growthMb: beforeKb !== undefined && peakKb !== undefined ? mb(peakKb - beforeKb) : undefined };
 }
 
 type Database = { open: () => Promise<DatabaseHandle>; url?: string; dataDir?: string; pid: () => number | undefined; cleanup(): void };
@@ -322,6 +347,11 @@ async function main() {
     const [gridF, trivialF, dashboardF, adminTrivialF] = await withQueriesEach(app, [gridRequest, trivialRequest, dashboardRequest, adminTrivialRequest] as const);
     const afresh = [await measure(app, false, GRID, gridF, trivialF), await measure(app, false, DASHBOARD, dashboardF, adminTrivialF)];
 
+    console.log("Downloading the organisation's JSON export from a fresh server, watching its memory…");
+    await app.stop();
+    app = await serve(true);
+    const exported = await exportDownload(app, admin);
+
     console.log(`\nBenchmark on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"} (${os.cpus().length} CPUs, ${CONNECTIONS} connections)\n`);
     console.log("As served (the grid and the dashboard cached per data revision, as they are until the organisation's data changes):\n");
     for (const p of cached) printPair(p, kind);
@@ -329,6 +359,11 @@ async function main() {
     for (const p of afresh) printPair(p, kind);
     const kb = js.gzipBytes / 1024;
     console.log(`  grid page JavaScript, cold load: ${js.files} files, ${kb.toFixed(1)} KB gzip (${(js.transferredBytes / 1024).toFixed(1)} KB on the wire), target <= ${TARGETS.gridJsKb} KB ${kb <= TARGETS.gridJsKb ? "met" : "MISSED"}`);
+
+    const mbText = (n?: number) => (n === undefined ? "n/a" : `${n.toFixed(0)} MB`);
+    console.log(
+      `  organisation export: ${(exported.bytes / 1024 / 1024).toFixed(1)} MB, ${exported.rows} rows in ${exported.seconds.toFixed(1)} s; server memory ${mbText(exported.beforeMb)} before, peak ${mbText(exported.peakMb)} (+${mbText(exported.growthMb)})`,
+    );
 
     const out = path.resolve(".test-data", "bench", `bench-${kind}.json`);
     const result = {
@@ -340,6 +375,7 @@ async function main() {
       rounds: ROUNDS,
       pairs: [...cached, ...afresh].map(pairJson),
       gridJs: { ...js, gzipKb: kb, targetKb: TARGETS.gridJsKb, met: kb <= TARGETS.gridJsKb },
+      export: exported,
     };
     fs.writeFileSync(out, JSON.stringify(result, null, 2));
     console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);

@@ -1,0 +1,36 @@
+import fs from "node:fs";
+
+/**
+ * Resident memory of a process group (the app server and what it started), read from /proc (Linux). The bench
+ * samples it while one request runs to see how much memory that request needs at its peak.
+ */
+export function rssKb(group: number): number | undefined {
+  if (!fs.existsSync("/proc/self/status")) return undefined;
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== group) continue;
+      total += Number(/^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${entry}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // it ended while we read
+    }
+  }
+  return total;
+}
+
+/** Runs `work` while sampling the group's resident memory every few milliseconds: before, and the peak during. */
+export async function peakRss<T>(group: number, work: () => Promise<T>): Promise<{ result: T; beforeKb?: number; peakKb?: number }> {
+  const beforeKb = rssKb(group);
+  let peakKb = beforeKb;
+  const timer = setInterval(() => {
+    const now = rssKb(group);
+    if (now !== undefined && (peakKb === undefined || now > peakKb)) peakKb = now;
+  }, 10);
+  try {
+    return { result: await work(), beforeKb, peakKb };
+  } finally {
+    clearInterval(timer);
+  }
+}
