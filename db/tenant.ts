@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { PgTransactionConfig } from "drizzle-orm/pg-core";
 import type { Db, DbOrTx, Tx } from "./client";
 
 /**
@@ -36,11 +37,11 @@ export async function enterOrganisation(tx: DbOrTx, orgId: string): Promise<void
 }
 
 /** Runs `fn` in a transaction behind the wall: the app's role, the organisation and the person of `scope`. */
-export function inScope<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
+export function inScope<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<T>, config?: PgTransactionConfig): Promise<T> {
   return db.transaction(async (tx) => {
     await enterScope(tx, scope);
     return fn(tx);
-  });
+  }, config);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import type { Db } from "@/db/client";
 import { memberLoader } from "@/lib/chain/member";
-import { buildOrganisationExport, exportFileName } from "./organisation-export";
+import { exportFileName, organisationExportStream } from "./organisation-export";
 
 /**
- * The data export behind GET /o/{slug}/export (a route handler, not a page): admins download everything
- * the organisation owns as one JSON file.
+ * The data export behind GET /o/{slug}/export (a route handler, not a page): admins download everything the
+ * organisation owns as one JSON file. The chain records the export in the audit log and commits; the file is then
+ * read in a transaction of its own while it downloads (organisationExportStream), starting when the response is read.
  */
 export const loadOrganisationExport = memberLoader(
   {
@@ -15,10 +15,8 @@ export const loadOrganisationExport = memberLoader(
     input: z.object({}),
     expect: { allow: ["admin"], input: () => ({}) },
   },
-  async ({ db, org }) => {
+  async ({ org, user }) => {
     const now = new Date();
-    // Loaders get the database itself (only actions run in a transaction); the export opens its own snapshot.
-    const data = await buildOrganisationExport(db as Db, org.id, now);
-    return { fileName: exportFileName(org.slug, org.timeZone, now), data };
+    return { fileName: exportFileName(org.slug, org.timeZone, now), stream: organisationExportStream({ orgId: org.id, userId: user.id }, { now }) };
   },
 );

@@ -1,11 +1,15 @@
-import type { Db } from "@/db/client";
-import { exportMemberUsers, exportOrganisationRow, exportTenantRows, tenantTables } from "@/db/queries/export";
+import { getDb } from "@/db/client";
+import { exportMemberUsersPage, exportOrganisationRow, exportTenantPage, submittedAssessmentKeys, tenantTables, type PageCursor } from "@/db/queries/export";
+import { inScope } from "@/db/tenant";
 import { coachSeesSelf } from "@/lib/assessments/visibility";
+import { log } from "@/lib/observability/log";
 import { dateInZone } from "@/lib/time-zone";
+import { pullStream, StreamStopped } from "./pull-stream";
 
 export const EXPORT_FORMAT = "coachgrid-export";
 export const EXPORT_VERSION = 1;
 
+/** The document the stream writes. */
 export type OrganisationExport = {
   format: typeof EXPORT_FORMAT;
   version: typeof EXPORT_VERSION;
@@ -27,38 +31,83 @@ export const WITHHELD_NOTICE =
 
 const WITHHELD = { withheld: true } as const;
 
-function withholdPrivateNotes(rows: Record<string, unknown>[] | undefined) {
-  return (rows ?? []).map((row) => (row.shared === true ? { ...row, visibility: "shared" } : { ...row, body: null, visibility: "private", ...WITHHELD }));
+type Row = Record<string, unknown>;
+
+function withholdPrivateNote(row: Row): Row {
+  return row.shared === true ? { ...row, visibility: "shared" } : { ...row, body: null, visibility: "private", ...WITHHELD };
 }
 
-/** Self ratings the coach may not see yet (lib/assessments/visibility.ts) lose their score and comment. */
-function withholdDraftSelfRatings(rows: Record<string, unknown>[] | undefined, assessments: Record<string, unknown>[] | undefined, blindMode: boolean) {
-  const submitted = new Set((assessments ?? []).filter((a) => a.submitted_at).map((a) => `${String(a.cycle_id)}/${String(a.rep_user_id)}`));
-  return (rows ?? []).map((row) => {
+/** A self rating the coach may not see yet (lib/assessments/visibility.ts) loses its score and comment. */
+function withholdDraftSelfRating(submitted: Set<string>, blindMode: boolean) {
+  return (row: Row): Row => {
     const state = { submittedAt: submitted.has(`${String(row.cycle_id)}/${String(row.rep_user_id)}`) ? new Date(0) : null, sharedAt: null };
     return coachSeesSelf(blindMode, state) ? row : { ...row, score: null, comment: null, ...WITHHELD };
-  });
+  };
 }
 
+export type ExportOptions = {
+  now?: Date;
+  /** Rows read per statement. */
+  pageRows?: number;
+  /** How long the download may go unread before it is stopped and its transaction let go. */
+  stallMs?: number;
+};
+
 /**
- * Everything the organisation owns, as one JSON document: its row, every tenant table's rows (each query
- * filtered by the organisation), and the people who are members. Secrets' hashes are never included, nor what an
- * admin may not read (WITHHELD_NOTICE).
- * Read in one read-only, repeatable-read transaction, so the tables agree with each other.
+ * Everything the organisation owns, as one JSON document streamed as it is read: its row, every tenant table's
+ * rows (each query filtered by the organisation), and the people who are members, table by table, a page of rows
+ * at a time, one row per line. Secrets' hashes are never included, nor what an admin may not read
+ * (WITHHELD_NOTICE).
+ *
+ * It reads in one read-only, repeatable-read transaction behind the organisation's wall (db/tenant.ts), so the
+ * tables agree with each other however long the download takes; the transaction lasts as long as the download and
+ * ends when it is done, cancelled or left unread for `stallMs` (on the embedded database, which has one connection,
+ * other requests wait meanwhile: docs/operations.md). Memory stays at a page of rows whatever the organisation's size.
  */
-export async function buildOrganisationExport(db: Db, orgId: string, now = new Date()): Promise<OrganisationExport> {
-  return db.transaction(
-    async (tx) => {
-      const organisation = await exportOrganisationRow(tx, orgId);
-      if (!organisation) throw new Error(`No organisation ${orgId} to export`);
-      const tables: OrganisationExport["tables"] = {};
-      for (const table of tenantTables()) tables[table.name] = await exportTenantRows(tx, orgId, table);
-      tables.users = await exportMemberUsers(tx, orgId);
-      tables.one_on_one_notes = withholdPrivateNotes(tables.one_on_one_notes);
-      tables.self_ratings = withholdDraftSelfRatings(tables.self_ratings, tables.assessments, organisation.blind_mode === true);
-      return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), organisation, notices: [WITHHELD_NOTICE], tables };
+export function organisationExportStream(scope: { orgId: string; userId: string }, { now = new Date(), pageRows = 1000, stallMs = 60_000 }: ExportOptions = {}): ReadableStream<Uint8Array> {
+  return pullStream(
+    async (write) => {
+      const db = await getDb();
+      await inScope(
+        db,
+        scope,
+        async (tx) => {
+          const organisation = await exportOrganisationRow(tx, scope.orgId);
+          if (!organisation) throw new Error(`No organisation ${scope.orgId} to export`);
+          const head = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: now.toISOString(), organisation, notices: [WITHHELD_NOTICE] };
+          await write(`${JSON.stringify(head).slice(0, -1)},\n"tables":{`);
+
+          const shape: Record<string, (row: Row) => Row> = {
+            one_on_one_notes: withholdPrivateNote,
+            self_ratings: withholdDraftSelfRating(await submittedAssessmentKeys(tx, scope.orgId), organisation.blind_mode === true),
+          };
+          type Pages = (cursor: PageCursor) => Promise<{ rows: Row[]; next: PageCursor }>;
+          const sources: [string, Pages][] = [
+            ...tenantTables().map((table): [string, Pages] => [table.name, (cursor) => exportTenantPage(tx, scope.orgId, table, cursor, pageRows)]),
+            ["users", (cursor) => exportMemberUsersPage(tx, scope.orgId, cursor, pageRows)],
+          ];
+          for (const [index, [name, pages]] of sources.entries()) {
+            const toRow = shape[name] ?? ((row: Row) => row);
+            await write(`${index === 0 ? "" : ","}\n${JSON.stringify(name)}:[`);
+            let cursor: PageCursor;
+            let first = true;
+            do {
+              const page = await pages(cursor);
+              if (page.rows.length > 0) await write(page.rows.map((row, i) => `${first && i === 0 ? "" : ","}\n${JSON.stringify(toRow(row))}`).join(""));
+              first &&= page.rows.length === 0;
+              cursor = page.next;
+            } while (cursor);
+            await write("]");
+          }
+          await write("\n}}\n");
+        },
+        { isolationLevel: "repeatable read", accessMode: "read only" },
+      ).catch((error: unknown) => {
+        if (!(error instanceof StreamStopped)) log.error({ err: error, orgId: scope.orgId }, "organisation export failed while streaming");
+        throw error;
+      });
     },
-    { isolationLevel: "repeatable read", accessMode: "read only" },
+    { stallMs },
   );
 }
 

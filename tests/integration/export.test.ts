@@ -6,10 +6,12 @@ import { BOOKKEEPING_TABLES, users } from "@/db/schema";
 import { GET as exportRoute } from "@/app/o/[slug]/(member)/export/route";
 import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
 import { loadOrganisationExport } from "@/lib/export/loaders";
-import { WITHHELD_NOTICE, type OrganisationExport } from "@/lib/export/organisation-export";
+import { organisationExportStream, WITHHELD_NOTICE, type OrganisationExport } from "@/lib/export/organisation-export";
+import { StreamStopped } from "@/lib/export/pull-stream";
+import { insertAuditEvent } from "@/db/queries/audit";
 import { updateOrganisationSettings } from "@/lib/organisations/actions";
 import { hashToken } from "@/lib/tokens";
-import { rowsOf, withTestDatabase } from "../support/database";
+import { onServer, rowsOf, withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
 
 const testDb = withTestDatabase();
@@ -22,7 +24,22 @@ async function exportOf(fixture: MatrixFixture): Promise<OrganisationExport> {
   if (found?.entry !== "member") throw new Error("the export is not a registered member entry");
   const outcome = await found.call(fixture.slug, {});
   if (outcome.status !== "ok") throw new Error(`export: ${outcome.code}`);
-  return (outcome.data as { data: OrganisationExport }).data;
+  return (await new Response((outcome.data as { stream: ReadableStream<Uint8Array> }).stream).json()) as OrganisationExport;
+}
+
+/** Whether the database answers a statement now (on the embedded database, a transaction left open blocks it). */
+async function answers(): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000));
+  return Promise.race([testDb().execute(sql`select 1`).then(() => true), timeout]);
+}
+
+/** Transactions of the test database left open (PostgreSQL; the embedded database is checked by answers()). */
+async function openTransactions(): Promise<number> {
+  if (!onServer) return 0;
+  const [row] = rowsOf<{ n: number }>(
+    await testDb().execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`),
+  );
+  return row!.n;
 }
 
 /** Tenant tables as the live database has them: every table of schema public with an org_id column. */
@@ -190,3 +207,62 @@ describe("data export", () => {
     // Refusals (403 for a leader, 404 for an outsider) are the loader's, covered by the permission matrix and e2e.
   });
 });
+
+describe("data export as a stream", () => {
+  const read = (stream: ReadableStream<Uint8Array>) => new Response(stream).json() as Promise<OrganisationExport>;
+
+  it("reads each table a page at a time: pages of one row give the same document as pages of a thousand", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    const scope = { orgId: fixture.orgId, userId: fixture.users.admin };
+    const now = new Date("2026-12-07T10:00:00Z");
+    const [byOne, byThousand] = [await read(organisationExportStream(scope, { now, pageRows: 1 })), await read(organisationExportStream(scope, { now, pageRows: 1000 }))];
+    expect(byOne).toEqual(byThousand);
+    // Several tables span many one-row pages: each page resumed after the previous one's key.
+    for (const table of ["memberships", "team_leaders", "teams", "users"]) expect(byOne.tables[table]!.length, table).toBeGreaterThan(2);
+    const [count] = rowsOf<{ n: number }>(await testDb().execute(sql`select count(*)::int as n from memberships where org_id = ${fixture.orgId}`));
+    expect(byOne.tables.memberships).toHaveLength(count!.n);
+    expect(new Set(byOne.tables.memberships!.map((m) => m.user_id)).size).toBe(count!.n);
+  });
+
+  it("is one snapshot: a row written while the file downloads is not in it", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    const reader = organisationExportStream({ orgId: fixture.orgId, userId: fixture.users.admin }, { pageRows: 1 }).getReader();
+    const chunks: Uint8Array[] = [(await reader.read()).value!]; // the transaction has begun and read the organisation
+    // On PostgreSQL this commits before the rest is read; the embedded database runs it after the export's transaction.
+    const written = insertAuditEvent(testDb(), fixture.orgId, fixture.users.admin, { action: "organisation.updateSettings", targetType: "organisation", targetId: fixture.orgId, targetLabel: "written meanwhile" });
+    if (onServer) await written;
+    for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+    await written;
+    const data = JSON.parse(Buffer.concat(chunks).toString("utf8")) as OrganisationExport;
+    expect(data.tables.audit_events!.length).toBeGreaterThan(0);
+    expect(JSON.stringify(data)).not.toContain("written meanwhile");
+    const [after] = rowsOf<{ n: number }>(await testDb().execute(sql`select count(*)::int as n from audit_events where target_label = 'written meanwhile'`));
+    expect(after!.n).toBe(1);
+  });
+
+  it("lets go of its transaction when the reader cancels the download", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    const reader = organisationExportStream({ orgId: fixture.orgId, userId: fixture.users.admin }, { pageRows: 1 }).getReader();
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the export waits for the next read, its transaction open
+    await reader.cancel();
+    expect(await answers()).toBe(true);
+    await expect.poll(openTransactions, { timeout: 5_000 }).toBe(0);
+  });
+
+  it("stops a download nobody reads and lets go of its transaction", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    const reader = organisationExportStream({ orgId: fixture.orgId, userId: fixture.users.admin }, { pageRows: 1, stallMs: 200 }).getReader();
+    await reader.read();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await answers()).toBe(true);
+    await expect.poll(openTransactions, { timeout: 5_000 }).toBe(0);
+    // What was queued before the stall may still be read; then the stream fails, telling why.
+    await expect(
+      (async () => {
+        for (let next = await reader.read(); !next.done; next = await reader.read());
+      })(),
+    ).rejects.toBeInstanceOf(StreamStopped);
+  });
+});
+

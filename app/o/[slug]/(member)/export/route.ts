@@ -1,10 +1,10 @@
 import { loadOrganisationExport } from "@/lib/export/loaders";
 
-/** GET /o/{slug}/export: the organisation's data as a JSON download (admins; the loader refuses others). */
+/** GET /o/{slug}/export: the organisation's data as a JSON download, streamed (admins; the loader refuses others). */
 export async function GET(_request: Request, { params }: RouteContext<"/o/[slug]/export">) {
   const { slug } = await params;
-  const { fileName, data } = await loadOrganisationExport(slug);
-  return new Response(JSON.stringify(data, null, 2), {
+  const { fileName, stream } = await loadOrganisationExport(slug);
+  return new Response(stream, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName}"`,
