@@ -3,7 +3,7 @@ import type { PgTransactionConfig } from "drizzle-orm/pg-core";
 import type { Db, DbOrTx, Tx } from "./client";
 
 /**
- * The database's own wall between organisations (row-level security, migration 0008, docs/rls.md).
+ * The database's own wall between organisations (row-level security, migration 0011, docs/rls.md).
  *
  * Every tenant table answers only for the organisation named in the transaction's `app.org_id`, and only to a role
  * that is held by its policies: the app works as `coachgrid_app`, which owns nothing. Both are set per transaction
