@@ -2,21 +2,21 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
+import { freePort } from "../scripts/postgres-cluster";
 import { newAccount, signIn, signOut, signUp } from "./support/accounts";
-
-const port = Number(process.env.E2E_PORT ?? 3100);
 
 /**
  * Without NEXTAUTH_URL the app works at whatever address it is opened at: `npm start` (scripts/start.ts, the same
  * build) with no public URL and an empty embedded database of its own, used at localhost and at 127.0.0.1.
  */
 test.describe("without NEXTAUTH_URL (npm start as a new user runs it)", () => {
-  const otherPort = port + 100;
+  let otherPort = 0;
   let server: ChildProcess | undefined;
   let dataDir = "";
   test.beforeAll(async () => {
     test.setTimeout(180_000);
+    otherPort = await freePort();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coachgrid-addresses-"));
     const env = { ...process.env };
     delete env.NEXTAUTH_URL;
@@ -61,7 +61,7 @@ test.describe("without NEXTAUTH_URL (npm start as a new user runs it)", () => {
   }
 });
 
-test("with NEXTAUTH_URL set, another address of the same server says plainly which address to use", async ({ browser }) => {
+test("with NEXTAUTH_URL set, another address of the same server says plainly which address to use", async ({ browser, appServer: { port } }) => {
   const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
   const page = await context.newPage();
   await page.goto("/signup");

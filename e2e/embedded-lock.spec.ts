@@ -1,12 +1,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = path.resolve(".test-data", `e2e-${port}`);
-
-test("the running server holds the embedded folder from its start: a script is refused with one line", async () => {
+test("the running server holds the embedded folder from its start: a script is refused with one line", async ({ appServer: { dataDir } }) => {
   const lock = JSON.parse(fs.readFileSync(path.join(dataDir, "coachgrid.lock"), "utf8")) as { pid: number; command: string };
   expect(() => process.kill(lock.pid, 0)).not.toThrow(); // the holder is alive: the server itself
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD } from "../scripts/seed/demo-people";
 import { signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./support/test";
+import type { Page } from "@playwright/test";
 import type { ParsedMail } from "mailparser";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD } from "../scripts/seed/demo-people";
 import { newAccount, signIn, signUp } from "./support/accounts";

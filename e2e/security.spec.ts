@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_ORG } from "../scripts/seed/demo-people";
 import { newAccount, signUp } from "./support/accounts";
 

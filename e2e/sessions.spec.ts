@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "./support/test";
+import type { Browser } from "@playwright/test";
 import { newAccount, signIn, signOut, signUp } from "./support/accounts";
 
 /** Sessions end on the server, and the sign-in lock cannot be used to keep a known browser out. Over real HTTP. */

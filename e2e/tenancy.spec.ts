@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed/demo-people";
 import { newAccount, signIn, signUp } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";

@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "./support/test";
+import type { Browser } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 

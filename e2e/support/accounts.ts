@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { expect } from "./test";
+import type { Page } from "@playwright/test";
 
 export type NewAccount = { name: string; email: string; password: string; organisationName: string };
 

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect } from "./test";
+import type { Page } from "@playwright/test";
 
 /**
  * Fails on any accessibility violation axe finds on the page: no rule disabled, nothing excluded.

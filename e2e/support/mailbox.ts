@@ -1,18 +1,16 @@
-import { test } from "@playwright/test";
 import type { ParsedMail } from "mailparser";
 import { startSmtpServer, type TestSmtpServer } from "../../tests/support/smtp";
-
-/** The port the e2e app server sends mail to (SMTP_URL in playwright.config.ts). */
-export const E2E_SMTP_PORT = Number(process.env.E2E_PORT ?? 3100) + 1000;
+import { test } from "./test";
 
 /**
- * A real SMTP server on that port while the calling spec file runs (down the rest of the time: mails queued meanwhile
- * wait in the outbox and are retried). Call at the top of a spec file; use the getter inside tests.
+ * A real SMTP server on the port the worker's app server sends mail to (e2e/support/server.ts) while the calling
+ * spec file runs (down the rest of the time: mails queued meanwhile wait in the outbox and are retried). Call at the
+ * top of a spec file; use the getter inside tests.
  */
 export function withMailbox(): () => TestSmtpServer {
   let smtp: TestSmtpServer | undefined;
-  test.beforeAll(async () => {
-    smtp = await startSmtpServer(E2E_SMTP_PORT);
+  test.beforeAll(async ({ appServer }) => {
+    smtp = await startSmtpServer(appServer.smtpPort);
   });
   test.afterAll(() => smtp?.close());
   return () => {
