@@ -2,6 +2,8 @@
  * `npm start`: build if needed, migrate, seed the demo organisation on a new embedded database, then serve.
  *   --dev    next dev instead of a production build
  *   --fresh  start from an empty embedded database (the e2e suite uses it)
+ *   --built  serve the build as it is, even if a source changed since (the e2e workers: the suite built it once,
+ *            and a worker must not rebuild under another worker's server)
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -14,6 +16,7 @@ import { demoSignIns, isEmpty, seedDemo } from "./seed";
 
 const dev = process.argv.includes("--dev");
 const fresh = process.argv.includes("--fresh");
+const built = process.argv.includes("--built");
 const port = Number(process.env.PORT ?? 3000);
 const nextBin = path.join("node_modules", ".bin", "next");
 
@@ -34,7 +37,7 @@ async function prepareDatabase(): Promise<boolean> {
 
 async function main() {
   const childEnv = serverEnv(port);
-  if (!dev && buildIsStale()) {
+  if (!dev && !built && buildIsStale()) {
     console.log("Building the app (about a minute on 2 cores)…");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: childEnv });
     if (build.status !== 0) process.exit(build.status ?? 1);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { freePort } from "../../scripts/postgres-cluster";
 
 /**
- * The app a Playwright worker tests: `scripts/start.ts --fresh` (the production build, a fresh embedded database
+ * The app a Playwright worker tests: `scripts/start.ts --fresh --built` (the suite's build, a fresh embedded database
  * seeded with the demo organisation) on free ports of its own, so workers never share data. Mail goes to the
  * worker's SMTP port, where a mail spec runs its server (e2e/support/mailbox.ts); down the rest of the time, mails
  * wait in the outbox and are retried every few seconds.
@@ -18,7 +18,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   const url = `http://localhost:${port}`;
   const dataDir = path.resolve(".test-data", `e2e-${port}`);
   const log = fs.openSync(path.resolve(".test-data", `e2e-${port}.log`), "w");
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--fresh"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--fresh", "--built"], {
     detached: true, // its own process group: stopping it stops next too
     stdio: ["ignore", log, log],
     env: {
