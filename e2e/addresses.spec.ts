@@ -7,7 +7,7 @@ import { freePort } from "../scripts/postgres-cluster";
 import { newAccount, signIn, signOut, signUp } from "./support/accounts";
 
 /**
- * Without NEXTAUTH_URL the app works at whatever address it is opened at: `npm start` (scripts/start.ts, the same
+ * Without NEXTAUTH_URL the app works at whatever address it is opened at: `npm start` (scripts/start.ts --built: the same
  * build) with no public URL and an empty embedded database of its own, used at localhost and at 127.0.0.1.
  */
 test.describe("without NEXTAUTH_URL (npm start as a new user runs it)", () => {
@@ -20,7 +20,7 @@ test.describe("without NEXTAUTH_URL (npm start as a new user runs it)", () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coachgrid-addresses-"));
     const env = { ...process.env };
     delete env.NEXTAUTH_URL;
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--built"], {
       detached: true, // its own process group: stopping it stops next too
       stdio: "ignore",
       env: { ...env, PORT: String(otherPort), DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_SECRET: "addresses-e2e-secret-0123456789abcdef" },
