@@ -4,9 +4,17 @@ import type { Instrumentation } from "next";
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     await import("./db/open-on-start");
-    (await import("./lib/housekeeping")).startHousekeeping();
-    (await import("./lib/mail/start")).startServerMail();
-    (await import("./lib/digest/scheduler")).startDigestSchedule();
+    const [{ inBackground }, { startHousekeeping }, { startServerMail }, { startDigestSchedule }] = await Promise.all([
+      import("./db/query-counter"),
+      import("./lib/housekeeping"),
+      import("./lib/mail/start"),
+      import("./lib/digest/scheduler"),
+    ]);
+    inBackground(() => {
+      startHousekeeping();
+      startServerMail();
+      startDigestSchedule();
+    });
   }
 }
 

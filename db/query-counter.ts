@@ -9,14 +9,24 @@ import { AsyncLocalStorage } from "node:async_hooks";
  *   sends its requests one at a time (Playwright).
  */
 // Kept on globalThis: Next bundles route handlers and pages separately, and both must see one counter.
-const shared = globalThis as unknown as { __coachgridQueries?: { scope: AsyncLocalStorage<{ count: number }>; total: number } };
+type Counter = { count: number; background?: boolean };
+const shared = globalThis as unknown as { __coachgridQueries?: { scope: AsyncLocalStorage<Counter>; total: number } };
 const state = (shared.__coachgridQueries ??= { scope: new AsyncLocalStorage(), total: 0 });
 const scope = state.scope;
 
 export function recordQuery(): void {
-  state.total += 1;
   const current = scope.getStore();
+  if (current?.background) return;
+  state.total += 1;
   if (current) current.count += 1;
+}
+
+/**
+ * Starts the server's background work (mail worker, schedules, housekeeping): its statements, now and from every
+ * timer it sets, belong to no request, so the process-wide total leaves them out.
+ */
+export function inBackground<T>(start: () => T): T {
+  return scope.run({ count: 0, background: true }, start);
 }
 
 export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {

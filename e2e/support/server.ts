@@ -41,8 +41,11 @@ export async function startE2eServer(): Promise<E2eServer> {
       // already gone
     }
   };
-  // A worker that ends without teardown (killed, crashed) takes its server with it.
-  const onExit = () => killGroup("SIGKILL");
+  // A worker that ends without teardown (killed, crashed) takes its server and its database with it.
+  const onExit = () => {
+    killGroup("SIGKILL");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
   process.once("exit", onExit);
 
   const deadline = Date.now() + STARTUP_MS;
