@@ -16,7 +16,10 @@ const east = DEMO_TEAMS[0]!;
 const riley = east.reps[3]!; // results shared in the current cycle and the closed one (scripts/seed/demo-self-assessments.ts)
 const comment = "Ask about budget before the demo, not after: your proposals will land on the first try.";
 
-/** What on the page hides content sideways: the page itself wider than the window, or a box that scrolls sideways. */
+/**
+ * What on the page hides content sideways: the page itself wider than the window, or a box that scrolls sideways.
+ * No box is exempt on a rep's pages (a leader's wide grid and tables may scroll, with a cue; a rep never sees them).
+ */
 function sidewaysOverflow(page: Page) {
   return page.evaluate(() => {
     const found: string[] = [];

@@ -12,7 +12,7 @@ export type NavLink = { href: string; label: string; exact?: boolean };
  * The organisation's sections; the current one is marked for screen readers and sighted users alike.
  * From the lg breakpoint up they are a bar (it wraps rather than scroll, so no section is ever out of sight). Below
  * it they sit behind a "Menu" button (a disclosure): it opens the list under the header; Escape closes it and puts
- * focus back on the button, and so does choosing a section, a click outside or tabbing out of the list.
+ * focus back on the button; choosing a section, a click outside or tabbing out of the list also close it.
  */
 export function NavLinks({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
