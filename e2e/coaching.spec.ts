@@ -94,7 +94,9 @@ test("a leader turns the queue's top item into a plan and writes notes; the rep 
   const phone = await repContext.newPage();
   await signIn(phone, rep.email, DEMO_PASSWORD);
   await phone.goto(base);
-  await phone.getByRole("navigation", { name: "Organisation" }).getByRole("link", { name: "My coaching" }).click();
+  const nav = phone.getByRole("navigation", { name: "Organisation" });
+  await nav.getByRole("button", { name: "Menu" }).click(); // on a phone the sections are behind a menu
+  await nav.getByRole("link", { name: "My coaching" }).click();
   await expect(phone.getByRole("heading", { level: 1, name: "My coaching" })).toBeVisible();
   expect(new URL(phone.url()).pathname).toBe(repUrl);
   const myPlan = phone.getByRole("article", { name: `Plan: ${behaviour}` }).filter({ hasText: firstAction });

@@ -17,6 +17,7 @@ import { flushSync } from "react-dom";
 import { toast } from "sonner";
 import { cn } from "@/components/ui/cn";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { useSidewaysScroll } from "@/components/ui/use-sideways-scroll";
 import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
@@ -117,6 +118,7 @@ function GridBody(props: GridProps) {
   const [announcement, setAnnouncement] = useState("");
   const scroller = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLTableElement>(null);
+  const sideways = useSidewaysScroll(scroller);
   const hasFocus = useRef(false);
 
   const data: Row[] = useMemo(
@@ -357,180 +359,190 @@ function GridBody(props: GridProps) {
         </p>
       </div>
 
-      <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200 print:hidden">
-        <table
-          ref={gridRef}
-          role="grid"
-          aria-label={gridLabel}
-          aria-rowcount={rows.length + 1 + footers.length}
-          aria-colcount={colCount}
-          aria-readonly={readOnly}
-          aria-describedby={readOnly ? "grid-read-only" : undefined}
-          onKeyDown={onKeyDown}
-          className="w-full border-separate border-spacing-0 text-sm"
-        >
-          <thead className="sticky top-0 z-20 bg-slate-50 print:static">
-            <tr role="row" aria-rowindex={1}>
-              {[
-                { id: "rep", name: "Rep", description: "" },
-                { id: "status", name: "Self-assessment", description: "Each rep's self-assessment for this cycle: not started, draft, submitted or shared." },
-                ...behaviours,
-                { id: "average", name: "Average", description: signed ? "Each rep's average across the behaviours with a value." : "Each rep's average across the behaviours they are rated on." },
-              ].map((column, col) => (
-                <th
-                  key={column.id}
-                  role="columnheader"
-                  scope="col"
-                  aria-sort={sortState(column.id)}
-                  aria-describedby={column.description ? `desc-${column.id}` : undefined}
-                  {...cellProps(-1, col)}
-                  onClick={() => {
-                    setActive({ row: -1, col });
-                    sortBy(column.id);
-                  }}
-                  className={cn(
-                    "group relative cursor-pointer border-b border-slate-200 px-2 py-2 text-left align-bottom text-xs font-semibold text-slate-700 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600",
-                    col === 0 && "sticky left-0 z-30 min-w-44 bg-slate-50",
-                    col === 1 && "min-w-48",
-                    col > 1 && "min-w-24 text-center",
-                  )}
-                >
-                  <span>{column.name}</span>
-                  {sortState(column.id) !== "none" && <span aria-hidden="true">{sortState(column.id) === "ascending" ? " ▲" : " ▼"}</span>}
-                  {column.description && (
-                    <span
-                      id={`desc-${column.id}`}
-                      role="tooltip"
-                      className="pointer-events-none absolute left-1/2 top-full z-40 mt-1 hidden w-64 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-2 text-left text-xs font-normal text-white shadow-lg group-hover:block group-focus:block"
-                    >
-                      {column.description}
-                    </span>
-                  )}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {padTop > 0 && (
-              <tr aria-hidden="true">
-                <td style={{ height: padTop }} colSpan={colCount} />
+      {sideways.scrolls && (
+        <p className="text-right text-xs text-slate-600 print:hidden">
+          Scroll the grid sideways for every behaviour <span aria-hidden="true">→</span>
+        </p>
+      )}
+      <div className="relative print:hidden">
+        {sideways.moreRight && (
+          <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-0 z-40 w-5 rounded-r-lg bg-linear-to-l from-slate-900/15 to-transparent" />
+        )}
+        <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
+          <table
+            ref={gridRef}
+            role="grid"
+            aria-label={gridLabel}
+            aria-rowcount={rows.length + 1 + footers.length}
+            aria-colcount={colCount}
+            aria-readonly={readOnly}
+            aria-describedby={readOnly ? "grid-read-only" : undefined}
+            onKeyDown={onKeyDown}
+            className="w-full border-separate border-spacing-0 text-sm"
+          >
+            <thead className="sticky top-0 z-20 bg-slate-50 print:static">
+              <tr role="row" aria-rowindex={1}>
+                {[
+                  { id: "rep", name: "Rep", description: "" },
+                  { id: "status", name: "Self-assessment", description: "Each rep's self-assessment for this cycle: not started, draft, submitted or shared." },
+                  ...behaviours,
+                  { id: "average", name: "Average", description: signed ? "Each rep's average across the behaviours with a value." : "Each rep's average across the behaviours they are rated on." },
+                ].map((column, col) => (
+                  <th
+                    key={column.id}
+                    role="columnheader"
+                    scope="col"
+                    aria-sort={sortState(column.id)}
+                    aria-describedby={column.description ? `desc-${column.id}` : undefined}
+                    {...cellProps(-1, col)}
+                    onClick={() => {
+                      setActive({ row: -1, col });
+                      sortBy(column.id);
+                    }}
+                    className={cn(
+                      "group relative cursor-pointer border-b border-slate-200 px-2 py-2 text-left align-bottom text-xs font-semibold text-slate-700 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600",
+                      col === 0 && "sticky left-0 z-30 min-w-44 bg-slate-50",
+                      col === 1 && "min-w-48",
+                      col > 1 && "min-w-24 text-center",
+                    )}
+                  >
+                    <span>{column.name}</span>
+                    {sortState(column.id) !== "none" && <span aria-hidden="true">{sortState(column.id) === "ascending" ? " ▲" : " ▼"}</span>}
+                    {column.description && (
+                      <span
+                        id={`desc-${column.id}`}
+                        role="tooltip"
+                        className="pointer-events-none absolute left-1/2 top-full z-40 mt-1 hidden w-64 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-2 text-left text-xs font-normal text-white shadow-lg group-hover:block group-focus:block"
+                      >
+                        {column.description}
+                      </span>
+                    )}
+                  </th>
+                ))}
               </tr>
-            )}
-            {virtualRows.map((virtual) => {
-              const row = rows[virtual.index]!.original;
-              const r = virtual.index;
-              return (
-                <tr key={row.userId} role="row" aria-rowindex={r + 2} style={{ height: ROW_HEIGHT }}>
+            </thead>
+            <tbody>
+              {padTop > 0 && (
+                <tr aria-hidden="true">
+                  <td style={{ height: padTop }} colSpan={colCount} />
+                </tr>
+              )}
+              {virtualRows.map((virtual) => {
+                const row = rows[virtual.index]!.original;
+                const r = virtual.index;
+                return (
+                  <tr key={row.userId} role="row" aria-rowindex={r + 2} style={{ height: ROW_HEIGHT }}>
+                    <th
+                      role="rowheader"
+                      scope="row"
+                      {...cellProps(r, 0)}
+                      className="sticky left-0 z-10 border-b border-slate-100 bg-white px-3 text-left font-medium text-slate-900 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
+                    >
+                      <Link href={`/o/${slug}/reps/${row.userId}`} tabIndex={-1} className="hover:underline">
+                        {row.name}
+                      </Link>
+                      {showTeam && <span className="block text-xs font-normal text-slate-500">{row.teamName ?? "No team"}</span>}
+                      {hidden.has(row.userId) && <span className="block text-xs font-normal italic text-slate-600">{HIDDEN}</span>}
+                    </th>
+                    <td role="gridcell" {...cellProps(r, 1)} className="border-b border-slate-100 px-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600">
+                      <span className="flex items-center gap-2">
+                        <span className={cn("whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1", STATUS_CLASS[row.status])}>{STATUS_LABEL[row.status]}</span>
+                        {canRemind && (row.status === "not_started" || row.status === "draft") && (
+                          <button
+                            type="button"
+                            tabIndex={-1}
+                            onClick={() => void copyReminder(row)}
+                            aria-label={`Copy reminder link for ${row.name}`}
+                            title="Copy reminder link"
+                            className="whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium text-brand-700 underline hover:bg-slate-100"
+                          >
+                            Copy link
+                          </button>
+                        )}
+                      </span>
+                    </td>
+                    {behaviours.map((b, i) => {
+                      const id = row.index * width + i;
+                      const score = row.scores[i] ?? null;
+                      const state = status.get(id);
+                      const isHidden = hidden.has(row.userId);
+                      return (
+                        <td
+                          key={b.id}
+                          role="gridcell"
+                          aria-readonly={readOnly}
+                          aria-label={`${describe(row, i, score)}${state === "pending" ? ", saving" : state === "error" ? ", not saved" : ""}`}
+                          title={isHidden ? HIDDEN : undefined}
+                          {...cellProps(r, i + FIRST)}
+                          className="border-b border-slate-100 p-1 outline-none focus-visible:[&>div]:ring-2 focus-visible:[&>div]:ring-brand-700"
+                        >
+                          <div
+                            className={cn(
+                              "relative flex h-9 items-center justify-center rounded-md font-semibold tabular-nums",
+                              isHidden ? "bg-slate-50 text-xs font-normal italic text-slate-600" : colour(score),
+                              state === "pending" && "opacity-60",
+                              state === "error" && "ring-2 ring-red-600",
+                            )}
+                          >
+                            {isHidden ? "hidden" : display(score)}
+                            {state === "saved" && (
+                              <span aria-hidden="true" className="absolute right-1 top-0.5 text-[10px] text-emerald-700">
+                                ✓
+                              </span>
+                            )}
+                          </div>
+                        </td>
+                      );
+                    })}
+                    <td
+                      role="gridcell"
+                      aria-label={hidden.has(row.userId) ? `${row.name}, average: ${HIDDEN.toLowerCase()}` : averageLabel(`${row.name}, average`, averages.byRep[row.userId], signed)}
+                      title={hidden.has(row.userId) ? HIDDEN : averageLabel("Average", averages.byRep[row.userId], signed)}
+                      {...cellProps(r, colCount - 1)}
+                      className="border-b border-slate-100 px-2 text-center font-semibold tabular-nums text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
+                    >
+                      {hidden.has(row.userId) ? "hidden" : formatAverage(averages.byRep[row.userId], signed)}
+                    </td>
+                  </tr>
+                );
+              })}
+              {padBottom > 0 && (
+                <tr aria-hidden="true">
+                  <td style={{ height: padBottom }} colSpan={colCount} />
+                </tr>
+              )}
+            </tbody>
+            <tfoot className={cn("bg-slate-50 print:static", footers.length <= STICKY_FOOTERS && "sticky bottom-0 z-20")}>
+              {footers.map((footer, f) => (
+                <tr key={footer.key} role="row" aria-rowindex={rows.length + 2 + f}>
                   <th
                     role="rowheader"
                     scope="row"
-                    {...cellProps(r, 0)}
-                    className="sticky left-0 z-10 border-b border-slate-100 bg-white px-3 text-left font-medium text-slate-900 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
+                    {...cellProps(rows.length + f, 0)}
+                    className="sticky left-0 z-30 border-t border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
                   >
-                    <Link href={`/o/${slug}/reps/${row.userId}`} tabIndex={-1} className="hover:underline">
-                      {row.name}
-                    </Link>
-                    {showTeam && <span className="block text-xs font-normal text-slate-500">{row.teamName ?? "No team"}</span>}
-                    {hidden.has(row.userId) && <span className="block text-xs font-normal italic text-slate-600">{HIDDEN}</span>}
+                    {footer.label}
                   </th>
-                  <td role="gridcell" {...cellProps(r, 1)} className="border-b border-slate-100 px-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600">
-                    <span className="flex items-center gap-2">
-                      <span className={cn("whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1", STATUS_CLASS[row.status])}>{STATUS_LABEL[row.status]}</span>
-                      {canRemind && (row.status === "not_started" || row.status === "draft") && (
-                        <button
-                          type="button"
-                          tabIndex={-1}
-                          onClick={() => void copyReminder(row)}
-                          aria-label={`Copy reminder link for ${row.name}`}
-                          title="Copy reminder link"
-                          className="whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium text-brand-700 underline hover:bg-slate-100"
-                        >
-                          Copy link
-                        </button>
-                      )}
-                    </span>
-                  </td>
-                  {behaviours.map((b, i) => {
-                    const id = row.index * width + i;
-                    const score = row.scores[i] ?? null;
-                    const state = status.get(id);
-                    const isHidden = hidden.has(row.userId);
-                    return (
+                  <td role="gridcell" {...cellProps(rows.length + f, 1)} aria-label={`${footer.label}: no self-assessment status`} className="border-t border-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600" />
+                  {[...behaviours.map((b) => ({ id: b.id, name: b.name, value: footer.values.byBehaviour[b.id] })), { id: "overall", name: "overall", value: footer.values.overall }].map(
+                    (cell, i) => (
                       <td
-                        key={b.id}
+                        key={cell.id}
                         role="gridcell"
-                        aria-readonly={readOnly}
-                        aria-label={`${describe(row, i, score)}${state === "pending" ? ", saving" : state === "error" ? ", not saved" : ""}`}
-                        title={isHidden ? HIDDEN : undefined}
-                        {...cellProps(r, i + FIRST)}
-                        className="border-b border-slate-100 p-1 outline-none focus-visible:[&>div]:ring-2 focus-visible:[&>div]:ring-brand-700"
+                        aria-label={averageLabel(`${footer.label}, ${cell.name}`, cell.value, signed)}
+                        title={averageLabel("Average", cell.value, signed)}
+                        {...cellProps(rows.length + f, i + FIRST)}
+                        className="border-t border-slate-200 px-2 py-2 text-center font-semibold tabular-nums text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
                       >
-                        <div
-                          className={cn(
-                            "relative flex h-9 items-center justify-center rounded-md font-semibold tabular-nums",
-                            isHidden ? "bg-slate-50 text-xs font-normal italic text-slate-600" : colour(score),
-                            state === "pending" && "opacity-60",
-                            state === "error" && "ring-2 ring-red-600",
-                          )}
-                        >
-                          {isHidden ? "hidden" : display(score)}
-                          {state === "saved" && (
-                            <span aria-hidden="true" className="absolute right-1 top-0.5 text-[10px] text-emerald-700">
-                              ✓
-                            </span>
-                          )}
-                        </div>
+                        {formatAverage(cell.value, signed)}
                       </td>
-                    );
-                  })}
-                  <td
-                    role="gridcell"
-                    aria-label={hidden.has(row.userId) ? `${row.name}, average: ${HIDDEN.toLowerCase()}` : averageLabel(`${row.name}, average`, averages.byRep[row.userId], signed)}
-                    title={hidden.has(row.userId) ? HIDDEN : averageLabel("Average", averages.byRep[row.userId], signed)}
-                    {...cellProps(r, colCount - 1)}
-                    className="border-b border-slate-100 px-2 text-center font-semibold tabular-nums text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
-                  >
-                    {hidden.has(row.userId) ? "hidden" : formatAverage(averages.byRep[row.userId], signed)}
-                  </td>
+                    ),
+                  )}
                 </tr>
-              );
-            })}
-            {padBottom > 0 && (
-              <tr aria-hidden="true">
-                <td style={{ height: padBottom }} colSpan={colCount} />
-              </tr>
-            )}
-          </tbody>
-          <tfoot className={cn("bg-slate-50 print:static", footers.length <= STICKY_FOOTERS && "sticky bottom-0 z-20")}>
-            {footers.map((footer, f) => (
-              <tr key={footer.key} role="row" aria-rowindex={rows.length + 2 + f}>
-                <th
-                  role="rowheader"
-                  scope="row"
-                  {...cellProps(rows.length + f, 0)}
-                  className="sticky left-0 z-30 border-t border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
-                >
-                  {footer.label}
-                </th>
-                <td role="gridcell" {...cellProps(rows.length + f, 1)} aria-label={`${footer.label}: no self-assessment status`} className="border-t border-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600" />
-                {[...behaviours.map((b) => ({ id: b.id, name: b.name, value: footer.values.byBehaviour[b.id] })), { id: "overall", name: "overall", value: footer.values.overall }].map(
-                  (cell, i) => (
-                    <td
-                      key={cell.id}
-                      role="gridcell"
-                      aria-label={averageLabel(`${footer.label}, ${cell.name}`, cell.value, signed)}
-                      title={averageLabel("Average", cell.value, signed)}
-                      {...cellProps(rows.length + f, i + FIRST)}
-                      className="border-t border-slate-200 px-2 py-2 text-center font-semibold tabular-nums text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
-                    >
-                      {formatAverage(cell.value, signed)}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tfoot>
-        </table>
+              ))}
+            </tfoot>
+          </table>
+        </div>
       </div>
       {printing && (
         <table className="hidden w-full border-collapse text-[9pt] print:table">
