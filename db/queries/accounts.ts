@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { authEvents, endedSessions, users } from "../schema";
 
@@ -132,4 +132,18 @@ export async function markEmailVerified(db: DbOrTx, id: string, email: string): 
     .where(and(eq(users.id, id), sql`lower(${users.email}) = lower(${email})`, sql`${users.emailVerifiedAt} is null`))
     .returning({ id: users.id });
   return updated.length > 0;
+}
+
+/**
+ * The account's new address, confirmed by a link mailed to it (so verified), and a new session version, which ends
+ * every session of this person. Undefined when the account is gone. The unique index on lower(email) refuses an
+ * address another account took in the meantime.
+ */
+export async function setUserEmail(db: DbOrTx, id: string, email: string) {
+  const [user] = await db
+    .update(users)
+    .set({ email, emailVerifiedAt: sql`now()`, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, id), isNull(users.deletedAt)))
+    .returning({ id: users.id, email: users.email });
+  return user;
 }
