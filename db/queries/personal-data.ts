@@ -151,8 +151,9 @@ export async function personalNotes(db: DbOrTx, orgId: string, userId: string) {
     .select({
       authorUserId: oneOnOneNotes.authorUserId,
       repUserId: oneOnOneNotes.repUserId,
-      about: sql<string>`(select u.name from ${users} u where u.id = ${oneOnOneNotes.repUserId})`,
-      author: sql<string>`(select u.name from ${users} u where u.id = ${oneOnOneNotes.authorUserId})`,
+      // Raw aliases: Drizzle leaves a one-table select's columns unqualified inside sql``, which would be ambiguous here.
+      about: sql<string>`(select u.name from ${users} u where u.id = ${oneOnOneNotes}.rep_user_id)`,
+      author: sql<string>`(select u.name from ${users} u where u.id = ${oneOnOneNotes}.author_user_id)`,
       heldOn: oneOnOneNotes.heldOn,
       shared: oneOnOneNotes.shared,
       body: oneOnOneNotes.body,
@@ -161,7 +162,7 @@ export async function personalNotes(db: DbOrTx, orgId: string, userId: string) {
       behaviours: sql<string[] | string>`coalesce((
         select json_agg(b.name order by b.position, b.name)
         from ${oneOnOneNoteBehaviours} nb join ${behaviours} b on b.org_id = nb.org_id and b.id = nb.behaviour_id
-        where nb.org_id = ${oneOnOneNotes.orgId} and nb.note_id = ${oneOnOneNotes.id}
+        where nb.org_id = ${oneOnOneNotes}.org_id and nb.note_id = ${oneOnOneNotes}.id
       ), '[]'::json)`,
     })
     .from(oneOnOneNotes)
