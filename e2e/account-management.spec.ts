@@ -61,12 +61,13 @@ test("the email address changes through the link mailed to the new one; the old 
   await email.getByRole("button", { name: "Change email address" }).click();
   await email.getByLabel("New email address").fill(newEmail);
   await email.getByLabel("Current password").fill("not my password");
-  await email.getByRole("button", { name: "Send the confirmation link" }).click();
+  await email.getByRole("button", { name: "Send a link to the new address" }).click();
   await expect(email.getByText("That is not your current password.")).toBeVisible();
   await expect(email.getByLabel("New email address")).toHaveValue(newEmail); // what was typed is kept
   await expectNoAxeViolations(page);
+  await email.screenshot({ path: "test-results/screens/account-change-email.png" });
   await email.getByLabel("Current password").fill(person.password);
-  await email.getByRole("button", { name: "Send the confirmation link" }).click();
+  await email.getByRole("button", { name: "Send a link to the new address" }).click();
   await expect(email.getByRole("status")).toContainText(`A confirmation link is on its way to ${newEmail}`);
 
   const [mail] = await mailsTo(mailbox(), newEmail, /Confirm your new email address/);
@@ -75,6 +76,7 @@ test("the email address changes through the link mailed to the new one; the old 
   await page.goto(link);
   await expect(page.getByRole("heading", { level: 1, name: "Confirm your new email address" })).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: "test-results/screens/account-confirm-email.png" });
   await page.getByRole("button", { name: "Use this address" }).click();
   await expect(page.getByRole("status")).toContainText(`Your account now uses ${newEmail}`);
   await page.getByRole("button", { name: "Sign in with the new address" }).click();

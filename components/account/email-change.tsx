@@ -57,7 +57,7 @@ export function ChangeEmailForm({ pending }: { pending: { newEmail: string } | n
             <Button variant="secondary" onClick={() => setOpen(false)}>
               Cancel
             </Button>
-            <SubmitButton pendingLabel="Sending…">Send the confirmation link</SubmitButton>
+            <SubmitButton pendingLabel="Sending…">Send a link to the new address</SubmitButton>
           </div>
         </form>
       )}
@@ -87,7 +87,7 @@ export function ConfirmEmailChangeForm({ token, newEmail }: { token: string; new
         From now on you sign in with <strong className="break-all">{newEmail}</strong>, and every Coachgrid mail goes there. Your current address
         gets a notice of the change. Every session of the account is signed out, this one too.
       </p>
-      <div className="flex flex-wrap justify-end gap-2">
+      <div className="flex flex-wrap justify-end gap-4">
         <Link href="/account" className={`${linkClass} self-center text-sm`}>
           Not now
         </Link>

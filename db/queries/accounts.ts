@@ -47,11 +47,12 @@ export const ENDED_SESSION_HORIZON_MS = 30 * 24 * 60 * 60_000;
 
 /** Ends one session on the server: its token gets no session from now on, wherever it is replayed. */
 export async function endSession(db: DbOrTx, userId: string, sessionId: string, now = new Date()) {
-  // Through a select of the user, so an id of nobody (a deleted account) lists nothing instead of failing.
+  // Through a select of the user, so an id of nobody, or of a deleted account (whose sessions all ended with it),
+  // lists nothing instead of failing or leaving a trace.
   const owner = db
     .select({ id: sql`${sessionId}::uuid`.as("id"), userId: users.id, endedAt: sql`${now.toISOString()}::timestamptz`.as("ended_at") })
     .from(users)
-    .where(eq(users.id, userId));
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
   await db.insert(endedSessions).select(owner).onConflictDoNothing();
   // Bounded clean-up, as for throttles: each sign-out removes up to two rows no token can outlive any more.
   const stale = db

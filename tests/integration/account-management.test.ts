@@ -9,6 +9,7 @@ import { signUp } from "@/lib/accounts/actions";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { confirmEmailChange, requestEmailChange } from "@/lib/accounts/email-change";
 import { attemptSignIn } from "@/lib/accounts/sign-in";
+import { signOutSession } from "@/lib/accounts/sign-out";
 import { getSessionUser } from "@/lib/auth/session";
 import { loadAuditLog } from "@/lib/audit/loaders";
 import { registeredEntries } from "@/lib/chain/registry";
@@ -242,6 +243,8 @@ describe("deleting one's account", () => {
     expect(after).toMatchObject({ name: "A former member", email: `deleted-${f.users.leader}@deleted.invalid`, emailVerifiedAt: null, deletedAt: expect.any(Date) });
     expect(after.passwordHash).not.toBe(before.passwordHash);
     expect(await getSessionUser()).toBeNull();
+    // The browser then signs out, as the page does: that leaves no trace of the deleted account either.
+    expect(await signOutSession({ userId: f.users.leader, sessionId: crypto.randomUUID() })).toMatchObject({ status: "ok" });
     const traces = rowsOf<{ n: number }>(
       await testDb().execute(sql`select (select count(*) from auth_events where user_id = ${f.users.leader} or lower(email) = ${before.email})
         + (select count(*) from throttles where key like ${`%${before.email}%`} or key like ${`%${f.users.leader}%`})
