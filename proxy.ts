@@ -45,7 +45,7 @@ export function proxy(request: NextRequest) {
 
 function needsSignIn(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
-  const signedInArea = pathname === "/o" || pathname.startsWith("/o/") || pathname === "/account";
+  const signedInArea = pathname === "/o" || pathname.startsWith("/o/") || pathname === "/account" || pathname.startsWith("/account/");
   if (!signedInArea || isTokenPage(pathname)) return false;
   return !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
 }

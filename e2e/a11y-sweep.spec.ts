@@ -30,7 +30,7 @@ test.describe.configure({ mode: "serial" });
 test("signed-out pages and link pages", async ({ page }) => {
   watchCsp(page);
   const tokenRoutes = pageRoutes().filter((r) => r.includes("[token]"));
-  const urls = ["/", "/login", "/signup", "/forgot-password", ...tokenRoutes.map((r) => r.replace("[slug]", DEMO_ORG.slug).replace("[token]", "not-a-real-token"))];
+  const urls = ["/", "/login", "/signup", "/forgot-password", "/account-deleted", ...tokenRoutes.map((r) => r.replace("[slug]", DEMO_ORG.slug).replace("[token]", "not-a-real-token"))];
   for (const url of urls) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBeLessThan(500);
@@ -50,7 +50,8 @@ for (const [role, email] of people) {
     test.setTimeout(300_000);
     watchCsp(page);
     await signIn(page, email, DEMO_PASSWORD);
-    for (const url of ["/o", "/account"]) {
+    // An address-change link opens signed in (signed out, the sign-in page comes first).
+    for (const url of ["/o", "/account", "/account/confirm-email/not-a-real-token"]) {
       await page.goto(url);
       await check(page, url);
     }

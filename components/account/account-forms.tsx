@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { TextField } from "@/components/ui/field";
+import { CurrentPasswordField } from "./current-password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useActionRunner } from "@/components/ui/use-action";
 import { useFormAction } from "@/components/ui/use-form-action";
@@ -40,14 +41,7 @@ export function ChangePasswordForm() {
   return (
     <form action={formAction} className="space-y-4" noValidate>
       <FormAlert state={state} />
-      <TextField
-        label="Current password"
-        name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        error={fieldError(state, "currentPassword")}
-        required
-      />
+      <CurrentPasswordField state={state} />
       <TextField
         label="New password"
         name="newPassword"

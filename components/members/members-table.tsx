@@ -14,6 +14,8 @@ type Member = {
   teamName: string | null;
   ledTeams: { id: string; name: string }[];
   lastSignInAt: Date | null;
+  /** Deleted their account: shown as "A former member", with nothing to manage. */
+  accountDeleted: boolean;
 };
 
 type Props = {
@@ -58,7 +60,7 @@ export function MembersTable({ slug, members, teams, canManage, currentUserId, t
                 {m.name}
                 {m.userId === currentUserId && <span className="ml-2 text-xs font-normal text-slate-500">(you)</span>}
               </div>
-              <div className="text-xs text-slate-500">{m.email}</div>
+              <div className="text-xs text-slate-500">{m.accountDeleted ? "Account deleted" : m.email}</div>
             </Td>
             <Td>{ROLE_LABEL[m.role]}</Td>
             <Td>
@@ -72,7 +74,7 @@ export function MembersTable({ slug, members, teams, canManage, currentUserId, t
             <Td className="whitespace-nowrap text-slate-600">{m.lastSignInAt ? formatDateTime(m.lastSignInAt, timeZone) : "Never"}</Td>
             {canManage && (
               <Td>
-                <MemberActions slug={slug} member={m} teams={teams} isSelf={m.userId === currentUserId} />
+                {!m.accountDeleted && <MemberActions slug={slug} member={m} teams={teams} isSelf={m.userId === currentUserId} />}
               </Td>
             )}
           </tr>

@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { authEvents, endedSessions, users } from "../schema";
 
@@ -47,11 +47,12 @@ export const ENDED_SESSION_HORIZON_MS = 30 * 24 * 60 * 60_000;
 
 /** Ends one session on the server: its token gets no session from now on, wherever it is replayed. */
 export async function endSession(db: DbOrTx, userId: string, sessionId: string, now = new Date()) {
-  // Through a select of the user, so an id of nobody (a deleted account) lists nothing instead of failing.
+  // Through a select of the user, so an id of nobody, or of a deleted account (whose sessions all ended with it),
+  // lists nothing instead of failing or leaving a trace.
   const owner = db
     .select({ id: sql`${sessionId}::uuid`.as("id"), userId: users.id, endedAt: sql`${now.toISOString()}::timestamptz`.as("ended_at") })
     .from(users)
-    .where(eq(users.id, userId));
+    .where(and(eq(users.id, userId), isNull(users.deletedAt)));
   await db.insert(endedSessions).select(owner).onConflictDoNothing();
   // Bounded clean-up, as for throttles: each sign-out removes up to two rows no token can outlive any more.
   const stale = db
@@ -132,4 +133,18 @@ export async function markEmailVerified(db: DbOrTx, id: string, email: string): 
     .where(and(eq(users.id, id), sql`lower(${users.email}) = lower(${email})`, sql`${users.emailVerifiedAt} is null`))
     .returning({ id: users.id });
   return updated.length > 0;
+}
+
+/**
+ * The account's new address, confirmed by a link mailed to it (so verified), and a new session version, which ends
+ * every session of this person. Undefined when the account is gone. The unique index on lower(email) refuses an
+ * address another account took in the meantime.
+ */
+export async function setUserEmail(db: DbOrTx, id: string, email: string) {
+  const [user] = await db
+    .update(users)
+    .set({ email, emailVerifiedAt: sql`now()`, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, id), isNull(users.deletedAt)))
+    .returning({ id: users.id, email: users.email });
+  return user;
 }

@@ -7,11 +7,11 @@ export type MemberStatus = (typeof memberships.$inferSelect)["status"];
 
 export async function findMembership(db: DbOrTx, orgId: string, userId: string) {
   const [row] = await db
-    .select({ membership: memberships, name: users.name, email: users.email })
+    .select({ membership: memberships, name: users.name, email: users.email, accountDeleted: sql<boolean>`${users.deletedAt} is not null` })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
-  return row ? { ...row.membership, name: row.name, email: row.email } : undefined;
+  return row ? { ...row.membership, name: row.name, email: row.email, accountDeleted: row.accountDeleted } : undefined;
 }
 
 export type MemberFilter = {
@@ -53,6 +53,8 @@ export async function listMembers(db: DbOrTx, orgId: string, filter: MemberFilte
       ledTeams,
       lastSignInAt: users.lastSignInAt,
       joinedAt: memberships.createdAt,
+      /** The person deleted their account: the row is "A former member" with a placeholder address. */
+      accountDeleted: sql<boolean>`${users.deletedAt} is not null`,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

@@ -89,3 +89,13 @@ export async function setMembershipStatus(db: DbOrTx, orgId: string, userId: str
     .set({ status, deactivatedAt: status === "deactivated" ? new Date() : null })
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }
+
+/** Every membership of the person, active or not, with the organisation's name (the own_memberships policy). */
+export async function listAllMembershipsOfUser(db: DbOrTx, userId: string) {
+  return db
+    .select({ orgId: memberships.orgId, orgName: organisations.name, slug: organisations.slug, role: memberships.role, status: memberships.status })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organisations.name), asc(memberships.orgId));
+}

@@ -17,6 +17,12 @@ export const users = pgTable(
     /** When the person followed a link Coachgrid mailed to this address; null while unverified (or after a change). */
     emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: createdAtColumn(),
+    /**
+     * When the person deleted their account (lib/accounts/delete-account.ts). The row stays, because ratings, notes
+     * and audit entries of their organisations point at it, but its name is "A former member", its email a
+     * placeholder that reaches no one, and its password hash unusable.
+     */
+    deletedAt: timestamp({ withTimezone: true }),
   },
   (t) => [uniqueIndex("users_email_uq").on(sql`lower(${t.email})`)],
 );
@@ -29,6 +35,8 @@ export const authEventKind = pgEnum("auth_event_kind", [
   "profile_updated",
   "password_reset",
   "email_verified",
+  "email_change_requested",
+  "email_changed",
 ]);
 
 /** Global: sign-ins, failed sign-ins and account changes belong to no organisation. */

@@ -87,3 +87,23 @@ export const passwordResetTokens = pgTable(
   },
   (t) => [index("password_reset_tokens_user_idx").on(t.userId)],
 );
+
+/**
+ * Global: links that confirm a new email address (account page). Only the token's SHA-256 is kept; a link works once,
+ * for 24 hours, and only while it is the person's latest request.
+ */
+export const emailChangeTokens = pgTable(
+  "email_change_tokens",
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** The address the link was mailed to, which becomes the account's address once the link is followed. */
+    newEmail: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index("email_change_tokens_user_idx").on(t.userId)],
+);

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { accountAction, publicAction } from "@/lib/chain/open";
 import { Refusal } from "@/lib/chain/outcome";
 import { linkTokenSchema } from "@/lib/schemas/mail";
-import { queueVerificationMail, readVerificationToken, verificationToken } from "./verification-links";
+import { queueVerificationMail, readVerificationToken, verificationToken, verifyEmailKey } from "./verification-links";
 
 const HOUR = 60 * 60_000;
 
@@ -41,7 +41,7 @@ export const resendVerificationMail = accountAction(
     const account = await findUserById(tx, user.id);
     if (!account) throw new Refusal("unauthenticated");
     if (account.emailVerifiedAt) return { sent: false, verified: true };
-    const throttle = await hitThrottle(tx, `verify-email:user:${user.id}`, { limit: 4, windowMs: HOUR, lockMs: HOUR });
+    const throttle = await hitThrottle(tx, verifyEmailKey(user.id), { limit: 4, windowMs: HOUR, lockMs: HOUR });
     if (throttle.lockedUntil) return { sent: false, verified: false };
     await queueVerificationMail(tx, account);
     return { sent: true, verified: false };

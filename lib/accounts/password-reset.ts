@@ -11,7 +11,7 @@ import { forgotPasswordSchema, resetPasswordSchema } from "@/lib/schemas/mail";
 import { requestClientAddress } from "@/lib/security/client-address";
 import { hashToken } from "@/lib/tokens";
 import { unlockAccount } from "./sign-in";
-import { createResetLink, RESET_THROTTLE, RESET_ANSWER_MS } from "./reset-links";
+import { createResetLink, resetEmailKey, RESET_THROTTLE, RESET_ANSWER_MS } from "./reset-links";
 
 /**
  * "Forgot password?": mails a reset link when the address has an account. The answer is the same either way, and
@@ -28,7 +28,7 @@ export const requestPasswordReset = publicAction(
   },
   async ({ tx }, { email }) => {
     const address = await requestClientAddress();
-    const byEmail = await hitThrottle(tx, `password-reset:email:${email}`, RESET_THROTTLE.email);
+    const byEmail = await hitThrottle(tx, resetEmailKey(email), RESET_THROTTLE.email);
     const byAddress = address ? await hitThrottle(tx, `password-reset:address:${address}`, RESET_THROTTLE.address) : null;
     const user = await findUserByEmail(tx, email);
     if (user && !byEmail.lockedUntil && !byAddress?.lockedUntil) {

@@ -15,6 +15,8 @@ export const RESET_THROTTLE = {
   email: { limit: 4, windowMs: HOUR, lockMs: HOUR } satisfies ThrottleRule,
   address: { limit: 20, windowMs: HOUR, lockMs: HOUR } satisfies ThrottleRule,
 };
+/** The throttle key of reset mails to one address (known or not). */
+export const resetEmailKey = (email: string) => `password-reset:email:${email.toLowerCase()}`;
 /** The forgot-password answer never comes sooner, known address or not. */
 export const RESET_ANSWER_MS = 400;
 

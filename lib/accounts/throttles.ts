@@ -69,3 +69,21 @@ export async function checkCurrentPassword(db: DbOrTx, userId: string, password:
   }
   await clearThrottle(db, key);
 }
+
+/** Address-change links per account: three an hour; the fourth request within the hour is refused for an hour. */
+export const EMAIL_CHANGE_THROTTLE = { limit: 4, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE } satisfies ThrottleRule;
+
+export const emailChangeKey = (userId: string) => `email-change:user:${userId}`;
+
+/**
+ * Counts one request for an address-change link (after the password check passed). Each request mails someone and
+ * says whether an address has an account, so it is bounded however often the password is right. Runs outside the
+ * action's transaction, like the password check, so refused requests count too.
+ */
+export async function countEmailChangeRequest(db: DbOrTx, userId: string, now = new Date()): Promise<void> {
+  const state = await hitThrottle(db, emailChangeKey(userId), EMAIL_CHANGE_THROTTLE, now);
+  if (state.lockedUntil) {
+    const minutes = minutesUntil(state.lockedUntil, now);
+    throw new Refusal("conflict", `You asked for several confirmation links in the last hour. Use the latest one, or try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  }
+}

@@ -2,6 +2,9 @@ import type { DbOrTx } from "@/db/client";
 import { signFields, verifyFields } from "@/lib/mail/links";
 import { queueMail } from "@/lib/mail/queue";
 
+/** The throttle key of "send the link again" for one account. */
+export const verifyEmailKey = (userId: string) => `verify-email:user:${userId}`;
+
 /** A verification link works for a week. */
 const VALID_MS = 7 * 24 * 60 * 60_000;
 

@@ -190,6 +190,19 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Confirmation mail resent",
     describe: (actor) => `${actor} asked for a new confirmation mail`,
   },
+  "account.requestEmailChange": {
+    label: "Email change requested",
+    describe: (actor) => `${actor} asked to change their email address`,
+  },
+  // The entry carries no address: admins see the current one on the members page.
+  "account.confirmEmailChange": {
+    label: "Email address changed",
+    describe: (actor) => `${actor} changed their email address`,
+  },
+  "account.delete": {
+    label: "Account deleted",
+    describe: (actor) => `${actor} deleted their account; their ratings, notes about others and entries here stay with the organisation`,
+  },
   "organisation.updateSettings": {
     label: "Organisation settings changed",
     describe: (actor, _event, before, after) => {
@@ -284,6 +297,10 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
   "member.deactivate": {
     label: "Member deactivated",
     describe: (actor, event) => `${actor} deactivated the membership of ${person(event)}`,
+  },
+  "member.leave": {
+    label: "Member left",
+    describe: (actor) => `${actor} left the organisation`,
   },
   "member.reactivate": {
     label: "Member reactivated",
@@ -538,9 +555,14 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
 export function describeAuditEvent(event: DescribableAuditEvent): string {
   const actor = event.actorName ?? "Someone";
   const known = Object.hasOwn(ACTIONS, event.action) ? ACTIONS[event.action] : undefined;
-  if (known) return known.describe(actor, event, snapshot(event.before), snapshot(event.after));
   const target = event.targetLabel ?? (event.targetType ? `a ${event.targetType}` : null);
-  return `${actor} made a change (${event.action})${target ? ` to ${target}` : ""}`;
+  const sentence = known ? known.describe(actor, event, snapshot(event.before), snapshot(event.after)) : `${actor} made a change (${event.action})${target ? ` to ${target}` : ""}`;
+  return formerMembersInSentence(sentence);
+}
+
+/** A deleted account's name (db/queries/account-deletion.ts) reads "a former member" inside a sentence. */
+function formerMembersInSentence(sentence: string): string {
+  return sentence.replace(/(?<!^)\bA former member\b/g, "a former member");
 }
 
 /** Whether an action has its own sentence and label (tests hold every registered action to it). */

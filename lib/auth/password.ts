@@ -10,8 +10,12 @@ export function hashPassword(password: string): Promise<string> {
 // Verified when the email is unknown, so a wrong email takes as long as a wrong password.
 let decoy: Promise<string> | undefined;
 
+/**
+ * Whether the password matches the stored hash. No hash (an unknown email), or one that is no argon2 hash (a
+ * deleted account's, which no password may match), does the same work and answers false.
+ */
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
-  if (!storedHash) {
+  if (!storedHash?.startsWith("$argon2")) {
     decoy ??= hashPassword("decoy password that matches nothing");
     await verify(await decoy, password);
     return false;

@@ -4,9 +4,11 @@ import type { DbOrTx } from "@/db/client";
 import { lockActiveAdmins, findMembership, removeAllLeaderships, updateMembership } from "@/db/queries/members";
 import { setMembershipStatus } from "@/db/queries/organisations";
 import { findTeam } from "@/db/queries/teams";
+import { insertUser } from "@/db/queries/accounts";
+import { insertMembership } from "@/db/queries/organisations";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
-import { changeRoleSchema, memberIdSchema, moveTeamSchema } from "@/lib/schemas/people";
+import { changeRoleSchema, leaveOrganisationSchema, memberIdSchema, moveTeamSchema } from "@/lib/schemas/people";
 
 const adminsOnly = ["admin"] as const;
 
@@ -109,7 +111,39 @@ export const reactivateMember = memberAction(
   async ({ db, org, audit }, { userId }) => {
     const person = await existingMember(db, org.id, userId);
     if (person.status === "active") throw new Refusal("conflict", `${person.name} is already active.`);
+    if (person.accountDeleted) throw new Refusal("conflict", "This person deleted their account, so it cannot be reactivated. Invite them again if they want to come back.");
     await setMembershipStatus(db, org.id, userId, "active");
     await audit({ targetType: "membership", targetId: userId, targetLabel: person.name, before: { status: "deactivated" }, after: { status: "active" } });
+  },
+);
+
+/**
+ * "Leave" on the account page: the person deactivates their own membership, as an admin deactivating them would
+ * (everything they did stays; an admin can reactivate them). The organisation keeps an active admin: its last one
+ * is refused, with what to do instead.
+ */
+export const leaveOrganisation = memberAction(
+  {
+    name: "member.leave",
+    permission: "org.view",
+    input: leaveOrganisationSchema,
+    expect: {
+      allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"],
+      // A second active admin, so the fixture's admin may leave too.
+      prepare: async (db, f) => {
+        const other = await insertUser(db, { name: "Second Admin", email: `second.admin.${f.orgId}@example.test`, passwordHash: "!" });
+        await insertMembership(db, f.orgId, { userId: other.id, role: "admin" });
+      },
+      input: () => ({}),
+    },
+  },
+  async ({ db, org, user, audit }) => {
+    const person = await existingMember(db, org.id, user.id);
+    if (person.role === "admin" && person.status === "active" && (await lockActiveAdmins(db, org.id)) <= 1) {
+      throw new Refusal("conflict", `You are the last active admin of ${org.name}, so you cannot leave it. Make someone else an admin first.`);
+    }
+    await setMembershipStatus(db, org.id, user.id, "deactivated");
+    await audit({ targetType: "membership", targetId: user.id, targetLabel: person.name, before: { status: "active" }, after: { status: "deactivated" } });
+    return { organisation: org.name };
   },
 );

@@ -2,7 +2,7 @@
 
 import { findMembership } from "@/db/queries/members";
 import { hitThrottle } from "@/db/queries/throttles";
-import { createResetLink, RESET_THROTTLE } from "@/lib/accounts/reset-links";
+import { createResetLink, resetEmailKey, RESET_THROTTLE } from "@/lib/accounts/reset-links";
 import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { queueMail } from "@/lib/mail/queue";
@@ -25,7 +25,7 @@ export const sendPasswordReset = memberAction(
     const person = await findMembership(db, org.id, userId);
     if (!person) throw new Refusal("not_found", "That person is not a member of this organisation.");
     if (person.status !== "active") throw new Refusal("conflict", `${person.name} is deactivated. Reactivate them first.`);
-    const throttle = await hitThrottle(db, `password-reset:email:${person.email.toLowerCase()}`, RESET_THROTTLE.email);
+    const throttle = await hitThrottle(db, resetEmailKey(person.email), RESET_THROTTLE.email);
     if (throttle.lockedUntil) throw new Refusal("conflict", `${person.name} was sent several reset links in the last hour. Ask them to check their inbox.`);
     const token = await createResetLink(db, userId);
     await queueMail(db, org.id, {

@@ -34,3 +34,19 @@ export const changePasswordSchema = z
   });
 
 export const signOutEverywhereSchema = z.object({});
+
+const currentPasswordField = z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(128);
+
+/** The account page's "Change email": the new address, confirmed by a link mailed to it; the current password first. */
+export const requestEmailChangeSchema = z.object({ newEmail: emailField, currentPassword: currentPasswordField });
+
+/** What a person types to delete their account, besides their password (case and spaces around it do not matter). */
+export const DELETE_CONFIRMATION = "delete my account";
+
+export const deleteAccountSchema = z.object({
+  currentPassword: currentPasswordField,
+  confirmation: z
+    .string({ error: `Type “${DELETE_CONFIRMATION}” to confirm.` })
+    .max(100, `Type “${DELETE_CONFIRMATION}” to confirm.`)
+    .refine((value) => value.trim().toLowerCase() === DELETE_CONFIRMATION, `Type “${DELETE_CONFIRMATION}” to confirm.`),
+});

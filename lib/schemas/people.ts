@@ -27,3 +27,6 @@ export const memberFilterSchema = z.object({
   status: z.enum(["active", "deactivated"]).optional().catch(undefined),
   team: uuidField.optional().catch(undefined),
 });
+
+/** Leaving an organisation needs nothing but the organisation in the URL. */
+export const leaveOrganisationSchema = z.object({});

@@ -1,5 +1,6 @@
 import type { MailKindDefinition } from "../kind";
 import { checkInLink } from "./check-in-link";
+import { emailChange, emailChanged } from "./email-change";
 import { emailVerification } from "./email-verification";
 import { invitation } from "./invitation";
 import { leaderDigest } from "./leader-digest";
@@ -14,6 +15,8 @@ import { cycleOpened, selfAssessmentReminder } from "./self-assessment";
 export const mailKinds = {
   password_reset: passwordReset,
   email_verification: emailVerification,
+  email_change: emailChange,
+  email_changed: emailChanged,
   invitation,
   cycle_opened: cycleOpened,
   self_assessment_reminder: selfAssessmentReminder,
