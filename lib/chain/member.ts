@@ -155,7 +155,7 @@ export function memberAction<S extends z.ZodType, R = void>(
     return { status: "ok", data: outcome.data } as ActionState<R>;
   }
 
-  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: action });
+  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, readOnly: def.readOnly, call, fn: action });
   return action;
 }
 

@@ -1,6 +1,6 @@
 import Papa from "papaparse";
 import { unneutralised } from "./csv";
-import { IMPORT_COLUMNS, IMPORT_LIMITS, REQUIRED_COLUMNS, columnOf, formatBytes, type ImportColumn } from "./format";
+import { IMPORT_COLUMNS, IMPORT_LIMITS, REQUIRED_COLUMNS, BINARY_MESSAGE, columnOf, tooLargeMessage, type ImportColumn } from "./format";
 
 /** One person as the file has them: cells trimmed, the spreadsheet's row number (the header is row 1). */
 export type SheetRow = { row: number } & Record<ImportColumn, string>;
@@ -32,11 +32,11 @@ const show = (cells: readonly string[]) => cells.slice(0, 4).map((c) => (c.lengt
 export function parsePeopleFile(text: string): ParseResult {
   const bytes = byteLength(text);
   if (bytes > IMPORT_LIMITS.bytes) {
-    return fail(`This file is ${formatBytes(bytes)}: an import takes at most ${formatBytes(IMPORT_LIMITS.bytes)}. Split it into smaller files.`);
+    return fail(tooLargeMessage(bytes));
   }
   let body = text.replace(/^\uFEFF/, "");
   if (BINARY.test(body)) {
-    return fail("This is not a CSV text file (it holds binary data). In your spreadsheet, choose Save As or Download → CSV, and upload that.");
+    return fail(BINARY_MESSAGE);
   }
   let delimiter: string | undefined;
   const sep = /^sep=(.)\r?\n/i.exec(body);

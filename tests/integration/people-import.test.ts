@@ -1,6 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { readOnlyTransaction } from "@/db/queries/audit";
+import { insertTeams } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
+import { inScope } from "@/db/tenant";
 import { auditEvents, inviteLedTeams, invites, mailOutbox, memberships, teamLeaders, teams, users } from "@/db/schema";
 import { acceptInviteAsNewPerson } from "@/lib/invites/join";
 import { confirmImport, previewImport } from "@/lib/people-import/actions";
@@ -101,6 +104,17 @@ describe("people import: preview", () => {
       ["error", "Dee Deactivated's membership is deactivated: reactivate it on the Members page first."],
       ["error", "This is you: change your own role or teams on the Members page."],
     ]);
+  });
+
+  it("runs in a transaction the database keeps read only (what the chain does for readOnly actions)", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const write = inScope(testDb(), { orgId: f.orgId }, async (tx) => {
+      await readOnlyTransaction(tx);
+      await insertTeams(tx, f.orgId, ["Written in a preview"]);
+    });
+    const error = await write.then(() => undefined, (e: unknown) => e as Error & { cause?: Error });
+    expect(String(error?.cause?.message ?? error)).toMatch(/read-only transaction/);
+    expect(await teamNames(f.orgId)).not.toContain("Written in a preview");
   });
 
   it("refuses what is not a people file, with the reason", async () => {
