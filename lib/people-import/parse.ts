@@ -2,8 +2,11 @@ import Papa from "papaparse";
 import { unneutralised } from "./csv";
 import { IMPORT_COLUMNS, IMPORT_LIMITS, REQUIRED_COLUMNS, BINARY_MESSAGE, columnOf, tooLargeMessage, type ImportColumn } from "./format";
 
-/** One person as the file has them: cells trimmed, the spreadsheet's row number (the header is row 1). */
-export type SheetRow = { row: number } & Record<ImportColumn, string>;
+/**
+ * One person as the file has them: cells trimmed, the spreadsheet's row number (the header is row 1), and the status
+ * an export wrote ("deactivated" says the file means them to stay so), if the file has that column.
+ */
+export type SheetRow = { row: number; status: string } & Record<ImportColumn, string>;
 
 export type ParsedSheet = {
   rows: SheetRow[];
@@ -82,13 +85,14 @@ export function parsePeopleFile(text: string): ParseResult {
   if (refusal) return fail(refusal);
   if (!header) return fail("This file is empty. Download the template, fill it in and upload it.");
   const names = header.map(columnOf);
+  const statusAt = header.findIndex((cell) => cell.trim().toLowerCase() === "status");
   const index = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<ImportColumn, number>;
   const rows = records.map(({ row, cells }): SheetRow => {
     const cell = (column: ImportColumn) => (index[column] >= 0 ? unneutralised((cells[index[column]] ?? "").trim()) : "");
-    return { row, name: cell("name"), email: cell("email"), role: cell("role"), team: cell("team") };
+    return { row, name: cell("name"), email: cell("email"), role: cell("role"), team: cell("team"), status: statusAt >= 0 ? (cells[statusAt] ?? "").trim() : "" };
   });
   if (rows.length === 0) return fail("This file has a header but nobody in it. Add one row per person under the header.");
-  const ignoredColumns = header.filter((_, i) => !names[i]).map((c) => c.trim()).filter(Boolean);
+  const ignoredColumns = header.filter((_, i) => !names[i] && i !== statusAt).map((c) => c.trim()).filter(Boolean);
   return { ok: true, sheet: { rows, delimiter: found, ignoredColumns } };
 }
 

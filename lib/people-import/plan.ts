@@ -160,7 +160,11 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
     if (person?.member) {
       const m = person.member;
       if (!admin) return { ...base, status: "unchanged", note: "Already in the organisation: an admin manages their role and team." };
-      if (m.status === "deactivated") return error(`${m.name}'s membership is deactivated: reactivate it on the Members page first.`);
+      if (m.status === "deactivated") {
+        // An exported file says so in its status column: left as it is, like any member as the file has them.
+        if (row.status.toLowerCase() === "deactivated") return { ...base, status: "unchanged", note: "Deactivated, as in the file.", personName: m.name };
+        return error(`${m.name}'s membership is deactivated: reactivate it on the Members page first.`);
+      }
       const changes: Changes = {};
       if (m.role !== role) changes.role = { from: m.role, to: role! };
       if (role === "rep") {

@@ -13,7 +13,7 @@ const rowsOf = (text: string) => {
 
 describe("people files: reading", () => {
   it("finds the separator: comma, semicolon, a tab (pasted cells) or Excel's sep= line", () => {
-    const want = [{ row: 2, name: "Ana", email: "ana@x.test", role: "rep", team: "East" }];
+    const want = [{ row: 2, name: "Ana", email: "ana@x.test", role: "rep", team: "East", status: "" }];
     expect(rowsOf("name,email,role,team\nAna,ana@x.test,rep,East\n").rows).toEqual(want);
     expect(rowsOf("name;email;role;team\r\nAna;ana@x.test;rep;East\r\n").rows).toEqual(want);
     expect(rowsOf("name\temail\trole\tteam\nAna\tana@x.test\trep\tEast").rows).toEqual(want);
@@ -21,12 +21,12 @@ describe("people files: reading", () => {
   });
 
   it("counts rows as a spreadsheet does: blank rows skipped but counted, a quoted cell with line breaks one row", () => {
-    const sheet = rowsOf('\uFEFFEmail;ROLE;Full name;Team;Status\n\n"a@x.test";rep;"Line one\nline two";"East; West";x\n;;;;\nb@x.test;leader;"Søren ""the Dane""";;\n');
+    const sheet = rowsOf('\uFEFFEmail;ROLE;Full name;Team;Status;Notes\n\n"a@x.test";rep;"Line one\nline two";"East; West";active;x\n;;;;;\nb@x.test;leader;"Søren ""the Dane""";;;\n');
     expect(sheet.rows).toEqual([
-      { row: 3, email: "a@x.test", role: "rep", name: "Line one\nline two", team: "East; West" },
-      { row: 5, email: "b@x.test", role: "leader", name: 'Søren "the Dane"', team: "" },
+      { row: 3, email: "a@x.test", role: "rep", name: "Line one\nline two", team: "East; West", status: "active" },
+      { row: 5, email: "b@x.test", role: "leader", name: 'Søren "the Dane"', team: "", status: "" },
     ]);
-    expect(sheet.ignoredColumns).toEqual(["Status"]);
+    expect(sheet.ignoredColumns).toEqual(["Notes"]);
   });
 
   it("matches headers without case, spaces or hyphens, and needs email and role", () => {
