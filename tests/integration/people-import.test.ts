@@ -5,9 +5,11 @@ import { insertTeams } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
 import { inScope } from "@/db/tenant";
 import { auditEvents, inviteLedTeams, invites, mailOutbox, memberships, teamLeaders, teams, users } from "@/db/schema";
+import { registeredEntries } from "@/lib/chain/registry";
 import { acceptInviteAsNewPerson } from "@/lib/invites/join";
 import { confirmImport, previewImport } from "@/lib/people-import/actions";
 import type { ImportResult } from "@/lib/people-import/apply";
+import { loadPeopleExport } from "@/lib/people-import/loaders";
 import type { ImportPreview } from "@/lib/people-import/preview";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
@@ -298,4 +300,39 @@ describe("people import: statements", () => {
     // people, team insert, invites, led teams, mail queue, memberships, leaderships out and in, the audit events).
     expect(counts[0]).toEqual({ preview: 6, confirm: 14 });
   }, 120_000);
+});
+
+describe("people export", () => {
+  async function exported(f: Fixture) {
+    const entry = registeredEntries().find((e) => e.name === "/o/[slug]/members/export");
+    if (entry?.entry !== "member") throw new Error("export not registered");
+    const outcome = await entry.call(f.slug, {});
+    if (outcome.status !== "ok") throw new Error(outcome.code);
+    return (outcome.data as { csv: string; fileName: string }).csv;
+  }
+
+  it("writes the people in the import's format, formulas neutralised, and imports again changing nothing", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    await testDb().update(users).set({ name: '=HYPERLINK("http://evil.example","Remy")', lastSignInAt: new Date("2026-03-04T09:05:00Z") }).where(eq(users.id, f.users.rep));
+    actAs(f, "admin");
+    void loadPeopleExport;
+    const csv = await exported(f);
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe("\uFEFFname,email,role,team,status,last sign-in");
+    expect(lines).toContain(`"'=HYPERLINK(""http://evil.example"",""Remy"")",${await emailOf(f.users.rep)},rep,Team A,active,2026-03-04 09:05`);
+    expect(lines).toContain(`Dee Deactivated,${await emailOf(f.users.deactivated)},rep,Team A,deactivated,`);
+    expect(lines.filter((l) => l.includes(",leader,"))).toHaveLength(3);
+
+    const before = await snapshotTables(testDb());
+    const again = await preview(f, csv);
+    expect(again.counts).toMatchObject({ invite: 0, update: 0, error: 0, refused: 0, unchanged: 7 });
+    expect(await snapshotTables(testDb())).toEqual(before);
+  });
+
+  it("gives a leader the people of the teams they lead only", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "otherLeader");
+    const rows = (await exported(f)).trim().split("\r\n").slice(1);
+    expect(rows).toEqual([`Olu Otherleader,${await emailOf(f.users.otherLeader)},leader,Team B,active,`]);
+  });
 });
