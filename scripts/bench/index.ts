@@ -7,6 +7,7 @@
  *   --port=N                 the production server's port (default 3446)
  * The grid and the dashboard are measured twice: as served again (cached per data revision) and computed afresh
  * (a second server with COACHGRID_REVISION_CACHE=off), which is what the first request after any change costs.
+ * Last, on a third server, the people import: the preview and the confirm of a 5,000-row file.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +24,7 @@ import { DEMO_PASSWORD } from "@/scripts/seed/demo-people";
 import { LARGE_ADMIN_EMAIL, LARGE_LEADER_EMAIL, LARGE_ORG, seedLargeOrganisation } from "@/scripts/seed/large-organisation";
 import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, type AppServer, type GridCell } from "./app";
 import { cpuMs } from "./cpu";
+import { IMPORT_ROWS, measurePeopleImport, median, type ImportFigures } from "./people-import";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const PORT = Number(arg("port") ?? 3446);
@@ -316,11 +318,26 @@ async function main() {
     const js = await coldJs(app, leader, `/o/${SLUG}/grid`);
 
     // The same two pages computed on every request: what the first request after any change costs.
+    // (The people import comes last, on a server of its own: see below.)
     console.log("Measuring the grid and the dashboard again, computed afresh (a server with the revision cache off)…");
     await app.stop();
     app = await serve(false);
     const [gridF, trivialF, dashboardF, adminTrivialF] = await withQueriesEach(app, [gridRequest, trivialRequest, dashboardRequest, adminTrivialRequest] as const);
     const afresh = [await measure(app, false, GRID, gridF, trivialF), await measure(app, false, DASHBOARD, dashboardF, adminTrivialF)];
+
+    // The people import, alone on a third server: 5,000 invitations per confirm, their mails queued for an SMTP port
+    // nothing listens on, so they stay in the outbox instead of filling a local mailbox folder.
+    console.log(`Measuring the people import: three files of ${IMPORT_ROWS.toLocaleString("en")} new people, preview then confirm…`);
+    await app.stop();
+    app = await startApp({
+      port: PORT,
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      secret: "bench-session-secret-0123456789abcdef",
+      log,
+      env: { SMTP_URL: "smtp://127.0.0.1:9", MAIL_FROM: "Coachgrid <bench@localhost>", MAIL_RETRY_SECONDS: "3600" },
+    });
+    const peopleImport: ImportFigures = await measurePeopleImport(app, admin, SLUG);
 
     console.log(`\nBenchmark on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"} (${os.cpus().length} CPUs, ${CONNECTIONS} connections)\n`);
     console.log("As served (the grid and the dashboard cached per data revision, as they are until the organisation's data changes):\n");
@@ -329,6 +346,10 @@ async function main() {
     for (const p of afresh) printPair(p, kind);
     const kb = js.gzipBytes / 1024;
     console.log(`  grid page JavaScript, cold load: ${js.files} files, ${kb.toFixed(1)} KB gzip (${(js.transferredBytes / 1024).toFixed(1)} KB on the wire), target <= ${TARGETS.gridJsKb} KB ${kb <= TARGETS.gridJsKb ? "met" : "MISSED"}`);
+    const runs = (values: number[]) => values.map((v) => ms(v)).join(", ");
+    console.log(`\nPeople import of ${IMPORT_ROWS.toLocaleString("en")} new people (each run a new file; HTTP included):\n`);
+    console.log(`  preview  median ${ms(median(peopleImport.previewMs)).padStart(8)}  (runs ${runs(peopleImport.previewMs)})  ${peopleImport.previewQueries} queries/request`);
+    console.log(`  confirm  median ${ms(median(peopleImport.confirmMs)).padStart(8)}  (runs ${runs(peopleImport.confirmMs)})  ${peopleImport.confirmQueries} queries/request`);
 
     const out = path.resolve(".test-data", "bench", `bench-${kind}.json`);
     const result = {
@@ -340,6 +361,7 @@ async function main() {
       rounds: ROUNDS,
       pairs: [...cached, ...afresh].map(pairJson),
       gridJs: { ...js, gzipKb: kb, targetKb: TARGETS.gridJsKb, met: kb <= TARGETS.gridJsKb },
+      peopleImport: { ...peopleImport, previewMedianMs: median(peopleImport.previewMs), confirmMedianMs: median(peopleImport.confirmMs) },
     };
     fs.writeFileSync(out, JSON.stringify(result, null, 2));
     console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);
