@@ -92,7 +92,7 @@ test("an admin imports a spreadsheet's file, fixes the rows with errors, and imp
   await page.getByRole("button", { name: "Invite 2 people" }).click();
   await expect(page.getByRole("status", { name: "Import done" })).toContainText("2 people invited.");
   const links = await saved(Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the invite links" }).click()]).then(([d]) => d));
-  const linkRows = links.trim().split("\r\n");
+  const linkRows = links.replace(/\r\n$/, "").split("\r\n");
   expect(linkRows[0]).toBe("\uFEFFname,email,role,team,invite link");
   expect(linkRows.slice(1).map((l) => l.replace(/\/join\/[\w-]+$/, "/join/…"))).toEqual([
     `Bad Address,${mail("bad.address")},rep,Team North,http://localhost:${new URL(page.url()).port}${org}/join/…`,
@@ -139,7 +139,6 @@ test("a leader imports reps into the team they lead; another team's reps are ref
   const leader = await context.newPage();
   await leader.goto(link);
   await leader.getByLabel("Your name").fill("Lena Leader");
-  await leader.getByLabel("Email").fill(leaderEmail);
   await leader.getByLabel("Choose a password").fill("lena's long password");
   await leader.getByRole("button", { name: "Create account and join" }).click();
   await expect(leader).toHaveURL(org);

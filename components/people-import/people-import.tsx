@@ -15,7 +15,12 @@ import { EXPIRY_CHOICES } from "@/lib/schemas/invites";
 import { downloadCsv } from "./download";
 import { PreviewTable } from "./preview-table";
 
-type Props = { slug: string; isAdmin: boolean; ledTeams: string[]; mailConfigured: boolean };
+type Props = {
+  slug: string;
+  isAdmin: boolean;
+  ledTeams: string[];
+  mailConfigured: boolean;
+};
 type Source = { text: string; label: string };
 
 const people = (n: number) => (n === 1 ? "1 person" : `${n.toLocaleString("en")} people`);
@@ -36,6 +41,8 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
   const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  /** The rows with errors of the file last confirmed, to download after the import too. */
+  const [skipped, setSkipped] = useState<ImportPreview["rows"]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [apply, setApply] = useState<Set<string>>(new Set());
@@ -68,7 +75,9 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
     if (!file) return;
     if (file.size > IMPORT_LIMITS.bytes) {
       setPreview(null);
-      setProblem(`${file.name} is ${formatBytes(file.size)}: an import takes at most ${formatBytes(IMPORT_LIMITS.bytes)}. Split it into smaller files.`);
+      setProblem(
+        `${file.name} is ${formatBytes(file.size)}: an import takes at most ${formatBytes(IMPORT_LIMITS.bytes)}. Split it into smaller files.`,
+      );
       return;
     }
     const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()));
@@ -92,6 +101,7 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
       const state = await confirmImport(slug, idle, form);
       if (state.status === "ok") {
         setResult(state.data);
+        setSkipped(preview.rows.filter((r) => r.status === "error"));
         setPreview(null);
         return;
       }
@@ -122,9 +132,9 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
           title="1. Choose the file"
           description={
             <>
-              A CSV with the columns <strong>{IMPORT_COLUMNS.join(", ")}</strong> (any order, any case), as Excel, Numbers or Google Sheets save
-              it, with commas or semicolons; or paste the rows. Role is admin, leader or rep; a leader may lead several teams, separated by “|”.
-              Up to {IMPORT_LIMITS.rows.toLocaleString("en")} people and {formatBytes(IMPORT_LIMITS.bytes)}. {who}
+              A CSV with the columns <strong>{IMPORT_COLUMNS.join(", ")}</strong> (any order, any case), as Excel, Numbers or Google Sheets save it,
+              with commas or semicolons; or paste the rows. Role is admin, leader or rep; a leader may lead several teams, separated by “|”. Up to{" "}
+              {IMPORT_LIMITS.rows.toLocaleString("en")} people and {formatBytes(IMPORT_LIMITS.bytes)}. {who}
             </>
           }
         >
@@ -142,7 +152,11 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
                 className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-4 file:py-2 file:text-sm file:font-medium file:text-white hover:file:bg-brand-700"
               />
               <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
-                <button type="button" className="font-medium text-brand-700 underline-offset-2 hover:underline" onClick={() => downloadCsv("people-template.csv", TEMPLATE_ROWS)}>
+                <button
+                  type="button"
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                  onClick={() => downloadCsv("people-template.csv", TEMPLATE_ROWS)}
+                >
                   Download the template
                 </button>
                 <a href={`/o/${slug}/members/export`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
@@ -196,7 +210,7 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
         />
       )}
 
-      {result && <ResultPanel slug={slug} result={result} onRestart={restart} />}
+      {result && <ResultPanel slug={slug} result={result} skipped={skipped} onRestart={restart} />}
     </div>
   );
 }
@@ -224,12 +238,11 @@ function PreviewPanel(props: PreviewPanelProps) {
   const toApply = updates.filter((e) => apply.has(e)).length;
   const nothing = counts.invite === 0 && toApply === 0;
   const problems = preview.rows.filter((r) => r.status === "error" || r.status === "refused");
-  const downloadErrors = () =>
-    downloadCsv(
-      "people-to-fix.csv",
-      [[...IMPORT_COLUMNS, "error"], ...problems.map((r) => [r.cells.name, r.cells.email, r.cells.role, r.cells.team, r.note])],
-    );
-  const action = [counts.invite ? `Invite ${people(counts.invite)}` : null, preview.newTeams.length ? `create ${teamsWord(preview.newTeams.length)}` : null, toApply ? `change ${people(toApply)}` : null]
+  const action = [
+    counts.invite ? `Invite ${people(counts.invite)}` : null,
+    preview.newTeams.length ? `create ${teamsWord(preview.newTeams.length)}` : null,
+    toApply ? `change ${people(toApply)}` : null,
+  ]
     .filter(Boolean)
     .join(", ");
 
@@ -248,10 +261,11 @@ function PreviewPanel(props: PreviewPanelProps) {
         {problems.length > 0 && (
           <div className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200">
             <p>
-              {problems.length === 1 ? "1 row cannot be imported" : `${problems.length} rows cannot be imported`} as {problems.length === 1 ? "it is" : "they are"}
+              {problems.length === 1 ? "1 row cannot be imported" : `${problems.length} rows cannot be imported`} as{" "}
+              {problems.length === 1 ? "it is" : "they are"}
               {counts.refused ? "." : ": the others can. Download them with the reason, fix them and upload that file."}
             </p>
-            <Button variant="secondary" size="sm" onClick={downloadErrors}>
+            <Button variant="secondary" size="sm" onClick={() => downloadRowsToFix(problems)}>
               Download the rows to fix
             </Button>
           </div>
@@ -294,7 +308,18 @@ function PreviewPanel(props: PreviewPanelProps) {
   );
 }
 
-function ConfirmBar({ preview, pending, sendEmail, setSendEmail, mailConfigured, expiresInHours, setExpiresInHours, onConfirm, nothing, action }: PreviewPanelProps & { nothing: boolean; action: string }) {
+function ConfirmBar({
+  preview,
+  pending,
+  sendEmail,
+  setSendEmail,
+  mailConfigured,
+  expiresInHours,
+  setExpiresInHours,
+  onConfirm,
+  nothing,
+  action,
+}: PreviewPanelProps & { nothing: boolean; action: string }) {
   if (preview.counts.refused > 0) {
     return (
       <p role="alert" aria-label="Import not allowed" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200">
@@ -305,7 +330,8 @@ function ConfirmBar({ preview, pending, sendEmail, setSendEmail, mailConfigured,
   if (nothing) {
     return (
       <p role="status" aria-label="Nothing to import" className="rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200">
-        Nothing to import: everyone in this file is already in place{preview.counts.error ? " or has an error to fix" : ""}.
+        Nothing to import: everyone in this file is already in place
+        {preview.counts.error ? " or has an error to fix" : ""}.
       </p>
     );
   }
@@ -314,7 +340,12 @@ function ConfirmBar({ preview, pending, sendEmail, setSendEmail, mailConfigured,
       <h3 className="text-sm font-semibold text-slate-900">3. Confirm</h3>
       {preview.counts.invite > 0 && (
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Invite links expire after" name="expiresInHours" value={expiresInHours} onChange={(e) => setExpiresInHours(e.target.value)}>
+          <SelectField
+            label="Invite links expire after"
+            name="expiresInHours"
+            value={expiresInHours}
+            onChange={(e) => setExpiresInHours(e.target.value)}
+          >
             {EXPIRY_CHOICES.map((choice) => (
               <option key={choice.hours} value={choice.hours}>
                 {choice.label}
@@ -326,7 +357,9 @@ function ConfirmBar({ preview, pending, sendEmail, setSendEmail, mailConfigured,
             <span>
               Email each new person their invitation
               <span className="block text-xs text-slate-500">
-                {mailConfigured ? "Unticked, you download the links instead (shown once)." : "Email is not set up on this server: untick to download the links instead (shown once)."}
+                {mailConfigured
+                  ? "Unticked, you download the links instead (shown once)."
+                  : "Email is not set up on this server: untick to download the links instead (shown once)."}
               </span>
             </span>
           </label>
@@ -344,12 +377,34 @@ function Count({ label, value, detail, tone }: { label: string; value: number; d
     <div className={tone === "red" ? "rounded-md bg-red-50 p-3 ring-1 ring-red-200" : "rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"}>
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value.toLocaleString("en")}</dd>
-      {detail && <dd className="mt-0.5 truncate text-xs text-slate-600" title={detail}>{detail}</dd>}
+      {detail && (
+        <dd className="mt-0.5 truncate text-xs text-slate-600" title={detail}>
+          {detail}
+        </dd>
+      )}
     </div>
   );
 }
 
-function ResultPanel({ slug, result, onRestart }: { slug: string; result: ImportResult; onRestart: () => void }) {
+/** The rows that could not be imported, with their reason in an "error" column the import ignores. */
+function downloadRowsToFix(rows: ImportPreview["rows"]) {
+  downloadCsv("people-to-fix.csv", [
+    [...IMPORT_COLUMNS, "error"],
+    ...rows.map((r) => [r.cells.name, r.cells.email, r.cells.role, r.cells.team, r.note]),
+  ]);
+}
+
+function ResultPanel({
+  slug,
+  result,
+  skipped,
+  onRestart,
+}: {
+  slug: string;
+  result: ImportResult;
+  skipped: ImportPreview["rows"];
+  onRestart: () => void;
+}) {
   const lines = [
     result.invited ? `${people(result.invited)} invited${result.emailed ? ": each gets their invitation by email" : ""}.` : null,
     result.teamsCreated.length ? `${teamsWord(result.teamsCreated.length)} created: ${result.teamsCreated.join(", ")}.` : null,
@@ -358,10 +413,17 @@ function ResultPanel({ slug, result, onRestart }: { slug: string; result: Import
     result.errors ? `${result.errors === 1 ? "1 row" : `${result.errors} rows`} with errors skipped.` : null,
   ].filter((l): l is string => Boolean(l));
   const downloadLinks = () =>
-    downloadCsv("invite-links.csv", [[...IMPORT_COLUMNS, "invite link"], ...result.links.map((l) => [l.name, l.email, l.role, l.team, `${window.location.origin}${l.path}`])]);
+    downloadCsv("invite-links.csv", [
+      [...IMPORT_COLUMNS, "invite link"],
+      ...result.links.map((l) => [l.name, l.email, l.role, l.team, `${window.location.origin}${l.path}`]),
+    ]);
   return (
     <Panel title="Imported">
-      <div role="status" aria-label="Import done" className="space-y-1 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-950 ring-1 ring-emerald-200">
+      <div
+        role="status"
+        aria-label="Import done"
+        className="space-y-1 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-950 ring-1 ring-emerald-200"
+      >
         {lines.map((line) => (
           <p key={line}>{line}</p>
         ))}
@@ -371,6 +433,16 @@ function ResultPanel({ slug, result, onRestart }: { slug: string; result: Import
           <p>The invite links were not emailed. Download them now and send each person theirs: for security they are shown only once.</p>
           <Button size="sm" onClick={downloadLinks}>
             Download the invite links
+          </Button>
+        </div>
+      )}
+      {skipped.length > 0 && (
+        <div className="mt-4 flex flex-wrap items-center justify-between gap-3 rounded-md bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-red-200">
+          <p>
+            Fix the {skipped.length === 1 ? "row" : `${skipped.length} rows`} with errors and import {skipped.length === 1 ? "it" : "them"} next.
+          </p>
+          <Button variant="secondary" size="sm" onClick={() => downloadRowsToFix(skipped)}>
+            Download the rows to fix
           </Button>
         </div>
       )}

@@ -14,7 +14,13 @@ export const STATUS_LABEL: Record<RowStatus, string> = {
   error: "Error",
   refused: "Not allowed",
 };
-const STATUS_TONE = { invite: "green", update: "amber", unchanged: "neutral", error: "red", refused: "red" } as const;
+const STATUS_TONE = {
+  invite: "green",
+  update: "amber",
+  unchanged: "neutral",
+  error: "red",
+  refused: "red",
+} as const;
 
 /** The rows that need a look come first: errors and refusals, then differences, then invitations, then the rest. */
 const ORDER: RowStatus[] = ["refused", "error", "update", "invite", "unchanged"];
@@ -58,24 +64,61 @@ export function PreviewTable({ preview, apply, onApply, canApply }: Props) {
           </button>
         ))}
       </div>
-      <Table caption="Rows of the file">
-        <thead>
-          <tr>
-            <Th className="w-14">Row</Th>
-            <Th>Person</Th>
-            <Th>Role and team</Th>
-            <Th>Status</Th>
-            <Th className="min-w-64">What happens</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {shown.map((r) => (
-            <PreviewLine key={r.row} row={r} applied={apply.has(r.email)} onApply={onApply} canApply={canApply} />
-          ))}
-        </tbody>
-      </Table>
+      {/* A phone gets each row as a card, the note in full; wider screens the table. */}
+      <ul aria-label="Rows of the file" className="space-y-2 sm:hidden">
+        {shown.map((r) => (
+          <PreviewCard key={r.row} row={r} applied={apply.has(r.email)} onApply={onApply} canApply={canApply} />
+        ))}
+      </ul>
+      <div className="hidden sm:block">
+        <Table caption="Rows of the file">
+          <thead>
+            <tr>
+              <Th className="w-14">Row</Th>
+              <Th>Person</Th>
+              <Th>Role and team</Th>
+              <Th>Status</Th>
+              <Th className="min-w-64">What happens</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {shown.map((r) => (
+              <PreviewLine key={r.row} row={r} applied={apply.has(r.email)} onApply={onApply} canApply={canApply} />
+            ))}
+          </tbody>
+        </Table>
+      </div>
       {cut && <ShowAllButton all={all} toggle={toggle} showAll={`Show all ${rows.length} rows`} showFirst="Show the first 100 only" />}
     </div>
+  );
+}
+
+function ApplyBox({ row, applied, onApply }: { row: PreviewRow; applied: boolean; onApply: Props["onApply"] }) {
+  return (
+    <label className="mt-2 flex items-center gap-2 text-sm text-slate-900">
+      <input type="checkbox" checked={applied} onChange={(e) => onApply(row.email, e.target.checked)} className="h-4 w-4 accent-brand-600" />
+      Apply this change
+    </label>
+  );
+}
+
+function PreviewCard({ row, applied, onApply, canApply }: { row: PreviewRow; applied: boolean; onApply: Props["onApply"]; canApply: boolean }) {
+  const { cells } = row;
+  return (
+    <li data-status={row.status} className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
+      <div className="flex items-center justify-between gap-2">
+        <span className="text-xs text-slate-500">Row {row.row}</span>
+        <Badge tone={STATUS_TONE[row.status]}>{STATUS_LABEL[row.status]}</Badge>
+      </div>
+      <p className="mt-1 font-medium text-slate-900">{cells.name || "No name"}</p>
+      <p className="break-all text-xs text-slate-600">{cells.email || "No email"}</p>
+      <p className="mt-1 text-xs text-slate-600">
+        {[cells.role || "No role", row.teams.length ? row.teams.join(", ") : cells.team].filter(Boolean).join(" · ")}
+      </p>
+      <p className="mt-2 text-slate-800">{row.note}</p>
+      {row.newTeams.length > 0 && <p className="mt-1 text-xs text-emerald-800">Creates {row.newTeams.join(", ")}.</p>}
+      {row.status === "update" && canApply && <ApplyBox row={row} applied={applied} onApply={onApply} />}
+    </li>
   );
 }
 
@@ -85,11 +128,11 @@ function PreviewLine({ row, applied, onApply, canApply }: { row: PreviewRow; app
     <tr data-status={row.status}>
       <Td className="tabular-nums text-slate-500">{row.row}</Td>
       <Td>
-        <div className="font-medium text-slate-900">{cells.name || <span className="text-slate-400">No name</span>}</div>
+        <div className="font-medium text-slate-900">{cells.name || <span className="text-slate-500">No name</span>}</div>
         <div className="break-all text-xs text-slate-500">{cells.email || "No email"}</div>
       </Td>
       <Td>
-        <div>{cells.role || <span className="text-slate-400">No role</span>}</div>
+        <div>{cells.role || <span className="text-slate-500">No role</span>}</div>
         <div className="text-xs text-slate-500">{row.teams.length ? row.teams.join(", ") : cells.team}</div>
       </Td>
       <Td>
@@ -98,12 +141,7 @@ function PreviewLine({ row, applied, onApply, canApply }: { row: PreviewRow; app
       <Td className="text-slate-700">
         <p>{row.note}</p>
         {row.newTeams.length > 0 && <p className="mt-1 text-xs text-emerald-800">Creates {row.newTeams.join(", ")}.</p>}
-        {row.status === "update" && canApply && (
-          <label className="mt-2 flex items-center gap-2 text-sm text-slate-900">
-            <input type="checkbox" checked={applied} onChange={(e) => onApply(row.email, e.target.checked)} className="h-4 w-4 accent-brand-600" />
-            Apply this change
-          </label>
-        )}
+        {row.status === "update" && canApply && <ApplyBox row={row} applied={applied} onApply={onApply} />}
       </Td>
     </tr>
   );
