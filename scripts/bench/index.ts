@@ -155,8 +155,10 @@ async function coldJs(app: AppServer, cookie: string, page: string): Promise<{ f
     await context.addCookies([{ name, value, url: app.url }]);
     const tab = await context.newPage();
     const scripts: Promise<{ gzip: number; transferred: number }>[] = [];
+    // Responses after the load is measured are not counted; reading their bodies once the browser closes would throw.
+    let measured = false;
     tab.on("response", (response) => {
-      if (response.request().resourceType() !== "script") return;
+      if (measured || response.request().resourceType() !== "script") return;
       scripts.push(
         (async () => {
           const body = await response.body();
@@ -166,6 +168,7 @@ async function coldJs(app: AppServer, cookie: string, page: string): Promise<{ f
       );
     });
     await tab.goto(`${app.url}${page}`, { waitUntil: "networkidle" });
+    measured = true;
     const all = await Promise.all(scripts);
     return { files: all.length, gzipBytes: all.reduce((n, s) => n + s.gzip, 0), transferredBytes: all.reduce((n, s) => n + s.transferred, 0) };
   } finally {
