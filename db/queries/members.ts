@@ -126,9 +126,11 @@ export async function setLeaderships(db: DbOrTx, orgId: string, rows: readonly {
   const people = JSON.stringify(rows.map((r) => r.userId));
   const wanted = JSON.stringify(rows.flatMap((r) => r.teamIds.map((teamId) => ({ user_id: r.userId, team_id: teamId }))));
   await db.execute(sql`
+    with people as materialized (select value::uuid as user_id from jsonb_array_elements_text(${people}::jsonb)),
+    wanted as materialized (select * from jsonb_to_recordset(${wanted}::jsonb) as w(user_id uuid, team_id uuid))
     delete from ${teamLeaders} tl
-    where tl.org_id = ${orgId}::uuid and tl.user_id in (select value::uuid from jsonb_array_elements_text(${people}::jsonb))
-      and not exists (select 1 from jsonb_to_recordset(${wanted}::jsonb) as w(user_id uuid, team_id uuid) where w.user_id = tl.user_id and w.team_id = tl.team_id)`);
+    where tl.org_id = ${orgId}::uuid and tl.user_id in (select user_id from people)
+      and not exists (select 1 from wanted w where w.user_id = tl.user_id and w.team_id = tl.team_id)`);
   await db.execute(sql`
     insert into ${teamLeaders} (org_id, team_id, user_id)
     select ${orgId}::uuid, w.team_id, w.user_id from jsonb_to_recordset(${wanted}::jsonb) as w(user_id uuid, team_id uuid)
