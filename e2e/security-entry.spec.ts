@@ -111,10 +111,10 @@ test.describe("malformed requests get a refusal, never a 500", () => {
     expect(answer).toMatchObject({ status: 200, outcome: { status: "error", code: "invalid" } });
   });
 
-  test("an action body over Next's 1 MB limit: 413 from the proxy", async ({ request, baseURL }) => {
+  test("an action body over Next's 3 MB limit: 413 from the proxy", async ({ request, baseURL }) => {
     const cookie = await sessionOf(request, DEMO_ADMIN.email);
     const settings = actionId("lib/organisations/actions.ts", "updateOrganisationSettings");
-    const answer = await postAction(request, baseURL!, `/o/${SLUG}/settings`, settings, JSON.stringify([SLUG, { name: "x".repeat(1_100_000) }]), cookie);
+    const answer = await postAction(request, baseURL!, `/o/${SLUG}/settings`, settings, JSON.stringify([SLUG, { name: "x".repeat(3_200_000) }]), cookie);
     expect(answer.status).toBe(413);
     expectSecurityHeaders(answer.headers, "413");
   });

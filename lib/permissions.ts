@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   "people.view": { admin: true, leader: true },
   /** Create, rename, archive teams; assign leaders and reps; change roles; deactivate members. */
   "people.manage": { admin: true },
+  /**
+   * Import people from a spreadsheet. Each row is then checked like the change it makes: admins import anyone into
+   * any team (people.manage, invites.inviteStaff); leaders import reps into the teams they lead (invites.manage).
+   */
+  "people.import": { admin: true, leader: true },
   /** Create and revoke invite links for a team: admins any team, leaders the teams they lead. */
   "invites.manage": { admin: true, leader: "leadsTeam" },
   /** Invite someone as admin or leader (leaders invite reps only). */

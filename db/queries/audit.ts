@@ -27,6 +27,28 @@ export async function insertAuditEvent(db: DbOrTx, orgId: string, actorUserId: s
   });
 }
 
+/**
+ * Many events in one statement, however many (they travel as one JSON parameter), each a microsecond after the one
+ * before it, so they keep the order given.
+ */
+export async function insertAuditEvents(db: DbOrTx, orgId: string, actorUserId: string | null, events: readonly AuditEventInput[]) {
+  if (events.length === 0) return;
+  const json = JSON.stringify(
+    events.map((e) => ({ action: e.action, target_type: e.targetType, target_id: e.targetId ?? null, target_label: e.targetLabel ?? null, before: e.before ?? null, after: e.after ?? null })),
+  );
+  await db.execute(sql`
+    insert into ${auditEvents} (created_at, org_id, actor_user_id, action, target_type, target_id, target_label, before, after)
+    select start.at + (e.n * interval '1 microsecond'), ${orgId}::uuid, ${actorUserId}::uuid, e.action, e.target_type, e.target_id, e.target_label, e.before, e.after
+    from (select greatest(clock_timestamp(), (select max(created_at) + interval '1 microsecond' from ${auditEvents} where org_id = ${orgId}::uuid)) as at) start,
+      rows from (jsonb_to_recordset(${json}::jsonb) as (action text, target_type text, target_id text, target_label text, before jsonb, after jsonb))
+        with ordinality as e(action, target_type, target_id, target_label, before, after, n)`);
+}
+
+/** Makes the rest of the transaction read only: the database refuses any write in it (a preview's). */
+export async function readOnlyTransaction(db: DbOrTx) {
+  await db.execute(sql`set transaction read only`);
+}
+
 export type AuditFilter = {
   actorUserId?: string;
   action?: string;

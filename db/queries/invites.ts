@@ -1,8 +1,8 @@
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
-import { executeRows } from "./execute";
-import { invites, memberships, teams, users } from "../schema";
+import { executeRows, parsedJson } from "./execute";
+import { inviteLedTeams, invites, memberships, teamLeaders, teams, users } from "../schema";
 import type { Role } from "./organisations";
 
 export type InviteRecord = typeof invites.$inferSelect;
@@ -16,40 +16,93 @@ export async function insertInvite(
   return invite!;
 }
 
-/** Several invites in one statement (the bulk form), in the order given. */
+/**
+ * Several single-use invites in one statement, however many (the bulk form, the people import): the rows travel as
+ * one JSON parameter, so no count of rows can reach the protocol's limit on parameters. Returns id and email of
+ * each, in the order given.
+ */
 export async function insertInvites(
   db: DbOrTx,
   orgId: string,
   rows: readonly { tokenHash: string; role: Role; teamId: string | null; email: string; expiresAt: Date; createdBy: string; emailedAt: Date | null }[],
-) {
+): Promise<{ id: string; email: string }[]> {
   if (rows.length === 0) return [];
-  return db
-    .insert(invites)
-    .values(rows.map((row) => ({ orgId, maxUses: 1, ...row })))
-    .returning({ id: invites.id, email: invites.email, expiresAt: invites.expiresAt });
+  const json = JSON.stringify(
+    rows.map((r) => ({ token_hash: r.tokenHash, role: r.role, team_id: r.teamId, email: r.email, expires_at: r.expiresAt.toISOString(), created_by: r.createdBy, emailed_at: r.emailedAt?.toISOString() ?? null })),
+  );
+  return executeRows<{ id: string; email: string }>(db, sql`
+    with inserted as (
+      insert into ${invites} (org_id, token_hash, role, team_id, email, max_uses, expires_at, created_by, emailed_at)
+      select ${orgId}::uuid, r.token_hash, r.role, r.team_id, r.email, 1, r.expires_at, r.created_by, r.emailed_at
+      from jsonb_to_recordset(${json}::jsonb) as r(token_hash text, role member_role, team_id uuid, email text, expires_at timestamptz, created_by uuid, emailed_at timestamptz)
+      returning id, email, token_hash
+    )
+    select inserted.id, inserted.email from inserted
+    join jsonb_array_elements(${json}::jsonb) with ordinality as given(row, n) on given.row ->> 'token_hash' = inserted.token_hash
+    order by given.n`);
+}
+
+/** The further teams of leaders' invites (invite_led_teams), in one statement. */
+export async function insertInviteLedTeams(db: DbOrTx, orgId: string, rows: readonly { inviteId: string; teamId: string }[]) {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((r) => ({ invite_id: r.inviteId, team_id: r.teamId })));
+  await db.execute(sql`
+    insert into ${inviteLedTeams} (org_id, invite_id, team_id)
+    select ${orgId}::uuid, r.invite_id, r.team_id from jsonb_to_recordset(${json}::jsonb) as r(invite_id uuid, team_id uuid)
+    on conflict do nothing`);
+}
+
+export type PersonByEmail = {
+  email: string;
+  /** Their membership of the organisation, any status; null when they are not a member. */
+  member: { userId: string; name: string; role: Role; status: "active" | "deactivated"; teamId: string | null; ledTeamIds: string[] } | null;
+  /** The newest invite bound to the address that can still be used; null when there is none. */
+  invite: { role: Role; teamId: string | null; ledTeamIds: string[] } | null;
+};
+
+/**
+ * Of these addresses (lower-cased), who is already in the organisation (with role, status, team and the teams they
+ * lead) and who has a usable invite bound to them (with its role and teams), in one statement however many
+ * addresses: they travel as one JSON parameter and the answer comes back as one JSON value.
+ */
+export async function findPeopleByEmail(db: DbOrTx, orgId: string, emails: readonly string[], now: Date): Promise<PersonByEmail[]> {
+  if (emails.length === 0) return [];
+  // Set-based, so the database hashes the addresses and passes once over the organisation's invites: a lookup per
+  // address (a subquery) read every invite again for each of 5,000 addresses.
+  const [row] = await executeRows<{ people: PersonByEmail[] | string | null }>(db, sql`
+    with given as materialized (select distinct value as email from jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb)),
+    member as (
+      select g.email, m.org_id, m.user_id, u.name, m.role, m.status, m.team_id
+      from given g join ${users} u on lower(u.email) = g.email join ${memberships} m on m.user_id = u.id and m.org_id = ${orgId}
+    ),
+    invite as (
+      select distinct on (lower(i.email)) lower(i.email) as email, i.org_id, i.id, i.role, i.team_id
+      from ${invites} i join given g on g.email = lower(i.email)
+      where i.org_id = ${orgId} and i.revoked_at is null and i.expires_at > ${now.toISOString()}::timestamptz and i.uses < i.max_uses
+      order by lower(i.email), i.created_at desc
+    )
+    select json_agg(json_build_object(
+      'email', g.email,
+      'member', case when m.user_id is null then null else json_build_object('userId', m.user_id, 'name', m.name, 'role', m.role, 'status', m.status, 'teamId', m.team_id,
+        'ledTeamIds', coalesce((select json_agg(tl.team_id order by tl.team_id) from ${teamLeaders} tl where tl.org_id = m.org_id and tl.user_id = m.user_id), '[]'::json)) end,
+      'invite', case when i.id is null then null else json_build_object('role', i.role, 'teamId', i.team_id,
+        'ledTeamIds', coalesce((select json_agg(lt.team_id order by lt.team_id) from ${inviteLedTeams} lt where lt.org_id = i.org_id and lt.invite_id = i.id), '[]'::json)) end
+    )) as people
+    from given g left join member m on m.email = g.email left join invite i on i.email = g.email
+    where m.user_id is not null or i.id is not null`);
+  return row?.people ? parsedJson(row.people) : [];
 }
 
 /**
  * Of these addresses (lower-cased), those that already belong to the organisation (any membership status) and
- * those with an active invite bound to them, in one query.
+ * those with an active invite bound to them (and no membership), in one query.
  */
 export async function findTakenAddresses(db: DbOrTx, orgId: string, emails: readonly string[], now: Date) {
-  if (emails.length === 0) return { members: [] as string[], invited: [] as string[] };
-  const list = sql.join(
-    emails.map((email) => sql`${email}`),
-    sql`, `,
-  );
-  const rows = await executeRows<{ email: string; taken: "member" | "invited" }>(db, sql`
-    select lower(${users.email}) as email, 'member' as taken from ${memberships}
-    join ${users} on ${users.id} = ${memberships.userId}
-    where ${memberships.orgId} = ${orgId} and lower(${users.email}) in (${list})
-    union
-    select lower(${invites.email}), 'invited' from ${invites}
-    where ${invites.orgId} = ${orgId} and lower(${invites.email}) in (${list})
-      and ${invites.revokedAt} is null and ${invites.expiresAt} > ${now.toISOString()}::timestamptz and ${invites.uses} < ${invites.maxUses}
-  `);
-  const members = new Set(rows.filter((r) => r.taken === "member").map((r) => r.email));
-  return { members: [...members], invited: rows.filter((r) => r.taken === "invited" && !members.has(r.email)).map((r) => r.email) };
+  const people = await findPeopleByEmail(db, orgId, emails, now);
+  return {
+    members: people.filter((p) => p.member).map((p) => p.email),
+    invited: people.filter((p) => !p.member && p.invite).map((p) => p.email),
+  };
 }
 
 /**
@@ -149,4 +202,16 @@ export async function claimInviteUse(db: DbOrTx, orgId: string, id: string, now:
     )
     .returning({ uses: invites.uses });
   return Boolean(row);
+}
+
+/**
+ * Makes the person who accepted a leader's invite a leader of the further teams it names (invite_led_teams), in one
+ * statement. `invites.team_id`, the first team, is attached by the caller as for any invite.
+ */
+export async function insertLeadershipsOfInvite(db: DbOrTx, orgId: string, inviteId: string, userId: string) {
+  await db.execute(sql`
+    insert into ${teamLeaders} (org_id, team_id, user_id)
+    select ${inviteLedTeams.orgId}, ${inviteLedTeams.teamId}, ${userId}::uuid from ${inviteLedTeams}
+    where ${inviteLedTeams.orgId} = ${orgId} and ${inviteLedTeams.inviteId} = ${inviteId}
+    on conflict do nothing`);
 }

@@ -100,3 +100,41 @@ export async function updateMembership(db: DbOrTx, orgId: string, userId: string
 export async function removeAllLeaderships(db: DbOrTx, orgId: string, userId: string) {
   await db.delete(teamLeaders).where(and(eq(teamLeaders.orgId, orgId), eq(teamLeaders.userId, userId)));
 }
+
+/**
+ * Takes the organisation's people-import lock until the transaction ends: two imports of one organisation take
+ * turns, so the second sees what the first created (no person is invited twice, no team created twice).
+ */
+export async function lockPeopleImport(db: DbOrTx, orgId: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended('people-import:' || ${orgId}::text, 0))`);
+}
+
+/** Sets role and team of many members in one statement (see updateMembership). */
+export async function updateMemberships(db: DbOrTx, orgId: string, rows: readonly { userId: string; role: Role; teamId: string | null }[]) {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map((r) => ({ user_id: r.userId, role: r.role, team_id: r.teamId })));
+  await db.execute(sql`
+    update ${memberships} m set role = v.role, team_id = v.team_id
+    from jsonb_to_recordset(${json}::jsonb) as v(user_id uuid, role member_role, team_id uuid)
+    where m.org_id = ${orgId}::uuid and m.user_id = v.user_id`);
+}
+
+/**
+ * Makes each of these people lead exactly the teams given (none: they stop leading), in two statements however
+ * many: the leaderships not wanted go, the missing ones come.
+ */
+export async function setLeaderships(db: DbOrTx, orgId: string, rows: readonly { userId: string; teamIds: readonly string[] }[]) {
+  if (rows.length === 0) return;
+  const people = JSON.stringify(rows.map((r) => r.userId));
+  const wanted = JSON.stringify(rows.flatMap((r) => r.teamIds.map((teamId) => ({ user_id: r.userId, team_id: teamId }))));
+  await db.execute(sql`
+    with people as materialized (select value::uuid as user_id from jsonb_array_elements_text(${people}::jsonb)),
+    wanted as materialized (select * from jsonb_to_recordset(${wanted}::jsonb) as w(user_id uuid, team_id uuid))
+    delete from ${teamLeaders} tl
+    where tl.org_id = ${orgId}::uuid and tl.user_id in (select user_id from people)
+      and not exists (select 1 from wanted w where w.user_id = tl.user_id and w.team_id = tl.team_id)`);
+  await db.execute(sql`
+    insert into ${teamLeaders} (org_id, team_id, user_id)
+    select ${orgId}::uuid, w.team_id, w.user_id from jsonb_to_recordset(${wanted}::jsonb) as w(user_id uuid, team_id uuid)
+    on conflict do nothing`);
+}

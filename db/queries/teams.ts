@@ -101,3 +101,24 @@ export async function deleteTeamLeader(db: DbOrTx, orgId: string, teamId: string
     .returning({ userId: teamLeaders.userId });
   return removed.length > 0;
 }
+
+/** Every team, archived ones too, with what an import matches them by: id, name and whether archived. */
+export async function listTeamNames(db: DbOrTx, orgId: string) {
+  return db
+    .select({ id: teams.id, name: teams.name, archived: sql<boolean>`${teams.archivedAt} is not null` })
+    .from(teams)
+    .where(eq(teams.orgId, orgId));
+}
+
+/**
+ * Creates these teams in one statement and returns them with their ids. A name taken in the meantime (case
+ * aside) is left out of the answer: the caller decides what that means.
+ */
+export async function insertTeams(db: DbOrTx, orgId: string, names: readonly string[]) {
+  if (names.length === 0) return [];
+  return db
+    .insert(teams)
+    .values(names.map((name) => ({ orgId, name })))
+    .onConflictDoNothing()
+    .returning({ id: teams.id, name: teams.name });
+}

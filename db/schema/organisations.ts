@@ -161,3 +161,22 @@ export const invites = pgTable(
     foreignKey({ columns: [t.orgId, t.revokedBy], foreignColumns: [memberships.orgId, memberships.userId] }),
   ],
 );
+
+/**
+ * The further teams a leader's invite makes them lead, beyond `invites.team_id` (a spreadsheet row may name several
+ * teams for one leader). Accepting the invite makes the person a leader of `team_id` and of each of these.
+ */
+export const inviteLedTeams = pgTable(
+  "invite_led_teams",
+  {
+    orgId: orgIdColumn(),
+    inviteId: uuid().notNull(),
+    teamId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.inviteId, t.teamId] }),
+    foreignKey({ columns: [t.orgId, t.inviteId], foreignColumns: [invites.orgId, invites.id] }),
+    foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
+    index("invite_led_teams_org_team_idx").on(t.orgId, t.teamId),
+  ],
+);

@@ -251,6 +251,16 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Joined through an invite (existing account)",
     describe: (actor, _event, _before, after) => `${joined(actor, after)} through an invite link, with an existing account`,
   },
+  "people.import": {
+    label: "People imported from a file",
+    describe: (actor, _event, _before, after) => {
+      const parts = [`invited ${people(count(after.invited))}${after.emailed === true ? " by email" : ""}`];
+      if (count(after.teamsCreated)) parts.push(`created ${count(after.teamsCreated)} team${count(after.teamsCreated) === 1 ? "" : "s"}`);
+      if (count(after.updated)) parts.push(`changed ${people(count(after.updated))} already in the organisation`);
+      const skipped = count(after.errors);
+      return `${actor} imported a file of ${people(count(after.rows))}: ${parts.join(", ")}${skipped ? ` (${count(after.errors)} row${skipped === 1 ? "" : "s"} with errors skipped)` : ""}`;
+    },
+  },
   "team.create": {
     label: "Team created",
     describe: (actor, event) => `${actor} created ${team(event.targetLabel)}`,

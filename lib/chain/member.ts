@@ -3,7 +3,7 @@ import { cache } from "react";
 import { forbidden, notFound, redirect } from "next/navigation";
 import type { z } from "zod";
 import { getDb, withUnnamedStatements, type DbOrTx, type Tx } from "@/db/client";
-import { insertAuditEvent, type AuditEventInput } from "@/db/queries/audit";
+import { insertAuditEvent, insertAuditEvents, readOnlyTransaction, type AuditEventInput } from "@/db/queries/audit";
 import { findMemberContext } from "@/db/queries/organisations";
 import { inScope } from "@/db/tenant";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
@@ -30,6 +30,8 @@ export type MemberContext = {
 export type ActionContext = MemberContext & {
   /** Records what the action changed. Every member action must record at least one event. */
   audit(event: Omit<AuditEventInput, "action"> & { action?: string }): Promise<void>;
+  /** Records many events in one statement, in the order given (an import's per-membership events). */
+  auditAll(events: readonly (Omit<AuditEventInput, "action"> & { action?: string })[]): Promise<void>;
 };
 
 type Definition<S extends z.ZodType> = {
@@ -37,6 +39,11 @@ type Definition<S extends z.ZodType> = {
   input: S;
   /** Skip revalidating the organisation's pages after success (the grid patches its own state). */
   revalidate?: boolean;
+  /**
+   * An action that changes nothing (a preview): its transaction is read only, so the database refuses any write,
+   * and it records no audit event and revalidates no page.
+   */
+  readOnly?: boolean;
   /** The target the permission's relation is checked against, when the role's rule needs one. */
   target?: (input: z.output<S>, ctx: MemberContext) => Target | Promise<Target>;
   expect: MemberExpectation;
@@ -121,6 +128,7 @@ export function memberAction<S extends z.ZodType, R = void>(
 ) {
   const call = logged("action", def.name, (slug: unknown, raw: unknown) =>
     runAsMember(def, slug, raw, async (ctx, input) => {
+      if (def.readOnly) await readOnlyTransaction(ctx.db);
       let audited = 0;
       const actionCtx: ActionContext = {
         ...ctx,
@@ -128,9 +136,13 @@ export function memberAction<S extends z.ZodType, R = void>(
           audited += 1;
           await insertAuditEvent(ctx.db, ctx.org.id, ctx.user.id, { action: def.name, ...event });
         },
+        auditAll: async (events) => {
+          audited += events.length;
+          await insertAuditEvents(ctx.db, ctx.org.id, ctx.user.id, events.map((event) => ({ action: def.name, ...event })));
+        },
       };
       const result = await handler(actionCtx, input);
-      if (audited === 0) throw new Error(`${def.name} changed data without recording an audit event`);
+      if (audited === 0 && !def.readOnly) throw new Error(`${def.name} changed data without recording an audit event`);
       return result;
     }),
   );
@@ -139,11 +151,11 @@ export function memberAction<S extends z.ZodType, R = void>(
     const raw = actionInput(args);
     const outcome = await call(slug, raw);
     if (outcome.status !== "ok") return { ...outcome, values: typedValues(raw) } as ActionState<R>;
-    if (def.revalidate !== false) revalidatePath(`/o/${slug}`, "layout"); // every page of the organisation shows the change
+    if (def.revalidate !== false && !def.readOnly) revalidatePath(`/o/${slug}`, "layout"); // every page of the organisation shows the change
     return { status: "ok", data: outcome.data } as ActionState<R>;
   }
 
-  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: action });
+  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, readOnly: def.readOnly, call, fn: action });
   return action;
 }
 

@@ -82,6 +82,8 @@ export type RegistryEntry =
       expect: MemberExpectation;
       /** Present when only some deployments serve the entry: false means it answers not_found to everyone. */
       served?: () => boolean;
+      /** An action in a read-only transaction (a preview): it changes nothing and records no audit event. */
+      readOnly?: boolean;
       /** Calls the entry through the chain, as a test would: the org slug and an input object. */
       call: (slug: string, input: unknown) => Promise<Outcome<unknown>>;
       fn: unknown;

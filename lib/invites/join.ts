@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { findUserByEmail, insertAuthEvent, insertUserIfNew, markEmailVerified } from "@/db/queries/accounts";
-import { claimInviteUse, findInviteByTokenHash } from "@/db/queries/invites";
+import { claimInviteUse, findInviteByTokenHash, insertLeadershipsOfInvite } from "@/db/queries/invites";
 import { findMembership } from "@/db/queries/members";
 import { insertMembership } from "@/db/queries/organisations";
 import { insertTeamLeader } from "@/db/queries/teams";
@@ -27,7 +27,10 @@ async function join({ tx, org, record: invite, audit }: TokenActionContext<Invit
   }
   const teamId = invite.role === "rep" ? invite.teamId : null;
   await insertMembership(tx, org.id, { userId: person.id, role: invite.role, teamId });
-  if (invite.role === "leader" && invite.teamId) await insertTeamLeader(tx, org.id, invite.teamId, person.id);
+  if (invite.role === "leader" && invite.teamId) {
+    await insertTeamLeader(tx, org.id, invite.teamId, person.id);
+    await insertLeadershipsOfInvite(tx, org.id, invite.id, person.id); // the further teams of an imported leader
+  }
   // The link was mailed to this address and followed from it: the address is theirs, as a verification link proves.
   const verified = Boolean(invite.emailedAt) && invite.email?.toLowerCase() === person.email.toLowerCase() && (await markEmailVerified(tx, person.id, person.email));
   if (verified) await insertAuthEvent(tx, { userId: person.id, email: person.email, kind: "email_verified" });

@@ -1,7 +1,10 @@
 import { isActionPost } from "./origin";
 
-/** Next.js's limit on a server action's body (`serverActions.bodySizeLimit`, left at its default). */
-export const ACTION_BODY_LIMIT = 1024 * 1024;
+/**
+ * Next.js's limit on a server action's body (`serverActions.bodySizeLimit` in next.config.js): 3 MB, room for the
+ * people import's 2 MB file as a form field.
+ */
+export const ACTION_BODY_LIMIT = 3 * 1024 * 1024;
 
 export type MalformedRefusal = { status: 400 | 413; message: string };
 

@@ -7,7 +7,8 @@
  *   --port=N                 the production server's port (default 3446)
  * The grid and the dashboard are measured twice: as served again (cached per data revision) and computed afresh
  * (a second server with COACHGRID_REVISION_CACHE=off), which is what the first request after any change costs.
- * Last, the admin downloads the organisation's JSON export once from a fresh server, which is watched for memory.
+ * Next, the admin downloads the organisation's JSON export once from a fresh server, which is watched for memory.
+ * Last, on a server of its own, the people import: the preview and the confirm of a 5,000-row file.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -25,6 +26,7 @@ import { LARGE_ADMIN_EMAIL, LARGE_LEADER_EMAIL, LARGE_ORG, seedLargeOrganisation
 import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, type AppServer, type GridCell } from "./app";
 import { cpuMs } from "./cpu";
 import { peakRss } from "./memory";
+import { IMPORT_ROWS, measurePeopleImport, median, type ImportFigures } from "./people-import";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const PORT = Number(arg("port") ?? 3446);
@@ -155,8 +157,10 @@ async function coldJs(app: AppServer, cookie: string, page: string): Promise<{ f
     await context.addCookies([{ name, value, url: app.url }]);
     const tab = await context.newPage();
     const scripts: Promise<{ gzip: number; transferred: number }>[] = [];
+    // Responses after the load is measured are not counted; reading their bodies once the browser closes would throw.
+    let measured = false;
     tab.on("response", (response) => {
-      if (response.request().resourceType() !== "script") return;
+      if (measured || response.request().resourceType() !== "script") return;
       scripts.push(
         (async () => {
           const body = await response.body();
@@ -166,6 +170,7 @@ async function coldJs(app: AppServer, cookie: string, page: string): Promise<{ f
       );
     });
     await tab.goto(`${app.url}${page}`, { waitUntil: "networkidle" });
+    measured = true;
     const all = await Promise.all(scripts);
     return { files: all.length, gzipBytes: all.reduce((n, s) => n + s.gzip, 0), transferredBytes: all.reduce((n, s) => n + s.transferred, 0) };
   } finally {
@@ -341,6 +346,7 @@ async function main() {
     const js = await coldJs(app, leader, `/o/${SLUG}/grid`);
 
     // The same two pages computed on every request: what the first request after any change costs.
+    // (The people import comes last, on a server of its own: see below.)
     console.log("Measuring the grid and the dashboard again, computed afresh (a server with the revision cache off)…");
     await app.stop();
     app = await serve(false);
@@ -352,6 +358,20 @@ async function main() {
     app = await serve(true);
     const exported = await exportDownload(app, admin);
 
+    // The people import, on a server of its own: 5,000 invitations per confirm, their mails queued for an SMTP port
+    // nothing listens on, so they stay in the outbox instead of filling a local mailbox folder.
+    console.log(`Measuring the people import: three files of ${IMPORT_ROWS.toLocaleString("en")} new people, preview then confirm…`);
+    await app.stop();
+    app = await startApp({
+      port: PORT,
+      databaseUrl: database.url,
+      dataDir: database.dataDir,
+      secret: "bench-session-secret-0123456789abcdef",
+      log,
+      env: { SMTP_URL: "smtp://127.0.0.1:9", MAIL_FROM: "Coachgrid <bench@localhost>", MAIL_RETRY_SECONDS: "3600" },
+    });
+    const peopleImport: ImportFigures = await measurePeopleImport(app, admin, SLUG);
+
     console.log(`\nBenchmark on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"} (${os.cpus().length} CPUs, ${CONNECTIONS} connections)\n`);
     console.log("As served (the grid and the dashboard cached per data revision, as they are until the organisation's data changes):\n");
     for (const p of cached) printPair(p, kind);
@@ -359,11 +379,14 @@ async function main() {
     for (const p of afresh) printPair(p, kind);
     const kb = js.gzipBytes / 1024;
     console.log(`  grid page JavaScript, cold load: ${js.files} files, ${kb.toFixed(1)} KB gzip (${(js.transferredBytes / 1024).toFixed(1)} KB on the wire), target <= ${TARGETS.gridJsKb} KB ${kb <= TARGETS.gridJsKb ? "met" : "MISSED"}`);
-
     const mbText = (n?: number) => (n === undefined ? "n/a" : `${n.toFixed(0)} MB`);
     console.log(
       `  organisation export: ${(exported.bytes / 1024 / 1024).toFixed(1)} MB, ${exported.rows} rows in ${exported.seconds.toFixed(1)} s; server memory ${mbText(exported.beforeMb)} before, peak ${mbText(exported.peakMb)} (+${mbText(exported.growthMb)})`,
     );
+    const runs = (values: number[]) => values.map((v) => ms(v)).join(", ");
+    console.log(`\nPeople import of ${IMPORT_ROWS.toLocaleString("en")} new people (each run a new file; HTTP included):\n`);
+    console.log(`  preview  median ${ms(median(peopleImport.previewMs)).padStart(8)}  (runs ${runs(peopleImport.previewMs)})  ${peopleImport.previewQueries} queries/request`);
+    console.log(`  confirm  median ${ms(median(peopleImport.confirmMs)).padStart(8)}  (runs ${runs(peopleImport.confirmMs)})  ${peopleImport.confirmQueries} queries/request`);
 
     const out = path.resolve(".test-data", "bench", `bench-${kind}.json`);
     const result = {
@@ -376,6 +399,7 @@ async function main() {
       pairs: [...cached, ...afresh].map(pairJson),
       gridJs: { ...js, gzipKb: kb, targetKb: TARGETS.gridJsKb, met: kb <= TARGETS.gridJsKb },
       export: exported,
+      peopleImport: { ...peopleImport, previewMedianMs: median(peopleImport.previewMs), confirmMedianMs: median(peopleImport.confirmMs) },
     };
     fs.writeFileSync(out, JSON.stringify(result, null, 2));
     console.log(`\nWritten to ${path.relative(process.cwd(), out)}`);

@@ -1,13 +1,16 @@
 import type { DbOrTx } from "@/db/client";
 import { insertAuditEvent } from "@/db/queries/audit";
-import { insertInvite } from "@/db/queries/invites";
+import { insertInvite, insertInviteLedTeams } from "@/db/queries/invites";
 import { hashToken, newToken } from "@/lib/tokens";
 import type { SeedContext } from "./index";
 import { DEMO_ADMIN, DEMO_TEAMS } from "./demo-people";
 
 const DAY = 86_400_000;
 
-/** One active and one expired invite link, and the audit entries setting up the organisation would leave. */
+/**
+ * One active and one expired invite link, an expired invite for a leader of both teams (as the people import makes
+ * them), and the audit entries setting up the organisation would leave.
+ */
 export async function seedDemoInvitesAndAudit(db: DbOrTx, ctx: SeedContext): Promise<void> {
   const admin = ctx.users[DEMO_ADMIN.email]!;
   const [east, west] = DEMO_TEAMS;
@@ -47,4 +50,23 @@ export async function seedDemoInvitesAndAudit(db: DbOrTx, ctx: SeedContext): Pro
       after: { role: "rep", team: link.team.name, email: null, maxUses: link.maxUses, expiresAt: link.expiresAt },
     });
   }
+
+  // A leader invited to lead both teams, never accepted: the first team on the invite, the second in invite_led_teams.
+  const leaderInvite = await insertInvite(db, ctx.orgId, {
+    tokenHash: hashToken(newToken()),
+    role: "leader",
+    teamId: ctx.teams[east!.name]!,
+    email: "robin.hale@brightwater.example",
+    maxUses: 1,
+    expiresAt: new Date(Date.now() - 2 * DAY),
+    createdBy: admin,
+  });
+  await insertInviteLedTeams(db, ctx.orgId, [{ inviteId: leaderInvite.id, teamId: ctx.teams[west!.name]! }]);
+  await insertAuditEvent(db, ctx.orgId, admin, {
+    action: "invite.create",
+    targetType: "invite",
+    targetId: leaderInvite.id,
+    targetLabel: east!.name,
+    after: { role: "leader", team: east!.name, email: leaderInvite.email, maxUses: 1, expiresAt: leaderInvite.expiresAt },
+  });
 }

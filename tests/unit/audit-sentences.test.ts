@@ -244,3 +244,15 @@ describe("describeAuditEvent: mail senders", () => {
     );
   });
 });
+
+describe("the people import", () => {
+  it("says what one import did, from its counts", () => {
+    const imported = (after: unknown) => describeAuditEvent(event("people.import", { actorName: "Dana Reyes", targetType: "organisation", targetLabel: "Brightwater", after }));
+    expect(imported({ rows: 12, invited: 8, teamsCreated: 2, updated: 1, errors: 3, emailed: true })).toBe(
+      "Dana Reyes imported a file of 12 people: invited 8 people by email, created 2 teams, changed 1 person already in the organisation (3 rows with errors skipped)",
+    );
+    expect(imported({ rows: 1, invited: 1, teamsCreated: 0, updated: 0, errors: 0, emailed: false })).toBe("Dana Reyes imported a file of 1 person: invited 1 person");
+    expect(imported("odd")).toBe("Dana Reyes imported a file of 0 people: invited 0 people");
+    expect(auditActionLabel("people.import")).toBe("People imported from a file");
+  });
+});

@@ -16,6 +16,7 @@ describe("the role -> permission table", () => {
       "team.view": ["admin", "leader", "rep"],
       "people.view": ["admin", "leader"],
       "people.manage": ["admin"],
+      "people.import": ["admin", "leader"],
       "invites.manage": ["admin", "leader"],
       "invites.inviteStaff": ["admin"],
       "framework.view": ["admin", "leader", "rep"],

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { MemberFilters } from "@/components/members/member-filters";
 import { MembersTable } from "@/components/members/members-table";
+import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadMembersPage } from "@/lib/members/loaders";
 
@@ -21,6 +23,16 @@ export default async function MembersPage({
       <PageHeader
         title="Members"
         description={page.canManage ? "Everyone in the organisation: change roles, move reps between teams, deactivate and reactivate." : "The people of the teams you lead."}
+        actions={
+          <>
+            <a href={`/o/${page.slug}/members/export`} className={buttonClasses("secondary")} download>
+              Export CSV
+            </a>
+            <Link href={`/o/${page.slug}/members/import`} className={buttonClasses("primary")}>
+              Import people
+            </Link>
+          </>
+        }
       />
       <MemberFilters filter={page.filter} teams={page.teams} basePath={`/o/${page.slug}/members`} />
       <MembersTable
