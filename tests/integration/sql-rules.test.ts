@@ -102,7 +102,7 @@ describe("labelSql, the SQL twin of labelOf", () => {
       // A queue item always has a leader score; without one there is nothing to label.
       leader === null ? null : queueItem({ behaviourId: "b", name: "B", position: 0, leader, self, selfComment: null }, t).label,
     );
-    expect(expected.every((label) => label === null)).toBe(true);
+    expect(expected).toEqual(inputs.map(() => null));
     expect(rows.map((r) => r.label)).toEqual(expected);
   });
 });
