@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { parsedJson } from "./execute";
+import { coachSeesSelfSql, labelSql } from "./rules";
 import {
   assessments,
   behaviours,
@@ -168,9 +169,9 @@ export type RollupRow = {
 /**
  * The team and organisation roll-ups of the cycle in one query (grouping sets): per team and behaviour, and per
  * behaviour across the scope, the leader's average (round(avg, 1) over present scores) and how many reps fall
- * under each label; per behaviour, the spread between team averages. Labels use the organisation's thresholds,
- * the same rule as labelOf (lib/coaching/rules.ts), and count only the self ratings the coach may see: with blind
- * mode on, those of reps who have submitted (coachSeesSelf, lib/assessments/visibility.ts, applied in SQL).
+ * under each label; per behaviour, the spread between team averages. Labels use the organisation's thresholds
+ * (labelSql, labelOf's twin) and count only the self ratings the coach may see: with blind mode on, those of reps
+ * who have submitted (coachSeesSelfSql, coachSeesSelf's twin; both in db/queries/rules.ts).
  */
 export async function coachingRollups(
   db: DbOrTx,
@@ -184,10 +185,8 @@ export async function coachingRollups(
   // no join between them for the planner to guess (an embedded database without statistics once scanned the
   // cycle's every self rating for each leader score, 20 s for 745 reps). A self rating counts only if the coach
   // may see it: with blind mode on, once its rep has submitted (the assessment's key looks that up).
-  const visible = blindMode
-    ? sql`and exists (select 1 from ${assessments} a where a.org_id = s.org_id and a.cycle_id = s.cycle_id
-        and a.rep_user_id = s.rep_user_id and a.submitted_at is not null)`
-    : sql``;
+  const submittedAt = sql`(select a.submitted_at from ${assessments} a where a.org_id = s.org_id and a.cycle_id = s.cycle_id
+    and a.rep_user_id = s.rep_user_id)`;
   const pairs = sql`(select team_id, rep_user_id, behaviour_id, max(score) filter (where leader) as leader, max(score) filter (where not leader) as self
     from (
       select m.team_id, r.rep_user_id, r.behaviour_id, r.score, true as leader
@@ -196,24 +195,22 @@ export async function coachingRollups(
       union all
       select m.team_id, s.rep_user_id, s.behaviour_id, s.score, false
         from ${selfRatings} s join ${memberships} m on m.org_id = s.org_id and m.user_id = s.rep_user_id
-        where s.org_id = ${orgId} and s.cycle_id = ${cycleId} and s.score is not null and ${inScope(orgId, scope)} ${visible}
+        where s.org_id = ${orgId} and s.cycle_id = ${cycleId} and s.score is not null and ${inScope(orgId, scope)}
+          and ${coachSeesSelfSql(blindMode, submittedAt)}
     ) scores
     group by team_id, rep_user_id, behaviour_id) p`;
-  const leaderScore = sql`p.leader`;
-  const selfScore = sql`p.self`;
-  const gap = sql`${selfScore} - ${leaderScore}`;
+  const thresholds = {
+    blindSpotGap: organisations.blindSpotGap,
+    hiddenStrengthGap: organisations.hiddenStrengthGap,
+    agreedWeaknessMax: organisations.agreedWeaknessMax,
+    agreedStrengthMin: organisations.agreedStrengthMin,
+  };
   const v = db
     .select({
       teamId: sql<string>`p.team_id`.as("team_id"),
       behaviourId: sql<string>`p.behaviour_id`.as("behaviour_id"),
-      leader: sql<number>`${leaderScore}`.as("leader"),
-      label: sql<string | null>`case
-        when ${selfScore} is null then null
-        when ${gap} >= ${organisations.blindSpotGap} then 'blind_spot'
-        when ${gap} <= -${organisations.hiddenStrengthGap} then 'hidden_strength'
-        when ${selfScore} <= ${organisations.agreedWeaknessMax} and ${leaderScore} <= ${organisations.agreedWeaknessMax} then 'agreed_weakness'
-        when ${selfScore} >= ${organisations.agreedStrengthMin} and ${leaderScore} >= ${organisations.agreedStrengthMin} then 'agreed_strength'
-        else 'aligned' end`.as("label"),
+      leader: sql<number>`p.leader`.as("leader"),
+      label: labelSql(sql`p.self`, sql`p.leader`, thresholds).as("label"),
     })
     .from(pairs)
     .innerJoin(organisations, eq(organisations.id, orgId))

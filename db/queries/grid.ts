@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { executeRows, parsedJson as json } from "./execute";
+import { coachSeesSelfSql } from "./rules";
 import { assessments, behaviours, cycles, memberships, ratings, selfRatings, teams, users } from "../schema";
 
 /**
@@ -255,8 +256,7 @@ export type ReadOnlyView = "self" | "gap" | "change";
 export type ViewOptions = {
   /**
    * Blind mode of the organisation. When on, a rep's self ratings count only once the rep has submitted:
-   * the same rule as coachSeesSelf (lib/assessments/visibility.ts), applied in SQL so averages never include
-   * a hidden score.
+   * coachSeesSelfSql (db/queries/rules.ts), applied in SQL so averages never include a hidden score.
    */
   blindMode: boolean;
   /** The change view's baseline cycle; null: there is none and the view is empty. */
@@ -277,7 +277,7 @@ function viewValues(db: DbOrTx, orgId: string, cycleId: string, view: ReadOnlyVi
     eq(assessments.orgId, selfRatings.orgId),
     eq(assessments.cycleId, selfRatings.cycleId),
     eq(assessments.repUserId, selfRatings.repUserId),
-    options.blindMode ? isNotNull(assessments.submittedAt) : undefined,
+    coachSeesSelfSql(options.blindMode, assessments.submittedAt),
   );
   if (view === "self") {
     return db

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { organisations, ratings } from "@/db/schema";
 import { commentOnRating, reopenAssessment, saveSelfRating, shareResults, submitSelfAssessment } from "@/lib/assessments/actions";
@@ -76,12 +76,15 @@ describe("blind mode, at the data-access layer", () => {
     const draft = await selfPage(f.slug, {});
     expect(draft).toMatchObject({ status: "draft", leaderVisible: false });
     expect(JSON.stringify(draft)).not.toContain(sentinel);
+    expect(draft.behaviours as object[]).toHaveLength(3);
     expect((draft.behaviours as object[]).every((b) => !("leader" in b))).toBe(true);
     const repView = await baseline(f.slug, { repId: f.users.rep });
     expect(JSON.stringify(repView)).not.toContain(sentinel);
+    expect(rowsOf(repView)).toHaveLength(3);
     expect(rowsOf(repView).every((r) => r.leader === undefined && r.gap === null)).toBe(true);
     actAs(f, "leader");
     const leaderView = await baseline(f.slug, { repId: f.users.rep });
+    expect(rowsOf(leaderView)).toHaveLength(3);
     expect(rowsOf(leaderView).every((r) => r.self === undefined && r.gap === null)).toBe(true);
     expect(leaderView.cycle).toMatchObject({ canShare: false, canReopen: false, assessment: "draft" });
     for (const [name, payload] of await coachPayloads(f.slug, f.users.rep)) expect(payload, name).not.toContain(selfSentinel);
@@ -128,7 +131,9 @@ describe("blind mode, at the data-access layer", () => {
     expect(reopened).toMatchObject({ status: "draft", leaderVisible: false });
     expect(JSON.stringify(reopened)).not.toContain(sentinel);
     actAs(f, "leader");
-    expect(rowsOf(await baseline(f.slug, { repId: f.users.rep })).every((r) => r.self === undefined)).toBe(true);
+    const reopenedRows = rowsOf(await baseline(f.slug, { repId: f.users.rep }));
+    expect(reopenedRows).toHaveLength(3);
+    expect(reopenedRows.every((r) => r.self === undefined)).toBe(true);
     for (const [name, payload] of await coachPayloads(f.slug, f.users.rep)) expect(payload, name).not.toContain(selfSentinel);
   });
 
@@ -155,13 +160,57 @@ describe("blind mode, at the data-access layer", () => {
 
   it("never shows one rep another rep's baseline", async () => {
     const f = await createMatrixOrganisation(testDb());
+    // Both reps of team A rated, self-assessed, submitted and shared: everything of theirs is visible to whoever may see it.
+    const rep = await prepare(f);
+    const [b1, b2, b3] = f.behaviourIds;
+    await testDb().insert(ratings).values(
+      [[b1, 5], [b2, 1], [b3, 5]].map(([behaviourId, score]) => ({
+        orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: behaviourId as string, score: score as number, updatedBy: f.users.leader,
+      })),
+    );
+    const otherSentinel = `OTHER-SENTINEL-${crypto.randomUUID()}`;
     actAs(f, "otherRep");
+    for (const [behaviourId, score] of [[b1, 3], [b2, 3], [b3, 2]] as const) {
+      expect((await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score, comment: behaviourId === b1 ? otherSentinel : null })).status).toBe("ok");
+    }
+    for (const persona of ["rep", "otherRep"] as const) {
+      actAs(f, persona);
+      expect((await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).status).toBe("ok");
+    }
+    actAs(f, "leader");
+    for (const repUserId of [f.users.rep, f.users.otherRep]) {
+      expect((await shareResults(f.slug, { cycleId: f.cycles.open, repUserId })).status).toBe("ok");
+    }
+    const scores = (data: Record<string, unknown>) => rowsOf(data).slice(0, 3).map((r) => [r.name, r.self?.score, r.leader?.score, r.gap]);
+    const names = ["Prospecting", "Presenting", "Talking about money"];
+    const own = {
+      rep: { id: f.users.rep, scores: [[names[0], 4, 2, 2], [names[1], 4, 4, 0], [names[2], 1, 3, -2]], secrets: [rep.sentinel, rep.selfSentinel] },
+      otherRep: { id: f.users.otherRep, scores: [[names[0], 3, 5, -2], [names[1], 3, 1, 2], [names[2], 2, 5, -3]], secrets: [otherSentinel] },
+    };
     const entry = registeredEntries().find((e) => e.name === "/o/[slug]/reps/[repId]")!;
     if (entry.entry !== "member") throw new Error("not a member entry");
-    expect(await entry.call(f.slug, { repId: f.users.rep })).toMatchObject({ code: "forbidden" });
+
+    for (const [persona, other] of [["rep", "otherRep"], ["otherRep", "rep"]] as const) {
+      actAs(f, persona);
+      // Their own baseline: their own scores, gaps and comments, all shared with them.
+      const mine = await baseline(f.slug, { repId: own[persona].id });
+      expect(scores(mine), persona).toEqual(own[persona].scores);
+      for (const secret of own[persona].secrets) expect(JSON.stringify(mine), persona).toContain(secret);
+      // The other rep's baseline, report and coaching: refused.
+      for (const name of ["/o/[slug]/reps/[repId]", "/o/[slug]/reps/[repId]/report", "/o/[slug]/reps/[repId]/coaching"]) {
+        const page = registeredEntries().find((e) => e.name === name)!;
+        if (page.entry !== "member") throw new Error(`${name} is not a member entry`);
+        expect(await page.call(f.slug, { repId: own[other].id }), `${persona} ${name}`).toMatchObject({ code: "forbidden" });
+      }
+      // And nothing of the other's on the pages they may open.
+      for (const payload of [mine, await selfPage(f.slug, {}), await loader("/o/[slug]")(f.slug, {})].map((data) => JSON.stringify(data))) {
+        for (const secret of own[other].secrets) expect(payload, persona).not.toContain(secret);
+      }
+    }
+    // A leader of another team is refused too; the rep's own leader, for contrast, sees both reps' baselines.
     actAs(f, "otherLeader");
     expect(await entry.call(f.slug, { repId: f.users.rep })).toMatchObject({ code: "forbidden" });
-    const [row] = await testDb().select().from(ratings).where(and(eq(ratings.orgId, f.orgId)));
-    expect(row).toBeUndefined();
+    actAs(f, "leader");
+    for (const persona of ["rep", "otherRep"] as const) expect(scores(await baseline(f.slug, { repId: own[persona].id }))).toEqual(own[persona].scores);
   });
 });

@@ -204,12 +204,22 @@ describe("the coaching queue", () => {
     await testDb().update(organisations).set({ timeZone: "America/Chicago" }).where(eq(organisations.id, f.orgId));
     await insertNote(testDb(), f.orgId, f.users.rep, f.users.leader, { heldOn: "2026-11-13", body: "1:1", shared: false, behaviourIds: [] });
     const org = { id: f.orgId, timeZone: "America/Chicago", blindMode: true };
-    const overdue = async (instant: string) => (await listRepsOverdueForOneOnOne(testDb(), org, { teamIds: [f.teamId] }, new Date(instant))).map((r) => r.userId);
-    // 14 days later is the 27th in Chicago until 06:00 UTC on the 28th.
-    expect(await overdue("2026-11-28T05:59:00Z")).not.toContain(f.users.rep);
-    expect(await overdue("2026-11-28T06:01:00Z")).toContain(f.users.rep);
-    // otherRep joined today and has had no 1:1: not overdue yet.
-    expect(await overdue("2026-11-28T06:01:00Z")).not.toContain(f.users.otherRep);
+    const scope = { teamIds: [f.teamId] };
+    // What the pages use (the coaching queue's badge, the leader dashboard's list: buildCoachingQueue) and what the
+    // weekly digest uses (listRepsOverdueForOneOnOne), at one instant.
+    const overdue = async (instant: string) => {
+      const now = new Date(instant);
+      const queue = await buildCoachingQueue(testDb(), org, scope, { now });
+      expect(queue.reps.map((r) => r.userId).sort()).toEqual([f.users.rep, f.users.otherRep].sort());
+      const onPages = queue.reps.filter((r) => r.oneOnOne.overdue).map((r) => r.userId);
+      const inDigest = (await listRepsOverdueForOneOnOne(testDb(), org, scope, now)).map((r) => r.userId);
+      expect(inDigest, instant).toEqual(onPages);
+      return { today: queue.today, onPages };
+    };
+    // 14 days after the 13th is the 27th in Chicago until 06:00 UTC on the 28th: due that day, not overdue.
+    expect(await overdue("2026-11-28T05:59:00Z")).toEqual({ today: "2026-11-27", onPages: [] });
+    // From the 28th in Chicago, overdue. otherRep joined today and has had no 1:1: not overdue yet.
+    expect(await overdue("2026-11-28T06:01:00Z")).toEqual({ today: "2026-11-28", onPages: [f.users.rep] });
   });
 });
 

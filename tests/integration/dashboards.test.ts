@@ -192,6 +192,7 @@ describe("the admin dashboard", () => {
     const data = outcome.data as Dashboard;
     if (data.role !== "admin") throw new Error("expected the admin dashboard");
     expect(data.summary).toBeNull();
+    expect(data.steps).toHaveLength(5);
     expect(data.steps.every((s) => !s.done)).toBe(true);
   });
 });
@@ -312,6 +313,7 @@ describe("the rep dashboard", () => {
     if (before.role !== "rep" || !before.cycle) throw new Error("expected the rep dashboard with a cycle");
     expect(before.cycle.status).toBe("submitted");
     expect(before.cycle.seesLeader).toBe(false);
+    expect(before.cycle.rows).toHaveLength(3);
     expect(before.cycle.rows.every((r) => r.leader === undefined && r.gap === null)).toBe(true);
     expect(JSON.stringify(before)).not.toContain('"leader":{');
 

@@ -138,6 +138,7 @@ describe("the rep report", () => {
       ["Presenting", 4, null, null, null],
       ["Talking about money", 1, null, null, null],
     ]);
+    expect(rep.cycle!.rows).toHaveLength(3);
     expect(rep.cycle!.rows.every((r) => r.leader === undefined)).toBe(true);
     // Active plans only; scores only from the shared cycle (Q1), none from Q2 yet.
     expect(rep.plans.map((p) => [p.behaviourName, p.targetScore, p.dueOn, p.then?.score ?? null, p.actions.map((a) => a.description)])).toEqual([
@@ -145,6 +146,7 @@ describe("the rep report", () => {
       ["Prospecting", 4, "2027-03-31", null, ["Shadow a discovery call"]],
     ]);
     expect(rep.plans.find((p) => p.id === planFromQ1)!.now).toBeNull(); // Q2's 4 is not shared yet
+    expect(rep.plans).toHaveLength(2);
     expect(rep.plans.every((p) => !p.notYetShared)).toBe(true);
     expect(rep.notes.map((n) => [n.body, n.shared, n.own])).toEqual([[`We agreed on follow-ups. ${s.shared}`, true, false]]);
 
@@ -194,9 +196,11 @@ describe("the rep report", () => {
     const f = await createMatrixOrganisation(testDb());
     const rep = await report(f, "rep");
     expect(rep.cycle).toMatchObject({ id: f.cycles.open, assessment: "not_started" });
+    expect(figures(rep)).toHaveLength(3);
     expect(figures(rep).every(([, self, leader, gap, label]) => self === null && leader === null && gap === null && label === null)).toBe(true);
     expect(rep).toMatchObject({ plans: [], notes: [], moreNotes: false });
     const leader = await report(f, "leader");
+    expect(leader.cycle!.rows).toHaveLength(3);
     expect(leader.cycle!.rows.every((r) => r.self === undefined && r.leader?.score === null)).toBe(true);
 
     await testDb().update(cycles).set({ status: "draft", openedAt: null, closedAt: null }).where(eq(cycles.orgId, f.orgId));
