@@ -156,6 +156,8 @@ export const invites = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex("invites_org_token_uq").on(t.orgId, t.tokenHash),
     index("invites_org_created_idx").on(t.orgId, t.createdAt),
+    // The addresses of an import, looked up among the organisation's invites (findPeopleByEmail).
+    index("invites_org_email_idx").on(t.orgId, sql`lower(${t.email})`),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     foreignKey({ columns: [t.orgId, t.createdBy], foreignColumns: [memberships.orgId, memberships.userId] }),
     foreignKey({ columns: [t.orgId, t.revokedBy], foreignColumns: [memberships.orgId, memberships.userId] }),
