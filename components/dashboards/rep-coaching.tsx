@@ -2,6 +2,7 @@ import Link from "next/link";
 import { formatDay } from "@/components/relationships/format";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/page-header";
+import { scoresAwaitSharingNote } from "@/lib/coaching/plans";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 
 type Coaching = Extract<Dashboard, { role: "rep" }>["coaching"];
@@ -11,13 +12,14 @@ const myCoaching = (slug: string, repId: string) => `/o/${slug}/reps/${repId}/co
 /** The rep's active plans: focus, target and due date, scores then and now (only once shared), the checklist. */
 export function RepPlansPanel({ slug, coaching }: { slug: string; coaching: Coaching }) {
   const { plans, today } = coaching;
+  const awaitingSharing = scoresAwaitSharingNote(plans);
   return (
     <Panel
       title={plans.length > 1 ? "Your coaching plans" : "Your coaching plan"}
       description={
         plans.length > 0 && (
           <>
-            {plans.some((p) => p.then === null || p.now === null) && "Scores appear once your leader shares your results. "}
+            {awaitingSharing && `${awaitingSharing} `}
             <Link href={myCoaching(slug, coaching.repId)} className="font-medium text-brand-700 underline">
               Tick off actions on My coaching
             </Link>

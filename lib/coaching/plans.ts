@@ -9,6 +9,14 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 export const PLAN_STATUS_LABEL: Record<PlanStatus, string> = { active: "Active", done: "Done", dropped: "Dropped" };
 
 /** A sensible first target for a behaviour the leader scored `leader`: one point up, at most 5. */
+/**
+ * The line a rep reads above their plans while a score is still hidden from them (their results not shared yet):
+ * shown only then, so it never sits beside scores already on screen.
+ */
+export function scoresAwaitSharingNote(plans: readonly { then: unknown; now: unknown }[]): string | null {
+  return plans.some((p) => p.then === null || p.now === null) ? "Scores appear once your leader shares your results." : null;
+}
+
 export function suggestedTarget(leader: number | null): number {
   return leader === null ? 4 : Math.min(5, leader + 1);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { formDataToObject, parseInput, typedValues } from "@/lib/chain/input";
+import { scoresAwaitSharingNote } from "@/lib/coaching/plans";
 import { slugify, suffixedSlug } from "@/lib/organisations/slug";
 import { emailField } from "@/lib/schemas/fields";
 
@@ -50,5 +51,15 @@ describe("action input", () => {
 
   it("normalises email case", () => {
     expect(emailField.parse("  Dana@Brightwater.EXAMPLE ")).toBe("dana@brightwater.example");
+  });
+});
+
+describe("the rep's note that scores appear once shared", () => {
+  const shown = { then: { score: 2 }, now: { score: 3 } };
+  it("is there only while a plan's score is still hidden from the rep", () => {
+    expect(scoresAwaitSharingNote([shown, { then: null, now: null }])).toBe("Scores appear once your leader shares your results.");
+    expect(scoresAwaitSharingNote([{ ...shown, now: null }])).not.toBeNull();
+    expect(scoresAwaitSharingNote([shown])).toBeNull();
+    expect(scoresAwaitSharingNote([])).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { loadRepCoaching } from "@/lib/coaching/loaders";
+import { scoresAwaitSharingNote } from "@/lib/coaching/plans";
 
 export const metadata: Metadata = { title: "Coaching" };
 
@@ -38,7 +39,7 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
             </>
           }
         />
-        <Panel title="Active plans" description="Tick each action when you have done it. Scores appear once your leader shares your results.">
+        <Panel title="Active plans" description={["Tick each action when you have done it.", scoresAwaitSharingNote(active)].filter(Boolean).join(" ")}>
           {active.length === 0 ? (
             <p className="text-sm text-slate-600">No active plan. Your leader sets one up with you after a 1:1.</p>
           ) : (
