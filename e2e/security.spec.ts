@@ -1,4 +1,5 @@
 import { expect, test } from "./support/test";
+import { actionId, actionResult } from "../scripts/bench/app";
 import { DEMO_ORG } from "../scripts/seed/demo-people";
 import { newAccount, signUp } from "./support/accounts";
 
@@ -25,21 +26,34 @@ test("the session cookie is HttpOnly and SameSite=Lax (and not Secure over http)
 });
 
 test("a server action with a foreign or missing Origin is refused before it runs; the app's own origin passes", async ({ page, baseURL }) => {
-  await signUp(page, newAccount("Origin"));
+  const account = newAccount("Origin");
+  await signUp(page, account);
   const slug = new URL(page.url()).pathname.split("/")[2]!;
-  const post = (headers: Record<string, string>) =>
-    page.request.post(`/o/${slug}/settings`, { headers: { "next-action": "0123456789abcdef", "content-type": "text/plain;charset=UTF-8", ...headers }, data: "[]", maxRedirects: 0 });
+  // The settings page's own action, sent as the browser sends it: rename the organisation.
+  const settings = actionId("lib/organisations/actions.ts", "updateOrganisationSettings");
+  const rename = (name: string, headers: Record<string, string>) =>
+    page.request.post(`/o/${slug}/settings`, {
+      headers: { accept: "text/x-component", "next-action": settings, "content-type": "text/plain;charset=UTF-8", ...headers },
+      data: JSON.stringify([slug, { name, timeZone: "Europe/London", blindMode: true }]),
+      maxRedirects: 0,
+    });
   for (const headers of [{ origin: "https://evil.example" }, {}, { origin: "null" }] as Record<string, string>[]) {
-    const response = await post(headers);
+    const response = await rename("Hijacked", headers);
     expect(response.status(), JSON.stringify(headers)).toBe(403);
     expect(await response.text()).toContain("refused");
   }
-  // Same origin: past the proxy (Next answers an unknown action id itself, but not with our 403).
-  const own = await post({ origin: baseURL! });
-  expect(await own.text()).not.toContain("did not come from this site");
   // A plain form post without JavaScript, from another site.
   const form = await page.request.post(`/o/${slug}/settings`, { form: { name: "Hijacked" }, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
   expect(form.status()).toBe(403);
+  await page.goto(`/o/${slug}/settings`);
+  await expect(page.getByLabel("Organisation name")).toHaveValue(account.organisationName);
+
+  // The app's own origin: the action runs, answers ok, and the organisation has its new name.
+  const own = await rename(`Renamed ${account.organisationName}`, { origin: new URL(baseURL!).origin });
+  expect(own.status()).toBe(200);
+  expect(actionResult(await own.text())).toMatchObject({ status: "ok", data: { name: `Renamed ${account.organisationName}` } });
+  await page.reload();
+  await expect(page.getByLabel("Organisation name")).toHaveValue(`Renamed ${account.organisationName}`);
 });
 
 test("after repeated failures the right password is refused too, with the same message as a wrong one", async ({ page, playwright, baseURL }) => {
