@@ -1,9 +1,9 @@
 /**
- * A byte stream written by a producer that runs only as fast as the reader reads: `write` resolves once the reader
- * wants more, so at most a chunk or two is ever queued, whatever the download's size. The producer starts on the
- * first read (never for a response nobody reads) and is told to stop (its pending `write` rejects) when the reader
- * cancels (the browser went away) or stops reading for `stallMs`, so what it holds open (a database transaction)
- * is let go.
+ * A byte stream written by a producer that runs only as fast as the reader reads: each `write` waits until the
+ * reader asks for a chunk, so nothing is queued ahead of it whatever the download's size. The producer starts on the
+ * first read (never for a response nobody reads: the queue holds nothing, so the stream does not pull on its own) and
+ * is told to stop (its pending `write` rejects) when the reader cancels (the browser went away) or asks for nothing
+ * for `stallMs`, so what it holds open (a database transaction) is let go.
  */
 export class StreamStopped extends Error {
   constructor(reason: string) {
@@ -16,12 +16,12 @@ export function pullStream(produce: (write: (text: string) => Promise<void>) => 
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let started = false;
   let stopped: StreamStopped | undefined;
+  /** A read is waiting for a chunk. */
+  let asked = false;
   let wake: (() => void) | undefined;
 
   async function write(text: string): Promise<void> {
-    if (stopped) throw stopped;
-    controller.enqueue(encoder.encode(text));
-    while (!stopped && (controller.desiredSize ?? 0) <= 0) {
+    while (!stopped && !asked) {
       let timer: NodeJS.Timeout | undefined;
       await new Promise<void>((resolve) => {
         wake = resolve;
@@ -34,6 +34,8 @@ export function pullStream(produce: (write: (text: string) => Promise<void>) => 
       clearTimeout(timer);
     }
     if (stopped) throw stopped;
+    asked = false;
+    controller.enqueue(encoder.encode(text));
   }
 
   return new ReadableStream<Uint8Array>(
@@ -42,22 +44,22 @@ export function pullStream(produce: (write: (text: string) => Promise<void>) => 
         controller = c;
       },
       pull() {
-        if (!started) {
-          started = true;
-          produce(write).then(
-            () => controller.close(),
-            (error: unknown) => {
-              if (!stopped) controller.error(error);
-            },
-          );
-        }
+        asked = true;
         wake?.();
+        if (started) return;
+        started = true;
+        produce(write).then(
+          () => controller.close(),
+          (error: unknown) => {
+            if (!stopped) controller.error(error);
+          },
+        );
       },
       cancel() {
         stopped = new StreamStopped("the reader cancelled");
         wake?.();
       },
     },
-    { highWaterMark: 1 },
+    { highWaterMark: 0 },
   );
 }

@@ -240,6 +240,17 @@ describe("data export as a stream", () => {
     expect(after!.n).toBe(1);
   });
 
+  it("opens nothing until the file is read: an export nobody reads holds no transaction", async () => {
+    const fixture = await organisationWithHistory("Export Subject Ltd");
+    actAs(fixture, "admin");
+    const found = registeredEntries().find((e) => e.name === "/o/[slug]/export");
+    const outcome = await found!.call(fixture.slug, {});
+    expect(outcome.status).toBe("ok");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await answers()).toBe(true);
+    expect(await openTransactions()).toBe(0);
+  });
+
   it("lets go of its transaction when the reader cancels the download", async () => {
     const fixture = await organisationWithHistory("Export Subject Ltd");
     const reader = organisationExportStream({ orgId: fixture.orgId, userId: fixture.users.admin }, { pageRows: 1 }).getReader();

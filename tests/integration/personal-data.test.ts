@@ -38,7 +38,9 @@ async function organisationExportOf(f: Fixture): Promise<string> {
   if (entry?.entry !== "member") throw new Error("the organisation export is not a registered member entry");
   const outcome = await entry.call(f.slug, {});
   if (outcome.status !== "ok") throw new Error(`export: ${outcome.code}`);
-  return JSON.stringify(outcome.data);
+  const text = await new Response((outcome.data as { stream: ReadableStream<Uint8Array> }).stream).text();
+  expect(text).toContain(f.orgId); // the whole file was read
+  return text;
 }
 
 /** The leader's private note about the rep, the rep's draft with a comment, a leader's comment not yet shared. */
