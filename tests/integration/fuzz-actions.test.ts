@@ -128,6 +128,8 @@ function oneFieldChanged(valid: unknown): fc.Arbitrary<unknown> {
  */
 const ONE_SHOT = new Set([
   "account.changePassword",
+  "account.confirmEmailChange",
+  "account.delete",
   "account.resetPassword",
   "account.signOutEverywhere",
   "account.signUp",
@@ -153,8 +155,10 @@ const ONE_SHOT = new Set([
   "invite.revoke",
   "member.changeRole",
   "member.deactivate",
+  "member.leave",
   "member.moveTeam",
   "member.reactivate",
+  "people.import",
   "team.archive",
   "team.removeLeader",
   "team.restore",
