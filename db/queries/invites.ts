@@ -52,6 +52,9 @@ export async function insertInviteLedTeams(db: DbOrTx, orgId: string, rows: read
     on conflict do nothing`);
 }
 
+type Member = NonNullable<PersonByEmail["member"]> & { email: string };
+type Invite = NonNullable<PersonByEmail["invite"]>;
+
 export type PersonByEmail = {
   email: string;
   /** Their membership of the organisation, any status; null when they are not a member. */
@@ -67,30 +70,39 @@ export type PersonByEmail = {
  */
 export async function findPeopleByEmail(db: DbOrTx, orgId: string, emails: readonly string[], now: Date): Promise<PersonByEmail[]> {
   if (emails.length === 0) return [];
-  // Set-based, so the database hashes the addresses and passes once over the organisation's invites: a lookup per
-  // address (a subquery) read every invite again for each of 5,000 addresses.
-  const [row] = await executeRows<{ people: PersonByEmail[] | string | null }>(db, sql`
-    with given as materialized (select distinct value as email from jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb)),
-    member as (
-      select g.email, m.org_id, m.user_id, u.name, m.role, m.status, m.team_id
-      from given g join ${users} u on lower(u.email) = g.email join ${memberships} m on m.user_id = u.id and m.org_id = ${orgId}
-    ),
-    invite as (
-      select distinct on (lower(i.email)) lower(i.email) as email, i.org_id, i.id, i.role, i.team_id
-      from ${invites} i join given g on g.email = lower(i.email)
-      where i.org_id = ${orgId} and i.revoked_at is null and i.expires_at > ${now.toISOString()}::timestamptz and i.uses < i.max_uses
-      order by lower(i.email), i.created_at desc
-    )
-    select json_agg(json_build_object(
-      'email', g.email,
-      'member', case when m.user_id is null then null else json_build_object('userId', m.user_id, 'name', m.name, 'role', m.role, 'status', m.status, 'teamId', m.team_id,
-        'ledTeamIds', coalesce((select json_agg(tl.team_id order by tl.team_id) from ${teamLeaders} tl where tl.org_id = m.org_id and tl.user_id = m.user_id), '[]'::json)) end,
-      'invite', case when i.id is null then null else json_build_object('role', i.role, 'teamId', i.team_id,
-        'ledTeamIds', coalesce((select json_agg(lt.team_id order by lt.team_id) from ${inviteLedTeams} lt where lt.org_id = i.org_id and lt.invite_id = i.id), '[]'::json)) end
-    )) as people
-    from given g left join member m on m.email = g.email left join invite i on i.email = g.email
-    where m.user_id is not null or i.id is not null`);
-  return row?.people ? parsedJson(row.people) : [];
+  // One probe per address into an index (users by lower(email); invites by organisation and email, stored
+  // lower-cased), each side answered as one JSON value and matched up here. Lateral, so the plan cannot turn into a
+  // join of every address with every invite (on statistics not yet updated after a large import it did, and took a
+  // minute); and on the invite's column itself, since behind row-level security a condition through lower(), which
+  // is not leakproof, is checked row by row instead of used in the index.
+  const [row] = await executeRows<{ members: Member[] | string | null; invites: (Invite & { email: string })[] | string | null }>(db, sql`
+    with given as materialized (select distinct value as email from jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))
+    select
+      (select json_agg(json_build_object('email', g.email, 'userId', m.user_id, 'name', u.name, 'role', m.role, 'status', m.status, 'teamId', m.team_id,
+          'ledTeamIds', coalesce((select json_agg(tl.team_id order by tl.team_id) from ${teamLeaders} tl where tl.org_id = m.org_id and tl.user_id = m.user_id), '[]'::json)))
+        from given g
+        cross join lateral (select u.id, u.name from ${users} u where lower(u.email) = g.email) u
+        join ${memberships} m on m.org_id = ${orgId} and m.user_id = u.id) as members,
+      (select json_agg(json_build_object('email', g.email, 'role', i.role, 'teamId', i.team_id,
+          'ledTeamIds', coalesce((select json_agg(lt.team_id order by lt.team_id) from ${inviteLedTeams} lt where lt.org_id = i.org_id and lt.invite_id = i.id), '[]'::json)))
+        from given g
+        cross join lateral (
+          select i.org_id, i.id, i.role, i.team_id from ${invites} i
+          where i.org_id = ${orgId} and i.email = g.email
+            and i.revoked_at is null and i.expires_at > ${now.toISOString()}::timestamptz and i.uses < i.max_uses
+          order by i.created_at desc limit 1
+        ) i) as invites`);
+  const members = new Map((row?.members ? parsedJson(row.members) : []).map((m) => [m.email, m]));
+  const found = new Map((row?.invites ? parsedJson(row.invites) : []).map((i) => [i.email, i]));
+  return [...new Set([...members.keys(), ...found.keys()])].map((email) => {
+    const m = members.get(email);
+    const i = found.get(email);
+    return {
+      email,
+      member: m ? { userId: m.userId, name: m.name, role: m.role, status: m.status, teamId: m.teamId, ledTeamIds: m.ledTeamIds } : null,
+      invite: i ? { role: i.role, teamId: i.teamId, ledTeamIds: i.ledTeamIds } : null,
+    };
+  });
 }
 
 /**

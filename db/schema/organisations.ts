@@ -140,7 +140,7 @@ export const invites = pgTable(
     tokenHash: text().notNull(),
     role: memberRole().notNull(),
     teamId: uuid(),
-    /** When set, only this email (case-insensitive) may accept. */
+    /** When set, only this email (case-insensitive; stored lower-cased) may accept. */
     email: text(),
     maxUses: integer().notNull().default(1),
     uses: integer().notNull().default(0),
@@ -156,8 +156,9 @@ export const invites = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex("invites_org_token_uq").on(t.orgId, t.tokenHash),
     index("invites_org_created_idx").on(t.orgId, t.createdAt),
-    // The addresses of an import, looked up among the organisation's invites (findPeopleByEmail).
-    index("invites_org_email_idx").on(t.orgId, sql`lower(${t.email})`),
+    // The addresses of an import, looked up among the organisation's invites (findPeopleByEmail). On the column itself,
+    // which is stored lower-cased: behind row-level security a lookup through lower() cannot use an index.
+    index("invites_org_email_idx").on(t.orgId, t.email),
     foreignKey({ columns: [t.orgId, t.teamId], foreignColumns: [teams.orgId, teams.id] }),
     foreignKey({ columns: [t.orgId, t.createdBy], foreignColumns: [memberships.orgId, memberships.userId] }),
     foreignKey({ columns: [t.orgId, t.revokedBy], foreignColumns: [memberships.orgId, memberships.userId] }),

@@ -122,7 +122,7 @@ function oneFieldChanged(valid: unknown): fc.Arbitrary<unknown> {
 }
 
 /**
- * Entries whose valid call uses up what it acts on (a team archived, an invite accepted, a cycle opened, a rating's
+ * Entries whose valid call uses up what it acts on (a team archived, an invite accepted, a people file imported, a cycle opened, a rating's
  * version moved on, the session ended): the same input is refused after it, so no later call, fuzzed or not, can get
  * through, and their fuzz checks the refusals only. The test fails if one of them accepts its valid input twice.
  */
