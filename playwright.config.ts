@@ -11,7 +11,7 @@ export default defineConfig({
   globalSetup: "./e2e/support/global-setup.ts",
   timeout: 45_000,
   expect: { timeout: 10_000 },
-  workers: Number(process.env.E2E_WORKERS ?? 2), // a server and a browser each: two for two cores
+  workers: Number(process.env.E2E_WORKERS ?? 1), // each a server and a browser of its own; E2E_WORKERS=2 runs two at once
   forbidOnly: Boolean(process.env.CI),
   reporter: "list",
   use: {
