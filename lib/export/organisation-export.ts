@@ -45,6 +45,19 @@ function withholdDraftSelfRating(submitted: Set<string>, blindMode: boolean) {
   };
 }
 
+type Pages = (cursor: PageCursor) => Promise<{ rows: Row[]; next: PageCursor }>;
+
+/** A JSON array's elements, one row a line, read page after page until the last. */
+async function writeRows(write: (text: string) => Promise<void>, pages: Pages, toRow: (row: Row) => Row): Promise<void> {
+  let written = 0;
+  let cursor: PageCursor;
+  do {
+    const page = await pages(cursor);
+    if (page.rows.length > 0) await write(page.rows.map((row) => `${written++ === 0 ? "" : ","}\n${JSON.stringify(toRow(row))}`).join(""));
+    cursor = page.next;
+  } while (cursor);
+}
+
 export type ExportOptions = {
   now?: Date;
   /** Rows read per statement. */
@@ -81,22 +94,13 @@ export function organisationExportStream(scope: { orgId: string; userId: string 
             one_on_one_notes: withholdPrivateNote,
             self_ratings: withholdDraftSelfRating(await submittedAssessmentKeys(tx, scope.orgId), organisation.blind_mode === true),
           };
-          type Pages = (cursor: PageCursor) => Promise<{ rows: Row[]; next: PageCursor }>;
           const sources: [string, Pages][] = [
             ...tenantTables().map((table): [string, Pages] => [table.name, (cursor) => exportTenantPage(tx, scope.orgId, table, cursor, pageRows)]),
             ["users", (cursor) => exportMemberUsersPage(tx, scope.orgId, cursor, pageRows)],
           ];
           for (const [index, [name, pages]] of sources.entries()) {
-            const toRow = shape[name] ?? ((row: Row) => row);
             await write(`${index === 0 ? "" : ","}\n${JSON.stringify(name)}:[`);
-            let cursor: PageCursor;
-            let first = true;
-            do {
-              const page = await pages(cursor);
-              if (page.rows.length > 0) await write(page.rows.map((row, i) => `${first && i === 0 ? "" : ","}\n${JSON.stringify(toRow(row))}`).join(""));
-              first &&= page.rows.length === 0;
-              cursor = page.next;
-            } while (cursor);
+            await writeRows(write, pages, shape[name] ?? ((row) => row));
             await write("]");
           }
           await write("\n}}\n");
