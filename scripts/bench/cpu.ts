@@ -18,7 +18,8 @@ function tickMs(): number {
 
 type Stat = { pid: number; ppid: number; pgrp: number; ticks: number };
 
-function processes(): Stat[] {
+/** Every process of the machine with its parent, its process group and the CPU ticks it used. */
+export function processes(): Stat[] {
   const stats: Stat[] = [];
   for (const entry of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;

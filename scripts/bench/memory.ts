@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { processes } from "./cpu";
 
 /**
  * Resident memory of a process group (the app server and what it started), read from /proc (Linux). The bench
@@ -7,12 +8,9 @@ import fs from "node:fs";
 export function rssKb(group: number): number | undefined {
   if (!fs.existsSync("/proc/self/status")) return undefined;
   let total = 0;
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const { pid } of processes().filter((p) => p.pgrp === group)) {
     try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== group) continue;
-      total += Number(/^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${entry}/status`, "utf8"))?.[1] ?? 0);
+      total += Number(/^VmRSS:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
     } catch {
       // it ended while we read
     }
