@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./support/test";
+import { startServerProcess, type AppServer } from "../scripts/bench/app";
 import { freePort } from "../scripts/postgres-cluster";
 import { newAccount, signIn, signOut, signUp } from "./support/accounts";
 
@@ -12,7 +12,7 @@ import { newAccount, signIn, signOut, signUp } from "./support/accounts";
  */
 test.describe("without NEXTAUTH_URL (npm start as a new user runs it)", () => {
   let otherPort = 0;
-  let server: ChildProcess | undefined;
+  let server: AppServer | undefined;
   let dataDir = "";
   test.beforeAll(async () => {
     test.setTimeout(180_000);
@@ -20,23 +20,16 @@ test.describe("without NEXTAUTH_URL (npm start as a new user runs it)", () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coachgrid-addresses-"));
     const env = { ...process.env };
     delete env.NEXTAUTH_URL;
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--built"], {
-      detached: true, // its own process group: stopping it stops next too
-      stdio: "ignore",
+    server = await startServerProcess({
+      command: process.execPath,
+      args: ["--import", "tsx", "scripts/start.ts", "--built"],
+      url: `http://127.0.0.1:${otherPort}`,
+      startupMs: 170_000,
       env: { ...env, PORT: String(otherPort), DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_SECRET: "addresses-e2e-secret-0123456789abcdef" },
     });
-    const deadline = Date.now() + 170_000;
-    while (!(await fetch(`http://127.0.0.1:${otherPort}/login`).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline || server.exitCode !== null) throw new Error(`npm start on port ${otherPort} did not answer`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
   });
   test.afterAll(async () => {
-    if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      process.kill(-server.pid, "SIGTERM");
-      await exited;
-    }
+    await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -4,8 +4,9 @@ import path from "node:path";
 import { decodeGrid, GRID_PAYLOAD_MARKER, parseGrid } from "@/lib/grid/compact";
 
 /**
- * Drives a production build over HTTP, the way a browser does: start `next start`, sign in with next-auth's
- * credentials endpoint, call a server action by its id. Shared by `npm run bench` and the reliability tests.
+ * Drives a production build over HTTP, the way a browser does: start `next start` (or `npm start`'s script), sign in
+ * with next-auth's credentials endpoint, call a server action by its id. Shared by `npm run bench`, the reliability
+ * tests and the browser tests' servers.
  */
 
 export type AppServer = {
@@ -33,12 +34,77 @@ export type AppOptions = {
 
 const nextBin = path.resolve("node_modules", ".bin", "next");
 
-export async function startApp(options: AppOptions): Promise<AppServer> {
+export type ServerProcess = {
+  command: string;
+  args: string[];
+  /** Where it answers once it is up (its /login page). */
+  url: string;
+  env: NodeJS.ProcessEnv;
+  /** A file its output is appended to. */
+  log?: string;
+  startupMs?: number;
+};
+
+/**
+ * Runs a server command in a process group of its own and waits until its /login page answers. kill9 and stop
+ * reach every process it started, and so does the end of this process: a test runner killed midway leaves no
+ * server behind.
+ */
+export async function startServerProcess({ command, args, url, env, log, startupMs = 90_000 }: ServerProcess): Promise<AppServer> {
+  const out = log ? fs.openSync(log, "a") : "ignore";
+  const child: ChildProcess = spawn(command, args, { detached: true, stdio: ["ignore", out, out], env });
+  let exitedWith: number | NodeJS.Signals | null | undefined;
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.on("exit", (code, signal) => {
+      exitedWith = code ?? signal;
+      resolve(exitedWith);
+    }),
+  );
+  const pid = child.pid!;
+  const killGroup = () => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", killGroup);
+  void exited.then(() => process.off("exit", killGroup));
+  const server: AppServer = {
+    url,
+    pid,
+    exited,
+    alive: () => exitedWith === undefined,
+    async kill9() {
+      killGroup();
+      await exited;
+    },
+    async stop() {
+      if (exitedWith !== undefined) return;
+      process.kill(-pid, "SIGTERM");
+      const timer = setTimeout(() => server.kill9(), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  const deadline = Date.now() + startupMs;
+  while (Date.now() < deadline) {
+    if (exitedWith !== undefined) throw new Error(`${url}: the server exited (${exitedWith}); see ${log ?? "its output"}`);
+    if (await fetch(`${url}/login`).then((r) => r.ok, () => false)) return server;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await server.kill9();
+  throw new Error(`${url}: the server did not answer within ${startupMs / 1000} s; see ${log ?? "its output"}`);
+}
+
+/** `next start` of the production build with one deployment's settings. */
+export function startApp(options: AppOptions): Promise<AppServer> {
   const url = `http://localhost:${options.port}`;
-  const out = options.log ? fs.openSync(options.log, "a") : "ignore";
-  const child: ChildProcess = spawn(nextBin, ["start", "-p", String(options.port)], {
-    detached: true, // its own process group, so kill9 reaches every process it starts
-    stdio: ["ignore", out, out],
+  return startServerProcess({
+    command: nextBin,
+    args: ["start", "-p", String(options.port)],
+    url,
+    log: options.log,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -53,47 +119,6 @@ export async function startApp(options: AppOptions): Promise<AppServer> {
       ...options.env,
     },
   });
-  let exitedWith: number | NodeJS.Signals | null | undefined;
-  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
-    child.on("exit", (code, signal) => {
-      exitedWith = code ?? signal;
-      resolve(exitedWith);
-    }),
-  );
-  const pid = child.pid!;
-  const server: AppServer = {
-    url,
-    pid,
-    exited,
-    alive: () => exitedWith === undefined,
-    async kill9() {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-      await exited;
-    },
-    async stop() {
-      if (exitedWith !== undefined) return;
-      process.kill(-pid, "SIGTERM");
-      const timer = setTimeout(() => server.kill9(), 15_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (exitedWith !== undefined) throw new Error(`next start on port ${options.port} exited (${exitedWith}); see ${options.log ?? "its output"}`);
-    try {
-      if ((await fetch(`${url}/login`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await server.kill9();
-  throw new Error(`next start on port ${options.port} did not answer within 90 s`);
 }
 
 function cookiesOf(response: Response): string[] {
