@@ -4,7 +4,7 @@ import { findUserById, insertUser } from "@/db/queries/accounts";
 import { ensureAssessment, setAssessmentState, upsertSelfRating } from "@/db/queries/assessments";
 import { insertPasswordResetToken } from "@/db/queries/password-resets";
 import { insertMembership, insertOrganisation } from "@/db/queries/organisations";
-import { auditEvents, authEvents, emailChangeTokens, memberships, oneOnOneNotes, ratings, selfRatings, teamLeaders, throttles, users } from "@/db/schema";
+import { auditEvents, authEvents, emailChangeTokens, memberships, oneOnOneNotes, organisations, ratings, selfRatings, teamLeaders, throttles, users } from "@/db/schema";
 import { signUp } from "@/lib/accounts/actions";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { confirmEmailChange, requestEmailChange } from "@/lib/accounts/email-change";
@@ -298,6 +298,16 @@ describe("deleting one's account", () => {
     expect(gone!.name).toBe("A former member");
     actAs(f, "admin");
     expect(await reactivateMember(f.slug, { userId: f.users.rep })).toMatchObject({ status: "error", code: "conflict", message: expect.stringContaining("deleted their account") });
+  });
+
+  it("keeps a draft's self ratings when blind mode is off: its coaches have already seen them", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    await testDb().update(organisations).set({ blindMode: false }).where(eq(organisations.id, f.orgId));
+    await organisationWithHistory(f);
+    actAs(f, "rep");
+    expect(await deleteAccount({ currentPassword: MATRIX_PASSWORD, confirmation: "delete my account" })).toMatchObject({ status: "ok" });
+    const left = await testDb().select().from(selfRatings).where(eq(selfRatings.repUserId, f.users.rep));
+    expect(left.map((r) => r.cycleId).sort()).toEqual([f.cycles.closed, f.cycles.open].sort());
   });
 });
 

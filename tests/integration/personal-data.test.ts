@@ -144,6 +144,22 @@ describe("the personal data download", () => {
     expect(extra[0]).toBeLessThanOrEqual(6);
   });
 
+  it("reads as many statements for an organisation whose results the person sees as for one where they see none", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const statements = async () => {
+      actAs(f, "rep");
+      return (await countQueries(() => loadPersonalData())).queries;
+    };
+    const nothingVisible = await statements();
+    await seedHidden(f);
+    actAs(f, "rep");
+    for (const behaviourId of f.behaviourIds) expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score: 3, comment: "" })).toMatchObject({ status: "ok" });
+    expect(await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).toMatchObject({ status: "ok" });
+    actAs(f, "leader");
+    expect(await shareResults(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep })).toMatchObject({ status: "ok" });
+    expect(await statements()).toBe(nothingVisible);
+  });
+
   it("downloads as a JSON file through the route handler", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "otherRep");
