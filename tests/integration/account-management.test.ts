@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserById, insertUser } from "@/db/queries/accounts";
 import { ensureAssessment, setAssessmentState, upsertSelfRating } from "@/db/queries/assessments";
 import { insertPasswordResetToken } from "@/db/queries/password-resets";
-import { insertMembership, insertOrganisation } from "@/db/queries/organisations";
 import { auditEvents, authEvents, emailChangeTokens, memberships, oneOnOneNotes, organisations, ratings, selfRatings, teamLeaders, throttles, users } from "@/db/schema";
 import { signUp } from "@/lib/accounts/actions";
 import { deleteAccount } from "@/lib/accounts/delete-account";
@@ -12,7 +11,6 @@ import { attemptSignIn } from "@/lib/accounts/sign-in";
 import { signOutSession } from "@/lib/accounts/sign-out";
 import { getSessionUser } from "@/lib/auth/session";
 import { loadAuditLog } from "@/lib/audit/loaders";
-import { registeredEntries } from "@/lib/chain/registry";
 import { createNote } from "@/lib/coaching/actions";
 import { loadRepCoaching } from "@/lib/coaching/loaders";
 import { loadDashboard } from "@/lib/dashboards/loaders";
@@ -22,7 +20,8 @@ import { deliverDueMails } from "@/lib/mail/worker";
 import { leaveOrganisation, reactivateMember } from "@/lib/members/actions";
 import { hashToken } from "@/lib/tokens";
 import { rowsOf, withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation, MATRIX_PASSWORD } from "../support/fixtures";
+import { memberEntry } from "../support/entries";
+import { actAs, alsoMemberOf, createMatrixOrganisation, MATRIX_PASSWORD } from "../support/fixtures";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
 const testDb = withTestDatabase();
@@ -49,11 +48,7 @@ async function mailsTo(email: string) {
 const linkIn = (text: string, path: string) => new RegExp(`http://localhost:3000${path}/([\\w.-]+)`).exec(text)?.[1];
 
 /** A member entry's answer, as the chain gives it to a page. */
-async function load(name: string, slug: string, input: Record<string, unknown>) {
-  const entry = registeredEntries().find((e) => e.name === name);
-  if (entry?.entry !== "member") throw new Error(`${name} is not a member entry`);
-  return entry.call(slug, input);
-}
+const load = (name: string, slug: string, input: Record<string, unknown>) => memberEntry(name).call(slug, input);
 
 async function auditOf(orgId: string) {
   return testDb().select().from(auditEvents).where(eq(auditEvents.orgId, orgId));
@@ -158,8 +153,7 @@ describe("changing one's email address", () => {
 describe("leaving an organisation", () => {
   it("deactivates one's own membership, audited there, and leaves the person's other organisations alone", async () => {
     const f = await createMatrixOrganisation(testDb());
-    const other = await insertOrganisation(testDb(), { slug: `second-${f.orgId.slice(0, 8)}`, name: "Second Home", timeZone: "UTC" });
-    await insertMembership(testDb(), other.id, { userId: f.users.leader, role: "leader" });
+    const other = await alsoMemberOf(testDb(), f.users.leader, "Second Home");
     actAs(f, "leader");
     expect(await leaveOrganisation(f.slug, {})).toMatchObject({ status: "ok", data: { organisation: expect.stringMatching(/^Matrix /) } });
 
@@ -205,8 +199,7 @@ async function organisationWithHistory(f: Fixture) {
 describe("deleting one's account", () => {
   it("is refused while the person is the last active admin of any organisation, naming each, and deletes nothing", async () => {
     const f = await createMatrixOrganisation(testDb());
-    const second = await insertOrganisation(testDb(), { slug: `solo-${f.orgId.slice(0, 8)}`, name: "Solo Works", timeZone: "UTC" });
-    await insertMembership(testDb(), second.id, { userId: f.users.admin, role: "admin" });
+    await alsoMemberOf(testDb(), f.users.admin, "Solo Works", "admin");
     actAs(f, "admin");
     const refused = await deleteAccount({ currentPassword: MATRIX_PASSWORD, confirmation: "delete my account" });
     expect(refused).toMatchObject({ status: "error", code: "conflict" });

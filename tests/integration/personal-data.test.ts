@@ -1,20 +1,18 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { insertMembership, insertOrganisation, setMembershipStatus } from "@/db/queries/organisations";
+import { setMembershipStatus } from "@/db/queries/organisations";
 import { countQueries } from "@/db/query-counter";
 import { users } from "@/db/schema";
 import { GET as personalDataRoute } from "@/app/account/data/route";
 import { loadPersonalData, PERSONAL_DATA_NOTICES, type PersonalData } from "@/lib/accounts/personal-data";
 import { commentOnRating, saveSelfRating, shareResults, submitSelfAssessment } from "@/lib/assessments/actions";
-import { registeredEntries } from "@/lib/chain/registry";
 import { createNote } from "@/lib/coaching/actions";
-import { loadOrganisationExport } from "@/lib/export/loaders";
 import { rateRep } from "@/lib/grid/actions";
 import { withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import { accountEntry, organisationExportText } from "../support/entries";
+import { actAs, alsoMemberOf, createMatrixOrganisation, type Persona } from "../support/fixtures";
 
 const testDb = withTestDatabase();
-void loadOrganisationExport; // registers the organisation export, searched below too
 
 type Fixture = Awaited<ReturnType<typeof createMatrixOrganisation>>;
 
@@ -25,20 +23,13 @@ const LEADER_COMMENT = "SENTINEL leader comment, hidden until shared";
 /** The download as this persona gets it, through the chain. */
 async function downloadOf(f: Fixture, persona: Persona): Promise<PersonalData> {
   actAs(f, persona);
-  const entry = registeredEntries().find((e) => e.name === "/account/data");
-  if (entry?.entry !== "account") throw new Error("the personal data download is not a registered account entry");
-  const outcome = await entry.call({});
+  const outcome = await accountEntry("/account/data").call({});
   if (outcome.status !== "ok") throw new Error(`download: ${outcome.code}`);
   return (outcome.data as { data: PersonalData }).data;
 }
 
 async function organisationExportOf(f: Fixture): Promise<string> {
-  actAs(f, "admin");
-  const entry = registeredEntries().find((e) => e.name === "/o/[slug]/export");
-  if (entry?.entry !== "member") throw new Error("the organisation export is not a registered member entry");
-  const outcome = await entry.call(f.slug, {});
-  if (outcome.status !== "ok") throw new Error(`export: ${outcome.code}`);
-  const text = await new Response((outcome.data as { stream: ReadableStream<Uint8Array> }).stream).text();
+  const text = await organisationExportText(f);
   expect(text).toContain(f.orgId); // the whole file was read
   return text;
 }
@@ -113,8 +104,7 @@ describe("the personal data download", () => {
   it("covers every organisation where the person is active, lists a deactivated one without its data, and holds no credentials", async () => {
     const f = await createMatrixOrganisation(testDb());
     await seedHidden(f);
-    const elsewhere = await insertOrganisation(testDb(), { slug: `left-${f.orgId.slice(0, 8)}`, name: "Left Behind Ltd", timeZone: "UTC" });
-    await insertMembership(testDb(), elsewhere.id, { userId: f.users.rep, role: "leader" });
+    const elsewhere = await alsoMemberOf(testDb(), f.users.rep, "Left Behind Ltd");
     await setMembershipStatus(testDb(), elsewhere.id, f.users.rep, "deactivated");
     const data = await downloadOf(f, "rep");
     const [account] = await testDb().select().from(users).where(eq(users.id, f.users.rep));
@@ -135,8 +125,7 @@ describe("the personal data download", () => {
     const one = await statements();
     const extra: number[] = [];
     for (let i = 0; i < 2; i++) {
-      const org = await insertOrganisation(testDb(), { slug: `more-${i}-${f.orgId.slice(0, 8)}`, name: `More ${i}`, timeZone: "UTC" });
-      await insertMembership(testDb(), org.id, { userId: f.users.leader, role: "leader" });
+      await alsoMemberOf(testDb(), f.users.leader, `More ${i}`);
       extra.push((await statements()) - one);
     }
     expect(extra[0]).toBeGreaterThan(0);
