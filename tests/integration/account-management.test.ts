@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserById, insertUser } from "@/db/queries/accounts";
 import { ensureAssessment, setAssessmentState, upsertSelfRating } from "@/db/queries/assessments";
 import { insertPasswordResetToken } from "@/db/queries/password-resets";
-import { auditEvents, authEvents, emailChangeTokens, memberships, oneOnOneNotes, organisations, ratings, selfRatings, teamLeaders, throttles, users } from "@/db/schema";
+import { auditEvents, authEvents, emailChangeTokens, mailOutbox, memberships, oneOnOneNotes, organisations, ratings, selfRatings, teamLeaders, throttles, users } from "@/db/schema";
 import { signUp } from "@/lib/accounts/actions";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { confirmEmailChange, requestEmailChange } from "@/lib/accounts/email-change";
@@ -18,6 +18,7 @@ import { rateRep } from "@/lib/grid/actions";
 import { smtpTransport } from "@/lib/mail/transport";
 import { deliverDueMails } from "@/lib/mail/worker";
 import { leaveOrganisation, reactivateMember } from "@/lib/members/actions";
+import { sendPasswordReset } from "@/lib/members/password-reset";
 import { hashToken } from "@/lib/tokens";
 import { rowsOf, withTestDatabase } from "../support/database";
 import { memberEntry } from "../support/entries";
@@ -291,6 +292,33 @@ describe("deleting one's account", () => {
     expect(gone!.name).toBe("A former member");
     actAs(f, "admin");
     expect(await reactivateMember(f.slug, { userId: f.users.rep })).toMatchObject({ status: "error", code: "conflict", message: expect.stringContaining("deleted their account") });
+  });
+
+  it("leaves no link or account mail of the person, and the organisation's mails to them without address or content, unsent", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const before = await account(f.users.rep);
+    actAs(f, "admin");
+    expect(await sendPasswordReset(f.slug, { userId: f.users.rep })).toMatchObject({ status: "ok" });
+    expect(await mailsTo(before.email)).toHaveLength(1); // sent
+    expect(await sendPasswordReset(f.slug, { userId: f.users.rep })).toMatchObject({ status: "ok" }); // still queued
+    actAs(f, "rep");
+    const target = newAddress();
+    expect(await requestEmailChange({ newEmail: target, currentPassword: MATRIX_PASSWORD })).toMatchObject({ status: "ok" }); // queued too
+
+    expect(await deleteAccount({ currentPassword: MATRIX_PASSWORD, confirmation: "delete my account" })).toMatchObject({ status: "ok" });
+    const left = rowsOf<{ n: number }>(
+      await testDb().execute(sql`select (select count(*) from password_reset_tokens where user_id = ${f.users.rep})
+        + (select count(*) from email_change_tokens where user_id = ${f.users.rep})
+        + (select count(*) from account_mail_outbox where to_user_id = ${f.users.rep} or to_email in (${before.email}, ${target})) as n`),
+    );
+    expect(Number(left[0]!.n)).toBe(0);
+    const mails = await testDb().select().from(mailOutbox).where(and(eq(mailOutbox.orgId, f.orgId), eq(mailOutbox.toUserId, f.users.rep)));
+    expect(mails.map((m) => [m.toEmail, m.props, m.status, m.lastError]).sort()).toEqual([
+      ["A former member", null, "failed", "Not sent: the account was deleted."],
+      ["A former member", null, "sent", null],
+    ]);
+    expect(await mailsTo(before.email)).toEqual([]);
+    expect(await mailsTo(target)).toEqual([]);
   });
 
   it("keeps a draft's self ratings when blind mode is off: its coaches have already seen them", async () => {

@@ -6,11 +6,12 @@ import { users } from "@/db/schema";
 import { GET as personalDataRoute } from "@/app/account/data/route";
 import { loadPersonalData, PERSONAL_DATA_NOTICES, type PersonalData } from "@/lib/accounts/personal-data";
 import { commentOnRating, saveSelfRating, shareResults, submitSelfAssessment } from "@/lib/assessments/actions";
-import { createNote } from "@/lib/coaching/actions";
+import { attemptSignIn } from "@/lib/accounts/sign-in";
+import { createNote, createPlan } from "@/lib/coaching/actions";
 import { rateRep } from "@/lib/grid/actions";
 import { withTestDatabase } from "../support/database";
 import { accountEntry, organisationExportText } from "../support/entries";
-import { actAs, alsoMemberOf, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import { actAs, alsoMemberOf, createMatrixOrganisation, MATRIX_PASSWORD, type Persona } from "../support/fixtures";
 
 const testDb = withTestDatabase();
 
@@ -99,6 +100,40 @@ describe("the personal data download", () => {
     expect("leaderRatingsSharedWithYou" in org && org.leaderRatingsSharedWithYou).toEqual([
       expect.objectContaining({ cycle: "Q2", behaviour: "Prospecting", score: 2, comment: LEADER_COMMENT }),
     ]);
+  });
+
+  it("holds the person's coaching plans with their checklist, without the leader's score, and their sign-in history", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "leader");
+    const plan = { repUserId: f.users.rep, behaviourId: f.behaviourIds[1], targetScore: "4", dueOn: "2027-02-28", actions: "Role-play the opening\nShadow Dana on two calls" };
+    expect(await createPlan(f.slug, plan)).toMatchObject({ status: "ok" });
+    const account = (await testDb().select().from(users).where(eq(users.id, f.users.rep)))[0]!;
+    await attemptSignIn(testDb(), { email: account.email, password: "not the password" });
+    await attemptSignIn(testDb(), { email: account.email, password: MATRIX_PASSWORD });
+
+    const data = await downloadOf(f, "rep");
+    const org = data.organisations[0]!;
+    expect("coachingPlans" in org && org.coachingPlans).toEqual([
+      {
+        behaviour: "Presenting",
+        targetScore: 4,
+        dueOn: "2027-02-28",
+        status: "active",
+        createdAt: expect.any(Date),
+        actions: [
+          { description: "Role-play the opening", done: false },
+          { description: "Shadow Dana on two calls", done: false },
+        ],
+      },
+    ]);
+    expect(data.signInHistory.map((e) => [e.kind, e.email])).toEqual([
+      ["sign_in_failed", account.email],
+      ["sign_in", account.email],
+    ]);
+    // Another rep's download holds neither.
+    const other = await downloadOf(f, "otherRep");
+    expect(JSON.stringify(other)).not.toContain("Role-play the opening");
+    expect(other.signInHistory).toEqual([]);
   });
 
   it("covers every organisation where the person is active, lists a deactivated one without its data, and holds no credentials", async () => {
