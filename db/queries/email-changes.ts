@@ -29,9 +29,9 @@ export async function retireEmailChangeTokens(db: DbOrTx, userId: string) {
 }
 
 /** The address the person's latest waiting link would confirm, for the account page; undefined when none waits. */
-export async function pendingEmailChange(db: DbOrTx, userId: string): Promise<{ newEmail: string; expiresAt: Date } | undefined> {
+export async function pendingEmailChange(db: DbOrTx, userId: string): Promise<{ newEmail: string } | undefined> {
   const [row] = await db
-    .select({ newEmail: emailChangeTokens.newEmail, expiresAt: emailChangeTokens.expiresAt })
+    .select({ newEmail: emailChangeTokens.newEmail })
     .from(emailChangeTokens)
     .where(and(eq(emailChangeTokens.userId, userId), waiting(emailChangeTokens)))
     .orderBy(desc(emailChangeTokens.createdAt))
