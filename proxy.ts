@@ -43,9 +43,12 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** The paths, with everything below them, that need a session (except the token pages). */
+const SIGNED_IN_AREAS = ["/o", "/account"];
+
 function needsSignIn(request: NextRequest): boolean {
   const { pathname } = request.nextUrl;
-  const signedInArea = pathname === "/o" || pathname.startsWith("/o/") || pathname === "/account" || pathname.startsWith("/account/");
+  const signedInArea = SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
   if (!signedInArea || isTokenPage(pathname)) return false;
   return !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name));
 }

@@ -66,7 +66,7 @@ export function ChangeEmailForm({ pending }: { pending: { newEmail: string } | n
 }
 
 /** The page a confirmation link opens, signed in: one button, so a mail scanner opening the link changes nothing. */
-export function ConfirmEmailChangeForm({ token, newEmail }: { token: string; newEmail: string }) {
+export function ConfirmEmailChangeForm({ token, currentEmail, newEmail }: { token: string; currentEmail: string; newEmail: string }) {
   const [state, formAction] = useFormAction(confirmEmailChange);
   if (state.status === "ok") {
     return (
@@ -84,8 +84,9 @@ export function ConfirmEmailChangeForm({ token, newEmail }: { token: string; new
       <FormAlert state={state} />
       <input type="hidden" name="token" value={token} />
       <p className="text-sm text-slate-700">
-        From now on you sign in with <strong className="break-all">{newEmail}</strong>, and every Coachgrid mail goes there. Your current address
-        gets a notice of the change. Every session of the account is signed out, this one too.
+        You are signed in as <strong className="break-all">{currentEmail}</strong>. From now on you sign in with{" "}
+        <strong className="break-all">{newEmail}</strong>, and every Coachgrid mail goes there. Your current address gets a notice of the change.
+        Every session of the account is signed out, this one too.
       </p>
       <div className="flex flex-wrap justify-end gap-4">
         <Link href="/account" className={`${linkClass} self-center text-sm`}>

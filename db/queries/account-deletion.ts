@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, not, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import {
   accountMailOutbox,
@@ -12,13 +12,13 @@ import {
   mailPreferences,
   memberships,
   oneOnOneNotes,
-  organisations,
   passwordResetTokens,
   selfRatings,
   teamLeaders,
   throttles,
   users,
 } from "../schema";
+import { coachSeesSelfSql } from "./rules";
 
 /**
  * What deleting an account erases (lib/accounts/delete-account.ts). The person's row stays, because the
@@ -40,21 +40,16 @@ export async function endMembership(db: DbOrTx, orgId: string, userId: string) {
   await db.delete(mailPreferences).where(and(eq(mailPreferences.orgId, orgId), eq(mailPreferences.userId, userId)));
 }
 
-/** The person's self-assessments in the organisation, with its blind mode: what decides who has seen them. */
-export async function listOwnAssessmentStates(db: DbOrTx, orgId: string, userId: string) {
-  return db
-    .select({ cycleId: assessments.cycleId, submittedAt: assessments.submittedAt, sharedAt: assessments.sharedAt, blindMode: organisations.blindMode })
+/**
+ * Deletes the person's self ratings that no coach may see yet (`coachSeesSelf`: a draft while blind mode is on), in
+ * one statement through the rule's SQL twin; a submitted self-assessment's ratings stay.
+ */
+export async function deleteSelfRatingsNoCoachSees(db: DbOrTx, orgId: string, userId: string, blindMode: boolean) {
+  const unseen = db
+    .select({ cycleId: assessments.cycleId })
     .from(assessments)
-    .innerJoin(organisations, eq(organisations.id, assessments.orgId))
-    .where(and(eq(assessments.orgId, orgId), eq(assessments.repUserId, userId)));
-}
-
-/** Deletes the person's self ratings of these cycles (their drafts that nobody else has seen). */
-export async function deleteOwnSelfRatings(db: DbOrTx, orgId: string, userId: string, cycleIds: readonly string[]) {
-  if (cycleIds.length === 0) return;
-  await db
-    .delete(selfRatings)
-    .where(and(eq(selfRatings.orgId, orgId), eq(selfRatings.repUserId, userId), inArray(selfRatings.cycleId, [...cycleIds])));
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.repUserId, userId), not(coachSeesSelfSql(blindMode, assessments.submittedAt))));
+  await db.delete(selfRatings).where(and(eq(selfRatings.orgId, orgId), eq(selfRatings.repUserId, userId), inArray(selfRatings.cycleId, unseen)));
 }
 
 /** Empties the text of the person's private 1:1 notes, which nobody else could ever read; the 1:1s stay recorded. */

@@ -1,6 +1,7 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { emailChangeTokens } from "../schema";
+import { retireLinks, claimLink, waiting } from "./single-use-links";
 
 // Global table: a link that confirms a new address belongs to an account, not an organisation.
 
@@ -14,34 +15,26 @@ export async function insertEmailChangeToken(db: DbOrTx, userId: string, tokenHa
 }
 
 /**
- * Uses a link: in one statement, so two submits of the same link cannot both pass. Returns the person and the
- * address it confirms, or undefined when the link is unknown, used, retired or expired.
+ * Uses a link (single use, ./single-use-links.ts). Returns the person and the address it confirms, or undefined when
+ * the link is unknown, used, retired or expired.
  */
 export async function consumeEmailChangeToken(db: DbOrTx, tokenHash: string): Promise<{ userId: string; newEmail: string } | undefined> {
-  const [row] = await db
-    .update(emailChangeTokens)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(emailChangeTokens.tokenHash, tokenHash), isNull(emailChangeTokens.usedAt), gt(emailChangeTokens.expiresAt, sql`now()`)))
-    .returning({ userId: emailChangeTokens.userId, newEmail: emailChangeTokens.newEmail });
-  return row;
+  const link = await claimLink(db, emailChangeTokens, tokenHash);
+  return link && { userId: link.userId, newEmail: link.newEmail };
 }
 
 /** Ends every waiting link of the person (a newer request, a change made, the account deleted). */
 export async function retireEmailChangeTokens(db: DbOrTx, userId: string) {
-  await db
-    .update(emailChangeTokens)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(emailChangeTokens.userId, userId), isNull(emailChangeTokens.usedAt)));
-  await db.delete(emailChangeTokens).where(sql`${emailChangeTokens.expiresAt} < now() - interval '7 days'`);
+  await retireLinks(db, emailChangeTokens, userId);
 }
 
 /** The address the person's latest waiting link would confirm, for the account page; undefined when none waits. */
-export async function pendingEmailChange(db: DbOrTx, userId: string): Promise<{ newEmail: string; expiresAt: Date } | undefined> {
+export async function pendingEmailChange(db: DbOrTx, userId: string): Promise<{ newEmail: string } | undefined> {
   const [row] = await db
-    .select({ newEmail: emailChangeTokens.newEmail, expiresAt: emailChangeTokens.expiresAt })
+    .select({ newEmail: emailChangeTokens.newEmail })
     .from(emailChangeTokens)
-    .where(and(eq(emailChangeTokens.userId, userId), isNull(emailChangeTokens.usedAt), gt(emailChangeTokens.expiresAt, sql`now()`)))
-    .orderBy(sql`${emailChangeTokens.createdAt} desc`)
+    .where(and(eq(emailChangeTokens.userId, userId), waiting(emailChangeTokens)))
+    .orderBy(desc(emailChangeTokens.createdAt))
     .limit(1);
   return row;
 }
@@ -51,13 +44,6 @@ export async function findEmailChangeToken(db: DbOrTx, tokenHash: string, userId
   const [row] = await db
     .select({ newEmail: emailChangeTokens.newEmail })
     .from(emailChangeTokens)
-    .where(
-      and(
-        eq(emailChangeTokens.tokenHash, tokenHash),
-        eq(emailChangeTokens.userId, userId),
-        isNull(emailChangeTokens.usedAt),
-        gt(emailChangeTokens.expiresAt, sql`now()`),
-      ),
-    );
+    .where(and(eq(emailChangeTokens.tokenHash, tokenHash), eq(emailChangeTokens.userId, userId), waiting(emailChangeTokens)));
   return row;
 }

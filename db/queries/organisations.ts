@@ -90,10 +90,20 @@ export async function setMembershipStatus(db: DbOrTx, orgId: string, userId: str
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }
 
-/** Every membership of the person, active or not, with the organisation's name (the own_memberships policy). */
+/**
+ * Every membership of the person, active or not, with the organisation's name and blind mode (the own_memberships
+ * policy): what an account entry needs before it enters each organisation.
+ */
 export async function listAllMembershipsOfUser(db: DbOrTx, userId: string) {
   return db
-    .select({ orgId: memberships.orgId, orgName: organisations.name, slug: organisations.slug, role: memberships.role, status: memberships.status })
+    .select({
+      orgId: memberships.orgId,
+      orgName: organisations.name,
+      slug: organisations.slug,
+      blindMode: organisations.blindMode,
+      role: memberships.role,
+      status: memberships.status,
+    })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
     .where(eq(memberships.userId, userId))

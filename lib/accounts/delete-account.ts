@@ -2,7 +2,7 @@
 
 import { findUserById } from "@/db/queries/accounts";
 import {
-  deleteOwnSelfRatings,
+  deleteSelfRatingsNoCoachSees,
   endMembership,
   eraseAccountTraces,
   eraseNameFromAuditLog,
@@ -10,12 +10,10 @@ import {
   erasePrivateNoteTexts,
   eraseUser,
   FORMER_MEMBER_NAME,
-  listOwnAssessmentStates,
 } from "@/db/queries/account-deletion";
 import { lockActiveAdmins } from "@/db/queries/members";
 import { listAllMembershipsOfUser } from "@/db/queries/organisations";
 import { enterOrganisation } from "@/db/tenant";
-import { coachSeesSelf } from "@/lib/assessments/visibility";
 import { accountAction } from "@/lib/chain/open";
 import { Refusal } from "@/lib/chain/outcome";
 import { deleteAccountSchema, DELETE_CONFIRMATION } from "@/lib/schemas/accounts";
@@ -69,8 +67,7 @@ export const deleteAccount = accountAction(
     const person = { id: account.id, name: account.name, email: account.email };
     for (const m of memberships) {
       await enterOrganisation(tx, m.orgId);
-      const unseen = (await listOwnAssessmentStates(tx, m.orgId, person.id)).filter((a) => !coachSeesSelf(a.blindMode, a));
-      await deleteOwnSelfRatings(tx, m.orgId, person.id, unseen.map((a) => a.cycleId));
+      await deleteSelfRatingsNoCoachSees(tx, m.orgId, person.id, m.blindMode);
       await erasePrivateNoteTexts(tx, m.orgId, person.id);
       await endMembership(tx, m.orgId, person.id);
       await eraseNameFromAuditLog(tx, m.orgId, person);

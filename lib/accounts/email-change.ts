@@ -10,8 +10,8 @@ import { brokenUniqueConstraint } from "@/lib/framework/unique-violation";
 import { queueMail } from "@/lib/mail/queue";
 import { requestEmailChangeSchema } from "@/lib/schemas/accounts";
 import { linkTokenSchema } from "@/lib/schemas/mail";
-import { hashToken, newToken } from "@/lib/tokens";
-import { EMAIL_CHANGE_VALID_MINUTES, matrixEmailChangeToken } from "./email-change-links";
+import { hashToken } from "@/lib/tokens";
+import { createEmailChangeLink, matrixEmailChangeToken } from "./email-change-links";
 import { checkCurrentPassword, countEmailChangeRequest } from "./throttles";
 
 const TAKEN = "Another account already uses this email address.";
@@ -41,8 +41,7 @@ export const requestEmailChange = accountAction(
     if (!account || account.deletedAt) throw new Refusal("unauthenticated");
     if (account.email.toLowerCase() === newEmail) invalidField("newEmail", "This is already your email address.");
     if (await findUserByEmail(tx, newEmail)) invalidField("newEmail", TAKEN);
-    const token = newToken();
-    await insertEmailChangeToken(tx, user.id, hashToken(token), newEmail, EMAIL_CHANGE_VALID_MINUTES);
+    const token = await createEmailChangeLink(tx, user.id, newEmail);
     await queueMail(tx, null, { kind: "email_change", to: { email: newEmail, userId: user.id }, props: { name: account.name, token } });
     await insertAuthEvent(tx, { userId: user.id, email: account.email, kind: "email_change_requested" });
     return { newEmail };

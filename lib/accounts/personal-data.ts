@@ -15,8 +15,8 @@ import { enterOrganisation } from "@/db/tenant";
 import { repSeesLeader } from "@/lib/assessments/visibility";
 import { accountLoader } from "@/lib/chain/open";
 
-export const PERSONAL_DATA_FORMAT = "coachgrid-personal-data";
-export const PERSONAL_DATA_VERSION = 1;
+const PERSONAL_DATA_FORMAT = "coachgrid-personal-data";
+const PERSONAL_DATA_VERSION = 1;
 
 /** What the reader of the file must know about what it holds, and what it does not. */
 export const PERSONAL_DATA_NOTICES = [
@@ -27,21 +27,20 @@ export const PERSONAL_DATA_NOTICES = [
 
 type Membership = Awaited<ReturnType<typeof listAllMembershipsOfUser>>[number];
 
-/** One organisation's part of the file, read inside it: six statements. */
+/** One organisation's part of the file, read inside it: six statements, whatever it holds. */
 async function organisationPart(tx: Tx, userId: string, m: Membership, mailSettings: Record<string, unknown> | undefined) {
   await enterOrganisation(tx, m.orgId);
   const membership = await personalMembership(tx, m.orgId, userId);
   const selfAssessments = await personalSelfAssessments(tx, m.orgId, userId);
   // The leader's side follows blind mode (lib/assessments/visibility.ts): only the cycles whose results the person sees.
-  const blindMode = membership?.blindMode ?? true;
-  const visible = blindMode ? { cycleIds: selfAssessments.filter((a) => repSeesLeader(blindMode, a)).map((a) => a.cycleId) } : ({ all: true } as const);
+  const visible = m.blindMode ? { cycleIds: selfAssessments.filter((a) => repSeesLeader(m.blindMode, a)).map((a) => a.cycleId) } : ({ all: true } as const);
   const leaderRatings = await personalLeaderRatings(tx, m.orgId, userId, visible);
   const coachingPlans = await personalCoachingPlans(tx, m.orgId, userId);
   const notes = await personalNotes(tx, m.orgId, userId);
   return {
     id: m.orgId,
     name: m.orgName,
-    membership: membership && { role: membership.role, status: membership.status, joinedAt: membership.joinedAt, team: membership.team, teamsLed: membership.teamsLed },
+    membership,
     mailSettings: mailSettings ?? null,
     selfAssessments: selfAssessments.map((a) => ({ cycle: a.cycle, status: a.submittedAt ? "submitted" : "draft", startedAt: a.startedAt, submittedAt: a.submittedAt, sharedAt: a.sharedAt, ratings: a.ratings })),
     leaderRatingsSharedWithYou: leaderRatings,
@@ -60,7 +59,7 @@ async function organisationPart(tx: Tx, userId: string, m: Membership, mailSetti
  * the person's own-memberships policy; each organisation where they are active is then read inside it
  * (enterOrganisation, the wall of docs/rls.md), a fixed number of statements per organisation.
  */
-export async function buildPersonalData(tx: Tx, userId: string, now = new Date()) {
+async function buildPersonalData(tx: Tx, userId: string, now = new Date()) {
   const account = await personalAccountRow(tx, userId);
   if (!account) throw new Error(`No account ${userId}`);
   const signInHistory = await personalAuthEvents(tx, userId);
@@ -88,7 +87,7 @@ export async function buildPersonalData(tx: Tx, userId: string, now = new Date()
 export type PersonalData = Awaited<ReturnType<typeof buildPersonalData>>;
 
 /** `coachgrid-my-data-<yyyy-mm-dd>.json` (UTC: a person's data belongs to no organisation's time zone). */
-export function personalDataFileName(now = new Date()): string {
+function personalDataFileName(now = new Date()): string {
   return `coachgrid-my-data-${now.toISOString().slice(0, 10)}.json`;
 }
 

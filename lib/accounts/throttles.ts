@@ -71,7 +71,7 @@ export async function checkCurrentPassword(db: DbOrTx, userId: string, password:
 }
 
 /** Address-change links per account: three an hour; the fourth request within the hour is refused for an hour. */
-export const EMAIL_CHANGE_THROTTLE = { limit: 4, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE } satisfies ThrottleRule;
+const EMAIL_CHANGE_THROTTLE = { limit: 4, windowMs: 60 * MINUTE, lockMs: 60 * MINUTE } satisfies ThrottleRule;
 
 export const emailChangeKey = (userId: string) => `email-change:user:${userId}`;
 

@@ -2,10 +2,9 @@
 
 import type { DbOrTx } from "@/db/client";
 import { lockActiveAdmins, findMembership, removeAllLeaderships, updateMembership } from "@/db/queries/members";
-import { setMembershipStatus } from "@/db/queries/organisations";
-import { findTeam } from "@/db/queries/teams";
 import { insertUser } from "@/db/queries/accounts";
-import { insertMembership } from "@/db/queries/organisations";
+import { insertMembership, setMembershipStatus } from "@/db/queries/organisations";
+import { findTeam } from "@/db/queries/teams";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { changeRoleSchema, leaveOrganisationSchema, memberIdSchema, moveTeamSchema } from "@/lib/schemas/people";
@@ -24,9 +23,17 @@ async function activeTeam(db: DbOrTx, orgId: string, teamId: string, field = "te
   return team;
 }
 
+/**
+ * Whether this membership is the organisation's last active admin, counted under the active admins' row lock
+ * (lockActiveAdmins), so two removals at once take turns and the second counts what the first left.
+ */
+async function isLastActiveAdmin(db: DbOrTx, orgId: string, person: { role: string; status: string }) {
+  return person.role === "admin" && person.status === "active" && (await lockActiveAdmins(db, orgId)) <= 1;
+}
+
 /** The organisation always keeps one active admin. */
 async function assertNotLastAdmin(db: DbOrTx, orgId: string, person: { role: string; status: string }, doing: string) {
-  if (person.role === "admin" && person.status === "active" && (await lockActiveAdmins(db, orgId)) <= 1) {
+  if (await isLastActiveAdmin(db, orgId, person)) {
     throw new Refusal("conflict", `You cannot ${doing} the last active admin. Make someone else an admin first.`);
   }
 }
@@ -139,7 +146,7 @@ export const leaveOrganisation = memberAction(
   },
   async ({ db, org, user, audit }) => {
     const person = await existingMember(db, org.id, user.id);
-    if (person.role === "admin" && person.status === "active" && (await lockActiveAdmins(db, org.id)) <= 1) {
+    if (await isLastActiveAdmin(db, org.id, person)) {
       throw new Refusal("conflict", `You are the last active admin of ${org.name}, so you cannot leave it. Make someone else an admin first.`);
     }
     await setMembershipStatus(db, org.id, user.id, "deactivated");

@@ -22,9 +22,12 @@ export const signInSchema = z.object({
 
 export const updateProfileSchema = z.object({ name: personNameField });
 
+/** The current password, which every change to the account's credentials asks for first. */
+const currentPasswordField = z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(128);
+
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password.").max(128),
+    currentPassword: currentPasswordField,
     newPassword: newPasswordField,
     confirmPassword: z.string(),
   })
@@ -34,8 +37,6 @@ export const changePasswordSchema = z
   });
 
 export const signOutEverywhereSchema = z.object({});
-
-const currentPasswordField = z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(128);
 
 /** The account page's "Change email": the new address, confirmed by a link mailed to it; the current password first. */
 export const requestEmailChangeSchema = z.object({ newEmail: emailField, currentPassword: currentPasswordField });

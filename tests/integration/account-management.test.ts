@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserById, insertUser } from "@/db/queries/accounts";
 import { ensureAssessment, setAssessmentState, upsertSelfRating } from "@/db/queries/assessments";
 import { insertPasswordResetToken } from "@/db/queries/password-resets";
-import { insertMembership, insertOrganisation } from "@/db/queries/organisations";
-import { auditEvents, authEvents, emailChangeTokens, memberships, oneOnOneNotes, ratings, selfRatings, teamLeaders, throttles, users } from "@/db/schema";
+import { auditEvents, authEvents, emailChangeTokens, mailOutbox, memberships, oneOnOneNotes, organisations, ratings, selfRatings, teamLeaders, throttles, users } from "@/db/schema";
 import { signUp } from "@/lib/accounts/actions";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { confirmEmailChange, requestEmailChange } from "@/lib/accounts/email-change";
@@ -12,7 +11,6 @@ import { attemptSignIn } from "@/lib/accounts/sign-in";
 import { signOutSession } from "@/lib/accounts/sign-out";
 import { getSessionUser } from "@/lib/auth/session";
 import { loadAuditLog } from "@/lib/audit/loaders";
-import { registeredEntries } from "@/lib/chain/registry";
 import { createNote } from "@/lib/coaching/actions";
 import { loadRepCoaching } from "@/lib/coaching/loaders";
 import { loadDashboard } from "@/lib/dashboards/loaders";
@@ -20,9 +18,11 @@ import { rateRep } from "@/lib/grid/actions";
 import { smtpTransport } from "@/lib/mail/transport";
 import { deliverDueMails } from "@/lib/mail/worker";
 import { leaveOrganisation, reactivateMember } from "@/lib/members/actions";
+import { sendPasswordReset } from "@/lib/members/password-reset";
 import { hashToken } from "@/lib/tokens";
 import { rowsOf, withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation, MATRIX_PASSWORD } from "../support/fixtures";
+import { memberEntry } from "../support/entries";
+import { actAs, alsoMemberOf, createMatrixOrganisation, MATRIX_PASSWORD } from "../support/fixtures";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
 const testDb = withTestDatabase();
@@ -49,11 +49,7 @@ async function mailsTo(email: string) {
 const linkIn = (text: string, path: string) => new RegExp(`http://localhost:3000${path}/([\\w.-]+)`).exec(text)?.[1];
 
 /** A member entry's answer, as the chain gives it to a page. */
-async function load(name: string, slug: string, input: Record<string, unknown>) {
-  const entry = registeredEntries().find((e) => e.name === name);
-  if (entry?.entry !== "member") throw new Error(`${name} is not a member entry`);
-  return entry.call(slug, input);
-}
+const load = (name: string, slug: string, input: Record<string, unknown>) => memberEntry(name).call(slug, input);
 
 async function auditOf(orgId: string) {
   return testDb().select().from(auditEvents).where(eq(auditEvents.orgId, orgId));
@@ -158,8 +154,7 @@ describe("changing one's email address", () => {
 describe("leaving an organisation", () => {
   it("deactivates one's own membership, audited there, and leaves the person's other organisations alone", async () => {
     const f = await createMatrixOrganisation(testDb());
-    const other = await insertOrganisation(testDb(), { slug: `second-${f.orgId.slice(0, 8)}`, name: "Second Home", timeZone: "UTC" });
-    await insertMembership(testDb(), other.id, { userId: f.users.leader, role: "leader" });
+    const other = await alsoMemberOf(testDb(), f.users.leader, "Second Home");
     actAs(f, "leader");
     expect(await leaveOrganisation(f.slug, {})).toMatchObject({ status: "ok", data: { organisation: expect.stringMatching(/^Matrix /) } });
 
@@ -205,8 +200,7 @@ async function organisationWithHistory(f: Fixture) {
 describe("deleting one's account", () => {
   it("is refused while the person is the last active admin of any organisation, naming each, and deletes nothing", async () => {
     const f = await createMatrixOrganisation(testDb());
-    const second = await insertOrganisation(testDb(), { slug: `solo-${f.orgId.slice(0, 8)}`, name: "Solo Works", timeZone: "UTC" });
-    await insertMembership(testDb(), second.id, { userId: f.users.admin, role: "admin" });
+    await alsoMemberOf(testDb(), f.users.admin, "Solo Works", "admin");
     actAs(f, "admin");
     const refused = await deleteAccount({ currentPassword: MATRIX_PASSWORD, confirmation: "delete my account" });
     expect(refused).toMatchObject({ status: "error", code: "conflict" });
@@ -298,6 +292,43 @@ describe("deleting one's account", () => {
     expect(gone!.name).toBe("A former member");
     actAs(f, "admin");
     expect(await reactivateMember(f.slug, { userId: f.users.rep })).toMatchObject({ status: "error", code: "conflict", message: expect.stringContaining("deleted their account") });
+  });
+
+  it("leaves no link or account mail of the person, and the organisation's mails to them without address or content, unsent", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const before = await account(f.users.rep);
+    actAs(f, "admin");
+    expect(await sendPasswordReset(f.slug, { userId: f.users.rep })).toMatchObject({ status: "ok" });
+    expect(await mailsTo(before.email)).toHaveLength(1); // sent
+    expect(await sendPasswordReset(f.slug, { userId: f.users.rep })).toMatchObject({ status: "ok" }); // still queued
+    actAs(f, "rep");
+    const target = newAddress();
+    expect(await requestEmailChange({ newEmail: target, currentPassword: MATRIX_PASSWORD })).toMatchObject({ status: "ok" }); // queued too
+
+    expect(await deleteAccount({ currentPassword: MATRIX_PASSWORD, confirmation: "delete my account" })).toMatchObject({ status: "ok" });
+    const left = rowsOf<{ n: number }>(
+      await testDb().execute(sql`select (select count(*) from password_reset_tokens where user_id = ${f.users.rep})
+        + (select count(*) from email_change_tokens where user_id = ${f.users.rep})
+        + (select count(*) from account_mail_outbox where to_user_id = ${f.users.rep} or to_email in (${before.email}, ${target})) as n`),
+    );
+    expect(Number(left[0]!.n)).toBe(0);
+    const mails = await testDb().select().from(mailOutbox).where(and(eq(mailOutbox.orgId, f.orgId), eq(mailOutbox.toUserId, f.users.rep)));
+    expect(mails.map((m) => [m.toEmail, m.props, m.status, m.lastError]).sort()).toEqual([
+      ["A former member", null, "failed", "Not sent: the account was deleted."],
+      ["A former member", null, "sent", null],
+    ]);
+    expect(await mailsTo(before.email)).toEqual([]);
+    expect(await mailsTo(target)).toEqual([]);
+  });
+
+  it("keeps a draft's self ratings when blind mode is off: its coaches have already seen them", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    await testDb().update(organisations).set({ blindMode: false }).where(eq(organisations.id, f.orgId));
+    await organisationWithHistory(f);
+    actAs(f, "rep");
+    expect(await deleteAccount({ currentPassword: MATRIX_PASSWORD, confirmation: "delete my account" })).toMatchObject({ status: "ok" });
+    const left = await testDb().select().from(selfRatings).where(eq(selfRatings.repUserId, f.users.rep));
+    expect(left.map((r) => r.cycleId).sort()).toEqual([f.cycles.closed, f.cycles.open].sort());
   });
 });
 

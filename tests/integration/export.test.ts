@@ -12,6 +12,7 @@ import { insertAuditEvent } from "@/db/queries/audit";
 import { updateOrganisationSettings } from "@/lib/organisations/actions";
 import { hashToken } from "@/lib/tokens";
 import { onServer, rowsOf, withTestDatabase } from "../support/database";
+import { organisationExportText } from "../support/entries";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
 
 const testDb = withTestDatabase();
@@ -19,12 +20,7 @@ void loadOrganisationExport; // registers the export loader
 
 /** The export as the organisation's admin gets it. */
 async function exportOf(fixture: MatrixFixture): Promise<OrganisationExport> {
-  actAs(fixture, "admin");
-  const found = registeredEntries().find((e) => e.name === "/o/[slug]/export");
-  if (found?.entry !== "member") throw new Error("the export is not a registered member entry");
-  const outcome = await found.call(fixture.slug, {});
-  if (outcome.status !== "ok") throw new Error(`export: ${outcome.code}`);
-  return (await new Response((outcome.data as { stream: ReadableStream<Uint8Array> }).stream).json()) as OrganisationExport;
+  return JSON.parse(await organisationExportText(fixture)) as OrganisationExport;
 }
 
 /** Whether the database answers a statement now (on the embedded database, a transaction left open blocks it). */

@@ -1,20 +1,19 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { insertMembership, insertOrganisation, setMembershipStatus } from "@/db/queries/organisations";
+import { setMembershipStatus } from "@/db/queries/organisations";
 import { countQueries } from "@/db/query-counter";
 import { users } from "@/db/schema";
 import { GET as personalDataRoute } from "@/app/account/data/route";
 import { loadPersonalData, PERSONAL_DATA_NOTICES, type PersonalData } from "@/lib/accounts/personal-data";
 import { commentOnRating, saveSelfRating, shareResults, submitSelfAssessment } from "@/lib/assessments/actions";
-import { registeredEntries } from "@/lib/chain/registry";
-import { createNote } from "@/lib/coaching/actions";
-import { loadOrganisationExport } from "@/lib/export/loaders";
+import { attemptSignIn } from "@/lib/accounts/sign-in";
+import { createNote, createPlan } from "@/lib/coaching/actions";
 import { rateRep } from "@/lib/grid/actions";
 import { withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import { accountEntry, organisationExportText } from "../support/entries";
+import { actAs, alsoMemberOf, createMatrixOrganisation, MATRIX_PASSWORD, type Persona } from "../support/fixtures";
 
 const testDb = withTestDatabase();
-void loadOrganisationExport; // registers the organisation export, searched below too
 
 type Fixture = Awaited<ReturnType<typeof createMatrixOrganisation>>;
 
@@ -25,20 +24,13 @@ const LEADER_COMMENT = "SENTINEL leader comment, hidden until shared";
 /** The download as this persona gets it, through the chain. */
 async function downloadOf(f: Fixture, persona: Persona): Promise<PersonalData> {
   actAs(f, persona);
-  const entry = registeredEntries().find((e) => e.name === "/account/data");
-  if (entry?.entry !== "account") throw new Error("the personal data download is not a registered account entry");
-  const outcome = await entry.call({});
+  const outcome = await accountEntry("/account/data").call({});
   if (outcome.status !== "ok") throw new Error(`download: ${outcome.code}`);
   return (outcome.data as { data: PersonalData }).data;
 }
 
 async function organisationExportOf(f: Fixture): Promise<string> {
-  actAs(f, "admin");
-  const entry = registeredEntries().find((e) => e.name === "/o/[slug]/export");
-  if (entry?.entry !== "member") throw new Error("the organisation export is not a registered member entry");
-  const outcome = await entry.call(f.slug, {});
-  if (outcome.status !== "ok") throw new Error(`export: ${outcome.code}`);
-  const text = await new Response((outcome.data as { stream: ReadableStream<Uint8Array> }).stream).text();
+  const text = await organisationExportText(f);
   expect(text).toContain(f.orgId); // the whole file was read
   return text;
 }
@@ -110,11 +102,44 @@ describe("the personal data download", () => {
     ]);
   });
 
+  it("holds the person's coaching plans with their checklist, without the leader's score, and their sign-in history", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "leader");
+    const plan = { repUserId: f.users.rep, behaviourId: f.behaviourIds[1], targetScore: "4", dueOn: "2027-02-28", actions: "Role-play the opening\nShadow Dana on two calls" };
+    expect(await createPlan(f.slug, plan)).toMatchObject({ status: "ok" });
+    const account = (await testDb().select().from(users).where(eq(users.id, f.users.rep)))[0]!;
+    await attemptSignIn(testDb(), { email: account.email, password: "not the password" });
+    await attemptSignIn(testDb(), { email: account.email, password: MATRIX_PASSWORD });
+
+    const data = await downloadOf(f, "rep");
+    const org = data.organisations[0]!;
+    expect("coachingPlans" in org && org.coachingPlans).toEqual([
+      {
+        behaviour: "Presenting",
+        targetScore: 4,
+        dueOn: "2027-02-28",
+        status: "active",
+        createdAt: expect.any(Date),
+        actions: [
+          { description: "Role-play the opening", done: false },
+          { description: "Shadow Dana on two calls", done: false },
+        ],
+      },
+    ]);
+    expect(data.signInHistory.map((e) => [e.kind, e.email])).toEqual([
+      ["sign_in_failed", account.email],
+      ["sign_in", account.email],
+    ]);
+    // Another rep's download holds neither.
+    const other = await downloadOf(f, "otherRep");
+    expect(JSON.stringify(other)).not.toContain("Role-play the opening");
+    expect(other.signInHistory).toEqual([]);
+  });
+
   it("covers every organisation where the person is active, lists a deactivated one without its data, and holds no credentials", async () => {
     const f = await createMatrixOrganisation(testDb());
     await seedHidden(f);
-    const elsewhere = await insertOrganisation(testDb(), { slug: `left-${f.orgId.slice(0, 8)}`, name: "Left Behind Ltd", timeZone: "UTC" });
-    await insertMembership(testDb(), elsewhere.id, { userId: f.users.rep, role: "leader" });
+    const elsewhere = await alsoMemberOf(testDb(), f.users.rep, "Left Behind Ltd");
     await setMembershipStatus(testDb(), elsewhere.id, f.users.rep, "deactivated");
     const data = await downloadOf(f, "rep");
     const [account] = await testDb().select().from(users).where(eq(users.id, f.users.rep));
@@ -135,13 +160,28 @@ describe("the personal data download", () => {
     const one = await statements();
     const extra: number[] = [];
     for (let i = 0; i < 2; i++) {
-      const org = await insertOrganisation(testDb(), { slug: `more-${i}-${f.orgId.slice(0, 8)}`, name: `More ${i}`, timeZone: "UTC" });
-      await insertMembership(testDb(), org.id, { userId: f.users.leader, role: "leader" });
+      await alsoMemberOf(testDb(), f.users.leader, `More ${i}`);
       extra.push((await statements()) - one);
     }
     expect(extra[0]).toBeGreaterThan(0);
     expect(extra[1]).toBe(2 * extra[0]!);
     expect(extra[0]).toBeLessThanOrEqual(6);
+  });
+
+  it("reads as many statements for an organisation whose results the person sees as for one where they see none", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const statements = async () => {
+      actAs(f, "rep");
+      return (await countQueries(() => loadPersonalData())).queries;
+    };
+    const nothingVisible = await statements();
+    await seedHidden(f);
+    actAs(f, "rep");
+    for (const behaviourId of f.behaviourIds) expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score: 3, comment: "" })).toMatchObject({ status: "ok" });
+    expect(await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).toMatchObject({ status: "ok" });
+    actAs(f, "leader");
+    expect(await shareResults(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep })).toMatchObject({ status: "ok" });
+    expect(await statements()).toBe(nothingVisible);
   });
 
   it("downloads as a JSON file through the route handler", async () => {

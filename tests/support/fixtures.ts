@@ -3,9 +3,10 @@ import { insertUser } from "@/db/queries/accounts";
 import { insertBehaviours, setBehaviourArchived } from "@/db/queries/behaviours";
 import { insertCycle } from "@/db/queries/cycles";
 import { insertInvite } from "@/db/queries/invites";
-import { insertMembership, insertOrganisation, setMembershipStatus } from "@/db/queries/organisations";
+import { insertMembership, insertOrganisation, setMembershipStatus, type Role } from "@/db/queries/organisations";
 import { insertTeam, insertTeamLeader, setTeamArchived } from "@/db/queries/teams";
 import { hashPassword } from "@/lib/auth/password";
+import { slugify } from "@/lib/organisations/slug";
 import { hashToken, newToken } from "@/lib/tokens";
 import type { MatrixFixture, MemberPersona, TokenExpectation } from "@/lib/chain/registry";
 import { prepareCheckIn } from "@/lib/check-ins/matrix";
@@ -125,4 +126,14 @@ export function linkToken(db: Db, fixture: MatrixFixture & { tokens: { invite: s
   let token = checkInTokens.get(fixture.orgId);
   if (!token) checkInTokens.set(fixture.orgId, (token = prepareCheckIn(db, fixture)));
   return token;
+}
+
+/**
+ * One more organisation, named `name`, of which this person is a member with `role`: someone who belongs to several
+ * organisations. Its slug is unique in the database.
+ */
+export async function alsoMemberOf(db: Db, userId: string, name: string, role: Role = "leader") {
+  const org = await insertOrganisation(db, { slug: `${slugify(name)}-${unique()}`, name, timeZone: "UTC" });
+  await insertMembership(db, org.id, { userId, role });
+  return org;
 }

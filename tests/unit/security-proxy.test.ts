@@ -98,6 +98,17 @@ describe("proxy: HSTS and the sign-in redirect", () => {
     expect(proxy(new NextRequest("http://localhost:3000/o/acme/join/tok")).status).toBe(200);
   });
 
+  it("sends a signed-out visitor of the account's pages to /login too, and leaves lookalike and public paths alone", () => {
+    vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+    for (const path of ["/account", "/account/data", "/account/confirm-email/tok"]) {
+      const out = proxy(new NextRequest(`http://localhost:3000${path}`));
+      expect(out.status, path).toBe(307);
+      expect(out.headers.get("location"), path).toBe(`http://localhost:3000/login?next=${encodeURIComponent(path)}`);
+      expect(proxy(new NextRequest(`http://localhost:3000${path}`, { headers: { cookie: "next-auth.session-token=x" } })).status, path).toBe(200);
+    }
+    for (const path of ["/accounts", "/account-deleted", "/login"]) expect(proxy(new NextRequest(`http://localhost:3000${path}`)).status, path).toBe(200);
+  });
+
   it("passes a signed-in page the path it was asked for, overwriting one a client sent", () => {
     vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
     const request = new NextRequest("http://localhost:3000/o/acme/reps/r1/report?cycle=c1", {

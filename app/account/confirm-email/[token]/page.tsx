@@ -17,10 +17,11 @@ export default async function ConfirmEmailChangePage({ params }: { params: Promi
       <SkipLink />
       <AppHeader user={user} organisations={organisations} />
       <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-6">
-        <PageHeader title="Confirm your new email address" description={`Signed in as ${user.email}.`} />
+        {/* Who is signed in is said inside the panel: once the change is made, the page must not name the old address as the account's. */}
+        <PageHeader title="Confirm your new email address" />
         <Panel>
           {newEmail ? (
-            <ConfirmEmailChangeForm token={token} newEmail={newEmail} />
+            <ConfirmEmailChangeForm token={token} currentEmail={user.email} newEmail={newEmail} />
           ) : (
             <div role="alert" aria-label="Link not valid" className="space-y-3 text-sm text-slate-700">
               <p>
