@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PersonByEmail } from "@/db/queries/invites";
+import { startsLikeFormula } from "@/lib/csv";
 import { can, type Member, type Role } from "@/lib/permissions";
 import { teamNameField } from "@/lib/schemas/people";
 import { IMPORT_LIMITS, TEAM_SEPARATOR } from "./format";
@@ -60,7 +61,6 @@ export type OrgState = {
 
 const emailSchema = z.email();
 const ROLES: readonly Role[] = ["admin", "leader", "rep"];
-const FORMULA = /^[=+\-@]/;
 
 export const teamKey = (name: string) => name.trim().toLowerCase();
 
@@ -77,7 +77,7 @@ function rowProblem(row: SheetRow, role: Role | null, teams: readonly string[], 
   }
   if (row.name.length > 100) return "The name is over 100 characters.";
   for (const team of teams) {
-    if (FORMULA.test(team)) return `“${clip(team)}” cannot be a team name: it starts like a spreadsheet formula.`;
+    if (startsLikeFormula(team)) return `“${clip(team)}” cannot be a team name: it starts like a spreadsheet formula.`;
     const valid = teamNameField.safeParse(team);
     if (!valid.success) return `Team “${clip(team)}”: ${valid.error.issues[0]!.message}`;
   }
