@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
+import { ExpiryOptions } from "@/components/invites/invite-fields";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/page-header";
@@ -11,7 +12,6 @@ import type { ImportResult } from "@/lib/people-import/apply";
 import { decodeFile } from "@/lib/people-import/decode";
 import { IMPORT_COLUMNS, IMPORT_LIMITS, TEMPLATE_ROWS, formatBytes } from "@/lib/people-import/format";
 import type { ImportPreview } from "@/lib/people-import/preview";
-import { EXPIRY_CHOICES } from "@/lib/schemas/invites";
 import { downloadCsv } from "./download";
 import { PreviewTable } from "./preview-table";
 
@@ -346,11 +346,7 @@ function ConfirmBar({
             value={expiresInHours}
             onChange={(e) => setExpiresInHours(e.target.value)}
           >
-            {EXPIRY_CHOICES.map((choice) => (
-              <option key={choice.hours} value={choice.hours}>
-                {choice.label}
-              </option>
-            ))}
+            <ExpiryOptions />
           </SelectField>
           <label className="flex items-start gap-2 self-end text-sm text-slate-900">
             <input type="checkbox" checked={sendEmail} onChange={(e) => setSendEmail(e.target.checked)} className="mt-0.5 h-4 w-4 accent-brand-600" />
