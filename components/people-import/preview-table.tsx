@@ -7,7 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { ImportPreview, PreviewRow } from "@/lib/people-import/preview";
 import type { RowStatus } from "@/lib/people-import/plan";
 
-export const STATUS_LABEL: Record<RowStatus, string> = {
+const STATUS_LABEL: Record<RowStatus, string> = {
   invite: "Will invite",
   update: "Member, differs",
   unchanged: "No change",

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import type { PersonByEmail } from "@/db/queries/invites";
 import { startsLikeFormula } from "@/lib/csv";
 import { can, type Member, type Role } from "@/lib/permissions";
-import { teamNameField } from "@/lib/schemas/people";
+import { emailField } from "@/lib/schemas/fields";
+import { roleField, teamNameField } from "@/lib/schemas/people";
 import { IMPORT_LIMITS, TEAM_SEPARATOR } from "./format";
 import type { ParsedSheet, SheetRow } from "./parse";
 
@@ -59,17 +59,15 @@ export type OrgState = {
   people: readonly PersonByEmail[];
 };
 
-const emailSchema = z.email();
-const ROLES: readonly Role[] = ["admin", "leader", "rep"];
 
 export const teamKey = (name: string) => name.trim().toLowerCase();
 
 /** "Team East, Team West"; "no team". */
-export const teamList = (names: readonly string[]) => (names.length ? names.join(", ") : "no team");
+const teamList = (names: readonly string[]) => (names.length ? names.join(", ") : "no team");
 
 function rowProblem(row: SheetRow, role: Role | null, teams: readonly string[], email: string): string | undefined {
   if (!row.email) return "The email is missing.";
-  if (email.length > 254 || !emailSchema.safeParse(email).success) return `“${clip(row.email)}” is not a valid email address.`;
+  if (!emailField.safeParse(email).success) return `“${clip(row.email)}” is not a valid email address.`;
   if (!row.role) return "The role is missing: use admin, leader or rep.";
   if (!role) return `“${clip(row.role)}” is not a role: use admin, leader or rep.`;
   for (const [column, value] of Object.entries(row)) {
@@ -112,7 +110,8 @@ const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.l
  */
 export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member): ImportPlan {
   const teamsByKey = new Map(state.teams.map((t) => [teamKey(t.name), t]));
-  const teamName = (id: string | null) => (id ? (state.teams.find((t) => t.id === id)?.name ?? "a team") : null);
+  const teamsById = new Map(state.teams.map((t) => [t.id, t]));
+  const teamName = (id: string | null) => (id ? (teamsById.get(id)?.name ?? "a team") : null);
   const people = new Map(state.people.map((p) => [p.email, p]));
   const admin = can(importer, "people.manage");
 
@@ -126,8 +125,7 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
 
   const rows = sheet.rows.map((row): PlannedRow => {
     const email = row.email.toLowerCase();
-    const roleText = row.role.toLowerCase();
-    const role = (ROLES as readonly string[]).includes(roleText) ? (roleText as Role) : null;
+    const role = roleField.safeParse(row.role.toLowerCase()).data ?? null;
     const names = teamsOfCell(row.team, teamsByKey);
     const teams: TeamRef[] = names.map((name) => {
       const found = teamsByKey.get(teamKey(name));
@@ -205,7 +203,7 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
 }
 
 /** "Role: rep → leader · Leads: none → Team East, Team West"; empty when nothing differs. */
-export function describeChanges(changes: Changes): string {
+function describeChanges(changes: Changes): string {
   const parts: string[] = [];
   if (changes.role) parts.push(`Role: ${changes.role.from} → ${changes.role.to}`);
   if (changes.team) parts.push(`Team: ${changes.team.from ?? "none"} → ${changes.team.to ?? "none"}`);
