@@ -41,8 +41,6 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
   const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  /** The rows with errors of the file last confirmed, to download after the import too. */
-  const [skipped, setSkipped] = useState<ImportPreview["rows"]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [apply, setApply] = useState<Set<string>>(new Set());
@@ -100,9 +98,7 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
       form.set("expiresInHours", expiresInHours);
       const state = await confirmImport(slug, idle, form);
       if (state.status === "ok") {
-        setResult(state.data);
-        setSkipped(preview.rows.filter((r) => r.status === "error"));
-        setPreview(null);
+        setResult(state.data); // the preview stays: its rows with errors download after the import too
         return;
       }
       const fresh = state.status === "error" ? (state.details as { preview?: ImportPreview } | undefined)?.preview : undefined;
@@ -210,7 +206,7 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
         />
       )}
 
-      {result && <ResultPanel slug={slug} result={result} skipped={skipped} onRestart={restart} />}
+      {result && <ResultPanel slug={slug} result={result} skipped={preview?.rows.filter((r) => r.status === "error") ?? []} onRestart={restart} />}
     </div>
   );
 }
