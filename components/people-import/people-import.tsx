@@ -144,6 +144,10 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
                 ref={fileInput}
                 type="file"
                 accept=".csv,.tsv,.txt,text/csv,text/plain"
+                // Emptied as the file dialog opens: choosing the same file again, once fixed, is a change and is read.
+                onClick={(e) => {
+                  e.currentTarget.value = "";
+                }}
                 onChange={(e) => void onFile(e.target.files?.[0])}
                 className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-4 file:py-2 file:text-sm file:font-medium file:text-white hover:file:bg-brand-700"
               />
