@@ -183,15 +183,16 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
     }
     if (person?.invite) {
       const invite = person.invite;
-      const invitedTeams = [invite.teamId, ...invite.ledTeamIds].filter((id): id is string => Boolean(id)).map((id) => teamName(id)!);
-      const same = invite.role === role && sameIds([invite.teamId, ...invite.ledTeamIds].filter((id): id is string => Boolean(id)), teams.map((t) => t.id ?? t.key));
-      return {
-        ...base,
-        status: "unchanged",
-        note: same
+      const invitedIds = [invite.teamId, ...invite.ledTeamIds].filter((id): id is string => Boolean(id));
+      // A leader sees the invites of the teams they lead only (the Invites page): of another's, not its role or team.
+      const theirs = admin || (invitedIds.length > 0 && invitedIds.every((id) => can(importer, "invites.manage", { teamId: id })));
+      const note =
+        invite.role === role && sameIds(invitedIds, teams.map((t) => t.id ?? t.key))
           ? "Already invited, with a link that can still be used."
-          : `Already invited as ${invite.role}${invitedTeams.length ? ` of ${teamList(invitedTeams)}` : ""}: revoke that invite on the Invites page to invite them as the file says.`,
-      };
+          : !theirs
+            ? "Already invited to a team you do not lead: an admin manages their invite."
+            : `Already invited as ${invite.role}${invitedIds.length ? ` of ${teamList(invitedIds.map((id) => teamName(id)!))}` : ""}: revoke that invite on the Invites page to invite them as the file says.`;
+      return { ...base, status: "unchanged", note };
     }
     return { ...base, status: "invite", newTeams, note: `Will be invited as ${role}${teams.length ? ` of ${teamList(teams.map((t) => t.name))}` : ""}.` };
   });

@@ -329,6 +329,30 @@ describe("people import: leaders", () => {
     const p = await preview(f, `email,role,team\n${await emailOf(f.users.rep)},rep,Team B\n`);
     expect(p.rows.map((r) => [r.status, r.note])).toEqual([["unchanged", "Already in the organisation: an admin manages their role and team."]]);
   });
+
+  it("see another team's invites as already invited, without their role or team; their own teams' as they are", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "admin");
+    ok(await confirm(f, "email,role,team\nin.b@example.test,rep,Team B\nin.a@example.test,rep,Team A\n"));
+    const file = "email,role,team\nin.b@example.test,rep,Team A\nin.a@example.test,rep,Team A\n";
+    const moved = "email,role,team\nin.b@example.test,rep,Team A\nin.a@example.test,rep,Team B\n";
+    expect((await preview(f, file)).rows.map((r) => r.note)).toEqual([
+      "Already invited as rep of Team B: revoke that invite on the Invites page to invite them as the file says.",
+      "Already invited, with a link that can still be used.",
+    ]);
+
+    actAs(f, "leader"); // leads Team A
+    expect((await preview(f, file)).rows.map((r) => [r.status, r.note])).toEqual([
+      ["unchanged", "Already invited to a team you do not lead: an admin manages their invite."],
+      ["unchanged", "Already invited, with a link that can still be used."],
+    ]);
+    actAs(f, "otherLeader"); // leads Team B
+    expect((await preview(f, moved)).rows.map((r) => [r.status, r.note])).toEqual([
+      ["refused", "You import reps into Team B only: ask an admin to import people into Team A."],
+      ["unchanged", "Already invited to a team you do not lead: an admin manages their invite."],
+    ]);
+    expect((await preview(f, "email,role,team\nin.b@example.test,rep,Team B\n")).rows.map((r) => r.note)).toEqual(["Already invited, with a link that can still be used."]);
+  });
 });
 
 describe("people import: statements", () => {
