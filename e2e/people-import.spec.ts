@@ -116,6 +116,14 @@ test("an admin imports a spreadsheet's file, fixes the rows with errors, and imp
   for (const email of [mail("ana"), mail("li.lei"), mail("ben"), mail("bad.address"), mail("split")]) {
     await expect(page.getByText(`Only for ${email}`)).toBeVisible();
   }
+
+  // The members page exports the people in the import's format: so far the admin alone (the others are invited).
+  await page.goto(`${org}/members`);
+  const exportDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  expect((await exportDownload).suggestedFilename()).toMatch(new RegExp(`^${org.split("/").at(-1)}-people-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+  const exported = (await saved(exportDownload)).replace(/\r\n$/, "").split("\r\n");
+  expect(exported).toEqual(["\uFEFFname,email,role,team,status,last sign-in", expect.stringMatching(new RegExp(`^${admin.name},${admin.email},admin,,active,\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`))]);
 });
 
 test("a leader imports reps into the team they lead; another team's reps are refused", async ({ page, browser }) => {

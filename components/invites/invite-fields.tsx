@@ -41,11 +41,16 @@ export function InviteTeamField({ state, role, teams, hint }: { state: ActionSta
 export function InviteExpiryField({ state, label, className }: { state: ActionState; label: string; className?: string }) {
   return (
     <SelectField label={label} className={className} name="expiresInHours" defaultValue={typed(state, "expiresInHours", "168")} error={fieldError(state, "expiresInHours")}>
-      {EXPIRY_CHOICES.map((choice) => (
-        <option key={choice.hours} value={choice.hours}>
-          {choice.label}
-        </option>
-      ))}
+      <ExpiryOptions />
     </SelectField>
   );
+}
+
+/** The lifetimes an invite link may have, as a select's options (valued in hours). */
+export function ExpiryOptions() {
+  return EXPIRY_CHOICES.map((choice) => (
+    <option key={choice.hours} value={choice.hours}>
+      {choice.label}
+    </option>
+  ));
 }

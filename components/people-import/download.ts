@@ -1,4 +1,4 @@
-import { toCsv } from "@/lib/people-import/csv";
+import { toCsv } from "@/lib/csv";
 
 /** Saves rows as a CSV file in the browser (formula cells neutralised by toCsv): nothing goes to the server. */
 export function downloadCsv(fileName: string, rows: readonly (readonly string[])[]): void {

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState, useTransition } from "react";
+import { ExpiryOptions } from "@/components/invites/invite-fields";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/page-header";
@@ -11,7 +12,6 @@ import type { ImportResult } from "@/lib/people-import/apply";
 import { decodeFile } from "@/lib/people-import/decode";
 import { IMPORT_COLUMNS, IMPORT_LIMITS, TEMPLATE_ROWS, formatBytes } from "@/lib/people-import/format";
 import type { ImportPreview } from "@/lib/people-import/preview";
-import { EXPIRY_CHOICES } from "@/lib/schemas/invites";
 import { downloadCsv } from "./download";
 import { PreviewTable } from "./preview-table";
 
@@ -41,8 +41,6 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
   const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  /** The rows with errors of the file last confirmed, to download after the import too. */
-  const [skipped, setSkipped] = useState<ImportPreview["rows"]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [apply, setApply] = useState<Set<string>>(new Set());
@@ -100,9 +98,7 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
       form.set("expiresInHours", expiresInHours);
       const state = await confirmImport(slug, idle, form);
       if (state.status === "ok") {
-        setResult(state.data);
-        setSkipped(preview.rows.filter((r) => r.status === "error"));
-        setPreview(null);
+        setResult(state.data); // the preview stays: its rows with errors download after the import too
         return;
       }
       const fresh = state.status === "error" ? (state.details as { preview?: ImportPreview } | undefined)?.preview : undefined;
@@ -148,6 +144,10 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
                 ref={fileInput}
                 type="file"
                 accept=".csv,.tsv,.txt,text/csv,text/plain"
+                // Emptied as the file dialog opens: choosing the same file again, once fixed, is a change and is read.
+                onClick={(e) => {
+                  e.currentTarget.value = "";
+                }}
                 onChange={(e) => void onFile(e.target.files?.[0])}
                 className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-4 file:py-2 file:text-sm file:font-medium file:text-white hover:file:bg-brand-700"
               />
@@ -210,7 +210,7 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
         />
       )}
 
-      {result && <ResultPanel slug={slug} result={result} skipped={skipped} onRestart={restart} />}
+      {result && <ResultPanel slug={slug} result={result} skipped={preview?.rows.filter((r) => r.status === "error") ?? []} onRestart={restart} />}
     </div>
   );
 }
@@ -346,11 +346,7 @@ function ConfirmBar({
             value={expiresInHours}
             onChange={(e) => setExpiresInHours(e.target.value)}
           >
-            {EXPIRY_CHOICES.map((choice) => (
-              <option key={choice.hours} value={choice.hours}>
-                {choice.label}
-              </option>
-            ))}
+            <ExpiryOptions />
           </SelectField>
           <label className="flex items-start gap-2 self-end text-sm text-slate-900">
             <input type="checkbox" checked={sendEmail} onChange={(e) => setSendEmail(e.target.checked)} className="mt-0.5 h-4 w-4 accent-brand-600" />

@@ -7,7 +7,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { ImportPreview, PreviewRow } from "@/lib/people-import/preview";
 import type { RowStatus } from "@/lib/people-import/plan";
 
-export const STATUS_LABEL: Record<RowStatus, string> = {
+const STATUS_LABEL: Record<RowStatus, string> = {
   invite: "Will invite",
   update: "Member, differs",
   unchanged: "No change",
@@ -93,16 +93,25 @@ export function PreviewTable({ preview, apply, onApply, canApply }: Props) {
   );
 }
 
-function ApplyBox({ row, applied, onApply }: { row: PreviewRow; applied: boolean; onApply: Props["onApply"] }) {
+type RowProps = { row: PreviewRow; applied: boolean; onApply: Props["onApply"]; canApply: boolean };
+
+/** A row's note, the teams it creates, and for a member who differs the choice to apply it (on a card and in the table). */
+function WhatHappens({ row, applied, onApply, canApply }: RowProps) {
   return (
-    <label className="mt-2 flex items-center gap-2 text-sm text-slate-900">
-      <input type="checkbox" checked={applied} onChange={(e) => onApply(row.email, e.target.checked)} className="h-4 w-4 accent-brand-600" />
-      Apply this change
-    </label>
+    <>
+      <p>{row.note}</p>
+      {row.newTeams.length > 0 && <p className="mt-1 text-xs text-emerald-800">Creates {row.newTeams.join(", ")}.</p>}
+      {row.status === "update" && canApply && (
+        <label className="mt-2 flex items-center gap-2 text-sm text-slate-900">
+          <input type="checkbox" checked={applied} onChange={(e) => onApply(row.email, e.target.checked)} className="h-4 w-4 accent-brand-600" />
+          Apply this change
+        </label>
+      )}
+    </>
   );
 }
 
-function PreviewCard({ row, applied, onApply, canApply }: { row: PreviewRow; applied: boolean; onApply: Props["onApply"]; canApply: boolean }) {
+function PreviewCard({ row, applied, onApply, canApply }: RowProps) {
   const { cells } = row;
   return (
     <li data-status={row.status} className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
@@ -115,14 +124,14 @@ function PreviewCard({ row, applied, onApply, canApply }: { row: PreviewRow; app
       <p className="mt-1 text-xs text-slate-600">
         {[cells.role || "No role", row.teams.length ? row.teams.join(", ") : cells.team].filter(Boolean).join(" · ")}
       </p>
-      <p className="mt-2 text-slate-800">{row.note}</p>
-      {row.newTeams.length > 0 && <p className="mt-1 text-xs text-emerald-800">Creates {row.newTeams.join(", ")}.</p>}
-      {row.status === "update" && canApply && <ApplyBox row={row} applied={applied} onApply={onApply} />}
+      <div className="mt-2 text-slate-800">
+        <WhatHappens row={row} applied={applied} onApply={onApply} canApply={canApply} />
+      </div>
     </li>
   );
 }
 
-function PreviewLine({ row, applied, onApply, canApply }: { row: PreviewRow; applied: boolean; onApply: Props["onApply"]; canApply: boolean }) {
+function PreviewLine({ row, applied, onApply, canApply }: RowProps) {
   const { cells } = row;
   return (
     <tr data-status={row.status}>
@@ -139,9 +148,7 @@ function PreviewLine({ row, applied, onApply, canApply }: { row: PreviewRow; app
         <Badge tone={STATUS_TONE[row.status]}>{STATUS_LABEL[row.status]}</Badge>
       </Td>
       <Td className="text-slate-700">
-        <p>{row.note}</p>
-        {row.newTeams.length > 0 && <p className="mt-1 text-xs text-emerald-800">Creates {row.newTeams.join(", ")}.</p>}
-        {row.status === "update" && canApply && <ApplyBox row={row} applied={applied} onApply={onApply} />}
+        <WhatHappens row={row} applied={applied} onApply={onApply} canApply={canApply} />
       </Td>
     </tr>
   );

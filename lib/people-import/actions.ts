@@ -4,7 +4,7 @@ import { lockPeopleImport } from "@/db/queries/members";
 import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { confirmImportSchema, previewImportSchema } from "@/lib/schemas/people-import";
-import { applyImport, rowsToApply } from "./apply";
+import { applyImport } from "./apply";
 import { matrixImportFile } from "./matrix";
 import { planDigest, planFor, previewOf } from "./preview";
 
@@ -45,11 +45,6 @@ export const confirmImport = memberAction(
     if (input.digest && input.digest !== planDigest(plan)) {
       throw new Refusal("conflict", "Something changed since your preview. Review the new preview and confirm again.", undefined, { preview: previewOf(plan) });
     }
-    const apply = new Set(input.apply);
-    const { invites, updates } = rowsToApply(plan, apply);
-    if (invites.length === 0 && updates.length === 0) {
-      throw new Refusal("conflict", "Nothing to import: everyone in this file is already in place (or has an error to fix).");
-    }
-    return applyImport(ctx, plan, { apply, sendEmail: input.sendEmail, expiresInHours: input.expiresInHours });
+    return applyImport(ctx, plan, { apply: new Set(input.apply), sendEmail: input.sendEmail, expiresInHours: input.expiresInHours });
   },
 );

@@ -31,22 +31,19 @@ export type ImportResult = {
 
 type Audited = Parameters<ActionContext["auditAll"]>[0][number];
 
-/** The rows of a plan that a confirm with these choices would apply. */
-export function rowsToApply(plan: ImportPlan, apply: ReadonlySet<string>) {
-  const invites = plan.rows.filter((r) => r.status === "invite");
-  const updates = plan.rows.filter((r) => r.status === "update" && apply.has(r.email));
-  return { invites, updates };
-}
-
 /**
  * Applies a plan in the caller's transaction, in a constant number of statements however many rows: missing teams
  * created, one email-bound single-use invite per new person (a leader's further teams beside it) and their mails
  * queued, the chosen members' role, team and leaderships changed, and the audit events: one per team created and per
- * membership change, and the import's own with its counts.
+ * membership change, and the import's own with its counts. Refuses a plan with nothing to apply.
  */
 export async function applyImport(ctx: ActionContext, plan: ImportPlan, choices: ImportChoices): Promise<ImportResult> {
   const { db, org, user } = ctx;
-  const { invites, updates } = rowsToApply(plan, choices.apply);
+  const invites = plan.rows.filter((r) => r.status === "invite");
+  const updates = plan.rows.filter((r) => r.status === "update" && choices.apply.has(r.email));
+  if (invites.length === 0 && updates.length === 0) {
+    throw new Refusal("conflict", "Nothing to import: everyone in this file is already in place (or has an error to fix).");
+  }
   const newTeams = new Map<string, string>();
   for (const row of [...invites, ...updates]) for (const team of row.teams) if (!team.id && !newTeams.has(team.key)) newTeams.set(team.key, team.name);
   const created = await insertTeams(db, org.id, [...newTeams.values()]);

@@ -12,7 +12,7 @@ type Person = {
 };
 
 /** "2026-12-01 14:05" in the organisation's time zone; empty for never. */
-export function signInCell(at: Date | string | null, timeZone: string): string {
+function signInCell(at: Date | string | null, timeZone: string): string {
   if (!at) return "";
   const clock = wallClockInZone(new Date(at), timeZone);
   const pad = (n: number) => String(n).padStart(2, "0");

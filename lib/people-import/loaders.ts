@@ -5,7 +5,7 @@ import { memberLoader } from "@/lib/chain/member";
 import { env } from "@/lib/env";
 import { can, teamScope } from "@/lib/permissions";
 import { dateInZone } from "@/lib/time-zone";
-import { toCsv } from "./csv";
+import { toCsv } from "@/lib/csv";
 import { peopleRows } from "./export";
 
 /** The import page: what this member may import, and whether invitations can be mailed from this server. */

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { unneutralised } from "./csv";
+import { unneutralised } from "@/lib/csv";
 import { IMPORT_COLUMNS, IMPORT_LIMITS, REQUIRED_COLUMNS, BINARY_MESSAGE, columnOf, tooLargeMessage, type ImportColumn } from "./format";
 
 /**

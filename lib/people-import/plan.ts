@@ -1,7 +1,8 @@
-import { z } from "zod";
 import type { PersonByEmail } from "@/db/queries/invites";
+import { startsLikeFormula } from "@/lib/csv";
 import { can, type Member, type Role } from "@/lib/permissions";
-import { teamNameField } from "@/lib/schemas/people";
+import { emailField } from "@/lib/schemas/fields";
+import { roleField, teamNameField } from "@/lib/schemas/people";
 import { IMPORT_LIMITS, TEAM_SEPARATOR } from "./format";
 import type { ParsedSheet, SheetRow } from "./parse";
 
@@ -58,18 +59,15 @@ export type OrgState = {
   people: readonly PersonByEmail[];
 };
 
-const emailSchema = z.email();
-const ROLES: readonly Role[] = ["admin", "leader", "rep"];
-const FORMULA = /^[=+\-@]/;
 
 export const teamKey = (name: string) => name.trim().toLowerCase();
 
 /** "Team East, Team West"; "no team". */
-export const teamList = (names: readonly string[]) => (names.length ? names.join(", ") : "no team");
+const teamList = (names: readonly string[]) => (names.length ? names.join(", ") : "no team");
 
 function rowProblem(row: SheetRow, role: Role | null, teams: readonly string[], email: string): string | undefined {
   if (!row.email) return "The email is missing.";
-  if (email.length > 254 || !emailSchema.safeParse(email).success) return `“${clip(row.email)}” is not a valid email address.`;
+  if (!emailField.safeParse(email).success) return `“${clip(row.email)}” is not a valid email address.`;
   if (!row.role) return "The role is missing: use admin, leader or rep.";
   if (!role) return `“${clip(row.role)}” is not a role: use admin, leader or rep.`;
   for (const [column, value] of Object.entries(row)) {
@@ -77,7 +75,7 @@ function rowProblem(row: SheetRow, role: Role | null, teams: readonly string[], 
   }
   if (row.name.length > 100) return "The name is over 100 characters.";
   for (const team of teams) {
-    if (FORMULA.test(team)) return `“${clip(team)}” cannot be a team name: it starts like a spreadsheet formula.`;
+    if (startsLikeFormula(team)) return `“${clip(team)}” cannot be a team name: it starts like a spreadsheet formula.`;
     const valid = teamNameField.safeParse(team);
     if (!valid.success) return `Team “${clip(team)}”: ${valid.error.issues[0]!.message}`;
   }
@@ -112,7 +110,8 @@ const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.l
  */
 export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member): ImportPlan {
   const teamsByKey = new Map(state.teams.map((t) => [teamKey(t.name), t]));
-  const teamName = (id: string | null) => (id ? (state.teams.find((t) => t.id === id)?.name ?? "a team") : null);
+  const teamsById = new Map(state.teams.map((t) => [t.id, t]));
+  const teamName = (id: string | null) => (id ? (teamsById.get(id)?.name ?? "a team") : null);
   const people = new Map(state.people.map((p) => [p.email, p]));
   const admin = can(importer, "people.manage");
 
@@ -126,8 +125,7 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
 
   const rows = sheet.rows.map((row): PlannedRow => {
     const email = row.email.toLowerCase();
-    const roleText = row.role.toLowerCase();
-    const role = (ROLES as readonly string[]).includes(roleText) ? (roleText as Role) : null;
+    const role = roleField.safeParse(row.role.toLowerCase()).data ?? null;
     const names = teamsOfCell(row.team, teamsByKey);
     const teams: TeamRef[] = names.map((name) => {
       const found = teamsByKey.get(teamKey(name));
@@ -185,15 +183,16 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
     }
     if (person?.invite) {
       const invite = person.invite;
-      const invitedTeams = [invite.teamId, ...invite.ledTeamIds].filter((id): id is string => Boolean(id)).map((id) => teamName(id)!);
-      const same = invite.role === role && sameIds([invite.teamId, ...invite.ledTeamIds].filter((id): id is string => Boolean(id)), teams.map((t) => t.id ?? t.key));
-      return {
-        ...base,
-        status: "unchanged",
-        note: same
+      const invitedIds = [invite.teamId, ...invite.ledTeamIds].filter((id): id is string => Boolean(id));
+      // A leader sees the invites of the teams they lead only (the Invites page): of another's, not its role or team.
+      const theirs = admin || (invitedIds.length > 0 && invitedIds.every((id) => can(importer, "invites.manage", { teamId: id })));
+      const note =
+        invite.role === role && sameIds(invitedIds, teams.map((t) => t.id ?? t.key))
           ? "Already invited, with a link that can still be used."
-          : `Already invited as ${invite.role}${invitedTeams.length ? ` of ${teamList(invitedTeams)}` : ""}: revoke that invite on the Invites page to invite them as the file says.`,
-      };
+          : !theirs
+            ? "Already invited to a team you do not lead: an admin manages their invite."
+            : `Already invited as ${invite.role}${invitedIds.length ? ` of ${teamList(invitedIds.map((id) => teamName(id)!))}` : ""}: revoke that invite on the Invites page to invite them as the file says.`;
+      return { ...base, status: "unchanged", note };
     }
     return { ...base, status: "invite", newTeams, note: `Will be invited as ${role}${teams.length ? ` of ${teamList(teams.map((t) => t.name))}` : ""}.` };
   });
@@ -205,7 +204,7 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
 }
 
 /** "Role: rep → leader · Leads: none → Team East, Team West"; empty when nothing differs. */
-export function describeChanges(changes: Changes): string {
+function describeChanges(changes: Changes): string {
   const parts: string[] = [];
   if (changes.role) parts.push(`Role: ${changes.role.from} → ${changes.role.to}`);
   if (changes.team) parts.push(`Team: ${changes.team.from ?? "none"} → ${changes.team.to ?? "none"}`);

@@ -125,6 +125,16 @@ function cookiesOf(response: Response): string[] {
   return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
 }
 
+/**
+ * SQL statements the server ran for `call`, measured alone: the server's query counter (its test hook) is read, and so
+ * reset, before and after.
+ */
+export async function statementsOf(app: { url: string }, call: () => Promise<unknown>): Promise<number> {
+  await fetch(`${app.url}/api/test/queries`);
+  await call();
+  return ((await (await fetch(`${app.url}/api/test/queries`)).json()) as { queries: number }).queries;
+}
+
 /** Signs in through next-auth's credentials endpoint; returns the Cookie header of the session. */
 export async function signIn(url: string, email: string, password: string): Promise<string> {
   const csrf = await fetch(`${url}/api/auth/csrf`);

@@ -23,10 +23,10 @@ import { buildIsStale } from "@/scripts/runtime";
 import { findPostgresBinaries, startCluster, type Cluster } from "@/scripts/postgres-cluster";
 import { DEMO_PASSWORD } from "@/scripts/seed/demo-people";
 import { LARGE_ADMIN_EMAIL, LARGE_LEADER_EMAIL, LARGE_ORG, seedLargeOrganisation } from "@/scripts/seed/large-organisation";
-import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, type AppServer, type GridCell } from "./app";
+import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, statementsOf, type AppServer, type GridCell } from "./app";
 import { cpuMs } from "./cpu";
 import { peakRss } from "./memory";
-import { IMPORT_ROWS, measurePeopleImport, median, type ImportFigures } from "./people-import";
+import { IMPORT_ROWS, measurePeopleImport, type ImportFigures } from "./people-import";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const PORT = Number(arg("port") ?? 3446);
@@ -57,6 +57,8 @@ type Measured = Request & { queries: number; firstQueries: number };
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
+
+const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
 /** One autocannon round; every latency is kept so rounds combine into true percentiles. */
 async function round(
@@ -93,10 +95,7 @@ async function round(
 
 /** SQL statements of one request, measured alone (before any load, so no other request is counted). */
 async function queriesOf(app: AppServer, request: Request): Promise<number> {
-  await fetch(`${app.url}/api/test/queries`);
-  const response = await fetch(`${app.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body?.() });
-  await response.text();
-  return ((await (await fetch(`${app.url}/api/test/queries`)).json()) as { queries: number }).queries;
+  return statementsOf(app, async () => (await fetch(`${app.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body?.() })).text());
 }
 
 /** The statements of the request's first call and of a repeat: they differ for a page cached per revision. */

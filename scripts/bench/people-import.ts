@@ -1,4 +1,4 @@
-import { actionId, callAction, type AppServer } from "./app";
+import { actionId, callAction, statementsOf, type AppServer } from "./app";
 
 export const IMPORT_ROWS = 5_000;
 const RUNS = 3;
@@ -21,12 +21,6 @@ export function peopleFile(run: number, rows = IMPORT_ROWS): string {
     lines.push(i % 100 === 0 ? `Leader ${run}-${i};leader.${run}.${i}@bench.example;leader;${team} | Imported ${run}-${(i + 1) % 20}` : `Rep ${run}-${i};rep.${run}.${i}@bench.example;rep;${team}`);
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-async function queriesOf(app: AppServer, call: () => Promise<unknown>): Promise<number> {
-  await fetch(`${app.url}/api/test/queries`);
-  await call();
-  return ((await (await fetch(`${app.url}/api/test/queries`)).json()) as { queries: number }).queries;
 }
 
 /**
@@ -56,8 +50,8 @@ export async function measurePeopleImport(app: AppServer, admin: string, slug: s
       if (outcome?.status !== "ok" || outcome.data!.invited !== IMPORT_ROWS) throw new Error(`The import's confirm answered ${JSON.stringify(outcome)?.slice(0, 300)}`);
     };
     if (run === 0) {
-      figures.previewQueries = await queriesOf(app, preview);
-      figures.confirmQueries = await queriesOf(app, confirm);
+      figures.previewQueries = await statementsOf(app, preview);
+      figures.confirmQueries = await statementsOf(app, confirm);
     } else {
       await preview();
       await confirm();
@@ -65,5 +59,3 @@ export async function measurePeopleImport(app: AppServer, admin: string, slug: s
   }
   return figures;
 }
-
-export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { countQueries } from "@/db/query-counter";
-import { insertAuditEvent } from "@/db/queries/audit";
+import { insertAuditEvent, insertAuditEvents } from "@/db/queries/audit";
 import { auditEvents, organisations } from "@/db/schema";
 import { loadAuditLog, type AuditLog } from "@/lib/audit/loaders";
 import { registeredEntries } from "@/lib/chain/registry";
@@ -146,6 +146,21 @@ describe("audit log", () => {
     actAs(fixture, "admin");
     const sentences = (await auditLog(fixture.slug, { action: "team.create" })).events.map((e) => e.sentence);
     // Six events: a tie broken by their random ids would put them in this order once in 720 runs.
+    expect(sentences.slice(0, ORDER.length).map((s) => ORDER.find((label) => s.includes(label)))).toEqual([...ORDER].reverse());
+  });
+
+  it("keeps the order of events recorded many at once, between events recorded one by one", async () => {
+    const ORDER = ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"];
+    const db = testDb();
+    const fixture = await createMatrixOrganisation(db);
+    const event = (label: string) => ({ action: "team.create", targetType: "team", targetLabel: label });
+    await db.transaction(async (tx) => {
+      await insertAuditEvent(tx, fixture.orgId, fixture.users.admin, event("Alpha"));
+      await insertAuditEvents(tx, fixture.orgId, fixture.users.admin, ORDER.slice(1, 6).map(event)); // one statement
+      await insertAuditEvent(tx, fixture.orgId, fixture.users.admin, event("Golf"));
+    });
+    actAs(fixture, "admin");
+    const sentences = (await auditLog(fixture.slug, { action: "team.create" })).events.map((e) => e.sentence);
     expect(sentences.slice(0, ORDER.length).map((s) => ORDER.find((label) => s.includes(label)))).toEqual([...ORDER].reverse());
   });
 

@@ -1,10 +1,12 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { readOnlyTransaction } from "@/db/queries/audit";
 import { insertTeams } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
 import { inScope } from "@/db/tenant";
 import { auditEvents, inviteLedTeams, invites, mailOutbox, memberships, teamLeaders, teams, users } from "@/db/schema";
+import { memberAction } from "@/lib/chain/member";
 import { registeredEntries } from "@/lib/chain/registry";
 import { acceptInviteAsNewPerson } from "@/lib/invites/join";
 import { confirmImport, previewImport } from "@/lib/people-import/actions";
@@ -35,6 +37,20 @@ async function teamNames(orgId: string) {
 async function auditActions(orgId: string) {
   return (await testDb().select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.orgId, orgId))).map((e) => e.action).sort();
 }
+
+/** A read-only action that writes anyway, as a preview that went wrong would: the chain's read-only transaction must refuse it. */
+const writingProbe = memberAction(
+  {
+    name: "test.readOnlyProbe",
+    permission: "people.import",
+    input: z.object({}),
+    readOnly: true,
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+  },
+  async ({ db, org }) => {
+    await insertTeams(db, org.id, ["Written in a preview"]);
+  },
+);
 
 /** As Excel saves "CSV UTF-8" in a locale with decimal commas: a byte-order mark, ";" separators, CRLF, quotes. */
 const SPREADSHEET = [
@@ -117,6 +133,20 @@ describe("people import: preview", () => {
     const error = await write.then(() => undefined, (e: unknown) => e as Error & { cause?: Error });
     expect(String(error?.cause?.message ?? error)).toMatch(/read-only transaction/);
     expect(await teamNames(f.orgId)).not.toContain("Written in a preview");
+  });
+
+  it("is declared read only, and the chain runs a read-only action in a transaction that refuses any write", async () => {
+    const previewEntry = registeredEntries().find((e) => e.name === "people.previewImport");
+    expect(previewEntry?.entry === "member" && previewEntry.readOnly).toBe(true);
+    const confirmEntry = registeredEntries().find((e) => e.name === "people.import");
+    expect(confirmEntry?.entry === "member" && confirmEntry.readOnly).toBeFalsy();
+
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "admin");
+    const before = await snapshotTables(testDb());
+    const failed = await writingProbe(f.slug, {}).then(() => undefined, (e: unknown) => e as Error & { cause?: Error });
+    expect(String(failed?.cause?.message ?? failed)).toMatch(/read-only transaction/);
+    expect(await snapshotTables(testDb())).toEqual(before);
   });
 
   it("refuses what is not a people file, with the reason", async () => {
@@ -230,6 +260,38 @@ describe("people import: confirm", () => {
     );
   });
 
+  it("changes a member's role as the members page would, with their leaderships and the events in order", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "admin");
+    const [rep, otherLeader] = [await emailOf(f.users.rep), await emailOf(f.users.otherLeader)];
+    const file = ["email,role,team", `${rep},leader,Team B`, `${otherLeader},rep,Team A`].join("\n");
+    expect((await preview(f, file)).rows.map((r) => [r.status, r.note])).toEqual([
+      ["update", "Role: rep → leader · Leads: none → Team B"],
+      ["update", "Role: leader → rep · Team: none → Team A · Leads: Team B → none"],
+    ]);
+    expect(ok<ImportResult>(await confirm(f, file, { apply: [rep, otherLeader] }))).toMatchObject({ invited: 0, updated: 2, leftAsTheyAre: 0 });
+
+    const after = await testDb().select().from(memberships).where(eq(memberships.orgId, f.orgId));
+    expect(after.find((m) => m.userId === f.users.rep)).toMatchObject({ role: "leader", teamId: null });
+    expect(after.find((m) => m.userId === f.users.otherLeader)).toMatchObject({ role: "rep", teamId: f.teamId });
+    const leads = await testDb().select({ userId: teamLeaders.userId, teamId: teamLeaders.teamId }).from(teamLeaders).where(eq(teamLeaders.orgId, f.orgId));
+    expect(leads.filter((l) => l.userId === f.users.rep || l.userId === f.users.otherLeader)).toEqual([{ userId: f.users.rep, teamId: f.otherTeamId }]);
+
+    // One statement wrote them, in the order the rows come, the import's own event last.
+    const events = await testDb()
+      .select({ action: auditEvents.action, label: auditEvents.targetLabel, before: auditEvents.before, after: auditEvents.after })
+      .from(auditEvents)
+      .where(eq(auditEvents.orgId, f.orgId))
+      .orderBy(asc(auditEvents.createdAt));
+    expect(events.map((e) => [e.action, e.label, e.before, e.after])).toEqual([
+      ["member.changeRole", "Remy Rep", { role: "rep" }, { role: "leader", team: null }],
+      ["team.addLeader", "Team B", null, { leader: "Remy Rep" }],
+      ["member.changeRole", "Olu Otherleader", { role: "leader" }, { role: "rep", team: "Team A" }],
+      ["team.removeLeader", "Team B", { leader: "Olu Otherleader" }, { leader: null }],
+      ["people.import", expect.any(String), null, expect.objectContaining({ updated: 2 })],
+    ]);
+  });
+
   it("refuses a confirm whose preview no longer holds, with the new preview", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "admin");
@@ -266,6 +328,30 @@ describe("people import: leaders", () => {
     actAs(f, "otherLeader");
     const p = await preview(f, `email,role,team\n${await emailOf(f.users.rep)},rep,Team B\n`);
     expect(p.rows.map((r) => [r.status, r.note])).toEqual([["unchanged", "Already in the organisation: an admin manages their role and team."]]);
+  });
+
+  it("see another team's invites as already invited, without their role or team; their own teams' as they are", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    actAs(f, "admin");
+    ok(await confirm(f, "email,role,team\nin.b@example.test,rep,Team B\nin.a@example.test,rep,Team A\n"));
+    const file = "email,role,team\nin.b@example.test,rep,Team A\nin.a@example.test,rep,Team A\n";
+    const moved = "email,role,team\nin.b@example.test,rep,Team A\nin.a@example.test,rep,Team B\n";
+    expect((await preview(f, file)).rows.map((r) => r.note)).toEqual([
+      "Already invited as rep of Team B: revoke that invite on the Invites page to invite them as the file says.",
+      "Already invited, with a link that can still be used.",
+    ]);
+
+    actAs(f, "leader"); // leads Team A
+    expect((await preview(f, file)).rows.map((r) => [r.status, r.note])).toEqual([
+      ["unchanged", "Already invited to a team you do not lead: an admin manages their invite."],
+      ["unchanged", "Already invited, with a link that can still be used."],
+    ]);
+    actAs(f, "otherLeader"); // leads Team B
+    expect((await preview(f, moved)).rows.map((r) => [r.status, r.note])).toEqual([
+      ["refused", "You import reps into Team B only: ask an admin to import people into Team A."],
+      ["unchanged", "Already invited to a team you do not lead: an admin manages their invite."],
+    ]);
+    expect((await preview(f, "email,role,team\nin.b@example.test,rep,Team B\n")).rows.map((r) => r.note)).toEqual(["Already invited, with a link that can still be used."]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutralised, toCsv, unneutralised } from "@/lib/people-import/csv";
+import { neutralised, toCsv, unneutralised } from "@/lib/csv";
 import { decodeFile } from "@/lib/people-import/decode";
 import { TEMPLATE_ROWS } from "@/lib/people-import/format";
 import { parsePeopleFile } from "@/lib/people-import/parse";

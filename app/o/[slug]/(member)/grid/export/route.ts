@@ -1,3 +1,4 @@
+import { downloadResponse } from "@/lib/download";
 import { loadGridExport } from "@/lib/grid/loaders";
 
 /** GET /o/{slug}/grid/export?team=&cycle=&view=: the grid in that view as a CSV download. */
@@ -5,12 +6,5 @@ export async function GET(request: Request, { params }: RouteContext<"/o/[slug]/
   const { slug } = await params;
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const { fileName, csv } = await loadGridExport(slug, query);
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(`\uFEFF${csv}`, { name: fileName, type: "text/csv" });
 }
