@@ -1,6 +1,8 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { parsedJson } from "./execute";
+import type { GapBasis } from "@/lib/coaching/gap-basis";
+import { TENDENCY_MIN_BEHAVIOURS } from "@/lib/coaching/tendency";
 import { coachSeesSelfSql, labelSql } from "./rules";
 import {
   assessments,
@@ -36,6 +38,7 @@ export async function findCoachingSettings(db: DbOrTx, orgId: string) {
       agreedWeaknessMax: organisations.agreedWeaknessMax,
       agreedStrengthMin: organisations.agreedStrengthMin,
       oneOnOneCadenceDays: organisations.oneOnOneCadenceDays,
+      gapBasis: organisations.gapBasis,
     })
     .from(organisations)
     .where(eq(organisations.id, orgId));
@@ -173,12 +176,24 @@ export type RollupRow = {
  * (labelSql, labelOf's twin) and count only the self ratings the coach may see: with blind mode on, those of reps
  * who have submitted (coachSeesSelfSql, coachSeesSelf's twin; both in db/queries/rules.ts).
  */
+/**
+ * The label's offset in the roll-ups: with relative gaps, the rep's tendency (mean self minus leader over the pairs
+ * `p` holds for them, as selfTendency computes it, from TENDENCY_MIN_BEHAVIOURS pairs); else 0.
+ */
+function relativeOffset(basis: SQLWrapper | GapBasis): SQL {
+  const tendency = sql`case when count(p.self) over (partition by p.rep_user_id) >= ${TENDENCY_MIN_BEHAVIOURS}
+    then avg(p.self - p.leader) over (partition by p.rep_user_id) else 0 end`;
+  return sql`case when ${basis} = 'relative' then ${tendency} else 0 end`;
+}
+
 export async function coachingRollups(
   db: DbOrTx,
   orgId: string,
   cycleId: string,
   blindMode: boolean,
   scope: RepScope = {},
+  /** Absent: the organisation's own setting. */
+  basis?: GapBasis,
 ): Promise<RollupRow[]> {
   if (emptyScope(scope)) return [];
   // Each (rep, behaviour) with its leader and visible self score, grouped from one stream of both tables' rows:
@@ -210,7 +225,7 @@ export async function coachingRollups(
       teamId: sql<string>`p.team_id`.as("team_id"),
       behaviourId: sql<string>`p.behaviour_id`.as("behaviour_id"),
       leader: sql<number>`p.leader`.as("leader"),
-      label: labelSql(sql`p.self`, sql`p.leader`, thresholds).as("label"),
+      label: labelSql(sql`p.self`, sql`p.leader`, thresholds, relativeOffset(basis ?? organisations.gapBasis)).as("label"),
     })
     .from(pairs)
     .innerJoin(organisations, eq(organisations.id, orgId))

@@ -20,10 +20,10 @@ export type ThresholdsSql = { [K in keyof Thresholds]: SQLWrapper };
 
 /**
  * labelOf (lib/coaching/rules.ts) in SQL: the label of a (self, leader) pair of scores, null when either is missing
- * (a hidden or absent self rating has no label, as in queueItem).
+ * (a hidden or absent self rating has no label, as in queueItem). `offset` is taken off the gap as labelOf's is.
  */
-export function labelSql(self: SQLWrapper, leader: SQLWrapper, t: ThresholdsSql): SQL<CoachingLabel | null> {
-  const gap = sql`(${self} - ${leader})`;
+export function labelSql(self: SQLWrapper, leader: SQLWrapper, t: ThresholdsSql, offset: SQLWrapper = sql`0`): SQL<CoachingLabel | null> {
+  const gap = sql`(${self} - ${leader} - ${offset})`;
   return sql<CoachingLabel | null>`case
     when ${self} is null or ${leader} is null then null
     when ${gap} >= ${t.blindSpotGap} then 'blind_spot'

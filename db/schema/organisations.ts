@@ -15,8 +15,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { GAP_BASES } from "../../lib/coaching/gap-basis";
 import { users } from "./accounts";
 import { createdAtColumn } from "./columns";
+
+export const gapBasis = pgEnum("gap_basis", GAP_BASES);
 
 /** The tenant root: every tenant table carries its id as org_id. */
 export const organisations = pgTable(
@@ -40,6 +43,11 @@ export const organisations = pgTable(
     agreedWeaknessMax: smallint().notNull().default(2),
     /** Agreed strength when both scores are >= this. */
     agreedStrengthMin: smallint().notNull().default(4),
+    /**
+     * What the queue's blind-spot and hidden-strength labels measure: the raw gap, or the gap relative to the rep's
+     * overall tendency (their mean self-minus-leader gap), so a rep who rates everything high is not all blind spots.
+     */
+    gapBasis: gapBasis().notNull().default("raw"),
     /** A rep with no 1:1 note for longer than this many days is flagged. */
     oneOnOneCadenceDays: integer().notNull().default(14),
     createdAt: createdAtColumn(),

@@ -16,11 +16,14 @@ import { coachSeesSelf } from "@/lib/assessments/visibility";
 import { dateInZone } from "@/lib/time-zone";
 import { todayIn } from "@/lib/relationships/rules";
 import { oneOnOneState, orderQueue, orderReps, queueItem, type OneOnOneState, type QueueItem, type Thresholds } from "./rules";
+import type { GapBasis } from "./gap-basis";
+import { scaleDirection, selfTendency, strengthAgreement, type StrengthAgreement, type Tendency } from "./tendency";
 
 /**
  * The coaching queue, as a coach (leader or admin) sees it: for every rep of the scope and behaviour rated in
  * the current cycle, the signed gap and its label where the rep's self rating is visible (blind mode, through
- * coachSeesSelf), the rep's items in "coach on this next" order, the 1:1 cadence, and reps in coaching order.
+ * coachSeesSelf), the rep's overall tendency and agreement on strengths (labels relative to the tendency when the
+ * organisation or the page chooses so), the rep's items in "coach on this next" order, the 1:1 cadence, and reps in coaching order.
  * A fixed number of queries, whatever the number of reps: settings, cycle, behaviours, reps; then assessments
  * and leader scores; then the visible self scores (and the roll-ups, when asked for).
  */
@@ -38,11 +41,19 @@ export type QueueRep = {
   items: QueueItem[];
   /** Whether the viewer sees the rep's self ratings this cycle. */
   selfVisible: boolean;
+  /** Over the behaviours both sides rated and the viewer sees: the mean self-minus-leader gap (3 or more)... */
+  tendency: Tendency | null;
+  /** ... whether the two rank the behaviours alike (5 or more)... */
+  agreement: StrengthAgreement | null;
+  /** ... and whether the tendency alone passes a threshold ("talk about the scale first"). */
+  scale: "higher" | "lower" | null;
 };
 
 export type CoachingQueue = {
   cycle: { id: string; name: string } | null;
   thresholds: Thresholds;
+  /** What the labels were decided on: the organisation's setting unless the page asked for the other. */
+  basis: GapBasis;
   cadenceDays: number;
   today: string;
   behaviours: { id: string; name: string }[];
@@ -61,7 +72,7 @@ export async function buildCoachingQueue(
   db: DbOrTx,
   org: CoachingOrg,
   scope: RepScope,
-  options: { rollups?: boolean; now?: Date } = {},
+  options: { rollups?: boolean; now?: Date; basis?: GapBasis } = {},
 ): Promise<CoachingQueue> {
   const [settings, cycle, behaviourRows, repRows] = await Promise.all([
     findCoachingSettings(db, org.id),
@@ -83,27 +94,34 @@ export async function buildCoachingQueue(
     [states, leader, rollups] = await Promise.all([
       listCycleAssessments(db, org.id, cycle.id, scope),
       listLeaderScores(db, org.id, cycle.id, scope),
-      options.rollups ? coachingRollups(db, org.id, cycle.id, org.blindMode, scope) : Promise.resolve(undefined),
+      options.rollups ? coachingRollups(db, org.id, cycle.id, org.blindMode, scope, options.basis) : Promise.resolve(undefined),
     ]);
     for (const repUserId of selfVisibleRepIds(org.blindMode, repRows, states)) visible.add(repUserId);
     self = await listVisibleSelfScores(db, org.id, cycle.id, [...visible]);
   }
 
   const selfOf = new Map(self.map((s) => [`${s.repUserId}:${s.behaviourId}`, { score: Number(s.score), comment: s.comment }]));
-  const itemsOf = new Map<string, QueueItem[]>();
+  const inputsOf = new Map<string, Parameters<typeof queueItem>[0][]>();
   for (const rating of leader) {
     const at = position.get(rating.behaviourId);
     if (at === undefined) continue;
-    const list = itemsOf.get(rating.repUserId) ?? [];
     const own = selfOf.get(`${rating.repUserId}:${rating.behaviourId}`);
-    list.push(
-      queueItem(
-        { behaviourId: rating.behaviourId, name: behaviourRows[at]!.name, position: at, leader: Number(rating.score), self: own?.score ?? null, selfComment: own?.comment ?? null },
-        thresholds,
-      ),
-    );
-    itemsOf.set(rating.repUserId, list);
+    const list = inputsOf.get(rating.repUserId) ?? [];
+    list.push({ behaviourId: rating.behaviourId, name: behaviourRows[at]!.name, position: at, leader: Number(rating.score), self: own?.score ?? null, selfComment: own?.comment ?? null });
+    inputsOf.set(rating.repUserId, list);
   }
+  const basis = options.basis ?? settings.gapBasis;
+  const gapsOf = (repUserId: string) => {
+    const inputs = inputsOf.get(repUserId) ?? [];
+    const pairs = inputs.flatMap((i) => (i.self === null ? [] : [{ self: i.self, leader: i.leader }]));
+    const tendency = selfTendency(pairs);
+    return {
+      tendency,
+      agreement: strengthAgreement(pairs),
+      scale: scaleDirection(tendency, thresholds),
+      items: orderQueue(inputs.map((input) => queueItem(input, thresholds, { tendency: tendency?.mean ?? null, basis }))),
+    };
+  };
 
   const reps = orderReps(
     repRows.map((r) => ({
@@ -113,10 +131,19 @@ export async function buildCoachingQueue(
       teamName: r.teamName,
       selfVisible: visible.has(r.userId),
       oneOnOne: oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today),
-      items: orderQueue(itemsOf.get(r.userId) ?? []),
+      ...gapsOf(r.userId),
     })),
   );
-  return { cycle: cycle ? { id: cycle.id, name: cycle.name } : null, thresholds, cadenceDays: settings.oneOnOneCadenceDays, today, behaviours, reps, ...(rollups && { rollups }) };
+  return {
+    cycle: cycle ? { id: cycle.id, name: cycle.name } : null,
+    thresholds,
+    basis,
+    cadenceDays: settings.oneOnOneCadenceDays,
+    today,
+    behaviours,
+    reps,
+    ...(rollups && { rollups }),
+  };
 }
 
 /** The reps of the scope overdue for a 1:1, longest first (two queries: settings and reps). */

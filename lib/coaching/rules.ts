@@ -5,6 +5,7 @@
  * organisation's time zone.
  */
 import { addDays, daysBetween } from "@/lib/relationships/rules";
+import type { GapBasis } from "./gap-basis";
 
 /** The organisation's label thresholds (organisations.{blind_spot_gap, ...}). gap = self - leader. */
 export type Thresholds = {
@@ -36,8 +37,12 @@ export const LABEL_NAME: Record<CoachingLabel, string> = {
  * One sentence per label, with the organisation's thresholds in it. "coach" speaks to the leader (the queue);
  * "report" is a printed document's neutral voice, read by the rep as much as by the leader.
  */
-export function labelExplanation(label: CoachingLabel, t: Thresholds, voice: "coach" | "report" = "coach"): string {
+export function labelExplanation(label: CoachingLabel, t: Thresholds, voice: "coach" | "report" = "coach", basis: GapBasis = "raw"): string {
   if (voice === "report") return reportExplanation(label, t);
+  if (basis === "relative" && label === "blind_spot")
+    return `Beyond how they rate themself overall, the rep rates this at least ${t.blindSpotGap} points higher than you do: they may not see what you see, so start by agreeing on what good looks like.`;
+  if (basis === "relative" && label === "hidden_strength")
+    return `Beyond how they rate themself overall, the rep rates this at least ${t.hiddenStrengthGap} points lower than you do: tell them what they do well, so they keep doing it with confidence.`;
   switch (label) {
     case "blind_spot":
       return `The rep rates themself at least ${t.blindSpotGap} points higher than you do: they may not see what you see, so start by agreeing on what good looks like.`;
@@ -68,8 +73,8 @@ function reportExplanation(label: CoachingLabel, t: Thresholds): string {
 }
 
 /** Every label with its name and explanation, in the labels' order: the legend under a queue or a report. */
-export function labelLegend(t: Thresholds, voice: "coach" | "report" = "coach") {
-  return COACHING_LABELS.map((label) => ({ label, name: LABEL_NAME[label], explanation: labelExplanation(label, t, voice) }));
+export function labelLegend(t: Thresholds, voice: "coach" | "report" = "coach", basis: GapBasis = "raw") {
+  return COACHING_LABELS.map((label) => ({ label, name: LABEL_NAME[label], explanation: labelExplanation(label, t, voice, basis) }));
 }
 
 /** The signed gap: self minus leader. */
@@ -77,9 +82,13 @@ export function gapOf(self: number, leader: number): number {
   return self - leader;
 }
 
-/** The label of one behaviour of one rep, when both scores are known. */
-export function labelOf(self: number, leader: number, t: Thresholds): CoachingLabel {
-  const gap = gapOf(self, leader);
+/**
+ * The label of one behaviour of one rep, when both scores are known. `offset` is taken off the gap before the
+ * blind-spot and hidden-strength tests: the rep's overall tendency when the queue labels relative gaps, else 0.
+ * The agreed labels always read the scores themselves.
+ */
+export function labelOf(self: number, leader: number, t: Thresholds, offset = 0): CoachingLabel {
+  const gap = gapOf(self, leader) - offset;
   if (gap >= t.blindSpotGap) return "blind_spot";
   if (gap <= -t.hiddenStrengthGap) return "hidden_strength";
   if (self <= t.agreedWeaknessMax && leader <= t.agreedWeaknessMax) return "agreed_weakness";
@@ -101,30 +110,46 @@ export type QueueItem = {
   /** The rep's comment on their self rating: null when there is none or the self rating is hidden (blind mode). */
   selfComment: string | null;
   gap: number | null;
+  /** The gap minus the rep's overall tendency; null without a gap or without a tendency (too few pairs). */
+  relativeGap: number | null;
+  /** Labelled by the relative gap (the organisation's or the page's choice) rather than the raw one. */
+  relative: boolean;
   label: CoachingLabel | null;
 };
 
+/**
+ * `gaps.tendency`: the rep's mean self-minus-leader gap (null with too few behaviours rated on both sides);
+ * with `basis: "relative"` the label is decided on the gap minus it.
+ */
 export function queueItem(
   input: { behaviourId: string; name: string; position: number; leader: number; self: number | null; selfComment: string | null },
   t: Thresholds,
+  gaps: { tendency: number | null; basis: GapBasis } = { tendency: null, basis: "raw" },
 ): QueueItem {
   const { self, leader } = input;
+  const gap = self === null ? null : gapOf(self, leader);
+  const relative = gaps.basis === "relative" && gaps.tendency !== null;
   return {
     ...input,
-    gap: self === null ? null : gapOf(self, leader),
-    label: self === null ? null : labelOf(self, leader, t),
+    gap,
+    relativeGap: gap === null || gaps.tendency === null ? null : gap - gaps.tendency,
+    relative,
+    label: self === null ? null : labelOf(self, leader, t, relative ? gaps.tendency! : 0),
   };
 }
 
+/** The gap an item's label was decided on. */
+const labelledGap = (item: QueueItem) => (item.relative ? item.relativeGap : item.gap) ?? 0;
+
 /**
  * "Coach on this next": the leader's score, low first; then blind spots before other labels; then the size of
- * the gap, largest first (no gap counts as none); then the framework's order.
+ * the gap the label was decided on, largest first (no gap counts as none); then the framework's order.
  */
 export function compareQueueItems(a: QueueItem, b: QueueItem): number {
   return (
     a.leader - b.leader ||
     Number(b.label === "blind_spot") - Number(a.label === "blind_spot") ||
-    Math.abs(b.gap ?? 0) - Math.abs(a.gap ?? 0) ||
+    Math.abs(labelledGap(b)) - Math.abs(labelledGap(a)) ||
     a.position - b.position
   );
 }

@@ -107,6 +107,41 @@ describe("labelSql, the SQL twin of labelOf", () => {
   });
 });
 
+describe("labelSql with an offset (relative gaps), against labelOf with the same offset", () => {
+  it("labels every (self, leader) pair alike for tendencies the way a mean of integer gaps gives them", async () => {
+    // Means of self-minus-leader gaps over 3 to 12 behaviours: n/3, n/4, ... and the integers, from -4 to 4.
+    const offsets = [...new Set([3, 4, 5, 7, 12].flatMap((count) => Array.from({ length: 8 * count + 1 }, (_, k) => (k - 4 * count) / count)))];
+    const thresholdSets = [DEFAULT_THRESHOLDS, { blindSpotGap: 1, hiddenStrengthGap: 3, agreedWeaknessMax: 1, agreedStrengthMin: 5 }];
+    const inputs = thresholdSets.flatMap((t, ti) => offsets.flatMap((offset) => SCORES.flatMap((self) => SCORES.map((leader) => ({ self, leader, offset, t, ti })))));
+    // The offset goes in as the exact fraction a SQL avg() gives, numerator over count.
+    const fraction = (offset: number) => {
+      const count = [1, 3, 4, 5, 7, 12].find((c) => Number.isInteger(Math.round(offset * c * 1e9) / 1e9))!;
+      return sql`(${int(Math.round(offset * count))}::numeric / ${int(count)})`;
+    };
+    const values = sql.join(
+      inputs.map(({ self, leader, offset, ti }, i) => sql`(${int(i)}, ${int(self)}::smallint, ${int(leader)}::smallint, ${fraction(offset)}, ${int(ti)})`),
+      sql`, `,
+    );
+    const t = (key: keyof Thresholds) => sql.raw(`(case v.ti ${thresholdSets.map((set, i) => `when ${i} then ${set[key]}`).join(" ")} end)`);
+    const label = labelSql(sql`v.self`, sql`v.leader`, { blindSpotGap: t("blindSpotGap"), hiddenStrengthGap: t("hiddenStrengthGap"), agreedWeaknessMax: t("agreedWeaknessMax"), agreedStrengthMin: t("agreedStrengthMin") }, sql`v.offset`);
+    const rows = await executeRows<{ i: number; label: string | null }>(
+      testDb(),
+      sql`select v.i, ${label} as label from (values ${values}) as v(i, self, leader, "offset", ti) order by v.i`,
+    );
+
+    expect(rows).toHaveLength(inputs.length);
+    const differences = rows.flatMap((row) => {
+      const { self, leader, offset, t } = inputs[Number(row.i)]!;
+      const expected = labelOf(self, leader, t, offset);
+      return row.label === expected ? [] : [{ self, leader, offset, sql: row.label, typescript: expected }];
+    });
+    expect(differences).toEqual([]);
+    // An offset moves labels: the same pair is a blind spot at offset 0 and not at offset 2.
+    expect(labelOf(4, 2, DEFAULT_THRESHOLDS, 0)).toBe("blind_spot");
+    expect(labelOf(4, 2, DEFAULT_THRESHOLDS, 2)).not.toBe("blind_spot");
+  });
+});
+
 describe("coachSeesSelfSql, the SQL twin of coachSeesSelf", () => {
   const at = new Date("2025-03-01T09:00:00Z");
   /** Every state of a rep's self-assessment in a cycle: none, then submitted or not x shared or not. */
