@@ -6,10 +6,11 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { updateCoachingSettings } from "@/lib/coaching/actions";
+import { GAP_BASES, GAP_BASIS_LABEL, type GapBasis } from "@/lib/coaching/gap-basis";
 
-type Settings = { blindSpotGap: number; hiddenStrengthGap: number; agreedWeaknessMax: number; agreedStrengthMin: number; oneOnOneCadenceDays: number };
+type Settings = { blindSpotGap: number; hiddenStrengthGap: number; agreedWeaknessMax: number; agreedStrengthMin: number; oneOnOneCadenceDays: number; gapBasis: GapBasis };
 
-function Choice({ label, name, value, options, hint, state }: { label: string; name: keyof Settings; value: number; options: number[]; hint: string; state: Parameters<typeof fieldError>[0] }) {
+function Choice({ label, name, value, options, hint, state }: { label: string; name: Exclude<keyof Settings, "gapBasis">; value: number; options: number[]; hint: string; state: Parameters<typeof fieldError>[0] }) {
   return (
     <SelectField label={label} name={name} defaultValue={typed(state, name, String(value))} error={fieldError(state, name)} hint={hint}>
       {options.map((n) => (
@@ -35,6 +36,19 @@ export function CoachingSettingsForm({ slug, settings }: { slug: string; setting
         <Choice label="Agreed weakness: both at most" name="agreedWeaknessMax" value={settings.agreedWeaknessMax} options={[1, 2, 3, 4, 5]} hint="Both scores this low or lower." state={state} />
         <Choice label="Agreed strength: both at least" name="agreedStrengthMin" value={settings.agreedStrengthMin} options={[1, 2, 3, 4, 5]} hint="Both scores this high or higher." state={state} />
       </div>
+      <SelectField
+        label="Blind spots and hidden strengths measure"
+        name="gapBasis"
+        defaultValue={typed(state, "gapBasis", settings.gapBasis)}
+        error={fieldError(state, "gapBasis")}
+        hint="Relative: a rep who rates everything higher than their leader is told so once (talk about the scale first), and each behaviour's gap is measured against that tendency. Leaders can switch on the coaching queue."
+      >
+        {GAP_BASES.map((basis) => (
+          <option key={basis} value={basis}>
+            {GAP_BASIS_LABEL[basis]}
+          </option>
+        ))}
+      </SelectField>
       <TextField
         label="1:1 cadence (days)"
         name="oneOnOneCadenceDays"

@@ -16,12 +16,13 @@ export function LabelBadge({ label }: { label: CoachingLabel | null }) {
   return <Badge tone={TONE[label]}>{LABEL_NAME[label]}</Badge>;
 }
 
-/** "Leader 2 · self 4 · gap +2", with the self side named when it is not visible. */
-export function ItemScores({ leader, self, gap }: { leader: number; self: number | null; gap: number | null }) {
+/** "Leader 2 · self 4 · gap +2" (and "· relative +0.4" when labelled so), the self side named when not visible. */
+export function ItemScores({ leader, self, gap, relativeGap = null }: { leader: number; self: number | null; gap: number | null; relativeGap?: number | null }) {
   return (
     <span className="text-xs text-slate-600 tabular-nums">
       {`Leader ${leader} · `}
       {self === null ? "self —" : `self ${self} · gap ${formatGap(gap)}`}
+      {relativeGap !== null && ` · relative ${formatGap(relativeGap)}`}
     </span>
   );
 }

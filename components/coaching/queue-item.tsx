@@ -4,7 +4,18 @@ import type { CoachingLabel } from "@/lib/coaching/rules";
 import { ItemScores, LabelBadge, SelfComment } from "./labels";
 import { PlanDialog } from "./plan-dialog";
 
-type Item = { behaviourId: string; name: string; leader: number; self: number | null; selfComment: string | null; gap: number | null; label: CoachingLabel | null; suggestedTarget: number };
+type Item = {
+  behaviourId: string;
+  name: string;
+  leader: number;
+  self: number | null;
+  selfComment: string | null;
+  gap: number | null;
+  relativeGap: number | null;
+  relative: boolean;
+  label: CoachingLabel | null;
+  suggestedTarget: number;
+};
 
 /**
  * One "coach on this next" item: its rank, behaviour, label and scores, and (for a coach) the button that turns
@@ -36,7 +47,7 @@ export function QueueItemRow({
           {item.name}
           <LabelBadge label={item.label} />
         </p>
-        <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
+        <ItemScores leader={item.leader} self={item.self} gap={item.gap} relativeGap={item.relative ? item.relativeGap : null} />
         <SelfComment comment={item.selfComment} />
       </div>
       {planLabel && (

@@ -108,6 +108,7 @@ const COACHING_SETTINGS: Field[] = [
   { key: "agreedWeaknessMax", value: asText, phrase: (v) => `agreed weaknesses at ${v} or lower` },
   { key: "agreedStrengthMin", value: asText, phrase: (v) => `agreed strengths at ${v} or higher` },
   { key: "oneOnOneCadenceDays", value: asText, phrase: (v) => `a 1:1 every ${v} days` },
+  { key: "gapBasis", value: (v) => (v === "relative" ? "the gap relative to each rep's tendency" : "the raw gap"), phrase: (v) => `labels from ${v}` },
 ];
 
 const PLAN_FIELDS: Field[] = [

@@ -65,7 +65,7 @@ export const updateCoachingSettings = memberAction(
     input: coachingSettingsSchema,
     expect: {
       allow: ["admin"],
-      input: () => ({ blindSpotGap: "2", hiddenStrengthGap: "3", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "21" }),
+      input: () => ({ blindSpotGap: "2", hiddenStrengthGap: "3", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "21", gapBasis: "relative" }),
     },
   },
   async ({ db, org, audit }, values) => {

@@ -14,6 +14,7 @@ import { prepareCoaching } from "./matrix";
 import { planView, repLeaderCycleIds, suggestedTarget } from "./plans";
 import { buildCoachingQueue, shapeRollups } from "./queue";
 import { agendaItems, agendaText, labelLegend } from "./rules";
+import { agreementSentence, scaleItem, tendencySentence } from "./tendency";
 
 /** How many reps the queue lists before "Show all". */
 export const QUEUE_PAGE_SIZE = 50;
@@ -33,12 +34,12 @@ export const loadCoachingQueue = memberLoader(
     input: queuePageSchema,
     expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}), prepare: prepareCoaching },
   },
-  async ({ db, org, member }, { team, all }) => {
+  async ({ db, org, member }, { team, all, gaps }) => {
     const scopeTeams = teamScope(member);
     if (team && scopeTeams && !scopeTeams.includes(team)) throw new Refusal("not_found");
     const teamIds = team ? [team] : scopeTeams;
     const isAdmin = member.role === "admin";
-    const [queue, teams] = await Promise.all([buildCoachingQueue(db, org, { teamIds }, { rollups: true }), listTeams(db, org.id, { teamIds: scopeTeams })]);
+    const [queue, teams] = await Promise.all([buildCoachingQueue(db, org, { teamIds }, { rollups: true, basis: gaps }), listTeams(db, org.id, { teamIds: scopeTeams })]);
     if (team && !teams.some((t) => t.id === team)) throw new Refusal("not_found");
     const shownTeams = teams.filter((t) => !team || t.id === team);
     const rollups = shapeRollups(queue.rollups ?? [], queue.behaviours, shownTeams);
@@ -49,8 +50,9 @@ export const loadCoachingQueue = memberLoader(
       cycle: queue.cycle,
       today: queue.today,
       thresholds: queue.thresholds,
+      basis: queue.basis,
       cadenceDays: queue.cadenceDays,
-      legend: labelLegend(queue.thresholds),
+      legend: labelLegend(queue.thresholds, "coach", queue.basis),
       teams: teams.map(({ id, name }) => ({ id, name })),
       team: team ?? null,
       totalReps: queue.reps.length,
@@ -61,6 +63,9 @@ export const loadCoachingQueue = memberLoader(
         /** The rest of the rep's items, in the same order (shown folded). */
         more: r.items.slice(QUEUE_ITEMS_PER_REP).map(withTarget),
         unrated: r.items.length === 0,
+        tendency: r.tendency && tendencySentence(r.tendency, "coach"),
+        agreement: r.agreement && agreementSentence(r.agreement, "coach"),
+        scale: r.scale && r.tendency ? scaleItem(r.scale, r.tendency) : null,
       })),
       teamRollups: rollups.teams,
       // The organisation roll-up is the admin's: across every team (not when one team is picked).

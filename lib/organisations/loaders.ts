@@ -53,8 +53,8 @@ export const loadOrganisationSettings = memberLoader(
       listDepartments(db, org.id, { includeArchived: true }),
       latestOrgMails(db, org.id, EMAIL_DELIVERY_ROWS),
     ]);
-    const { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin, oneOnOneCadenceDays } = row;
-    const coaching = { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin, oneOnOneCadenceDays };
+    const { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin, oneOnOneCadenceDays, gapBasis } = row;
+    const coaching = { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin, oneOnOneCadenceDays, gapBasis };
     return { name: row.name, timeZone: row.timeZone, blindMode: row.blindMode, slug: row.slug, departments, coaching, mails };
   },
 );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GAP_BASES } from "@/lib/coaching/gap-basis";
 import { PLAN_STATUSES } from "@/lib/coaching/plans";
 import { isIsoDate } from "@/lib/time-zone";
 import { blankable, checkboxField, intField, uuidField } from "./fields";
@@ -25,6 +26,7 @@ export const coachingSettingsSchema = z
     agreedWeaknessMax: intField("Choose a score from 1 to 5.", 1, 5),
     agreedStrengthMin: intField("Choose a score from 1 to 5.", 1, 5),
     oneOnOneCadenceDays: intField("Choose a cadence from 1 to 365 days.", 1, 365),
+    gapBasis: z.enum(GAP_BASES, { error: "Choose what the labels measure." }),
   })
   .refine((v) => v.agreedWeaknessMax < v.agreedStrengthMin, {
     path: ["agreedStrengthMin"],
@@ -88,6 +90,8 @@ export const noteIdSchema = z.object({ noteId: uuidField });
 export const queuePageSchema = z.object({
   team: blankable(uuidField).optional(),
   all: z.enum(["1"]).optional(),
+  /** The page's view of the labels; absent: the organisation's setting. */
+  gaps: z.enum(GAP_BASES).optional(),
 });
 
 /** One rep's coaching page. */

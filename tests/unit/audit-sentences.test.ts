@@ -96,6 +96,9 @@ describe("describeAuditEvent", () => {
     expect(settings(defaults, { ...defaults, hiddenStrengthGap: 1, agreedWeaknessMax: 1, agreedStrengthMin: 5 })).toBe(
       "Dana Reyes changed the coaching settings: hidden strengths from a gap of 1 (was 2), agreed weaknesses at 1 or lower (was 2), agreed strengths at 5 or higher (was 4)",
     );
+    expect(settings({ ...defaults, gapBasis: "raw" }, { ...defaults, gapBasis: "relative" })).toBe(
+      "Dana Reyes changed the coaching settings: labels from the gap relative to each rep's tendency (was the raw gap)",
+    );
     expect(settings(defaults, defaults)).toBe("Dana Reyes saved the coaching settings without changes");
     expect(auditActionLabel("coaching.updateSettings")).toBe("Coaching settings changed");
   });

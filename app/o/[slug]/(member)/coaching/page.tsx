@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { GapBasisSwitch, RepTendency, ScaleItem } from "@/components/coaching/gap-basis";
 import { LabelLegend } from "@/components/coaching/labels";
 import { QueueItemRow } from "@/components/coaching/queue-item";
 import { OrganisationRollupTable, ROLLUP_RULE, TeamRollupTable } from "@/components/coaching/rollups";
@@ -24,10 +25,15 @@ export default async function CoachingQueuePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const { team, all } = await searchParams;
-  const page = await loadCoachingQueue(slug, { team: typeof team === "string" ? team : undefined, all: all === "1" ? "1" : undefined });
+  const { team, all, gaps } = await searchParams;
+  const page = await loadCoachingQueue(slug, {
+    team: typeof team === "string" ? team : undefined,
+    all: all === "1" ? "1" : undefined,
+    gaps: gaps === "raw" || gaps === "relative" ? gaps : undefined,
+  });
   const base = `/o/${page.slug}`;
-  const showAllHref = `${base}/coaching?${new URLSearchParams({ ...(page.team && { team: page.team }), all: "1" })}`;
+  const queueHref = (params: Record<string, string>) =>
+    `${base}/coaching?${new URLSearchParams({ ...(page.team && { team: page.team }), ...(all === "1" && { all: "1" }), gaps: page.basis, ...params })}`;
 
   return (
     <div className="space-y-6">
@@ -64,6 +70,7 @@ export default async function CoachingQueuePage({
               </>
             }
           >
+            <GapBasisSwitch basis={page.basis} hrefOf={(basis) => queueHref({ gaps: basis })} />
             <LabelLegend legend={page.legend} />
           </Panel>
 
@@ -96,11 +103,13 @@ export default async function CoachingQueuePage({
                         {rep.oneOnOne.overdue && <Badge tone="red">1:1 overdue</Badge>}
                       </p>
                       {!rep.selfVisible && !rep.unrated && <p className="mt-1 text-xs italic text-slate-600">Self-assessment not submitted: ranked by your scores.</p>}
+                      <RepTendency tendency={rep.tendency} agreement={rep.agreement} />
                     </div>
                     {rep.unrated ? (
                       <p className="self-center text-sm text-slate-600">{`Not rated in ${page.cycle!.name} yet.`}</p>
                     ) : (
                       <div>
+                        {rep.scale && <ScaleItem item={rep.scale} />}
                         <ol className="divide-y divide-slate-100">
                           {rep.items.map((item, i) => (
                             <QueueItemRow
@@ -135,7 +144,7 @@ export default async function CoachingQueuePage({
             )}
             {page.reps.length < page.totalReps && (
               <p className="text-center">
-                <Link href={showAllHref} className={buttonClasses("secondary")}>
+                <Link href={queueHref({ all: "1" })} className={buttonClasses("secondary")}>
                   {`Show all ${page.totalReps} reps`}
                 </Link>
               </p>

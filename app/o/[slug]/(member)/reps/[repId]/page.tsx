@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { OverallGaps } from "@/components/coaching/gap-basis";
 import Link from "next/link";
 import { BaselineChart } from "@/components/baseline/baseline-chart";
 import { BaselineTable, HistoryTable } from "@/components/baseline/baseline-table";
@@ -92,6 +93,7 @@ export default async function BaselinePage({
                 data={cycle.rows.map((r) => ({ name: r.name, self: r.self?.score ?? null, leader: r.leader?.score ?? null }))}
               />
             )}
+            <OverallGaps gaps={cycle.honestGaps} />
             <BaselineTable
               caption={`${cycle.name}: self, leader and gap per behaviour`}
               rows={cycle.rows}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { OverallGaps } from "@/components/coaching/gap-basis";
 import Link from "next/link";
 import { BaselineTable } from "@/components/baseline/baseline-table";
 import { CyclePicker } from "@/components/baseline/cycle-picker";
@@ -89,6 +90,7 @@ export default async function RepReportPage({ params, searchParams }: Props) {
                   />
                 </div>
               )}
+              <OverallGaps gaps={cycle.honestGaps} />
               {cycle.rows.some((r) => r.label) && (
                 <section aria-labelledby="legend-heading" className="print:break-inside-avoid">
                   <h3 id="legend-heading" className="mb-2 text-sm font-semibold text-slate-900">
