@@ -8,6 +8,7 @@ import { Refusal } from "@/lib/chain/outcome";
 import { repTarget } from "@/lib/members/rep-target";
 import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
+import { honestGaps, type Voice } from "@/lib/coaching/tendency";
 import { baselineViewSchema } from "@/lib/schemas/assessments";
 import { readOwnCurrentCycle } from "./own-cycle";
 import { assessmentStatus, canShare, coachSeesSelf, repSeesLeader } from "./visibility";
@@ -68,7 +69,12 @@ export const loadBaseline = memberLoader(
  * `rep.viewResults` for this rep. Six queries, whatever the history. The cycle shown is the chosen one, else the
  * open one, else the one that opened last.
  */
-export async function readBaseline({ db, org, member }: MemberContext, { repId, cycle: chosen }: z.output<typeof baselineViewSchema>) {
+export async function readBaseline(
+  { db, org, member }: MemberContext,
+  { repId, cycle: chosen }: z.output<typeof baselineViewSchema>,
+  /** Who the sentences speak to: by default the viewer (the rep or their coach); a printed report speaks to no one. */
+  voice?: Voice,
+) {
   const [rep, cycles, behaviours, history] = await Promise.all([
     findMembership(db, org.id, repId),
     listCycles(db, org.id),
@@ -112,6 +118,8 @@ export async function readBaseline({ db, org, member }: MemberContext, { repId, 
       .filter((row) => !row.archived || row.leader?.score != null || row.self?.score != null);
   };
 
+  const pairsOf = (rows: ReturnType<typeof view>) =>
+    rows.flatMap((r) => (r.self?.score != null && r.leader?.score != null ? [{ self: r.self.score, leader: r.leader.score }] : []));
   const state = cycle ? stateOf.get(cycle.id) : undefined;
   const coach = !viewerIsRep && can(member, "rep.coach", { repTeamId: rep.teamId });
   return {
@@ -129,6 +137,8 @@ export async function readBaseline({ db, org, member }: MemberContext, { repId, 
       /** Whether the rep sees this cycle's leader ratings (what a coach's printed copy must point out). */
       sharedWithRep: repSeesLeader(org.blindMode, state),
       rows: view(cycle.id),
+      /** The rep's overall tendency and agreement on strengths, from the pairs both sides of which the viewer sees. */
+      honestGaps: honestGaps(pairsOf(view(cycle.id)), voice ?? (viewerIsRep ? "rep" : "coach")),
       canShare: coach && canShare(state, cycle.status),
       canReopen: coach && cycle.status === "open" && Boolean(state?.submittedAt),
       canComment: coach && cycle.status === "open",

@@ -32,7 +32,7 @@ export const loadRepReport = memberLoader(
   async (ctx, input) => {
     const { db, org } = ctx;
     const [baseline, settings, notes] = await Promise.all([
-      readBaseline(ctx, input),
+      readBaseline(ctx, input, "report"),
       findCoachingSettings(db, org.id),
       listSharedNotesOfRep(db, org.id, input.repId, REPORT_NOTES + 1),
     ]);
@@ -61,6 +61,7 @@ export const loadRepReport = memberLoader(
         visible: cycle.visible,
         /** A coach's copy holds leader ratings and comments the rep cannot see yet: the page says so. */
         notYetShared: unshared.has(cycle.id),
+        honestGaps: cycle.honestGaps,
         rows: cycle.rows.map((row) => ({
           ...row,
           label: row.self?.score != null && row.leader?.score != null ? labelOf(row.self.score, row.leader.score, settings) : null,

@@ -87,6 +87,10 @@ describe("blind mode, at the data-access layer", () => {
     expect(rowsOf(leaderView)).toHaveLength(3);
     expect(rowsOf(leaderView).every((r) => r.self === undefined && r.gap === null)).toBe(true);
     expect(leaderView.cycle).toMatchObject({ canShare: false, canReopen: false, assessment: "draft" });
+    // The overall tendency needs both sides: neither the rep nor the leader gets one yet.
+    const noGaps = { tendency: null, agreement: null };
+    expect(repView.cycle).toMatchObject({ honestGaps: noGaps });
+    expect(leaderView.cycle).toMatchObject({ honestGaps: noGaps });
     for (const [name, payload] of await coachPayloads(f.slug, f.users.rep)) expect(payload, name).not.toContain(selfSentinel);
 
     // Sharing is refused while the cycle is open and the rep has not submitted.
@@ -99,10 +103,12 @@ describe("blind mode, at the data-access layer", () => {
     expect((await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).status).toBe("ok");
     expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId: f.behaviourIds[0], score: 5, comment: null })).toMatchObject({ code: "conflict" });
     expect(JSON.stringify(await selfPage(f.slug, {}))).not.toContain(sentinel);
+    expect((await baseline(f.slug, { repId: f.users.rep })).cycle).toMatchObject({ honestGaps: noGaps });
     actAs(f, "leader");
     const submitted = await baseline(f.slug, { repId: f.users.rep });
     expect(rowsOf(submitted).slice(0, 3).map((r) => [r.self?.score, r.leader?.score, r.gap])).toEqual([[4, 2, 2], [4, 4, 0], [1, 3, -2]]);
     expect(submitted.cycle).toMatchObject({ canShare: true, canReopen: true, assessment: "submitted" });
+    expect(submitted.cycle).toMatchObject({ honestGaps: { tendency: "Rates themself about as you do overall (over 3 behaviours rated by both).", agreement: null } });
     // ... and the rep's comment wherever their self score is shown to a coach.
     expect(rowsOf(submitted)[0]!.self).toEqual({ score: 4, comment: selfSentinel });
     for (const persona of ["leader", "admin"] as const) {
@@ -121,7 +127,9 @@ describe("blind mode, at the data-access layer", () => {
     const shared = await selfPage(f.slug, {});
     expect(shared).toMatchObject({ status: "shared", leaderVisible: true });
     expect(JSON.stringify(shared)).toContain(sentinel);
-    expect(rowsOf(await baseline(f.slug, { repId: f.users.rep })).slice(0, 3).map((r) => r.gap)).toEqual([2, 0, -2]);
+    const sharedView = await baseline(f.slug, { repId: f.users.rep });
+    expect(rowsOf(sharedView).slice(0, 3).map((r) => r.gap)).toEqual([2, 0, -2]);
+    expect(sharedView.cycle).toMatchObject({ honestGaps: { tendency: "You rate yourself about as your leader does overall (over 3 behaviours rated by both)." } });
 
     // Reopened: back to a draft; the leader's side is hidden from the rep again, and the rep's from the leader.
     actAs(f, "coLeader");
@@ -134,6 +142,7 @@ describe("blind mode, at the data-access layer", () => {
     const reopenedRows = rowsOf(await baseline(f.slug, { repId: f.users.rep }));
     expect(reopenedRows).toHaveLength(3);
     expect(reopenedRows.every((r) => r.self === undefined)).toBe(true);
+    expect((await baseline(f.slug, { repId: f.users.rep })).cycle).toMatchObject({ honestGaps: noGaps });
     for (const [name, payload] of await coachPayloads(f.slug, f.users.rep)) expect(payload, name).not.toContain(selfSentinel);
   });
 
