@@ -160,3 +160,38 @@ test("an admin sees every team, the organisation roll-up and the coaching settin
   await expectNoAxeViolations(page);
   await page.locator("#coaching").screenshot({ path: `${SHOTS}/settings-coaching.png` });
 });
+
+test("a leader labels the queue by the gap relative to each rep's tendency: the lenient rep's blind spots go, his tendency is said once", async ({ page }) => {
+  const east = DEMO_TEAMS[0]!;
+  const sam = east.reps[2]!;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, east.leader.email, DEMO_PASSWORD);
+  await page.goto(`${base}/coaching`);
+  const switcher = page.getByRole("navigation", { name: "Label gaps by" });
+  await expect(switcher.getByRole("link", { name: "Raw gap" })).toHaveAttribute("aria-current", "page");
+  const card = page.getByTestId("queue-rep").filter({ has: page.getByRole("link", { name: sam.name }) });
+  await expect(card.getByTestId("rep-tendency")).toContainText(/Rates themself \d\.\d higher than you overall \(over \d+ behaviours rated by both\)\./);
+  await expect(card.getByTestId("rep-tendency")).toContainText(/agree on what is strong and weak \(rank correlation -?\d\.\d\d over \d+ behaviours\)\./);
+  await expect(card.getByText("Blind spot").first()).toBeVisible();
+  await expect(card.getByText(/· relative /)).toHaveCount(0);
+
+  await switcher.getByRole("link", { name: "Relative to the rep's tendency" }).click();
+  await expect(page).toHaveURL(/[?&]gaps=relative/);
+  await expect(switcher.getByRole("link", { name: "Relative to the rep's tendency" })).toHaveAttribute("aria-current", "page");
+  await expect(card.getByText("Blind spot")).toHaveCount(0);
+  await expect(card.getByText(/· relative [+\u2212]?\d\.\d/).first()).toBeVisible();
+  await expect(card.getByTestId("rep-tendency")).toContainText("higher than you overall");
+  await expect(page.getByText(/^Beyond how they rate themself overall, the rep rates this at least \d points higher/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await shot(page, "queue-relative");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, "queue-relative-phone");
+
+  // His baseline says the same beside the raw gaps.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${base}/coaching`);
+  await card.getByRole("link", { name: sam.name }).click();
+  await page.getByRole("link", { name: "Baseline", exact: true }).click();
+  await expect(page.getByTestId("overall-gaps")).toContainText(/Rates themself \d\.\d higher than you overall/);
+  await shot(page, "baseline-overall");
+});

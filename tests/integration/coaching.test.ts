@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { insertUser } from "@/db/queries/accounts";
+import { insertBehaviours } from "@/db/queries/behaviours";
 import { insertNote, listNotesVisibleTo, listSharedNotesOfRep, listOverduePlanActions, listActivePlansOfRep } from "@/db/queries/coaching";
 import { findOrganisationBySlug, insertMembership } from "@/db/queries/organisations";
 import { listTeams } from "@/db/queries/teams";
@@ -177,9 +178,9 @@ describe("the coaching queue", () => {
   it("follows the organisation's thresholds", async () => {
     const { f } = await handComputed();
     actAs(f, "admin");
-    const invalid = await updateCoachingSettings(f.slug, { blindSpotGap: "1", hiddenStrengthGap: "1", agreedWeaknessMax: "4", agreedStrengthMin: "4", oneOnOneCadenceDays: "14" });
+    const invalid = await updateCoachingSettings(f.slug, { blindSpotGap: "1", hiddenStrengthGap: "1", agreedWeaknessMax: "4", agreedStrengthMin: "4", oneOnOneCadenceDays: "14", gapBasis: "raw" });
     expect(invalid).toMatchObject({ status: "error", code: "invalid", fieldErrors: { agreedStrengthMin: expect.any(String) } });
-    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "3", hiddenStrengthGap: "1", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "2" }));
+    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "3", hiddenStrengthGap: "1", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "2", gapBasis: "raw" }));
     const page = await queuePage(f, "leader");
     const rep = page.reps.find((r) => r.userId === f.users.rep)!;
     // +2 is no longer a blind spot (needs 3); -1 is now a hidden strength; the 1:1 three days ago is overdue at 2.
@@ -197,6 +198,66 @@ describe("the coaching queue", () => {
         [b2, 0, 1, 0, 0, 1],
       ].sort(),
     );
+  });
+
+  it("labels by the gap relative to each rep's tendency when the organisation or the page says so, in the queue and the roll-ups alike", async () => {
+    const { f, nia } = await handComputed();
+    // Two more behaviours, so the lenient rep below has five rated on both sides.
+    const more = await insertBehaviours(testDb(), f.orgId, [
+      { name: "Follow-up", description: "Follows up.", level1: "rarely", level3: "usually", level5: "always" },
+      { name: "Forecasting", description: "Forecasts.", level1: "rarely", level3: "usually", level5: "always" },
+    ]);
+    const [b0, b1, b2] = f.behaviourIds;
+    const five = [b0!, b1!, b2!, more[0]!.id, more[1]!.id];
+    // Lee rates themself 2 above the leader everywhere except b2, where they agree: four raw blind spots.
+    const lee = await addRep(f, "Lee Lenient", f.teamId);
+    const at = new Date();
+    await testDb().insert(ratings).values([3, 2, 3, 2, 3].map((score, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: lee, behaviourId: five[i]!, score, updatedBy: f.users.leader })));
+    await testDb().insert(assessments).values({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: lee, submittedAt: at });
+    await testDb().insert(selfRatings).values([5, 4, 3, 4, 5].map((score, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: lee, behaviourId: five[i]!, score })));
+    const labelsOf = (page: CoachingQueuePage, id: string) => {
+      const rep = page.reps.find((r) => r.userId === id)!;
+      return Object.fromEntries([...rep.items, ...rep.more].map((i) => [i.behaviourId, i.label]));
+    };
+
+    const raw = await queuePage(f, "leader");
+    expect(raw.basis).toBe("raw");
+    const leeRaw = raw.reps.find((r) => r.userId === lee)!;
+    expect(labelsOf(raw, lee)).toEqual({ [b0!]: "blind_spot", [b1!]: "blind_spot", [b2!]: "aligned", [five[3]!]: "blind_spot", [five[4]!]: "blind_spot" });
+    // Mean gap (2+2+0+2+2)/5 = 1.6: shown in words on either basis; under the blind-spot threshold of 2, so no scale item.
+    expect(leeRaw.tendency).toBe("Rates themself 1.6 higher than you overall (over 5 behaviours rated by both).");
+    expect(leeRaw.scale).toBeNull();
+    // Self ranks 4.5, 2.5, 1, 2.5, 4.5 against leader ranks 4, 1.5, 4, 1.5, 4: rho = 2.5 / sqrt(9 x 7.5) = 0.30.
+    expect(leeRaw.agreement).toBe("You partly agree on what is strong and weak (rank correlation 0.30 over 5 behaviours).");
+    // Remy has 3 pairs: a tendency (+1/3) but no agreement figure; Ora's self ratings are hidden: neither.
+    expect(raw.reps.find((r) => r.userId === f.users.rep)).toMatchObject({ tendency: expect.stringContaining("0.3 higher"), agreement: null });
+    expect(raw.reps.find((r) => r.userId === f.users.otherRep)).toMatchObject({ tendency: null, agreement: null });
+
+    // The page's switch: relative labels. Lee's +2 gaps are +0.4 against his tendency; b2 is -1.6. Nothing passes 2.
+    const relative = await queuePage(f, "leader", { gaps: "relative" });
+    expect(relative.basis).toBe("relative");
+    expect(relative.legend[0]!.explanation).toMatch(/^Beyond how they rate themself overall/);
+    expect(raw.legend[0]!.explanation).not.toMatch(/overall/);
+    expect(labelsOf(relative, lee)).toEqual({ [b0!]: "aligned", [b1!]: "aligned", [b2!]: "aligned", [five[3]!]: "aligned", [five[4]!]: "aligned" });
+    // Nia: gaps 0, -3, +1 (mean -2/3), relative +2/3, -7/3, +5/3: b1 stays a hidden strength, b0 and b2 as before.
+    expect(labelsOf(relative, nia)).toEqual(labelsOf(raw, nia));
+    // The roll-ups count the same labels as the queue on both bases.
+    for (const page of [raw, relative]) {
+      const counted = new Map<string, number>();
+      for (const rep of page.reps) for (const item of [...rep.items, ...rep.more]) if (item.label === "blind_spot") counted.set(item.behaviourId, (counted.get(item.behaviourId) ?? 0) + 1);
+      const rolled = new Map(page.teamRollups[0]!.behaviours.filter((b) => b.blindSpots > 0).map((b) => [b.behaviourId, b.blindSpots]));
+      expect(rolled, page.basis).toEqual(counted);
+    }
+    expect(raw.teamRollups[0]!.behaviours.find((b) => b.behaviourId === b0)!.blindSpots).toBe(2); // Remy and Lee
+    expect(relative.teamRollups[0]!.behaviours.find((b) => b.behaviourId === b0)!.blindSpots).toBe(0);
+
+    // The organisation's setting makes relative the default; a tendency past the threshold asks for the scale first.
+    actAs(f, "admin");
+    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "1", hiddenStrengthGap: "2", agreedWeaknessMax: "1", agreedStrengthMin: "5", oneOnOneCadenceDays: "14", gapBasis: "relative" }));
+    const byDefault = await queuePage(f, "leader");
+    expect(byDefault.basis).toBe("relative");
+    expect(byDefault.reps.find((r) => r.userId === lee)!.scale).toMatchObject({ title: "Talk about the scale first", explanation: expect.stringContaining("1.6 points higher") });
+    expect((await queuePage(f, "leader", { gaps: "raw" })).basis).toBe("raw");
   });
 
   it("flags a rep overdue for a 1:1 from the day after the cadence, in the organisation's time zone", async () => {
@@ -410,7 +471,7 @@ describe("the audit log of coaching", () => {
     const f = await createMatrixOrganisation(testDb());
     const SECRET = `NOTE-SENTINEL-${crypto.randomUUID()}`;
     actAs(f, "admin");
-    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "3", hiddenStrengthGap: "2", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "21" }));
+    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "3", hiddenStrengthGap: "2", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "21", gapBasis: "raw" }));
     actAs(f, "leader");
     const created = await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: f.behaviourIds[0], targetScore: "4", dueOn: "2027-02-28", actions: "Role-play openings\nShadow a call" });
     ok(created);
@@ -506,6 +567,13 @@ describe("the demo's coaching", () => {
       const labels = new Set(queue.reps.flatMap((r) => r.items.map((i) => i.label)).filter(Boolean));
       expect([...labels].sort(), team.name).toEqual(["agreed_strength", "agreed_weakness", "aligned", "blind_spot", "hidden_strength"]);
     }
+    // Sam rates himself high across the board: blind spots by the raw gap, hardly any relative to his tendency.
+    const sam = async (basis: "raw" | "relative") => (await buildCoachingQueue(testDb(), coaching, {}, { basis })).reps.find((r) => r.name === "Sam Okafor")!;
+    const [raw, relative] = [await sam("raw"), await sam("relative")];
+    const blindSpots = (rep: typeof raw) => rep.items.filter((i) => i.label === "blind_spot").length;
+    expect(raw.tendency!.mean).toBeGreaterThan(1);
+    expect(blindSpots(raw)).toBeGreaterThanOrEqual(4);
+    expect(blindSpots(relative)).toBe(0);
     const plans = await testDb().select({ status: coachingPlans.status }).from(coachingPlans).where(eq(coachingPlans.orgId, org.id));
     expect(new Set(plans.map((p) => p.status))).toEqual(new Set(["active", "done", "dropped"]));
     const notes = await testDb().select({ shared: oneOnOneNotes.shared }).from(oneOnOneNotes).where(eq(oneOnOneNotes.orgId, org.id));
