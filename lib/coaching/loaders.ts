@@ -150,7 +150,7 @@ export const loadRepCoaching = memberLoader(
         oneOnOne: rep.oneOnOne,
         cycle: queue.cycle,
         selfVisible: rep.selfVisible,
-        legend: labelLegend(queue.thresholds),
+        legend: labelLegend(queue.thresholds, "coach", queue.basis),
         items: rep.items.map(withTarget),
         behaviours: queue.behaviours,
         agenda: agenda.length > 0 && cycle ? { text: agendaText(cycle.name, agenda), behaviourIds: agenda.map((i) => i.behaviourId) } : null,
