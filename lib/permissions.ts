@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   "rep.viewResults": { admin: true, leader: "leadsRep", rep: "self" },
   /** The coaching queue: admins see every team (and the organisation roll-up), leaders the teams they lead. */
   "coaching.view": { admin: true, leader: true },
+  /** How each leader rates (the calibration view): admins see every rater, leaders themselves (see the loader). */
+  "calibration.view": { admin: true, leader: true },
   /** Tick a coaching plan's action done: the rep on their own plans, and the rep's coaches. */
   "coaching.tickAction": { admin: true, leader: "leadsRep", rep: "self" },
   /** Edit or delete a 1:1 note: its author only (admins included: they never touch someone else's note). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS, orderQueue, queueItem } from "@/lib/coaching/rules";
+import { compareWithOthers } from "@/lib/calibration/rules";
 import { agreementSentence, honestGaps, scaleDirection, selfTendency, strengthAgreement, tendencySentence } from "@/lib/coaching/tendency";
 
 const pairs = (list: [self: number, leader: number][]) => list.map(([self, leader]) => ({ self, leader }));
@@ -101,5 +102,20 @@ describe("queue items labelled by the relative gap", () => {
     const rawA = queueItem({ ...inputs[3]!, behaviourId: "a", position: 0 }, DEFAULT_THRESHOLDS);
     const rawB = queueItem({ ...inputs[1]!, behaviourId: "b", position: 1, leader: 3, self: 5 }, DEFAULT_THRESHOLDS);
     expect(orderQueue([rawA, rawB]).map((i) => i.behaviourId)).toEqual(["b", "a"]);
+  });
+});
+
+describe("a rater against the other leaders", () => {
+  const row = (count: number, sum: number) => ({ raterUserId: "r", raterName: "R", behaviourId: null, count, sum, mean: sum / count, sd: null, distribution: [0, 0, 0, 0, 0] as [number, number, number, number, number] });
+  it("is marked from 0.5 away from the others' mean with at least 30 ratings, not before", () => {
+    // Others: 60 ratings summing 180 (mean 3). The rater: 30 ratings, mean 3.5 -> +0.5, marked higher.
+    expect(compareWithOthers(row(30, 105), { count: 90, sum: 285, mean: 285 / 90 })).toMatchObject({ vsOthers: 0.5, tendency: "higher" });
+    expect(compareWithOthers(row(30, 104), { count: 90, sum: 284, mean: 284 / 90 }).tendency).toBeNull();
+    expect(compareWithOthers(row(29, 29 * 2.5), { count: 89, sum: 29 * 2.5 + 180, mean: (29 * 2.5 + 180) / 89 }).tendency).toBeNull();
+    expect(compareWithOthers(row(30, 75), { count: 90, sum: 255, mean: 255 / 90 })).toMatchObject({ vsOthers: -0.5, tendency: "lower" });
+  });
+
+  it("has no comparison with others when no one else rated", () => {
+    expect(compareWithOthers(row(40, 160), { count: 40, sum: 160, mean: 4 })).toMatchObject({ vsOthers: null, vsOrganisation: 0, tendency: null });
   });
 });

@@ -45,9 +45,12 @@ export default async function CoachingQueuePage({
             : "What to coach on next, from the gaps between each rep's self-assessment and your ratings."
         }
         actions={
-          page.teams.length > 1 && (
-            <TeamFilter teams={page.teams} team={page.team} submitLabel="Show" className="flex items-end gap-2" selectClassName="w-44" />
-          )
+          <>
+            {page.teams.length > 1 && <TeamFilter teams={page.teams} team={page.team} submitLabel="Show" className="flex items-end gap-2" selectClassName="w-44" />}
+            <Link href={`${base}/calibration`} className={buttonClasses("secondary")}>
+              How leaders rate
+            </Link>
+          </>
         }
       />
 
