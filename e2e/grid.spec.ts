@@ -56,3 +56,89 @@ test("a rep cannot open the grid", async ({ page }) => {
   const response = await page.goto(`/o/${DEMO_ORG.slug}/grid`);
   expect(response?.status()).toBe(403);
 });
+
+/** A rep's first behaviour cell on the leader grid: its locator (by the rep and behaviour), the behaviour, its score. */
+async function firstCell(page: Page, rep: string) {
+  const any = page.getByRole("gridcell", { name: new RegExp(`^${rep}, (?!average)[^:]+: `) }).first();
+  const label = (await any.getAttribute("aria-label"))!;
+  const [, behaviour, value] = /^[^,]+, ([^:]+): (\d|not rated)/.exec(label)!;
+  const cell = page.getByRole("gridcell", { name: new RegExp(`^${rep}, ${behaviour}: `) });
+  return { cell, behaviour: behaviour!, score: value === "not rated" ? null : Number(value) };
+}
+
+test("a save that gets no answer says it failed, not a conflict; the cell keeps the value until a retry saves it", async ({ page }) => {
+  const rep = east!.reps[0]!.name;
+  await signIn(page, east!.leader.email, DEMO_PASSWORD);
+  const gridPath = `/o/${DEMO_ORG.slug}/grid`;
+  await page.goto(gridPath);
+  await expect(page.getByRole("grid", { name: "Leader ratings" })).toBeVisible();
+  const { cell, behaviour, score } = await firstCell(page, rep);
+  const typed = score === 5 ? 1 : 5;
+  const average = averageOf(page, new RegExp(`^${rep}, average: `));
+  const averageBefore = await average.getAttribute("aria-label");
+
+  // The network drops the save (the server action's POST to the page).
+  const saves = (url: URL) => url.pathname === gridPath;
+  await page.route(saves, (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.continue()));
+  await cell.click();
+  await page.keyboard.press(String(typed));
+  const failure = page.getByText(`Couldn't save ${rep} · ${behaviour}: ${typed}`);
+  await expect(failure).toBeVisible();
+  await expect(page.getByText("Check your connection, then try again. The cell keeps your value, marked not saved.")).toBeVisible();
+  await expect(cell).toHaveAttribute("aria-label", `${rep}, ${behaviour}: ${typed}, not saved: press Enter to try again`);
+  await expect(page.getByText(/Someone else/)).toHaveCount(0);
+  await expect(average).toHaveAttribute("aria-label", averageBefore!);
+  await page.screenshot({ path: "test-results/screens/grid-save-failed.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await cell.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/grid-save-failed-390.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The server fails (500): "Try again" fails the same way; the value stays.
+  await page.unroute(saves);
+  let failed = 0;
+  await page.route(saves, (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    failed += 1;
+    return route.fulfill({ status: 500, contentType: "text/plain", body: "Internal Server Error" });
+  });
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect.poll(() => failed).toBe(1);
+  await expect(failure).toBeVisible();
+  await expect(cell).toHaveAttribute("aria-label", `${rep}, ${behaviour}: ${typed}, not saved: press Enter to try again`);
+  await expect(page.getByText(/Someone else/)).toHaveCount(0);
+
+  // Back online: Enter on the cell saves it; the average moves and the failure goes.
+  await page.unroute(saves);
+  await cell.click();
+  await page.keyboard.press("Enter");
+  await expect(cell).toHaveAttribute("aria-label", `${rep}, ${behaviour}: ${typed}`);
+  await expect(page.getByRole("status").filter({ hasText: "Saved:" })).toHaveText(`Saved: ${rep}, ${behaviour}: ${typed}.`);
+  await expect(failure).toHaveCount(0);
+  await expect(average).not.toHaveAttribute("aria-label", averageBefore!);
+  await page.reload();
+  await expect(cell).toHaveAttribute("aria-label", `${rep}, ${behaviour}: ${typed}`);
+});
+
+test("a save over someone else's newer value says so and shows theirs", async ({ page, context }) => {
+  const rep = east!.reps[1]!.name;
+  await signIn(page, east!.leader.email, DEMO_PASSWORD);
+  const other = await context.newPage();
+  for (const p of [page, other]) {
+    await p.goto(`/o/${DEMO_ORG.slug}/grid`);
+    await expect(p.getByRole("grid", { name: "Leader ratings" })).toBeVisible();
+  }
+  const mine = await firstCell(page, rep);
+  const theirs = await firstCell(other, rep);
+  const [their, my] = mine.score === 1 ? [2, 3] : mine.score === 2 ? [1, 3] : [1, 2];
+
+  await theirs.cell.click();
+  await other.keyboard.press(String(their));
+  await expect(other.getByRole("status").filter({ hasText: "Saved:" })).toHaveText(`Saved: ${rep}, ${theirs.behaviour}: ${their}.`);
+
+  await mine.cell.click();
+  await page.keyboard.press(String(my));
+  await expect(page.getByText(`Someone else just set ${rep} · ${mine.behaviour} to ${their}. The grid now shows their value.`, { exact: true })).toBeVisible();
+  await expect(mine.cell).toHaveAttribute("aria-label", `${rep}, ${mine.behaviour}: ${their}, not saved`);
+  await expect(page.getByText(/Couldn't save/)).toHaveCount(0);
+});
