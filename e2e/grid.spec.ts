@@ -51,6 +51,53 @@ test("a leader rates a rep with the keyboard only; averages follow; a reload kee
   await expect(page.getByRole("gridcell", { name: new RegExp(`^${lastRep.name}, .*: 5$`) })).toHaveCount(1);
 });
 
+test("column headers sort with Enter and a click: names A to Z first, scores high to low first with unrated last, then back", async ({ page }) => {
+  await signIn(page, east!.leader.email, DEMO_PASSWORD);
+  await page.goto(`/o/${DEMO_ORG.slug}/grid`);
+  const grid = page.getByRole("grid", { name: "Leader ratings" });
+  const names = () => grid.locator("tbody th[role=rowheader] a").allTextContents();
+  // Per rep row, the behaviour cells' text ("·": not rated).
+  const scores = () =>
+    grid.locator("tbody tr[role=row]").evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll("td[role=gridcell]")].slice(1, -1).map((td) => td.textContent!.replace("✓", "").trim())));
+  await expect(grid.locator("tbody th[role=rowheader]")).toHaveCount(east!.reps.length);
+  const loaded = await names();
+  const byName = [...loaded].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+
+  await page.getByLabel("is scored").focus();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("ArrowUp"); // the "Rep" header
+  const rep = grid.getByRole("columnheader", { name: "Rep" });
+  await page.keyboard.press("Enter");
+  await expect(rep).toHaveAttribute("aria-sort", "ascending");
+  expect(await names()).toEqual(byName);
+  await page.keyboard.press("Enter");
+  await expect(rep).toHaveAttribute("aria-sort", "descending");
+  expect(await names()).toEqual([...byName].reverse());
+  await page.keyboard.press("Enter");
+  await expect(rep).toHaveAttribute("aria-sort", "none");
+  expect(await names()).toEqual(loaded);
+
+  // A behaviour with rated and unrated reps: high to low first, then low to high; the unrated stay last both ways.
+  const loadedScores = await scores();
+  const j = loadedScores[0]!.findIndex((_, j) => loadedScores.some((r) => r[j] === "·") && loadedScores.filter((r) => r[j] !== "·").length >= 2);
+  expect(j).toBeGreaterThanOrEqual(0);
+  for (let k = 0; k < j + 2; k++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  const behaviour = grid.getByRole("columnheader").nth(j + 2);
+  await expect(behaviour).toHaveAttribute("aria-sort", "descending");
+  const column = async () => (await scores()).map((r) => r[j]!);
+  const rated = (list: string[]) => list.filter((s) => s !== "·").map(Number);
+  const down = await column();
+  expect(rated(down)).toEqual([...rated(down)].sort((a, b) => b - a));
+  expect(down.slice(rated(down).length)).toEqual(down.filter((s) => s === "·"));
+  await behaviour.click();
+  await expect(behaviour).toHaveAttribute("aria-sort", "ascending");
+  const up = await column();
+  expect(rated(up)).toEqual([...rated(up)].sort((a, b) => a - b));
+  expect(up.slice(rated(up).length)).toEqual(up.filter((s) => s === "·"));
+});
+
 test("a rep cannot open the grid", async ({ page }) => {
   await signIn(page, east!.reps[0]!.email, DEMO_PASSWORD);
   const response = await page.goto(`/o/${DEMO_ORG.slug}/grid`);
