@@ -40,7 +40,7 @@ export function useCellStore(slug: string, cycleId: string, grid: GridModel) {
     const behaviour = grid.behaviours[id % width]!;
     const before = known.current.get(id) ?? { score: grid.scores[id] ?? null, version: grid.versions[id] ?? 0 };
     const what = `${rep.name} · ${behaviour.name}`;
-    const toastId = `cell-${id}`;
+    const toastId = `cell-${id}`; // one toast a cell: a later save's outcome replaces an earlier one's
     let result: Awaited<ReturnType<typeof rateRep>> | undefined;
     try {
       result = await rateRep(slug, { cycleId, repUserId: rep.userId, behaviourId: behaviour.id, score, expectedVersion: before.version });
@@ -79,6 +79,7 @@ export function useCellStore(slug: string, cycleId: string, grid: GridModel) {
     if (!again && cells.scores[id] === score && mark !== "failed") return;
     const edit = ++edits.current;
     dispatch({ type: "edit", id, edit, score });
+    toast.dismiss(`cell-${id}`); // what the cell's last save said no longer holds
     const ahead = queue.current.get(id);
     const run = (async (): Promise<Ended> => {
       if ((await ahead) !== "conflict") return send(id, edit, score);
