@@ -9,7 +9,7 @@ import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { addAction } from "@/lib/relationships/actions";
-import { addDays } from "@/lib/relationships/rules";
+import { addDays } from "@/lib/dates";
 import { RELATIONSHIP_LIMITS } from "@/lib/schemas/relationships";
 
 export type ActionDraft = { interactionId?: string; checkInId?: string; description?: string; owner?: "us" | "them" };

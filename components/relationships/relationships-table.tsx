@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatDay, relativeDays } from "@/lib/format";
 import type { RelationshipsPage } from "@/lib/relationships/loaders";
 import { STATUS_LABEL } from "@/lib/relationships/rules";
-import { formatDay, relativeDays, STATUS_TONE } from "./format";
+import { STATUS_TONE } from "./status-tone";
 
 type Row = RelationshipsPage["relationships"][number];
 

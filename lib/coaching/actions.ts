@@ -23,7 +23,7 @@ import { findMembership } from "@/db/queries/members";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { repTarget } from "@/lib/members/rep-target";
-import { todayIn } from "@/lib/relationships/rules";
+import { todayIn } from "@/lib/dates";
 import {
   addPlanActionSchema,
   coachingSettingsSchema,

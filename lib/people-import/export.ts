@@ -1,4 +1,4 @@
-import { wallClockInZone } from "@/lib/time-zone";
+import { wallClockInZone } from "@/lib/dates";
 import { EXPORT_COLUMNS, TEAM_SEPARATOR } from "./format";
 
 type Person = {

@@ -21,6 +21,7 @@ import {
 } from "@/db/queries/relationships";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
+import { todayIn } from "@/lib/dates";
 import {
   addActionSchema,
   addGoalSchema,
@@ -32,7 +33,7 @@ import {
   updateRelationshipSchema,
 } from "@/lib/schemas/relationships";
 import { MATRIX_IDS, prepareDepartments, prepareRelationship } from "./matrix";
-import { relationshipLabel, restartsCadence, todayIn } from "./rules";
+import { relationshipLabel, restartsCadence } from "./rules";
 import { relationshipTarget } from "./target";
 
 const keepers = ["admin", "leader", "coLeader", "otherLeader"] as const;

@@ -1,9 +1,9 @@
 /**
  * The tracker's small rules, pure so they are unit-tested: which interactions restart the contact cadence,
  * when the next contact is due, and what counts as overdue. Dates are yyyy-mm-dd calendar days in the
- * organisation's time zone (see lib/time-zone.ts); "today" is always taken in that zone.
+ * organisation's time zone (see lib/dates.ts); "today" is always taken in that zone.
  */
-import { dateInZone } from "@/lib/time-zone";
+import { addDays, daysBetween } from "@/lib/dates";
 
 export const INTERACTION_KINDS = ["lunch", "one_on_one", "call", "meeting"] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
@@ -38,23 +38,6 @@ export const ACTION_OWNER_LABEL = { us: "Us", them: "Them" } as const;
 
 export const DEFAULT_CADENCE_DAYS = 30;
 export const STARTER_DEPARTMENTS = ["Distribution", "Purchasing", "Finance", "Operations", "Customer service"] as const;
-
-const DAY_MS = 86_400_000;
-
-/** The calendar day `days` after `date`. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** Today in the organisation's time zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return dateInZone(now, timeZone);
-}
 
 /** A due date is overdue from the day after it: due today is still on time. */
 export function isOverdue(due: string | null, today: string): boolean {

@@ -3,7 +3,7 @@ import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { insertNote, insertPlan, insertPlanActions, scoreThenOf, setPlanActionDone, type PlanStatus } from "@/db/queries/coaching";
 import { assessments, coachingPlanActions, coachingPlans, oneOnOneNotes, ratings, selfRatings } from "@/db/schema";
-import { addDays, todayIn } from "@/lib/relationships/rules";
+import { addDays, todayIn } from "@/lib/dates";
 import { insertInChunks } from "./chunks";
 import type { SeedContextWithFramework } from "./demo-framework";
 import type { SeedContext } from "./index";

@@ -1,8 +1,9 @@
 import type { DbOrTx } from "@/db/client";
 import { insertDepartments, listDepartments } from "@/db/queries/relationships";
 import { checkIns, interactions, relationshipActions, relationshipGoals, relationships } from "@/db/schema";
+import { addDays, todayIn } from "@/lib/dates";
 import { hashToken, newToken } from "@/lib/tokens";
-import { addDays, STARTER_DEPARTMENTS, todayIn } from "@/lib/relationships/rules";
+import { STARTER_DEPARTMENTS } from "@/lib/relationships/rules";
 import type { SeedContext } from "./index";
 import { DEMO_ORG, DEMO_TEAMS } from "./demo-people";
 

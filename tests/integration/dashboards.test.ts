@@ -10,7 +10,7 @@ import { assessments, cycles, memberships, ratings, selfRatings } from "@/db/sch
 import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
 import { loadCoachingQueue, type CoachingQueuePage } from "@/lib/coaching/loaders";
 import { loadDashboard, type Dashboard } from "@/lib/dashboards/loaders";
-import { addDays, todayIn } from "@/lib/relationships/rules";
+import { addDays, todayIn } from "@/lib/dates";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
 

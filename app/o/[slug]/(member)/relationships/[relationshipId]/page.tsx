@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CheckInLinks } from "@/components/check-ins/check-in-links";
-import { formatDay, relativeDays, STATUS_TONE } from "@/components/relationships/format";
+import { STATUS_TONE } from "@/components/relationships/status-tone";
 import { Goals, SmallActions } from "@/components/relationships/goals-and-actions";
 import { InteractionDialog } from "@/components/relationships/interaction-dialog";
 import { PriorityToggle } from "@/components/relationships/priority-toggle";
@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatDay, relativeDays } from "@/lib/format";
 import { loadRelationship } from "@/lib/relationships/loaders";
 import { INTERACTION_LABEL, STATUS_LABEL } from "@/lib/relationships/rules";
 

@@ -5,7 +5,7 @@ import { CyclePicker } from "@/components/baseline/cycle-picker";
 import { LabelBadge, LabelLegend } from "@/components/coaching/labels";
 import { NoteList } from "@/components/coaching/notes";
 import { PlanCard } from "@/components/coaching/plan-card";
-import { formatDay } from "@/components/relationships/format";
+import { formatDay } from "@/lib/format";
 import { DocumentTitle } from "@/components/reports/document-title";
 import { PrintButton } from "@/components/reports/print-button";
 import { ReportFact, ReportNotice, ReportSection } from "@/components/reports/report-section";
