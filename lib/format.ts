@@ -1,3 +1,5 @@
+import type { MemberRole } from "@/db/schema/enums";
+
 /**
  * Dates, times and roles as people read them. Instants are shown in the organisation's time zone; a calendar day
  * (yyyy-mm-dd, already in that zone: lib/dates.ts) is shown as it is.
@@ -36,4 +38,4 @@ export function relativeDays(days: number): string {
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
 }
 
-export const ROLE_LABEL = { admin: "Admin", leader: "Leader", rep: "Rep" } as const;
+export const ROLE_LABEL: Record<MemberRole, string> = { admin: "Admin", leader: "Leader", rep: "Rep" };

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import type { PlanStatus } from "../schema/enums";
 import { parsedJson } from "./execute";
 import { coachSeesSelfSql, labelSql } from "./rules";
 import {
@@ -25,7 +26,6 @@ import {
  * only to their author. Every function takes the organisation id right after the handle.
  */
 
-export type PlanStatus = (typeof coachingPlans.$inferSelect)["status"];
 
 /** The organisation's coaching settings: label thresholds and the 1:1 cadence. */
 export async function findCoachingSettings(db: DbOrTx, orgId: string) {

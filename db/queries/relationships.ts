@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { departments, interactions, relationshipActions, relationshipGoals, relationships, users } from "../schema";
+import type { ActionOwner, InteractionKind, RelationshipStatus } from "../schema/enums";
 
 /* Departments ------------------------------------------------------------------------------------------------ */
 
@@ -52,7 +53,7 @@ export type RelationshipValues = {
   departmentId: string;
   counterpartName: string;
   counterpartTitle: string | null;
-  status: (typeof relationships.$inferSelect)["status"];
+  status: RelationshipStatus;
   trust: number;
   priority: boolean;
   nextStep: string | null;
@@ -188,7 +189,7 @@ export async function setGoalAchieved(db: DbOrTx, orgId: string, goalId: string,
 /* Interactions ----------------------------------------------------------------------------------------------- */
 
 export type InteractionValues = {
-  kind: (typeof interactions.$inferSelect)["kind"];
+  kind: InteractionKind;
   occurredOn: string;
   weFrustrateThem: string | null;
   theyFrustrateUs: string | null;
@@ -240,7 +241,7 @@ export async function findInteraction(db: DbOrTx, orgId: string, relationshipId:
 
 /* Small actions ---------------------------------------------------------------------------------------------- */
 
-export type ActionValues = { interactionId: string | null; checkInId?: string | null; description: string; owner: "us" | "them"; dueOn: string };
+export type ActionValues = { interactionId: string | null; checkInId?: string | null; description: string; owner: ActionOwner; dueOn: string };
 
 /** Open actions first, by due date; done ones after. */
 export async function listActions(db: DbOrTx, orgId: string, relationshipId: string) {

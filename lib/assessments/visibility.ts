@@ -6,6 +6,8 @@
  * - reopening clears both, hiding the leader's ratings from the rep again.
  * With blind mode off, both sides see each other's ratings as they are saved.
  */
+import type { CycleStatus } from "@/db/schema/enums";
+
 export type AssessmentState = { submittedAt: Date | null; sharedAt: Date | null } | null | undefined;
 export type AssessmentStatus = "not_started" | "draft" | "submitted" | "shared";
 
@@ -26,7 +28,7 @@ export function coachSeesSelf(blindMode: boolean, state: AssessmentState): boole
 }
 
 /** Whether the coach may share the rep's results now. */
-export function canShare(state: AssessmentState, cycleStatus: "draft" | "open" | "closed"): boolean {
+export function canShare(state: AssessmentState, cycleStatus: CycleStatus): boolean {
   if (state?.sharedAt) return false;
   return Boolean(state?.submittedAt) || cycleStatus === "closed";
 }

@@ -3,10 +3,11 @@
  * when the next contact is due, and what counts as overdue. Dates are yyyy-mm-dd calendar days in the
  * organisation's time zone (see lib/dates.ts); "today" is always taken in that zone.
  */
+import { INTERACTION_KINDS, RELATIONSHIP_STATUSES, type ActionOwner, type InteractionKind, type RelationshipStatus } from "@/db/schema/enums";
 import { addDays, daysBetween } from "@/lib/dates";
 
-export const INTERACTION_KINDS = ["lunch", "one_on_one", "call", "meeting"] as const;
-export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+/** The schema's statuses, interaction kinds and action owners, and their words. */
+export { INTERACTION_KINDS, RELATIONSHIP_STATUSES, type ActionOwner, type InteractionKind, type RelationshipStatus };
 
 export const INTERACTION_LABEL: Record<InteractionKind, string> = {
   lunch: "Lunch",
@@ -25,8 +26,6 @@ export function restartsCadence(kind: InteractionKind): boolean {
   return (CADENCE_RESTARTING_KINDS as readonly InteractionKind[]).includes(kind);
 }
 
-export const RELATIONSHIP_STATUSES = ["strained", "neutral", "building", "strong"] as const;
-export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
 export const STATUS_LABEL: Record<RelationshipStatus, string> = { strained: "Strained", neutral: "Neutral", building: "Building", strong: "Strong" };
 
 /** How the audit log names a relationship: "Gail Porter (Distribution)". */
@@ -34,7 +33,7 @@ export function relationshipLabel(r: { counterpartName: string; departmentName: 
   return `${r.counterpartName} (${r.departmentName})`;
 }
 
-export const ACTION_OWNER_LABEL = { us: "Us", them: "Them" } as const;
+export const ACTION_OWNER_LABEL: Record<ActionOwner, string> = { us: "Us", them: "Them" };
 
 export const DEFAULT_CADENCE_DAYS = 30;
 export const STARTER_DEPARTMENTS = ["Distribution", "Purchasing", "Finance", "Operations", "Customer service"] as const;

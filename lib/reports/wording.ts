@@ -1,6 +1,7 @@
+import type { CycleStatus } from "@/db/schema/enums";
 import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 
-type Cycle = { status: "draft" | "open" | "closed"; assessment: AssessmentStatus; visible: { self: boolean; leader: boolean } };
+type Cycle = { status: CycleStatus; assessment: AssessmentStatus; visible: { self: boolean; leader: boolean } };
 
 /**
  * The line above the report's table: what is missing from this copy and why, else how to read a gap. The rep

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { insertNote, insertPlan, insertPlanActions, scoreThenOf, setPlanActionDone, type PlanStatus } from "@/db/queries/coaching";
+import { insertNote, insertPlan, insertPlanActions, scoreThenOf, setPlanActionDone } from "@/db/queries/coaching";
+import type { PlanStatus } from "@/db/schema/enums";
 import { assessments, coachingPlanActions, coachingPlans, oneOnOneNotes, ratings, selfRatings } from "@/db/schema";
 import { addDays, todayIn } from "@/lib/dates";
 import { insertInChunks } from "./chunks";
