@@ -7,7 +7,7 @@ import { insertMembership, insertOrganisation, setMembershipStatus } from "@/db/
 import { insertTeam, insertTeamLeader, setTeamArchived } from "@/db/queries/teams";
 import type { MemberRole } from "@/db/schema/enums";
 import { hashPassword } from "@/lib/auth/password";
-import { slugify } from "@/lib/organisations/slug";
+import { organisationSlug } from "@/lib/organisations/slug";
 import { hashToken, newToken } from "@/lib/tokens";
 import type { MatrixFixture, MemberPersona, TokenExpectation } from "@/lib/chain/registry";
 import { prepareCheckIn } from "@/lib/check-ins/matrix";
@@ -134,7 +134,7 @@ export function linkToken(db: Db, fixture: MatrixFixture & { tokens: { invite: s
  * organisations. Its slug is unique in the database.
  */
 export async function alsoMemberOf(db: Db, userId: string, name: string, role: MemberRole = "leader") {
-  const org = await insertOrganisation(db, { slug: `${slugify(name)}-${unique()}`, name, timeZone: "UTC" });
+  const org = await insertOrganisation(db, { slug: `${organisationSlug(name)}-${unique()}`, name, timeZone: "UTC" });
   await insertMembership(db, org.id, { userId, role });
   return org;
 }
