@@ -18,7 +18,7 @@ import { toast } from "sonner";
 import { cn } from "@/components/ui/cn";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { useSidewaysScroll } from "@/components/ui/use-sideways-scroll";
-import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
+import { ASSESSMENT_STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 import type { ActionState } from "@/lib/chain/outcome";
 import { rateRep } from "@/lib/grid/actions";
 import { parseGrid, readGrid, withSaved, type Average, type GridRep } from "@/lib/grid/compact";
@@ -446,7 +446,7 @@ function GridBody(props: GridProps) {
                     </th>
                     <td role="gridcell" {...cellProps(r, 1)} className="border-b border-slate-100 px-2 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600">
                       <span className="flex items-center gap-2">
-                        <span className={cn("whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1", STATUS_CLASS[row.status])}>{STATUS_LABEL[row.status]}</span>
+                        <span className={cn("whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1", STATUS_CLASS[row.status])}>{ASSESSMENT_STATUS_LABEL[row.status]}</span>
                         {canRemind && (row.status === "not_started" || row.status === "draft") && (
                           <button
                             type="button"
@@ -564,7 +564,7 @@ function GridBody(props: GridProps) {
                   {row.name}
                   {showTeam && ` (${row.teamName ?? "no team"})`}
                 </th>
-                <td className="border border-slate-300 px-1">{STATUS_LABEL[row.status]}</td>
+                <td className="border border-slate-300 px-1">{ASSESSMENT_STATUS_LABEL[row.status]}</td>
                 {behaviours.map((b, j) => {
                   const score = row.scores[j] ?? null;
                   return (

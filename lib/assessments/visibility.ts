@@ -33,7 +33,7 @@ export function canShare(state: AssessmentState, cycleStatus: CycleStatus): bool
   return Boolean(state?.submittedAt) || cycleStatus === "closed";
 }
 
-export const STATUS_LABEL: Record<AssessmentStatus, string> = {
+export const ASSESSMENT_STATUS_LABEL: Record<AssessmentStatus, string> = {
   not_started: "Not started",
   draft: "Draft",
   submitted: "Submitted",

@@ -1,5 +1,5 @@
 import type { CycleStatus } from "@/db/schema/enums";
-import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
+import { ASSESSMENT_STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 
 type Cycle = { status: CycleStatus; assessment: AssessmentStatus; visible: { self: boolean; leader: boolean } };
 
@@ -13,7 +13,7 @@ export function reportTableIntro(cycle: Cycle, viewerIsRep: boolean, repName: st
     return `Your leader's scores, comments, gaps and labels appear on this report once they share your results${afterSubmit}.`;
   }
   if (!viewerIsRep && !cycle.visible.self) {
-    return `${repName}'s self ratings appear once they submit the self-assessment (now: ${STATUS_LABEL[cycle.assessment].toLowerCase()}).`;
+    return `${repName}'s self ratings appear once they submit the self-assessment (now: ${ASSESSMENT_STATUS_LABEL[cycle.assessment].toLowerCase()}).`;
   }
   if (viewerIsRep && cycle.assessment !== "shared" && cycle.assessment !== "submitted") {
     return "Your self-assessment is not submitted yet: your scores below are your draft.";
