@@ -186,7 +186,7 @@ export async function listInvites(db: DbOrTx, orgId: string, teamIds?: readonly 
     .limit(200);
 }
 
-export async function revokeInvite(db: DbOrTx, orgId: string, id: string, revokedBy: string) {
+export async function markInviteRevoked(db: DbOrTx, orgId: string, id: string, revokedBy: string) {
   const [row] = await db
     .update(invites)
     .set({ revokedAt: new Date(), revokedBy })

@@ -36,7 +36,7 @@ export async function insertDepartments(db: DbOrTx, orgId: string, names: readon
     .returning({ id: departments.id, name: departments.name });
 }
 
-export async function renameDepartment(db: DbOrTx, orgId: string, departmentId: string, name: string) {
+export async function updateDepartmentName(db: DbOrTx, orgId: string, departmentId: string, name: string) {
   await db.update(departments).set({ name }).where(and(eq(departments.orgId, orgId), eq(departments.id, departmentId)));
 }
 
@@ -144,7 +144,7 @@ export async function insertRelationship(db: DbOrTx, orgId: string, ownerUserId:
   return row!;
 }
 
-export async function updateRelationship(db: DbOrTx, orgId: string, relationshipId: string, values: Partial<RelationshipValues>) {
+export async function updateRelationshipValues(db: DbOrTx, orgId: string, relationshipId: string, values: Partial<RelationshipValues>) {
   await db.update(relationships).set(values).where(and(eq(relationships.orgId, orgId), eq(relationships.id, relationshipId)));
 }
 
@@ -179,7 +179,7 @@ export async function findGoal(db: DbOrTx, orgId: string, relationshipId: string
   return row;
 }
 
-export async function setGoalAchieved(db: DbOrTx, orgId: string, goalId: string, achieved: boolean) {
+export async function setRelationshipGoalAchieved(db: DbOrTx, orgId: string, goalId: string, achieved: boolean) {
   await db
     .update(relationshipGoals)
     .set({ achievedAt: achieved ? new Date() : null })
@@ -273,7 +273,7 @@ export async function findAction(db: DbOrTx, orgId: string, relationshipId: stri
   return row;
 }
 
-export async function setActionDone(db: DbOrTx, orgId: string, actionId: string, done: boolean) {
+export async function setRelationshipActionDone(db: DbOrTx, orgId: string, actionId: string, done: boolean) {
   await db
     .update(relationshipActions)
     .set({ doneAt: done ? new Date() : null })
