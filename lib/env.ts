@@ -51,7 +51,7 @@ const schema = z.object({
   /** Exposes /api/test/* helpers (query counter). Only the test runner sets it. */
   COACHGRID_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
   /**
-   * Serves the benchmark's baseline page and action (/o/{slug}/bench, bench.ping). Only `npm run bench` sets it:
+   * Serves the benchmark's trivial page and action (/o/{slug}/bench, bench.ping). Only `npm run bench` sets it:
    * anywhere else they answer 404, so no member can fill the audit log with pings.
    */
   COACHGRID_BENCH: z.enum(["0", "1"]).default("0"),
