@@ -27,5 +27,19 @@ export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 export const ACTION_OWNERS = ["us", "them"] as const;
 export type ActionOwner = (typeof ACTION_OWNERS)[number];
 
+/** What an account's event in the global auth_events log records. */
+export const AUTH_EVENT_KINDS = [
+  "sign_up",
+  "sign_in",
+  "sign_in_failed",
+  "password_changed",
+  "profile_updated",
+  "password_reset",
+  "email_verified",
+  "email_change_requested",
+  "email_changed",
+] as const;
+export type AuthEventKind = (typeof AUTH_EVENT_KINDS)[number];
+
 export const MAIL_STATUSES = ["queued", "sending", "sent", "failed"] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
