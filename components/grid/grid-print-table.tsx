@@ -1,7 +1,7 @@
 "use client";
 
 import { cn } from "@/components/ui/cn";
-import { STATUS_LABEL } from "@/lib/assessments/visibility";
+import { ASSESSMENT_STATUS_LABEL } from "@/lib/assessments/visibility";
 import type { GridAverages, GridBehaviour } from "@/lib/grid/compact";
 import type { GridFooter } from "@/lib/grid/footers";
 import { formatAverage, scoreColour, scoreText, type GridRow } from "./cell-text";
@@ -44,7 +44,7 @@ export function GridPrintTable({ caption, behaviours, rows, footers, byRep, hidd
                 {row.name}
                 {showTeam && ` (${row.teamName ?? "no team"})`}
               </th>
-              <td className={CELL}>{STATUS_LABEL[row.status]}</td>
+              <td className={CELL}>{ASSESSMENT_STATUS_LABEL[row.status]}</td>
               {behaviours.map((b, j) => {
                 const score = row.scores[j] ?? null;
                 return (

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { toast } from "sonner";
 import { cn } from "@/components/ui/cn";
-import { STATUS_LABEL } from "@/lib/assessments/visibility";
+import { ASSESSMENT_STATUS_LABEL } from "@/lib/assessments/visibility";
 import type { Average, GridBehaviour } from "@/lib/grid/compact";
 import type { GridViewName } from "@/lib/grid/view-names";
 import type { CellMark } from "./cell-store";
@@ -69,7 +69,7 @@ export function GridRowView({ row, at, setting, marks, average, cellProps }: Pro
       </th>
       <td role="gridcell" {...cellProps(at, 1)} className={cn("border-b border-slate-100 px-2", FOCUS_RING)}>
         <span className="flex items-center gap-2">
-          <span className={cn("whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1", STATUS_CLASS[row.status])}>{STATUS_LABEL[row.status]}</span>
+          <span className={cn("whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1", STATUS_CLASS[row.status])}>{ASSESSMENT_STATUS_LABEL[row.status]}</span>
           {setting.canRemind && (row.status === "not_started" || row.status === "draft") && (
             <button
               type="button"

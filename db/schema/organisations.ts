@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { createdAtColumn } from "./columns";
+import { MEMBER_ROLES, MEMBER_STATUSES } from "./enums";
 
 /** The tenant root: every tenant table carries its id as org_id. */
 export const organisations = pgTable(
@@ -72,8 +73,8 @@ export const orgRevisions = pgTable("org_revisions", {
 /** Tenant tables the database keeps for itself: not the organisation's data, so no export or copy includes them. */
 export const BOOKKEEPING_TABLES: readonly string[] = ["org_revisions", "mail_outbox"];
 
-export const memberRole = pgEnum("member_role", ["admin", "leader", "rep"]);
-export const memberStatus = pgEnum("member_status", ["active", "deactivated"]);
+export const memberRole = pgEnum("member_role", MEMBER_ROLES);
+export const memberStatus = pgEnum("member_status", MEMBER_STATUSES);
 
 export const teams = pgTable(
   "teams",

@@ -1,5 +1,5 @@
 import type { DbOrTx } from "@/db/client";
-import { listPlans, listNotesVisibleTo, listRepAssessmentStates, type PlanStatus } from "@/db/queries/coaching";
+import { listPlans, listNotesVisibleTo, listRepAssessmentStates } from "@/db/queries/coaching";
 import { listCycles } from "@/db/queries/cycles";
 import { listTeams } from "@/db/queries/teams";
 import { coachSeesSelf, repSeesLeader } from "@/lib/assessments/visibility";
@@ -8,10 +8,9 @@ import { Refusal } from "@/lib/chain/outcome";
 import { repTarget } from "@/lib/members/rep-target";
 import { can, teamScope } from "@/lib/permissions";
 import { repCoachingPageSchema, queuePageSchema } from "@/lib/schemas/coaching";
-import { todayIn } from "@/lib/relationships/rules";
-import { dateInZone } from "@/lib/time-zone";
+import { dateInZone, todayIn } from "@/lib/dates";
 import { prepareCoaching } from "./matrix";
-import { planView, repLeaderCycleIds, suggestedTarget } from "./plans";
+import { planView, repLeaderCycleIds, suggestedTarget, type PlanStatus } from "./plans";
 import { buildCoachingQueue, shapeRollups } from "./queue";
 import { agendaItems, agendaText, labelLegend } from "./rules";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PLAN_STATUSES } from "@/lib/coaching/plans";
-import { isIsoDate } from "@/lib/time-zone";
+import { isIsoDate } from "@/lib/dates";
 import { blankable, checkboxField, intField, uuidField } from "./fields";
 
 export const COACHING_LIMITS = { action: 200, actions: 10, note: 5000 } as const;
