@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "@/lib/auth/cookies";
 import { REQUESTED_PATH_HEADER } from "@/lib/auth/next-path";
+import { liveEnv } from "@/lib/env";
 import { log } from "@/lib/observability/log";
 import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/observability/request-id";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
@@ -20,10 +21,10 @@ import { expectedOrigin, isActionPost, originAllowed, transportHeaders, wrongAdd
  *   in next.config.js.
  */
 export function proxy(request: NextRequest) {
-  const publicUrl = process.env.NEXTAUTH_URL || undefined;
-  const csp = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
+  const publicUrl = liveEnv.publicUrl();
+  const csp = contentSecurityPolicy(newNonce(), liveEnv.development());
   const { pathname } = request.nextUrl;
-  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER), Boolean(process.env.TRUST_PROXY));
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER), liveEnv.behindProxy());
   const security = { "Content-Security-Policy": csp, ...transportHeaders(publicUrl), [REQUEST_ID_HEADER]: requestId };
 
   const malformed = malformedRequest(request.method, pathname, request.headers);

@@ -1,7 +1,7 @@
 import { expect, test } from "./support/test";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { formatDay } from "../components/relationships/format";
-import { addDays, todayIn } from "../lib/relationships/rules";
+import { formatDay } from "../lib/format";
+import { addDays, todayIn } from "../lib/dates";
 import { DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed/demo-people";
 import { signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";

@@ -195,3 +195,37 @@ test("a leader labels the queue by the gap relative to each rep's tendency: the 
   await expect(page.getByTestId("overall-gaps")).toContainText(/Rates themself \d\.\d higher than you overall/);
   await shot(page, "baseline-overall");
 });
+
+test("an admin sees how each leader rates and downloads the same figures; a leader sees only their own", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, DEMO_ADMIN.email, DEMO_PASSWORD);
+  await page.goto(`${base}/coaching`);
+  await page.getByRole("link", { name: "How leaders rate" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "How leaders rate" })).toBeVisible();
+  const leaders = DEMO_TEAMS.map((t) => t.leader.name).sort();
+  const rows = page.getByTestId("rater-row");
+  await expect(rows).toHaveCount(2);
+  expect((await rows.locator("td:first-child").allInnerTexts()).map((t) => t.trim().split("\n")[0])).toEqual(leaders);
+  await expect(page.getByRole("img", { name: /^Scores: \d+ × 1, \d+ × 2, \d+ × 3, \d+ × 4, \d+ × 5$/ }).first()).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download CSV" }).click();
+  const file = fs.readFileSync(await (await download).path(), "utf8");
+  expect(file.startsWith("\uFEFFRater,Behaviour,Ratings,Mean")).toBe(true);
+  // The page's count for the first rater is the file's.
+  const firstCount = (await rows.first().locator("td").nth(1).innerText()).trim();
+  expect(file).toContain(`${leaders[0]},All behaviours,${firstCount},`);
+  await expectNoAxeViolations(page);
+  await shot(page, "calibration-admin");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, "calibration-admin-phone");
+
+  // A leader: their own row only; the other leader's name appears nowhere in what is sent.
+  const east = DEMO_TEAMS[0]!;
+  await page.context().clearCookies();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signIn(page, east.leader.email, DEMO_PASSWORD);
+  await page.goto(`${base}/calibration`);
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText(east.leader.name);
+  expect(await page.content()).not.toContain(DEMO_TEAMS[1]!.leader.name);
+});

@@ -1,6 +1,6 @@
 import { expect, test } from "./support/test";
-import { formatDay } from "../components/relationships/format";
-import { addDays, todayIn } from "../lib/relationships/rules";
+import { formatDay } from "../lib/format";
+import { addDays, todayIn } from "../lib/dates";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed/demo-people";
 import { signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";

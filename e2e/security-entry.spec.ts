@@ -124,7 +124,7 @@ test("the benchmark's page and action are absent outside npm run bench: 404 and 
   const cookie = await sessionOf(request, REP.email);
   const page = await request.get(`/o/${SLUG}/bench`, { headers: { Cookie: cookie }, maxRedirects: 0 });
   expect(page.status()).toBe(404);
-  const ping = await postAction(request, baseURL!, `/o/${SLUG}/bench`, actionId("lib/bench/actions.ts", "pingBaseline"), JSON.stringify([SLUG, {}]), cookie);
+  const ping = await postAction(request, baseURL!, `/o/${SLUG}/bench`, actionId("lib/bench/actions.ts", "trivialPing"), JSON.stringify([SLUG, {}]), cookie);
   expect(ping.outcome).toMatchObject({ status: "error", code: "not_found" });
 });
 

@@ -2,8 +2,8 @@ import path from "node:path";
 import { z } from "zod";
 
 /**
- * The one place that reads process.env. Everything else imports `env`.
- * Parsed lazily so `next build` and scripts can import modules without a full runtime config.
+ * The one place that reads process.env. Everything else imports `env` (validated, parsed once, lazily so
+ * `next build` and scripts can import modules without a full runtime config) or `liveEnv` (below).
  */
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -51,7 +51,7 @@ const schema = z.object({
   /** Exposes /api/test/* helpers (query counter). Only the test runner sets it. */
   COACHGRID_TEST_HOOKS: z.enum(["0", "1"]).default("0"),
   /**
-   * Serves the benchmark's baseline page and action (/o/{slug}/bench, bench.ping). Only `npm run bench` sets it:
+   * Serves the benchmark's trivial page and action (/o/{slug}/bench, bench.ping). Only `npm run bench` sets it:
    * anywhere else they answer 404, so no member can fill the audit log with pings.
    */
   COACHGRID_BENCH: z.enum(["0", "1"]).default("0"),
@@ -79,3 +79,24 @@ export function env(): Env {
   }
   return parsed;
 }
+
+/**
+ * Settings read afresh on every call, not once: the proxy's (it runs before every request and tests change its
+ * settings from case to case), the page cache's switches and the error exporter's endpoint. None can make the app
+ * refuse to start, so they are not validated with the rest.
+ */
+export const liveEnv = {
+  /** NEXTAUTH_URL as the proxy compares Origins with it; unset or empty: none. */
+  publicUrl: (): string | undefined => process.env.NEXTAUTH_URL || undefined,
+  /** TRUST_PROXY is set: a request id from X-Request-Id is kept. */
+  behindProxy: (): boolean => Boolean(process.env.TRUST_PROXY),
+  development: (): boolean => process.env.NODE_ENV === "development",
+  production: (): boolean => process.env.NODE_ENV === "production",
+  /** `COACHGRID_REVISION_CACHE=off` turns the page cache off (lib/chain/revision-cache.ts). */
+  revisionCacheOn: (): boolean => process.env.COACHGRID_REVISION_CACHE !== "off",
+  /** `COACHGRID_REVISION_CACHE_MB`: the page cache's size; NaN when it is not a number (the cache then takes 64). */
+  revisionCacheMegabytes: (): number => Number(process.env.COACHGRID_REVISION_CACHE_MB ?? 64),
+  /** Where unhandled errors also go as OpenTelemetry logs (lib/observability/errors.ts). */
+  otlpEndpoint: (): string | undefined => process.env.OTEL_EXPORTER_OTLP_ENDPOINT,
+  otelServiceName: (): string => process.env.OTEL_SERVICE_NAME ?? "coachgrid",
+};

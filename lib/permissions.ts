@@ -9,8 +9,9 @@
  * - "self": the target rep is the member;
  * - "owns": the member keeps the target record (an internal relationship) or wrote it (a 1:1 note).
  */
-export const ROLES = ["admin", "leader", "rep"] as const;
-export type Role = (typeof ROLES)[number];
+import type { MemberRole } from "@/db/schema/enums";
+
+export type { MemberRole };
 
 export type Relation = "leadsTeam" | "inTeam" | "leadsRep" | "self" | "owns";
 type Rule = true | Relation;
@@ -69,18 +70,18 @@ export const PERMISSIONS = {
   "relationships.edit": { admin: true, leader: "owns" },
   /** Create and revoke a relationship's check-in links: the leader who keeps it (admins see the answers). */
   "relationships.checkIn": { admin: "owns", leader: "owns" },
-} as const satisfies Record<string, Partial<Record<Role, Rule>>>;
+} as const satisfies Record<string, Partial<Record<MemberRole, Rule>>>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 /** What the chain knows about the member: role, own team (reps) and the teams they lead. */
-export type Member = { userId: string; role: Role; teamId: string | null; ledTeamIds: readonly string[] };
+export type Member = { userId: string; role: MemberRole; teamId: string | null; ledTeamIds: readonly string[] };
 
 /** The object a relation is checked against. */
 export type Target = { teamId?: string | null; repUserId?: string; repTeamId?: string | null; ownerUserId?: string };
 
 /** Whether the role may use the permission somewhere (the role test, before any target is known). */
-export function roleMay(role: Role, permission: Permission): boolean {
+export function roleMay(role: MemberRole, permission: Permission): boolean {
   return rule(role, permission) !== undefined;
 }
 
@@ -114,11 +115,11 @@ export function teamScope(member: Member): readonly string[] | undefined {
 }
 
 /** Whether the permission's rule for this role needs a target to decide. */
-export function needsTarget(role: Role, permission: Permission): boolean {
+export function needsTarget(role: MemberRole, permission: Permission): boolean {
   const granted = rule(role, permission);
   return granted !== undefined && granted !== true;
 }
 
-function rule(role: Role, permission: Permission): Rule | undefined {
-  return (PERMISSIONS[permission] as Partial<Record<Role, Rule>>)[role];
+function rule(role: MemberRole, permission: Permission): Rule | undefined {
+  return (PERMISSIONS[permission] as Partial<Record<MemberRole, Rule>>)[role];
 }

@@ -15,9 +15,10 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { ROLE_LABEL } from "@/lib/format";
 import { leaveOrganisation } from "@/lib/members/actions";
+import type { MemberRole } from "@/lib/permissions";
 import { DELETE_CONFIRMATION } from "@/lib/schemas/accounts";
 
-type Organisation = { slug: string; name: string; role: "admin" | "leader" | "rep" };
+type Organisation = { slug: string; name: string; role: MemberRole };
 
 /**
  * The person's organisations, each with "Leave" (confirmed). A refusal (the last admin) stays on the page, next to

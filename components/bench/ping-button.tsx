@@ -2,13 +2,13 @@
 
 import { Button } from "@/components/ui/button";
 import { useActionRunner } from "@/components/ui/use-action";
-import { pingBaseline } from "@/lib/bench/actions";
+import { trivialPing } from "@/lib/bench/actions";
 
-/** Runs the baseline action once: proves a signed-in write round trip works (and lets the bench record it). */
+/** Runs the trivial action once: proves a signed-in write round trip works (and lets the bench record it). */
 export function PingButton({ slug }: { slug: string }) {
   const { run, pending } = useActionRunner();
   return (
-    <Button variant="secondary" disabled={pending} onClick={() => run(() => pingBaseline(slug, {}), "The app answered a signed-in action.")}>
+    <Button variant="secondary" disabled={pending} onClick={() => run(() => trivialPing(slug, {}), "The app answered a signed-in action.")}>
       {pending ? "Checking…" : "Check a signed-in action"}
     </Button>
   );

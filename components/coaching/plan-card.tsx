@@ -2,7 +2,7 @@
 
 import { useOptimistic, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { formatDay } from "@/components/relationships/format";
+import { formatDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog, Dialog } from "@/components/ui/dialog";
@@ -26,7 +26,7 @@ export type PlanView = {
   actions: { id: string; description: string; done: boolean }[];
 };
 
-const STATUS_TONE: Record<PlanStatus, "blue" | "green" | "neutral"> = { active: "blue", done: "green", dropped: "neutral" };
+const PLAN_STATUS_TONE: Record<PlanStatus, "blue" | "green" | "neutral"> = { active: "blue", done: "green", dropped: "neutral" };
 
 type Props = { slug: string; plan: PlanView; today: string; canEdit: boolean; canTick: boolean };
 
@@ -56,7 +56,7 @@ export function PlanCard({ slug, plan, today, canEdit, canTick }: Props) {
           </p>
         </div>
         <span className="flex flex-wrap items-center gap-2">
-          <Badge tone={STATUS_TONE[plan.status]}>{PLAN_STATUS_LABEL[plan.status]}</Badge>
+          <Badge tone={PLAN_STATUS_TONE[plan.status]}>{PLAN_STATUS_LABEL[plan.status]}</Badge>
           {overdue && <Badge tone="red">Overdue</Badge>}
           {canEdit && <EditPlanDialog slug={slug} plan={plan} />}
         </span>

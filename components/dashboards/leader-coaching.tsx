@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ItemScores, LabelBadge, SelfComment } from "@/components/coaching/labels";
-import { formatDay } from "@/components/relationships/format";
+import { formatDay } from "@/lib/format";
 import { Panel } from "@/components/ui/page-header";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 

@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/page-header";
 import { heatmapTable } from "@/lib/dashboards/figures";
 import type { Dashboard } from "@/lib/dashboards/loaders";
-import { formatDay } from "@/components/relationships/format";
+import { formatDay } from "@/lib/format";
 import { ChangeText } from "./change";
 import { CoachNextPanel, OverdueOneOnOnesPanel, OverduePlanActionsPanel } from "./leader-coaching";
 import { ReminderLink } from "./reminder-link";

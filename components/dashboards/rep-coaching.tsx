@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatDay } from "@/components/relationships/format";
+import { formatDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/page-header";
 import { scoresAwaitSharingNote } from "@/lib/coaching/plans";

@@ -5,7 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/page-header";
-import { STATUS_LABEL } from "@/lib/assessments/visibility";
+import { ASSESSMENT_STATUS_LABEL } from "@/lib/assessments/visibility";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 import { selfAssessmentStep } from "@/lib/dashboards/self-assessment-step";
 import { RepNotesPanel, RepPlansPanel } from "./rep-coaching";
@@ -38,7 +38,7 @@ export function RepDashboard({ data }: { data: RepData }) {
             Your self-assessment · {cycle.name}
           </h2>
           <Badge tone={cycle.status === "shared" ? "green" : cycle.status === "submitted" ? "blue" : cycle.status === "draft" ? "amber" : "neutral"}>
-            {STATUS_LABEL[cycle.status]}
+            {ASSESSMENT_STATUS_LABEL[cycle.status]}
           </Badge>
         </div>
         <p className="mt-2 text-sm text-slate-700">{step.text}</p>

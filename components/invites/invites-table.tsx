@@ -9,10 +9,11 @@ import { useActionRunner } from "@/components/ui/use-action";
 import { formatDateTime, ROLE_LABEL } from "@/lib/format";
 import { revokeInviteLink, sendInviteEmail } from "@/lib/invites/actions";
 import { INVITE_STATUS_LABEL, type InviteStatus } from "@/lib/invites/status";
+import type { MemberRole } from "@/lib/permissions";
 
 type Invite = {
   id: string;
-  role: "admin" | "leader" | "rep";
+  role: MemberRole;
   teamName: string | null;
   email: string | null;
   uses: number;

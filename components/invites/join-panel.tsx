@@ -12,10 +12,11 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { ROLE_LABEL } from "@/lib/format";
 import { acceptInviteAsMember, acceptInviteAsNewPerson } from "@/lib/invites/join";
+import type { MemberRole } from "@/lib/permissions";
 
 type Invite = {
   orgName: string;
-  role: "admin" | "leader" | "rep";
+  role: MemberRole;
   teamName: string | null;
   boundEmail: string | null;
   viewer: { name: string; email: string } | null;

@@ -11,8 +11,9 @@ import { useActionRunner } from "@/components/ui/use-action";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { changeRole, deactivateMember, reactivateMember } from "@/lib/members/actions";
 import { sendPasswordReset } from "@/lib/members/password-reset";
+import type { MemberRole } from "@/lib/permissions";
 
-type Member = { userId: string; name: string; role: "admin" | "leader" | "rep"; status: "active" | "deactivated"; teamId: string | null };
+type Member = { userId: string; name: string; role: MemberRole; status: "active" | "deactivated"; teamId: string | null };
 
 /** An admin's actions on one member: change role (and team), send a password reset link, deactivate or reactivate, each confirmed. */
 export function MemberActions({ slug, member, teams, isSelf }: { slug: string; member: Member; teams: { id: string; name: string }[]; isSelf: boolean }) {

@@ -2,13 +2,14 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatDateTime, ROLE_LABEL } from "@/lib/format";
+import type { MemberRole } from "@/lib/permissions";
 import { MemberActions } from "./member-actions";
 
 type Member = {
   userId: string;
   name: string;
   email: string;
-  role: "admin" | "leader" | "rep";
+  role: MemberRole;
   status: "active" | "deactivated";
   teamId: string | null;
   teamName: string | null;

@@ -7,14 +7,14 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { ImportPreview, PreviewRow } from "@/lib/people-import/preview";
 import type { RowStatus } from "@/lib/people-import/plan";
 
-const STATUS_LABEL: Record<RowStatus, string> = {
+const IMPORT_ROW_STATUS_LABEL: Record<RowStatus, string> = {
   invite: "Will invite",
   update: "Member, differs",
   unchanged: "No change",
   error: "Error",
   refused: "Not allowed",
 };
-const STATUS_TONE = {
+const IMPORT_ROW_STATUS_TONE = {
   invite: "green",
   update: "amber",
   unchanged: "neutral",
@@ -117,7 +117,7 @@ function PreviewCard({ row, applied, onApply, canApply }: RowProps) {
     <li data-status={row.status} className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
       <div className="flex items-center justify-between gap-2">
         <span className="text-xs text-slate-500">Row {row.row}</span>
-        <Badge tone={STATUS_TONE[row.status]}>{STATUS_LABEL[row.status]}</Badge>
+        <Badge tone={IMPORT_ROW_STATUS_TONE[row.status]}>{IMPORT_ROW_STATUS_LABEL[row.status]}</Badge>
       </div>
       <p className="mt-1 font-medium text-slate-900">{cells.name || "No name"}</p>
       <p className="break-all text-xs text-slate-600">{cells.email || "No email"}</p>
@@ -145,7 +145,7 @@ function PreviewLine({ row, applied, onApply, canApply }: RowProps) {
         <div className="text-xs text-slate-500">{row.teams.length ? row.teams.join(", ") : cells.team}</div>
       </Td>
       <Td>
-        <Badge tone={STATUS_TONE[row.status]}>{STATUS_LABEL[row.status]}</Badge>
+        <Badge tone={IMPORT_ROW_STATUS_TONE[row.status]}>{IMPORT_ROW_STATUS_LABEL[row.status]}</Badge>
       </Td>
       <Td className="text-slate-700">
         <WhatHappens row={row} applied={applied} onApply={onApply} canApply={canApply} />

@@ -9,10 +9,11 @@ import { FormAlert, fieldError, typed } from "@/components/ui/form-alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { addAction } from "@/lib/relationships/actions";
-import { addDays } from "@/lib/relationships/rules";
+import type { ActionOwner } from "@/lib/relationships/rules";
+import { addDays } from "@/lib/dates";
 import { RELATIONSHIP_LIMITS } from "@/lib/schemas/relationships";
 
-export type ActionDraft = { interactionId?: string; checkInId?: string; description?: string; owner?: "us" | "them" };
+export type ActionDraft = { interactionId?: string; checkInId?: string; description?: string; owner?: ActionOwner };
 
 type Props = {
   slug: string;

@@ -13,7 +13,7 @@ import { addGoal, setActionDone, setGoalAchieved } from "@/lib/relationships/act
 import type { RelationshipPage } from "@/lib/relationships/loaders";
 import { ACTION_OWNER_LABEL } from "@/lib/relationships/rules";
 import { ActionDialog } from "./action-dialog";
-import { formatDay } from "./format";
+import { formatDay } from "@/lib/format";
 
 /** "What are our joint goals?": each open or achieved, toggled in place. */
 export function Goals({ slug, relationshipId, goals }: { slug: string; relationshipId: string; goals: RelationshipPage["goals"] }) {

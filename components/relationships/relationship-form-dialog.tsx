@@ -11,7 +11,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionState } from "@/lib/chain/outcome";
 import { createRelationship, updateRelationship } from "@/lib/relationships/actions";
-import { DEFAULT_CADENCE_DAYS, RELATIONSHIP_STATUSES, STATUS_LABEL } from "@/lib/relationships/rules";
+import { DEFAULT_CADENCE_DAYS, RELATIONSHIP_STATUS_LABEL, RELATIONSHIP_STATUSES } from "@/lib/relationships/rules";
 import { RELATIONSHIP_LIMITS } from "@/lib/schemas/relationships";
 
 export type EditableRelationship = {
@@ -106,7 +106,7 @@ function RelationshipForm({ slug, departments, relationship, suggestPriority, on
           <SelectField key={`status-${typed(state, "status", r?.status ?? "neutral")}`} label="Status" name="status" defaultValue={typed(state, "status", r?.status ?? "neutral")} error={fieldError(state, "status")}>
             {RELATIONSHIP_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {STATUS_LABEL[s]}
+                {RELATIONSHIP_STATUS_LABEL[s]}
               </option>
             ))}
           </SelectField>

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatDay, relativeDays } from "@/lib/format";
 import type { RelationshipsPage } from "@/lib/relationships/loaders";
-import { STATUS_LABEL } from "@/lib/relationships/rules";
-import { formatDay, relativeDays, STATUS_TONE } from "./format";
+import { RELATIONSHIP_STATUS_LABEL } from "@/lib/relationships/rules";
+import { RELATIONSHIP_STATUS_TONE } from "./status-tone";
 
 type Row = RelationshipsPage["relationships"][number];
 
@@ -41,7 +42,7 @@ export function RelationshipsTable({ slug, rows, showOwner }: { slug: string; ro
               )}
             </Td>
             <Td>
-              <Badge tone={STATUS_TONE[r.status]}>{STATUS_LABEL[r.status]}</Badge>
+              <Badge tone={RELATIONSHIP_STATUS_TONE[r.status]}>{RELATIONSHIP_STATUS_LABEL[r.status]}</Badge>
             </Td>
             <Td className="text-center tabular-nums">
               <span className="font-semibold">{r.trust}</span>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import type { RelationshipPage } from "@/lib/relationships/loaders";
 import { INTERACTION_LABEL, restartsCadence } from "@/lib/relationships/rules";
 import { ActionDialog, type ActionDraft } from "./action-dialog";
-import { formatDay } from "./format";
+import { formatDay } from "@/lib/format";
 import { THEIR_TRUST_COLOUR } from "./trust-chart";
 
 type Entry = RelationshipPage["timeline"][number];

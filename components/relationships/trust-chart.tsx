@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDay, formatShortDay } from "./format";
+import { formatDay, formatShortDay } from "@/lib/format";
 
 export const TRUST_COLOUR = "#1d4ed8";
 /** The counterpart's points: another hue and another shape, so neither colour alone carries the meaning. */

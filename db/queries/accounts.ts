@@ -1,10 +1,10 @@
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { authEvents, endedSessions, users } from "../schema";
+import type { AuthEventKind } from "../schema/enums";
 
 // Global tables: accounts belong to no organisation, so these queries take no org id.
 
-export type AuthEventKind = (typeof authEvents.$inferInsert)["kind"];
 
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [user] = await db

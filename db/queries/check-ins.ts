@@ -68,7 +68,7 @@ export async function listCheckIns(db: DbOrTx, orgId: string, relationshipId: st
 }
 
 /** Revokes a link that is still waiting. False when it was already answered or revoked. */
-export async function revokeCheckIn(db: DbOrTx, orgId: string, checkInId: string, revokedBy: string) {
+export async function markCheckInRevoked(db: DbOrTx, orgId: string, checkInId: string, revokedBy: string) {
   const [row] = await db
     .update(checkIns)
     .set({ revokedAt: new Date(), revokedBy })

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "../client";
+import type { PlanStatus } from "../schema/enums";
 import { parsedJson } from "./execute";
 import type { GapBasis } from "@/lib/coaching/gap-basis";
 import { TENDENCY_MIN_BEHAVIOURS } from "@/lib/coaching/tendency";
@@ -27,7 +28,6 @@ import {
  * only to their author. Every function takes the organisation id right after the handle.
  */
 
-export type PlanStatus = (typeof coachingPlans.$inferSelect)["status"];
 
 /** The organisation's coaching settings: label thresholds and the 1:1 cadence. */
 export async function findCoachingSettings(db: DbOrTx, orgId: string) {
@@ -47,7 +47,7 @@ export async function findCoachingSettings(db: DbOrTx, orgId: string) {
 
 export type CoachingSettings = Awaited<ReturnType<typeof findCoachingSettings>>;
 
-export async function updateCoachingSettings(db: DbOrTx, orgId: string, values: CoachingSettings) {
+export async function updateOrganisationCoachingSettings(db: DbOrTx, orgId: string, values: CoachingSettings) {
   await db.update(organisations).set(values).where(eq(organisations.id, orgId));
 }
 
@@ -414,7 +414,7 @@ export async function insertPlan(db: DbOrTx, orgId: string, values: PlanValues &
   return row!;
 }
 
-export async function updatePlan(db: DbOrTx, orgId: string, planId: string, values: { targetScore: number; dueOn: string | null; status: PlanStatus }) {
+export async function updateCoachingPlan(db: DbOrTx, orgId: string, planId: string, values: { targetScore: number; dueOn: string | null; status: PlanStatus }) {
   await db
     .update(coachingPlans)
     .set({ ...values, updatedAt: new Date() })
@@ -442,7 +442,7 @@ export async function findPlanAction(db: DbOrTx, orgId: string, planId: string, 
   return row;
 }
 
-export async function setPlanActionDone(db: DbOrTx, orgId: string, actionId: string, doneBy: string | null) {
+export async function setCoachingPlanActionDone(db: DbOrTx, orgId: string, actionId: string, doneBy: string | null) {
   await db
     .update(coachingPlanActions)
     .set({ doneAt: doneBy ? new Date() : null, doneBy })
@@ -532,7 +532,7 @@ export async function insertNote(db: DbOrTx, orgId: string, repUserId: string, a
   return row!;
 }
 
-export async function updateNote(db: DbOrTx, orgId: string, noteId: string, values: NoteValues) {
+export async function updateOneOnOneNote(db: DbOrTx, orgId: string, noteId: string, values: NoteValues) {
   const { behaviourIds, ...note } = values;
   await db
     .update(oneOnOneNotes)
@@ -546,7 +546,7 @@ async function setNoteBehaviours(db: DbOrTx, orgId: string, noteId: string, beha
   if (behaviourIds.length > 0) await db.insert(oneOnOneNoteBehaviours).values([...new Set(behaviourIds)].map((behaviourId) => ({ orgId, noteId, behaviourId })));
 }
 
-export async function deleteNote(db: DbOrTx, orgId: string, noteId: string) {
+export async function deleteOneOnOneNote(db: DbOrTx, orgId: string, noteId: string) {
   await db.delete(oneOnOneNoteBehaviours).where(and(eq(oneOnOneNoteBehaviours.orgId, orgId), eq(oneOnOneNoteBehaviours.noteId, noteId)));
   await db.delete(oneOnOneNotes).where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.id, noteId)));
 }

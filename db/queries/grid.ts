@@ -30,7 +30,7 @@ export async function listGridBehaviours(db: DbOrTx, orgId: string, cycleId: str
 
 /**
  * round(avg, 1) over `count` values. The leader view's figures also carry their `sum`: a save moves them by its own
- * change (withSaved, lib/grid/compact.ts).
+ * change (withSaved, lib/grid/compact.ts), instead of asking the database to add up the ratings again.
  */
 export type Average = { average: number | null; count: number; sum?: number };
 export type GridAverages = {

@@ -3,14 +3,14 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { executeRows, parsedJson } from "./execute";
 import { inviteLedTeams, invites, memberships, teamLeaders, teams, users } from "../schema";
-import type { Role } from "./organisations";
+import type { MemberRole, MemberStatus } from "../schema/enums";
 
 export type InviteRecord = typeof invites.$inferSelect;
 
 export async function insertInvite(
   db: DbOrTx,
   orgId: string,
-  values: { id?: string; tokenHash: string; role: Role; teamId: string | null; email: string | null; maxUses: number; expiresAt: Date; createdBy: string; emailedAt?: Date | null },
+  values: { id?: string; tokenHash: string; role: MemberRole; teamId: string | null; email: string | null; maxUses: number; expiresAt: Date; createdBy: string; emailedAt?: Date | null },
 ) {
   const [invite] = await db.insert(invites).values({ orgId, ...values }).returning();
   return invite!;
@@ -24,7 +24,7 @@ export async function insertInvite(
 export async function insertInvites(
   db: DbOrTx,
   orgId: string,
-  rows: readonly { tokenHash: string; role: Role; teamId: string | null; email: string; expiresAt: Date; createdBy: string; emailedAt: Date | null }[],
+  rows: readonly { tokenHash: string; role: MemberRole; teamId: string | null; email: string; expiresAt: Date; createdBy: string; emailedAt: Date | null }[],
 ): Promise<{ id: string; email: string }[]> {
   if (rows.length === 0) return [];
   const json = JSON.stringify(
@@ -58,9 +58,9 @@ type Invite = NonNullable<PersonByEmail["invite"]>;
 export type PersonByEmail = {
   email: string;
   /** Their membership of the organisation, any status; null when they are not a member. */
-  member: { userId: string; name: string; role: Role; status: "active" | "deactivated"; teamId: string | null; ledTeamIds: string[] } | null;
+  member: { userId: string; name: string; role: MemberRole; status: MemberStatus; teamId: string | null; ledTeamIds: string[] } | null;
   /** The newest invite bound to the address that can still be used; null when there is none. */
-  invite: { role: Role; teamId: string | null; ledTeamIds: string[] } | null;
+  invite: { role: MemberRole; teamId: string | null; ledTeamIds: string[] } | null;
 };
 
 /**
@@ -186,7 +186,7 @@ export async function listInvites(db: DbOrTx, orgId: string, teamIds?: readonly 
     .limit(200);
 }
 
-export async function revokeInvite(db: DbOrTx, orgId: string, id: string, revokedBy: string) {
+export async function markInviteRevoked(db: DbOrTx, orgId: string, id: string, revokedBy: string) {
   const [row] = await db
     .update(invites)
     .set({ revokedAt: new Date(), revokedBy })

@@ -1,9 +1,8 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { memberships, teamLeaders, teams, users } from "../schema";
-import type { Role } from "./organisations";
+import type { MemberRole, MemberStatus } from "../schema/enums";
 
-export type MemberStatus = (typeof memberships.$inferSelect)["status"];
 
 export async function findMembership(db: DbOrTx, orgId: string, userId: string) {
   const [row] = await db
@@ -18,7 +17,7 @@ export type MemberFilter = {
   /** Only people of these teams (reps in them, and their leaders); undefined: everyone. */
   teamIds?: readonly string[];
   search?: string;
-  role?: Role;
+  role?: MemberRole;
   status?: MemberStatus;
   teamId?: string;
 };
@@ -89,7 +88,7 @@ export async function lockActiveAdmins(db: DbOrTx, orgId: string) {
 }
 
 /** Sets role and team together: reps are in one team, admins and leaders in none (leaders lead through team_leaders). */
-export async function updateMembership(db: DbOrTx, orgId: string, userId: string, values: { role: Role; teamId: string | null }) {
+export async function updateMembership(db: DbOrTx, orgId: string, userId: string, values: { role: MemberRole; teamId: string | null }) {
   await db
     .update(memberships)
     .set(values)
@@ -110,7 +109,7 @@ export async function lockPeopleImport(db: DbOrTx, orgId: string) {
 }
 
 /** Sets role and team of many members in one statement (see updateMembership). */
-export async function updateMemberships(db: DbOrTx, orgId: string, rows: readonly { userId: string; role: Role; teamId: string | null }[]) {
+export async function updateMemberships(db: DbOrTx, orgId: string, rows: readonly { userId: string; role: MemberRole; teamId: string | null }[]) {
   if (rows.length === 0) return;
   const json = JSON.stringify(rows.map((r) => ({ user_id: r.userId, role: r.role, team_id: r.teamId })));
   await db.execute(sql`

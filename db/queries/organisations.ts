@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { memberships, organisations, orgRevisions, teamLeaders } from "../schema";
+import type { MemberRole, MemberStatus } from "../schema/enums";
 
-export type Role = (typeof memberships.$inferSelect)["role"];
 
 /**
  * The organisation named by a URL slug (with its data revision: see orgRevisions) and the person's membership of
@@ -69,7 +69,7 @@ export async function insertOrganisationIfSlugFree(db: DbOrTx, values: { slug: s
 export async function insertMembership(
   db: DbOrTx,
   orgId: string,
-  values: { userId: string; role: Role; teamId?: string | null },
+  values: { userId: string; role: MemberRole; teamId?: string | null },
 ) {
   await db.insert(memberships).values({ orgId, ...values });
 }
@@ -83,7 +83,7 @@ export async function updateOrganisation(db: DbOrTx, orgId: string, values: { na
   await db.update(organisations).set(values).where(eq(organisations.id, orgId));
 }
 
-export async function setMembershipStatus(db: DbOrTx, orgId: string, userId: string, status: "active" | "deactivated") {
+export async function setMembershipStatus(db: DbOrTx, orgId: string, userId: string, status: MemberStatus) {
   await db
     .update(memberships)
     .set({ status, deactivatedAt: status === "deactivated" ? new Date() : null })

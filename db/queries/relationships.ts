@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { departments, interactions, relationshipActions, relationshipGoals, relationships, users } from "../schema";
+import type { ActionOwner, InteractionKind, RelationshipStatus } from "../schema/enums";
 
 /* Departments ------------------------------------------------------------------------------------------------ */
 
@@ -35,7 +36,7 @@ export async function insertDepartments(db: DbOrTx, orgId: string, names: readon
     .returning({ id: departments.id, name: departments.name });
 }
 
-export async function renameDepartment(db: DbOrTx, orgId: string, departmentId: string, name: string) {
+export async function updateDepartmentName(db: DbOrTx, orgId: string, departmentId: string, name: string) {
   await db.update(departments).set({ name }).where(and(eq(departments.orgId, orgId), eq(departments.id, departmentId)));
 }
 
@@ -52,7 +53,7 @@ export type RelationshipValues = {
   departmentId: string;
   counterpartName: string;
   counterpartTitle: string | null;
-  status: (typeof relationships.$inferSelect)["status"];
+  status: RelationshipStatus;
   trust: number;
   priority: boolean;
   nextStep: string | null;
@@ -143,7 +144,7 @@ export async function insertRelationship(db: DbOrTx, orgId: string, ownerUserId:
   return row!;
 }
 
-export async function updateRelationship(db: DbOrTx, orgId: string, relationshipId: string, values: Partial<RelationshipValues>) {
+export async function updateRelationshipValues(db: DbOrTx, orgId: string, relationshipId: string, values: Partial<RelationshipValues>) {
   await db.update(relationships).set(values).where(and(eq(relationships.orgId, orgId), eq(relationships.id, relationshipId)));
 }
 
@@ -178,7 +179,7 @@ export async function findGoal(db: DbOrTx, orgId: string, relationshipId: string
   return row;
 }
 
-export async function setGoalAchieved(db: DbOrTx, orgId: string, goalId: string, achieved: boolean) {
+export async function setRelationshipGoalAchieved(db: DbOrTx, orgId: string, goalId: string, achieved: boolean) {
   await db
     .update(relationshipGoals)
     .set({ achievedAt: achieved ? new Date() : null })
@@ -188,7 +189,7 @@ export async function setGoalAchieved(db: DbOrTx, orgId: string, goalId: string,
 /* Interactions ----------------------------------------------------------------------------------------------- */
 
 export type InteractionValues = {
-  kind: (typeof interactions.$inferSelect)["kind"];
+  kind: InteractionKind;
   occurredOn: string;
   weFrustrateThem: string | null;
   theyFrustrateUs: string | null;
@@ -240,7 +241,7 @@ export async function findInteraction(db: DbOrTx, orgId: string, relationshipId:
 
 /* Small actions ---------------------------------------------------------------------------------------------- */
 
-export type ActionValues = { interactionId: string | null; checkInId?: string | null; description: string; owner: "us" | "them"; dueOn: string };
+export type ActionValues = { interactionId: string | null; checkInId?: string | null; description: string; owner: ActionOwner; dueOn: string };
 
 /** Open actions first, by due date; done ones after. */
 export async function listActions(db: DbOrTx, orgId: string, relationshipId: string) {
@@ -272,7 +273,7 @@ export async function findAction(db: DbOrTx, orgId: string, relationshipId: stri
   return row;
 }
 
-export async function setActionDone(db: DbOrTx, orgId: string, actionId: string, done: boolean) {
+export async function setRelationshipActionDone(db: DbOrTx, orgId: string, actionId: string, done: boolean) {
   await db
     .update(relationshipActions)
     .set({ doneAt: done ? new Date() : null })

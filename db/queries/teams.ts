@@ -71,7 +71,7 @@ export async function teamNameTaken(db: DbOrTx, orgId: string, name: string, exc
   return Boolean(row);
 }
 
-export async function renameTeam(db: DbOrTx, orgId: string, teamId: string, name: string) {
+export async function updateTeamName(db: DbOrTx, orgId: string, teamId: string, name: string) {
   await db.update(teams).set({ name }).where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAtColumn } from "./columns";
+import { AUTH_EVENT_KINDS } from "./enums";
 
 /** Global: a person's account. Belongs to no organisation; memberships tie it to organisations. */
 export const users = pgTable(
@@ -27,17 +28,7 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_uq").on(sql`lower(${t.email})`)],
 );
 
-export const authEventKind = pgEnum("auth_event_kind", [
-  "sign_up",
-  "sign_in",
-  "sign_in_failed",
-  "password_changed",
-  "profile_updated",
-  "password_reset",
-  "email_verified",
-  "email_change_requested",
-  "email_changed",
-]);
+export const authEventKind = pgEnum("auth_event_kind", AUTH_EVENT_KINDS);
 
 /** Global: sign-ins, failed sign-ins and account changes belong to no organisation. */
 export const authEvents = pgTable(

@@ -17,8 +17,9 @@ import {
 import { behaviours, cycles } from "./framework";
 import { memberships, orgIdColumn } from "./organisations";
 import { createdAtColumn } from "./columns";
+import { PLAN_STATUSES } from "./enums";
 
-export const planStatus = pgEnum("plan_status", ["active", "done", "dropped"]);
+export const planStatus = pgEnum("plan_status", PLAN_STATUSES);
 
 /**
  * A coaching plan for one rep on one behaviour. `cycleId` is the cycle whose scores the plan started from:

@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { memberships, orgIdColumn } from "./organisations";
 import { createdAtColumn } from "./columns";
+import { CYCLE_STATUSES } from "./enums";
 
 /** The organisation's success profile: the behaviours reps are rated on, in order, with 1/3/5 anchors. */
 export const behaviours = pgTable(
@@ -38,7 +39,7 @@ export const behaviours = pgTable(
   ],
 );
 
-export const cycleStatus = pgEnum("cycle_status", ["draft", "open", "closed"]);
+export const cycleStatus = pgEnum("cycle_status", CYCLE_STATUSES);
 
 /** One round of ratings ("Q1 2027"). At most one is open; closed cycles are read-only history. */
 export const cycles = pgTable(

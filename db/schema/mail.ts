@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { boolean, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { createdAtColumn } from "./columns";
+import { MAIL_STATUSES } from "./enums";
 import { memberships, orgIdColumn } from "./organisations";
 
 /**
@@ -11,7 +12,7 @@ import { memberships, orgIdColumn } from "./organisations";
  * no organisation (a password reset asked for on the sign-in page, an address verification). Inserting into either
  * notifies the workers (`pg_notify('coachgrid_mail')`, delivered at commit; migration 0008).
  */
-export const mailStatus = pgEnum("mail_status", ["queued", "sending", "sent", "failed"]);
+export const mailStatus = pgEnum("mail_status", MAIL_STATUSES);
 
 const outboxColumns = () => ({
   id: uuid().notNull().defaultRandom(),

@@ -15,9 +15,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { GAP_BASES } from "../../lib/coaching/gap-basis";
 import { users } from "./accounts";
 import { createdAtColumn } from "./columns";
+import { GAP_BASES, MEMBER_ROLES, MEMBER_STATUSES } from "./enums";
 
 export const gapBasis = pgEnum("gap_basis", GAP_BASES);
 
@@ -80,8 +80,8 @@ export const orgRevisions = pgTable("org_revisions", {
 /** Tenant tables the database keeps for itself: not the organisation's data, so no export or copy includes them. */
 export const BOOKKEEPING_TABLES: readonly string[] = ["org_revisions", "mail_outbox"];
 
-export const memberRole = pgEnum("member_role", ["admin", "leader", "rep"]);
-export const memberStatus = pgEnum("member_status", ["active", "deactivated"]);
+export const memberRole = pgEnum("member_role", MEMBER_ROLES);
+export const memberStatus = pgEnum("member_status", MEMBER_STATUSES);
 
 export const teams = pgTable(
   "teams",

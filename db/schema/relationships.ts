@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { memberships, orgIdColumn } from "./organisations";
 import { createdAtColumn } from "./columns";
+import { ACTION_OWNERS, INTERACTION_KINDS, RELATIONSHIP_STATUSES } from "./enums";
 
 /** The peer departments sales depends on (distribution, purchasing, finance, ...). Admins edit the list. */
 export const departments = pgTable(
@@ -31,7 +32,7 @@ export const departments = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex("departments_org_name_uq").on(t.orgId, sql`lower(${t.name})`)],
 );
 
-export const relationshipStatus = pgEnum("relationship_status", ["strained", "neutral", "building", "strong"]);
+export const relationshipStatus = pgEnum("relationship_status", RELATIONSHIP_STATUSES);
 
 /**
  * One leader's relationship with a counterpart in a peer department. The owner keeps it; admins see every one.
@@ -86,7 +87,7 @@ export const relationshipGoals = pgTable(
   ],
 );
 
-export const interactionKind = pgEnum("interaction_kind", ["lunch", "one_on_one", "call", "meeting"]);
+export const interactionKind = pgEnum("interaction_kind", INTERACTION_KINDS);
 
 /** The interaction log: what happened, both "makes you crazy" answers, and the trust after it. History. */
 export const interactions = pgTable(
@@ -153,7 +154,7 @@ export const checkIns = pgTable(
   ],
 );
 
-export const actionOwner = pgEnum("action_owner", ["us", "them"]);
+export const actionOwner = pgEnum("action_owner", ACTION_OWNERS);
 
 /** Small actions, often from a friction point of an interaction: who does it, by when, done or not. */
 export const relationshipActions = pgTable(

@@ -6,6 +6,8 @@
  * - reopening clears both, hiding the leader's ratings from the rep again.
  * With blind mode off, both sides see each other's ratings as they are saved.
  */
+import type { CycleStatus } from "@/db/schema/enums";
+
 export type AssessmentState = { submittedAt: Date | null; sharedAt: Date | null } | null | undefined;
 export type AssessmentStatus = "not_started" | "draft" | "submitted" | "shared";
 
@@ -26,12 +28,12 @@ export function coachSeesSelf(blindMode: boolean, state: AssessmentState): boole
 }
 
 /** Whether the coach may share the rep's results now. */
-export function canShare(state: AssessmentState, cycleStatus: "draft" | "open" | "closed"): boolean {
+export function canShare(state: AssessmentState, cycleStatus: CycleStatus): boolean {
   if (state?.sharedAt) return false;
   return Boolean(state?.submittedAt) || cycleStatus === "closed";
 }
 
-export const STATUS_LABEL: Record<AssessmentStatus, string> = {
+export const ASSESSMENT_STATUS_LABEL: Record<AssessmentStatus, string> = {
   not_started: "Not started",
   draft: "Draft",
   submitted: "Submitted",

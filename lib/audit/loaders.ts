@@ -1,7 +1,7 @@
 import { listAuditEvents, listAuditFilterPairs, type AuditFilter } from "@/db/queries/audit";
 import { memberLoader } from "@/lib/chain/member";
 import { AUDIT_PAGE_SIZE, auditSearchSchema } from "@/lib/schemas/audit";
-import { startOfDayInZone, startOfNextDayInZone } from "@/lib/time-zone";
+import { startOfDayInZone, startOfNextDayInZone } from "@/lib/dates";
 import { auditActionLabel, describeAuditEvent } from "./sentences";
 
 type Option = { value: string; label: string };

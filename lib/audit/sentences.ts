@@ -334,8 +334,8 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     describe: (actor) => `${actor} downloaded all of the organisation's data`,
   },
   "bench.ping": {
-    label: "Baseline check",
-    describe: (actor) => `${actor} ran the baseline check of a signed-in action (it changes nothing)`,
+    label: "Trivial action",
+    describe: (actor) => `${actor} ran the benchmark's trivial action (it changes nothing)`,
   },
   "framework.addBehaviour": {
     label: "Behaviour added",

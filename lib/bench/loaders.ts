@@ -4,10 +4,10 @@ import { benchServed } from "@/lib/bench/served";
 import { memberLoader } from "@/lib/chain/member";
 
 /**
- * The baseline page `npm run bench` compares real pages with: the same member layout, session handling and
+ * The trivial page `npm run bench` compares real pages with: the same member layout, session handling and
  * chain as every organisation page, and one `SELECT 1`. A 404 except on the benchmark's own server (lib/bench/served.ts).
  */
-export const loadBaselinePage = memberLoader(
+export const loadTrivialPage = memberLoader(
   {
     route: "/o/[slug]/bench",
     permission: "org.view",

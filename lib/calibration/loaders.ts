@@ -4,7 +4,7 @@ import { listCycles } from "@/db/queries/cycles";
 import { memberLoader, type MemberContext } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { toCsv } from "@/lib/csv";
-import { slugify } from "@/lib/grid/csv";
+import { fileNameSlug } from "@/lib/slug";
 import { calibrationViewSchema } from "@/lib/schemas/calibration";
 import { LENIENCY_GAP, LENIENCY_MIN_RATINGS, shapeRaterFigures, type Figures } from "./rules";
 import type { z } from "zod";
@@ -60,7 +60,7 @@ export const loadCalibrationCsv = memberLoader(
       [r.name, "All behaviours", ...figureCells(r.overall)],
       ...r.behaviours.map((b) => [r.name, b.name, ...figureCells(b)]),
     ]);
-    return { fileName: `${page.slug}-${slugify(page.cycle.name)}-calibration.csv`, csv: toCsv([header, ...rows]) };
+    return { fileName: `${page.slug}-${fileNameSlug(page.cycle.name, "cycle")}-calibration.csv`, csv: toCsv([header, ...rows]) };
   },
 );
 

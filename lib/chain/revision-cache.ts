@@ -1,3 +1,4 @@
+import { liveEnv } from "@/lib/env";
 import type { MemberContext } from "./member";
 
 /**
@@ -18,11 +19,11 @@ type Bucket = { revision: number; entries: Map<string, Entry>; size: number };
 const buckets = new Map<string, Bucket>();
 let total = 0;
 
-export const revisionCacheEnabled = () => process.env.COACHGRID_REVISION_CACHE !== "off";
+export const revisionCacheEnabled = liveEnv.revisionCacheOn;
 
 /** The budget, in characters of the results' JSON: a settled result is sized once, by its JSON length. */
 function budget(): number {
-  const megabytes = Number(process.env.COACHGRID_REVISION_CACHE_MB ?? 64);
+  const megabytes = liveEnv.revisionCacheMegabytes();
   return (Number.isFinite(megabytes) && megabytes >= 0 ? megabytes : 64) * 1024 * 1024;
 }
 
@@ -89,7 +90,7 @@ export function perRevision<R>(loader: string, { org, member }: Pick<MemberConte
     touch(bucket.entries, key, cached);
     return cached.result as Promise<R>;
   }
-  const entry: Entry = { result: compute().then((value) => (process.env.NODE_ENV === "production" ? value : deepFreeze(value))), size: 0 };
+  const entry: Entry = { result: compute().then((value) => (liveEnv.production() ? value : deepFreeze(value))), size: 0 };
   touch(bucket.entries, key, entry);
   const current = () => buckets.get(org.id) === bucket && bucket.entries.get(key) === entry;
   entry.result.then(

@@ -1,6 +1,6 @@
 "use server";
 
-import { findCheckIn, insertCheckIn, revokeCheckIn as revokeCheckInRow } from "@/db/queries/check-ins";
+import { findCheckIn, insertCheckIn, markCheckInRevoked } from "@/db/queries/check-ins";
 import { findRelationship } from "@/db/queries/relationships";
 import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
@@ -69,7 +69,7 @@ export const revokeCheckIn = memberAction(
     const link = await findCheckIn(db, org.id, relationshipId, checkInId);
     if (!relationship || !link) throw new Refusal("not_found", "That check-in link no longer exists.");
     if (link.answeredAt) throw new Refusal("conflict", "That check-in has been answered: there is nothing to revoke.");
-    if (!(await revokeCheckInRow(db, org.id, checkInId, user.id))) throw new Refusal("conflict", "That link was already revoked.");
+    if (!(await markCheckInRevoked(db, org.id, checkInId, user.id))) throw new Refusal("conflict", "That link was already revoked.");
     await audit({
       targetType: "relationship",
       targetId: relationshipId,

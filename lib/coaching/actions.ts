@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { findBehaviour } from "@/db/queries/behaviours";
 import {
   countActiveBehavioursIn,
-  deleteNote as deleteNoteRow,
+  deleteOneOnOneNote,
   deletePlanAction,
   findCoachingSettings,
   findOwnNote,
@@ -13,17 +13,17 @@ import {
   insertNote,
   insertPlan,
   insertPlanActions,
-  setPlanActionDone as setPlanActionDoneRow,
-  updateCoachingSettings as updateCoachingSettingsRow,
-  updateNote as updateNoteRow,
-  updatePlan as updatePlanRow,
+  setCoachingPlanActionDone,
+  updateCoachingPlan,
+  updateOneOnOneNote,
+  updateOrganisationCoachingSettings,
 } from "@/db/queries/coaching";
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { findMembership } from "@/db/queries/members";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { repTarget } from "@/lib/members/rep-target";
-import { todayIn } from "@/lib/relationships/rules";
+import { todayIn } from "@/lib/dates";
 import {
   addPlanActionSchema,
   coachingSettingsSchema,
@@ -70,7 +70,7 @@ export const updateCoachingSettings = memberAction(
   },
   async ({ db, org, audit }, values) => {
     const before = await findCoachingSettings(db, org.id);
-    await updateCoachingSettingsRow(db, org.id, values);
+    await updateOrganisationCoachingSettings(db, org.id, values);
     await audit({ targetType: "organisation", targetId: org.id, targetLabel: org.name, before, after: values });
     return values;
   },
@@ -122,7 +122,7 @@ export const updatePlan = memberAction(
   },
   async ({ db, org, audit }, { planId, ...values }) => {
     const plan = await existingPlan(db, org.id, planId);
-    await updatePlanRow(db, org.id, planId, values);
+    await updateCoachingPlan(db, org.id, planId, values);
     await audit({
       targetType: "coaching_plan",
       targetId: planId,
@@ -184,7 +184,7 @@ export const setPlanActionDone = memberAction(
     if (member.role === "rep" && plan.status !== "active") throw new Refusal("conflict", "This plan is no longer active: ask your leader to reopen it.");
     const action = await findPlanAction(db, org.id, planId, actionId);
     if (!action) throw new Refusal("not_found", "That action does not exist.");
-    await setPlanActionDoneRow(db, org.id, actionId, done ? user.id : null);
+    await setCoachingPlanActionDone(db, org.id, actionId, done ? user.id : null);
     await audit({ targetType: "coaching_plan", targetId: planId, targetLabel: planLabel(plan), after: { action: action.description, done } });
   },
 );
@@ -240,7 +240,7 @@ export const updateNote = memberAction(
     if (!note) throw new Refusal("not_found", "That note does not exist.");
     await checkNote(db, org, values);
     const rep = await existingRep(db, org.id, note.repUserId);
-    await updateNoteRow(db, org.id, noteId, values);
+    await updateOneOnOneNote(db, org.id, noteId, values);
     await audit({ targetType: "one_on_one_note", targetId: noteId, targetLabel: rep.name, before: { heldOn: note.heldOn, shared: note.shared }, after: noteAudit(values) });
   },
 );
@@ -257,7 +257,7 @@ export const deleteNote = memberAction(
     const note = await findOwnNote(db, org.id, noteId, user.id);
     if (!note) throw new Refusal("not_found", "That note does not exist.");
     const rep = await existingRep(db, org.id, note.repUserId);
-    await deleteNoteRow(db, org.id, noteId);
+    await deleteOneOnOneNote(db, org.id, noteId);
     await audit({ targetType: "one_on_one_note", targetId: noteId, targetLabel: rep.name, before: { heldOn: note.heldOn, shared: note.shared } });
   },
 );

@@ -1,9 +1,10 @@
+import { GAP_BASES, type GapBasis } from "@/db/schema/enums";
+
 /**
- * What the queue's blind-spot and hidden-strength labels measure. No imports: the schema's pgEnum, the settings
- * form (a client component) and the queue all read the values from here.
+ * What the queue's blind-spot and hidden-strength labels measure, in words: the raw gap (self minus leader), or the
+ * gap relative to the rep's overall tendency. The values are the schema's (db/schema/enums.ts).
  */
-export const GAP_BASES = ["raw", "relative"] as const;
-export type GapBasis = (typeof GAP_BASES)[number];
+export { GAP_BASES, type GapBasis };
 
 export const GAP_BASIS_LABEL: Record<GapBasis, string> = {
   raw: "Raw gap",

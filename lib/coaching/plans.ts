@@ -1,10 +1,10 @@
 import type { listPlans } from "@/db/queries/coaching";
+import { PLAN_STATUSES, type PlanStatus } from "@/db/schema/enums";
 import { repSeesLeader } from "@/lib/assessments/visibility";
 import { planProgress } from "./rules";
 
-/** Coaching plan statuses and their words. */
-export const PLAN_STATUSES = ["active", "done", "dropped"] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** Coaching plan statuses (the schema's) and their words. */
+export { PLAN_STATUSES, type PlanStatus };
 
 export const PLAN_STATUS_LABEL: Record<PlanStatus, string> = { active: "Active", done: "Done", dropped: "Dropped" };
 

@@ -13,8 +13,7 @@ import {
 } from "@/db/queries/coaching";
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { coachSeesSelf } from "@/lib/assessments/visibility";
-import { dateInZone } from "@/lib/time-zone";
-import { todayIn } from "@/lib/relationships/rules";
+import { dateInZone, todayIn } from "@/lib/dates";
 import { oneOnOneState, orderQueue, orderReps, queueItem, type OneOnOneState, type QueueItem, type Thresholds } from "./rules";
 import type { GapBasis } from "./gap-basis";
 import { scaleDirection, selfTendency, strengthAgreement, type StrengthAgreement, type Tendency } from "./tendency";

@@ -4,7 +4,7 @@
  * coaching, the 1:1 cadence, and the proposed agenda of the next 1:1. Dates are yyyy-mm-dd calendar days in the
  * organisation's time zone.
  */
-import { addDays, daysBetween } from "@/lib/relationships/rules";
+import { addDays, daysBetween } from "@/lib/dates";
 import type { GapBasis } from "./gap-basis";
 
 /** The organisation's label thresholds (organisations.{blind_spot_gap, ...}). gap = self - leader. */

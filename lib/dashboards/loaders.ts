@@ -8,10 +8,10 @@ import { assessmentStatus } from "@/lib/assessments/visibility";
 import { memberLoader, type MemberContext } from "@/lib/chain/member";
 import { planView, repLeaderCycleIds } from "@/lib/coaching/plans";
 import { buildCoachingQueue, buildCoachingRollups, overdueForOneOnOne, shapeRollups } from "@/lib/coaching/queue";
-import { previousCycle } from "@/lib/grid/grid-data";
+import { previousCycle } from "@/lib/cycles/order";
 import { teamScope } from "@/lib/permissions";
 import { listRelationshipsWithFlags } from "@/lib/relationships/list";
-import { todayIn } from "@/lib/relationships/rules";
+import { todayIn } from "@/lib/dates";
 import { buildHeatmap, topQueueItems, trainingTopics } from "./figures";
 import { gettingStartedSteps } from "./getting-started";
 

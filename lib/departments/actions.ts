@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { departmentNameTaken, findDepartment, insertDepartments, listDepartments, renameDepartment as renameDepartmentRow, setDepartmentArchived } from "@/db/queries/relationships";
+import { departmentNameTaken, findDepartment, insertDepartments, listDepartments, setDepartmentArchived, updateDepartmentName } from "@/db/queries/relationships";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { MATRIX_IDS, prepareDepartments } from "@/lib/relationships/matrix";
@@ -61,7 +61,7 @@ export const renameDepartment = memberAction(
   async ({ db, org, audit }, { departmentId, name }) => {
     const department = await existingDepartment(db, org.id, departmentId);
     if (await departmentNameTaken(db, org.id, name, departmentId)) invalidField("name", "A department with this name already exists.");
-    await renameDepartmentRow(db, org.id, departmentId, name);
+    await updateDepartmentName(db, org.id, departmentId, name);
     await audit({ targetType: "department", targetId: departmentId, targetLabel: name, before: { name: department.name }, after: { name } });
   },
 );

@@ -4,7 +4,7 @@ import { findCurrentCycle } from "@/db/queries/cycles";
 import { listPendingSelfAssessments } from "@/db/queries/dashboards";
 import { listRepsOverdueForOneOnOne, type CoachingOrg } from "@/lib/coaching/queue";
 import { listRelationshipsWithFlags } from "@/lib/relationships/list";
-import { todayIn } from "@/lib/relationships/rules";
+import { todayIn } from "@/lib/dates";
 
 /** How many entries of each section a digest lists by name; the rest are counted. */
 export const DIGEST_LISTED = 10;

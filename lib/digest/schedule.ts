@@ -1,4 +1,4 @@
-import { wallClockInZone } from "@/lib/time-zone";
+import { wallClockInZone } from "@/lib/dates";
 
 /** The leaders' weekly digest goes out on Monday from 08:00 in the organisation's time zone. */
 export const DIGEST_WEEKDAY = 1;

@@ -3,7 +3,7 @@ import { exportMemberUsersPage, exportOrganisationRow, exportTenantPage, submitt
 import { inScope } from "@/db/tenant";
 import { coachSeesSelf } from "@/lib/assessments/visibility";
 import { log } from "@/lib/observability/log";
-import { dateInZone } from "@/lib/time-zone";
+import { dateInZone } from "@/lib/dates";
 import { pullStream, StreamStopped } from "./pull-stream";
 
 export const EXPORT_FORMAT = "coachgrid-export";

@@ -1,3 +1,4 @@
+import type { Average, ColumnAverages, GridAverages } from "@/db/queries/grid";
 import type { AssessmentStatus } from "@/lib/assessments/visibility";
 import { isDifferenceView } from "@/lib/grid/view-names";
 
@@ -14,12 +15,8 @@ import { isDifferenceView } from "@/lib/grid/view-names";
  * behaviours are kept (the grid shows no others).
  */
 
-/**
- * round(avg, 1) and how many values it is over. The leader view's figures also have their sum, so the grid can move
- * them by the score it just saved (withSaved) instead of asking the database to add up the ratings again.
- */
-export type Average = { average: number | null; count: number; sum?: number };
-export type GridAverages = { byRep: Record<string, Average>; byBehaviour: Record<string, Average>; overall: Average };
+/** The figures as SQL computes them (db/queries/grid.ts); the leader view's sums let withSaved move them by a save. */
+export type { Average, ColumnAverages, GridAverages };
 export type GridBehaviour = { id: string; name: string; description: string; archived: boolean };
 /** A rep of the grid; `teamId` and `teamName` are null for a rep without a team. */
 export type GridRep = { userId: string; name: string; teamId: string | null; teamName: string | null; status: AssessmentStatus };
@@ -39,13 +36,13 @@ export type GridContent = {
   /** Row, column and overall averages of the chosen team (or all teams). */
   averages: GridAverages;
   /** The organisation's column and overall averages (the footer's last row); no row averages. */
-  organisation: Pick<GridAverages, "byBehaviour" | "overall">;
+  organisation: ColumnAverages;
   /** All-teams grid only: each team's column and overall averages, by team name (people without a team last). */
   teams: GridTeam[];
 };
 
 /** A team's figures in an all-teams grid; `teamId` null for the people without a team. */
-export type GridTeam = { teamId: string | null; name: string; averages: Pick<GridAverages, "byBehaviour" | "overall"> };
+export type GridTeam = { teamId: string | null; name: string; averages: ColumnAverages };
 
 /** [average, count] or [average, count, sum]; null: no figure (no rating row at all). */
 type CompactAverage = [average: number | null, count: number] | [average: number | null, count: number, sum: number] | null;
@@ -122,7 +119,7 @@ const NO_VALUES: Average = { average: null, count: 0, sum: 0 };
  * the database held, so the result is what the database would compute over the grid as loaded plus this person's
  * saves (others' saves show on the next load).
  */
-export function withSaved<F extends Pick<GridAverages, "byBehaviour" | "overall"> & Partial<Pick<GridAverages, "byRep">>>(
+export function withSaved<F extends ColumnAverages & Partial<Pick<GridAverages, "byRep">>>(
   figures: F,
   cell: { repUserId: string; behaviourId: string },
   before: number | null,

@@ -1,4 +1,5 @@
 import { csvLines, type CsvCell } from "@/lib/csv";
+import { fileNameSlug } from "@/lib/slug";
 import type { GridContent } from "./compact";
 import { gridFooters } from "./footers";
 import type { GridViewName } from "./views";
@@ -6,19 +7,8 @@ import type { GridViewName } from "./views";
 /** What the CSV is made of: the grid decoded, and whether it is one team's or all teams'. */
 export type GridCsvData = { teamId: string | null; grid: GridContent | null };
 
-export function slugify(value: string): string {
-  return (
-    value
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "cycle"
-  );
-}
-
 export function gridCsvFileName(slug: string, cycleName: string, view: GridViewName): string {
-  return `${slug}-${slugify(cycleName)}-${view}.csv`;
+  return `${slug}-${fileNameSlug(cycleName, "cycle")}-${view}.csv`;
 }
 
 /**

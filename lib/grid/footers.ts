@@ -1,4 +1,4 @@
-import type { GridAverages, GridContent } from "./compact";
+import type { ColumnAverages, GridContent } from "./compact";
 
 export type GridFooter = {
   /** Unique among the rows (a team may be called "Organisation"). */
@@ -6,7 +6,7 @@ export type GridFooter = {
   label: string;
   /** A team row's team (null: the people without a team); undefined for the scope's and the organisation's rows. */
   teamId?: string | null;
-  values: Pick<GridAverages, "byBehaviour" | "overall">;
+  values: ColumnAverages;
 };
 
 /**

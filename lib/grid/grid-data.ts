@@ -5,18 +5,10 @@ import { listActiveTeams } from "@/db/queries/teams";
 import { assessmentStatus, coachSeesSelf } from "@/lib/assessments/visibility";
 import type { MemberContext } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
+import { previousCycle } from "@/lib/cycles/order";
 import { can, teamScope } from "@/lib/permissions";
 import { encodeGrid, encodeLeaderRows, NO_TEAM, serializeGrid, type CompactGrid, type GridTeam } from "./compact";
 import type { gridPageSchema, GridViewName } from "./views";
-
-type Cycle = Awaited<ReturnType<typeof listCycles>>[number];
-
-/** The cycle before `cycle` by opened date (a draft cycle, never opened, compares after every opened one). */
-export function previousCycle(cycles: readonly Cycle[], cycle: Cycle): Cycle | undefined {
-  return cycles
-    .filter((c) => c.id !== cycle.id && c.openedAt && (!cycle.openedAt || c.openedAt < cycle.openedAt))
-    .sort((a, b) => b.openedAt!.getTime() - a.openedAt!.getTime())[0];
-}
 
 /**
  * The grid in one view, for the page and the CSV export alike (so both show the same numbers), in the compact

@@ -1,7 +1,7 @@
 "use server";
 
 import type { DbOrTx } from "@/db/client";
-import { findInvite, findTakenAddresses, insertInvite, insertInvites, renewInviteToken, revokeInvite } from "@/db/queries/invites";
+import { findInvite, findTakenAddresses, insertInvite, insertInvites, markInviteRevoked, renewInviteToken } from "@/db/queries/invites";
 import { findTeam } from "@/db/queries/teams";
 import { memberAction, type ActionContext } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
@@ -150,7 +150,7 @@ export const revokeInviteLink = memberAction(
   async ({ db, org, user, audit }, { inviteId }) => {
     const invite = await findInvite(db, org.id, inviteId);
     if (!invite) throw new Refusal("not_found", "That invite link no longer exists.");
-    if (!(await revokeInvite(db, org.id, inviteId, user.id))) throw new Refusal("conflict", "That link was already revoked.");
+    if (!(await markInviteRevoked(db, org.id, inviteId, user.id))) throw new Refusal("conflict", "That link was already revoked.");
     await audit({ targetType: "invite", targetId: inviteId, targetLabel: invite.teamName, before: { revokedAt: null }, after: { revoked: true } });
   },
 );

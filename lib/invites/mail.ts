@@ -1,10 +1,11 @@
 import type { DbOrTx } from "@/db/client";
+import type { MemberRole } from "@/db/schema/enums";
 import { formatDateTime } from "@/lib/format";
 import { queueMails } from "@/lib/mail/queue";
 
 export const joinPath = (slug: string, token: string) => `/o/${slug}/join/${token}`;
 
-type Invitation = { email: string; token: string; role: "admin" | "leader" | "rep"; teamName: string | null; expiresAt: Date };
+type Invitation = { email: string; token: string; role: MemberRole; teamName: string | null; expiresAt: Date };
 
 /** Queues one invitation mail per invite, in the caller's transaction (two statements at most, however many). */
 export async function queueInviteMails(

@@ -1,7 +1,8 @@
+import type { MemberStatus } from "@/db/schema/enums";
 import { inviteStatus } from "./status";
 
 type InviteState = { revokedAt: Date | null; expiresAt: Date; uses: number; maxUses: number; email: string | null };
-type Person = { email: string | null; membership: "active" | "deactivated" | null };
+type Person = { email: string | null; membership: MemberStatus | null };
 
 /**
  * Why this person cannot join through this link, in words for the join page; null when they can.

@@ -1,3 +1,4 @@
+import { liveEnv } from "@/lib/env";
 import { log } from "./log";
 import { REQUEST_ID_HEADER } from "./request-id";
 
@@ -48,7 +49,7 @@ export function errorReport(error: unknown, request: ErroredRequest, context: Er
 export async function reportRequestError(error: unknown, request: ErroredRequest, context: ErrorContext): Promise<void> {
   const report = errorReport(error, request, context);
   log.error({ ...report, outcome: "error" }, `Unhandled error${report.digest ? ` ${report.digest}` : ""} on ${report.method} ${report.route}`);
-  const endpoint = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const endpoint = liveEnv.otlpEndpoint();
   if (endpoint) await exportOtlp(endpoint, report);
 }
 
@@ -59,7 +60,7 @@ async function exportOtlp(endpoint: string, report: ErrorReport): Promise<void> 
   const body = {
     resourceLogs: [
       {
-        resource: { attributes: [{ key: "service.name", value: { stringValue: process.env.OTEL_SERVICE_NAME ?? "coachgrid" } }] },
+        resource: { attributes: [{ key: "service.name", value: { stringValue: liveEnv.otelServiceName() } }] },
         scopeLogs: [{ scope: { name: "coachgrid" }, logRecords: [{ timeUnixNano: String(Date.now() * 1_000_000), severityNumber: 17, severityText: "ERROR", body: { stringValue: `Unhandled error ${report.digest ?? ""}`.trim() }, attributes }] }],
       },
     ],

@@ -1,17 +1,10 @@
 import type { DbOrTx } from "@/db/client";
 import { insertOrganisationIfSlugFree } from "@/db/queries/organisations";
+import { hyphenatedWords } from "@/lib/slug";
 
 /** A URL slug from an organisation's name: "Brightwater Supply Co." -> "brightwater-supply-co". */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/g, "");
-  return slug || "org";
+export function organisationSlug(name: string): string {
+  return hyphenatedWords(name).slice(0, 40).replace(/-+$/g, "") || "org";
 }
 
 /** The slug with a short random suffix, for when the plain one is taken. */
@@ -21,7 +14,7 @@ export function suffixedSlug(base: string): string {
 }
 
 /**
- * Whether a value from a URL could be an organisation's slug (what slugify and suffixedSlug make, with room to
+ * Whether a value from a URL could be an organisation's slug (what organisationSlug and suffixedSlug make, with room to
  * spare). Anything else names no organisation and is answered "not found" before it reaches the database, which
  * would fail on a NUL byte rather than find nothing.
  */
@@ -34,7 +27,7 @@ export function isSlug(value: unknown): value is string {
  * sign-up with the same name takes it at this very moment (the insert skips a taken slug instead of failing).
  */
 export async function insertOrganisationWithFreeSlug(db: DbOrTx, values: { name: string; timeZone: string }) {
-  const base = slugify(values.name);
+  const base = organisationSlug(values.name);
   for (const slug of [base, suffixedSlug(base), suffixedSlug(base), suffixedSlug(base)]) {
     const org = await insertOrganisationIfSlugFree(db, { ...values, slug });
     if (org) return org;

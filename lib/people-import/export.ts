@@ -1,11 +1,12 @@
-import { wallClockInZone } from "@/lib/time-zone";
+import type { MemberRole, MemberStatus } from "@/db/schema/enums";
+import { wallClockInZone } from "@/lib/dates";
 import { EXPORT_COLUMNS, TEAM_SEPARATOR } from "./format";
 
 type Person = {
   name: string;
   email: string;
-  role: "admin" | "leader" | "rep";
-  status: "active" | "deactivated";
+  role: MemberRole;
+  status: MemberStatus;
   teamName: string | null;
   ledTeams: readonly { name: string }[];
   lastSignInAt: Date | string | null;

@@ -4,7 +4,7 @@ import { listActiveTeams } from "@/db/queries/teams";
 import { memberLoader } from "@/lib/chain/member";
 import { env } from "@/lib/env";
 import { can, teamScope } from "@/lib/permissions";
-import { dateInZone } from "@/lib/time-zone";
+import { dateInZone } from "@/lib/dates";
 import { toCsv } from "@/lib/csv";
 import { peopleRows } from "./export";
 

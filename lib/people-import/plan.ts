@@ -1,6 +1,6 @@
 import type { PersonByEmail } from "@/db/queries/invites";
 import { startsLikeFormula } from "@/lib/csv";
-import { can, type Member, type Role } from "@/lib/permissions";
+import { can, type Member, type MemberRole } from "@/lib/permissions";
 import { emailField } from "@/lib/schemas/fields";
 import { roleField, teamNameField } from "@/lib/schemas/people";
 import { IMPORT_LIMITS, TEAM_SEPARATOR } from "./format";
@@ -21,7 +21,7 @@ export type RowStatus = "invite" | "update" | "unchanged" | "error" | "refused";
 export type TeamRef = { key: string; name: string; id: string | null };
 
 export type Changes = {
-  role?: { from: Role; to: Role };
+  role?: { from: MemberRole; to: MemberRole };
   team?: { from: string | null; to: string | null };
   /** Team names, and the ids of the teams led before (the ones led after are the row's teams). */
   leads?: { from: string[]; to: string[]; fromIds: string[] };
@@ -32,7 +32,7 @@ export type PlannedRow = {
   /** The cells as the file has them (for the errors file). */
   cells: Pick<SheetRow, "name" | "email" | "role" | "team">;
   email: string;
-  role: Role | null;
+  role: MemberRole | null;
   /** The teams named, existing ones by their own spelling. */
   teams: TeamRef[];
   status: RowStatus;
@@ -65,7 +65,7 @@ export const teamKey = (name: string) => name.trim().toLowerCase();
 /** "Team East, Team West"; "no team". */
 const teamList = (names: readonly string[]) => (names.length ? names.join(", ") : "no team");
 
-function rowProblem(row: SheetRow, role: Role | null, teams: readonly string[], email: string): string | undefined {
+function rowProblem(row: SheetRow, role: MemberRole | null, teams: readonly string[], email: string): string | undefined {
   if (!row.email) return "The email is missing.";
   if (!emailField.safeParse(email).success) return `“${clip(row.email)}” is not a valid email address.`;
   if (!row.role) return "The role is missing: use admin, leader or rep.";

@@ -14,13 +14,14 @@ import {
   insertInteraction,
   insertRelationship,
   latestInteractionOn,
-  setActionDone as setActionDoneRow,
-  setGoalAchieved as setGoalAchievedRow,
-  updateRelationship as updateRelationshipRow,
+  setRelationshipActionDone,
+  setRelationshipGoalAchieved,
+  updateRelationshipValues,
   type RelationshipValues,
 } from "@/db/queries/relationships";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
+import { todayIn } from "@/lib/dates";
 import {
   addActionSchema,
   addGoalSchema,
@@ -32,7 +33,7 @@ import {
   updateRelationshipSchema,
 } from "@/lib/schemas/relationships";
 import { MATRIX_IDS, prepareDepartments, prepareRelationship } from "./matrix";
-import { relationshipLabel, restartsCadence, todayIn } from "./rules";
+import { relationshipLabel, restartsCadence } from "./rules";
 import { relationshipTarget } from "./target";
 
 const keepers = ["admin", "leader", "coLeader", "otherLeader"] as const;
@@ -96,7 +97,7 @@ export const updateRelationship = memberAction(
     const current = await existingRelationship(db, org.id, relationshipId);
     const department = await activeDepartment(db, org.id, values.departmentId, current.departmentId);
     if (values.priority && !current.priority) await clearPriority(db, org.id, current.ownerUserId);
-    await updateRelationshipRow(db, org.id, relationshipId, values);
+    await updateRelationshipValues(db, org.id, relationshipId, values);
     // Only what changed, so the log stays readable.
     const changed = (Object.keys(values) as (keyof RelationshipValues)[]).filter((key) => current[key] !== values[key]);
     await audit({
@@ -121,7 +122,7 @@ export const setRelationshipPriority = memberAction(
   async ({ db, org, audit }, { relationshipId, priority }) => {
     const current = await existingRelationship(db, org.id, relationshipId);
     if (priority) await clearPriority(db, org.id, current.ownerUserId);
-    await updateRelationshipRow(db, org.id, relationshipId, { priority });
+    await updateRelationshipValues(db, org.id, relationshipId, { priority });
     await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(current), before: { priority: current.priority }, after: { priority } });
   },
 );
@@ -154,7 +155,7 @@ export const setGoalAchieved = memberAction(
     const relationship = await existingRelationship(db, org.id, relationshipId);
     const goal = await findGoal(db, org.id, relationshipId, goalId);
     if (!goal) throw new Refusal("not_found", "That goal does not exist.");
-    await setGoalAchievedRow(db, org.id, goalId, achieved);
+    await setRelationshipGoalAchieved(db, org.id, goalId, achieved);
     await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(relationship), after: { goal: goal.text, achieved } });
   },
 );
@@ -180,7 +181,7 @@ export const logInteraction = memberAction(
     const relationship = await existingRelationship(db, org.id, relationshipId);
     const latest = await latestInteractionOn(db, org.id, relationshipId);
     const interaction = await insertInteraction(db, org.id, relationshipId, user.id, values);
-    if (latest === null || values.occurredOn >= latest) await updateRelationshipRow(db, org.id, relationshipId, { trust: values.trustAfter });
+    if (latest === null || values.occurredOn >= latest) await updateRelationshipValues(db, org.id, relationshipId, { trust: values.trustAfter });
     await audit({
       targetType: "relationship",
       targetId: relationshipId,
@@ -230,7 +231,7 @@ export const setActionDone = memberAction(
     const relationship = await existingRelationship(db, org.id, relationshipId);
     const action = await findAction(db, org.id, relationshipId, actionId);
     if (!action) throw new Refusal("not_found", "That action does not exist.");
-    await setActionDoneRow(db, org.id, actionId, done);
+    await setRelationshipActionDone(db, org.id, actionId, done);
     await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(relationship), after: { action: action.description, done } });
   },
 );

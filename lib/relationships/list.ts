@@ -1,7 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { listRelationships } from "@/db/queries/relationships";
-import { dateInZone } from "@/lib/time-zone";
-import { CADENCE_RESTARTING_KINDS, contactState, isOverdue, todayIn } from "./rules";
+import { dateInZone, todayIn } from "@/lib/dates";
+import { CADENCE_RESTARTING_KINDS, contactState, isOverdue } from "./rules";
 
 /**
  * Relationships (one owner's, or all when `ownerUserId` is undefined) in one query, each with its flags worked

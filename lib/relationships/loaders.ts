@@ -1,15 +1,15 @@
 import { z } from "zod";
 import { listCheckIns } from "@/db/queries/check-ins";
 import { checkInStatus } from "@/lib/check-ins/status";
+import { dateInZone, todayIn } from "@/lib/dates";
 import { can } from "@/lib/permissions";
 import { findRelationship, listActions, listDepartments, listGoals, listInteractions } from "@/db/queries/relationships";
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { relationshipPageSchema } from "@/lib/schemas/relationships";
-import { dateInZone } from "@/lib/time-zone";
 import { listRelationshipsWithFlags } from "./list";
 import { MATRIX_IDS, prepareRelationship } from "./matrix";
-import { contactState, isOverdue, lastContact, todayIn } from "./rules";
+import { contactState, isOverdue, lastContact } from "./rules";
 import { relationshipTarget } from "./target";
 
 /**

@@ -1,12 +1,13 @@
 /**
  * The tracker's small rules, pure so they are unit-tested: which interactions restart the contact cadence,
  * when the next contact is due, and what counts as overdue. Dates are yyyy-mm-dd calendar days in the
- * organisation's time zone (see lib/time-zone.ts); "today" is always taken in that zone.
+ * organisation's time zone (see lib/dates.ts); "today" is always taken in that zone.
  */
-import { dateInZone } from "@/lib/time-zone";
+import { INTERACTION_KINDS, RELATIONSHIP_STATUSES, type ActionOwner, type InteractionKind, type RelationshipStatus } from "@/db/schema/enums";
+import { addDays, daysBetween } from "@/lib/dates";
 
-export const INTERACTION_KINDS = ["lunch", "one_on_one", "call", "meeting"] as const;
-export type InteractionKind = (typeof INTERACTION_KINDS)[number];
+/** The schema's statuses, interaction kinds and action owners, and their words. */
+export { INTERACTION_KINDS, RELATIONSHIP_STATUSES, type ActionOwner, type InteractionKind, type RelationshipStatus };
 
 export const INTERACTION_LABEL: Record<InteractionKind, string> = {
   lunch: "Lunch",
@@ -25,36 +26,17 @@ export function restartsCadence(kind: InteractionKind): boolean {
   return (CADENCE_RESTARTING_KINDS as readonly InteractionKind[]).includes(kind);
 }
 
-export const RELATIONSHIP_STATUSES = ["strained", "neutral", "building", "strong"] as const;
-export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number];
-export const STATUS_LABEL: Record<RelationshipStatus, string> = { strained: "Strained", neutral: "Neutral", building: "Building", strong: "Strong" };
+export const RELATIONSHIP_STATUS_LABEL: Record<RelationshipStatus, string> = { strained: "Strained", neutral: "Neutral", building: "Building", strong: "Strong" };
 
 /** How the audit log names a relationship: "Gail Porter (Distribution)". */
 export function relationshipLabel(r: { counterpartName: string; departmentName: string }): string {
   return `${r.counterpartName} (${r.departmentName})`;
 }
 
-export const ACTION_OWNER_LABEL = { us: "Us", them: "Them" } as const;
+export const ACTION_OWNER_LABEL: Record<ActionOwner, string> = { us: "Us", them: "Them" };
 
 export const DEFAULT_CADENCE_DAYS = 30;
 export const STARTER_DEPARTMENTS = ["Distribution", "Purchasing", "Finance", "Operations", "Customer service"] as const;
-
-const DAY_MS = 86_400_000;
-
-/** The calendar day `days` after `date`. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** Today in the organisation's time zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return dateInZone(now, timeZone);
-}
 
 /** A due date is overdue from the day after it: due today is still on time. */
 export function isOverdue(due: string | null, today: string): boolean {

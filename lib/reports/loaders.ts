@@ -5,7 +5,7 @@ import { memberLoader } from "@/lib/chain/member";
 import { prepareCoaching } from "@/lib/coaching/matrix";
 import { planView } from "@/lib/coaching/plans";
 import { labelLegend, labelOf } from "@/lib/coaching/rules";
-import { todayIn } from "@/lib/relationships/rules";
+import { todayIn } from "@/lib/dates";
 import { repTarget } from "@/lib/members/rep-target";
 import { baselineViewSchema } from "@/lib/schemas/assessments";
 

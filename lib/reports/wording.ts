@@ -1,6 +1,7 @@
-import { STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
+import type { CycleStatus } from "@/db/schema/enums";
+import { ASSESSMENT_STATUS_LABEL, type AssessmentStatus } from "@/lib/assessments/visibility";
 
-type Cycle = { status: "draft" | "open" | "closed"; assessment: AssessmentStatus; visible: { self: boolean; leader: boolean } };
+type Cycle = { status: CycleStatus; assessment: AssessmentStatus; visible: { self: boolean; leader: boolean } };
 
 /**
  * The line above the report's table: what is missing from this copy and why, else how to read a gap. The rep
@@ -12,7 +13,7 @@ export function reportTableIntro(cycle: Cycle, viewerIsRep: boolean, repName: st
     return `Your leader's scores, comments, gaps and labels appear on this report once they share your results${afterSubmit}.`;
   }
   if (!viewerIsRep && !cycle.visible.self) {
-    return `${repName}'s self ratings appear once they submit the self-assessment (now: ${STATUS_LABEL[cycle.assessment].toLowerCase()}).`;
+    return `${repName}'s self ratings appear once they submit the self-assessment (now: ${ASSESSMENT_STATUS_LABEL[cycle.assessment].toLowerCase()}).`;
   }
   if (viewerIsRep && cycle.assessment !== "shared" && cycle.assessment !== "submitted") {
     return "Your self-assessment is not submitted yet: your scores below are your draft.";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "@/lib/time-zone";
+import { isIsoDate } from "@/lib/dates";
 import { intField, uuidField } from "./fields";
 
 /** Entries per page of the audit log. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { GAP_BASES } from "@/lib/coaching/gap-basis";
 import { PLAN_STATUSES } from "@/lib/coaching/plans";
-import { isIsoDate } from "@/lib/time-zone";
+import { isIsoDate } from "@/lib/dates";
 import { blankable, checkboxField, intField, uuidField } from "./fields";
 
 export const COACHING_LIMITS = { action: 200, actions: 10, note: 5000 } as const;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INTERACTION_KINDS, RELATIONSHIP_STATUSES } from "@/lib/relationships/rules";
-import { isIsoDate } from "@/lib/time-zone";
+import { isIsoDate } from "@/lib/dates";
 import { blankable, intField, uuidField } from "./fields";
 
 export const RELATIONSHIP_LIMITS = { name: 100, title: 100, department: 60, nextStep: 300, goal: 200, friction: 1000, notes: 2000, action: 300 } as const;

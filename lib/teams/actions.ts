@@ -7,9 +7,9 @@ import {
   findTeam,
   insertTeam,
   insertTeamLeader,
-  renameTeam as renameTeamRow,
   setTeamArchived,
   teamNameTaken,
+  updateTeamName,
 } from "@/db/queries/teams";
 import type { DbOrTx } from "@/db/client";
 import { memberAction } from "@/lib/chain/member";
@@ -49,7 +49,7 @@ export const renameTeam = memberAction(
   async ({ db, org, audit }, { teamId, name }) => {
     const team = await existingTeam(db, org.id, teamId);
     if (await teamNameTaken(db, org.id, name, teamId)) invalidField("name", "A team with this name already exists.");
-    await renameTeamRow(db, org.id, teamId, name);
+    await updateTeamName(db, org.id, teamId, name);
     await audit({ targetType: "team", targetId: teamId, targetLabel: name, before: { name: team.name }, after: { name } });
   },
 );

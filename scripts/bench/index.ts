@@ -287,7 +287,7 @@ async function main() {
         dataDir: database.dataDir,
         secret: "bench-session-secret-0123456789abcdef",
         log,
-        // COACHGRID_BENCH=1: only the bench's own server serves the baseline page and action it compares with.
+        // COACHGRID_BENCH=1: only the bench's own server serves the trivial page and action it compares with.
         env: cache ? { COACHGRID_BENCH: "1" } : { COACHGRID_BENCH: "1", COACHGRID_REVISION_CACHE: "off" },
       });
     app = await serve(true);
@@ -323,7 +323,7 @@ async function main() {
     const okAction = (_s: number, body: string) => actionResult(body)?.status === "ok";
     const { headers: saveHeaders } = actionRequest(app.url, leader, saveId, `/o/${SLUG}/grid`, []);
     const saveRequest: Request = { method: "POST", path: `/o/${SLUG}/grid`, headers: saveHeaders, body: saveBody, check: okAction };
-    const { headers: pingHeaders } = actionRequest(app.url, leader, actionId("lib/bench/actions.ts", "pingBaseline"), `/o/${SLUG}/bench`, []);
+    const { headers: pingHeaders } = actionRequest(app.url, leader, actionId("lib/bench/actions.ts", "trivialPing"), `/o/${SLUG}/bench`, []);
     const pingRequest: Request = { method: "POST", path: `/o/${SLUG}/bench`, headers: pingHeaders, body: () => JSON.stringify([SLUG, {}]), check: okAction };
 
     const [gridM, trivialM, saveM, pingM, dashboardM, adminTrivialM] = await withQueriesEach(

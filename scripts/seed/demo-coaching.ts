@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import type { PgInsertValue } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { insertNote, insertPlan, insertPlanActions, scoreThenOf, setPlanActionDone, type PlanStatus } from "@/db/queries/coaching";
+import { insertNote, insertPlan, insertPlanActions, scoreThenOf, setCoachingPlanActionDone } from "@/db/queries/coaching";
+import type { PlanStatus } from "@/db/schema/enums";
 import { assessments, coachingPlanActions, coachingPlans, oneOnOneNotes, ratings, selfRatings } from "@/db/schema";
-import { addDays, todayIn } from "@/lib/relationships/rules";
+import { addDays, todayIn } from "@/lib/dates";
 import { insertInChunks } from "./chunks";
 import type { SeedContextWithFramework } from "./demo-framework";
 import type { SeedContext } from "./index";
@@ -106,7 +107,7 @@ export async function seedDemoCoaching(db: DbOrTx, ctx: SeedContext): Promise<vo
       createdBy: ctx.users[leaderOf(plan.rep)]!,
     });
     const actions = await insertPlanActions(db, ctx.orgId, row.id, plan.actions.map((a) => a.text));
-    for (const [i, action] of plan.actions.entries()) if (action.done) await setPlanActionDone(db, ctx.orgId, actions[i]!.id, repUserId);
+    for (const [i, action] of plan.actions.entries()) if (action.done) await setCoachingPlanActionDone(db, ctx.orgId, actions[i]!.id, repUserId);
   }
 
   for (const note of NOTES) {

@@ -1,13 +1,15 @@
 import type { DbOrTx } from "@/db/client";
 import { insertDepartments, listDepartments } from "@/db/queries/relationships";
 import { checkIns, interactions, relationshipActions, relationshipGoals, relationships } from "@/db/schema";
+import type { ActionOwner } from "@/db/schema/enums";
+import { addDays, todayIn } from "@/lib/dates";
 import { hashToken, newToken } from "@/lib/tokens";
-import { addDays, STARTER_DEPARTMENTS, todayIn } from "@/lib/relationships/rules";
+import { STARTER_DEPARTMENTS } from "@/lib/relationships/rules";
 import type { SeedContext } from "./index";
 import { DEMO_ORG, DEMO_TEAMS } from "./demo-people";
 
 type Interaction = Omit<typeof interactions.$inferInsert, "orgId" | "relationshipId" | "loggedBy" | "occurredOn"> & { daysAgo: number };
-type Action = { description: string; owner: "us" | "them"; dueInDays: number; done?: boolean; fromInteraction?: number };
+type Action = { description: string; owner: ActionOwner; dueInDays: number; done?: boolean; fromInteraction?: number };
 type Plan = {
   leader: 0 | 1;
   department: (typeof STARTER_DEPARTMENTS)[number];

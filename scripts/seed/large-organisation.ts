@@ -5,6 +5,7 @@ import { insertCycle } from "@/db/queries/cycles";
 import { insertOrganisation } from "@/db/queries/organisations";
 import { enterOrganisation } from "@/db/tenant";
 import { memberships, ratings, teamLeaders, teams, users } from "@/db/schema";
+import type { MemberRole } from "@/db/schema/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { insertInChunks } from "./chunks";
 import { DEMO_PASSWORD } from "./demo-people";
@@ -30,7 +31,7 @@ export async function seedLargeOrganisation(db: Db): Promise<void> {
       .insert(teams)
       .values(Array.from({ length: 50 }, (_, i) => ({ orgId: org.id, name: `Team ${String(i + 1).padStart(2, "0")}` })))
       .returning();
-    const people: { email: string; name: string; role: "admin" | "leader" | "rep"; teamId: string | null; leads?: string }[] = [
+    const people: { email: string; name: string; role: MemberRole; teamId: string | null; leads?: string }[] = [
       { email: LARGE_ADMIN_EMAIL, name: "Alex Admin", role: "admin", teamId: null },
       ...teamRows.map((team, t) => ({
         email: t === 0 ? LARGE_LEADER_EMAIL : `leader${t + 1}@large.example`,

@@ -15,7 +15,7 @@ import { addPlanAction, createNote, createPlan, deleteNote, removePlanAction, se
 import type { CoachingQueuePage, RepCoachingPage } from "@/lib/coaching/loaders";
 import "@/lib/coaching/loaders";
 import { buildCoachingQueue, buildCoachingRollups, listRepsOverdueForOneOnOne } from "@/lib/coaching/queue";
-import { addDays, todayIn } from "@/lib/relationships/rules";
+import { addDays, todayIn } from "@/lib/dates";
 import { seedLargeCoaching } from "@/scripts/seed/demo-coaching";
 import { DEMO_ORG, DEMO_TEAMS } from "@/scripts/seed/demo-people";
 import { seedDemo } from "@/scripts/seed/index";

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { insertUser } from "@/db/queries/accounts";
-import { insertNote, insertPlan, insertPlanActions, setPlanActionDone } from "@/db/queries/coaching";
+import { insertNote, insertPlan, insertPlanActions, setCoachingPlanActionDone } from "@/db/queries/coaching";
 import { insertMembership, insertOrganisation } from "@/db/queries/organisations";
 import { insertTeam, insertTeamLeader } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
@@ -10,7 +10,7 @@ import { assessments, cycles, memberships, ratings, selfRatings } from "@/db/sch
 import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
 import { loadCoachingQueue, type CoachingQueuePage } from "@/lib/coaching/loaders";
 import { loadDashboard, type Dashboard } from "@/lib/dashboards/loaders";
-import { addDays, todayIn } from "@/lib/relationships/rules";
+import { addDays, todayIn } from "@/lib/dates";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
 
@@ -104,7 +104,7 @@ async function coachedOrganisation(db: Db) {
   const plan = async (repUserId: string, behaviourId: string, cycleId: string, dueOn: string, status: "active" | "done", actions: { text: string; done?: boolean }[]) => {
     const row = await insertPlan(db, f.orgId, { repUserId, behaviourId, cycleId, targetScore: 4, dueOn, status, createdBy: f.users.leader });
     const rows = await insertPlanActions(db, f.orgId, row.id, actions.map((a) => a.text));
-    for (const [i, a] of actions.entries()) if (a.done) await setPlanActionDone(db, f.orgId, rows[i]!.id, repUserId);
+    for (const [i, a] of actions.entries()) if (a.done) await setCoachingPlanActionDone(db, f.orgId, rows[i]!.id, repUserId);
     return row.id;
   };
   const remyPlan = await plan(f.users.rep, b0!, f.cycles.closed, addDays(today, -3), "active", [{ text: "Write the recap template", done: true }, { text: "Recap the next three first meetings" }]);

@@ -3,10 +3,11 @@ import { insertUser } from "@/db/queries/accounts";
 import { insertBehaviours, setBehaviourArchived } from "@/db/queries/behaviours";
 import { insertCycle } from "@/db/queries/cycles";
 import { insertInvite } from "@/db/queries/invites";
-import { insertMembership, insertOrganisation, setMembershipStatus, type Role } from "@/db/queries/organisations";
+import { insertMembership, insertOrganisation, setMembershipStatus } from "@/db/queries/organisations";
 import { insertTeam, insertTeamLeader, setTeamArchived } from "@/db/queries/teams";
+import type { MemberRole } from "@/db/schema/enums";
 import { hashPassword } from "@/lib/auth/password";
-import { slugify } from "@/lib/organisations/slug";
+import { organisationSlug } from "@/lib/organisations/slug";
 import { hashToken, newToken } from "@/lib/tokens";
 import type { MatrixFixture, MemberPersona, TokenExpectation } from "@/lib/chain/registry";
 import { prepareCheckIn } from "@/lib/check-ins/matrix";
@@ -132,8 +133,8 @@ export function linkToken(db: Db, fixture: MatrixFixture & { tokens: { invite: s
  * One more organisation, named `name`, of which this person is a member with `role`: someone who belongs to several
  * organisations. Its slug is unique in the database.
  */
-export async function alsoMemberOf(db: Db, userId: string, name: string, role: Role = "leader") {
-  const org = await insertOrganisation(db, { slug: `${slugify(name)}-${unique()}`, name, timeZone: "UTC" });
+export async function alsoMemberOf(db: Db, userId: string, name: string, role: MemberRole = "leader") {
+  const org = await insertOrganisation(db, { slug: `${organisationSlug(name)}-${unique()}`, name, timeZone: "UTC" });
   await insertMembership(db, org.id, { userId, role });
   return org;
 }

@@ -175,10 +175,10 @@ describe("describeAuditEvent", () => {
     expect(auditActionLabel("checkIn.answer")).toBe("Check-in answered");
   });
 
-  it("describes the baseline check as what it is, not as a change", () => {
+  it("describes the benchmark's trivial action as what it is, not as a change", () => {
     const ping = event("bench.ping", { targetType: "organisation", targetLabel: "Brightwater Supply Co." });
-    expect(describeAuditEvent(ping)).toBe("Dana Reyes ran the baseline check of a signed-in action (it changes nothing)");
-    expect(auditActionLabel("bench.ping")).toBe("Baseline check");
+    expect(describeAuditEvent(ping)).toBe("Dana Reyes ran the benchmark's trivial action (it changes nothing)");
+    expect(auditActionLabel("bench.ping")).toBe("Trivial action");
   });
 
   it("describes self-assessments, sharing and rating comments in words, never a draft self score", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, contactDue, contactState, daysBetween, isOverdue, lastContact, restartsCadence, todayIn } from "@/lib/relationships/rules";
+import { addDays, daysBetween, todayIn } from "@/lib/dates";
+import { contactDue, contactState, isOverdue, lastContact, restartsCadence } from "@/lib/relationships/rules";
 
 describe("the contact cadence", () => {
   it("restarts on a lunch, a one-on-one or a call, never on a group meeting", () => {

@@ -17,7 +17,7 @@ import {
   queueItem,
   type Thresholds,
 } from "@/lib/coaching/rules";
-import { todayIn } from "@/lib/relationships/rules";
+import { todayIn } from "@/lib/dates";
 
 const t = DEFAULT_THRESHOLDS;
 

@@ -3,19 +3,28 @@ import { z } from "zod";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { formDataToObject, parseInput, typedValues } from "@/lib/chain/input";
 import { scoresAwaitSharingNote } from "@/lib/coaching/plans";
-import { slugify, suffixedSlug } from "@/lib/organisations/slug";
+import { organisationSlug, suffixedSlug } from "@/lib/organisations/slug";
 import { emailField } from "@/lib/schemas/fields";
+import { fileNameSlug } from "@/lib/slug";
 
 describe("organisation slugs", () => {
   it("are lower-case ASCII words joined by hyphens", () => {
-    expect(slugify("Brightwater Supply Co.")).toBe("brightwater-supply-co");
-    expect(slugify("  Ålesund Fisk & Sønner  ")).toBe("alesund-fisk-s-nner");
-    expect(slugify("!!!")).toBe("org");
-    expect(slugify("x".repeat(60))).toHaveLength(40);
+    expect(organisationSlug("Brightwater Supply Co.")).toBe("brightwater-supply-co");
+    expect(organisationSlug("  Ålesund Fisk & Sønner  ")).toBe("alesund-fisk-s-nner");
+    expect(organisationSlug("!!!")).toBe("org");
+    expect(organisationSlug("x".repeat(60))).toHaveLength(40);
   });
 
   it("get a short random suffix when taken", () => {
     expect(suffixedSlug("acme")).toMatch(/^acme-[a-z0-9]{1,5}$/);
+  });
+});
+
+describe("file-name slugs", () => {
+  it("are the same words as an organisation's, at any length, with the caller's word when none is left", () => {
+    expect(fileNameSlug("Q1 — Révision 2027", "cycle")).toBe("q1-revision-2027");
+    expect(fileNameSlug("x".repeat(60), "cycle")).toHaveLength(60);
+    expect(fileNameSlug("!!!", "cycle")).toBe("cycle");
   });
 });
 

@@ -1,3 +1,4 @@
+import type { MemberRole } from "@/db/schema/enums";
 import { ROLE_LABEL } from "@/lib/format";
 import { mailLink } from "../links";
 import { mailKind } from "../kind";
@@ -8,7 +9,7 @@ export const invitation = mailKind<{
   inviterName: string;
   orgName: string;
   slug: string;
-  role: "admin" | "leader" | "rep";
+  role: MemberRole;
   teamName: string | null;
   /** The link's token; only its hash is in invites. */
   token: string;

@@ -4,7 +4,7 @@ import { GapBasisSwitch, RepTendency, ScaleItem } from "@/components/coaching/ga
 import { LabelLegend } from "@/components/coaching/labels";
 import { QueueItemRow } from "@/components/coaching/queue-item";
 import { OrganisationRollupTable, ROLLUP_RULE, TeamRollupTable } from "@/components/coaching/rollups";
-import { formatDay } from "@/components/relationships/format";
+import { formatDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";

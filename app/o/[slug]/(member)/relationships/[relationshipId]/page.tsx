@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CheckInLinks } from "@/components/check-ins/check-in-links";
-import { formatDay, relativeDays, STATUS_TONE } from "@/components/relationships/format";
+import { RELATIONSHIP_STATUS_TONE } from "@/components/relationships/status-tone";
 import { Goals, SmallActions } from "@/components/relationships/goals-and-actions";
 import { InteractionDialog } from "@/components/relationships/interaction-dialog";
 import { PriorityToggle } from "@/components/relationships/priority-toggle";
@@ -14,8 +14,9 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { formatDay, relativeDays } from "@/lib/format";
 import { loadRelationship } from "@/lib/relationships/loaders";
-import { INTERACTION_LABEL, STATUS_LABEL } from "@/lib/relationships/rules";
+import { INTERACTION_LABEL, RELATIONSHIP_STATUS_LABEL } from "@/lib/relationships/rules";
 
 export const metadata: Metadata = { title: "Relationship" };
 
@@ -53,7 +54,7 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
       <section aria-label="Summary" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Fact label="Status">
           <span className="flex flex-wrap gap-2">
-            <Badge tone={STATUS_TONE[r.status]}>{STATUS_LABEL[r.status]}</Badge>
+            <Badge tone={RELATIONSHIP_STATUS_TONE[r.status]}>{RELATIONSHIP_STATUS_LABEL[r.status]}</Badge>
             {r.priority && <Badge tone="amber">First to develop</Badge>}
           </span>
         </Fact>

@@ -12,7 +12,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { loadBaseline } from "@/lib/assessments/loaders";
-import { STATUS_LABEL } from "@/lib/assessments/visibility";
+import { ASSESSMENT_STATUS_LABEL } from "@/lib/assessments/visibility";
 
 export const metadata: Metadata = { title: "Baseline" };
 
@@ -51,7 +51,7 @@ export default async function BaselinePage({
         }
         actions={
           <span className="flex flex-wrap items-center gap-2">
-            {cycle && <Badge tone={cycle.assessment === "shared" ? "green" : cycle.assessment === "submitted" ? "blue" : "neutral"}>{`Self-assessment: ${STATUS_LABEL[cycle.assessment]}`}</Badge>}
+            {cycle && <Badge tone={cycle.assessment === "shared" ? "green" : cycle.assessment === "submitted" ? "blue" : "neutral"}>{`Self-assessment: ${ASSESSMENT_STATUS_LABEL[cycle.assessment]}`}</Badge>}
             <Link href={`/o/${page.slug}/reps/${rep.userId}/coaching`} className={buttonClasses("secondary", "sm", "print:hidden")}>
               {viewerIsRep ? "My coaching" : "Coaching plans and notes"}
             </Link>

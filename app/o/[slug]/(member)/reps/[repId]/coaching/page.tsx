@@ -5,7 +5,7 @@ import { NewNoteForm, NoteList } from "@/components/coaching/notes";
 import { PlanCard } from "@/components/coaching/plan-card";
 import { PlanDialog } from "@/components/coaching/plan-dialog";
 import { QueueItemRow } from "@/components/coaching/queue-item";
-import { formatDay } from "@/components/relationships/format";
+import { formatDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -6,11 +6,11 @@ import { CyclePicker } from "@/components/baseline/cycle-picker";
 import { LabelBadge, LabelLegend } from "@/components/coaching/labels";
 import { NoteList } from "@/components/coaching/notes";
 import { PlanCard } from "@/components/coaching/plan-card";
-import { formatDay } from "@/components/relationships/format";
+import { formatDay } from "@/lib/format";
 import { DocumentTitle } from "@/components/reports/document-title";
 import { PrintButton } from "@/components/reports/print-button";
 import { ReportFact, ReportNotice, ReportSection } from "@/components/reports/report-section";
-import { STATUS_LABEL } from "@/lib/assessments/visibility";
+import { ASSESSMENT_STATUS_LABEL } from "@/lib/assessments/visibility";
 import { loadRepReport } from "@/lib/reports/loaders";
 import { reportTableIntro } from "@/lib/reports/wording";
 
@@ -53,7 +53,7 @@ export default async function RepReportPage({ params, searchParams }: Props) {
           <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
             <ReportFact label="Team">{rep.teamName ?? "No team"}</ReportFact>
             <ReportFact label="Cycle">{cycle ? `${cycle.name}${cycle.status === "open" ? " (open)" : " (closed)"}` : "None yet"}</ReportFact>
-            <ReportFact label="Self-assessment">{cycle ? STATUS_LABEL[cycle.assessment] : "—"}</ReportFact>
+            <ReportFact label="Self-assessment">{cycle ? ASSESSMENT_STATUS_LABEL[cycle.assessment] : "—"}</ReportFact>
             <ReportFact label="Printed">{formatDay(report.today)}</ReportFact>
           </dl>
         </header>

@@ -1,6 +1,8 @@
 /**
- * Calendar days in an organisation's time zone, without a date library: the "from"/"to" of a date filter,
- * the date in an export's file name. Dates are yyyy-mm-dd strings; instants are Dates.
+ * Calendar days and time zones, without a date library: today in the organisation's time zone, a day so many days
+ * later, the days between two days, the "from"/"to" of a date filter, the date in an export's file name. Dates are
+ * yyyy-mm-dd strings (calendar days, already in the organisation's time zone); instants are Dates. How a date is
+ * shown to people is lib/format.ts.
  */
 
 const DAY_MS = 86_400_000;
@@ -83,4 +85,19 @@ export function startOfNextDayInZone(date: string, timeZone: string): Date {
 export function wallClockInZone(instant: Date, timeZone: string): { date: string; weekday: number; minutes: number } {
   const clock = new Date(wallClock(instant.getTime(), timeZone));
   return { date: clock.toISOString().slice(0, 10), weekday: clock.getUTCDay(), minutes: clock.getUTCHours() * 60 + clock.getUTCMinutes() };
+}
+
+/** Today in the organisation's time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return dateInZone(now, timeZone);
+}
+
+/** The calendar day `days` after `date`. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateInZone, isIsoDate, startOfDayInZone, startOfNextDayInZone } from "@/lib/time-zone";
+import { dateInZone, isIsoDate, startOfDayInZone, startOfNextDayInZone } from "@/lib/dates";
 
 describe("days in a time zone", () => {
   it("start at local midnight", () => {
