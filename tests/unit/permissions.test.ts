@@ -29,6 +29,7 @@ describe("the role -> permission table", () => {
       "self.assess": ["rep"],
       "rep.viewResults": ["admin", "leader", "rep"],
       "coaching.view": ["admin", "leader"],
+      "calibration.view": ["admin", "leader"],
       "coaching.tickAction": ["admin", "leader", "rep"],
       "coaching.editNote": ["admin", "leader"],
       "relationships.keep": ["admin", "leader"],
