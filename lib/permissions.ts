@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   "coaching.view": { admin: true, leader: true },
   /** How each leader rates (the calibration view): admins see every rater, leaders themselves (see the loader). */
   "calibration.view": { admin: true, leader: true },
+  /** Start and finish calibration rounds, and see every round's progress and agreement. */
+  "calibration.manageRounds": { admin: true },
+  /** Rate a sampled rep a second time, blind: only the second rater the round assigned to that rep. */
+  "calibration.rateSecond": { admin: "owns", leader: "owns" },
   /** Tick a coaching plan's action done: the rep on their own plans, and the rep's coaches. */
   "coaching.tickAction": { admin: true, leader: "leadsRep", rep: "self" },
   /** Edit or delete a 1:1 note: its author only (admins included: they never touch someone else's note). */

@@ -7,6 +7,7 @@ export * from "./relationships";
 export * from "./coaching";
 export * from "./reminders";
 export * from "./mail";
+export * from "./calibration";
 
 /**
  * Tables that belong to no organisation. Every other table is a tenant table and must follow the

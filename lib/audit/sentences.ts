@@ -421,6 +421,25 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Self-assessment reopened",
     describe: (actor, event) => `${actor} reopened ${selfAssessment(actor, event)}`,
   },
+  "calibration.startRound": {
+    label: "Calibration round started",
+    describe: (actor, event, _before, after) => {
+      const reps = count(after.reps);
+      const raters = count(after.raters);
+      return `${actor} started a calibration round in ${event.targetLabel ?? "a cycle"}: ${reps} ${reps === 1 ? "rep" : "reps"} to rate a second time, by ${raters} ${raters === 1 ? "second rater" : "second raters"}`;
+    },
+  },
+  "calibration.rateSecond": {
+    label: "Second rating saved",
+    describe: (actor, event, _before, after) => {
+      const n = count(after.behaviours);
+      return `${actor} rated ${event.targetLabel ?? "a rep"} a second time on ${n} ${n === 1 ? "behaviour" : "behaviours"}, blind`;
+    },
+  },
+  "calibration.finishRound": {
+    label: "Calibration round finished",
+    describe: (actor, event) => `${actor} finished the calibration round in ${event.targetLabel ?? "a cycle"}`,
+  },
   "coaching.updateSettings": {
     label: "Coaching settings changed",
     describe: (actor, _event, before, after) => {

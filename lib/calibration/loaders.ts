@@ -1,4 +1,5 @@
 import { listRaterFigures } from "@/db/queries/calibration";
+import { listRounds } from "@/db/queries/calibration-rounds";
 import { listBehaviours } from "@/db/queries/behaviours";
 import { listCycles } from "@/db/queries/cycles";
 import { memberLoader, type MemberContext } from "@/lib/chain/member";
@@ -19,12 +20,17 @@ async function readCalibration({ db, org, member }: MemberContext, { cycle: chos
   const cycle = (chosen ? rated.find((c) => c.id === chosen) : (rated.find((c) => c.status === "open") ?? rated[0])) ?? null;
   if (chosen && !cycle) throw new Refusal("not_found");
   const ownOnly = member.role !== "admin";
-  const figures = cycle ? shapeRaterFigures(await listRaterFigures(db, org.id, cycle.id, ownOnly ? member.userId : undefined), behaviours) : null;
+  const [rows, rounds] = cycle
+    ? await Promise.all([listRaterFigures(db, org.id, cycle.id, ownOnly ? member.userId : undefined), listRounds(db, org.id, cycle.id, ownOnly ? member.userId : undefined)])
+    : [null, []];
+  const figures = rows ? shapeRaterFigures(rows, behaviours) : null;
   return {
     slug: org.slug,
     ownOnly,
     cycles: rated.map(({ id, name, status }) => ({ id, name, status })),
-    cycle: cycle && { id: cycle.id, name: cycle.name },
+    cycle: cycle && { id: cycle.id, name: cycle.name, open: cycle.status === "open" },
+    /** Admins: the cycle's calibration rounds; a leader: those where they rate reps a second time. */
+    rounds,
     organisation: figures?.organisation ?? null,
     raters: figures?.raters ?? [],
     rule: { gap: LENIENCY_GAP, minRatings: LENIENCY_MIN_RATINGS },

@@ -15,6 +15,11 @@ export function demoLeaderScore(t: number, r: number, b: number): number {
   return ((r * 7 + b * 3 + t * 2) % 5) + 1;
 }
 
+/** The previous (closed) cycle's leader score of team t's rep r on behaviour b: every rep is rated there. */
+export function demoPreviousScore(t: number, r: number, b: number): number {
+  return Math.max(1, demoLeaderScore(t, r, b) - ((r + b) % 2));
+}
+
 export async function seedDemoRatings(db: DbOrTx, ctx: SeedContext): Promise<void> {
   const [behaviours, cycles] = await Promise.all([listBehaviours(db, ctx.orgId), listCycles(db, ctx.orgId)]);
   const current = cycles.find((c) => c.status === "open");
@@ -26,7 +31,7 @@ export async function seedDemoRatings(db: DbOrTx, ctx: SeedContext): Promise<voi
       const repId = ctx.users[rep.email]!;
       behaviours.forEach((behaviour, b) => {
         const base = demoLeaderScore(t, r, b);
-        if (previous) rows.push({ orgId: ctx.orgId, cycleId: previous.id, repUserId: repId, behaviourId: behaviour.id, score: Math.max(1, base - ((r + b) % 2)), updatedBy: leader });
+        if (previous) rows.push({ orgId: ctx.orgId, cycleId: previous.id, repUserId: repId, behaviourId: behaviour.id, score: demoPreviousScore(t, r, b), updatedBy: leader });
         const unrated = r === team.reps.length - 1 || (r % 2 === 1 && (b + r) % 7 === 6);
         if (current && !unrated) rows.push({ orgId: ctx.orgId, cycleId: current.id, repUserId: repId, behaviourId: behaviour.id, score: base, updatedBy: leader });
       });

@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoCalibration } from "./demo-calibration";
 import { seedDemoCoaching } from "./demo-coaching";
 import { seedDemoFramework } from "./demo-framework";
 import { seedDemoInvitesAndAudit } from "./demo-invites";
@@ -31,6 +32,7 @@ const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [
   seedDemoInvitesAndAudit,
   seedDemoRelationships,
   seedDemoCoaching,
+  seedDemoCalibration,
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {

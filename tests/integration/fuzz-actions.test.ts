@@ -136,6 +136,7 @@ const ONE_SHOT = new Set([
   "assessment.reopen",
   "assessment.share",
   "assessment.submit",
+  "calibration.finishRound",
   "checkIn.answer",
   "checkIn.revoke",
   "coaching.deleteNote",

@@ -30,6 +30,8 @@ describe("the role -> permission table", () => {
       "rep.viewResults": ["admin", "leader", "rep"],
       "coaching.view": ["admin", "leader"],
       "calibration.view": ["admin", "leader"],
+      "calibration.manageRounds": ["admin"],
+      "calibration.rateSecond": ["admin", "leader"],
       "coaching.tickAction": ["admin", "leader", "rep"],
       "coaching.editNote": ["admin", "leader"],
       "relationships.keep": ["admin", "leader"],

@@ -5,6 +5,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { loadCalibration } from "@/lib/calibration/loaders";
+import { CalibrationRounds } from "@/components/calibration/rounds-list";
 
 export const metadata: Metadata = { title: "How leaders rate" };
 
@@ -33,6 +34,7 @@ export default async function CalibrationPage({ params, searchParams }: { params
         }
       />
       {page.cycles.length > 0 && <CyclePicker cycles={page.cycles} current={page.cycle?.id} />}
+      {page.cycle && (!page.ownOnly || page.rounds.length > 0) && <CalibrationRounds slug={page.slug} admin={!page.ownOnly} cycle={page.cycle} rounds={page.rounds} />}
       {!page.cycle || !org ? (
         <EmptyState title="No leader ratings yet">The figures appear once leaders have rated reps in a cycle.</EmptyState>
       ) : page.raters.length === 0 ? (
