@@ -63,7 +63,7 @@ export const saveSecondRatings = memberAction(
   async ({ db, org, audit }, { roundId, repUserId, scores }) => {
     const [round, assignment] = await Promise.all([findRound(db, org.id, roundId), findAssignment(db, org.id, roundId, repUserId)]);
     if (!round || !assignment) throw new Refusal("not_found", "That rep is not in this round.");
-    if (round.finishedAt) throw new Refusal("invalid", "This round is finished: its ratings can no longer change.");
+    if (round.finishedAt) throw new Refusal("conflict", "This round is finished: its ratings can no longer change.");
     if (scores.size === 0) invalidField("form", "Choose a score for at least one behaviour.");
     const active = new Set((await listBehaviours(db, org.id)).map((b) => b.id));
     for (const behaviourId of scores.keys()) if (!active.has(behaviourId)) invalidField("form", "One of the behaviours no longer exists. Reload the page and try again.");
@@ -85,7 +85,7 @@ export const finishCalibrationRound = memberAction(
   async ({ db, org, audit }, { roundId }) => {
     const round = await findRound(db, org.id, roundId);
     if (!round) throw new Refusal("not_found", "That round does not exist.");
-    if (!(await markFinished(db, org.id, roundId))) throw new Refusal("invalid", "This round is already finished.");
+    if (!(await markFinished(db, org.id, roundId))) throw new Refusal("conflict", "This round is already finished.");
     await audit({ targetType: "calibration_round", targetId: roundId, targetLabel: round.cycleName, after: { finished: true } });
   },
 );

@@ -117,7 +117,7 @@ export const loadRound = memberLoader(
         : [],
       agreement: agreement && {
         overall: agreement.overall,
-        behaviours: agreement.behaviours.map((b) => ({ ...b, comments: b.comments.map((c) => ({ ...c, repName: repName.get(c.repUserId) ?? "A rep" })) })),
+        behaviours: agreement.behaviours.map((b) => ({ ...b, comments: b.comments.map((c) => ({ ...c, repName: repName.get(c.repUserId) ?? "A rep" })).sort((x, y) => x.repName.localeCompare(y.repName)) })),
       },
       rule: { minReps: MIN_REPS_FOR_AGREEMENT, alpha: ALPHA_TENTATIVE },
       behaviourCount: behaviourList.length,

@@ -17,6 +17,19 @@ describe("describeAuditEvent", () => {
     expect(describeAuditEvent(signUp)).toBe("Dana Reyes created the organisation Brightwater Supply Co.");
   });
 
+  it("describes calibration rounds without the scores a second rater gave", () => {
+    const round = (action: string, targetLabel: string, after: unknown) => describeAuditEvent(event(action, { targetType: "calibration_round", targetLabel, after }));
+    expect(round("calibration.startRound", "Q4 2026", { reps: 10, teams: 2, raters: 2 })).toBe(
+      "Dana Reyes started a calibration round in Q4 2026: 10 reps to rate a second time, by 2 second raters",
+    );
+    expect(round("calibration.startRound", "Q4 2026", { reps: 1, teams: 1, raters: 1 })).toBe(
+      "Dana Reyes started a calibration round in Q4 2026: 1 rep to rate a second time, by 1 second rater",
+    );
+    expect(round("calibration.rateSecond", "Avery Lin", { behaviours: 10 })).toBe("Dana Reyes rated Avery Lin a second time on 10 behaviours, blind");
+    expect(round("calibration.finishRound", "Q3 2026", { finished: true })).toBe("Dana Reyes finished the calibration round in Q3 2026");
+    expect(auditActionLabel("calibration.rateSecond")).toBe("Second rating saved");
+  });
+
   it("describes a settings change by what changed", () => {
     const settings = (before: object, after: object) =>
       describeAuditEvent(event("organisation.updateSettings", { targetType: "organisation", before, after }));
