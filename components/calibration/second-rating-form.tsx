@@ -32,9 +32,9 @@ export function SecondRatingForm({ slug, roundId, rep, behaviours, finished }: {
             <p className="text-xs text-slate-500">
               1: {b.level1} · 3: {b.level3} · 5: {b.level5}
             </p>
-            <div className="flex flex-wrap gap-2" role="radiogroup" aria-label={`${b.name}: score for ${rep.repName}`}>
+            <div className="flex flex-wrap gap-1.5" role="radiogroup" aria-label={`${b.name}: score for ${rep.repName}`}>
               {[1, 2, 3, 4, 5].map((n) => (
-                <label key={n} className="flex cursor-pointer items-center gap-1.5 rounded-md px-3 py-1.5 text-sm ring-1 ring-slate-300 has-checked:bg-brand-50 has-checked:ring-brand-600">
+                <label key={n} className="flex cursor-pointer items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm ring-1 ring-slate-300 has-checked:bg-brand-50 has-checked:ring-brand-600">
                   <input type="radio" name={`score.${b.id}`} value={n} defaultChecked={own.score === n} className="size-4" />
                   {n}
                 </label>
