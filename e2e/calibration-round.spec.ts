@@ -36,7 +36,7 @@ test("an admin starts a round, a second rater rates blind, the rep sees none of 
   await expect(admin.getByRole("heading", { level: 1, name: "New calibration round" })).toBeVisible();
   await admin.getByLabel("Reps per team").fill("3");
   await admin.getByRole("button", { name: "Draw the sample" }).click();
-  await expect(admin.getByText("3 of 5 reps proposed")).toHaveCount(2);
+  await expect(admin.getByText("3 of 5 reps drawn at random")).toHaveCount(2);
   // The proposed second raters are the other team's leaders, never the team's own.
   await expect(admin.getByLabel(`Second rater for ${east.name}`)).toHaveValue(/.+/);
   const eastRaters = await admin.getByLabel(`Second rater for ${east.name}`).locator("option").allTextContents();
@@ -61,7 +61,7 @@ test("an admin starts a round, a second rater rates blind, the rep sees none of 
   // The second rater finds the round on "How leaders rate" and rates Avery; no first rating shows before saving.
   const rater = await signedIn(browser, west.leader.email);
   await rater.goto(`${base}/calibration`);
-  await rater.getByRole("link", { name: /^Round of / }).first().click();
+  await rater.getByRole("link", { name: /^Q4 2026: round started/ }).click();
   await rater.waitForURL(new RegExp(`${roundUrl}$`));
   const form = rater.getByRole("form", { name: `Second ratings of ${avery.name}` });
   await expect(form).toBeVisible();
@@ -102,10 +102,9 @@ test("an admin starts a round, a second rater rates blind, the rep sees none of 
   await admin.reload();
   await expect(progress.getByRole("row", { name: new RegExp(avery.name) })).toContainText("10 of 10");
   await admin.goto(`${base}/calibration`);
-  await admin.getByRole("combobox", { name: "Cycle" }).selectOption({ label: "Q3 2026" });
-  await admin.getByRole("button", { name: "Show" }).click();
-  await admin.waitForURL(/\?cycle=/);
-  await admin.getByRole("link", { name: /^Round of / }).first().click();
+  await expect(admin.getByRole("heading", { name: "Calibration rounds" })).toBeVisible();
+  await shot(admin, "calibration-rounds-list-1280");
+  await admin.getByRole("link", { name: /^Q3 2026: round started/ }).click();
   await expect(admin.getByTestId("overall-agreement")).toContainText("over 10 reps rated twice");
   const flag = admin.getByRole("region", { name: "Building relationships: the 1/3/5 anchors may be read differently" });
   await expect(flag).toBeVisible();

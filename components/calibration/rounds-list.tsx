@@ -3,9 +3,10 @@ import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { Panel } from "@/components/ui/page-header";
 import type { CalibrationPage } from "@/lib/calibration/loaders";
+import { formatDate } from "@/lib/format";
 
-/** The cycle's calibration rounds (a leader: those where they rate a second time), and, for admins, a new one. */
-export function CalibrationRounds({ slug, admin, cycle, rounds }: { slug: string; admin: boolean; cycle: NonNullable<CalibrationPage["cycle"]>; rounds: CalibrationPage["rounds"] }) {
+/** Every calibration round (a leader: those where they rate a second time), and, for admins, a new one. */
+export function CalibrationRounds({ slug, timeZone, admin, canStart, rounds }: { slug: string; timeZone: string; admin: boolean; canStart: boolean; rounds: CalibrationPage["rounds"] }) {
   return (
     <Panel
       title="Calibration rounds"
@@ -17,13 +18,13 @@ export function CalibrationRounds({ slug, admin, cycle, rounds }: { slug: string
     >
       <div className="space-y-3">
         {rounds.length === 0 ? (
-          <p className="text-sm text-slate-600">No round in {cycle.name} yet.</p>
+          <p className="text-sm text-slate-600">No calibration round yet.</p>
         ) : (
           <ul className="divide-y divide-slate-100">
             {rounds.map((r) => (
-              <li key={r.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
+              <li key={r.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
                 <Link href={`/o/${slug}/calibration/rounds/${r.id}`} className="font-medium text-brand-700 underline">
-                  Round of {r.createdAt.toISOString().slice(0, 10)}
+                  {r.cycleName}: round started {formatDate(r.createdAt, timeZone)}
                 </Link>
                 <span className="text-slate-600">{admin ? `${r.reps} reps sampled` : `${r.ownReps} ${r.ownReps === 1 ? "rep" : "reps"} for you to rate`}</span>
                 {r.finishedAt ? <Badge>Finished</Badge> : <Badge tone="blue">In progress</Badge>}
@@ -31,11 +32,12 @@ export function CalibrationRounds({ slug, admin, cycle, rounds }: { slug: string
             ))}
           </ul>
         )}
-        {admin && cycle.open && (
+        {admin && canStart && (
           <Link href={`/o/${slug}/calibration/rounds/new`} className={buttonClasses("secondary")}>
             Start a calibration round
           </Link>
         )}
+        {admin && !canStart && <p className="text-sm text-slate-600">A round starts in the open cycle: open one to start a round.</p>}
       </div>
     </Panel>
   );

@@ -27,7 +27,7 @@ export function StartRoundForm({ page }: { page: NewRoundPage & { cycle: { id: s
           <fieldset key={team.id} className="space-y-3 rounded-md p-4 ring-1 ring-slate-200">
             <legend className="px-1 text-sm font-semibold text-slate-900">{team.name}</legend>
             <p className="text-xs text-slate-500">
-              {team.reps.filter((r) => r.proposed).length} of {team.reps.length} reps proposed
+              {team.reps.filter((r) => r.proposed).length} of {team.reps.length} reps drawn at random
             </p>
             <ul className="space-y-1">
               {team.reps.map((rep) => (

@@ -61,22 +61,30 @@ export async function findAssignment(db: DbOrTx, orgId: string, roundId: string,
   return row;
 }
 
-export type RoundSummary = { id: string; createdAt: Date; finishedAt: Date | null; reps: number; ownReps: number };
+export type RoundSummary = { id: string; cycleName: string; createdAt: Date; finishedAt: Date | null; reps: number; ownReps: number };
 
-/** The rounds of a cycle, newest first, with their sampled reps; `raterUserId` keeps those where that person rates. */
-export async function listRounds(db: DbOrTx, orgId: string, cycleId: string, raterUserId?: string): Promise<RoundSummary[]> {
-  const rows = await executeRows<{ id: string; created_at: string | Date; finished_at: string | Date | null; reps: number; own_reps: number }>(
+/** Every round, newest first, with its cycle and sampled reps; `raterUserId` keeps those where that person rates. */
+export async function listRounds(db: DbOrTx, orgId: string, raterUserId?: string): Promise<RoundSummary[]> {
+  const rows = await executeRows<{ id: string; cycle_name: string; created_at: string | Date; finished_at: string | Date | null; reps: number; own_reps: number }>(
     db,
-    sql`select r.id, r.created_at, r.finished_at, count(a.rep_user_id)::int as reps,
+    sql`select r.id, c.name as cycle_name, r.created_at, r.finished_at, count(a.rep_user_id)::int as reps,
         (count(a.rep_user_id) filter (where a.second_rater_user_id = ${raterUserId ?? null}::uuid))::int as own_reps
       from ${calibrationRounds} r
+      join ${cycles} c on c.org_id = r.org_id and c.id = r.cycle_id
       left join ${calibrationAssignments} a on a.org_id = r.org_id and a.round_id = r.id
-      where r.org_id = ${orgId} and r.cycle_id = ${cycleId}
-      group by r.id, r.created_at, r.finished_at
+      where r.org_id = ${orgId}
+      group by r.id, c.name, r.created_at, r.finished_at
       ${raterUserId ? sql`having count(a.rep_user_id) filter (where a.second_rater_user_id = ${raterUserId}::uuid) > 0` : sql``}
       order by r.created_at desc, r.id`,
   );
-  return rows.map((r) => ({ id: r.id, createdAt: new Date(r.created_at), finishedAt: r.finished_at ? new Date(r.finished_at) : null, reps: Number(r.reps), ownReps: Number(r.own_reps) }));
+  return rows.map((r) => ({
+    id: r.id,
+    cycleName: r.cycle_name,
+    createdAt: new Date(r.created_at),
+    finishedAt: r.finished_at ? new Date(r.finished_at) : null,
+    reps: Number(r.reps),
+    ownReps: Number(r.own_reps),
+  }));
 }
 
 export type AssignmentRow = {

@@ -20,16 +20,20 @@ async function readCalibration({ db, org, member }: MemberContext, { cycle: chos
   const cycle = (chosen ? rated.find((c) => c.id === chosen) : (rated.find((c) => c.status === "open") ?? rated[0])) ?? null;
   if (chosen && !cycle) throw new Refusal("not_found");
   const ownOnly = member.role !== "admin";
-  const [rows, rounds] = cycle
-    ? await Promise.all([listRaterFigures(db, org.id, cycle.id, ownOnly ? member.userId : undefined), listRounds(db, org.id, cycle.id, ownOnly ? member.userId : undefined)])
-    : [null, []];
+  const [rows, rounds] = await Promise.all([
+    cycle ? listRaterFigures(db, org.id, cycle.id, ownOnly ? member.userId : undefined) : null,
+    listRounds(db, org.id, ownOnly ? member.userId : undefined),
+  ]);
   const figures = rows ? shapeRaterFigures(rows, behaviours) : null;
   return {
     slug: org.slug,
+    timeZone: org.timeZone,
     ownOnly,
     cycles: rated.map(({ id, name, status }) => ({ id, name, status })),
-    cycle: cycle && { id: cycle.id, name: cycle.name, open: cycle.status === "open" },
-    /** Admins: the cycle's calibration rounds; a leader: those where they rate reps a second time. */
+    cycle: cycle && { id: cycle.id, name: cycle.name },
+    /** A calibration round can start (in the open cycle). */
+    openCycle: cycles.some((c) => c.status === "open"),
+    /** Admins: every calibration round; a leader: those where they rate reps a second time. */
     rounds,
     organisation: figures?.organisation ?? null,
     raters: figures?.raters ?? [],

@@ -34,7 +34,7 @@ export default async function CalibrationPage({ params, searchParams }: { params
         }
       />
       {page.cycles.length > 0 && <CyclePicker cycles={page.cycles} current={page.cycle?.id} />}
-      {page.cycle && (!page.ownOnly || page.rounds.length > 0) && <CalibrationRounds slug={page.slug} admin={!page.ownOnly} cycle={page.cycle} rounds={page.rounds} />}
+      {(!page.ownOnly || page.rounds.length > 0) && <CalibrationRounds slug={page.slug} timeZone={page.timeZone} admin={!page.ownOnly} canStart={page.openCycle} rounds={page.rounds} />}
       {!page.cycle || !org ? (
         <EmptyState title="No leader ratings yet">The figures appear once leaders have rated reps in a cycle.</EmptyState>
       ) : page.raters.length === 0 ? (
