@@ -33,8 +33,8 @@ export default async function CalibrationPage({ params, searchParams }: { params
           )
         }
       />
-      {page.cycles.length > 0 && <CyclePicker cycles={page.cycles} current={page.cycle?.id} />}
       {(!page.ownOnly || page.rounds.length > 0) && <CalibrationRounds slug={page.slug} timeZone={page.timeZone} admin={!page.ownOnly} canStart={page.openCycle} rounds={page.rounds} />}
+      {page.cycles.length > 0 && <CyclePicker cycles={page.cycles} current={page.cycle?.id} />}
       {!page.cycle || !org ? (
         <EmptyState title="No leader ratings yet">The figures appear once leaders have rated reps in a cycle.</EmptyState>
       ) : page.raters.length === 0 ? (
