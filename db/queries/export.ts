@@ -29,7 +29,7 @@ type ExportTable = {
 export type PageCursor = unknown[] | undefined;
 
 /** Whether a column holds a secret's hash, which no export may contain. */
-export function isSecretColumn(name: string): boolean {
+function isSecretColumn(name: string): boolean {
   return /hash$/i.test(name);
 }
 

@@ -5,8 +5,6 @@ import { executeRows, parsedJson } from "./execute";
 import { inviteLedTeams, invites, memberships, teamLeaders, teams, users } from "../schema";
 import type { MemberRole, MemberStatus } from "../schema/enums";
 
-export type InviteRecord = typeof invites.$inferSelect;
-
 export async function insertInvite(
   db: DbOrTx,
   orgId: string,

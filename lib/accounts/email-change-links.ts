@@ -4,7 +4,7 @@ import type { MatrixFixture } from "@/lib/chain/registry";
 import { hashToken, newToken } from "@/lib/tokens";
 
 /** A link to confirm a new address works for this long, once. */
-export const EMAIL_CHANGE_VALID_MINUTES = 24 * 60;
+const EMAIL_CHANGE_VALID_MINUTES = 24 * 60;
 
 /**
  * A new link that makes `newEmail` the person's address (retiring their earlier ones): 256 random bits, of which only

@@ -39,8 +39,8 @@ export function slowDownMs(attempt: number): number {
 }
 
 export const accountKey = (email: string) => `sign-in:account:${email.toLowerCase()}`;
-export const addressKey = (address: string) => `sign-in:address:${address}`;
-export const deviceKey = (nonce: string) => `sign-in:device:${nonce}`;
+const addressKey = (address: string) => `sign-in:address:${address}`;
+const deviceKey = (nonce: string) => `sign-in:device:${nonce}`;
 
 /**
  * Lifts the account's sign-in lock and forgets its failed attempts, at once. The hook for proving control of the
@@ -51,7 +51,7 @@ export async function unlockAccount(db: DbOrTx, email: string): Promise<void> {
   await clearThrottle(db, accountKey(email));
 }
 
-export type SignedInUser = { id: string; name: string; email: string; sessionVersion: number };
+type SignedInUser = { id: string; name: string; email: string; sessionVersion: number };
 export type SignInResult = { user: SignedInUser | null; delayMs: number };
 type AttemptOptions = {
   now?: Date;

@@ -8,7 +8,6 @@ import type { Outcome } from "./outcome";
  * schema. Tests enumerate the registry: nothing unregistered may exist, and every entry states what each
  * persona should get (the generated permission matrix).
  */
-export type EntryKind = "public" | "account" | "token" | "member";
 
 /** The members of the matrix fixture's organisation. Everyone else is refused by the entry itself. */
 export type MemberPersona = "admin" | "leader" | "coLeader" | "otherLeader" | "rep" | "otherRep";

@@ -19,5 +19,3 @@ export const loadCheckInPage = tokenLoader(
     return { orgName: org.name, leaderName: record.leaderName, status, closed: checkInClosedMessage(status, record.leaderName) };
   },
 );
-
-export type CheckInPage = Extract<Awaited<ReturnType<typeof loadCheckInPage>>, { status: "ok" }>["data"];

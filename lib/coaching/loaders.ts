@@ -16,9 +16,9 @@ import { agendaItems, agendaText, labelLegend } from "./rules";
 import { agreementSentence, scaleItem, tendencySentence } from "./tendency";
 
 /** How many reps the queue lists before "Show all". */
-export const QUEUE_PAGE_SIZE = 50;
+const QUEUE_PAGE_SIZE = 50;
 /** How many "coach on this next" items the queue shows per rep. */
-export const QUEUE_ITEMS_PER_REP = 3;
+const QUEUE_ITEMS_PER_REP = 3;
 
 const withTarget = <T extends { leader: number }>(item: T) => ({ ...item, suggestedTarget: suggestedTarget(item.leader) });
 

@@ -18,11 +18,11 @@ import { gettingStartedSteps } from "./getting-started";
 /** How many pending self-assessments a leader's dashboard lists by name. */
 const PENDING_LISTED = 8;
 /** How many of the coaching queue's items a leader's dashboard shows. */
-export const TOP_QUEUE_ITEMS = 5;
+const TOP_QUEUE_ITEMS = 5;
 /** How many reps overdue for a 1:1, and overdue plan actions, a leader's dashboard lists. */
-export const OVERDUE_LISTED = 6;
+const OVERDUE_LISTED = 6;
 /** How many of the notes shared with a rep their dashboard shows (the rest are on their coaching page). */
-export const SHARED_NOTES_SHOWN = 3;
+const SHARED_NOTES_SHOWN = 3;
 
 type Cycles = Awaited<ReturnType<typeof listCycles>>;
 
