@@ -11,7 +11,6 @@ export const signOutSession = publicRoute(
   {
     name: "auth.signOut",
     input: z.object({ userId: z.uuid(), sessionId: z.uuid() }),
-    expect: { input: (f) => ({ userId: f.users.rep, sessionId: crypto.randomUUID() }) },
   },
   async ({ tx }, { userId, sessionId }) => {
     await endSession(tx, userId, sessionId);

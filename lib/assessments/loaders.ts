@@ -22,7 +22,7 @@ export const loadSelfAssessment = memberLoader(
     route: "/o/[slug]/self-assessment",
     permission: "self.assess",
     input: z.object({}),
-    expect: { allow: ["rep", "otherRep"], input: () => ({}) },
+    expect: { allow: ["rep", "otherRep"] },
   },
   async ({ db, org, user }) => {
     const baselineHref = `/o/${org.slug}/reps/${user.id}`;
@@ -58,7 +58,7 @@ export const loadBaseline = memberLoader(
     permission: "rep.viewResults",
     input: baselineViewSchema,
     target: (input, { db, org }) => repTarget(db, org.id, input.repId),
-    expect: { allow: ["admin", "leader", "coLeader", "rep"], input: (f) => ({ repId: f.users.rep }) },
+    expect: { allow: ["admin", "leader", "coLeader", "rep"] },
   },
   (ctx, input) => readBaseline(ctx, input),
 );

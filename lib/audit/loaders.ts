@@ -16,7 +16,7 @@ export const loadAuditLog = memberLoader(
     route: "/o/[slug]/audit",
     permission: "org.audit",
     input: auditSearchSchema,
-    expect: { allow: ["admin"], input: () => ({}) },
+    expect: { allow: ["admin"] },
   },
   async ({ db, org }, search) => {
     const notices = search.ignored.map((field) => `The “${field}” value in the address is not valid, so it was ignored.`);

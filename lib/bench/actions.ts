@@ -24,7 +24,7 @@ export const pingBaseline = memberAction(
     input: z.object({}),
     revalidate: false,
     served: benchServed,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] },
   },
   async ({ db, org, audit }) => {
     const answered = (await selectOne(db)) === 1;

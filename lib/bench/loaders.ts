@@ -13,7 +13,7 @@ export const loadBaselinePage = memberLoader(
     permission: "org.view",
     input: z.object({}),
     served: benchServed,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] },
   },
   async ({ db, org }) => ({ orgName: org.name, slug: org.slug, databaseAnswered: (await selectOne(db)) === 1 }),
 );

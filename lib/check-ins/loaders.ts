@@ -12,7 +12,7 @@ export const loadCheckInPage = tokenLoader(
     route: "/o/[slug]/check-in/[token]",
     input: z.object({}),
     lookup: findCheckInByTokenHash,
-    expect: { token: "checkIn", session: "none", input: () => ({}) },
+    expect: { token: "checkIn", session: "none" },
   },
   async ({ org, record }) => {
     const status = checkInStatus(record);

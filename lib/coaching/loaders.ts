@@ -10,7 +10,6 @@ import { can, teamScope } from "@/lib/permissions";
 import { repCoachingPageSchema, queuePageSchema } from "@/lib/schemas/coaching";
 import { todayIn } from "@/lib/relationships/rules";
 import { dateInZone } from "@/lib/time-zone";
-import { prepareCoaching } from "./matrix";
 import { planView, repLeaderCycleIds, suggestedTarget } from "./plans";
 import { buildCoachingQueue, shapeRollups } from "./queue";
 import { agendaItems, agendaText, labelLegend } from "./rules";
@@ -31,7 +30,7 @@ export const loadCoachingQueue = memberLoader(
     route: "/o/[slug]/coaching",
     permission: "coaching.view",
     input: queuePageSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}), prepare: prepareCoaching },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }, { team, all }) => {
     const scopeTeams = teamScope(member);
@@ -88,7 +87,7 @@ export const loadRepCoaching = memberLoader(
     permission: "rep.viewResults",
     input: repCoachingPageSchema,
     target: (input, { db, org }) => repTarget(db, org.id, input.repId),
-    expect: { allow: ["admin", "leader", "coLeader", "rep"], input: (f) => ({ repId: f.users.rep }), prepare: prepareCoaching },
+    expect: { allow: ["admin", "leader", "coLeader", "rep"] },
   },
   async ({ db, org, member, user }, { repId }) => {
     const viewerIsRep = member.userId === repId;

@@ -9,7 +9,7 @@ export const loadCyclesPage = memberLoader(
     route: "/o/[slug]/cycles",
     permission: "cycles.manage",
     input: z.object({}),
-    expect: { allow: ["admin"], input: () => ({}) },
+    expect: { allow: ["admin"] },
   },
   async ({ db, org }) => {
     const [cycles, confirmedAt] = await Promise.all([listCycles(db, org.id), findFrameworkConfirmedAt(db, org.id)]);

@@ -13,7 +13,7 @@ export const loadOrganisationExport = memberLoader(
     permission: "org.audit",
     audit: { action: "organisation.export", targetType: "organisation" },
     input: z.object({}),
-    expect: { allow: ["admin"], input: () => ({}) },
+    expect: { allow: ["admin"] },
   },
   async ({ org, user }) => {
     const now = new Date();

@@ -16,7 +16,7 @@ export const loadFrameworkPage = memberLoader(
     route: "/o/[slug]/framework",
     permission: "framework.view",
     input: z.object({}),
-    expect: { allow: everyone, input: () => ({}) },
+    expect: { allow: everyone },
   },
   async ({ db, org, member }) => {
     const canManage = can(member, "framework.manage");

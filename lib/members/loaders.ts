@@ -10,7 +10,7 @@ export const loadMembersPage = memberLoader(
     route: "/o/[slug]/members",
     permission: "people.view",
     input: memberFilterSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({ q: "", status: "active" }) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member, user }, filter) => {
     const scope = teamScope(member);

@@ -19,7 +19,7 @@ export const sendPasswordReset = memberAction(
     permission: "people.manage",
     input: memberIdSchema,
     revalidate: false,
-    expect: { allow: ["admin"], input: (f) => ({ userId: f.users.otherRep }) },
+    expect: { allow: ["admin"] },
   },
   async ({ db, org, user, audit }, { userId }) => {
     const person = await findMembership(db, org.id, userId);

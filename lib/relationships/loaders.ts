@@ -8,7 +8,6 @@ import { Refusal } from "@/lib/chain/outcome";
 import { relationshipPageSchema } from "@/lib/schemas/relationships";
 import { dateInZone } from "@/lib/time-zone";
 import { listRelationshipsWithFlags } from "./list";
-import { MATRIX_IDS, prepareRelationship } from "./matrix";
 import { contactState, isOverdue, lastContact, todayIn } from "./rules";
 import { relationshipTarget } from "./target";
 
@@ -22,7 +21,7 @@ export const loadRelationshipsPage = memberLoader(
     route: "/o/[slug]/relationships",
     permission: "relationships.keep",
     input: z.object({}),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}), prepare: prepareRelationship },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }) => {
     const isAdmin = member.role === "admin";
@@ -59,7 +58,7 @@ export const loadRelationship = memberLoader(
     permission: "relationships.edit",
     input: relationshipPageSchema,
     target: (input, { db, org }) => relationshipTarget(db, org.id, input.relationshipId),
-    expect: { allow: ["admin", "leader"], input: () => ({ relationshipId: MATRIX_IDS.relationship }), prepare: prepareRelationship },
+    expect: { allow: ["admin", "leader"] },
   },
   async ({ db, org, member }, { relationshipId }) => {
     const [relationship, goals, interactions, actions, departments, checkIns] = await Promise.all([

@@ -22,7 +22,7 @@ export const remindPendingSelfAssessments = memberAction(
     input: remindSchema,
     // Blank: every team the member leads, which a leader may remind as soon as they lead one.
     target: (input, { member }) => ({ teamId: input.teamId ?? member.ledTeamIds[0] ?? null }),
-    expect: { allow: ["admin", "leader", "coLeader"], input: (f) => ({ teamId: f.teamId }) },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, member, user, audit }, { teamId }) => {
     const cycle = await findCurrentCycle(db, org.id);

@@ -14,7 +14,7 @@ export const loadSelfAssessmentsPage = memberLoader(
     route: "/o/[slug]/self-assessments",
     permission: "people.view",
     input: remindersPageSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }, { team }) => {
     const scope = teamScope(member);

@@ -2,7 +2,6 @@ import { findCoachingSettings, listActivePlansOfRep, listSharedNotesOfRep } from
 import { findTeam } from "@/db/queries/teams";
 import { readBaseline } from "@/lib/assessments/loaders";
 import { memberLoader } from "@/lib/chain/member";
-import { prepareCoaching } from "@/lib/coaching/matrix";
 import { planView } from "@/lib/coaching/plans";
 import { labelLegend, labelOf } from "@/lib/coaching/rules";
 import { todayIn } from "@/lib/relationships/rules";
@@ -27,7 +26,7 @@ export const loadRepReport = memberLoader(
     permission: "rep.viewResults",
     input: baselineViewSchema,
     target: (input, { db, org }) => repTarget(db, org.id, input.repId),
-    expect: { allow: ["admin", "leader", "coLeader", "rep"], input: (f) => ({ repId: f.users.rep }), prepare: prepareCoaching },
+    expect: { allow: ["admin", "leader", "coLeader", "rep"] },
   },
   async (ctx, input) => {
     const { db, org } = ctx;

@@ -10,7 +10,7 @@ export const loadTeamsPage = memberLoader(
     route: "/o/[slug]/teams",
     permission: "people.view",
     input: z.object({}),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }) => {
     const canManage = can(member, "people.manage");

@@ -8,9 +8,10 @@ import { insertTeam, insertTeamLeader, setTeamArchived } from "@/db/queries/team
 import { hashPassword } from "@/lib/auth/password";
 import { slugify } from "@/lib/organisations/slug";
 import { hashToken, newToken } from "@/lib/tokens";
-import type { MatrixFixture, MemberPersona, TokenExpectation } from "@/lib/chain/registry";
-import { prepareCheckIn } from "@/lib/check-ins/matrix";
+import type { MemberPersona, TokenExpectation } from "@/lib/chain/registry";
 import { setFakeSession } from "./fake-session";
+import { prepareCheckIn } from "./matrix/check-ins";
+import type { MatrixFixture } from "./matrix/types";
 
 export const MATRIX_PASSWORD = "matrix-password";
 let passwordHash: Promise<string> | undefined;
