@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle } from "drizzle-orm/postgres-js";

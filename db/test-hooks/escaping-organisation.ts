@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { BOOKKEEPING_TABLES } from "../schema";

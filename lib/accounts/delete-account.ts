@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findUserById } from "@/db/queries/accounts";
 import {
   deleteSelfRatingsNoCoachSees,

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findUserByEmail, findUserById, insertAuthEvent, setUserEmail } from "@/db/queries/accounts";
 import { consumeEmailChangeToken, retireEmailChangeTokens } from "@/db/queries/email-changes";
 import { listAllMembershipsOfUser } from "@/db/queries/organisations";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findUserById, insertAuthEvent, markEmailVerified } from "@/db/queries/accounts";
 import { hitThrottle } from "@/db/queries/throttles";
 import { z } from "zod";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { setMailPreferences } from "@/db/queries/mail";
 import { enterOrganisation } from "@/db/tenant";
 import { accountAction, publicAction } from "@/lib/chain/open";

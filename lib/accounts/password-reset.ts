@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findUserByEmail, insertAuthEvent, resetUserPassword } from "@/db/queries/accounts";
 import { consumePasswordResetToken, retirePasswordResetTokens } from "@/db/queries/password-resets";
 import { hitThrottle } from "@/db/queries/throttles";

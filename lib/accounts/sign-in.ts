@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { endSession } from "@/db/queries/accounts";
 import { publicRoute } from "@/lib/chain/open";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listRepHistory } from "@/db/queries/assessments";
 import { listBehaviours } from "@/db/queries/behaviours";

@@ -1,3 +1,4 @@
+import "server-only";
 import { listAuditEvents, listAuditFilterPairs, type AuditFilter } from "@/db/queries/audit";
 import { memberLoader } from "@/lib/chain/member";
 import { AUDIT_PAGE_SIZE, auditSearchSchema } from "@/lib/schemas/audit";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { z } from "zod";
 import { selectOne } from "@/db/queries/bench";
 import { benchServed } from "@/lib/bench/served";

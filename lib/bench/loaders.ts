@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { selectOne } from "@/db/queries/bench";
 import { benchServed } from "@/lib/bench/served";

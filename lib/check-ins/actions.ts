@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findCheckIn, insertCheckIn, revokeCheckIn as revokeCheckInRow } from "@/db/queries/check-ins";
 import { findRelationship } from "@/db/queries/relationships";
 import { memberAction } from "@/lib/chain/member";

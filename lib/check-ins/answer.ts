@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { claimCheckInAnswer, findCheckInByTokenHash } from "@/db/queries/check-ins";
 import { Refusal } from "@/lib/chain/outcome";
 import { tokenAction } from "@/lib/chain/token";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { findCheckInByTokenHash } from "@/db/queries/check-ins";
 import { tokenLoader } from "@/lib/chain/token";

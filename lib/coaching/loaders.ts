@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { listPlans, listNotesVisibleTo, listRepAssessmentStates, type PlanStatus } from "@/db/queries/coaching";
 import { listCycles } from "@/db/queries/cycles";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { findFrameworkConfirmedAt } from "@/db/queries/behaviours";
 import { listCycles } from "@/db/queries/cycles";

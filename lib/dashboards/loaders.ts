@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listActivePlansOfRep, listOverduePlanActions, listRepAssessmentStates, listSharedNotesOfRep } from "@/db/queries/coaching";
 import { listCycles } from "@/db/queries/cycles";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { departmentNameTaken, findDepartment, insertDepartments, listDepartments, renameDepartment as renameDepartmentRow, setDepartmentArchived } from "@/db/queries/relationships";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { memberLoader } from "@/lib/chain/member";
 import { exportFileName, organisationExportStream } from "./organisation-export";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { findFrameworkConfirmedAt, listBehaviours } from "@/db/queries/behaviours";
 import { memberLoader } from "@/lib/chain/member";

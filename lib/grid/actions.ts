@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findRating, findRatingContext, saveRating } from "@/db/queries/grid";
 import type { DbOrTx } from "@/db/client";
 import { memberAction } from "@/lib/chain/member";

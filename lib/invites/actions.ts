@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { findInvite, findTakenAddresses, insertInvite, insertInvites, renewInviteToken, revokeInvite } from "@/db/queries/invites";
 import { findTeam } from "@/db/queries/teams";

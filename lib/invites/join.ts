@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { z } from "zod";
 import { findUserByEmail, insertAuthEvent, insertUserIfNew, markEmailVerified } from "@/db/queries/accounts";
 import { claimInviteUse, findInviteByTokenHash, insertLeadershipsOfInvite } from "@/db/queries/invites";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { findInviteByTokenHash, listInvites } from "@/db/queries/invites";
 import { findMembership } from "@/db/queries/members";

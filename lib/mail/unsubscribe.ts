@@ -1,3 +1,4 @@
+import "server-only";
 import { setMailPreferences } from "@/db/queries/mail";
 import { enterOrganisation } from "@/db/tenant";
 import { publicRoute, type OpenContext } from "@/lib/chain/open";

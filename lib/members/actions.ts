@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { lockActiveAdmins, findMembership, removeAllLeaderships, updateMembership } from "@/db/queries/members";
 import { setMembershipStatus } from "@/db/queries/organisations";

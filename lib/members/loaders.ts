@@ -1,3 +1,4 @@
+import "server-only";
 import { listMembers } from "@/db/queries/members";
 import { listActiveTeams } from "@/db/queries/teams";
 import { memberLoader } from "@/lib/chain/member";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findMembership } from "@/db/queries/members";
 import { hitThrottle } from "@/db/queries/throttles";
 import { createResetLink, resetEmailKey, RESET_THROTTLE } from "@/lib/accounts/reset-links";

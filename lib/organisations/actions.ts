@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { getOrganisation, updateOrganisation } from "@/db/queries/organisations";
 import { memberAction } from "@/lib/chain/member";
 import { updateOrganisationSchema } from "@/lib/schemas/organisations";

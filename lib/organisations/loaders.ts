@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getOrganisation, listOrganisationsOfUser } from "@/db/queries/organisations";
 import { latestOrgMails } from "@/db/queries/mail";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { lockPeopleImport } from "@/db/queries/members";
 import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listMembers } from "@/db/queries/members";
 import { listActiveTeams } from "@/db/queries/teams";

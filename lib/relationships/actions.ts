@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { findCheckIn } from "@/db/queries/check-ins";
 import {

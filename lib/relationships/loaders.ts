@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listCheckIns } from "@/db/queries/check-ins";
 import { checkInStatus } from "@/lib/check-ins/status";

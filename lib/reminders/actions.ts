@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { claimSelfAssessmentReminders } from "@/db/queries/reminders";
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { findTeam } from "@/db/queries/teams";

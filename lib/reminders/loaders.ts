@@ -1,3 +1,4 @@
+import "server-only";
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { listSelfAssessmentProgress, REMINDER_INTERVAL_HOURS } from "@/db/queries/reminders";
 import { listActiveTeams } from "@/db/queries/teams";

@@ -1,3 +1,4 @@
+import "server-only";
 import { findCoachingSettings, listActivePlansOfRep, listSharedNotesOfRep } from "@/db/queries/coaching";
 import { findTeam } from "@/db/queries/teams";
 import { readBaseline } from "@/lib/assessments/loaders";

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findMembership } from "@/db/queries/members";
 import {
   countActiveReps,
