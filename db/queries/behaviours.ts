@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { behaviours, organisations } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { cycles, organisations } from "../schema";

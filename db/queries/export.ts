@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, is, isNotNull, sql, type SQL } from "drizzle-orm";
 import { CasingCache } from "drizzle-orm/casing";
 import { getTableConfig, PgTable, type PgColumn } from "drizzle-orm/pg-core";

@@ -1,3 +1,4 @@
+import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
@@ -98,7 +99,6 @@ const signInCall = publicRoute(
     // `address` and `deviceNonce` are never the client's to say: signIn() below always overwrites them, from the
     // trusted headers and from a device cookie whose signature it has checked.
     input: signInSchema.extend({ address: z.string().max(64).nullable().default(null), deviceNonce: z.string().max(64).nullable().default(null) }),
-    expect: { input: () => ({ email: "matrix-admin@example.test", password: "matrix-password" }) },
   },
   async ({ tx }, { address, deviceNonce, ...credentials }) => attemptSignIn(tx, credentials, { address, deviceNonce }),
 );

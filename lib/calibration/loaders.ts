@@ -1,3 +1,4 @@
+import "server-only";
 import { listRaterFigures } from "@/db/queries/calibration";
 import { listBehaviours } from "@/db/queries/behaviours";
 import { listCycles } from "@/db/queries/cycles";
@@ -36,7 +37,7 @@ export const loadCalibration = memberLoader(
     route: "/o/[slug]/calibration",
     permission: "calibration.view",
     input: calibrationViewSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   readCalibration,
 );
@@ -50,7 +51,7 @@ export const loadCalibrationCsv = memberLoader(
     route: "/o/[slug]/calibration/export",
     permission: "calibration.view",
     input: calibrationViewSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async (ctx, input) => {
     const page = await readCalibration(ctx, input);

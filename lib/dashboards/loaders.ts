@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listActivePlansOfRep, listOverduePlanActions, listRepAssessmentStates, listSharedNotesOfRep } from "@/db/queries/coaching";
 import { listCycles } from "@/db/queries/cycles";
@@ -204,7 +205,7 @@ export const loadDashboard = memberLoader(
     route: "/o/[slug]",
     permission: "org.view",
     input: z.object({}),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] },
     // The admin's overview is the organisation's data alone; a leader's and a rep's count days to today.
     cachePerRevision: (ctx) => ctx.member.role === "admin",
   },
