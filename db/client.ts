@@ -145,7 +145,7 @@ export async function openServer(url: string, poolSize = 10, { pooler = env().DA
 }
 
 /** Opens whatever the environment names: DATABASE_URL, else the embedded folder. */
-export function openConfigured(): Promise<DatabaseHandle> {
+function openConfigured(): Promise<DatabaseHandle> {
   const { DATABASE_URL, DATABASE_MIGRATION_URL, dataDir } = env();
   return DATABASE_URL ? openServer(DATABASE_URL, 10, { migrationUrl: DATABASE_MIGRATION_URL }) : openEmbedded(dataDir);
 }

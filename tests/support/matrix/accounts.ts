@@ -8,7 +8,7 @@ import { matrixUnsubscribeInput } from "./mail";
 import type { MatrixCases, MatrixFixture } from "./types";
 
 /** The raw token of the email change the matrix and the fuzz suite confirm (the case's `prepare` stores its hash). */
-export const matrixEmailChangeToken = (fixture: MatrixFixture) => `matrix-email-change-${fixture.orgId}`;
+const matrixEmailChangeToken = (fixture: MatrixFixture) => `matrix-email-change-${fixture.orgId}`;
 
 /** The raw token of the password reset the matrix and the fuzz suite use (the case's `prepare` stores its hash). */
 const matrixResetToken = (fixture: MatrixFixture) => `matrix-reset-${fixture.orgId}`;

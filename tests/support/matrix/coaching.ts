@@ -7,7 +7,7 @@ import type { MatrixCases, MatrixFixture } from "./types";
  * private 1:1 note about `rep` written by `leader`. Ids are fixed: tenant keys start with org_id, so the same ids are
  * valid (and distinct rows) in every fixture organisation.
  */
-export const COACHING_MATRIX_IDS = {
+const COACHING_MATRIX_IDS = {
   plan: "c0ac4000-0000-4000-8000-000000000001",
   action: "c0ac4000-0000-4000-8000-000000000011",
   note: "c0ac4000-0000-4000-8000-000000000021",

@@ -9,7 +9,7 @@ import { BOOKKEEPING_TABLES } from "@/db/schema";
  * payloads. Browser tests visit every page of the copy and check that the payloads render as text. Generic over the
  * schema, so tables and columns added later are covered without changing this file.
  */
-export const XSS_PAYLOAD = `<script data-xss>alert("xss")</script>"><img data-xss src=x onerror="alert('xss')"> `;
+const XSS_PAYLOAD = `<script data-xss>alert("xss")</script>"><img data-xss src=x onerror="alert('xss')"> `;
 
 /** Text columns that are identifiers or codes, not text a person wrote: changing them breaks the app, not the page. */
 const NOT_FREE_TEXT = /^(slug|time_zone|token_hash|password_hash|key|action|target_type|target_id|email)$/;
