@@ -4,7 +4,15 @@ import { defineConfig } from "vitest/config";
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: {
+    alias: {
+      "@": root,
+      // db/ and lib/'s entry modules start with `import "server-only"`, whose default export throws outside React's
+      // server environment. Next (and scripts, through Node's --conditions=react-server) resolve it to the package's
+      // empty module; so do the tests. Not the react-server condition itself: the tests also render React (mails).
+      "server-only": path.join(root, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     projects: [
       {

@@ -48,10 +48,10 @@ export default function LandingPage() {
               your rating and theirs, and a clear next thing to coach for every person.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
-              <Link href="/signup" className={buttonClasses("primary", "md", "h-11 px-5 text-base")}>
+              <Link href="/signup" className={buttonClasses("primary", "lg")}>
                 Create your organisation
               </Link>
-              <Link href="/login" className={buttonClasses("secondary", "md", "h-11 px-5 text-base")}>
+              <Link href="/login" className={buttonClasses("secondary", "lg")}>
                 Sign in
               </Link>
             </div>

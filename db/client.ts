@@ -1,3 +1,4 @@
+import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -64,6 +65,23 @@ export async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
  * Page reads stay unnamed: their aggregates plan better for the values at hand (with one team of 500 reps among
  * teams of 15, a generic plan read the grid's rows in 11 ms instead of 6). They too run in a transaction (the
  * organisation is set per transaction, db/tenant.ts): one begun inside `withUnnamedStatements` is left as it is.
+ *
+ * A wrapper, because neither library has a setting for "prepare every statement of this transaction":
+ * - postgres.js's `prepare` option (`postgres(url, { prepare })`) only allows named statements on the connection. Each
+ *   query's own `prepare` decides (node_modules/postgres/src/connection.js: `options.prepare && ('prepare' in
+ *   q.options ? q.options.prepare : true)`), and its README's documented way to prepare an `sql.unsafe` query is to
+ *   pass `{ prepare: true }` to that call.
+ * - drizzle-orm's postgres-js session sends every statement as `client.unsafe(text, params, { prepare })`, with
+ *   `prepare` true only for a query built with `.prepare(name)` (node_modules/drizzle-orm/postgres-js/session.js);
+ *   `drizzle({ client })` takes no option for it, per session or per transaction.
+ * - Naming every statement of every action with `.prepare(name)` is drizzle's supported way, but it needs
+ *   placeholders for every value, cannot name a statement whose text changes per call (a list of ids), and would
+ *   have to be remembered on every new query.
+ * So drizzle gets the postgres.js client whose `begin` (and a transaction's `savepoint`) hands the body a transaction
+ * whose `unsafe` adds `prepare: true`: the per-call option postgres.js documents, on the calls drizzle makes. If an
+ * upgrade of drizzle stopped going through `begin`, `savepoint` and `unsafe`, tests/integration/prepared-statements.test.ts
+ * (on PostgreSQL) fails: it checks what the server holds prepared. Behind a pooler in transaction mode the wrapper is
+ * not used at all (openServer): `prepare: false` on the connection turns every named statement off.
  */
 function preparingTransactions(sql: postgres.Sql): postgres.Sql {
   const preparing = (tx: postgres.TransactionSql): postgres.TransactionSql =>
@@ -127,7 +145,7 @@ export async function openServer(url: string, poolSize = 10, { pooler = env().DA
 }
 
 /** Opens whatever the environment names: DATABASE_URL, else the embedded folder. */
-export function openConfigured(): Promise<DatabaseHandle> {
+function openConfigured(): Promise<DatabaseHandle> {
   const { DATABASE_URL, DATABASE_MIGRATION_URL, dataDir } = env();
   return DATABASE_URL ? openServer(DATABASE_URL, 10, { migrationUrl: DATABASE_MIGRATION_URL }) : openEmbedded(dataDir);
 }

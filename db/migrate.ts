@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -32,7 +33,15 @@ export async function migrateServer(url: string): Promise<void> {
   }
 }
 
-/** Drizzle's migrator opens its own transaction (`begin`); inside ours it becomes a savepoint. Drizzle also reads the client's `options`. */
+/**
+ * Drizzle's migrator opens its own transaction (`begin`); inside ours it becomes a savepoint. Drizzle also reads the
+ * client's `options`. No supported setting does this: drizzle's `migrate()` takes no lock and no hook, reads the last
+ * applied migration before and outside the transaction it applies the rest in (node_modules/drizzle-orm/pg-core/dialect.js,
+ * `migrate`), and always begins that transaction itself; a session advisory lock taken first would not hold behind a
+ * pooler in transaction mode (above). Applying the files of drizzle's public `readMigrationFiles` ourselves would
+ * copy the migrator's bookkeeping (`drizzle.__drizzle_migrations`), which the embedded path and drizzle-kit share.
+ * tests/integration/migrations.test.ts runs it on PostgreSQL, and `npm test` through PgBouncer.
+ */
 function beginsAsSavepoints(tx: postgres.TransactionSql, client: postgres.Sql): postgres.Sql {
   return new Proxy(tx, {
     get(target, property, receiver) {

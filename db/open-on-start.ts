@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { getDatabase } from "./client";
 import { FolderLockedError } from "./folder-lock";

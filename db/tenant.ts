@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { PgTransactionConfig } from "drizzle-orm/pg-core";
 import type { Db, DbOrTx, Tx } from "./client";
@@ -21,7 +22,7 @@ export type TenantScope = {
 };
 
 /** Switches the transaction to the app's role and names its organisation and person. One statement. */
-export async function enterScope(tx: Tx, { orgId, slug, userId }: TenantScope): Promise<void> {
+async function enterScope(tx: Tx, { orgId, slug, userId }: TenantScope): Promise<void> {
   await tx.execute(sql`select
     set_config('role', ${APP_ROLE}, true),
     set_config('app.user_id', ${userId ?? ""}, true),

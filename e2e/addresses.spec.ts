@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "./support/test";
 import { startServerProcess, type AppServer } from "../scripts/bench/app";
 import { freePort } from "../scripts/postgres-cluster";
+import { TS_SCRIPT } from "../scripts/runtime";
 import { newAccount, signIn, signOut, signUp } from "./support/accounts";
 
 /**
@@ -22,7 +23,7 @@ test.describe("without NEXTAUTH_URL (npm start as a new user runs it)", () => {
     delete env.NEXTAUTH_URL;
     server = await startServerProcess({
       command: process.execPath,
-      args: ["--import", "tsx", "scripts/start.ts", "--built"],
+      args: [...TS_SCRIPT, "scripts/start.ts", "--built"],
       url: `http://127.0.0.1:${otherPort}`,
       startupMs: 170_000,
       env: { ...env, PORT: String(otherPort), DATA_DIR: dataDir, DATABASE_URL: "", NEXTAUTH_SECRET: "addresses-e2e-secret-0123456789abcdef" },

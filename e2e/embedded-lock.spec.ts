@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { TS_SCRIPT } from "../scripts/runtime";
 import { expect, test } from "./support/test";
 
 test("the running server holds the embedded folder from its start: a script is refused with one line", async ({ appServer: { dataDir } }) => {
@@ -8,7 +9,7 @@ test("the running server holds the embedded folder from its start: a script is r
   expect(() => process.kill(lock.pid, 0)).not.toThrow(); // the holder is alive: the server itself
 
   const before = fs.readdirSync(path.join(dataDir, "pgdata")).length;
-  const script = spawnSync(process.execPath, ["--import", "tsx", "scripts/db.ts", "seed"], {
+  const script = spawnSync(process.execPath, [...TS_SCRIPT, "scripts/db.ts", "seed"], {
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
     encoding: "utf8",
   });

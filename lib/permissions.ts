@@ -13,7 +13,7 @@ import type { MemberRole } from "@/db/schema/enums";
 
 export type { MemberRole };
 
-export type Relation = "leadsTeam" | "inTeam" | "leadsRep" | "self" | "owns";
+type Relation = "leadsTeam" | "inTeam" | "leadsRep" | "self" | "owns";
 type Rule = true | Relation;
 
 export const PERMISSIONS = {

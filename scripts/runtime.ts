@@ -46,3 +46,11 @@ export function buildIsStale(): boolean {
   const built = fs.statSync(buildId).mtimeMs;
   return SOURCES.some((source) => newestMtime(source) > built);
 }
+
+/**
+ * The Node arguments that run a TypeScript script in a process of its own (`node ...TS_SCRIPT file.ts`): tsx, and
+ * the `react-server` export condition, under which `import "server-only"` (db/, lib/'s actions and loaders) resolves
+ * to the package's empty module as it does inside Next's server; the default export throws. package.json's scripts
+ * pass the same flag to the tsx binary.
+ */
+export const TS_SCRIPT = ["--conditions=react-server", "--import", "tsx"] as const;

@@ -6,7 +6,7 @@ const signed = (n: number | null) => (n === null ? "—" : `${n > 0 ? "+" : n < 
 const fixed = (n: number | null) => (n === null ? "—" : n.toFixed(2));
 
 /** The 1-5 distribution as five small bars, with the counts spelled out for screen readers and on hover. */
-export function Distribution({ counts }: { counts: readonly number[] }) {
+function Distribution({ counts }: { counts: readonly number[] }) {
   const most = Math.max(1, ...counts);
   const words = counts.map((n, i) => `${n} × ${i + 1}`).join(", ");
   return (
@@ -18,7 +18,7 @@ export function Distribution({ counts }: { counts: readonly number[] }) {
   );
 }
 
-export function TendencyBadge({ tendency }: { tendency: Figures["tendency"] }) {
+function TendencyBadge({ tendency }: { tendency: Figures["tendency"] }) {
   if (!tendency) return null;
   return <Badge tone="amber">{tendency === "higher" ? "Rates higher than other leaders" : "Rates lower than other leaders"}</Badge>;
 }

@@ -14,7 +14,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { addPlanAction, removePlanAction, setPlanActionDone, updatePlan } from "@/lib/coaching/actions";
 import { PLAN_STATUSES, PLAN_STATUS_LABEL, type PlanStatus } from "@/lib/coaching/plans";
 
-export type PlanView = {
+type PlanView = {
   id: string;
   behaviourName: string;
   targetScore: number;

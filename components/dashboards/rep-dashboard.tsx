@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { BaselineChart } from "@/components/baseline/baseline-chart";
 import { BaselineTable } from "@/components/baseline/baseline-table";
+import { ReportLink } from "@/components/reports/report-link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -50,9 +51,9 @@ export function RepDashboard({ data }: { data: RepData }) {
         <Link href={`/o/${slug}/self-assessment`} className={buttonClasses(cycle.status === "not_started" || cycle.status === "draft" ? "primary" : "secondary", "md", "mt-4")}>
           {step.cta}
         </Link>
-        <Link href={`/o/${slug}/reps/${data.userId}/report`} className={buttonClasses("secondary", "md", "ml-2 mt-4")}>
+        <ReportLink slug={slug} repId={data.userId} className={buttonClasses("secondary", "md", "ml-2 mt-4")}>
           Print my report
-        </Link>
+        </ReportLink>
       </section>
 
       {coachingPanels}

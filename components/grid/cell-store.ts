@@ -24,7 +24,7 @@ export type CellState = CellFigures & {
 };
 
 /** Where a saved cell's figures are: the rep's row (and team), the behaviour's column. */
-export type CellPlace = { repUserId: string; teamId: string | null; behaviourId: string };
+type CellPlace = { repUserId: string; teamId: string | null; behaviourId: string };
 
 export type CellAction =
   | { type: "edit"; id: number; edit: number; score: number | null }

@@ -14,7 +14,7 @@ export function scoreClass(score: number | null | undefined): string {
   return score ? (SCORE_CLASSES[Math.round(score)] ?? "") : "bg-white text-slate-400";
 }
 
-export const LEGEND = [
+const LEGEND = [
   { score: 1, label: "1 — rarely" },
   { score: 2, label: "2" },
   { score: 3, label: "3 — usually" },

@@ -14,7 +14,7 @@ import { createRelationship, updateRelationship } from "@/lib/relationships/acti
 import { DEFAULT_CADENCE_DAYS, RELATIONSHIP_STATUS_LABEL, RELATIONSHIP_STATUSES } from "@/lib/relationships/rules";
 import { RELATIONSHIP_LIMITS } from "@/lib/schemas/relationships";
 
-export type EditableRelationship = {
+type EditableRelationship = {
   id: string;
   departmentId: string;
   counterpartName: string;

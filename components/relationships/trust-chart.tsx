@@ -3,7 +3,7 @@
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDay, formatShortDay } from "@/lib/format";
 
-export const TRUST_COLOUR = "#1d4ed8";
+const TRUST_COLOUR = "#1d4ed8";
 /** The counterpart's points: another hue and another shape, so neither colour alone carries the meaning. */
 export const THEIR_TRUST_COLOUR = "#b45309";
 

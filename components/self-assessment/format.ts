@@ -5,10 +5,3 @@ export function formatGap(gap: number | null | undefined): string {
   if (Number(size) === 0) return "0";
   return gap > 0 ? `+${size}` : `\u2212${size}`;
 }
-
-/** How a gap reads aloud and in tooltips. */
-export function describeGap(gap: number): string {
-  if (gap > 0) return `you rated yourself ${gap} higher`;
-  if (gap < 0) return `you rated yourself ${Math.abs(gap)} lower`;
-  return "you agree";
-}

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { authEvents, endedSessions, users } from "../schema";
@@ -43,7 +44,7 @@ export async function findSessionUser(db: DbOrTx, id: string, sessionId: string)
 }
 
 /** How long a session id must stay listed as ended: the longest a token of it can live. */
-export const ENDED_SESSION_HORIZON_MS = 30 * 24 * 60 * 60_000;
+const ENDED_SESSION_HORIZON_MS = 30 * 24 * 60 * 60_000;
 
 /** Ends one session on the server: its token gets no session from now on, wherever it is replayed. */
 export async function endSession(db: DbOrTx, userId: string, sessionId: string, now = new Date()) {

@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { assessments, ratings, selfRatings } from "../schema";
 
@@ -8,15 +9,6 @@ export async function findAssessment(db: DbOrTx, orgId: string, cycleId: string,
     .from(assessments)
     .where(and(eq(assessments.orgId, orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, repUserId)));
   return row;
-}
-
-/** The assessments of many reps in one cycle (participation on the grid). */
-export async function listAssessments(db: DbOrTx, orgId: string, cycleId: string, repUserIds: readonly string[]) {
-  if (repUserIds.length === 0) return [];
-  return db
-    .select()
-    .from(assessments)
-    .where(and(eq(assessments.orgId, orgId), eq(assessments.cycleId, cycleId), inArray(assessments.repUserId, [...repUserIds])));
 }
 
 /** Starts the rep's draft if there is none yet. */

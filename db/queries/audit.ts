@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { auditEvents, users } from "../schema";

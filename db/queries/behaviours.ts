@@ -1,9 +1,9 @@
-import { and, asc, count, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import "server-only";
+import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { behaviours, organisations } from "../schema";
 
 export type BehaviourInput = { name: string; description: string; level1: string; level3: string; level5: string };
-export type Behaviour = typeof behaviours.$inferSelect;
 
 /** Appends behaviours after the existing ones, in the given order. */
 export async function insertBehaviours(db: DbOrTx, orgId: string, list: readonly BehaviourInput[]) {
@@ -51,14 +51,6 @@ export async function behaviourNameTaken(db: DbOrTx, orgId: string, name: string
     )
     .limit(1);
   return row !== undefined;
-}
-
-export async function countActiveBehaviours(db: DbOrTx, orgId: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(behaviours)
-    .where(and(eq(behaviours.orgId, orgId), isNull(behaviours.archivedAt)));
-  return row!.n;
 }
 
 /**

@@ -1,8 +1,8 @@
+import "server-only";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { checkIns, departments, relationships, users } from "../schema";
 
-export type CheckInRecord = typeof checkIns.$inferSelect;
 export type CheckInAnswer = { trust: number; salesFrustratesUs: string | null; wouldHelp: string | null; respondentName: string | null };
 
 export async function insertCheckIn(

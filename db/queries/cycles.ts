@@ -1,9 +1,8 @@
+import "server-only";
 import { and, desc, eq, isNotNull, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { cycles, organisations } from "../schema";
 import type { CycleStatus } from "../schema/enums";
-
-export type Cycle = typeof cycles.$inferSelect;
 
 export async function insertCycle(db: DbOrTx, orgId: string, values: { name: string; status?: CycleStatus; openedAt?: Date | null; closedAt?: Date | null }) {
   const [cycle] = await db.insert(cycles).values({ orgId, ...values }).returning();

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { assessments, behaviours, cycles, invites, memberships, ratings, teams, users } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { leaderDigests, memberships, organisations, teamLeaders, teams, users } from "../schema";

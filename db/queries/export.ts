@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, is, isNotNull, sql, type SQL } from "drizzle-orm";
 import { CasingCache } from "drizzle-orm/casing";
 import { getTableConfig, PgTable, type PgColumn } from "drizzle-orm/pg-core";
@@ -29,7 +30,7 @@ type ExportTable = {
 export type PageCursor = unknown[] | undefined;
 
 /** Whether a column holds a secret's hash, which no export may contain. */
-export function isSecretColumn(name: string): boolean {
+function isSecretColumn(name: string): boolean {
   return /hash$/i.test(name);
 }
 

@@ -1,11 +1,10 @@
+import "server-only";
 import { and, desc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../client";
 import { executeRows, parsedJson } from "./execute";
 import { inviteLedTeams, invites, memberships, teamLeaders, teams, users } from "../schema";
 import type { MemberRole, MemberStatus } from "../schema/enums";
-
-export type InviteRecord = typeof invites.$inferSelect;
 
 export async function insertInvite(
   db: DbOrTx,

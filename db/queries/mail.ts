@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { accountMailOutbox, mailOutbox, mailPreferences, memberships, organisations, users } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { memberships, teamLeaders, teams, users } from "../schema";

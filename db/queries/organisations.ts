@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { memberships, organisations, orgRevisions, teamLeaders } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { departments, interactions, relationshipActions, relationshipGoals, relationships, users } from "../schema";

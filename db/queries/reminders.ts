@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { assessments, mailPreferences, memberships, selfAssessmentReminders, teams, users } from "../schema";

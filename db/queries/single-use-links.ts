@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import type { emailChangeTokens, passwordResetTokens } from "../schema";

@@ -42,7 +42,6 @@ export const AUTH_EVENT_KINDS = [
 export type AuthEventKind = (typeof AUTH_EVENT_KINDS)[number];
 
 export const MAIL_STATUSES = ["queued", "sending", "sent", "failed"] as const;
-export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /** What the coaching queue's blind-spot and hidden-strength labels measure (lib/coaching/gap-basis.ts words them). */
 export const GAP_BASES = ["raw", "relative"] as const;

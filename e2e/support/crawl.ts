@@ -34,7 +34,7 @@ export function routeOf(pathname: string, all = pageRoutes()): string | undefine
 }
 
 /** Pages of an organisation that no link leads to: the benchmark's baseline page. */
-export const UNLINKED_PAGES = ["bench"] as const;
+const UNLINKED_PAGES = ["bench"] as const;
 
 /**
  * Visits `start` (and the organisation's unlinked pages under it) and every page reachable from there by links

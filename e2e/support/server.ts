@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { startServerProcess, type AppServer } from "../../scripts/bench/app";
 import { freePort } from "../../scripts/postgres-cluster";
+import { TS_SCRIPT } from "../../scripts/runtime";
 
 /**
  * The app a Playwright worker tests: `scripts/start.ts --fresh --built` (the suite's build, a fresh embedded database
@@ -22,7 +23,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   try {
     server = await startServerProcess({
       command: process.execPath,
-      args: ["--import", "tsx", "scripts/start.ts", "--fresh", "--built"],
+      args: [...TS_SCRIPT, "scripts/start.ts", "--fresh", "--built"],
       url,
       log: path.resolve(".test-data", `e2e-${port}.log`),
       startupMs: 200_000,

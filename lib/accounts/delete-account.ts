@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findUserById } from "@/db/queries/accounts";
 import {
   deleteSelfRatingsNoCoachSees,
@@ -16,7 +17,7 @@ import { listAllMembershipsOfUser } from "@/db/queries/organisations";
 import { enterOrganisation } from "@/db/tenant";
 import { accountAction } from "@/lib/chain/open";
 import { Refusal } from "@/lib/chain/outcome";
-import { deleteAccountSchema, DELETE_CONFIRMATION } from "@/lib/schemas/accounts";
+import { deleteAccountSchema } from "@/lib/schemas/accounts";
 import { resetEmailKey } from "./reset-links";
 import { accountKey } from "./sign-in";
 import { checkCurrentPassword, emailChangeKey, passwordCheckKey } from "./throttles";
@@ -44,7 +45,7 @@ export const deleteAccount = accountAction(
     input: deleteAccountSchema,
     revalidate: false, // the account is gone: the page signs out
     before: (db, input, user) => checkCurrentPassword(db, user!.id, input.currentPassword),
-    expect: { input: () => ({ currentPassword: "matrix-password", confirmation: DELETE_CONFIRMATION }), throttled: true },
+    expect: { throttled: true },
   },
   async ({ tx, user, audit }) => {
     const account = await findUserById(tx, user.id);

@@ -1,10 +1,9 @@
 import type { DbOrTx } from "@/db/client";
 import { insertEmailChangeToken } from "@/db/queries/email-changes";
-import type { MatrixFixture } from "@/lib/chain/registry";
 import { hashToken, newToken } from "@/lib/tokens";
 
 /** A link to confirm a new address works for this long, once. */
-export const EMAIL_CHANGE_VALID_MINUTES = 24 * 60;
+const EMAIL_CHANGE_VALID_MINUTES = 24 * 60;
 
 /**
  * A new link that makes `newEmail` the person's address (retiring their earlier ones): 256 random bits, of which only
@@ -15,6 +14,3 @@ export async function createEmailChangeLink(db: DbOrTx, userId: string, newEmail
   await insertEmailChangeToken(db, userId, hashToken(token), newEmail, EMAIL_CHANGE_VALID_MINUTES);
   return token;
 }
-
-/** The raw token the permission matrix and the fuzz suite confirm (their `prepare` stores its hash). */
-export const matrixEmailChangeToken = (fixture: MatrixFixture) => `matrix-email-change-${fixture.orgId}`;

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { findUserById } from "@/db/queries/accounts";
@@ -12,7 +13,7 @@ async function myOrganisations({ db, user }: { db: Tx; user: SessionUser }) {
   return { user, organisations: await listOrganisationsOfUser(db, user.id) };
 }
 
-const noInput = { input: z.object({}), expect: { input: () => ({}) } };
+const noInput = { input: z.object({}) };
 
 /** /o: where a signed-in person lands; sends them to their organisation. */
 export const loadOrganisationPicker = accountLoader({ route: "/o", ...noInput }, myOrganisations);
@@ -36,7 +37,6 @@ export const loadEmailChangeLink = accountLoader(
   {
     route: "/account/confirm-email/[token]",
     input: z.object({ token: z.string().max(400) }),
-    expect: { input: () => ({ token: "not-a-waiting-link-at-all" }) },
   },
   async ({ db, user }, { token }) => {
     const [organisations, link] = await Promise.all([listOrganisationsOfUser(db, user.id), findEmailChangeToken(db, hashToken(token), user.id)]);

@@ -1,7 +1,8 @@
 "use server";
 
+import "server-only";
 import { findUserByEmail, insertAuthEvent, resetUserPassword } from "@/db/queries/accounts";
-import { consumePasswordResetToken, insertPasswordResetToken, retirePasswordResetTokens } from "@/db/queries/password-resets";
+import { consumePasswordResetToken, retirePasswordResetTokens } from "@/db/queries/password-resets";
 import { hitThrottle } from "@/db/queries/throttles";
 import { hashPassword } from "@/lib/auth/password";
 import { publicAction } from "@/lib/chain/open";
@@ -24,7 +25,6 @@ export const requestPasswordReset = publicAction(
     name: "account.requestPasswordReset",
     input: forgotPasswordSchema,
     minDurationMs: RESET_ANSWER_MS,
-    expect: { input: () => ({ email: `matrix-forgot-${crypto.randomUUID()}@example.test` }) },
   },
   async ({ tx }, { email }) => {
     const address = await requestClientAddress();
@@ -48,10 +48,6 @@ export const resetPassword = publicAction(
   {
     name: "account.resetPassword",
     input: resetPasswordSchema,
-    expect: {
-      prepare: (db, fixture) => insertPasswordResetToken(db, fixture.users.rep, hashToken(`matrix-reset-${fixture.orgId}`), 60),
-      input: (fixture) => ({ token: `matrix-reset-${fixture.orgId}`, password: "a brand new password", confirmPassword: "a brand new password" }),
-    },
   },
   async ({ tx }, { token, password }) => {
     const userId = await consumePasswordResetToken(tx, hashToken(token));

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { Tx } from "@/db/client";
 import { mailPreferencesOfUser } from "@/db/queries/mail";
@@ -92,7 +93,7 @@ function personalDataFileName(now = new Date()): string {
 }
 
 /** GET /account/data: the file behind "Download my data" on the account page. */
-export const loadPersonalData = accountLoader({ route: "/account/data", input: z.object({}), expect: { input: () => ({}) } }, async ({ db, user }) => {
+export const loadPersonalData = accountLoader({ route: "/account/data", input: z.object({}) }, async ({ db, user }) => {
   const now = new Date();
   return { fileName: personalDataFileName(now), data: await buildPersonalData(db, user.id, now) };
 });

@@ -6,7 +6,7 @@ import { hashToken, newToken } from "@/lib/tokens";
 const HOUR = 60 * 60_000;
 
 /** A reset link works for this long, once. */
-export const RESET_VALID_MINUTES = 60;
+const RESET_VALID_MINUTES = 60;
 /**
  * Reset mails per email (asked for on the sign-in page or sent by an admin): three an hour, the fourth request
  * locks the email for an hour. Requests per client address (behind TRUST_PROXY): 20 an hour.

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { endSession } from "@/db/queries/accounts";
 import { publicRoute } from "@/lib/chain/open";
@@ -11,7 +12,6 @@ export const signOutSession = publicRoute(
   {
     name: "auth.signOut",
     input: z.object({ userId: z.uuid(), sessionId: z.uuid() }),
-    expect: { input: (f) => ({ userId: f.users.rep, sessionId: crypto.randomUUID() }) },
   },
   async ({ tx }, { userId, sessionId }) => {
     await endSession(tx, userId, sessionId);

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import {
   ensureAssessment,
@@ -33,10 +34,7 @@ export const saveSelfRating = memberAction(
     permission: "self.assess",
     input: saveSelfRatingSchema,
     revalidate: false,
-    expect: {
-      allow: ["rep", "otherRep"],
-      input: (f) => ({ cycleId: f.cycles.open, behaviourId: f.behaviourIds[0], score: 3, comment: "Getting there." }),
-    },
+    expect: { allow: ["rep", "otherRep"] },
   },
   async ({ db, org, user, audit }, input) => {
     const cycle = await openCycle(db, org.id, input.cycleId);
@@ -58,16 +56,7 @@ export const submitSelfAssessment = memberAction(
     name: "assessment.submit",
     permission: "self.assess",
     input: submitSelfAssessmentSchema,
-    expect: {
-      allow: ["rep", "otherRep"],
-      input: (f) => ({ cycleId: f.cycles.open }),
-      prepare: async (db, f) => {
-        for (const repUserId of [f.users.rep, f.users.otherRep]) {
-          await ensureAssessment(db, f.orgId, f.cycles.open, repUserId);
-          for (const behaviourId of f.behaviourIds) await upsertSelfRating(db, f.orgId, { cycleId: f.cycles.open, repUserId, behaviourId }, { score: 3, comment: null });
-        }
-      },
-    },
+    expect: { allow: ["rep", "otherRep"] },
   },
   async ({ db, org, user, audit }, { cycleId }) => {
     const cycle = await openCycle(db, org.id, cycleId);
@@ -96,7 +85,7 @@ export const shareResults = memberAction(
     permission: "rep.coach",
     input: repAssessmentSchema,
     target: (input, { db, org }) => repTarget(db, org.id, input.repUserId),
-    expect: { allow: ["admin", "leader", "coLeader"], input: (f) => ({ cycleId: f.cycles.closed, repUserId: f.users.rep }) },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, user, audit }, { cycleId, repUserId }) => {
     const [cycle, rep, assessment] = await Promise.all([
@@ -127,14 +116,7 @@ export const reopenAssessment = memberAction(
     permission: "rep.coach",
     input: repAssessmentSchema,
     target: (input, { db, org }) => repTarget(db, org.id, input.repUserId),
-    expect: {
-      allow: ["admin", "leader", "coLeader"],
-      input: (f) => ({ cycleId: f.cycles.open, repUserId: f.users.rep }),
-      prepare: async (db, f) => {
-        await ensureAssessment(db, f.orgId, f.cycles.open, f.users.rep);
-        await setAssessmentState(db, f.orgId, f.cycles.open, f.users.rep, { submittedAt: new Date() });
-      },
-    },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, audit }, { cycleId, repUserId }) => {
     const cycle = await openCycle(db, org.id, cycleId);
@@ -160,10 +142,7 @@ export const commentOnRating = memberAction(
     input: leaderCommentSchema,
     revalidate: false,
     target: (input, { db, org }) => repTarget(db, org.id, input.repUserId),
-    expect: {
-      allow: ["admin", "leader", "coLeader"],
-      input: (f) => ({ cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], comment: "Strong openings." }),
-    },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, user, audit }, input) => {
     const cycle = await openCycle(db, org.id, input.cycleId);

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listRepHistory } from "@/db/queries/assessments";
 import { listBehaviours } from "@/db/queries/behaviours";
@@ -23,7 +24,7 @@ export const loadSelfAssessment = memberLoader(
     route: "/o/[slug]/self-assessment",
     permission: "self.assess",
     input: z.object({}),
-    expect: { allow: ["rep", "otherRep"], input: () => ({}) },
+    expect: { allow: ["rep", "otherRep"] },
   },
   async ({ db, org, user }) => {
     const baselineHref = `/o/${org.slug}/reps/${user.id}`;
@@ -59,7 +60,7 @@ export const loadBaseline = memberLoader(
     permission: "rep.viewResults",
     input: baselineViewSchema,
     target: (input, { db, org }) => repTarget(db, org.id, input.repId),
-    expect: { allow: ["admin", "leader", "coLeader", "rep"], input: (f) => ({ repId: f.users.rep }) },
+    expect: { allow: ["admin", "leader", "coLeader", "rep"] },
   },
   (ctx, input) => readBaseline(ctx, input),
 );

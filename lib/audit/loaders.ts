@@ -1,3 +1,4 @@
+import "server-only";
 import { listAuditEvents, listAuditFilterPairs, type AuditFilter } from "@/db/queries/audit";
 import { memberLoader } from "@/lib/chain/member";
 import { AUDIT_PAGE_SIZE, auditSearchSchema } from "@/lib/schemas/audit";
@@ -16,7 +17,7 @@ export const loadAuditLog = memberLoader(
     route: "/o/[slug]/audit",
     permission: "org.audit",
     input: auditSearchSchema,
-    expect: { allow: ["admin"], input: () => ({}) },
+    expect: { allow: ["admin"] },
   },
   async ({ db, org }, search) => {
     const notices = search.ignored.map((field) => `The “${field}” value in the address is not valid, so it was ignored.`);

@@ -13,7 +13,7 @@ import { isSecureUrl } from "./cookies";
  */
 const secure = () => isSecureUrl(env().NEXTAUTH_URL);
 export const deviceCookieName = () => `${secure() ? "__Secure-" : ""}coachgrid-device`;
-export const DEVICE_COOKIE_MAX_AGE_S = 180 * 24 * 60 * 60;
+const DEVICE_COOKIE_MAX_AGE_S = 180 * 24 * 60 * 60;
 
 export function deviceCookieOptions() {
   return { httpOnly: true, sameSite: "lax" as const, path: "/api/auth", secure: secure(), maxAge: DEVICE_COOKIE_MAX_AGE_S };

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { z } from "zod";
 import { selectOne } from "@/db/queries/bench";
 import { benchServed } from "@/lib/bench/served";
@@ -24,7 +25,7 @@ export const trivialPing = memberAction(
     input: z.object({}),
     revalidate: false,
     served: benchServed,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] },
   },
   async ({ db, org, audit }) => {
     const answered = (await selectOne(db)) === 1;

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { selectOne } from "@/db/queries/bench";
 import { benchServed } from "@/lib/bench/served";
@@ -13,7 +14,7 @@ export const loadTrivialPage = memberLoader(
     permission: "org.view",
     input: z.object({}),
     served: benchServed,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] },
   },
   async ({ db, org }) => ({ orgName: org.name, slug: org.slug, databaseAnswered: (await selectOne(db)) === 1 }),
 );

@@ -1,3 +1,4 @@
+import "server-only";
 import { listRaterFigures } from "@/db/queries/calibration";
 import { listRounds } from "@/db/queries/calibration-rounds";
 import { listBehaviours } from "@/db/queries/behaviours";
@@ -46,7 +47,7 @@ export const loadCalibration = memberLoader(
     route: "/o/[slug]/calibration",
     permission: "calibration.view",
     input: calibrationViewSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   readCalibration,
 );
@@ -60,7 +61,7 @@ export const loadCalibrationCsv = memberLoader(
     route: "/o/[slug]/calibration/export",
     permission: "calibration.view",
     input: calibrationViewSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async (ctx, input) => {
     const page = await readCalibration(ctx, input);

@@ -27,7 +27,7 @@ type Definition<S extends z.ZodType> = {
    * (a rate-limit hit) stays even when the call is refused afterwards. A Refusal it throws ends the call.
    */
   before?: (db: Db, input: z.output<S>, user: SessionUser | null) => Promise<void>;
-  expect: OpenExpectation;
+  expect?: OpenExpectation;
   /**
    * Once the input is valid, answer no sooner than this many milliseconds after the call began, whatever the
    * handler did: an answer that must not tell whether an account exists (forgot password) must not tell it by

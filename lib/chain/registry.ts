@@ -1,64 +1,36 @@
 import type { z } from "zod";
-import type { Db } from "@/db/client";
 import type { Permission } from "@/lib/permissions";
 import type { Outcome } from "./outcome";
 
 /**
  * Every server action, page loader and route handler registers here with its entry, permission and input
- * schema. Tests enumerate the registry: nothing unregistered may exist, and every entry states what each
- * persona should get (the generated permission matrix).
+ * schema. Tests enumerate the registry: nothing unregistered may exist, and every entry states who may call it
+ * (the generated permission matrix calls it as every persona).
  */
-export type EntryKind = "public" | "account" | "token" | "member";
 
-/** The members of the matrix fixture's organisation. Everyone else is refused by the entry itself. */
+/** The members of the matrix fixture's organisation (tests/support/fixtures.ts). Everyone else is refused by the entry itself. */
 export type MemberPersona = "admin" | "leader" | "coLeader" | "otherLeader" | "rep" | "otherRep";
 
-/** The ids of the matrix fixture's organisation, from which an entry builds a valid input. */
-export type MatrixFixture = {
-  orgId: string;
-  slug: string;
-  /** Led by `leader` and `coLeader`; `rep` and `otherRep` are in it. */
-  teamId: string;
-  /** Led by `otherLeader`. */
-  otherTeamId: string;
-  /** An archived team with nobody in it. */
-  archivedTeamId: string;
-  /** An active invite link to team A, made by the admin. */
-  inviteId: string;
-  /** Three active behaviours (in order) and an archived one. */
-  behaviourIds: [string, string, string];
-  archivedBehaviourId: string;
-  /** A closed cycle, the open (current) one, and a draft not yet opened. */
-  cycles: { closed: string; open: string; draft: string };
-  users: Record<MemberPersona | "deactivated" | "outsider", string>;
-};
-
+/**
+ * Who may call a member entry. The tests call it as every persona; how (a valid input, the rows it needs) lives with
+ * the tests, keyed by the entry's name (tests/support/matrix/).
+ */
 export type MemberExpectation = {
   /** Personas that succeed; the organisation's other members get 403. */
   allow: readonly MemberPersona[];
-  /** A valid input for an allowed persona. Called afresh for each persona. */
-  input: (fixture: MatrixFixture) => Record<string, unknown>;
-  /** Brings a fresh fixture into the state the call needs (e.g. a submitted self-assessment). */
-  prepare?: (db: Db, fixture: MatrixFixture) => Promise<void>;
 };
 
-/**
- * Public and account entries have no organisation: their expectation is a valid input, and what must exist for
- * it to be valid (a password reset token the input names).
- */
+/** Public and account entries have no organisation: anyone (public) or any signed-in person (account) may call them. */
 export type OpenExpectation = {
-  input: (fixture: MatrixFixture) => Record<string, unknown>;
-  prepare?: (db: Db, fixture: MatrixFixture) => Promise<void>;
   /** The entry counts every attempt towards a rate limit, refused ones too: a refusal may change the throttles. */
   throttled?: true;
 };
 
 /**
- * Token entries: a valid input, the kind of link they take (the tests know how to make one of each kind),
- * and whether the call needs a signed-in person (`session`) or refuses one that is already a member.
+ * Token entries: the kind of link they take (the tests know how to make one of each kind), and whether the call
+ * needs a signed-in person (`session`) or refuses one that is already a member.
  */
 export type TokenExpectation = {
-  input: (fixture: MatrixFixture) => Record<string, unknown>;
   /** "invite": an invite link; "checkIn": a waiting check-in link on a relationship kept by `leader`. */
   token: "invite" | "checkIn";
   /** "none": works signed out; "outsider": needs a signed-in person who is not yet a member. */
@@ -91,7 +63,7 @@ export type RegistryEntry =
   | (Common & {
       kind: "action" | "route" | "page";
       entry: "public" | "account";
-      expect: OpenExpectation;
+      expect?: OpenExpectation;
       call: (input: unknown) => Promise<Outcome<unknown>>;
       fn: unknown;
     })

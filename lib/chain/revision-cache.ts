@@ -19,7 +19,7 @@ type Bucket = { revision: number; entries: Map<string, Entry>; size: number };
 const buckets = new Map<string, Bucket>();
 let total = 0;
 
-export const revisionCacheEnabled = liveEnv.revisionCacheOn;
+const revisionCacheEnabled = liveEnv.revisionCacheOn;
 
 /** The budget, in characters of the results' JSON: a settled result is sized once, by its JSON length. */
 function budget(): number {

@@ -1,16 +1,15 @@
 "use server";
 
+import "server-only";
 import { findCheckIn, insertCheckIn, markCheckInRevoked } from "@/db/queries/check-ins";
 import { findRelationship } from "@/db/queries/relationships";
 import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
-import { MATRIX_IDS, prepareRelationship } from "@/lib/relationships/matrix";
 import { relationshipLabel } from "@/lib/relationships/rules";
 import { relationshipTarget } from "@/lib/relationships/target";
 import { checkInIdSchema, createCheckInSchema } from "@/lib/schemas/check-ins";
 import { hashToken, newToken } from "@/lib/tokens";
 import { checkInPath, queueCheckInMail } from "./mail";
-import { MATRIX_CHECK_IN_ID, prepareCheckIn } from "./matrix";
 
 /** Only the leader who keeps the relationship sends and withdraws its links; the matrix's is kept by `leader`. */
 const keeperOnly = ["leader"] as const;
@@ -26,7 +25,7 @@ export const createCheckIn = memberAction(
     permission: "relationships.checkIn",
     input: createCheckInSchema,
     target: (input, { db, org }) => relationshipTarget(db, org.id, input.relationshipId),
-    expect: { allow: keeperOnly, input: () => ({ relationshipId: MATRIX_IDS.relationship, expiresInDays: "14" }), prepare: prepareRelationship },
+    expect: { allow: keeperOnly },
   },
   async ({ db, org, user, audit }, { relationshipId, expiresInDays, email }) => {
     const relationship = await findRelationship(db, org.id, relationshipId);
@@ -58,11 +57,7 @@ export const revokeCheckIn = memberAction(
     permission: "relationships.checkIn",
     input: checkInIdSchema,
     target: (input, { db, org }) => relationshipTarget(db, org.id, input.relationshipId),
-    expect: {
-      allow: keeperOnly,
-      input: () => ({ relationshipId: MATRIX_IDS.relationship, checkInId: MATRIX_CHECK_IN_ID }),
-      prepare: async (db, f) => void (await prepareCheckIn(db, f)),
-    },
+    expect: { allow: keeperOnly },
   },
   async ({ db, org, user, audit }, { relationshipId, checkInId }) => {
     const relationship = await findRelationship(db, org.id, relationshipId);

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { claimCheckInAnswer, findCheckInByTokenHash } from "@/db/queries/check-ins";
 import { Refusal } from "@/lib/chain/outcome";
 import { tokenAction } from "@/lib/chain/token";
@@ -23,11 +24,7 @@ export const answerCheckIn = tokenAction(
     before: async (db, { record }) => {
       if (checkInStatus(record) === "waiting") await countCheckInSubmit(db, record.id);
     },
-    expect: {
-      token: "checkIn",
-      session: "none",
-      input: () => ({ trust: "4", salesFrustratesUs: "Orders changed after they are picked.", wouldHelp: "Tell us before Friday.", respondentName: "" }),
-    },
+    expect: { token: "checkIn", session: "none" },
   },
   async ({ tx, org, record, audit }, answer) => {
     const closed = checkInClosedMessage(checkInStatus(record), record.leaderName);

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { findCheckInByTokenHash } from "@/db/queries/check-ins";
 import { tokenLoader } from "@/lib/chain/token";
@@ -12,12 +13,10 @@ export const loadCheckInPage = tokenLoader(
     route: "/o/[slug]/check-in/[token]",
     input: z.object({}),
     lookup: findCheckInByTokenHash,
-    expect: { token: "checkIn", session: "none", input: () => ({}) },
+    expect: { token: "checkIn", session: "none" },
   },
   async ({ org, record }) => {
     const status = checkInStatus(record);
     return { orgName: org.name, leaderName: record.leaderName, status, closed: checkInClosedMessage(status, record.leaderName) };
   },
 );
-
-export type CheckInPage = Extract<Awaited<ReturnType<typeof loadCheckInPage>>, { status: "ok" }>["data"];

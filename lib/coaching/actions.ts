@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { findBehaviour } from "@/db/queries/behaviours";
 import {
@@ -35,7 +36,6 @@ import {
   updateNoteSchema,
   updatePlanSchema,
 } from "@/lib/schemas/coaching";
-import { COACHING_MATRIX_IDS, prepareCoaching } from "./matrix";
 import { noteTarget, planTarget } from "./target";
 
 const coaches = ["admin", "leader", "coLeader"] as const;
@@ -63,10 +63,7 @@ export const updateCoachingSettings = memberAction(
     name: "coaching.updateSettings",
     permission: "org.manage",
     input: coachingSettingsSchema,
-    expect: {
-      allow: ["admin"],
-      input: () => ({ blindSpotGap: "2", hiddenStrengthGap: "3", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "21", gapBasis: "relative" }),
-    },
+    expect: { allow: ["admin"] },
   },
   async ({ db, org, audit }, values) => {
     const before = await findCoachingSettings(db, org.id);
@@ -83,10 +80,7 @@ export const createPlan = memberAction(
     permission: "rep.coach",
     input: createPlanSchema,
     ...onRep,
-    expect: {
-      allow: coaches,
-      input: (f) => ({ repUserId: f.users.rep, behaviourId: f.behaviourIds[1], targetScore: "4", dueOn: "2027-02-28", actions: "Role-play the opening\n\nShadow Dana on two calls" }),
-    },
+    expect: { allow: coaches },
   },
   async ({ db, org, user, audit }, input) => {
     const rep = await existingRep(db, org.id, input.repUserId);
@@ -118,7 +112,7 @@ export const updatePlan = memberAction(
     permission: "rep.coach",
     input: updatePlanSchema,
     ...onPlan,
-    expect: { allow: coaches, input: () => ({ planId: COACHING_MATRIX_IDS.plan, targetScore: "5", dueOn: "", status: "done" }), prepare: prepareCoaching },
+    expect: { allow: coaches },
   },
   async ({ db, org, audit }, { planId, ...values }) => {
     const plan = await existingPlan(db, org.id, planId);
@@ -139,7 +133,7 @@ export const addPlanAction = memberAction(
     permission: "rep.coach",
     input: addPlanActionSchema,
     ...onPlan,
-    expect: { allow: coaches, input: () => ({ planId: COACHING_MATRIX_IDS.plan, description: "Ask for a referral" }), prepare: prepareCoaching },
+    expect: { allow: coaches },
   },
   async ({ db, org, audit }, { planId, description }) => {
     const plan = await existingPlan(db, org.id, planId);
@@ -155,7 +149,7 @@ export const removePlanAction = memberAction(
     permission: "rep.coach",
     input: planActionSchema,
     ...onPlan,
-    expect: { allow: coaches, input: () => ({ planId: COACHING_MATRIX_IDS.plan, actionId: COACHING_MATRIX_IDS.action }), prepare: prepareCoaching },
+    expect: { allow: coaches },
   },
   async ({ db, org, audit }, { planId, actionId }) => {
     const plan = await existingPlan(db, org.id, planId);
@@ -173,11 +167,7 @@ export const setPlanActionDone = memberAction(
     permission: "coaching.tickAction",
     input: setPlanActionDoneSchema,
     ...onPlan,
-    expect: {
-      allow: ["admin", "leader", "coLeader", "rep"],
-      input: () => ({ planId: COACHING_MATRIX_IDS.plan, actionId: COACHING_MATRIX_IDS.action, done: true }),
-      prepare: prepareCoaching,
-    },
+    expect: { allow: ["admin", "leader", "coLeader", "rep"] },
   },
   async ({ db, org, member, user, audit }, { planId, actionId, done }) => {
     const plan = await existingPlan(db, org.id, planId);
@@ -209,10 +199,7 @@ export const createNote = memberAction(
     permission: "rep.coach",
     input: createNoteSchema,
     ...onRep,
-    expect: {
-      allow: coaches,
-      input: (f) => ({ repUserId: f.users.rep, heldOn: "2026-01-05", body: "Talked through the pipeline.", shared: "on", behaviourIds: [f.behaviourIds[0], f.behaviourIds[2]] }),
-    },
+    expect: { allow: coaches },
   },
   async ({ db, org, user, audit }, { repUserId, ...values }) => {
     const rep = await existingRep(db, org.id, repUserId);
@@ -229,11 +216,7 @@ export const updateNote = memberAction(
     permission: "coaching.editNote",
     input: updateNoteSchema,
     ...onNote,
-    expect: {
-      allow: ["leader"],
-      input: (f) => ({ noteId: COACHING_MATRIX_IDS.note, heldOn: "2026-01-10", body: "Now shared: the pipeline plan.", shared: "on", behaviourIds: f.behaviourIds[1] }),
-      prepare: prepareCoaching,
-    },
+    expect: { allow: ["leader"] },
   },
   async ({ db, org, user, audit }, { noteId, ...values }) => {
     const note = await findOwnNote(db, org.id, noteId, user.id);
@@ -251,7 +234,7 @@ export const deleteNote = memberAction(
     permission: "coaching.editNote",
     input: noteIdSchema,
     ...onNote,
-    expect: { allow: ["leader"], input: () => ({ noteId: COACHING_MATRIX_IDS.note }), prepare: prepareCoaching },
+    expect: { allow: ["leader"] },
   },
   async ({ db, org, user, audit }, { noteId }) => {
     const note = await findOwnNote(db, org.id, noteId, user.id);

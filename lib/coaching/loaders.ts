@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { listPlans, listNotesVisibleTo, listRepAssessmentStates } from "@/db/queries/coaching";
 import { listCycles } from "@/db/queries/cycles";
@@ -9,16 +10,15 @@ import { repTarget } from "@/lib/members/rep-target";
 import { can, teamScope } from "@/lib/permissions";
 import { repCoachingPageSchema, queuePageSchema } from "@/lib/schemas/coaching";
 import { dateInZone, todayIn } from "@/lib/dates";
-import { prepareCoaching } from "./matrix";
 import { planView, repLeaderCycleIds, suggestedTarget, type PlanStatus } from "./plans";
 import { buildCoachingQueue, shapeRollups } from "./queue";
 import { agendaItems, agendaText, labelLegend } from "./rules";
 import { agreementSentence, scaleItem, tendencySentence } from "./tendency";
 
 /** How many reps the queue lists before "Show all". */
-export const QUEUE_PAGE_SIZE = 50;
+const QUEUE_PAGE_SIZE = 50;
 /** How many "coach on this next" items the queue shows per rep. */
-export const QUEUE_ITEMS_PER_REP = 3;
+const QUEUE_ITEMS_PER_REP = 3;
 
 const withTarget = <T extends { leader: number }>(item: T) => ({ ...item, suggestedTarget: suggestedTarget(item.leader) });
 
@@ -31,7 +31,7 @@ export const loadCoachingQueue = memberLoader(
     route: "/o/[slug]/coaching",
     permission: "coaching.view",
     input: queuePageSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}), prepare: prepareCoaching },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }, { team, all, gaps }) => {
     const scopeTeams = teamScope(member);
@@ -92,7 +92,7 @@ export const loadRepCoaching = memberLoader(
     permission: "rep.viewResults",
     input: repCoachingPageSchema,
     target: (input, { db, org }) => repTarget(db, org.id, input.repId),
-    expect: { allow: ["admin", "leader", "coLeader", "rep"], input: (f) => ({ repId: f.users.rep }), prepare: prepareCoaching },
+    expect: { allow: ["admin", "leader", "coLeader", "rep"] },
   },
   async ({ db, org, member, user }, { repId }) => {
     const viewerIsRep = member.userId === repId;

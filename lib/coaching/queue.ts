@@ -29,7 +29,7 @@ import { scaleDirection, selfTendency, strengthAgreement, type StrengthAgreement
 
 export type CoachingOrg = { id: string; timeZone: string; blindMode: boolean };
 
-export type QueueRep = {
+type QueueRep = {
   userId: string;
   name: string;
   /** Null for a rep without a team. */
@@ -62,7 +62,7 @@ export type CoachingQueue = {
   rollups?: RollupRow[];
 };
 
-export function thresholdsOf(settings: CoachingSettings): Thresholds {
+function thresholdsOf(settings: CoachingSettings): Thresholds {
   const { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin } = settings;
   return { blindSpotGap, hiddenStrengthGap, agreedWeaknessMax, agreedStrengthMin };
 }
@@ -166,7 +166,7 @@ export function overdueForOneOnOne<T extends { name: string; oneOnOne: OneOnOneS
 }
 
 /** The reps whose self ratings the coach sees this cycle (blind mode, through coachSeesSelf). */
-export function selfVisibleRepIds(
+function selfVisibleRepIds(
   blindMode: boolean,
   reps: readonly { userId: string }[],
   states: readonly { repUserId: string; submittedAt: Date | null; sharedAt: Date | null }[],

@@ -20,7 +20,6 @@ export type Thresholds = {
 };
 
 export const DEFAULT_THRESHOLDS: Thresholds = { blindSpotGap: 2, hiddenStrengthGap: 2, agreedWeaknessMax: 2, agreedStrengthMin: 4 };
-export const DEFAULT_ONE_ON_ONE_CADENCE_DAYS = 14;
 
 export const COACHING_LABELS = ["blind_spot", "hidden_strength", "agreed_weakness", "agreed_strength", "aligned"] as const;
 export type CoachingLabel = (typeof COACHING_LABELS)[number];
@@ -176,11 +175,11 @@ export function oneOnOneState(input: { lastNoteOn: string | null; joinedOn: stri
  */
 export type RepForOrdering = { name: string; items: readonly QueueItem[]; oneOnOne: OneOnOneState };
 
-export function lowestLeaderScore(items: readonly QueueItem[]): number | null {
+function lowestLeaderScore(items: readonly QueueItem[]): number | null {
   return items.length === 0 ? null : Math.min(...items.map((i) => i.leader));
 }
 
-export function compareReps(a: RepForOrdering, b: RepForOrdering): number {
+function compareReps(a: RepForOrdering, b: RepForOrdering): number {
   const lowA = lowestLeaderScore(a.items) ?? Number.POSITIVE_INFINITY;
   const lowB = lowestLeaderScore(b.items) ?? Number.POSITIVE_INFINITY;
   if (lowA !== lowB) return lowA < lowB ? -1 : 1;
@@ -195,7 +194,7 @@ export function orderReps<T extends RepForOrdering>(reps: readonly T[]): T[] {
 }
 
 /** How many of a rep's largest gaps become the proposed 1:1 agenda. */
-export const AGENDA_SIZE = 3;
+const AGENDA_SIZE = 3;
 
 /** The largest gaps (by size; at least 1 point), ties in framework order: the proposed agenda of the next 1:1. */
 export function agendaItems<T extends QueueItem>(items: readonly T[], size = AGENDA_SIZE): T[] {

@@ -10,7 +10,7 @@ import type { Thresholds } from "./rules";
 /** Below this many behaviours rated on both sides, a tendency says nothing: none is shown or used. */
 export const TENDENCY_MIN_BEHAVIOURS = 3;
 /** Spearman's rho is shown from this many behaviours rated on both sides. */
-export const AGREEMENT_MIN_BEHAVIOURS = 5;
+const AGREEMENT_MIN_BEHAVIOURS = 5;
 /** rho from which the two "agree on what is strong and weak"; below AGREEMENT_WEAK_BELOW they "disagree". */
 const AGREEMENT_STRONG_FROM = 0.5;
 const AGREEMENT_WEAK_BELOW = 0.2;

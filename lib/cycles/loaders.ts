@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { findFrameworkConfirmedAt } from "@/db/queries/behaviours";
 import { listCycles } from "@/db/queries/cycles";
@@ -9,7 +10,7 @@ export const loadCyclesPage = memberLoader(
     route: "/o/[slug]/cycles",
     permission: "cycles.manage",
     input: z.object({}),
-    expect: { allow: ["admin"], input: () => ({}) },
+    expect: { allow: ["admin"] },
   },
   async ({ db, org }) => {
     const [cycles, confirmedAt] = await Promise.all([listCycles(db, org.id), findFrameworkConfirmedAt(db, org.id)]);

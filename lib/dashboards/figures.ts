@@ -12,7 +12,7 @@ export type { Participation, TeamParticipation } from "@/db/queries/dashboards";
 
 type Named = { id: string; name: string };
 export type Figure = { average: number; count: number } | null;
-export type Change = number | null;
+type Change = number | null;
 
 /** A team x behaviour table of the current cycle, with row, column and overall figures and change. */
 export type Heatmap = {

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listActivePlansOfRep, listOverduePlanActions, listRepAssessmentStates, listSharedNotesOfRep } from "@/db/queries/coaching";
 import { listCycles } from "@/db/queries/cycles";
@@ -18,11 +19,11 @@ import { gettingStartedSteps } from "./getting-started";
 /** How many pending self-assessments a leader's dashboard lists by name. */
 const PENDING_LISTED = 8;
 /** How many of the coaching queue's items a leader's dashboard shows. */
-export const TOP_QUEUE_ITEMS = 5;
+const TOP_QUEUE_ITEMS = 5;
 /** How many reps overdue for a 1:1, and overdue plan actions, a leader's dashboard lists. */
-export const OVERDUE_LISTED = 6;
+const OVERDUE_LISTED = 6;
 /** How many of the notes shared with a rep their dashboard shows (the rest are on their coaching page). */
-export const SHARED_NOTES_SHOWN = 3;
+const SHARED_NOTES_SHOWN = 3;
 
 type Cycles = Awaited<ReturnType<typeof listCycles>>;
 
@@ -204,7 +205,7 @@ export const loadDashboard = memberLoader(
     route: "/o/[slug]",
     permission: "org.view",
     input: z.object({}),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] },
     // The admin's overview is the organisation's data alone; a leader's and a rep's count days to today.
     cachePerRevision: (ctx) => ctx.member.role === "admin",
   },

@@ -1,11 +1,11 @@
 "use server";
 
+import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { departmentNameTaken, findDepartment, insertDepartments, listDepartments, setDepartmentArchived, updateDepartmentName } from "@/db/queries/relationships";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
-import { MATRIX_IDS, prepareDepartments } from "@/lib/relationships/matrix";
 import { STARTER_DEPARTMENTS } from "@/lib/relationships/rules";
 import { addDepartmentSchema, departmentIdSchema, renameDepartmentSchema } from "@/lib/schemas/relationships";
 
@@ -22,7 +22,7 @@ export const addDepartment = memberAction(
     name: "department.add",
     permission: "org.manage",
     input: addDepartmentSchema,
-    expect: { allow: adminsOnly, input: () => ({ name: `Logistics ${crypto.randomUUID().slice(0, 6)}` }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { name }) => {
     if (await departmentNameTaken(db, org.id, name)) invalidField("name", "A department with this name already exists.");
@@ -39,7 +39,7 @@ export const addStarterDepartments = memberAction(
     name: "department.addStarters",
     permission: "org.manage",
     input: z.object({}),
-    expect: { allow: adminsOnly, input: () => ({}) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }) => {
     const existing = new Set((await listDepartments(db, org.id, { includeArchived: true })).map((d) => d.name.toLowerCase()));
@@ -56,7 +56,7 @@ export const renameDepartment = memberAction(
     name: "department.rename",
     permission: "org.manage",
     input: renameDepartmentSchema,
-    expect: { allow: adminsOnly, input: () => ({ departmentId: MATRIX_IDS.department, name: "Finance & Credit" }), prepare: prepareDepartments },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { departmentId, name }) => {
     const department = await existingDepartment(db, org.id, departmentId);
@@ -72,7 +72,7 @@ export const archiveDepartment = memberAction(
     name: "department.archive",
     permission: "org.manage",
     input: departmentIdSchema,
-    expect: { allow: adminsOnly, input: () => ({ departmentId: MATRIX_IDS.department }), prepare: prepareDepartments },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { departmentId }) => {
     const department = await existingDepartment(db, org.id, departmentId);
@@ -87,14 +87,7 @@ export const restoreDepartment = memberAction(
     name: "department.restore",
     permission: "org.manage",
     input: departmentIdSchema,
-    expect: {
-      allow: adminsOnly,
-      input: () => ({ departmentId: MATRIX_IDS.archivedDepartment }),
-      prepare: async (db, f) => {
-        await prepareDepartments(db, f);
-        await setDepartmentArchived(db, f.orgId, MATRIX_IDS.archivedDepartment, true);
-      },
-    },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { departmentId }) => {
     const department = await existingDepartment(db, org.id, departmentId);

@@ -7,7 +7,7 @@ import { listRelationshipsWithFlags } from "@/lib/relationships/list";
 import { todayIn } from "@/lib/dates";
 
 /** How many entries of each section a digest lists by name; the rest are counted. */
-export const DIGEST_LISTED = 10;
+const DIGEST_LISTED = 10;
 /** Pending self-assessments read for a digest: enough to list and to say "and N more" up to this. */
 const PENDING_READ = 500;
 

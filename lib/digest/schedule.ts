@@ -1,8 +1,8 @@
 import { wallClockInZone } from "@/lib/dates";
 
 /** The leaders' weekly digest goes out on Monday from 08:00 in the organisation's time zone. */
-export const DIGEST_WEEKDAY = 1;
-export const DIGEST_FROM_MINUTES = 8 * 60;
+const DIGEST_WEEKDAY = 1;
+const DIGEST_FROM_MINUTES = 8 * 60;
 
 /**
  * The week whose digest is due at this instant in this zone (its Monday, yyyy-mm-dd), or null when none is: from

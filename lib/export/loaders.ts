@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { memberLoader } from "@/lib/chain/member";
 import { exportFileName, organisationExportStream } from "./organisation-export";
@@ -13,7 +14,7 @@ export const loadOrganisationExport = memberLoader(
     permission: "org.audit",
     audit: { action: "organisation.export", targetType: "organisation" },
     input: z.object({}),
-    expect: { allow: ["admin"], input: () => ({}) },
+    expect: { allow: ["admin"] },
   },
   async ({ org, user }) => {
     const now = new Date();

@@ -6,8 +6,8 @@ import { log } from "@/lib/observability/log";
 import { dateInZone } from "@/lib/dates";
 import { pullStream, StreamStopped } from "./pull-stream";
 
-export const EXPORT_FORMAT = "coachgrid-export";
-export const EXPORT_VERSION = 1;
+const EXPORT_FORMAT = "coachgrid-export";
+const EXPORT_VERSION = 1;
 
 /** The document the stream writes. */
 export type OrganisationExport = {

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import {
   behaviourNameTaken,
@@ -55,16 +56,7 @@ export const addBehaviour = memberAction(
     name: "framework.addBehaviour",
     permission: "framework.manage",
     input: addBehaviourSchema,
-    expect: {
-      allow: adminsOnly,
-      input: () => ({
-        name: `Follow-up ${crypto.randomUUID().slice(0, 6)}`,
-        description: "Keeps every promise made in a meeting.",
-        level1: "Forgets what was agreed.",
-        level3: "Sends a summary within a day.",
-        level5: "Sends a summary the same day and delivers every action on time.",
-      }),
-    },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, input) => {
     const active = await lockActiveBehaviourIds(db, org.id);
@@ -83,17 +75,7 @@ export const editBehaviour = memberAction(
     name: "framework.editBehaviour",
     permission: "framework.manage",
     input: editBehaviourSchema,
-    expect: {
-      allow: adminsOnly,
-      input: (f) => ({
-        behaviourId: f.behaviourIds[0],
-        name: "Prospecting for new accounts",
-        description: "Opens conversations with companies we do not sell to yet.",
-        level1: "Waits for leads.",
-        level3: "Books a few first meetings a month.",
-        level5: "Books first meetings every week from their own research.",
-      }),
-    },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { behaviourId, ...input }) => {
     const behaviour = await existingBehaviour(db, org.id, behaviourId);
@@ -119,7 +101,7 @@ export const reorderBehaviours = memberAction(
     name: "framework.reorder",
     permission: "framework.manage",
     input: reorderBehavioursSchema,
-    expect: { allow: adminsOnly, input: (f) => ({ behaviourIds: [f.behaviourIds[2], f.behaviourIds[0], f.behaviourIds[1]] }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { behaviourIds }) => {
     const current = await lockActiveBehaviourIds(db, org.id);
@@ -144,7 +126,7 @@ export const archiveBehaviour = memberAction(
     name: "framework.archiveBehaviour",
     permission: "framework.manage",
     input: behaviourIdSchema,
-    expect: { allow: adminsOnly, input: (f) => ({ behaviourId: f.behaviourIds[1] }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { behaviourId }) => {
     await lockActiveBehaviourIds(db, org.id);
@@ -160,7 +142,7 @@ export const restoreBehaviour = memberAction(
     name: "framework.restoreBehaviour",
     permission: "framework.manage",
     input: behaviourIdSchema,
-    expect: { allow: adminsOnly, input: (f) => ({ behaviourId: f.archivedBehaviourId }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { behaviourId }) => {
     const active = await lockActiveBehaviourIds(db, org.id);
@@ -180,7 +162,7 @@ export const confirmFramework = memberAction(
     name: "framework.confirm",
     permission: "framework.manage",
     input: confirmFrameworkSchema,
-    expect: { allow: adminsOnly, input: () => ({}) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }) => {
     if (await findFrameworkConfirmedAt(db, org.id)) throw new Refusal("conflict", "The framework is already confirmed.");

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { findFrameworkConfirmedAt, listBehaviours } from "@/db/queries/behaviours";
 import { memberLoader } from "@/lib/chain/member";
@@ -16,7 +17,7 @@ export const loadFrameworkPage = memberLoader(
     route: "/o/[slug]/framework",
     permission: "framework.view",
     input: z.object({}),
-    expect: { allow: everyone, input: () => ({}) },
+    expect: { allow: everyone },
   },
   async ({ db, org, member }) => {
     const canManage = can(member, "framework.manage");

@@ -1,7 +1,7 @@
 /** The framework's rules of thumb, shared by the page, the actions and the tests. */
 
 /** The article's advice: 5, 8, 10 or 12 behaviours. Fewer says too little to coach on; more makes a grid unusable. */
-export const RECOMMENDED_BEHAVIOURS = { min: 5, max: 12 } as const;
+const RECOMMENDED_BEHAVIOURS = { min: 5, max: 12 } as const;
 
 /** A hard ceiling, far above the advice, so no grid ever grows without bound. */
 export const MAX_ACTIVE_BEHAVIOURS = 30;

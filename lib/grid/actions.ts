@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findRating, findRatingContext, saveRating } from "@/db/queries/grid";
 import type { DbOrTx } from "@/db/client";
 import { memberAction } from "@/lib/chain/member";
@@ -40,10 +41,7 @@ export const rateRep = memberAction(
       const rep = (await ratingContext(db, org.id, input))?.rep;
       return { repUserId: input.repUserId, repTeamId: rep?.role === "rep" ? rep.teamId : null };
     },
-    expect: {
-      allow: ["admin", "leader", "coLeader"],
-      input: (f) => ({ cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 }),
-    },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, user, audit }, input) => {
     const found = await ratingContext(db, org.id, input);

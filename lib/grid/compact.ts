@@ -20,8 +20,8 @@ export type { Average, ColumnAverages, GridAverages };
 export type GridBehaviour = { id: string; name: string; description: string; archived: boolean };
 /** A rep of the grid; `teamId` and `teamName` are null for a rep without a team. */
 export type GridRep = { userId: string; name: string; teamId: string | null; teamName: string | null; status: AssessmentStatus };
-export type LeaderCell = { repUserId: string; behaviourId: string; score: number | null; version: number };
-export type ViewValue = { repUserId: string; behaviourId: string; value: number; first: number | null; second: number | null };
+type LeaderCell = { repUserId: string; behaviourId: string; score: number | null; version: number };
+type ViewValue = { repUserId: string; behaviourId: string; value: number; first: number | null; second: number | null };
 
 /** The grid as the loader computes it (and as the CSV export and the client component use it). */
 export type GridContent = {

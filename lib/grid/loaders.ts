@@ -1,3 +1,4 @@
+import "server-only";
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { gridCsv, gridCsvFileName } from "./csv";
@@ -17,7 +18,7 @@ export const loadGridPage = memberLoader(
     route: "/o/[slug]/grid",
     permission: "grid.view",
     input: gridPageSchema,
-    expect: { allow: [...allow], input: () => ({}) },
+    expect: { allow: [...allow] },
     cachePerRevision: true,
   },
   (ctx, input) => loadGridData(ctx, input),
@@ -29,7 +30,7 @@ export const loadGridExport = memberLoader(
     route: "/o/[slug]/grid/export",
     permission: "grid.view",
     input: gridPageSchema,
-    expect: { allow: [...allow], input: () => ({}) },
+    expect: { allow: [...allow] },
   },
   async (ctx, input) => {
     const data = await loadGridData(ctx, input);

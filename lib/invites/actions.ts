@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { findInvite, findTakenAddresses, insertInvite, insertInvites, markInviteRevoked, renewInviteToken } from "@/db/queries/invites";
 import { findTeam } from "@/db/queries/teams";
@@ -9,7 +10,6 @@ import { can } from "@/lib/permissions";
 import { bulkInviteSchema, createInviteSchema, inviteIdSchema } from "@/lib/schemas/invites";
 import { hashToken, newToken } from "@/lib/tokens";
 import { joinPath, queueInviteMails } from "./mail";
-import { MATRIX_EMAIL_INVITE_ID, prepareEmailInvite } from "./matrix";
 
 /** Leaders invite reps; an active team when one is named. Returns the team. */
 async function checkRoleAndTeam(db: DbOrTx, orgId: string, member: ActionContext["member"], role: string, teamId: string | null) {
@@ -31,10 +31,7 @@ export const createInvite = memberAction(
     permission: "invites.manage",
     input: createInviteSchema,
     target: (input) => ({ teamId: input.teamId }),
-    expect: {
-      allow: ["admin", "leader", "coLeader"],
-      input: (f) => ({ role: "rep", teamId: f.teamId, expiresInHours: "168", maxUses: "1", email: "" }),
-    },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, member, user, audit }, input) => {
     const team = await checkRoleAndTeam(db, org.id, member, input.role, input.teamId);
@@ -75,10 +72,7 @@ export const bulkInvite = memberAction(
     permission: "invites.manage",
     input: bulkInviteSchema,
     target: (input) => ({ teamId: input.teamId }),
-    expect: {
-      allow: ["admin", "leader", "coLeader"],
-      input: (f) => ({ role: "rep", teamId: f.teamId, expiresInHours: "168", emails: `new.${crypto.randomUUID().slice(0, 8)}@example.test` }),
-    },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, member, user, audit }, input) => {
     const team = await checkRoleAndTeam(db, org.id, member, input.role, input.teamId);
@@ -118,7 +112,7 @@ export const sendInviteEmail = memberAction(
     permission: "invites.manage",
     input: inviteIdSchema,
     target: async (input, { db, org }) => ({ teamId: (await findInvite(db, org.id, input.inviteId))?.teamId }),
-    expect: { allow: ["admin", "leader", "coLeader"], input: () => ({ inviteId: MATRIX_EMAIL_INVITE_ID }), prepare: prepareEmailInvite },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, user, audit }, { inviteId }) => {
     const invite = await findInvite(db, org.id, inviteId);
@@ -145,7 +139,7 @@ export const revokeInviteLink = memberAction(
     permission: "invites.manage",
     input: inviteIdSchema,
     target: async (input, { db, org }) => ({ teamId: (await findInvite(db, org.id, input.inviteId))?.teamId }),
-    expect: { allow: ["admin", "leader", "coLeader"], input: (f) => ({ inviteId: f.inviteId }) },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, user, audit }, { inviteId }) => {
     const invite = await findInvite(db, org.id, inviteId);

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { z } from "zod";
 import { findUserByEmail, insertAuthEvent, insertUserIfNew, markEmailVerified } from "@/db/queries/accounts";
 import { claimInviteUse, findInviteByTokenHash, insertLeadershipsOfInvite } from "@/db/queries/invites";
@@ -53,12 +54,7 @@ export const acceptInviteAsNewPerson = tokenAction(
     lookup,
     // Limited like a sign-up (it creates an account), before the "already exists" answer and the password hash.
     before: (db) => countAccountCreation(db),
-    expect: {
-      token: "invite",
-      session: "none",
-      throttled: true,
-      input: () => ({ name: "Nia Newcomer", email: `nia.${crypto.randomUUID().slice(0, 8)}@example.test`, password: "a long enough password" }),
-    },
+    expect: { token: "invite", session: "none", throttled: true },
   },
   async (ctx, input) => {
     const refusal = inviteRefusal(ctx.record, { email: input.email, membership: null }, ctx.org.name);
@@ -81,7 +77,7 @@ export const acceptInviteAsMember = tokenAction(
     name: "invite.acceptSignedIn",
     input: z.object({}),
     lookup,
-    expect: { token: "invite", session: "outsider", input: () => ({}) },
+    expect: { token: "invite", session: "outsider" },
   },
   async (ctx) => {
     if (!ctx.user) throw new Refusal("unauthenticated", "Sign in to join with your account.");

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { findInviteByTokenHash, listInvites } from "@/db/queries/invites";
 import { findMembership } from "@/db/queries/members";
@@ -14,7 +15,7 @@ export const loadInvitesPage = memberLoader(
     route: "/o/[slug]/invites",
     permission: "people.view",
     input: z.object({}),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }) => {
     const scope = teamScope(member);
@@ -39,7 +40,7 @@ export const loadJoinPage = tokenLoader(
     route: "/o/[slug]/join/[token]",
     input: z.object({}),
     lookup: findInviteByTokenHash,
-    expect: { token: "invite", session: "none", input: () => ({}) },
+    expect: { token: "invite", session: "none" },
   },
   async ({ db, org, record: invite, user }) => {
     const membership = user ? await findMembership(db, org.id, user.id) : undefined;

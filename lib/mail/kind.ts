@@ -6,7 +6,7 @@ import type { ReactElement } from "react";
  * category off (mail_preferences), and carry a one-click unsubscribe for it (RFC 8058).
  */
 export const MAIL_CATEGORIES = ["essential", "reminders", "resultsShared", "weeklyDigest"] as const;
-export type MailCategory = (typeof MAIL_CATEGORIES)[number];
+type MailCategory = (typeof MAIL_CATEGORIES)[number];
 export type OptionalCategory = Exclude<MailCategory, "essential">;
 
 /** What the worker hands a template besides the kind's props. */

@@ -3,12 +3,12 @@ import { insertOutboxMails, recipientStandings, type OutboxInsert } from "@/db/q
 import { mailKinds, type MailKind, type MailProps } from "./kinds";
 
 /** Who a mail goes to. `userId` is required for optional (non-essential) kinds. */
-export type Recipient = { email: string; userId?: string | null };
+type Recipient = { email: string; userId?: string | null };
 
 /** One mail to queue: a kind and the props its template reads, typed by the kind. */
 export type MailToQueue = { [K in MailKind]: { kind: K; to: Recipient; props: MailProps<K> } }[MailKind];
 
-export const SUBJECT_MAX = 77;
+const SUBJECT_MAX = 77;
 
 /** Subjects stay on one line and under 78 characters, whatever an organisation's name is. */
 export function clipSubject(subject: string): string {

@@ -82,7 +82,7 @@ export function mailboxTransport(dir: string, from: string, print: (line: string
 }
 
 /** The local mailbox's folder. */
-export const mailboxDir = () => path.join(env().dataDir, "mail");
+const mailboxDir = () => path.join(env().dataDir, "mail");
 
 /** SMTP when SMTP_URL is set, else the local mailbox. */
 export function configuredTransport(): MailTransport {

@@ -25,7 +25,7 @@ export type DeliveryOptions = {
   log?: (line: string) => void;
 };
 
-export const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 const LEASE_SECONDS = 300;
 const BATCH = 20;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { listMembers } from "@/db/queries/members";
 import { listActiveTeams } from "@/db/queries/teams";
 import { memberLoader } from "@/lib/chain/member";
@@ -10,7 +11,7 @@ export const loadMembersPage = memberLoader(
     route: "/o/[slug]/members",
     permission: "people.view",
     input: memberFilterSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({ q: "", status: "active" }) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member, user }, filter) => {
     const scope = teamScope(member);

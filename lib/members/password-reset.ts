@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findMembership } from "@/db/queries/members";
 import { hitThrottle } from "@/db/queries/throttles";
 import { createResetLink, resetEmailKey, RESET_THROTTLE } from "@/lib/accounts/reset-links";
@@ -19,7 +20,7 @@ export const sendPasswordReset = memberAction(
     permission: "people.manage",
     input: memberIdSchema,
     revalidate: false,
-    expect: { allow: ["admin"], input: (f) => ({ userId: f.users.otherRep }) },
+    expect: { allow: ["admin"] },
   },
   async ({ db, org, user, audit }, { userId }) => {
     const person = await findMembership(db, org.id, userId);

@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { getOrganisation, updateOrganisation } from "@/db/queries/organisations";
 import { memberAction } from "@/lib/chain/member";
 import { updateOrganisationSchema } from "@/lib/schemas/organisations";
@@ -9,7 +10,7 @@ export const updateOrganisationSettings = memberAction(
     name: "organisation.updateSettings",
     permission: "org.manage",
     input: updateOrganisationSchema,
-    expect: { allow: ["admin"], input: () => ({ name: "Matrix Org Renamed", timeZone: "America/Chicago", blindMode: true }) },
+    expect: { allow: ["admin"] },
   },
   async ({ db, org, audit }, input) => {
     const before = await getOrganisation(db, org.id);

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getOrganisation, listOrganisationsOfUser } from "@/db/queries/organisations";
 import { latestOrgMails } from "@/db/queries/mail";
@@ -17,7 +18,7 @@ export const loadOrganisationShell = memberLoader(
     route: "/o/[slug]",
     permission: "org.view",
     input: noInput,
-    expect: { allow: everyone, input: () => ({}) },
+    expect: { allow: everyone },
   },
   async ({ db, org, member, user }) => ({
     org: { slug: org.slug, name: org.name },
@@ -45,7 +46,7 @@ export const loadOrganisationSettings = memberLoader(
     route: "/o/[slug]/settings",
     permission: "org.manage",
     input: noInput,
-    expect: { allow: ["admin"], input: () => ({}) },
+    expect: { allow: ["admin"] },
   },
   async ({ db, org }) => {
     const [row, departments, mails] = await Promise.all([

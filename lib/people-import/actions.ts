@@ -1,11 +1,11 @@
 "use server";
 
+import "server-only";
 import { lockPeopleImport } from "@/db/queries/members";
 import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { confirmImportSchema, previewImportSchema } from "@/lib/schemas/people-import";
 import { applyImport } from "./apply";
-import { matrixImportFile } from "./matrix";
 import { planDigest, planFor, previewOf } from "./preview";
 
 /**
@@ -18,7 +18,7 @@ export const previewImport = memberAction(
     permission: "people.import",
     input: previewImportSchema,
     readOnly: true,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({ content: matrixImportFile() }) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }, { content }) => previewOf(await planFor(db, org.id, member, content)),
 );
@@ -35,7 +35,7 @@ export const confirmImport = memberAction(
     name: "people.import",
     permission: "people.import",
     input: confirmImportSchema,
-    expect: { allow: ["admin", "leader", "coLeader"], input: () => ({ content: matrixImportFile(), sendEmail: "on", expiresInHours: "168" }) },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async (ctx, input) => {
     await lockPeopleImport(ctx.db, ctx.org.id);

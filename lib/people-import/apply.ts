@@ -14,7 +14,7 @@ export type ImportChoices = {
   expiresInHours: number;
 };
 
-export type InviteLink = { row: number; name: string; email: string; role: string; team: string; path: string };
+type InviteLink = { row: number; name: string; email: string; role: string; team: string; path: string };
 
 export type ImportResult = {
   invited: number;

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listMembers } from "@/db/queries/members";
 import { listActiveTeams } from "@/db/queries/teams";
@@ -14,7 +15,7 @@ export const loadImportPage = memberLoader(
     route: "/o/[slug]/members/import",
     permission: "people.import",
     input: z.object({}),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }) => {
     const teams = await listActiveTeams(db, org.id);
@@ -37,7 +38,7 @@ export const loadPeopleExport = memberLoader(
     route: "/o/[slug]/members/export",
     permission: "people.view",
     input: z.object({}),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }) => {
     const people = await listMembers(db, org.id, { teamIds: teamScope(member) });

@@ -20,7 +20,7 @@ export type RowStatus = "invite" | "update" | "unchanged" | "error" | "refused";
 
 export type TeamRef = { key: string; name: string; id: string | null };
 
-export type Changes = {
+type Changes = {
   role?: { from: MemberRole; to: MemberRole };
   team?: { from: string | null; to: string | null };
   /** Team names, and the ids of the teams led before (the ones led after are the row's teams). */

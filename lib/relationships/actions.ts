@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import type { DbOrTx } from "@/db/client";
 import { findCheckIn } from "@/db/queries/check-ins";
 import {
@@ -32,29 +33,13 @@ import {
   setPrioritySchema,
   updateRelationshipSchema,
 } from "@/lib/schemas/relationships";
-import { MATRIX_IDS, prepareDepartments, prepareRelationship } from "./matrix";
 import { relationshipLabel, restartsCadence } from "./rules";
 import { relationshipTarget } from "./target";
 
 const keepers = ["admin", "leader", "coLeader", "otherLeader"] as const;
-/** The matrix relationship is kept by `leader`; admins may act on any. */
+/** The keeper of a relationship (the matrix's is kept by `leader`); admins may act on any. */
 const ownerOrAdmin = ["admin", "leader"] as const;
 const onRelationship = { target: (input: { relationshipId: string }, ctx: { db: DbOrTx; org: { id: string } }) => relationshipTarget(ctx.db, ctx.org.id, input.relationshipId) };
-
-const validRelationship = () => ({
-  departmentId: MATRIX_IDS.department,
-  counterpartName: "Pat Purchasing",
-  counterpartTitle: "Head of purchasing",
-  status: "strained",
-  trust: "2",
-  priority: "on",
-  nextStep: "Ask Pat to lunch",
-  nextStepDue: "2027-06-30",
-  cadenceDays: "30",
-});
-
-/** A past day in any zone: two days before now, in UTC. */
-const aPastDay = () => new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
 
 async function existingRelationship(db: DbOrTx, orgId: string, relationshipId: string) {
   const relationship = await findRelationship(db, orgId, relationshipId);
@@ -74,7 +59,7 @@ export const createRelationship = memberAction(
     name: "relationship.create",
     permission: "relationships.keep",
     input: createRelationshipSchema,
-    expect: { allow: keepers, input: validRelationship, prepare: prepareDepartments },
+    expect: { allow: keepers },
   },
   async ({ db, org, user, audit }, values) => {
     const department = await activeDepartment(db, org.id, values.departmentId);
@@ -91,7 +76,7 @@ export const updateRelationship = memberAction(
     permission: "relationships.edit",
     input: updateRelationshipSchema,
     ...onRelationship,
-    expect: { allow: ownerOrAdmin, input: () => ({ ...validRelationship(), relationshipId: MATRIX_IDS.relationship }), prepare: prepareRelationship },
+    expect: { allow: ownerOrAdmin },
   },
   async ({ db, org, audit }, { relationshipId, ...values }) => {
     const current = await existingRelationship(db, org.id, relationshipId);
@@ -117,7 +102,7 @@ export const setRelationshipPriority = memberAction(
     permission: "relationships.edit",
     input: setPrioritySchema,
     ...onRelationship,
-    expect: { allow: ownerOrAdmin, input: () => ({ relationshipId: MATRIX_IDS.relationship, priority: true }), prepare: prepareRelationship },
+    expect: { allow: ownerOrAdmin },
   },
   async ({ db, org, audit }, { relationshipId, priority }) => {
     const current = await existingRelationship(db, org.id, relationshipId);
@@ -133,7 +118,7 @@ export const addGoal = memberAction(
     permission: "relationships.edit",
     input: addGoalSchema,
     ...onRelationship,
-    expect: { allow: ownerOrAdmin, input: () => ({ relationshipId: MATRIX_IDS.relationship, text: "Fewer rush orders" }), prepare: prepareRelationship },
+    expect: { allow: ownerOrAdmin },
   },
   async ({ db, org, audit }, { relationshipId, text }) => {
     const relationship = await existingRelationship(db, org.id, relationshipId);
@@ -149,7 +134,7 @@ export const setGoalAchieved = memberAction(
     permission: "relationships.edit",
     input: setGoalAchievedSchema,
     ...onRelationship,
-    expect: { allow: ownerOrAdmin, input: () => ({ relationshipId: MATRIX_IDS.relationship, goalId: MATRIX_IDS.goal, achieved: true }), prepare: prepareRelationship },
+    expect: { allow: ownerOrAdmin },
   },
   async ({ db, org, audit }, { relationshipId, goalId, achieved }) => {
     const relationship = await existingRelationship(db, org.id, relationshipId);
@@ -170,11 +155,7 @@ export const logInteraction = memberAction(
     permission: "relationships.edit",
     input: logInteractionSchema,
     ...onRelationship,
-    expect: {
-      allow: ownerOrAdmin,
-      input: () => ({ relationshipId: MATRIX_IDS.relationship, kind: "lunch", occurredOn: aPastDay(), weFrustrateThem: "Rush orders on Fridays", theyFrustrateUs: "", notes: "", trustAfter: "3" }),
-      prepare: prepareRelationship,
-    },
+    expect: { allow: ownerOrAdmin },
   },
   async ({ db, org, user, audit }, { relationshipId, ...values }) => {
     if (values.occurredOn > todayIn(org.timeZone)) invalidField("occurredOn", "That date is in the future: log an interaction once it has happened.");
@@ -200,11 +181,7 @@ export const addAction = memberAction(
     permission: "relationships.edit",
     input: addActionSchema,
     ...onRelationship,
-    expect: {
-      allow: ownerOrAdmin,
-      input: () => ({ relationshipId: MATRIX_IDS.relationship, interactionId: MATRIX_IDS.interaction, description: "Send Friday orders by noon", owner: "us", dueOn: "2027-03-01" }),
-      prepare: prepareRelationship,
-    },
+    expect: { allow: ownerOrAdmin },
   },
   async ({ db, org, audit }, { relationshipId, ...values }) => {
     const relationship = await existingRelationship(db, org.id, relationshipId);
@@ -225,7 +202,7 @@ export const setActionDone = memberAction(
     permission: "relationships.edit",
     input: setActionDoneSchema,
     ...onRelationship,
-    expect: { allow: ownerOrAdmin, input: () => ({ relationshipId: MATRIX_IDS.relationship, actionId: MATRIX_IDS.action, done: true }), prepare: prepareRelationship },
+    expect: { allow: ownerOrAdmin },
   },
   async ({ db, org, audit }, { relationshipId, actionId, done }) => {
     const relationship = await existingRelationship(db, org.id, relationshipId);

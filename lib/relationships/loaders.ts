@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listCheckIns } from "@/db/queries/check-ins";
 import { checkInStatus } from "@/lib/check-ins/status";
@@ -8,7 +9,6 @@ import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { relationshipPageSchema } from "@/lib/schemas/relationships";
 import { listRelationshipsWithFlags } from "./list";
-import { MATRIX_IDS, prepareRelationship } from "./matrix";
 import { contactState, isOverdue, lastContact } from "./rules";
 import { relationshipTarget } from "./target";
 
@@ -22,7 +22,7 @@ export const loadRelationshipsPage = memberLoader(
     route: "/o/[slug]/relationships",
     permission: "relationships.keep",
     input: z.object({}),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}), prepare: prepareRelationship },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }) => {
     const isAdmin = member.role === "admin";
@@ -59,7 +59,7 @@ export const loadRelationship = memberLoader(
     permission: "relationships.edit",
     input: relationshipPageSchema,
     target: (input, { db, org }) => relationshipTarget(db, org.id, input.relationshipId),
-    expect: { allow: ["admin", "leader"], input: () => ({ relationshipId: MATRIX_IDS.relationship }), prepare: prepareRelationship },
+    expect: { allow: ["admin", "leader"] },
   },
   async ({ db, org, member }, { relationshipId }) => {
     const [relationship, goals, interactions, actions, departments, checkIns] = await Promise.all([

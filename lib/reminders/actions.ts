@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { claimSelfAssessmentReminders } from "@/db/queries/reminders";
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { findTeam } from "@/db/queries/teams";
@@ -22,7 +23,7 @@ export const remindPendingSelfAssessments = memberAction(
     input: remindSchema,
     // Blank: every team the member leads, which a leader may remind as soon as they lead one.
     target: (input, { member }) => ({ teamId: input.teamId ?? member.ledTeamIds[0] ?? null }),
-    expect: { allow: ["admin", "leader", "coLeader"], input: (f) => ({ teamId: f.teamId }) },
+    expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, member, user, audit }, { teamId }) => {
     const cycle = await findCurrentCycle(db, org.id);

@@ -1,3 +1,4 @@
+import "server-only";
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { listSelfAssessmentProgress, REMINDER_INTERVAL_HOURS } from "@/db/queries/reminders";
 import { listActiveTeams } from "@/db/queries/teams";
@@ -14,7 +15,7 @@ export const loadSelfAssessmentsPage = memberLoader(
     route: "/o/[slug]/self-assessments",
     permission: "people.view",
     input: remindersPageSchema,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }, { team }) => {
     const scope = teamScope(member);

@@ -1,8 +1,8 @@
+import "server-only";
 import { findCoachingSettings, listActivePlansOfRep, listSharedNotesOfRep } from "@/db/queries/coaching";
 import { findTeam } from "@/db/queries/teams";
 import { readBaseline } from "@/lib/assessments/loaders";
 import { memberLoader } from "@/lib/chain/member";
-import { prepareCoaching } from "@/lib/coaching/matrix";
 import { planView } from "@/lib/coaching/plans";
 import { labelLegend, labelOf } from "@/lib/coaching/rules";
 import { todayIn } from "@/lib/dates";
@@ -27,7 +27,7 @@ export const loadRepReport = memberLoader(
     permission: "rep.viewResults",
     input: baselineViewSchema,
     target: (input, { db, org }) => repTarget(db, org.id, input.repId),
-    expect: { allow: ["admin", "leader", "coLeader", "rep"], input: (f) => ({ repId: f.users.rep }), prepare: prepareCoaching },
+    expect: { allow: ["admin", "leader", "coLeader", "rep"] },
   },
   async (ctx, input) => {
     const { db, org } = ctx;

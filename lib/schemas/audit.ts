@@ -39,5 +39,3 @@ export const auditSearchSchema = z.record(z.string(), z.unknown()).transform((ra
   }
   return { ...values, page: values.page ?? 1, ignored };
 });
-
-export type AuditSearch = z.output<typeof auditSearchSchema>;

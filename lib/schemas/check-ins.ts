@@ -5,7 +5,7 @@ import { blankable, emailField, uuidField } from "./fields";
 
 export const CHECK_IN_LIMITS = { friction: 2000, wouldHelp: 2000, name: 100 } as const;
 /** Everything a check-in form sends, added up: well above what the fields allow, far below a flood. */
-export const CHECK_IN_MAX_BODY_CHARS = 8_000;
+const CHECK_IN_MAX_BODY_CHARS = 8_000;
 
 export const createCheckInSchema = z.object({
   relationshipId: uuidField,

@@ -14,7 +14,7 @@ const anchor = (level: 1 | 3 | 5) =>
     `Keep this to ${BEHAVIOUR_LIMITS.text} characters or fewer.`,
   );
 
-export const behaviourFields = {
+const behaviourFields = {
   name: text("Enter the behaviour's name.", BEHAVIOUR_LIMITS.name, `Keep the name to ${BEHAVIOUR_LIMITS.name} characters or fewer.`),
   description: text(
     "Describe the behaviour in a sentence.",
@@ -41,7 +41,7 @@ export const reorderBehavioursSchema = z.object({
 
 export const confirmFrameworkSchema = z.object({});
 
-export const cycleNameField = text("Name the cycle, e.g. “Q1 2027”.", CYCLE_NAME_MAX, `Keep the name to ${CYCLE_NAME_MAX} characters or fewer.`);
+const cycleNameField = text("Name the cycle, e.g. “Q1 2027”.", CYCLE_NAME_MAX, `Keep the name to ${CYCLE_NAME_MAX} characters or fewer.`);
 
 export const createCycleSchema = z.object({ name: cycleNameField });
 export const cycleIdSchema = z.object({ cycleId: uuidField });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkboxField, emailField, newPasswordField, uuidField } from "./fields";
 
 /** A link's token as it comes back from a mail: opaque, bounded. */
-export const linkTokenField = z.string({ error: "This link is not valid." }).min(16, "This link is not valid.").max(400, "This link is not valid.");
+const linkTokenField = z.string({ error: "This link is not valid." }).min(16, "This link is not valid.").max(400, "This link is not valid.");
 
 export const forgotPasswordSchema = z.object({ email: emailField });
 

@@ -30,7 +30,7 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z
 
 export const trustField = intField("Choose a trust level from 1 to 5.", 1, 5);
 
-export const departmentNameField = text("Enter the department's name.", RELATIONSHIP_LIMITS.department, "the name");
+const departmentNameField = text("Enter the department's name.", RELATIONSHIP_LIMITS.department, "the name");
 export const addDepartmentSchema = z.object({ name: departmentNameField });
 export const renameDepartmentSchema = z.object({ departmentId: uuidField, name: departmentNameField });
 export const departmentIdSchema = z.object({ departmentId: uuidField });
@@ -56,7 +56,6 @@ const dueNeedsStep: [(v: { nextStep: string | null; nextStepDue: string | null }
 
 export const createRelationshipSchema = z.object(relationshipFields).refine(...dueNeedsStep);
 export const updateRelationshipSchema = z.object({ relationshipId: uuidField, ...relationshipFields }).refine(...dueNeedsStep);
-export const relationshipIdSchema = z.object({ relationshipId: uuidField });
 export const setPrioritySchema = z.object({ relationshipId: uuidField, priority: checkbox });
 
 export const addGoalSchema = z.object({ relationshipId: uuidField, text: text("Describe the joint goal.", RELATIONSHIP_LIMITS.goal, "the goal") });

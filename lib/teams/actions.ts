@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { findMembership } from "@/db/queries/members";
 import {
   countActiveReps,
@@ -29,7 +30,7 @@ export const createTeam = memberAction(
     name: "team.create",
     permission: "people.manage",
     input: createTeamSchema,
-    expect: { allow: adminsOnly, input: () => ({ name: `Team ${crypto.randomUUID().slice(0, 6)}` }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { name }) => {
     if (await teamNameTaken(db, org.id, name)) invalidField("name", "A team with this name already exists.");
@@ -44,7 +45,7 @@ export const renameTeam = memberAction(
     name: "team.rename",
     permission: "people.manage",
     input: renameTeamSchema,
-    expect: { allow: adminsOnly, input: (f) => ({ teamId: f.otherTeamId, name: "Team Bravo" }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { teamId, name }) => {
     const team = await existingTeam(db, org.id, teamId);
@@ -60,7 +61,7 @@ export const archiveTeam = memberAction(
     name: "team.archive",
     permission: "people.manage",
     input: teamIdSchema,
-    expect: { allow: adminsOnly, input: (f) => ({ teamId: f.otherTeamId }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { teamId }) => {
     const team = await existingTeam(db, org.id, teamId);
@@ -79,7 +80,7 @@ export const restoreTeam = memberAction(
     name: "team.restore",
     permission: "people.manage",
     input: teamIdSchema,
-    expect: { allow: adminsOnly, input: (f) => ({ teamId: f.archivedTeamId }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { teamId }) => {
     const team = await existingTeam(db, org.id, teamId);
@@ -94,7 +95,7 @@ export const addTeamLeader = memberAction(
     name: "team.addLeader",
     permission: "people.manage",
     input: teamLeaderSchema,
-    expect: { allow: adminsOnly, input: (f) => ({ teamId: f.otherTeamId, userId: f.users.leader }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { teamId, userId }) => {
     const team = await existingTeam(db, org.id, teamId);
@@ -112,7 +113,7 @@ export const removeTeamLeader = memberAction(
     name: "team.removeLeader",
     permission: "people.manage",
     input: teamLeaderSchema,
-    expect: { allow: adminsOnly, input: (f) => ({ teamId: f.teamId, userId: f.users.coLeader }) },
+    expect: { allow: adminsOnly },
   },
   async ({ db, org, audit }, { teamId, userId }) => {
     const team = await existingTeam(db, org.id, teamId);

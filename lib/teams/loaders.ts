@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { listMembers } from "@/db/queries/members";
 import { listTeams } from "@/db/queries/teams";
@@ -10,7 +11,7 @@ export const loadTeamsPage = memberLoader(
     route: "/o/[slug]/teams",
     permission: "people.view",
     input: z.object({}),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org, member }) => {
     const canManage = can(member, "people.manage");

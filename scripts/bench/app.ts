@@ -205,7 +205,7 @@ export async function callAction<T = { status: string; data?: unknown; code?: st
 export type GridCell = { repUserId: string; behaviourId: string; score: number | null; version: number };
 
 /** The page's RSC payload: the rows Next.js inlines in the HTML as `self.__next_f.push([1,"…"])`, joined. */
-export function flightText(html: string): string {
+function flightText(html: string): string {
   return [...html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)].map((m) => JSON.parse(m[1]!) as string).join("");
 }
 

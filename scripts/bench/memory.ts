@@ -5,7 +5,7 @@ import { processes } from "./cpu";
  * Resident memory of a process group (the app server and what it started), read from /proc (Linux). The bench
  * samples it while one request runs to see how much memory that request needs at its peak.
  */
-export function rssKb(group: number): number | undefined {
+function rssKb(group: number): number | undefined {
   if (!fs.existsSync("/proc/self/status")) return undefined;
   let total = 0;
   for (const { pid } of processes().filter((p) => p.pgrp === group)) {

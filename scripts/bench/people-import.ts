@@ -14,7 +14,7 @@ export type ImportFigures = {
 };
 
 /** A people file of `rows` new people: reps over 20 new teams, one leader of two of them per 100 rows. */
-export function peopleFile(run: number, rows = IMPORT_ROWS): string {
+function peopleFile(run: number, rows = IMPORT_ROWS): string {
   const lines = ["name;email;role;team"];
   for (let i = 0; i < rows; i++) {
     const team = `Imported ${run}-${i % 20}`;

@@ -5,7 +5,7 @@ import { STARTER_BEHAVIOURS } from "@/lib/framework/starter-template";
 import type { SeedContext } from "./index";
 
 /** What this step leaves in the seed context for later steps (ratings, coaching plans, ...). */
-export type FrameworkSeed = {
+type FrameworkSeed = {
   /** The active behaviours, in order. */
   behaviourIds: string[];
   /** "Q3 2026", closed. */

@@ -5,9 +5,10 @@ import { ensureAssessment, upsertSelfRating } from "@/db/queries/assessments";
 import { insertNote } from "@/db/queries/coaching";
 import { assessments, auditEvents, oneOnOneNotes, organisations, selfRatings } from "@/db/schema";
 import { coachSeesSelf } from "@/lib/assessments/visibility";
-import type { MatrixFixture, RegistryEntry } from "@/lib/chain/registry";
+import type { RegistryEntry } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import { matrixCase, type MatrixFixture } from "../support/matrix";
 import { loadRegistry } from "../support/registry";
 
 /**
@@ -88,10 +89,11 @@ describe("the audit log carries nothing that blind mode or a private note hides 
       const db = testDb();
       const f = await createMatrixOrganisation(db);
       await seedHidden(db, f);
-      await entry.expect.prepare?.(db, f);
+      const { input, prepare } = matrixCase(entry);
+      await prepare?.(db, f);
       const before = new Set((await db.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.orgId, f.orgId))).map((e) => e.id));
       actAs(f, entry.expect.allow[0] ?? "admin");
-      const outcome = await entry.call(f.slug, entry.expect.input(f));
+      const outcome = await entry.call(f.slug, input(f));
       expect(outcome.status, JSON.stringify(outcome)).toBe("ok");
       const events = (await db.select().from(auditEvents).where(eq(auditEvents.orgId, f.orgId))).filter((e) => !before.has(e.id));
       // A read-only action (a preview) changes nothing, so it records nothing; every other one records its change.

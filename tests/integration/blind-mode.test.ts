@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import { organisations, ratings } from "@/db/schema";
 import { commentOnRating, reopenAssessment, saveSelfRating, shareResults, submitSelfAssessment } from "@/lib/assessments/actions";
 import { loadBaseline, loadSelfAssessment } from "@/lib/assessments/loaders";
-import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { registeredEntries } from "@/lib/chain/registry";
+import { withTestDatabase } from "../support/database";
+import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
+import { snapshotTables } from "../support/snapshot";
 import { loadCoachingQueue, loadRepCoaching } from "@/lib/coaching/loaders";
 import { loadDashboard } from "@/lib/dashboards/loaders";
 import { loadRepReport } from "@/lib/reports/loaders";
-import { withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation } from "../support/fixtures";
-import { snapshotTables } from "../support/snapshot";
 
 const testDb = withTestDatabase();
 void loadBaseline;

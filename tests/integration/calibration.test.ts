@@ -5,9 +5,10 @@ import { countQueries } from "@/db/query-counter";
 import { ratings } from "@/db/schema";
 import type { CalibrationPage } from "@/lib/calibration/loaders";
 import "@/lib/calibration/loaders";
-import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { registeredEntries } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
 
 const testDb = withTestDatabase();
 

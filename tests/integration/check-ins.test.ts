@@ -1,19 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { auditEvents, checkIns, relationshipActions, throttles } from "@/db/schema";
-import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { registeredEntries } from "@/lib/chain/registry";
+import { onServer, rowsOf, withTestDatabase } from "../support/database";
+import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
+import { MATRIX_CHECK_IN_ID } from "../support/matrix/check-ins";
+import { MATRIX_IDS, prepareRelationship } from "../support/matrix/relationships";
+import { snapshotTables } from "../support/snapshot";
 import { createCheckIn, revokeCheckIn } from "@/lib/check-ins/actions";
 import { answerCheckIn } from "@/lib/check-ins/answer";
 import { loadCheckInPage } from "@/lib/check-ins/loaders";
-import { MATRIX_CHECK_IN_ID } from "@/lib/check-ins/matrix";
 import { CHECK_IN_LINK_RULE } from "@/lib/check-ins/throttle";
 import { addAction } from "@/lib/relationships/actions";
 import { loadRelationship, type RelationshipPage } from "@/lib/relationships/loaders";
-import { MATRIX_IDS, prepareRelationship } from "@/lib/relationships/matrix";
 import { hashToken } from "@/lib/tokens";
-import { onServer, rowsOf, withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation } from "../support/fixtures";
-import { snapshotTables } from "../support/snapshot";
 
 // Who the client is, as a trusting proxy would say (read only when TRUST_PROXY is set).
 const forwarded = vi.hoisted(() => ({ for: "203.0.113.7" }));

@@ -8,7 +8,10 @@ import { findOrganisationBySlug, insertMembership } from "@/db/queries/organisat
 import { listTeams } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
 import { assessments, coachingPlans, oneOnOneNotes, organisations, ratings, selfRatings } from "@/db/schema";
-import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { registeredEntries } from "@/lib/chain/registry";
+import { rowsOf, withTestDatabase } from "../support/database";
+import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
 import type { AuditLog } from "@/lib/audit/loaders";
 import "@/lib/audit/loaders";
 import { addPlanAction, createNote, createPlan, deleteNote, removePlanAction, setPlanActionDone, updateCoachingSettings, updateNote, updatePlan } from "@/lib/coaching/actions";
@@ -19,8 +22,6 @@ import { addDays, todayIn } from "@/lib/dates";
 import { seedLargeCoaching } from "@/scripts/seed/demo-coaching";
 import { DEMO_ORG, DEMO_TEAMS } from "@/scripts/seed/demo-people";
 import { seedDemo } from "@/scripts/seed/index";
-import { rowsOf, withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
 
 const testDb = withTestDatabase();
 

@@ -7,12 +7,13 @@ import { insertMembership, insertOrganisation } from "@/db/queries/organisations
 import { insertTeam, insertTeamLeader } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
 import { assessments, cycles, memberships, ratings, selfRatings } from "@/db/schema";
-import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { registeredEntries } from "@/lib/chain/registry";
+import { withTestDatabase } from "../support/database";
+import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
 import { loadCoachingQueue, type CoachingQueuePage } from "@/lib/coaching/loaders";
 import { loadDashboard, type Dashboard } from "@/lib/dashboards/loaders";
 import { addDays, todayIn } from "@/lib/dates";
-import { withTestDatabase } from "../support/database";
-import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
 
 const testDb = withTestDatabase();
 void loadDashboard; // registers the loaders

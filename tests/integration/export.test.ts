@@ -4,16 +4,17 @@ import { ensureAssessment, setAssessmentState, upsertSelfRating } from "@/db/que
 import { insertNote } from "@/db/queries/coaching";
 import { BOOKKEEPING_TABLES, users } from "@/db/schema";
 import { GET as exportRoute } from "@/app/o/[slug]/(member)/export/route";
-import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
+import { registeredEntries } from "@/lib/chain/registry";
+import { onServer, rowsOf, withTestDatabase } from "../support/database";
+import { organisationExportText } from "../support/entries";
+import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
 import { loadOrganisationExport } from "@/lib/export/loaders";
 import { organisationExportStream, WITHHELD_NOTICE, type OrganisationExport } from "@/lib/export/organisation-export";
 import { StreamStopped } from "@/lib/export/pull-stream";
 import { insertAuditEvent } from "@/db/queries/audit";
 import { updateOrganisationSettings } from "@/lib/organisations/actions";
 import { hashToken } from "@/lib/tokens";
-import { onServer, rowsOf, withTestDatabase } from "../support/database";
-import { organisationExportText } from "../support/entries";
-import { actAs, createMatrixOrganisation } from "../support/fixtures";
 
 const testDb = withTestDatabase();
 void loadOrganisationExport; // registers the export loader

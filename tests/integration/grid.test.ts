@@ -10,9 +10,9 @@ import { changeRole } from "@/lib/members/actions";
 import { decodeGrid, parseGrid, withSaved } from "@/lib/grid/compact";
 import type { GridData } from "@/lib/grid/grid-data";
 import { loadGridPage } from "@/lib/grid/loaders";
-import type { MatrixFixture } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
 import { snapshotTables } from "../support/snapshot";
 
 const testDb = withTestDatabase();

@@ -5,9 +5,9 @@ import { auditEvents, invites, memberships, teamLeaders, users } from "@/db/sche
 import { createInvite, revokeInviteLink } from "@/lib/invites/actions";
 import { acceptInviteAsMember, acceptInviteAsNewPerson } from "@/lib/invites/join";
 import { hashToken, newToken } from "@/lib/tokens";
-import type { MatrixFixture } from "@/lib/chain/registry";
 import { onServer, rowsOf, withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
 import { snapshotTables, snapshotWithoutCounters } from "../support/snapshot";
 
 const testDb = withTestDatabase();

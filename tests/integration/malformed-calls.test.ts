@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RegistryEntry } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, linkToken } from "../support/fixtures";
+import { matrixCase } from "../support/matrix";
 import { countsRefusedAttempts, loadRegistry } from "../support/registry";
 import { snapshotTables } from "../support/snapshot";
 
@@ -62,7 +63,7 @@ describe("an organisation slug that PostgreSQL cannot store (a NUL byte) or that
     for (const entry of entries) {
       if (entry.entry !== "member") continue;
       for (const slug of [...slugs, `${fixture.slug}\u0000`]) {
-        expect(answerOf(await entry.call(slug, entry.expect.input(fixture))), `${entry.name} ${JSON.stringify(slug)}`).toBe("not_found");
+        expect(answerOf(await entry.call(slug, matrixCase(entry).input(fixture))), `${entry.name} ${JSON.stringify(slug)}`).toBe("not_found");
       }
     }
   });
@@ -75,7 +76,7 @@ describe("an organisation slug that PostgreSQL cannot store (a NUL byte) or that
       if (entry.entry !== "token") continue;
       const token = await linkToken(db, fixture, entry.expect.token);
       for (const slug of [...slugs, `${fixture.slug}\u0000`]) {
-        expect(answerOf(await entry.call(slug, token, entry.expect.input(fixture))), `${entry.name} ${JSON.stringify(slug)}`).toBe("not_found");
+        expect(answerOf(await entry.call(slug, token, matrixCase(entry).input(fixture))), `${entry.name} ${JSON.stringify(slug)}`).toBe("not_found");
       }
     }
   });
@@ -88,7 +89,7 @@ describe("an integer outside PostgreSQL's integer range", () => {
     const rate = entries.find((e) => e.name === "grid.rate");
     if (rate?.entry !== "member") throw new Error("grid.rate is not registered");
     for (const expectedVersion of [2 ** 31, 2 ** 31 + 5, 2 ** 32, Number.MAX_SAFE_INTEGER]) {
-      const outcome = await rate.call(fixture.slug, { ...rate.expect.input(fixture), expectedVersion });
+      const outcome = await rate.call(fixture.slug, { ...matrixCase(rate).input(fixture), expectedVersion });
       expect(outcome, String(expectedVersion)).toMatchObject({ status: "error", code: "invalid", fieldErrors: { expectedVersion: expect.any(String) } });
     }
   });

@@ -11,9 +11,9 @@ import { rateRep } from "@/lib/grid/actions";
 import { loadDashboard } from "@/lib/dashboards/loaders";
 import type { GridData } from "@/lib/grid/grid-data";
 import { loadGridPage } from "@/lib/grid/loaders";
-import type { MatrixFixture } from "@/lib/chain/registry";
 import { rowsOf, withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
 
 const testDb = withTestDatabase();
 // Imported for their registration: the tests call them through the registry, as the permission matrix does.

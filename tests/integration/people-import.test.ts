@@ -45,7 +45,7 @@ const writingProbe = memberAction(
     permission: "people.import",
     input: z.object({}),
     readOnly: true,
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"], input: () => ({}) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
   },
   async ({ db, org }) => {
     await insertTeams(db, org.id, ["Written in a preview"]);

@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { MemberPersona, RegistryEntry } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, linkToken, type Persona } from "../support/fixtures";
+import { matrixCase } from "../support/matrix";
 import { loadRegistry } from "../support/registry";
 import { snapshotOrganisation, snapshotTables } from "../support/snapshot";
 
 /**
  * The generated permission matrix: every registered entry, called as every persona, gets what its
- * expectations say; a refused call changes no row. Entries only state who is allowed and a valid input.
+ * expectations say; a refused call changes no row. Entries only state who is allowed; each one's valid input
+ * (and the rows it needs) is its matrix case, in tests/support/matrix/.
  */
 const testDb = withTestDatabase();
 const entries = await loadRegistry();
@@ -43,10 +45,11 @@ describe("permission matrix: member entries", () => {
         it(`${persona} → ${want}`, async () => {
           const db = testDb();
           const fixture = await createMatrixOrganisation(db);
-          await entry.expect.prepare?.(db, fixture);
+          const { input, prepare } = matrixCase(entry);
+          await prepare?.(db, fixture);
           actAs(fixture, persona);
           const before = want === "ok" ? undefined : await snapshotTables(db);
-          const outcome = await entry.call(fixture.slug, entry.expect.input(fixture));
+          const outcome = await entry.call(fixture.slug, input(fixture));
           expect(outcome.status === "ok" ? "ok" : outcome.code).toBe(want);
           if (before) expect(await snapshotTables(db)).toEqual(before);
         });
@@ -58,7 +61,7 @@ describe("permission matrix: member entries", () => {
     const fixture = await createMatrixOrganisation(testDb());
     actAs(fixture, "admin");
     for (const entry of memberEntries) {
-      const outcome = await entry.call("no-such-organisation", entry.expect.input(fixture));
+      const outcome = await entry.call("no-such-organisation", matrixCase(entry).input(fixture));
       expect(outcome.status === "ok" ? "ok" : outcome.code, entry.name).toBe("not_found");
     }
   });
@@ -89,10 +92,11 @@ describe("permission matrix: a member of another organisation using this organis
     it(`${entry.kind} ${entry.name}: refused or empty, nothing of this organisation read or changed`, async () => {
       const db = testDb();
       const fixture = await createMatrixOrganisation(db);
-      await entry.expect.prepare?.(db, fixture);
+      const { input, prepare } = matrixCase(entry);
+      await prepare?.(db, fixture);
       actAs(fixture, "outsider");
       const before = await snapshotOrganisation(db, fixture.orgId);
-      const outcome = await entry.call(fixture.elsewhere.slug, entry.expect.input(fixture));
+      const outcome = await entry.call(fixture.elsewhere.slug, input(fixture));
       expect(await snapshotOrganisation(db, fixture.orgId)).toEqual(before);
       if (outcome.status === "ok" && entry.kind !== "action") {
         const seen = JSON.stringify(outcome.data) ?? "";
@@ -106,18 +110,19 @@ describe("permission matrix: public and account entries", () => {
   for (const entry of openEntries) {
     it(`${entry.entry} ${entry.name}`, async () => {
       const fixture = await createMatrixOrganisation(testDb());
-      await entry.expect.prepare?.(testDb(), fixture);
+      const { input, prepare } = matrixCase(entry);
+      await prepare?.(testDb(), fixture);
       if (entry.entry === "account") {
         actAs(fixture, "signedOut");
         const before = await snapshotTables(testDb());
-        const refused = await entry.call(entry.expect.input(fixture));
+        const refused = await entry.call(input(fixture));
         expect(refused.status === "ok" ? "ok" : refused.code).toBe("unauthenticated");
         expect(await snapshotTables(testDb())).toEqual(before);
         actAs(fixture, "rep");
       } else {
         actAs(fixture, "signedOut");
       }
-      const outcome = await entry.call(entry.expect.input(fixture));
+      const outcome = await entry.call(input(fixture));
       expect(outcome.status, JSON.stringify(outcome)).toBe("ok");
     });
   }
@@ -134,7 +139,7 @@ describe("permission matrix: token entries", () => {
         const otherToken = await linkToken(db, other, entry.expect.token);
         actAs(fixture, entry.expect.session === "none" ? "signedOut" : "outsider");
         const before = await snapshotTables(db);
-        const input = entry.expect.input(fixture);
+        const input = matrixCase(entry).input(fixture);
         expect(code(await entry.call(fixture.slug, "not-a-real-token", input))).toBe("not_found");
         expect(code(await entry.call(fixture.slug, otherToken, input))).toBe("not_found");
         expect(code(await entry.call(other.slug, token, input))).toBe("not_found");
@@ -146,7 +151,7 @@ describe("permission matrix: token entries", () => {
         const fixture = await createMatrixOrganisation(testDb());
         const token = await linkToken(testDb(), fixture, entry.expect.token);
         actAs(fixture, entry.expect.session === "none" ? "signedOut" : "outsider");
-        const outcome = await entry.call(fixture.slug, token, entry.expect.input(fixture));
+        const outcome = await entry.call(fixture.slug, token, matrixCase(entry).input(fixture));
         expect(outcome.status, JSON.stringify(outcome)).toBe("ok");
       });
 
@@ -158,7 +163,7 @@ describe("permission matrix: token entries", () => {
           const before = await snapshotTables(db);
           for (const [persona, want] of [["signedOut", "unauthenticated"], ["rep", "conflict"], ["deactivated", "conflict"]] as const) {
             actAs(fixture, persona);
-            expect(code(await entry.call(fixture.slug, token, entry.expect.input(fixture))), persona).toBe(want);
+            expect(code(await entry.call(fixture.slug, token, matrixCase(entry).input(fixture))), persona).toBe(want);
           }
           expect(await snapshotTables(db)).toEqual(before);
         });

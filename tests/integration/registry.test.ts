@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasAuditSentence } from "@/lib/audit/sentences";
+import { MATRIX_CASES } from "../support/matrix";
 import { loadRegistry } from "../support/registry";
 import { isServerActionModule, sourceFiles } from "../support/source-files";
 
@@ -57,13 +58,22 @@ describe("the registry", () => {
     }
   });
 
-  it("gives every entry its expectations", async () => {
+  it("gives every entry its expectations: who may call it, and (a token entry) the link and session it takes", async () => {
     for (const entry of await loadRegistry()) {
-      expect(typeof entry.expect?.input, `${entry.name} has no expected input`).toBe("function");
-      if (entry.entry === "member") {
-        expect(Array.isArray(entry.expect.allow), `${entry.name} does not say who is allowed`).toBe(true);
+      if (entry.entry === "member") expect(Array.isArray(entry.expect?.allow), `${entry.name} does not say who is allowed`).toBe(true);
+      if (entry.entry === "token") {
+        expect(["invite", "checkIn"], `${entry.name} does not say which link it takes`).toContain(entry.expect?.token);
+        expect(["none", "outsider"], `${entry.name} does not say who may follow its link`).toContain(entry.expect?.session);
       }
     }
+  });
+
+  it("gives every entry a matrix case (a valid input) in tests/support/matrix/, and every case names an entry", async () => {
+    const names = (await loadRegistry()).map((entry) => entry.name);
+    const withoutCase = names.filter((name) => typeof MATRIX_CASES.get(name)?.input !== "function");
+    expect(withoutCase, "entries without a matrix case").toEqual([]);
+    const stray = [...MATRIX_CASES.keys()].filter((name) => !names.includes(name));
+    expect(stray, "matrix cases of no registered entry").toEqual([]);
   });
 
   it("gives every action, and every loader that records an audit event, a sentence and a label in the audit log", async () => {

@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import { insertNote, insertPlan, insertPlanActions } from "@/db/queries/coaching";
 import { countQueries } from "@/db/query-counter";
 import { assessments, cycles, organisations, ratings, selfRatings } from "@/db/schema";
-import { registeredEntries, type MatrixFixture } from "@/lib/chain/registry";
-import { prepareCoaching } from "@/lib/coaching/matrix";
-import { loadRepReport, REPORT_NOTES, type RepReport } from "@/lib/reports/loaders";
+import { registeredEntries } from "@/lib/chain/registry";
 import { withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import type { MatrixFixture } from "../support/matrix";
+import { prepareCoaching } from "../support/matrix/coaching";
+import { loadRepReport, REPORT_NOTES, type RepReport } from "@/lib/reports/loaders";
 
 const testDb = withTestDatabase();
 void loadRepReport; // registers the loader

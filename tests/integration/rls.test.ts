@@ -66,7 +66,7 @@ const unfilteredProbe = memberLoader(
     route: "/o/[slug]/rls-probe",
     permission: "org.view",
     input: z.object({ table: z.string() }),
-    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"], input: () => ({ table: "teams" }) },
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] },
   },
   async ({ db }, { table }) => rowsOf<{ org_id: string }>(await db.execute(sql`select org_id from ${sql.identifier(table)}`)).map((r) => r.org_id),
 );

@@ -44,11 +44,11 @@ export function pgbouncerBinary(): string | undefined {
 
 export { startCluster, type Cluster };
 
-export function rows<T>(result: unknown): T[] {
+function rows<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-export function tempDir(label: string): string {
+function tempDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `coachgrid-${label}-`));
 }
 

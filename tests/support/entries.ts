@@ -1,6 +1,7 @@
-import { registeredEntries, type MatrixFixture, type RegistryEntry } from "@/lib/chain/registry";
+import { registeredEntries, type RegistryEntry } from "@/lib/chain/registry";
 import { loadOrganisationExport } from "@/lib/export/loaders";
 import { actAs } from "./fixtures";
+import type { MatrixFixture } from "./matrix/types";
 
 void loadOrganisationExport; // registers the organisation export, which organisationExportText calls
 

@@ -9,9 +9,10 @@ import type { MemberRole } from "@/db/schema/enums";
 import { hashPassword } from "@/lib/auth/password";
 import { organisationSlug } from "@/lib/organisations/slug";
 import { hashToken, newToken } from "@/lib/tokens";
-import type { MatrixFixture, MemberPersona, TokenExpectation } from "@/lib/chain/registry";
-import { prepareCheckIn } from "@/lib/check-ins/matrix";
+import type { MemberPersona, TokenExpectation } from "@/lib/chain/registry";
 import { setFakeSession } from "./fake-session";
+import { prepareCheckIn } from "./matrix/check-ins";
+import type { MatrixFixture } from "./matrix/types";
 
 export const MATRIX_PASSWORD = "matrix-password";
 let passwordHash: Promise<string> | undefined;

@@ -12,5 +12,6 @@ export async function loadRegistry() {
  * submits (its rate limit) and the entries that declare themselves throttled (sign-up, a password check).
  */
 export function countsRefusedAttempts(entry: RegistryEntry): boolean {
-  return (entry.entry === "token" && entry.expect.token === "checkIn") || ("throttled" in entry.expect && entry.expect.throttled === true);
+  if (entry.entry === "token") return entry.expect.token === "checkIn" || entry.expect.throttled === true;
+  return entry.entry !== "member" && entry.expect?.throttled === true;
 }

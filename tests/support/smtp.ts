@@ -3,7 +3,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 /** What the test SMTP server answers to each mail: accept it, or refuse it with a code and text. */
-export type SmtpBehaviour = { accept: true } | { accept: false; code: number; text: string };
+type SmtpBehaviour = { accept: true } | { accept: false; code: number; text: string };
 
 export type TestSmtpServer = {
   url: string;

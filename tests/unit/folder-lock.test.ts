@@ -6,9 +6,10 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { openEmbedded } from "@/db/client";
 import { acquireFolderLock, FolderLockedError } from "@/db/folder-lock";
+import { TS_SCRIPT } from "@/scripts/runtime";
 
 // `node --import tsx`, not the tsx binary: the pid we kill must be the process that holds the folder.
-const runTs = (args: string[]) => [process.execPath, ["--import", "tsx", ...args]] as const;
+const runTs = (args: string[]) => [process.execPath, [...TS_SCRIPT, ...args]] as const;
 const children: ChildProcess[] = [];
 
 afterEach(() => {

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { createEscapingOrganisation } from "@/db/test-hooks/escaping-organisation";
+import { createEscapingOrganisation } from "./organisation-copy";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";

@@ -7,6 +7,7 @@ import { CoachActions } from "@/components/baseline/coach-actions";
 import { CommentDialog } from "@/components/baseline/comment-dialog";
 import { CyclePicker } from "@/components/baseline/cycle-picker";
 import { HistoryChart } from "@/components/baseline/history-chart";
+import { ReportLink } from "@/components/reports/report-link";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -55,9 +56,9 @@ export default async function BaselinePage({
             <Link href={`/o/${page.slug}/reps/${rep.userId}/coaching`} className={buttonClasses("secondary", "sm", "print:hidden")}>
               {viewerIsRep ? "My coaching" : "Coaching plans and notes"}
             </Link>
-            <Link href={`/o/${page.slug}/reps/${rep.userId}/report${cycle ? `?cycle=${cycle.id}` : ""}`} className={buttonClasses("secondary", "sm", "print:hidden")}>
+            <ReportLink slug={page.slug} repId={rep.userId} cycleId={cycle?.id} className={buttonClasses("secondary", "sm", "print:hidden")}>
               {viewerIsRep ? "Print my report" : "Printable report"}
-            </Link>
+            </ReportLink>
           </span>
         }
       />

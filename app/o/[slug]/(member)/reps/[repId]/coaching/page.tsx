@@ -6,6 +6,7 @@ import { PlanCard } from "@/components/coaching/plan-card";
 import { PlanDialog } from "@/components/coaching/plan-dialog";
 import { QueueItemRow } from "@/components/coaching/queue-item";
 import { formatDay } from "@/lib/format";
+import { ReportLink } from "@/components/reports/report-link";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -33,9 +34,9 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
               <Link href={`${base}/reps/${page.rep.userId}`} className={buttonClasses("secondary")}>
                 My results
               </Link>
-              <Link href={`${base}/reps/${page.rep.userId}/report`} className={buttonClasses("secondary")}>
+              <ReportLink slug={page.slug} repId={page.rep.userId} className={buttonClasses("secondary")}>
                 Print my report
-              </Link>
+              </ReportLink>
             </>
           }
         />
@@ -82,9 +83,9 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
             <Link href={`${base}/reps/${rep.userId}`} className={buttonClasses("secondary")}>
               Baseline
             </Link>
-            <Link href={`${base}/reps/${rep.userId}/report`} className={buttonClasses("secondary")}>
+            <ReportLink slug={page.slug} repId={rep.userId} className={buttonClasses("secondary")}>
               Printable report
-            </Link>
+            </ReportLink>
             {coach.canCoach && <PlanDialog slug={page.slug} rep={rep} behaviours={coach.behaviours} today={page.today} trigger={<Button>New plan</Button>} />}
           </>
         }

@@ -1,37 +1,50 @@
 import type { Metadata } from "next";
 import { OverallGaps } from "@/components/coaching/gap-basis";
 import Link from "next/link";
+import { cache } from "react";
 import { BaselineTable } from "@/components/baseline/baseline-table";
 import { CyclePicker } from "@/components/baseline/cycle-picker";
 import { LabelBadge, LabelLegend } from "@/components/coaching/labels";
 import { NoteList } from "@/components/coaching/notes";
 import { PlanCard } from "@/components/coaching/plan-card";
 import { formatDay } from "@/lib/format";
-import { DocumentTitle } from "@/components/reports/document-title";
 import { PrintButton } from "@/components/reports/print-button";
 import { ReportFact, ReportNotice, ReportSection } from "@/components/reports/report-section";
 import { ASSESSMENT_STATUS_LABEL } from "@/lib/assessments/visibility";
 import { loadRepReport } from "@/lib/reports/loaders";
 import { reportTableIntro } from "@/lib/reports/wording";
 
-export const metadata: Metadata = { title: "Coaching report" };
-
 type Props = {
   params: Promise<{ slug: string; repId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-export default async function RepReportPage({ params, searchParams }: Props) {
+/** One load per request, shared by the title and the page (React's request-scoped cache, keyed by the arguments). */
+const loadReport = cache((slug: string, repId: string, cycle: string | undefined) => loadRepReport(slug, { repId, cycle }));
+
+async function reportOf({ params, searchParams }: Props) {
   const { slug, repId } = await params;
-  const { cycle: chosen } = await searchParams;
-  const report = await loadRepReport(slug, { repId, cycle: typeof chosen === "string" ? chosen : undefined });
+  const { cycle } = await searchParams;
+  return loadReport(slug, repId, typeof cycle === "string" ? cycle : undefined);
+}
+
+/**
+ * The title names the rep and the cycle: "Save as PDF" offers it as the file's name. Links to the report are not
+ * prefetched (components/reports/report-link.tsx): a prefetch would resolve this, and so load the report.
+ */
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { rep, cycle } = await reportOf(props);
+  return { title: ["Coaching report", rep.name, cycle?.name].filter(Boolean).join(" · ") };
+}
+
+export default async function RepReportPage(props: Props) {
+  const report = await reportOf(props);
   const { rep, cycle, viewerIsRep } = report;
   const base = `/o/${report.slug}`;
   const repFirstName = rep.name.split(" ")[0] ?? rep.name;
 
   return (
     <div className="space-y-6 print:space-y-0">
-      <DocumentTitle title={["Coaching report", rep.name, cycle?.name].filter(Boolean).join(" · ")} />
       <div className="flex flex-wrap items-end justify-between gap-4 print:hidden">
         <nav aria-label="Breadcrumb" className="text-sm">
           <Link href={`${base}/reps/${rep.userId}`} className="text-brand-700 hover:underline">

@@ -1,14 +1,15 @@
+import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "../client";
-import { BOOKKEEPING_TABLES } from "../schema";
+import type { Db, Tx } from "@/db/client";
+import { BOOKKEEPING_TABLES } from "@/db/schema";
 
 /**
- * Test hook (only behind COACHGRID_TEST_HOOKS=1): a copy of an organisation, every row of every tenant table,
- * with copies of its members' accounts, in which every free-text column starts with HTML payloads. Browser
- * tests visit every page of the copy and check that the payloads render as text. Generic over the schema, so
- * tables and columns added later are covered without changing this file.
+ * The escaping spec's test hook (./route.ts, only behind COACHGRID_TEST_HOOKS=1): a copy of an organisation, every
+ * row of every tenant table, with copies of its members' accounts, in which every free-text column starts with HTML
+ * payloads. Browser tests visit every page of the copy and check that the payloads render as text. Generic over the
+ * schema, so tables and columns added later are covered without changing this file.
  */
-export const XSS_PAYLOAD = `<script data-xss>alert("xss")</script>"><img data-xss src=x onerror="alert('xss')"> `;
+const XSS_PAYLOAD = `<script data-xss>alert("xss")</script>"><img data-xss src=x onerror="alert('xss')"> `;
 
 /** Text columns that are identifiers or codes, not text a person wrote: changing them breaks the app, not the page. */
 const NOT_FREE_TEXT = /^(slug|time_zone|token_hash|password_hash|key|action|target_type|target_id|email)$/;

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { insertCheckIn } from "@/db/queries/check-ins";
-import type { MatrixFixture } from "@/lib/chain/registry";
-import { MATRIX_IDS, prepareRelationship } from "@/lib/relationships/matrix";
 import { hashToken, newToken } from "@/lib/tokens";
+import { MATRIX_IDS, prepareRelationship } from "./relationships";
+import type { MatrixCases, MatrixFixture } from "./types";
 
 /** The fixed id of the matrix relationship's waiting check-in link (valid in every fixture organisation). */
 export const MATRIX_CHECK_IN_ID = "5e1a7e00-0000-4000-8000-000000000051";
@@ -23,3 +23,10 @@ export async function prepareCheckIn(db: Db, f: MatrixFixture): Promise<string> 
   });
   return token;
 }
+
+export const checkInsCases: MatrixCases = {
+  "checkIn.create": { input: () => ({ relationshipId: MATRIX_IDS.relationship, expiresInDays: "14" }), prepare: prepareRelationship },
+  "checkIn.revoke": { input: () => ({ relationshipId: MATRIX_IDS.relationship, checkInId: MATRIX_CHECK_IN_ID }), prepare: async (db, f) => void (await prepareCheckIn(db, f)) },
+  "/o/[slug]/check-in/[token]": { input: () => ({}) },
+  "checkIn.answer": { input: () => ({ trust: "4", salesFrustratesUs: "Orders changed after they are picked.", wouldHelp: "Tell us before Friday.", respondentName: "" }) },
+};

@@ -1,0 +1,5 @@
+import type { MatrixCases } from "./types";
+
+export const dashboardsCases: MatrixCases = {
+  "/o/[slug]": { input: () => ({}) },
+};

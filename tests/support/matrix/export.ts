@@ -1,0 +1,5 @@
+import type { MatrixCases } from "./types";
+
+export const exportCases: MatrixCases = {
+  "/o/[slug]/export": { input: () => ({}) },
+};
