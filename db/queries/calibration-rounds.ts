@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { behaviours, calibrationAssignments, calibrationRounds, cycles, memberships, ratings, secondRatings, teamLeaders, teams, users } from "../schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { listBehaviours } from "@/db/queries/behaviours";
 import { findRound, listAssignments, listRatingPairs, listRoundPeople } from "@/db/queries/calibration-rounds";
 import { findCurrentCycle } from "@/db/queries/cycles";
@@ -5,7 +6,6 @@ import { listActiveTeams } from "@/db/queries/teams";
 import { memberLoader } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { roundIdSchema, roundProposalSchema } from "@/lib/schemas/calibration";
-import { CALIBRATION_MATRIX_IDS, prepareCalibrationRound } from "./matrix";
 import {
   ALPHA_TENTATIVE,
   bothIn,
@@ -25,7 +25,7 @@ import {
  * The new round's proposal: per active team with reps, a random sample (crypto-random on the server) and a second
  * rater, with everyone the admin may choose instead. Four statements.
  */
-export async function proposeNewRound(ctx: Parameters<Parameters<typeof memberLoader>[1]>[0], sizeText: string | undefined, random: Random = cryptoRandom) {
+async function proposeNewRound(ctx: Parameters<Parameters<typeof memberLoader>[1]>[0], sizeText: string | undefined, random: Random = cryptoRandom) {
   const { db, org } = ctx;
   const [cycle, teams, people] = await Promise.all([findCurrentCycle(db, org.id), listActiveTeams(db, org.id), listRoundPeople(db, org.id)]);
   const size = (sizeText && parseSampleSize(sizeText)) || DEFAULT_SAMPLE_SIZE;
@@ -57,7 +57,7 @@ export const loadNewRound = memberLoader(
     route: "/o/[slug]/calibration/rounds/new",
     permission: "calibration.manageRounds",
     input: roundProposalSchema,
-    expect: { allow: ["admin"], input: () => ({}) },
+    expect: { allow: ["admin"] },
   },
   (ctx, { size }) => proposeNewRound(ctx, size),
 );
@@ -72,7 +72,7 @@ export const loadRound = memberLoader(
     route: "/o/[slug]/calibration/rounds/[roundId]",
     permission: "calibration.view",
     input: roundIdSchema,
-    expect: { allow: ["admin", "otherLeader"], input: () => ({ roundId: CALIBRATION_MATRIX_IDS.round }), prepare: prepareCalibrationRound },
+    expect: { allow: ["admin", "otherLeader"] },
   },
   async ({ db, org, member }, { roundId }) => {
     const round = await findRound(db, org.id, roundId);

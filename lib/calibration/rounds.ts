@@ -62,7 +62,7 @@ export function eligibleSecondRaters<P extends Person>(teamId: string, people: r
 }
 
 /** The proposed second rater: a leader of another team when there is one (they know the scale), else an admin. */
-export function proposeSecondRater<P extends Person>(teamId: string, people: readonly P[], random: Random = cryptoRandom): P | null {
+function proposeSecondRater<P extends Person>(teamId: string, people: readonly P[], random: Random = cryptoRandom): P | null {
   const eligible = eligibleSecondRaters(teamId, people);
   const leaders = eligible.filter((p) => p.role === "leader");
   return drawSample(leaders.length > 0 ? leaders : eligible, 1, random)[0] ?? null;

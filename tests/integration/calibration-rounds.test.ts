@@ -3,13 +3,13 @@ import { insertUser } from "@/db/queries/accounts";
 import { insertMembership } from "@/db/queries/organisations";
 import { countQueries } from "@/db/query-counter";
 import { ratings, secondRatings } from "@/db/schema";
-import type { MatrixFixture } from "@/lib/chain/registry";
 import type { NewRoundPage, RoundPage } from "@/lib/calibration/round-loaders";
 import type { CalibrationPage } from "@/lib/calibration/loaders";
 import { krippendorffAlpha } from "@/lib/statistics/agreement";
 import { withTestDatabase } from "../support/database";
 import { memberEntry } from "../support/entries";
 import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtures";
+import { matrixCase, type MatrixFixture } from "../support/matrix";
 import { loadRegistry } from "../support/registry";
 
 const testDb = withTestDatabase();
@@ -133,12 +133,12 @@ describe("second ratings, blind", () => {
     expect(await views()).toEqual(before);
 
     // Every page a rep may load, with its matrix input: none holds the second rater's note or the round.
-    const entries = (await loadRegistry()).filter((e) => e.entry === "member" && e.kind !== "action" && e.expect.allow.includes("rep") && !e.expect.prepare);
+    const entries = (await loadRegistry()).filter((e) => e.entry === "member" && e.kind !== "action" && e.expect.allow.includes("rep") && !matrixCase(e).prepare);
     expect(entries.length).toBeGreaterThan(3);
     for (const entry of entries) {
       if (entry.entry !== "member") continue;
       actAs(f, "rep");
-      const outcome = await entry.call(f.slug, entry.expect.input(f));
+      const outcome = await entry.call(f.slug, matrixCase(entry).input(f));
       const text = JSON.stringify(outcome);
       expect(text, entry.name).not.toContain(SECOND_NOTE);
       expect(text, entry.name).not.toContain(roundId);
