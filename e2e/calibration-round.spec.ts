@@ -25,7 +25,9 @@ async function signedIn(browser: Browser, email: string, width = 1280) {
   return page;
 }
 
-test("an admin starts a round, a second rater rates blind, the rep sees none of it, and the agreement page flags the ambiguous behaviour", async ({ browser }) => {
+test("an admin starts a round, a second rater rates blind, the rep sees none of it, and the agreement page flags the ambiguous behaviour", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const note = `SECOND-NOTE-${crypto.randomUUID()}`;
 
@@ -70,7 +72,11 @@ test("an admin starts a round, a second rater rates blind, the rep sees none of 
   const groups = form.getByRole("radiogroup");
   const count = await groups.count();
   expect(count).toBe(10);
-  for (let i = 0; i < count; i += 1) await groups.nth(i).getByRole("radio", { name: String((i % 5) + 1) }).check();
+  for (let i = 0; i < count; i += 1)
+    await groups
+      .nth(i)
+      .getByRole("radio", { name: String((i % 5) + 1) })
+      .check();
   await form.getByRole("textbox").first().fill(note);
   await expectNoAxeViolations(rater);
   await shot(rater, "calibration-round-rater-1280");
@@ -83,7 +89,9 @@ test("an admin starts a round, a second rater rates blind, the rep sees none of 
   // Avery's own leader rates the other team in this round: they see those reps only, nothing of Avery's second rating.
   const firstRater = await signedIn(browser, east.leader.email);
   expect((await firstRater.goto(roundUrl))!.status()).toBe(200);
-  await expect(firstRater.getByRole("form", { name: `Second ratings of ${west.reps[0]!.name}` }).or(firstRater.getByRole("form").first())).toBeVisible();
+  await expect(
+    firstRater.getByRole("form", { name: `Second ratings of ${west.reps[0]!.name}` }).or(firstRater.getByRole("form").first()),
+  ).toBeVisible();
   await expect(firstRater.getByRole("form", { name: `Second ratings of ${avery.name}` })).toHaveCount(0);
   expect(await firstRater.content()).not.toContain(note);
 

@@ -11,12 +11,22 @@ export function FinishRoundButton({ slug, roundId }: { slug: string; roundId: st
   const { run, pending } = useActionRunner();
   return (
     <ConfirmDialog
-      trigger={<Button variant="secondary" disabled={pending}>{pending ? "Finishing…" : "Finish the round"}</Button>}
+      trigger={
+        <Button variant="secondary" disabled={pending}>
+          {pending ? "Finishing…" : "Finish the round"}
+        </Button>
+      }
       title="Finish this calibration round?"
       description="Second raters can no longer change their ratings. The agreement figures stay."
       confirmLabel="Finish the round"
       destructive={false}
-      onConfirm={() => run(() => finishCalibrationRound(slug, { roundId }), "Round finished.", () => router.refresh())}
+      onConfirm={() =>
+        run(
+          () => finishCalibrationRound(slug, { roundId }),
+          "Round finished.",
+          () => router.refresh(),
+        )
+      }
     />
   );
 }

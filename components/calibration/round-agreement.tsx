@@ -10,7 +10,12 @@ const percent = (share: number | null) => (share === null ? "—" : `${Math.roun
 const alphaText = (f: Figures) => (f.alpha === null ? "—" : f.alpha.toFixed(2));
 
 function Verdict({ figures, minReps }: { figures: Figures; minReps: number }) {
-  if (figures.reps < minReps) return <span className="text-slate-500">Too few: {figures.reps} of {minReps} reps rated twice</span>;
+  if (figures.reps < minReps)
+    return (
+      <span className="text-slate-500">
+        Too few: {figures.reps} of {minReps} reps rated twice
+      </span>
+    );
   if (figures.alpha === null) return <span className="text-slate-500">Every score the same: nothing to compare</span>;
   return figures.flagged ? <Badge tone="amber">The 1/3/5 anchors may be read differently</Badge> : <Badge tone="green">Read the same way</Badge>;
 }
@@ -60,8 +65,7 @@ export function RoundAgreement({ slug, agreement, rule }: { slug: string; agreem
             {b.name}: the 1/3/5 anchors may be read differently
           </h3>
           <p className="text-sm text-slate-700">
-            Alpha {alphaText(b)} over {b.reps} reps rated twice, below {rule.alpha}. Read both raters&apos; notes, then make the anchors
-            plainer.{" "}
+            Alpha {alphaText(b)} over {b.reps} reps rated twice, below {rule.alpha}. Read both raters&apos; notes, then make the anchors plainer.{" "}
             <Link href={`/o/${slug}/framework#behaviour-${b.behaviourId}`} className="font-medium text-brand-700 underline">
               Edit {b.name}
             </Link>

@@ -6,7 +6,19 @@ import type { CalibrationPage } from "@/lib/calibration/loaders";
 import { formatDate } from "@/lib/format";
 
 /** Every calibration round (a leader: those where they rate a second time), and, for admins, a new one. */
-export function CalibrationRounds({ slug, timeZone, admin, canStart, rounds }: { slug: string; timeZone: string; admin: boolean; canStart: boolean; rounds: CalibrationPage["rounds"] }) {
+export function CalibrationRounds({
+  slug,
+  timeZone,
+  admin,
+  canStart,
+  rounds,
+}: {
+  slug: string;
+  timeZone: string;
+  admin: boolean;
+  canStart: boolean;
+  rounds: CalibrationPage["rounds"];
+}) {
   return (
     <Panel
       title="Calibration rounds"
@@ -26,7 +38,9 @@ export function CalibrationRounds({ slug, timeZone, admin, canStart, rounds }: {
                 <Link href={`/o/${slug}/calibration/rounds/${r.id}`} className="font-medium text-brand-700 underline">
                   {r.cycleName}: round started {formatDate(r.createdAt, timeZone)}
                 </Link>
-                <span className="text-slate-600">{admin ? `${r.reps} reps sampled` : `${r.ownReps} ${r.ownReps === 1 ? "rep" : "reps"} for you to rate`}</span>
+                <span className="text-slate-600">
+                  {admin ? `${r.reps} reps sampled` : `${r.ownReps} ${r.ownReps === 1 ? "rep" : "reps"} for you to rate`}
+                </span>
                 {r.finishedAt ? <Badge>Finished</Badge> : <Badge tone="blue">In progress</Badge>}
               </li>
             ))}

@@ -8,7 +8,8 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { startCalibrationRound } from "@/lib/calibration/round-actions";
 import type { NewRoundPage } from "@/lib/calibration/round-loaders";
 
-const control = "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
+const control =
+  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600";
 
 /** The proposal, editable: tick the reps to sample and choose each team's second rater. */
 export function StartRoundForm({ page }: { page: NewRoundPage & { cycle: { id: string; name: string } } }) {
@@ -59,8 +60,16 @@ export function StartRoundForm({ page }: { page: NewRoundPage & { cycle: { id: s
           </fieldset>
         ))}
       </div>
-      {repsError && <p className="text-sm text-red-700" role="alert">{repsError}</p>}
-      {ratersError && <p className="text-sm text-red-700" role="alert">{ratersError}</p>}
+      {repsError && (
+        <p className="text-sm text-red-700" role="alert">
+          {repsError}
+        </p>
+      )}
+      {ratersError && (
+        <p className="text-sm text-red-700" role="alert">
+          {ratersError}
+        </p>
+      )}
       <FormAlert state={state} />
       <SubmitButton pendingLabel="Starting…">Start the round</SubmitButton>
     </form>

@@ -1,7 +1,18 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { behaviours, calibrationAssignments, calibrationRounds, cycles, memberships, ratings, secondRatings, teamLeaders, teams, users } from "../schema";
+import {
+  behaviours,
+  calibrationAssignments,
+  calibrationRounds,
+  cycles,
+  memberships,
+  ratings,
+  secondRatings,
+  teamLeaders,
+  teams,
+  users,
+} from "../schema";
 import { executeRows } from "./execute";
 
 /**
@@ -26,17 +37,31 @@ export async function listRoundPeople(db: DbOrTx, orgId: string): Promise<RoundP
 }
 
 export async function insertRound(db: DbOrTx, orgId: string, values: { cycleId: string; createdBy: string }) {
-  const [round] = await db.insert(calibrationRounds).values({ orgId, ...values }).returning();
+  const [round] = await db
+    .insert(calibrationRounds)
+    .values({ orgId, ...values })
+    .returning();
   return round!;
 }
 
-export async function insertAssignments(db: DbOrTx, orgId: string, roundId: string, rows: readonly { repUserId: string; teamId: string; secondRaterUserId: string }[]) {
+export async function insertAssignments(
+  db: DbOrTx,
+  orgId: string,
+  roundId: string,
+  rows: readonly { repUserId: string; teamId: string; secondRaterUserId: string }[],
+) {
   if (rows.length > 0) await db.insert(calibrationAssignments).values(rows.map((r) => ({ orgId, roundId, ...r })));
 }
 
 export async function findRound(db: DbOrTx, orgId: string, roundId: string) {
   const [round] = await db
-    .select({ id: calibrationRounds.id, cycleId: calibrationRounds.cycleId, cycleName: cycles.name, createdAt: calibrationRounds.createdAt, finishedAt: calibrationRounds.finishedAt })
+    .select({
+      id: calibrationRounds.id,
+      cycleId: calibrationRounds.cycleId,
+      cycleName: cycles.name,
+      createdAt: calibrationRounds.createdAt,
+      finishedAt: calibrationRounds.finishedAt,
+    })
     .from(calibrationRounds)
     .innerJoin(cycles, and(eq(cycles.orgId, calibrationRounds.orgId), eq(cycles.id, calibrationRounds.cycleId)))
     .where(and(eq(calibrationRounds.orgId, orgId), eq(calibrationRounds.id, roundId)));
@@ -58,7 +83,9 @@ export async function findAssignment(db: DbOrTx, orgId: string, roundId: string,
     .select({ repUserId: calibrationAssignments.repUserId, secondRaterUserId: calibrationAssignments.secondRaterUserId, repName: users.name })
     .from(calibrationAssignments)
     .innerJoin(users, eq(users.id, calibrationAssignments.repUserId))
-    .where(and(eq(calibrationAssignments.orgId, orgId), eq(calibrationAssignments.roundId, roundId), eq(calibrationAssignments.repUserId, repUserId)));
+    .where(
+      and(eq(calibrationAssignments.orgId, orgId), eq(calibrationAssignments.roundId, roundId), eq(calibrationAssignments.repUserId, repUserId)),
+    );
   return row;
 }
 
@@ -66,7 +93,14 @@ export type RoundSummary = { id: string; cycleName: string; createdAt: Date; fin
 
 /** Every round, newest first, with its cycle and sampled reps; `raterUserId` keeps those where that person rates. */
 export async function listRounds(db: DbOrTx, orgId: string, raterUserId?: string): Promise<RoundSummary[]> {
-  const rows = await executeRows<{ id: string; cycle_name: string; created_at: string | Date; finished_at: string | Date | null; reps: number; own_reps: number }>(
+  const rows = await executeRows<{
+    id: string;
+    cycle_name: string;
+    created_at: string | Date;
+    finished_at: string | Date | null;
+    reps: number;
+    own_reps: number;
+  }>(
     db,
     sql`select r.id, c.name as cycle_name, r.created_at, r.finished_at, count(a.rep_user_id)::int as reps,
         (count(a.rep_user_id) filter (where a.second_rater_user_id = ${raterUserId ?? null}::uuid))::int as own_reps
@@ -143,14 +177,28 @@ export async function listAssignments(db: DbOrTx, orgId: string, roundId: string
   }));
 }
 
-export type PairRow = { repUserId: string; behaviourId: string; first: number | null; firstComment: string | null; second: number | null; secondComment: string | null };
+export type PairRow = {
+  repUserId: string;
+  behaviourId: string;
+  first: number | null;
+  firstComment: string | null;
+  second: number | null;
+  secondComment: string | null;
+};
 
 /**
  * Each sampled rep's second rating and first (leader) rating per behaviour, where either exists; `raterUserId` keeps
  * one second rater's reps. The caller reveals the first rating only where both are in (bothIn).
  */
 export async function listRatingPairs(db: DbOrTx, orgId: string, roundId: string, cycleId: string, raterUserId?: string): Promise<PairRow[]> {
-  const rows = await executeRows<{ rep_user_id: string; behaviour_id: string; first: number | null; first_comment: string | null; second: number | null; second_comment: string | null }>(
+  const rows = await executeRows<{
+    rep_user_id: string;
+    behaviour_id: string;
+    first: number | null;
+    first_comment: string | null;
+    second: number | null;
+    second_comment: string | null;
+  }>(
     db,
     sql`select a.rep_user_id, b.id as behaviour_id, r.score as first, r.comment as first_comment, sr.score as second, sr.comment as second_comment
       from ${calibrationAssignments} a
@@ -172,7 +220,13 @@ export async function listRatingPairs(db: DbOrTx, orgId: string, roundId: string
 }
 
 /** Saves the second rater's scores of one rep: each behaviour's score and note, replacing what was there. */
-export async function upsertSecondRatings(db: DbOrTx, orgId: string, roundId: string, repUserId: string, rows: readonly { behaviourId: string; score: number; comment: string | null }[]) {
+export async function upsertSecondRatings(
+  db: DbOrTx,
+  orgId: string,
+  roundId: string,
+  repUserId: string,
+  rows: readonly { behaviourId: string; score: number; comment: string | null }[],
+) {
   if (rows.length === 0) return;
   await db
     .insert(secondRatings)

@@ -62,7 +62,10 @@ export const secondRatings = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.roundId, t.repUserId, t.behaviourId] }),
-    foreignKey({ columns: [t.orgId, t.roundId, t.repUserId], foreignColumns: [calibrationAssignments.orgId, calibrationAssignments.roundId, calibrationAssignments.repUserId] }),
+    foreignKey({
+      columns: [t.orgId, t.roundId, t.repUserId],
+      foreignColumns: [calibrationAssignments.orgId, calibrationAssignments.roundId, calibrationAssignments.repUserId],
+    }),
     foreignKey({ columns: [t.orgId, t.behaviourId], foreignColumns: [behaviours.orgId, behaviours.id] }),
     check("second_ratings_score_range", sql`${t.score} between 1 and 5`),
   ],

@@ -3,7 +3,15 @@
 import "server-only";
 
 import { listBehaviours } from "@/db/queries/behaviours";
-import { findAssignment, finishRound as markFinished, findRound, insertAssignments, insertRound, listRoundPeople, upsertSecondRatings } from "@/db/queries/calibration-rounds";
+import {
+  findAssignment,
+  finishRound as markFinished,
+  findRound,
+  insertAssignments,
+  insertRound,
+  listRoundPeople,
+  upsertSecondRatings,
+} from "@/db/queries/calibration-rounds";
 import { findCycle } from "@/db/queries/cycles";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
@@ -60,8 +68,15 @@ export const saveSecondRatings = memberAction(
     if (round.finishedAt) throw new Refusal("conflict", "This round is finished: its ratings can no longer change.");
     if (scores.size === 0) invalidField("form", "Choose a score for at least one behaviour.");
     const active = new Set((await listBehaviours(db, org.id)).map((b) => b.id));
-    for (const behaviourId of scores.keys()) if (!active.has(behaviourId)) invalidField("form", "One of the behaviours no longer exists. Reload the page and try again.");
-    await upsertSecondRatings(db, org.id, roundId, repUserId, [...scores].map(([behaviourId, s]) => ({ behaviourId, ...s })));
+    for (const behaviourId of scores.keys())
+      if (!active.has(behaviourId)) invalidField("form", "One of the behaviours no longer exists. Reload the page and try again.");
+    await upsertSecondRatings(
+      db,
+      org.id,
+      roundId,
+      repUserId,
+      [...scores].map(([behaviourId, s]) => ({ behaviourId, ...s })),
+    );
     // The scores stay out of the audit log: it records that the rep was rated, not how.
     await audit({ targetType: "calibration_round", targetId: roundId, targetLabel: assignment.repName, after: { behaviours: scores.size } });
     return { saved: scores.size };

@@ -29,10 +29,15 @@ async function proposeNewRound(ctx: Parameters<Parameters<typeof memberLoader>[1
   const { db, org } = ctx;
   const [cycle, teams, people] = await Promise.all([findCurrentCycle(db, org.id), listActiveTeams(db, org.id), listRoundPeople(db, org.id)]);
   const size = (sizeText && parseSampleSize(sizeText)) || DEFAULT_SAMPLE_SIZE;
-  const staffed = teams
-    .map((t) => ({ ...t, reps: people.filter((p) => p.role === "rep" && p.teamId === t.id) }))
-    .filter((t) => t.reps.length > 0);
-  const proposal = new Map(proposeRound(staffed.map((t) => ({ teamId: t.id, repUserIds: t.reps.map((r) => r.userId) })), people, size, random).map((p) => [p.teamId, p]));
+  const staffed = teams.map((t) => ({ ...t, reps: people.filter((p) => p.role === "rep" && p.teamId === t.id) })).filter((t) => t.reps.length > 0);
+  const proposal = new Map(
+    proposeRound(
+      staffed.map((t) => ({ teamId: t.id, repUserIds: t.reps.map((r) => r.userId) })),
+      people,
+      size,
+      random,
+    ).map((p) => [p.teamId, p]),
+  );
   return {
     slug: org.slug,
     cycle: cycle?.status === "open" ? { id: cycle.id, name: cycle.name } : null,
@@ -100,7 +105,13 @@ export const loadRound = memberLoader(
           const pair = pairOf.get(`${a.repUserId}:${b.id}`);
           const second = pair?.second ?? null;
           const shown = bothIn(pair?.first ?? null, second);
-          return { behaviourId: b.id, score: second, comment: pair?.secondComment ?? null, first: shown ? pair!.first : null, firstComment: shown ? pair!.firstComment : null };
+          return {
+            behaviourId: b.id,
+            score: second,
+            comment: pair?.secondComment ?? null,
+            first: shown ? pair!.first : null,
+            firstComment: shown ? pair!.firstComment : null,
+          };
         }),
       }));
 
@@ -113,11 +124,24 @@ export const loadRound = memberLoader(
       behaviours: behaviourList,
       toRate,
       progress: admin
-        ? assignments.map((a) => ({ repUserId: a.repUserId, repName: a.repName, teamName: a.teamName, secondRaterName: a.secondRaterName, secondCount: a.secondCount, firstCount: a.firstCount, bothCount: a.bothCount }))
+        ? assignments.map((a) => ({
+            repUserId: a.repUserId,
+            repName: a.repName,
+            teamName: a.teamName,
+            secondRaterName: a.secondRaterName,
+            secondCount: a.secondCount,
+            firstCount: a.firstCount,
+            bothCount: a.bothCount,
+          }))
         : [],
       agreement: agreement && {
         overall: agreement.overall,
-        behaviours: agreement.behaviours.map((b) => ({ ...b, comments: b.comments.map((c) => ({ ...c, repName: repName.get(c.repUserId) ?? "A rep" })).sort((x, y) => x.repName.localeCompare(y.repName)) })),
+        behaviours: agreement.behaviours.map((b) => ({
+          ...b,
+          comments: b.comments
+            .map((c) => ({ ...c, repName: repName.get(c.repUserId) ?? "A rep" }))
+            .sort((x, y) => x.repName.localeCompare(y.repName)),
+        })),
       },
       rule: { minReps: MIN_REPS_FOR_AGREEMENT, alpha: ALPHA_TENTATIVE },
       behaviourCount: behaviourList.length,

@@ -128,7 +128,10 @@ function agreementOf(pairs: readonly RatingPair[]): Agreement {
   const reps = new Set(both.map((p) => p.repUserId)).size;
   if (reps < MIN_REPS_FOR_AGREEMENT) return { reps, exact: null, withinOne: null, alpha: null, flagged: false };
   const shares = pairAgreement(both.map((p) => [p.first, p.second] as const))!;
-  const alpha = krippendorffAlpha(both.map((p) => [p.first, p.second]), "ordinal");
+  const alpha = krippendorffAlpha(
+    both.map((p) => [p.first, p.second]),
+    "ordinal",
+  );
   return { reps, exact: shares.exact, withinOne: shares.withinOne, alpha, flagged: alpha !== null && alpha < ALPHA_TENTATIVE };
 }
 
@@ -145,7 +148,15 @@ export function roundAgreement(pairs: readonly RatingPair[], behaviours: readonl
         const figures = agreementOf(own);
         // Both raters' comments side by side, only for a flagged behaviour and only where both ratings are in.
         const comments = figures.flagged
-          ? own.filter((p) => bothIn(p.first, p.second) && (p.firstComment || p.secondComment)).map((p) => ({ repUserId: p.repUserId, first: p.first!, second: p.second!, firstComment: p.firstComment, secondComment: p.secondComment }))
+          ? own
+              .filter((p) => bothIn(p.first, p.second) && (p.firstComment || p.secondComment))
+              .map((p) => ({
+                repUserId: p.repUserId,
+                first: p.first!,
+                second: p.second!,
+                firstComment: p.firstComment,
+                secondComment: p.secondComment,
+              }))
           : [];
         return { behaviourId: b.id, name: b.name, ...figures, comments };
       }),

@@ -12,11 +12,16 @@ const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray
 /** Starting a round: the sampled reps, and per team its second rater as "teamId:userId". */
 export const startRoundSchema = z.object({
   cycleId: uuidField,
-  reps: z.preprocess(asList, z.array(uuidField, { error: "Choose reps from the list." }).min(1, "Choose at least one rep to sample.").max(5000, "Choose at most 5,000 reps.")),
+  reps: z.preprocess(
+    asList,
+    z.array(uuidField, { error: "Choose reps from the list." }).min(1, "Choose at least one rep to sample.").max(5000, "Choose at most 5,000 reps."),
+  ),
   raters: z.preprocess(
     asList,
     z
-      .array(z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, "Choose a second rater from the list."), { error: "Choose a second rater for each team." })
+      .array(z.string().regex(/^[0-9a-f-]{36}:[0-9a-f-]{36}$/i, "Choose a second rater from the list."), {
+        error: "Choose a second rater for each team.",
+      })
       .max(5000, "Too many teams.")
       .transform((pairs) => new Map(pairs.map((p) => [p.slice(0, 36).toLowerCase(), p.slice(37).toLowerCase()]))),
   ),
@@ -41,7 +46,8 @@ export const secondRatingSchema = z
     for (const [key, value] of Object.entries(input)) {
       const comment = COMMENT_KEY.exec(key);
       if (comment) {
-        if (typeof value !== "string" || value.length > 2000) ctx.addIssue({ code: "custom", path: [key], message: "Keep the note under 2,000 characters." });
+        if (typeof value !== "string" || value.length > 2000)
+          ctx.addIssue({ code: "custom", path: [key], message: "Keep the note under 2,000 characters." });
         else if (value.trim() !== "") comments.set(comment[1]!.toLowerCase(), value.trim());
       }
     }

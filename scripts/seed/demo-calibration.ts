@@ -30,7 +30,13 @@ export async function seedDemoCalibration(db: DbOrTx, ctx: SeedContext): Promise
   if (!previous) return;
   const [round] = await db
     .insert(calibrationRounds)
-    .values({ orgId: ctx.orgId, cycleId: previous.id, createdBy: ctx.users[DEMO_ADMIN.email]!, createdAt: new Date("2026-09-22T09:00:00Z"), finishedAt: new Date("2026-09-29T16:30:00Z") })
+    .values({
+      orgId: ctx.orgId,
+      cycleId: previous.id,
+      createdBy: ctx.users[DEMO_ADMIN.email]!,
+      createdAt: new Date("2026-09-22T09:00:00Z"),
+      finishedAt: new Date("2026-09-29T16:30:00Z"),
+    })
     .returning();
   const assignments: { repUserId: string; teamId: string; secondRaterUserId: string }[] = [];
   const rows: (typeof secondRatings.$inferInsert)[] = [];

@@ -36,8 +36,24 @@ async function started() {
   await testDb()
     .insert(ratings)
     .values([
-      { orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 2, comment: "Lee's note on the first behaviour", updatedBy: f.users.leader },
-      { orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[1], score: 5, comment: FIRST_NOTE, updatedBy: f.users.leader },
+      {
+        orgId: f.orgId,
+        cycleId: f.cycles.open,
+        repUserId: f.users.rep,
+        behaviourId: f.behaviourIds[0],
+        score: 2,
+        comment: "Lee's note on the first behaviour",
+        updatedBy: f.users.leader,
+      },
+      {
+        orgId: f.orgId,
+        cycleId: f.cycles.open,
+        repUserId: f.users.rep,
+        behaviourId: f.behaviourIds[1],
+        score: 5,
+        comment: FIRST_NOTE,
+        updatedBy: f.users.leader,
+      },
     ]);
   const proposal = await ok<NewRoundPage>("/o/[slug]/calibration/rounds/new", f, "admin");
   const teamA = proposal.teams.find((t) => t.id === f.teamId)!;
@@ -56,7 +72,12 @@ describe("starting a calibration round", () => {
     // Team B has no reps: it is not proposed. Team A has two reps: both are sampled.
     expect(proposal.teams.map((t) => t.id)).toEqual([f.teamId]);
     const teamA = proposal.teams[0]!;
-    expect(teamA.reps.filter((r) => r.proposed).map((r) => r.userId).sort()).toEqual([f.users.rep, f.users.otherRep].sort());
+    expect(
+      teamA.reps
+        .filter((r) => r.proposed)
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual([f.users.rep, f.users.otherRep].sort());
     // Lee and Cole lead team A; reps never rate: the admin and Olu remain, and a leader is proposed before an admin.
     expect(teamA.raters.map((r) => r.userId).sort()).toEqual([f.users.admin, f.users.otherLeader].sort());
     expect(teamA.proposedRaterUserId).toBe(f.users.otherLeader);
@@ -71,15 +92,31 @@ describe("starting a calibration round", () => {
 
   it("refuses the team's own leader, a rep or a closed cycle as what the round is made of", async () => {
     const f = await createMatrixOrganisation(testDb());
-    const start = (input: Record<string, unknown>) => call("calibration.startRound", f, "admin", { cycleId: f.cycles.open, reps: [f.users.rep], raters: [`${f.teamId}:${f.users.otherLeader}`], ...input });
+    const start = (input: Record<string, unknown>) =>
+      call("calibration.startRound", f, "admin", {
+        cycleId: f.cycles.open,
+        reps: [f.users.rep],
+        raters: [`${f.teamId}:${f.users.otherLeader}`],
+        ...input,
+      });
     const ownLeader = await start({ raters: [`${f.teamId}:${f.users.leader}`] });
     expect(ownLeader).toMatchObject({ status: "error", code: "invalid", fieldErrors: { raters: expect.stringMatching(/does not lead the team/) } });
     const repRater = await start({ raters: [`${f.teamId}:${f.users.otherRep}`] });
     expect(repRater).toMatchObject({ status: "error", fieldErrors: { raters: expect.stringMatching(/leader or an admin/) } });
     expect(await start({ raters: [] })).toMatchObject({ status: "error", fieldErrors: { raters: expect.stringMatching(/second rater/) } });
-    expect(await start({ cycleId: f.cycles.closed })).toMatchObject({ status: "error", fieldErrors: { cycleId: expect.stringMatching(/open cycle/) } });
+    expect(await start({ cycleId: f.cycles.closed })).toMatchObject({
+      status: "error",
+      fieldErrors: { cycleId: expect.stringMatching(/open cycle/) },
+    });
     expect(await start({ reps: [f.users.leader] })).toMatchObject({ status: "error", fieldErrors: { reps: expect.any(String) } });
-    for (const persona of ["leader", "otherLeader", "rep"] as const) expect(await call("calibration.startRound", f, persona, { cycleId: f.cycles.open, reps: [f.users.rep], raters: [`${f.teamId}:${f.users.otherLeader}`] })).toMatchObject({ status: "error", code: "forbidden" });
+    for (const persona of ["leader", "otherLeader", "rep"] as const)
+      expect(
+        await call("calibration.startRound", f, persona, {
+          cycleId: f.cycles.open,
+          reps: [f.users.rep],
+          raters: [`${f.teamId}:${f.users.otherLeader}`],
+        }),
+      ).toMatchObject({ status: "error", code: "forbidden" });
   });
 });
 
@@ -94,7 +131,13 @@ describe("second ratings, blind", () => {
     expect(before.progress).toEqual([]);
     expect(before.agreement).toBeNull();
 
-    await ok("calibration.rateSecond", f, "otherLeader", { roundId, repUserId: f.users.rep, [`score.${f.behaviourIds[0]}`]: "4", [`comment.${f.behaviourIds[0]}`]: SECOND_NOTE, [`score.${f.behaviourIds[2]}`]: "3" });
+    await ok("calibration.rateSecond", f, "otherLeader", {
+      roundId,
+      repUserId: f.users.rep,
+      [`score.${f.behaviourIds[0]}`]: "4",
+      [`comment.${f.behaviourIds[0]}`]: SECOND_NOTE,
+      [`score.${f.behaviourIds[2]}`]: "3",
+    });
     const after = await ok<RoundPage>(ROUND, f, "otherLeader", { roundId });
     const rated = after.toRate.find((r) => r.repUserId === f.users.rep)!;
     // b0: both in, revealed. b1: only Lee's, hidden. b2: only Olu's (Lee gave none), nothing to reveal.
@@ -110,10 +153,18 @@ describe("second ratings, blind", () => {
   it("lets only the assigned second rater save, and refuses everyone else the round page except admins", async () => {
     const { f, roundId } = await started();
     const input = { roundId, repUserId: f.users.rep, [`score.${f.behaviourIds[0]}`]: "4" };
-    for (const persona of ["admin", "leader", "coLeader", "rep", "otherRep"] as const) expect(await call("calibration.rateSecond", f, persona, input), persona).toMatchObject({ status: "error", code: "forbidden" });
-    for (const persona of ["leader", "coLeader", "rep", "otherRep"] as const) expect(await call(ROUND, f, persona, { roundId }), persona).toMatchObject({ status: "error", code: "forbidden" });
-    expect(await call("calibration.rateSecond", f, "otherLeader", { ...input, [`score.${f.behaviourIds[0]}`]: "6" })).toMatchObject({ status: "error", code: "invalid" });
-    expect(await call("calibration.rateSecond", f, "otherLeader", { roundId, repUserId: f.users.rep })).toMatchObject({ status: "error", fieldErrors: { form: expect.any(String) } });
+    for (const persona of ["admin", "leader", "coLeader", "rep", "otherRep"] as const)
+      expect(await call("calibration.rateSecond", f, persona, input), persona).toMatchObject({ status: "error", code: "forbidden" });
+    for (const persona of ["leader", "coLeader", "rep", "otherRep"] as const)
+      expect(await call(ROUND, f, persona, { roundId }), persona).toMatchObject({ status: "error", code: "forbidden" });
+    expect(await call("calibration.rateSecond", f, "otherLeader", { ...input, [`score.${f.behaviourIds[0]}`]: "6" })).toMatchObject({
+      status: "error",
+      code: "invalid",
+    });
+    expect(await call("calibration.rateSecond", f, "otherLeader", { roundId, repUserId: f.users.rep })).toMatchObject({
+      status: "error",
+      fieldErrors: { form: expect.any(String) },
+    });
     // Finished: nothing changes any more.
     await ok("calibration.finishRound", f, "admin", { roundId });
     expect(await call("calibration.rateSecond", f, "otherLeader", input)).toMatchObject({ status: "error", code: "conflict" });
@@ -129,11 +180,19 @@ describe("second ratings, blind", () => {
       raters: (await ok<CalibrationPage>("/o/[slug]/calibration", f, "admin")).raters,
     });
     const before = await views();
-    await ok("calibration.rateSecond", f, "otherLeader", { roundId, repUserId: f.users.rep, [`score.${f.behaviourIds[0]}`]: "5", [`comment.${f.behaviourIds[0]}`]: SECOND_NOTE, [`score.${f.behaviourIds[1]}`]: "1" });
+    await ok("calibration.rateSecond", f, "otherLeader", {
+      roundId,
+      repUserId: f.users.rep,
+      [`score.${f.behaviourIds[0]}`]: "5",
+      [`comment.${f.behaviourIds[0]}`]: SECOND_NOTE,
+      [`score.${f.behaviourIds[1]}`]: "1",
+    });
     expect(await views()).toEqual(before);
 
     // Every page a rep may load, with its matrix input: none holds the second rater's note or the round.
-    const entries = (await loadRegistry()).filter((e) => e.entry === "member" && e.kind !== "action" && e.expect.allow.includes("rep") && !matrixCase(e).prepare);
+    const entries = (await loadRegistry()).filter(
+      (e) => e.entry === "member" && e.kind !== "action" && e.expect.allow.includes("rep") && !matrixCase(e).prepare,
+    );
     expect(entries.length).toBeGreaterThan(3);
     for (const entry of entries) {
       if (entry.entry !== "member") continue;
@@ -143,7 +202,8 @@ describe("second ratings, blind", () => {
       expect(text, entry.name).not.toContain(SECOND_NOTE);
       expect(text, entry.name).not.toContain(roundId);
     }
-    for (const name of ["/o/[slug]/calibration", "/o/[slug]/calibration/rounds/new", ROUND]) expect(await call(name, f, "rep", { roundId }), name).toMatchObject({ status: "error", code: "forbidden" });
+    for (const name of ["/o/[slug]/calibration", "/o/[slug]/calibration/rounds/new", ROUND])
+      expect(await call(name, f, "rep", { roundId }), name).toMatchObject({ status: "error", code: "forbidden" });
   });
 });
 
@@ -153,21 +213,43 @@ describe("agreement", () => {
     const f = await createMatrixOrganisation(testDb());
     const ids: string[] = [];
     for (let i = 0; i < reps; i += 1) {
-      const user = await insertUser(testDb(), { name: `Rep ${String(i).padStart(2, "0")}`, email: `r${i}.${crypto.randomUUID().slice(0, 8)}@example.test`, passwordHash: "x" });
+      const user = await insertUser(testDb(), {
+        name: `Rep ${String(i).padStart(2, "0")}`,
+        email: `r${i}.${crypto.randomUUID().slice(0, 8)}@example.test`,
+        passwordHash: "x",
+      });
       await insertMembership(testDb(), f.orgId, { userId: user.id, role: "rep", teamId: f.teamId });
       ids.push(user.id);
     }
     const first = (i: number) => (i % 5) + 1;
     await testDb()
       .insert(ratings)
-      .values(ids.flatMap((repUserId, i) => [0, 1].map((b) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId, behaviourId: f.behaviourIds[b]!, score: first(i), comment: b === 1 ? `Lee on ${i}` : null, updatedBy: f.users.leader }))));
-    const { roundId } = await ok<{ roundId: string }>("calibration.startRound", f, "admin", { cycleId: f.cycles.open, reps: ids, raters: [`${f.teamId}:${f.users.otherLeader}`] });
+      .values(
+        ids.flatMap((repUserId, i) =>
+          [0, 1].map((b) => ({
+            orgId: f.orgId,
+            cycleId: f.cycles.open,
+            repUserId,
+            behaviourId: f.behaviourIds[b]!,
+            score: first(i),
+            comment: b === 1 ? `Lee on ${i}` : null,
+            updatedBy: f.users.leader,
+          })),
+        ),
+      );
+    const { roundId } = await ok<{ roundId: string }>("calibration.startRound", f, "admin", {
+      cycleId: f.cycles.open,
+      reps: ids,
+      raters: [`${f.teamId}:${f.users.otherLeader}`],
+    });
     await testDb()
       .insert(secondRatings)
-      .values(ids.flatMap((repUserId, i) => [
-        { orgId: f.orgId, roundId, repUserId, behaviourId: f.behaviourIds[0], score: first(i) },
-        { orgId: f.orgId, roundId, repUserId, behaviourId: f.behaviourIds[1], score: 6 - first(i), comment: `Olu on ${i}` },
-      ]));
+      .values(
+        ids.flatMap((repUserId, i) => [
+          { orgId: f.orgId, roundId, repUserId, behaviourId: f.behaviourIds[0], score: first(i) },
+          { orgId: f.orgId, roundId, repUserId, behaviourId: f.behaviourIds[1], score: 6 - first(i), comment: `Olu on ${i}` },
+        ]),
+      );
     return { f, roundId, first };
   }
 

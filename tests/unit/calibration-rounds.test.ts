@@ -83,7 +83,9 @@ describe("calibration round sampling", () => {
       expect(b!.repUserIds.sort()).toEqual(["r6", "r7"]);
     }
     // Only leaders of the team and an admin: the admin.
-    expect(proposeRound([{ teamId: "A", repUserIds: ["r1"] }], [people[0]!, people[1]!, people[3]!], { kind: "count", count: 3 })[0]!.secondRaterUserId).toBe("admin");
+    expect(
+      proposeRound([{ teamId: "A", repUserIds: ["r1"] }], [people[0]!, people[1]!, people[3]!], { kind: "count", count: 3 })[0]!.secondRaterUserId,
+    ).toBe("admin");
   });
 
   it("refuses a second rater who leads the team, is the rep, or is no leader or admin", () => {
@@ -102,7 +104,13 @@ describe("the blind reveal and agreement", () => {
     expect(bothIn(3, null)).toBe(false);
   });
 
-  const pair = (rep: number, behaviourId: string, first: number | null, second: number | null, comments: [string | null, string | null] = [null, null]): RatingPair => ({
+  const pair = (
+    rep: number,
+    behaviourId: string,
+    first: number | null,
+    second: number | null,
+    comments: [string | null, string | null] = [null, null],
+  ): RatingPair => ({
     repUserId: `rep${rep}`,
     behaviourId,
     first,
@@ -131,9 +139,17 @@ describe("the blind reveal and agreement", () => {
     expect(behaviours[0]).toMatchObject({ reps: 10, exact: 1, withinOne: 1, alpha: 1, flagged: false });
     // Flipped scores (1-5, 2-4, 3-3): equal, or within one, only at 3 (2 of 10).
     expect(behaviours[1]).toMatchObject({ reps: 10, exact: 0.2, withinOne: 0.2, flagged: true });
-    expect(behaviours[1]!.alpha).toBeCloseTo(krippendorffAlpha(firsts.map((f) => [f, 6 - f]), "ordinal")!, 10);
+    expect(behaviours[1]!.alpha).toBeCloseTo(
+      krippendorffAlpha(
+        firsts.map((f) => [f, 6 - f]),
+        "ordinal",
+      )!,
+      10,
+    );
     expect(behaviours[1]!.alpha!).toBeLessThan(0);
-    expect(behaviours[1]!.comments).toEqual([{ repUserId: "rep0", first: 1, second: 5, firstComment: "Rarely calls back", secondComment: "Knows every buyer" }]);
+    expect(behaviours[1]!.comments).toEqual([
+      { repUserId: "rep0", first: 1, second: 5, firstComment: "Rarely calls back", secondComment: "Knows every buyer" },
+    ]);
     expect(overall.reps).toBe(10);
     expect(overall.exact).toBeCloseTo(12 / 20, 10);
   });

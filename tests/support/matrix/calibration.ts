@@ -27,7 +27,12 @@ export const calibrationCases: MatrixCases = {
     input: (f) => ({ cycleId: f.cycles.open, reps: [f.users.rep, f.users.otherRep], raters: [`${f.teamId}:${f.users.otherLeader}`] }),
   },
   "calibration.rateSecond": {
-    input: (f) => ({ roundId: ROUND_ID, repUserId: f.users.rep, [`score.${f.behaviourIds[0]}`]: "3", [`comment.${f.behaviourIds[0]}`]: "Listens well" }),
+    input: (f) => ({
+      roundId: ROUND_ID,
+      repUserId: f.users.rep,
+      [`score.${f.behaviourIds[0]}`]: "3",
+      [`comment.${f.behaviourIds[0]}`]: "Listens well",
+    }),
     prepare: prepareCalibrationRound,
   },
   "calibration.finishRound": { input: () => ({ roundId: ROUND_ID }), prepare: prepareCalibrationRound },

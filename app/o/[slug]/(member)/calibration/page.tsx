@@ -9,7 +9,13 @@ import { CalibrationRounds } from "@/components/calibration/rounds-list";
 
 export const metadata: Metadata = { title: "How leaders rate" };
 
-export default async function CalibrationPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ cycle?: string | string[] }> }) {
+export default async function CalibrationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ cycle?: string | string[] }>;
+}) {
   const { slug } = await params;
   const { cycle: chosen } = await searchParams;
   const page = await loadCalibration(slug, { cycle: typeof chosen === "string" ? chosen : undefined });
@@ -33,7 +39,9 @@ export default async function CalibrationPage({ params, searchParams }: { params
           )
         }
       />
-      {(!page.ownOnly || page.rounds.length > 0) && <CalibrationRounds slug={page.slug} timeZone={page.timeZone} admin={!page.ownOnly} canStart={page.openCycle} rounds={page.rounds} />}
+      {(!page.ownOnly || page.rounds.length > 0) && (
+        <CalibrationRounds slug={page.slug} timeZone={page.timeZone} admin={!page.ownOnly} canStart={page.openCycle} rounds={page.rounds} />
+      )}
       {page.cycles.length > 0 && <CyclePicker cycles={page.cycles} current={page.cycle?.id} />}
       {!page.cycle || !org ? (
         <EmptyState title="No leader ratings yet">The figures appear once leaders have rated reps in a cycle.</EmptyState>

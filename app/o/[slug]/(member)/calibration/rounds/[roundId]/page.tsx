@@ -43,7 +43,10 @@ export default async function RoundPage({ params }: { params: Promise<{ slug: st
             {page.toRate.map((rep) => (
               <details key={rep.repUserId} open={page.toRate.length <= 5} className="rounded-md ring-1 ring-slate-200">
                 <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50">
-                  {rep.repName} <span className="font-normal text-slate-500">· {rep.teamName} · {rep.rated} of {page.behaviourCount} rated</span>
+                  {rep.repName}{" "}
+                  <span className="font-normal text-slate-500">
+                    · {rep.teamName} · {rep.rated} of {page.behaviourCount} rated
+                  </span>
                 </summary>
                 <div className="p-3 pt-0">
                   <SecondRatingForm slug={page.slug} roundId={page.round.id} rep={rep} behaviours={page.behaviours} finished={finished} />
@@ -55,7 +58,10 @@ export default async function RoundPage({ params }: { params: Promise<{ slug: st
       )}
       {page.admin && page.agreement && (
         <>
-          <Panel title="Agreement" description={`Computed only where both ratings of a rep on a behaviour are in, and shown from ${page.rule.minReps} reps rated twice.`}>
+          <Panel
+            title="Agreement"
+            description={`Computed only where both ratings of a rep on a behaviour are in, and shown from ${page.rule.minReps} reps rated twice.`}
+          >
             <RoundAgreement slug={page.slug} agreement={page.agreement} rule={page.rule} />
           </Panel>
           <Panel title="Progress" description="Behaviours rated by the second rater and by the rep's leader, per sampled rep.">

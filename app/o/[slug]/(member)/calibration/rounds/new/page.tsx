@@ -8,7 +8,13 @@ import { loadNewRound } from "@/lib/calibration/round-loaders";
 
 export const metadata: Metadata = { title: "New calibration round" };
 
-export default async function NewRoundPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ size?: string | string[] }> }) {
+export default async function NewRoundPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ size?: string | string[] }>;
+}) {
   const { slug } = await params;
   const { size } = await searchParams;
   const page = await loadNewRound(slug, { size: typeof size === "string" ? size : undefined });
@@ -29,13 +35,22 @@ export default async function NewRoundPage({ params, searchParams }: { params: P
         <EmptyState title="No team has reps">Add reps to a team, then start a round.</EmptyState>
       ) : (
         <>
-          <Panel title="Sample size" description={`Per team: a number of reps ("4") or a share ("30%"). Never fewer than ${page.minPerTeam} reps per team when the team has them. The reps are drawn at random; draw again for another sample.`}>
+          <Panel
+            title="Sample size"
+            description={`Per team: a number of reps ("4") or a share ("30%"). Never fewer than ${page.minPerTeam} reps per team when the team has them. The reps are drawn at random; draw again for another sample.`}
+          >
             <form method="get" className="flex flex-wrap items-end gap-3">
               <div className="space-y-1.5">
                 <label htmlFor="size" className="block text-sm font-medium text-slate-800">
                   Reps per team
                 </label>
-                <input id="size" name="size" defaultValue={page.size} className="block w-32 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600" aria-describedby={page.sizeRejected ? "size-error" : undefined} />
+                <input
+                  id="size"
+                  name="size"
+                  defaultValue={page.size}
+                  className="block w-32 rounded-md border-0 px-3 py-2 text-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600"
+                  aria-describedby={page.sizeRejected ? "size-error" : undefined}
+                />
               </div>
               <button type="submit" className={buttonClasses("secondary")}>
                 Draw the sample
