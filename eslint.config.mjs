@@ -18,8 +18,20 @@ export default defineConfig([
     // Components render; they never reach the database.
     files: ["components/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/db/*", "@/db"], message: "Components get data through props and actions, never from db/." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/db/*", "@/db"], message: "Components get data through props and actions, never from db/." }] },
+      ],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", ".data/**", ".test-data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "db/migrations/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    ".data/**",
+    ".test-data/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+    "db/migrations/**",
+  ]),
 ]);

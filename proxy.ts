@@ -39,7 +39,9 @@ export function proxy(request: NextRequest) {
       return new NextResponse(message, { status: 403, headers: security });
     }
   }
-  const response = needsSignIn(request) ? redirectToLogin(request) : NextResponse.next({ request: { headers: forwardedHeaders(request, csp, requestId) } });
+  const response = needsSignIn(request)
+    ? redirectToLogin(request)
+    : NextResponse.next({ request: { headers: forwardedHeaders(request, csp, requestId) } });
   for (const [name, value] of Object.entries(security)) response.headers.set(name, value);
   return response;
 }

@@ -37,15 +37,15 @@ export default function LandingPage() {
         </nav>
       </header>
       <main>
-        <section className="mx-auto grid max-w-6xl items-center gap-12 px-6 pb-16 pt-10 lg:grid-cols-2">
+        <section className="mx-auto grid max-w-6xl items-center gap-12 px-6 pt-10 pb-16 lg:grid-cols-2">
           <div>
-            <p className="text-sm font-semibold uppercase tracking-wide text-brand-600">For sales leaders who coach</p>
+            <p className="text-sm font-semibold tracking-wide text-brand-600 uppercase">For sales leaders who coach</p>
             <h1 className="mt-3 text-4xl font-semibold tracking-tight text-slate-900 sm:text-5xl">
               Stop carrying the bag. Start coaching what predicts the number.
             </h1>
             <p className="mt-5 text-lg text-slate-600">
-              Coachgrid turns your judgement about your reps into a grid you can act on: the behaviours that matter,
-              your rating and theirs, and a clear next thing to coach for every person.
+              Coachgrid turns your judgement about your reps into a grid you can act on: the behaviours that matter, your rating and theirs, and a
+              clear next thing to coach for every person.
             </p>
             <div className="mt-8 flex flex-wrap gap-3">
               <Link href="/signup" className={buttonClasses("primary", "lg")}>
@@ -77,9 +77,7 @@ export default function LandingPage() {
           </div>
         </section>
       </main>
-      <footer className="mx-auto max-w-6xl px-6 py-8 text-sm text-slate-500">
-        Coachgrid — a coaching grid for sales teams.
-      </footer>
+      <footer className="mx-auto max-w-6xl px-6 py-8 text-sm text-slate-500">Coachgrid — a coaching grid for sales teams.</footer>
     </div>
   );
 }

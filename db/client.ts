@@ -128,7 +128,11 @@ type ServerOptions = {
  * pooler in transaction mode (DATABASE_POOLER=transaction) nothing is prepared by name: such a pooler (PgBouncer
  * before 1.21) hands each transaction any server connection, where a statement prepared on another one does not exist.
  */
-export async function openServer(url: string, poolSize = 10, { pooler = env().DATABASE_POOLER, migrationUrl = url }: ServerOptions = {}): Promise<DatabaseHandle> {
+export async function openServer(
+  url: string,
+  poolSize = 10,
+  { pooler = env().DATABASE_POOLER, migrationUrl = url }: ServerOptions = {},
+): Promise<DatabaseHandle> {
   await migrateServer(migrationUrl);
   const named = pooler !== "transaction";
   const client = postgres(url, { max: poolSize, onnotice: () => {}, prepare: named });

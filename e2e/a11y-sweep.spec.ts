@@ -30,7 +30,14 @@ test.describe.configure({ mode: "serial" });
 test("signed-out pages and link pages", async ({ page }) => {
   watchCsp(page);
   const tokenRoutes = pageRoutes().filter((r) => r.includes("[token]"));
-  const urls = ["/", "/login", "/signup", "/forgot-password", "/account-deleted", ...tokenRoutes.map((r) => r.replace("[slug]", DEMO_ORG.slug).replace("[token]", "not-a-real-token"))];
+  const urls = [
+    "/",
+    "/login",
+    "/signup",
+    "/forgot-password",
+    "/account-deleted",
+    ...tokenRoutes.map((r) => r.replace("[slug]", DEMO_ORG.slug).replace("[token]", "not-a-real-token")),
+  ];
   for (const url of urls) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBeLessThan(500);

@@ -52,10 +52,21 @@ test("the email address changes through the link mailed to the new one; the old 
   await page.screenshot({ path: "test-results/screens/account.png", fullPage: true });
 
   // One's own data, as a file.
-  const [download] = await Promise.all([page.waitForEvent("download"), panel(page, "Your data").getByRole("link", { name: "Download my data" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel(page, "Your data").getByRole("link", { name: "Download my data" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^coachgrid-my-data-\d{4}-\d{2}-\d{2}\.json$/);
-  const data = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as { format: string; account: { email: string }; organisations: { name: string }[] };
-  expect(data).toMatchObject({ format: "coachgrid-personal-data", account: { email: person.email }, organisations: [{ name: person.organisationName }] });
+  const data = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as {
+    format: string;
+    account: { email: string };
+    organisations: { name: string }[];
+  };
+  expect(data).toMatchObject({
+    format: "coachgrid-personal-data",
+    account: { email: person.email },
+    organisations: [{ name: person.organisationName }],
+  });
 
   const email = panel(page, "Email address");
   const newEmail = `moved.${crypto.randomUUID().slice(0, 8)}@example.test`;
@@ -138,7 +149,10 @@ test("leaving: the last admin is refused with a clear message; a member leaves a
   await expect(page.getByRole("heading", { level: 1, name: person.organisationName })).toBeVisible();
 });
 
-test("deleting the account: refused while the last admin; then erased, and shown to the organisation as a former member", async ({ page, browser }) => {
+test("deleting the account: refused while the last admin; then erased, and shown to the organisation as a former member", async ({
+  page,
+  browser,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const person = newAccount("Leaving");
   await signUp(page, person);

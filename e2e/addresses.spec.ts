@@ -61,7 +61,10 @@ test("with NEXTAUTH_URL set, another address of the same server says plainly whi
   await page.goto("/signup");
   const notice = page.getByRole("alert", { name: "Wrong address" });
   await expect(notice).toContainText(`Coachgrid is set up to be used at http://localhost:${port}, not at http://127.0.0.1:${port}`);
-  await expect(notice.getByRole("link", { name: `Open this page at http://localhost:${port}` })).toHaveAttribute("href", `http://localhost:${port}/signup`);
+  await expect(notice.getByRole("link", { name: `Open this page at http://localhost:${port}` })).toHaveAttribute(
+    "href",
+    `http://localhost:${port}/signup`,
+  );
   await page.screenshot({ path: path.join("test-results", "wrong-address-notice.png") });
 
   // At the configured address, no notice.

@@ -48,7 +48,11 @@ test("an admin reads the audit log, filters it and downloads the organisation's 
   const data = JSON.parse(text) as { format: string; organisation: { slug: string; name: string }; tables: Record<string, unknown[]> };
   expect(data).toMatchObject({ format: "coachgrid-export", organisation: { slug, name: renamed } });
   // Sign-up, the settings change, and the export itself (recorded before the data is read).
-  expect(data.tables.audit_events!.map((e) => (e as { action: string }).action).sort()).toEqual(["account.signUp", "organisation.export", "organisation.updateSettings"]);
+  expect(data.tables.audit_events!.map((e) => (e as { action: string }).action).sort()).toEqual([
+    "account.signUp",
+    "organisation.export",
+    "organisation.updateSettings",
+  ]);
   expect(text).not.toContain("$argon2");
 });
 

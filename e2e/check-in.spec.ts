@@ -27,7 +27,10 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-test("a leader sends a check-in link; the counterpart answers on a phone without an account; the leader sees both views", async ({ page, browser }) => {
+test("a leader sends a check-in link; the counterpart answers on a phone without an account; the leader sees both views", async ({
+  page,
+  browser,
+}) => {
   const tag = crypto.randomUUID().slice(0, 6);
   const counterpart = `Quill Sentinel ${tag}`;
   const sentinelTitle = `Sentinel title ${tag}`;
@@ -48,7 +51,10 @@ test("a leader sends a check-in link; the counterpart answers on a phone without
   await expect(page.getByRole("heading", { level: 1, name: counterpart })).toBeVisible();
   const detailUrl = page.url();
   const log = page.getByRole("dialog", { name: `Log an interaction with ${counterpart}` });
-  for (const [kind, on, trust] of [["call", addDays(today, -10), "3"], ["lunch", today, "4"]] as const) {
+  for (const [kind, on, trust] of [
+    ["call", addDays(today, -10), "3"],
+    ["lunch", today, "4"],
+  ] as const) {
     await page.getByRole("button", { name: "Log an interaction" }).click();
     await log.getByLabel("Kind").selectOption(kind);
     await log.getByLabel("Date").fill(on);
@@ -70,8 +76,20 @@ test("a leader sends a check-in link; the counterpart answers on a phone without
   await expect(links).toContainText("Waiting");
 
   // The probe finds the organisation's other names on a leader's pages...
-  const sentinels = [counterpart, sentinelTitle, sentinelStep, "Gail Porter", "Hector Ruiz", east!.name, east!.reps[0]!.name, east!.reps[4]!.name, "Operations"];
-  const leaderSources = await Promise.all([detailUrl, `${org}/relationships`, `${org}/grid`, `${org}/teams`].map((url) => sourceOf(page.request, url)));
+  const sentinels = [
+    counterpart,
+    sentinelTitle,
+    sentinelStep,
+    "Gail Porter",
+    "Hector Ruiz",
+    east!.name,
+    east!.reps[0]!.name,
+    east!.reps[4]!.name,
+    "Operations",
+  ];
+  const leaderSources = await Promise.all(
+    [detailUrl, `${org}/relationships`, `${org}/grid`, `${org}/teams`].map((url) => sourceOf(page.request, url)),
+  );
   expect(sentinels.filter((s) => !leaderSources.some((source) => source.includes(s)))).toEqual([]);
 
   // ...and none of them on the check-in page, opened on a phone with no session at all.
@@ -86,7 +104,9 @@ test("a leader sends a check-in link; the counterpart answers on a phone without
   await them.goto(link);
   await expect(them.getByRole("heading", { level: 1, name: `A quick check-in from ${east!.leader.name}` })).toBeVisible();
   await expect(them.getByText(DEMO_ORG.name).first()).toBeVisible();
-  await expect(them.getByRole("region", { name: "Who reads your answers" })).toContainText(`${east!.leader.name} and the admins of ${DEMO_ORG.name} read your answers; nobody else there sees them.`);
+  await expect(them.getByRole("region", { name: "Who reads your answers" })).toContainText(
+    `${east!.leader.name} and the admins of ${DEMO_ORG.name} read your answers; nobody else there sees them.`,
+  );
   await expect(them.getByRole("navigation")).toHaveCount(0);
   await expect(them.getByRole("link")).toHaveCount(0);
   expect(await them.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -130,7 +150,12 @@ test("a leader sends a check-in link; the counterpart answers on a phone without
   await expect(answer).toContainText(crazy);
   await expect(page.getByRole("article", { name: `Lunch on ${formatDay(today)}` })).toBeVisible();
   await expect(page.getByRole("table", { name: "Trust after each interaction" }).getByRole("row").nth(2)).toContainText(/Lunch\s*4/);
-  await expect(page.getByRole("table", { name: `${counterpart}'s trust in each check-in` }).getByRole("row").nth(1)).toContainText(/Check-in answer\s*2/);
+  await expect(
+    page
+      .getByRole("table", { name: `${counterpart}'s trust in each check-in` })
+      .getByRole("row")
+      .nth(1),
+  ).toContainText(/Check-in answer\s*2/);
   await expect(page.locator(".recharts-line-curve")).toHaveCount(1);
   await expect(page.locator(".recharts-scatter-symbol")).toHaveCount(1);
   // Pointing at her answer names both views of that day, each by what it is.

@@ -161,7 +161,9 @@ test("an admin sees every team, the organisation roll-up and the coaching settin
   await page.locator("#coaching").screenshot({ path: `${SHOTS}/settings-coaching.png` });
 });
 
-test("a leader labels the queue by the gap relative to each rep's tendency: the lenient rep's blind spots go, his tendency is said once", async ({ page }) => {
+test("a leader labels the queue by the gap relative to each rep's tendency: the lenient rep's blind spots go, his tendency is said once", async ({
+  page,
+}) => {
   const east = DEMO_TEAMS[0]!;
   const sam = east.reps[2]!;
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -170,8 +172,12 @@ test("a leader labels the queue by the gap relative to each rep's tendency: the 
   const switcher = page.getByRole("navigation", { name: "Label gaps by" });
   await expect(switcher.getByRole("link", { name: "Raw gap" })).toHaveAttribute("aria-current", "page");
   const card = page.getByTestId("queue-rep").filter({ has: page.getByRole("link", { name: sam.name }) });
-  await expect(card.getByTestId("rep-tendency")).toContainText(/Rates themself \d\.\d higher than you overall \(over \d+ behaviours rated by both\)\./);
-  await expect(card.getByTestId("rep-tendency")).toContainText(/agree on what is strong and weak \(rank correlation -?\d\.\d\d over \d+ behaviours\)\./);
+  await expect(card.getByTestId("rep-tendency")).toContainText(
+    /Rates themself \d\.\d higher than you overall \(over \d+ behaviours rated by both\)\./,
+  );
+  await expect(card.getByTestId("rep-tendency")).toContainText(
+    /agree on what is strong and weak \(rank correlation -?\d\.\d\d over \d+ behaviours\)\./,
+  );
   await expect(card.getByText("Blind spot").first()).toBeVisible();
   await expect(card.getByText(/· relative /)).toHaveCount(0);
 

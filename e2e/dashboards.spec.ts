@@ -21,7 +21,10 @@ async function gridAverages(page: Page, teamName: string) {
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(/team=/);
   }
-  const cells = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Team average" }) }).getByRole("gridcell");
+  const cells = page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "Team average" }) })
+    .getByRole("gridcell");
   await expect(cells.first()).toBeAttached();
   return (await cells.allInnerTexts()).slice(1).map((t) => t.trim());
 }
@@ -38,11 +41,18 @@ test("the admin lands on the organisation dashboard; its heatmap matches the gri
   await expect(participation.getByRole("row", { name: new RegExp(`^${east!.name}`) })).toContainText(`${SUBMITTED_PER_TEAM} of ${east!.reps.length}`);
 
   const heatmap = page.getByRole("region", { name: /Average leader rating by team and behaviour/ });
-  const eastRow = (await heatmap.getByRole("row", { name: new RegExp(`^${east!.name}`) }).getByRole("cell").allInnerTexts()).map((t) => t.trim());
+  const eastRow = (
+    await heatmap
+      .getByRole("row", { name: new RegExp(`^${east!.name}`) })
+      .getByRole("cell")
+      .allInnerTexts()
+  ).map((t) => t.trim());
   // The dashboard: overall, change, then one cell per behaviour. The grid: one per behaviour, then overall.
   expect([...eastRow.slice(2), eastRow[0]]).toEqual(eastOnGrid.map((t) => (t === "–" || t === "" ? "–" : t)));
   await expect(page.getByRole("definition").filter({ hasText: `${LEADER_COMPLETE_PER_TEAM * 2} / ${reps}` })).toBeVisible();
-  await expect(participation.getByRole("row", { name: new RegExp(`^${east!.name}`) })).toContainText(`${LEADER_COMPLETE_PER_TEAM} of ${east!.reps.length}`);
+  await expect(participation.getByRole("row", { name: new RegExp(`^${east!.name}`) })).toContainText(
+    `${LEADER_COMPLETE_PER_TEAM} of ${east!.reps.length}`,
+  );
   await expect(page.getByRole("heading", { name: "Training topics" })).toBeVisible();
   // The demo has done every step but one: not every rep has a leader score on every behaviour of the current cycle.
   const checklist = page.locator("section", { has: page.getByRole("heading", { name: /Getting started/ }) });
@@ -61,11 +71,12 @@ test("the admin lands on the organisation dashboard; its heatmap matches the gri
   for (const [i, row] of rows.slice(0, topics.length).entries()) {
     const [name, average, lowest, highest, spread, misSeen] = (await row.getByRole("cell").allInnerTexts()).map((t) => t.trim());
     expect(topics[i]).toContain(`${name} · average ${average}`);
-    expect(topics[i]).toMatch(new RegExp(` ${lowest!.replace(".", "\\.")} to .* ${highest!.replace(".", "\\.")} \\(spread ${spread!.replace(".", "\\.")}\\)`));
+    expect(topics[i]).toMatch(
+      new RegExp(` ${lowest!.replace(".", "\\.")} to .* ${highest!.replace(".", "\\.")} \\(spread ${spread!.replace(".", "\\.")}\\)`),
+    );
     expect(topics[i]).toContain(`Mis-seen: ${misSeen} reps`);
   }
 });
-
 
 test("a leader sees their team's figures, the reps who have not submitted, and their relationships", async ({ page }) => {
   await signIn(page, east!.leader.email, DEMO_PASSWORD);
@@ -128,7 +139,8 @@ test("a leader's coaching panels match the coaching queue and the reps' coaching
   // Reps overdue for a 1:1: the queue's "1:1 overdue" badges (the demo: Avery, a month ago).
   await page.goto(`${home}/coaching`);
   const overdueInQueue = [];
-  for (const rep of await page.getByTestId("queue-rep").filter({ hasText: "1:1 overdue" }).all()) overdueInQueue.push((await rep.getByRole("link").first().innerText()).trim());
+  for (const rep of await page.getByTestId("queue-rep").filter({ hasText: "1:1 overdue" }).all())
+    overdueInQueue.push((await rep.getByRole("link").first().innerText()).trim());
   expect([...overdueRepsOnDashboard].sort()).toEqual(overdueInQueue.sort());
   expect(overdueRepsOnDashboard).toEqual([east!.reps[0]!.name]);
 
@@ -178,8 +190,13 @@ test("a rep whose results are shared sees the leader's scores the leader sees on
 async function plansOn(page: Page, selector: string) {
   const plans = [];
   for (const plan of await page.locator(selector).all()) {
-    const figure = async (label: string) => (await plan.getByRole("term").filter({ hasText: label }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
-    plans.push({ behaviour: (await plan.getByRole("heading", { level: 3 }).innerText()).trim(), then: await figure("Score then"), now: await figure("Score now") });
+    const figure = async (label: string) =>
+      (await plan.getByRole("term").filter({ hasText: label }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
+    plans.push({
+      behaviour: (await plan.getByRole("heading", { level: 3 }).innerText()).trim(),
+      then: await figure("Score then"),
+      now: await figure("Score now"),
+    });
   }
   return plans;
 }
@@ -205,7 +222,11 @@ test("a rep sees their active plan and shared notes as on their coaching page, a
   await expect(page.getByRole("list", { name: "Shared 1:1 notes" })).toContainText(sharedNote);
   const html = await (await page.request.get(home)).text();
   const rsc = await (await page.request.get(home, { headers: { RSC: "1" } })).text();
-  for (const [source, text] of [["DOM", await page.content()], ["HTML", html], ["RSC", rsc]] as const) {
+  for (const [source, text] of [
+    ["DOM", await page.content()],
+    ["HTML", html],
+    ["RSC", rsc],
+  ] as const) {
     expect(text.includes(sharedNote), `${source} holds the shared note`).toBe(true);
     expect(text.includes(privateNote), `${source} holds the private note`).toBe(false);
   }
@@ -214,14 +235,23 @@ test("a rep sees their active plan and shared notes as on their coaching page, a
   // Sam's results are not shared yet: the panel says why the plan's scores are missing.
   await expect(page.getByText("Scores appear once your leader shares your results.")).toBeVisible();
   // The same plans and scores (blind mode: "—" until the results are shared) as on "My coaching".
-  const actions = await page.getByRole("list", { name: /^Actions of the plan / }).first().getByRole("listitem").allInnerTexts();
+  const actions = await page
+    .getByRole("list", { name: /^Actions of the plan / })
+    .first()
+    .getByRole("listitem")
+    .allInnerTexts();
   await page.getByRole("link", { name: "Tick off actions on My coaching" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My coaching" })).toBeVisible();
   const active = page.locator("section", { has: page.getByRole("heading", { name: "Active plans" }) });
   const onCoachingPage = [];
   for (const plan of await active.getByRole("article").all()) {
-    const figure = async (label: string) => (await plan.getByRole("term").filter({ hasText: label }).locator("xpath=following-sibling::dd[1]/span[1]").innerText()).trim();
-    onCoachingPage.push({ behaviour: (await plan.getByRole("heading", { level: 3 }).innerText()).trim(), then: await figure("Score then"), now: await figure("Score now") });
+    const figure = async (label: string) =>
+      (await plan.getByRole("term").filter({ hasText: label }).locator("xpath=following-sibling::dd[1]/span[1]").innerText()).trim();
+    onCoachingPage.push({
+      behaviour: (await plan.getByRole("heading", { level: 3 }).innerText()).trim(),
+      then: await figure("Score then"),
+      now: await figure("Score now"),
+    });
   }
   expect(plans).toEqual(onCoachingPage);
   const labels = await active.getByRole("article").first().locator("label").allInnerTexts();
@@ -265,7 +295,11 @@ const QUERIES = { admin: 11, leader: 19, rep: 13 } as const;
 const ADMIN_REPEAT = 5;
 
 test("each dashboard loads in a fixed number of queries", async ({ page }) => {
-  for (const [role, email] of [["admin", DEMO_ADMIN.email], ["leader", east!.leader.email], ["rep", east!.reps[0]!.email]] as const) {
+  for (const [role, email] of [
+    ["admin", DEMO_ADMIN.email],
+    ["leader", east!.leader.email],
+    ["rep", east!.reps[0]!.email],
+  ] as const) {
     await signIn(page, email, DEMO_PASSWORD);
     if (role === "admin") {
       // Any change moves the organisation's revision, so the next request computes the overview afresh.

@@ -16,7 +16,9 @@ test("HTML stored in every free-text field renders as text on every page, for ev
     members: { email: string; role: string }[];
   };
   // The hook reaches the free-text columns of every feature (generic over the schema); these are a sample.
-  expect(org.columns).toEqual(expect.arrayContaining(["users.name", "teams.name", "behaviours.description", "ratings.comment", "organisations.name"]));
+  expect(org.columns).toEqual(
+    expect.arrayContaining(["users.name", "teams.name", "behaviours.description", "ratings.comment", "organisations.name"]),
+  );
 
   const dialogs: string[] = [];
   page.on("dialog", async (dialog) => {
@@ -32,7 +34,8 @@ test("HTML stored in every free-text field renders as text on every page, for ev
     const urls = await crawl(page, `/o/${org.slug}`, `/o/${org.slug}`, async (url) => {
       expect(await page.locator("[data-xss]").count(), `injected element on ${url} (${role})`).toBe(0);
       if ((await page.locator("body").innerText()).includes("<script data-xss>")) payloadShownAsText += 1;
-      if (url === `/o/${org.slug}/grid` && role === "leader") await page.screenshot({ path: "test-results/screens/escaping-grid-leader.png", fullPage: true });
+      if (url === `/o/${org.slug}/grid` && role === "leader")
+        await page.screenshot({ path: "test-results/screens/escaping-grid-leader.png", fullPage: true });
     });
     for (const url of urls) visited.add(routeOf(new URL(url, "http://x").pathname)!);
   }

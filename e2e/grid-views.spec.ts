@@ -22,7 +22,6 @@ function toNumber(text: string): number | string | null {
   return Number(t);
 }
 
-
 /** What the grid shows: per rep row, the name and the behaviour cells and average; then the team row. */
 async function screenRows(page: Page) {
   return page.getByRole("grid").evaluate((grid) => {

@@ -24,7 +24,10 @@ test("a leader rates a rep with the keyboard only; averages follow; a reload kee
   await page.keyboard.press("Tab");
   await expect(page.locator('[role="grid"] :focus')).toHaveCount(1);
   await page.keyboard.press("Control+Home");
-  const rowIndex = east!.reps.map((r) => r.name).sort().indexOf(lastRep.name);
+  const rowIndex = east!.reps
+    .map((r) => r.name)
+    .sort()
+    .indexOf(lastRep.name);
   for (let i = 0; i < rowIndex; i++) await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Home");
   await page.keyboard.press("ArrowRight"); // the self-assessment status
@@ -58,7 +61,11 @@ test("column headers sort with Enter and a click: names A to Z first, scores hig
   const names = () => grid.locator("tbody th[role=rowheader] a").allTextContents();
   // Per rep row, the behaviour cells' text ("·": not rated).
   const scores = () =>
-    grid.locator("tbody tr[role=row]").evaluateAll((rows) => rows.map((tr) => [...tr.querySelectorAll("td[role=gridcell]")].slice(1, -1).map((td) => td.textContent!.replace("✓", "").trim())));
+    grid
+      .locator("tbody tr[role=row]")
+      .evaluateAll((rows) =>
+        rows.map((tr) => [...tr.querySelectorAll("td[role=gridcell]")].slice(1, -1).map((td) => td.textContent!.replace("✓", "").trim())),
+      );
   await expect(grid.locator("tbody th[role=rowheader]")).toHaveCount(east!.reps.length);
   const loaded = await names();
   const byName = [...loaded].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
@@ -185,7 +192,9 @@ test("a save over someone else's newer value says so and shows theirs", async ({
 
   await mine.cell.click();
   await page.keyboard.press(String(my));
-  await expect(page.getByText(`Someone else just set ${rep} · ${mine.behaviour} to ${their}. The grid now shows their value.`, { exact: true })).toBeVisible();
+  await expect(
+    page.getByText(`Someone else just set ${rep} · ${mine.behaviour} to ${their}. The grid now shows their value.`, { exact: true }),
+  ).toBeVisible();
   await expect(mine.cell).toHaveAttribute("aria-label", `${rep}, ${mine.behaviour}: ${their}, not saved`);
   await expect(page.getByText(/Couldn't save/)).toHaveCount(0);
 });

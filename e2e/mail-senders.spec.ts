@@ -10,7 +10,10 @@ import { mailsTo, withMailbox } from "./support/mailbox";
  */
 const smtp = withMailbox();
 
-test("an emailed invite lets each rep join; opening a cycle mails each rep their own self-assessment; reminding twice in a day mails once; an unsubscribed rep gets no reminder", async ({ page, browser }) => {
+test("an emailed invite lets each rep join; opening a cycle mails each rep their own self-assessment; reminding twice in a day mails once; an unsubscribed rep gets no reminder", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(480_000); // many pages and mails in one story; the shared test machines are slow
   const admin = newAccount("Mailer");
   // signUp's steps, with more patience for the first sign-up after the server starts on a loaded machine.
@@ -25,7 +28,11 @@ test("an emailed invite lets each rep join; opening a cycle mails each rep their
   const tag = crypto.randomUUID().slice(0, 6);
   const teamName = `Field ${tag}`;
   const cycleName = `Q1 ${tag}`;
-  const reps = ["ana", "ben"].map((first) => ({ name: `${first[0]!.toUpperCase()}${first.slice(1)} ${tag}`, email: `${first}.${tag}@example.test`, password: `${first}'s long password` }));
+  const reps = ["ana", "ben"].map((first) => ({
+    name: `${first[0]!.toUpperCase()}${first.slice(1)} ${tag}`,
+    email: `${first}.${tag}@example.test`,
+    password: `${first}'s long password`,
+  }));
 
   await page.goto(`/o/${slug}/teams`);
   await page.getByLabel("New team").fill(teamName);
@@ -96,14 +103,20 @@ test("an emailed invite lets each rep join; opening a cycle mails each rep their
   await expect(page.getByRole("row", { name: new RegExp(reps[1]!.name) })).toContainText("Never");
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Remind those who have not submitted" }).click();
-  await page.getByRole("alertdialog", { name: /Email a reminder to/ }).getByRole("button", { name: /Send reminders?/ }).click();
+  await page
+    .getByRole("alertdialog", { name: /Email a reminder to/ })
+    .getByRole("button", { name: /Send reminders?/ })
+    .click();
   await expect(page.getByText("Reminder emailed to 1 rep.")).toBeVisible();
   await expect(page.getByRole("row", { name: new RegExp(reps[1]!.name) })).not.toContainText("Never");
   await expect(page.getByRole("button", { name: "Nobody to remind now" })).toBeDisabled();
   await page.screenshot({ path: "test-results/screens/self-assessments.png", fullPage: true });
 
   await stale.getByRole("button", { name: "Remind those who have not submitted" }).click();
-  await stale.getByRole("alertdialog").getByRole("button", { name: /Send reminders?/ }).click();
+  await stale
+    .getByRole("alertdialog")
+    .getByRole("button", { name: /Send reminders?/ })
+    .click();
   await expect(stale.getByText(/Nobody was reminded/)).toBeVisible();
   const subscribed = reps[1]!;
   const [reminder] = await mailsTo(smtp(), subscribed.email, /Reminder: your self-assessment/);

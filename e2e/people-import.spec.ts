@@ -27,7 +27,6 @@ async function upload(page: Page, name: string, text: string) {
   await page.getByLabel("Spreadsheet file (CSV)").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
 }
 
-
 test("an admin imports a spreadsheet's file, fixes the rows with errors, and importing it again changes nothing", async ({ page }) => {
   test.setTimeout(120_000);
   const admin = newAccount("Importer");
@@ -67,7 +66,9 @@ test("an admin imports a spreadsheet's file, fixes the rows with errors, and imp
   await shoot(page, "people-import-preview");
 
   // The rows to fix, with their reason, as a CSV for a spreadsheet.
-  const toFix = await saved(Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the rows to fix" }).click()]).then(([d]) => d));
+  const toFix = await saved(
+    Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the rows to fix" }).click()]).then(([d]) => d),
+  );
   expect(toFix.startsWith("\uFEFFname,email,role,team,error\r\n")).toBe(true);
   expect(toFix).toContain("Bad Address,ben-at-example,rep,Team North,“ben-at-example” is not a valid email address.");
   expect(toFix).toContain(`Split Rep,${mail("split")},rep,Team North | Team South,"A rep is in one team only`);
@@ -92,7 +93,9 @@ test("an admin imports a spreadsheet's file, fixes the rows with errors, and imp
   await page.getByLabel("Email each new person their invitation").uncheck();
   await page.getByRole("button", { name: "Invite 2 people" }).click();
   await expect(page.getByRole("status", { name: "Import done" })).toContainText("2 people invited.");
-  const links = await saved(Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the invite links" }).click()]).then(([d]) => d));
+  const links = await saved(
+    Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the invite links" }).click()]).then(([d]) => d),
+  );
   const linkRows = links.replace(/\r\n$/, "").split("\r\n");
   expect(linkRows[0]).toBe("\uFEFFname,email,role,team,invite link");
   expect(linkRows.slice(1).map((l) => l.replace(/\/join\/[\w-]+$/, "/join/…"))).toEqual([
@@ -102,7 +105,13 @@ test("an admin imports a spreadsheet's file, fixes the rows with errors, and imp
 
   // The whole spreadsheet, fixed, uploaded again: everyone is already invited, nothing to do.
   await page.getByRole("button", { name: "Import another file" }).click();
-  await upload(page, "people.csv", original.replace("ben-at-example", mail("bad.address")).replace(`${mail("split")};rep;Team North | Team South`, `${mail("split")};rep;Team South`));
+  await upload(
+    page,
+    "people.csv",
+    original
+      .replace("ben-at-example", mail("bad.address"))
+      .replace(`${mail("split")};rep;Team North | Team South`, `${mail("split")};rep;Team South`),
+  );
   await expect(page.locator('dt:text-is("No change") + dd')).toHaveText("5");
   await expect(page.locator('dt:text-is("To invite") + dd')).toHaveText("0");
   await expect(page.getByRole("status", { name: "Nothing to import" })).toBeVisible();
@@ -123,7 +132,10 @@ test("an admin imports a spreadsheet's file, fixes the rows with errors, and imp
   await page.getByRole("link", { name: "Export CSV" }).click();
   expect((await exportDownload).suggestedFilename()).toMatch(new RegExp(`^${org.split("/").at(-1)}-people-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
   const exported = (await saved(exportDownload)).replace(/\r\n$/, "").split("\r\n");
-  expect(exported).toEqual(["\uFEFFname,email,role,team,status,last sign-in", expect.stringMatching(new RegExp(`^${admin.name},${admin.email},admin,,active,\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`))]);
+  expect(exported).toEqual([
+    "\uFEFFname,email,role,team,status,last sign-in",
+    expect.stringMatching(new RegExp(`^${admin.name},${admin.email},admin,,active,\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$`)),
+  ]);
 });
 
 test("a leader imports reps into the team they lead; another team's reps are refused", async ({ page, browser }) => {
@@ -136,12 +148,20 @@ test("a leader imports reps into the team they lead; another team's reps are ref
 
   // The admin pastes two rows from a spreadsheet (tab-separated) and downloads the leader's link.
   await page.goto(`${org}/members/import`);
-  await page.getByLabel("Or paste rows from a spreadsheet").fill(`name\temail\trole\tteam\nLena Leader\t${leaderEmail}\tleader\tTeam East\nOther\tother.${tag}@example.test\tleader\tTeam West\n`);
+  await page
+    .getByLabel("Or paste rows from a spreadsheet")
+    .fill(`name\temail\trole\tteam\nLena Leader\t${leaderEmail}\tleader\tTeam East\nOther\tother.${tag}@example.test\tleader\tTeam West\n`);
   await page.getByRole("button", { name: "Preview the pasted rows" }).click();
   await page.getByLabel("Email each new person their invitation").uncheck();
   await page.getByRole("button", { name: "Invite 2 people, create 2 teams" }).click();
-  const links = await saved(Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the invite links" }).click()]).then(([d]) => d));
-  const link = links.split("\r\n").find((l) => l.includes(leaderEmail))!.split(",").at(-1)!;
+  const links = await saved(
+    Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download the invite links" }).click()]).then(([d]) => d),
+  );
+  const link = links
+    .split("\r\n")
+    .find((l) => l.includes(leaderEmail))!
+    .split(",")
+    .at(-1)!;
 
   // The leader joins through it.
   const context = await browser.newContext();
@@ -156,7 +176,9 @@ test("a leader imports reps into the team they lead; another team's reps are ref
   await expect(leader.getByText("Reps, into the team you lead: Team East.")).toBeVisible();
   await upload(leader, "reps.csv", `email,role,team\nmine.${tag}@example.test,rep,Team East\ntheirs.${tag}@example.test,rep,Team West\n`);
   const preview = leader.getByRole("region", { name: "Rows of the file" });
-  await expect(preview.getByRole("row", { name: /theirs/ })).toContainText("You import reps into Team East only: ask an admin to import people into Team West.");
+  await expect(preview.getByRole("row", { name: /theirs/ })).toContainText(
+    "You import reps into Team East only: ask an admin to import people into Team West.",
+  );
   await expect(leader.getByRole("alert", { name: "Import not allowed" })).toBeVisible();
   await expect(leader.getByRole("button", { name: /^Invite/ })).toHaveCount(0);
   await expectNoAxeViolations(leader);

@@ -122,7 +122,10 @@ test("on a phone a rep's results show each gap and the leader's comment on scree
   await leader.getByRole("link", { name: riley.name }).first().click();
   await leader.waitForURL(/\/reps\/[0-9a-f-]{36}$/);
   const baseline = new URL(leader.url()).pathname;
-  await leader.getByRole("button", { name: /^(Add|Edit) comment on / }).first().click();
+  await leader
+    .getByRole("button", { name: /^(Add|Edit) comment on / })
+    .first()
+    .click();
   const dialog = leader.getByRole("dialog");
   await dialog.getByLabel("Comment").fill(comment);
   await dialog.getByRole("button", { name: "Save comment" }).click();

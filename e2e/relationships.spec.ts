@@ -9,7 +9,9 @@ import { countPageQueries } from "./support/queries";
 const org = `/o/${DEMO_ORG.slug}`;
 const [east, west] = DEMO_TEAMS;
 
-test("a leader starts a relationship, logs a lunch, turns friction into an action, and sees the cadence restart and the trust line", async ({ page }) => {
+test("a leader starts a relationship, logs a lunch, turns friction into an action, and sees the cadence restart and the trust line", async ({
+  page,
+}) => {
   const tag = crypto.randomUUID().slice(0, 6);
   const counterpart = `Olive ${tag}`;
   const today = todayIn(DEMO_ORG.timeZone);

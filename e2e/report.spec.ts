@@ -53,7 +53,9 @@ async function expectCleanPrint(page: Page, repName: string) {
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toBeHidden();
   // Nothing to press or pick on paper: every button, select and text field is hidden (the plans' ticks stay).
   const controls = page.locator("button, select, input:not([type=checkbox]):not([type=hidden]), textarea");
-  expect(await controls.evaluateAll((all) => all.filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => c.outerHTML.slice(0, 80)))).toEqual([]);
+  expect(
+    await controls.evaluateAll((all) => all.filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => c.outerHTML.slice(0, 80))),
+  ).toEqual([]);
 }
 
 test("a rep prints their report with nothing unshared; the same probe finds the leader's side in the leader's copy", async ({ browser }) => {
@@ -84,7 +86,10 @@ test("a rep prints their report with nothing unshared; the same probe finds the 
   await coach.getByRole("link", { name: "Baseline", exact: true }).click();
   await coach.waitForURL(/\/reps\/[0-9a-f-]{36}$/);
   await expect(coach.getByText(`Self-assessment: Submitted`)).toBeVisible(); // not shared yet
-  await coach.getByRole("button", { name: /^(Add|Edit) comment on / }).first().click();
+  await coach
+    .getByRole("button", { name: /^(Add|Edit) comment on / })
+    .first()
+    .click();
   const dialog = coach.getByRole("dialog");
   await dialog.getByLabel("Comment").fill(`Strong openings. ${unsharedComment}`);
   await dialog.getByRole("button", { name: "Save comment" }).click();

@@ -50,11 +50,22 @@ async function postAction(request: APIRequestContext, baseURL: string, page: str
 
 test.describe("the page after sign-in stays on this site", () => {
   // The browser's URL parser drops tab, CR and LF and reads `\` as `/`: each of these once led to evil.example.
-  const bypasses = ["%2F%09%2Fevil.example%2F", "%2F%0A%2Fevil.example%2F", "%2F%0D%2Fevil.example%2F", "%2F%5Cevil.example", "%2F.%2F%2Fevil.example", "https%3A%2Fevil.example", "javascript%3Aalert(1)"];
+  const bypasses = [
+    "%2F%09%2Fevil.example%2F",
+    "%2F%0A%2Fevil.example%2F",
+    "%2F%0D%2Fevil.example%2F",
+    "%2F%5Cevil.example",
+    "%2F.%2F%2Fevil.example",
+    "https%3A%2Fevil.example",
+    "javascript%3Aalert(1)",
+  ];
   for (const next of bypasses) {
     test(`next=${next} lands on the app`, async ({ browser, baseURL }) => {
       const context = await browser.newContext();
-      await context.route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, body: "evil" }));
+      await context.route(
+        (url) => url.hostname === "evil.example",
+        (route) => route.fulfill({ status: 200, body: "evil" }),
+      );
       const page = await context.newPage();
       await signInThroughForm(page, DEMO_ADMIN.email, next);
       await page.waitForLoadState("load");
@@ -107,14 +118,28 @@ test.describe("malformed requests get a refusal, never a 500", () => {
     const cell = [...gridCells(html).values()][0]!;
     const cycleId = /"cycleId":"([0-9a-f-]{36})"/.exec(html.replaceAll('\\"', '"'))?.[1];
     const input = { cycleId, repUserId: cell.repUserId, behaviourId: cell.behaviourId, score: 3, expectedVersion: 2 ** 31 };
-    const answer = await postAction(request, baseURL!, `/o/${SLUG}/grid`, actionId("lib/grid/actions.ts", "rateRep"), JSON.stringify([SLUG, input]), cookie);
+    const answer = await postAction(
+      request,
+      baseURL!,
+      `/o/${SLUG}/grid`,
+      actionId("lib/grid/actions.ts", "rateRep"),
+      JSON.stringify([SLUG, input]),
+      cookie,
+    );
     expect(answer).toMatchObject({ status: 200, outcome: { status: "error", code: "invalid" } });
   });
 
   test("an action body over Next's 3 MB limit: 413 from the proxy", async ({ request, baseURL }) => {
     const cookie = await sessionOf(request, DEMO_ADMIN.email);
     const settings = actionId("lib/organisations/actions.ts", "updateOrganisationSettings");
-    const answer = await postAction(request, baseURL!, `/o/${SLUG}/settings`, settings, JSON.stringify([SLUG, { name: "x".repeat(3_200_000) }]), cookie);
+    const answer = await postAction(
+      request,
+      baseURL!,
+      `/o/${SLUG}/settings`,
+      settings,
+      JSON.stringify([SLUG, { name: "x".repeat(3_200_000) }]),
+      cookie,
+    );
     expect(answer.status).toBe(413);
     expectSecurityHeaders(answer.headers, "413");
   });
@@ -124,7 +149,14 @@ test("the benchmark's page and action are absent outside npm run bench: 404 and 
   const cookie = await sessionOf(request, REP.email);
   const page = await request.get(`/o/${SLUG}/bench`, { headers: { Cookie: cookie }, maxRedirects: 0 });
   expect(page.status()).toBe(404);
-  const ping = await postAction(request, baseURL!, `/o/${SLUG}/bench`, actionId("lib/bench/actions.ts", "trivialPing"), JSON.stringify([SLUG, {}]), cookie);
+  const ping = await postAction(
+    request,
+    baseURL!,
+    `/o/${SLUG}/bench`,
+    actionId("lib/bench/actions.ts", "trivialPing"),
+    JSON.stringify([SLUG, {}]),
+    cookie,
+  );
   expect(ping.outcome).toMatchObject({ status: "error", code: "not_found" });
 });
 
@@ -161,7 +193,10 @@ test.describe("Content-Security-Policy with a nonce per request", () => {
       (url) => url.pathname === "/login",
       async (route) => {
         const response = await route.fetch();
-        const body = (await response.text()).replace("</body>", '<script>window.__injected = "script"</script><img src="data:," onerror="window.__injected = \'handler\'"></body>');
+        const body = (await response.text()).replace(
+          "</body>",
+          '<script>window.__injected = "script"</script><img src="data:," onerror="window.__injected = \'handler\'"></body>',
+        );
         await route.fulfill({ response, body });
       },
     );

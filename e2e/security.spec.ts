@@ -10,7 +10,8 @@ test("every response carries the security headers; no HSTS over plain http", asy
     const response = await request.get(url, { maxRedirects: 0 });
     const headers = response.headers();
     const csp = headers["content-security-policy"] ?? "";
-    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"]) expect(csp, url).toContain(directive);
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"])
+      expect(csp, url).toContain(directive);
     expect(csp, url).not.toContain("unsafe-eval");
     expect(headers["x-content-type-options"], url).toBe("nosniff");
     expect(headers["referrer-policy"], url).toBe("strict-origin-when-cross-origin");
@@ -43,7 +44,11 @@ test("a server action with a foreign or missing Origin is refused before it runs
     expect(await response.text()).toContain("refused");
   }
   // A plain form post without JavaScript, from another site.
-  const form = await page.request.post(`/o/${slug}/settings`, { form: { name: "Hijacked" }, headers: { origin: "https://evil.example" }, maxRedirects: 0 });
+  const form = await page.request.post(`/o/${slug}/settings`, {
+    form: { name: "Hijacked" },
+    headers: { origin: "https://evil.example" },
+    maxRedirects: 0,
+  });
   expect(form.status()).toBe(403);
   await page.goto(`/o/${slug}/settings`);
   await expect(page.getByLabel("Organisation name")).toHaveValue(account.organisationName);

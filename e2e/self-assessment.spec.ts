@@ -51,7 +51,10 @@ test("blind mode: a rep self-assesses on a phone; the leader's comment reaches t
   await coach.goto(baseline);
   await expect(coach.getByRole("heading", { level: 1, name: rep.name })).toBeVisible();
   await expect(coach.getByText("Hidden until submitted").first()).toBeVisible();
-  await coach.getByRole("button", { name: /^(Add|Edit) comment on / }).first().click();
+  await coach
+    .getByRole("button", { name: /^(Add|Edit) comment on / })
+    .first()
+    .click();
   const dialog = coach.getByRole("dialog");
   await dialog.getByLabel("Comment").fill(`Strong openings. ${sentinel}`);
   await dialog.getByRole("button", { name: "Save comment" }).click();

@@ -64,7 +64,12 @@ test("'Sign out everywhere' on the account page ends every session of the accoun
   await other.close();
 });
 
-test("a browser that signed in before gets in with the right password while strangers keep the account locked", async ({ page, browser, playwright, baseURL }) => {
+test("a browser that signed in before gets in with the right password while strangers keep the account locked", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const account = newAccount("Known");
   await signUp(page, account); // signs this browser in: it gets the device cookie
   const device = (await page.context().cookies(`${baseURL}/api/auth/session`)).find((c) => c.name === "coachgrid-device");
@@ -75,7 +80,9 @@ test("a browser that signed in before gets in with the right password while stra
   const attacker = await playwright.request.newContext({ baseURL });
   const { csrfToken } = (await (await attacker.get("/api/auth/csrf")).json()) as { csrfToken: string };
   await Promise.all(
-    Array.from({ length: 10 }, () => attacker.post("/api/auth/callback/credentials", { form: { csrfToken, email: account.email, password: "wrong password", json: "true" } })),
+    Array.from({ length: 10 }, () =>
+      attacker.post("/api/auth/callback/credentials", { form: { csrfToken, email: account.email, password: "wrong password", json: "true" } }),
+    ),
   );
   await attacker.dispose();
 

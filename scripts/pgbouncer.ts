@@ -67,7 +67,9 @@ export async function startPgbouncer(bin: string, serverUrl: string): Promise<Po
   // pgbouncer refuses to run as root: as root, run it as the postgres user (who owns the throwaway clusters).
   const isRoot = process.getuid?.() === 0;
   if (isRoot) execChown(dir);
-  const [command, args] = isRoot ? ["runuser", ["-u", "postgres", "--", bin, path.join(dir, "pgbouncer.ini")]] : [bin, [path.join(dir, "pgbouncer.ini")]];
+  const [command, args] = isRoot
+    ? ["runuser", ["-u", "postgres", "--", bin, path.join(dir, "pgbouncer.ini")]]
+    : [bin, [path.join(dir, "pgbouncer.ini")]];
   const child = spawn(command, args, { stdio: "ignore", detached: true });
   const stop = () => {
     process.removeListener("exit", stop);
@@ -80,7 +82,9 @@ export async function startPgbouncer(bin: string, serverUrl: string): Promise<Po
   };
   process.once("exit", stop); // a last resort when the caller exits without stop()
   if (!(await accepting(port, 10_000))) {
-    const log = fs.existsSync(path.join(dir, "pgbouncer.log")) ? fs.readFileSync(path.join(dir, "pgbouncer.log"), "utf8").trim().split("\n").slice(-3).join(" | ") : "";
+    const log = fs.existsSync(path.join(dir, "pgbouncer.log"))
+      ? fs.readFileSync(path.join(dir, "pgbouncer.log"), "utf8").trim().split("\n").slice(-3).join(" | ")
+      : "";
     stop();
     throw new Error(`pgbouncer did not start on port ${port}${log ? `: ${log}` : ""}`);
   }

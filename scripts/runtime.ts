@@ -30,7 +30,18 @@ function localSecret(dataDir: string): string {
   return fs.readFileSync(file, "utf8").trim();
 }
 
-const SOURCES = ["app", "components", "lib", "db", "types", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "db",
+  "types",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "package-lock.json",
+  "postcss.config.mjs",
+];
 
 function newestMtime(entry: string): number {
   if (!fs.existsSync(entry)) return 0;

@@ -19,7 +19,15 @@ const CI = ["1", "true"].includes(String(process.env.CI).toLowerCase());
 const reports = path.resolve(".test-data", "reports");
 fs.mkdirSync(reports, { recursive: true });
 
-type Step = { name: string; status: "passed" | "failed" | "skipped"; note?: string; passed?: number; failed?: number; skipped?: number; seconds?: number };
+type Step = {
+  name: string;
+  status: "passed" | "failed" | "skipped";
+  note?: string;
+  passed?: number;
+  failed?: number;
+  skipped?: number;
+  seconds?: number;
+};
 const steps: Step[] = [];
 /** When the step that is about to be pushed started: the summary prints each step's duration. */
 let stepStarted = Date.now();
@@ -36,7 +44,12 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 
 function vitestCounts(file: string): Pick<Step, "passed" | "failed" | "skipped"> {
   if (!fs.existsSync(file)) return {};
-  const report = JSON.parse(fs.readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
 }
 
@@ -54,7 +67,11 @@ const POOLER_SMOKE_SET = ["prepared-statements", "migrations", "accounts", "grid
 function vitest(name: string, projects: string[], env: Record<string, string> = {}, files: string[] = []) {
   const file = path.join(reports, `${name.replace(/\W+/g, "-")}.json`);
   fs.rmSync(file, { force: true });
-  const ok = run("npx", ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`], env);
+  const ok = run(
+    "npx",
+    ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+    env,
+  );
   record({ name, status: ok ? "passed" : "failed", ...vitestCounts(file) });
 }
 

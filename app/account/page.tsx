@@ -17,12 +17,15 @@ export default async function AccountPage() {
     <>
       <SkipLink />
       <AppHeader user={user} organisations={organisations} />
-      <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-6">
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-2xl space-y-6 px-4 py-8 outline-none sm:px-6">
         <PageHeader title="Your account" description={`Signed in as ${user.email}.`} />
         <Panel title="Profile" description="Your name as colleagues see it in every organisation.">
           <ProfileForm name={user.name} />
         </Panel>
-        <Panel title="Email address" description="You sign in with it. Reminders, results and digests go only to a confirmed address; invitations and password resets always do.">
+        <Panel
+          title="Email address"
+          description="You sign in with it. Reminders, results and digests go only to a confirmed address; invitations and password resets always do."
+        >
           <EmailStatus email={user.email} verified={emailVerified} />
           <ChangeEmailForm pending={emailChange} />
         </Panel>

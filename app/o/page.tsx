@@ -16,7 +16,7 @@ export default async function OrganisationPickerPage() {
     <>
       <SkipLink />
       <AppHeader user={user} organisations={organisations} />
-      <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto max-w-2xl px-4 py-12 sm:px-6">
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-2xl px-4 py-12 outline-none sm:px-6">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Your organisations</h1>
         {organisations.length === 0 ? (
           <div className="mt-6">
@@ -30,7 +30,7 @@ export default async function OrganisationPickerPage() {
               <li key={org.slug}>
                 <Link href={`/o/${org.slug}`} className="flex items-center justify-between px-5 py-4 hover:bg-slate-50">
                   <span className="font-medium text-slate-900">{org.name}</span>
-                  <span className="text-sm capitalize text-slate-500">{org.role}</span>
+                  <span className="text-sm text-slate-500 capitalize">{org.role}</span>
                 </Link>
               </li>
             ))}

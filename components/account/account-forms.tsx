@@ -79,7 +79,13 @@ export function SignOutEverywhere() {
       title="Sign out everywhere?"
       description="Every browser and device signed in to this account is signed out at once, this one included. You sign in again with your password."
       confirmLabel="Sign out everywhere"
-      onConfirm={() => run(() => signOutEverywhere({}), "Signed out everywhere.", () => void signOut())}
+      onConfirm={() =>
+        run(
+          () => signOutEverywhere({}),
+          "Signed out everywhere.",
+          () => void signOut(),
+        )
+      }
     />
   );
 }

@@ -30,8 +30,8 @@ export function ChangeEmailForm({ pending }: { pending: { newEmail: string } | n
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
       {sentTo && (
         <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-700 ring-1 ring-brand-100">
-          A confirmation link is on its way to <strong className="break-all">{sentTo}</strong>. Open it within 24 hours, signed in to this
-          account, to start using that address. Until then you keep using the current one.
+          A confirmation link is on its way to <strong className="break-all">{sentTo}</strong>. Open it within 24 hours, signed in to this account, to
+          start using that address. Until then you keep using the current one.
         </p>
       )}
       {!open ? (
@@ -72,8 +72,8 @@ export function ConfirmEmailChangeForm({ token, currentEmail, newEmail }: { toke
     return (
       <div role="status" className="space-y-4 text-sm text-slate-700">
         <p>
-          Your account now uses <strong className="break-all">{state.data.email}</strong>. Every session of the account was signed out, this one
-          too: sign in again with the new address.
+          Your account now uses <strong className="break-all">{state.data.email}</strong>. Every session of the account was signed out, this one too:
+          sign in again with the new address.
         </p>
         <Button onClick={() => void signOut("/login")}>Sign in with the new address</Button>
       </div>

@@ -55,7 +55,7 @@ export function OrganisationsList({ organisations }: { organisations: Organisati
         {organisations.map((org) => (
           <li key={org.slug} className="flex flex-wrap items-center justify-between gap-3 py-3 first:pt-0 last:pb-0">
             <div className="min-w-0">
-              <p className="break-words text-sm font-medium text-slate-900">{org.name}</p>
+              <p className="text-sm font-medium break-words text-slate-900">{org.name}</p>
               <p className="mt-0.5">
                 <Badge>{ROLE_LABEL[org.role]}</Badge>
               </p>

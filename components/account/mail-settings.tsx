@@ -25,10 +25,19 @@ export function EmailStatus({ email, verified }: { email: string; verified: bool
           size="sm"
           disabled={pending}
           onClick={() =>
-            run(() => resendVerificationMail({}), "Done.", (result) => {
-              if (!result.sent) toast.info(result.verified ? "Your address is already verified." : "We sent several links in the last hour: check your inbox and spam folder.");
-              else toast.success(`A confirmation link is on its way to ${email}.`);
-            })
+            run(
+              () => resendVerificationMail({}),
+              "Done.",
+              (result) => {
+                if (!result.sent)
+                  toast.info(
+                    result.verified
+                      ? "Your address is already verified."
+                      : "We sent several links in the last hour: check your inbox and spam folder.",
+                  );
+                else toast.success(`A confirmation link is on its way to ${email}.`);
+              },
+            )
           }
         >
           Send the confirmation link again

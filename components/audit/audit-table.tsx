@@ -13,8 +13,8 @@ export type AuditEntry = {
 function Snapshot({ title, value }: { title: string; value: unknown }) {
   return (
     <div className="min-w-0">
-      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</p>
-      <pre className="mt-1 whitespace-pre-wrap wrap-anywhere rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 ring-1 ring-inset ring-slate-200">
+      <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</p>
+      <pre className="mt-1 rounded-md bg-slate-50 p-3 font-mono text-xs wrap-anywhere whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200 ring-inset">
         {value === null || value === undefined ? "—" : JSON.stringify(value, null, 2)}
       </pre>
     </div>
@@ -47,7 +47,7 @@ export function AuditTable({ entries, timeZone, caption }: { entries: AuditEntry
                   </summary>
                   <div className="mt-2 space-y-3 pb-1">
                     <p className="text-xs text-slate-500">
-                      Recorded as <code className="wrap-anywhere font-mono text-slate-700">{entry.action}</code>
+                      Recorded as <code className="font-mono wrap-anywhere text-slate-700">{entry.action}</code>
                     </p>
                     <div className="grid gap-3 md:grid-cols-2">
                       <Snapshot title="Before" value={entry.before} />

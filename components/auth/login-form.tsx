@@ -7,8 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { safeNextPath } from "@/lib/auth/next-path";
 
-const SIGN_IN_REFUSED =
-  "That email and password do not match an account. After several failed attempts, sign-in pauses for 15 minutes.";
+const SIGN_IN_REFUSED = "That email and password do not match an account. After several failed attempts, sign-in pauses for 15 minutes.";
 
 export function LoginForm({ next }: { next: string }) {
   const router = useRouter();

@@ -16,8 +16,8 @@ export function ForgotPasswordForm() {
     return (
       <div role="status" className="mt-6 space-y-3 text-sm text-slate-700">
         <p>
-          If <strong>{state.data.email}</strong> belongs to a Coachgrid account, a link to choose a new password is on its way. It works
-          once, within 60 minutes.
+          If <strong>{state.data.email}</strong> belongs to a Coachgrid account, a link to choose a new password is on its way. It works once, within
+          60 minutes.
         </p>
         <p>No mail after a few minutes? Check your spam folder, or ask again.</p>
         <p>
@@ -31,7 +31,16 @@ export function ForgotPasswordForm() {
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       <FormAlert state={state} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={typed(state, "email")} error={fieldError(state, "email")} required autoFocus />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={typed(state, "email")}
+        error={fieldError(state, "email")}
+        required
+        autoFocus
+      />
       <SubmitButton className="w-full" pendingLabel="Sending…">
         Send me a reset link
       </SubmitButton>
@@ -76,7 +85,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
         required
         autoFocus
       />
-      <TextField label="Repeat the new password" name="confirmPassword" type="password" autoComplete="new-password" error={fieldError(state, "confirmPassword")} required />
+      <TextField
+        label="Repeat the new password"
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        error={fieldError(state, "confirmPassword")}
+        required
+      />
       <SubmitButton className="w-full" pendingLabel="Saving…">
         Save my new password
       </SubmitButton>

@@ -16,7 +16,9 @@ function Table({ caption, stack = false, children }: { caption: string; stack?: 
       aria-label={caption}
       tabIndex={0}
       className={cn(
-        stack ? "sm:overflow-x-auto sm:rounded-lg sm:ring-1 sm:ring-slate-200 sm:scroll-cue-x" : "overflow-x-auto rounded-lg ring-1 ring-slate-200 scroll-cue-x",
+        stack
+          ? "sm:overflow-x-auto sm:rounded-lg sm:scroll-cue-x sm:ring-1 sm:ring-slate-200"
+          : "overflow-x-auto rounded-lg scroll-cue-x ring-1 ring-slate-200",
         "print:overflow-visible print:ring-slate-400",
       )}
     >
@@ -40,11 +42,11 @@ const STACK = {
 
 /** A cell's column name, shown only in the stacked layout (the column header says it on wider screens). */
 function CellLabel({ children }: { children: ReactNode }) {
-  return <span className="mb-0.5 block text-xs font-medium uppercase tracking-wide text-slate-500 sm:hidden">{children}</span>;
+  return <span className="mb-0.5 block text-xs font-medium tracking-wide text-slate-500 uppercase sm:hidden">{children}</span>;
 }
 
 function Score({ side, value, testId }: { side: "self" | "leader"; value: { score: number | null } | undefined; testId?: string }) {
-  if (!value) return <span className="text-xs italic text-slate-600">{hiddenLabel(side)}</span>;
+  if (!value) return <span className="text-xs text-slate-600 italic">{hiddenLabel(side)}</span>;
   return (
     <span data-testid={testId} className="font-semibold tabular-nums">
       {value.score ?? <span className="font-normal text-slate-600">Not rated</span>}
@@ -53,14 +55,14 @@ function Score({ side, value, testId }: { side: "self" | "leader"; value: { scor
 }
 
 function Gap({ row }: { row: { gap: number | null; leader: object | undefined; self: object | undefined } }) {
-  if (!row.leader) return <span className="text-xs italic text-slate-600">{hiddenLabel("leader")}</span>;
-  if (!row.self) return <span className="text-xs italic text-slate-600">{hiddenLabel("self")}</span>;
+  if (!row.leader) return <span className="text-xs text-slate-600 italic">{hiddenLabel("leader")}</span>;
+  if (!row.self) return <span className="text-xs text-slate-600 italic">{hiddenLabel("self")}</span>;
   return <span className="font-semibold tabular-nums">{formatGap(row.gap)}</span>;
 }
 
 /** A comment of one side, or what stands in for it: a dash when there is none, the hidden label when hidden. */
 function Comment({ side, value }: { side: "self" | "leader"; value: { comment: string | null } | undefined }) {
-  if (!value) return <span className="text-xs italic text-slate-600">{hiddenLabel(side)}</span>;
+  if (!value) return <span className="text-xs text-slate-600 italic">{hiddenLabel(side)}</span>;
   return <>{value.comment ?? <span className="text-slate-500">—</span>}</>;
 }
 
@@ -137,7 +139,7 @@ export function BaselineTable<R extends BaselineRow>({
               {self && (
                 <Td className={cn("sm:min-w-48", STACK.wide, absent(row.self) && "max-sm:hidden")} data-testid="self-comment">
                   <CellLabel>Self comment</CellLabel>
-                  <span className="whitespace-pre-line break-words">
+                  <span className="break-words whitespace-pre-line">
                     <Comment side="self" value={row.self} />
                   </span>
                 </Td>
@@ -146,7 +148,7 @@ export function BaselineTable<R extends BaselineRow>({
                 <Td className={cn("sm:min-w-48", STACK.wide, absent(row.leader) && !action && "max-sm:hidden")} data-testid="leader-comment">
                   <CellLabel>Leader&rsquo;s comment</CellLabel>
                   <div className="flex items-start justify-between gap-2">
-                    <span className="whitespace-pre-line break-words">
+                    <span className="break-words whitespace-pre-line">
                       <Comment side="leader" value={row.leader} />
                     </span>
                     {action}

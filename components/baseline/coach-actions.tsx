@@ -36,7 +36,13 @@ export function CoachActions({
           title={`Share ${cycleName} results with ${repName}?`}
           description={`${repName} will see your ratings, your comments and the gaps for ${cycleName} beside their own.`}
           confirmLabel="Share results"
-          onConfirm={() => run(() => shareResults(slug, { cycleId, repUserId }), `Results shared with ${repName}.`, () => router.refresh())}
+          onConfirm={() =>
+            run(
+              () => shareResults(slug, { cycleId, repUserId }),
+              `Results shared with ${repName}.`,
+              () => router.refresh(),
+            )
+          }
         />
       )}
       {canReopen && (
@@ -49,7 +55,13 @@ export function CoachActions({
           title={`Reopen ${repName}'s self-assessment?`}
           description={`${repName} can change their answers again and must submit again. Your ratings are hidden from them until you share again.`}
           confirmLabel="Reopen"
-          onConfirm={() => run(() => reopenAssessment(slug, { cycleId, repUserId }), `${repName}'s self-assessment is open again.`, () => router.refresh())}
+          onConfirm={() =>
+            run(
+              () => reopenAssessment(slug, { cycleId, repUserId }),
+              `${repName}'s self-assessment is open again.`,
+              () => router.refresh(),
+            )
+          }
         />
       )}
     </div>

@@ -12,7 +12,7 @@ export function CyclePicker({ cycles, current }: { cycles: { id: string; name: s
           id="cycle-picker"
           name="cycle"
           defaultValue={current}
-          className="rounded-md border-0 bg-white py-2 pl-3 pr-8 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+          className="rounded-md border-0 bg-white py-2 pr-8 pl-3 text-sm text-slate-900 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600"
         >
           {cycles.map((c) => (
             <option key={c.id} value={c.id}>

@@ -22,7 +22,7 @@ export function HistoryChart({ series }: { series: Series[] }) {
           id={selectId}
           value={current.behaviourId}
           onChange={(e) => setChosen(e.target.value)}
-          className="rounded-md border-0 bg-white py-1.5 pl-3 pr-8 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-brand-600"
+          className="rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600"
         >
           {series.map((s) => (
             <option key={s.behaviourId} value={s.behaviourId}>
@@ -47,7 +47,16 @@ export function HistoryChart({ series }: { series: Series[] }) {
             <Tooltip />
             <Legend wrapperStyle={{ fontSize: 12, color: "#0f172a" }} />
             <Line type="monotone" dataKey="leader" name="Leader" stroke={LEADER_COLOUR} strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
-            <Line type="monotone" dataKey="self" name="Self" stroke={SELF_COLOUR} strokeWidth={2} strokeDasharray="6 3" dot={{ r: 4 }} isAnimationActive={false} />
+            <Line
+              type="monotone"
+              dataKey="self"
+              name="Self"
+              stroke={SELF_COLOUR}
+              strokeWidth={2}
+              strokeDasharray="6 3"
+              dot={{ r: 4 }}
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>

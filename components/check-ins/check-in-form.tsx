@@ -22,7 +22,10 @@ export function CheckInForm({ slug, token, leaderName, orgName, intro }: Props) 
     return (
       <div role="status" aria-label="Answer sent" className="space-y-3 py-2 text-center">
         <p className="text-sm font-medium text-brand-700">{orgName}</p>
-        <p className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-emerald-50 text-2xl text-emerald-700 ring-1 ring-emerald-200" aria-hidden>
+        <p
+          className="mx-auto flex h-12 w-12 items-center justify-center rounded-full bg-emerald-50 text-2xl text-emerald-700 ring-1 ring-emerald-200"
+          aria-hidden
+        >
           ✓
         </p>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Thank you</h1>

@@ -32,7 +32,9 @@ function statusDate(link: Link): Date {
 export function CheckInLinks({ slug, relationshipId, counterpart, timeZone, canManage, links }: Props) {
   const { run, pending } = useActionRunner();
   const [shown, setShown] = useState<{ url: string; emailedTo: string | null } | null>(null);
-  const [state, formAction] = useFormAction(createCheckIn.bind(null, slug), (created) => setShown({ url: created.url, emailedTo: created.emailedTo }));
+  const [state, formAction] = useFormAction(createCheckIn.bind(null, slug), (created) =>
+    setShown({ url: created.url, emailedTo: created.emailedTo }),
+  );
   const when = (date: Date) => formatDate(date, timeZone);
 
   return (

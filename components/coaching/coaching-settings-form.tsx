@@ -8,9 +8,30 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { updateCoachingSettings } from "@/lib/coaching/actions";
 import { GAP_BASES, GAP_BASIS_LABEL, type GapBasis } from "@/lib/coaching/gap-basis";
 
-type Settings = { blindSpotGap: number; hiddenStrengthGap: number; agreedWeaknessMax: number; agreedStrengthMin: number; oneOnOneCadenceDays: number; gapBasis: GapBasis };
+type Settings = {
+  blindSpotGap: number;
+  hiddenStrengthGap: number;
+  agreedWeaknessMax: number;
+  agreedStrengthMin: number;
+  oneOnOneCadenceDays: number;
+  gapBasis: GapBasis;
+};
 
-function Choice({ label, name, value, options, hint, state }: { label: string; name: Exclude<keyof Settings, "gapBasis">; value: number; options: number[]; hint: string; state: Parameters<typeof fieldError>[0] }) {
+function Choice({
+  label,
+  name,
+  value,
+  options,
+  hint,
+  state,
+}: {
+  label: string;
+  name: Exclude<keyof Settings, "gapBasis">;
+  value: number;
+  options: number[];
+  hint: string;
+  state: Parameters<typeof fieldError>[0];
+}) {
   return (
     <SelectField label={label} name={name} defaultValue={typed(state, name, String(value))} error={fieldError(state, name)} hint={hint}>
       {options.map((n) => (
@@ -31,10 +52,38 @@ export function CoachingSettingsForm({ slug, settings }: { slug: string; setting
     <form action={formAction} className="space-y-4" noValidate aria-label="Coaching settings">
       <FormAlert state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Choice label="Blind spot: gap of at least" name="blindSpotGap" value={settings.blindSpotGap} options={[1, 2, 3, 4]} hint="The rep rates themself this much higher than the leader." state={state} />
-        <Choice label="Hidden strength: gap of at least" name="hiddenStrengthGap" value={settings.hiddenStrengthGap} options={[1, 2, 3, 4]} hint="The rep rates themself this much lower than the leader." state={state} />
-        <Choice label="Agreed weakness: both at most" name="agreedWeaknessMax" value={settings.agreedWeaknessMax} options={[1, 2, 3, 4, 5]} hint="Both scores this low or lower." state={state} />
-        <Choice label="Agreed strength: both at least" name="agreedStrengthMin" value={settings.agreedStrengthMin} options={[1, 2, 3, 4, 5]} hint="Both scores this high or higher." state={state} />
+        <Choice
+          label="Blind spot: gap of at least"
+          name="blindSpotGap"
+          value={settings.blindSpotGap}
+          options={[1, 2, 3, 4]}
+          hint="The rep rates themself this much higher than the leader."
+          state={state}
+        />
+        <Choice
+          label="Hidden strength: gap of at least"
+          name="hiddenStrengthGap"
+          value={settings.hiddenStrengthGap}
+          options={[1, 2, 3, 4]}
+          hint="The rep rates themself this much lower than the leader."
+          state={state}
+        />
+        <Choice
+          label="Agreed weakness: both at most"
+          name="agreedWeaknessMax"
+          value={settings.agreedWeaknessMax}
+          options={[1, 2, 3, 4, 5]}
+          hint="Both scores this low or lower."
+          state={state}
+        />
+        <Choice
+          label="Agreed strength: both at least"
+          name="agreedStrengthMin"
+          value={settings.agreedStrengthMin}
+          options={[1, 2, 3, 4, 5]}
+          hint="Both scores this high or higher."
+          state={state}
+        />
       </div>
       <SelectField
         label="Blind spots and hidden strengths measure"

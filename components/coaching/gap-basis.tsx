@@ -28,8 +28,8 @@ export function GapBasisSwitch({ basis, hrefOf }: { basis: GapBasis; hrefOf: (ba
       </span>
       {basis === "relative" && (
         <span className="basis-full text-xs text-slate-600">
-          Each gap is measured against how the rep rates themself overall (shown under their name), so a rep who rates everything high
-          is not a blind spot on every behaviour. Raw scores stay on each item.
+          Each gap is measured against how the rep rates themself overall (shown under their name), so a rep who rates everything high is not a blind
+          spot on every behaviour. Raw scores stay on each item.
         </span>
       )}
     </nav>
@@ -64,7 +64,11 @@ export function ScaleItem({ item }: { item: { title: string; explanation: string
 export function OverallGaps({ gaps }: { gaps: { tendency: string | null; agreement: string | null } }) {
   if (!gaps.tendency && !gaps.agreement) return null;
   return (
-    <section aria-labelledby="overall-gaps-heading" className="rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset print:break-inside-avoid" data-testid="overall-gaps">
+    <section
+      aria-labelledby="overall-gaps-heading"
+      className="rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset print:break-inside-avoid"
+      data-testid="overall-gaps"
+    >
       <h3 id="overall-gaps-heading" className="mb-1 font-semibold text-slate-900">
         Overall
       </h3>

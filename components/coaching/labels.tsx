@@ -17,7 +17,17 @@ export function LabelBadge({ label }: { label: CoachingLabel | null }) {
 }
 
 /** "Leader 2 · self 4 · gap +2" (and "· relative +0.4" when labelled so), the self side named when not visible. */
-export function ItemScores({ leader, self, gap, relativeGap = null }: { leader: number; self: number | null; gap: number | null; relativeGap?: number | null }) {
+export function ItemScores({
+  leader,
+  self,
+  gap,
+  relativeGap = null,
+}: {
+  leader: number;
+  self: number | null;
+  gap: number | null;
+  relativeGap?: number | null;
+}) {
   return (
     <span className="text-xs text-slate-600 tabular-nums">
       {`Leader ${leader} · `}
@@ -31,7 +41,7 @@ export function ItemScores({ leader, self, gap, relativeGap = null }: { leader: 
 export function SelfComment({ comment, className }: { comment: string | null; className?: string }) {
   if (!comment) return null;
   return (
-    <p className={className ?? "mt-1 max-w-prose whitespace-pre-line break-words text-xs text-slate-700"} data-testid="self-comment">
+    <p className={className ?? "mt-1 max-w-prose text-xs break-words whitespace-pre-line text-slate-700"} data-testid="self-comment">
       <span className="font-medium">Rep&rsquo;s comment:</span> {comment}
     </p>
   );

@@ -48,7 +48,16 @@ function NoteFields({
   return (
     <>
       <FormAlert state={state} />
-      <TextField label="Day of the 1:1" name="heldOn" type="date" max={today} defaultValue={typed(state, "heldOn", initial.heldOn)} error={fieldError(state, "heldOn")} className="max-w-xs" required />
+      <TextField
+        label="Day of the 1:1"
+        name="heldOn"
+        type="date"
+        max={today}
+        defaultValue={typed(state, "heldOn", initial.heldOn)}
+        error={fieldError(state, "heldOn")}
+        className="max-w-xs"
+        required
+      />
       <TextAreaField
         label="Note"
         name="body"
@@ -64,7 +73,13 @@ function NoteFields({
           <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
             {behaviours.map((b) => (
               <label key={b.id} className="flex items-center gap-2 text-sm text-slate-800">
-                <input type="checkbox" name="behaviourIds" value={b.id} defaultChecked={typedId === b.id || initial.behaviourIds.includes(b.id)} className="h-4 w-4 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="behaviourIds"
+                  value={b.id}
+                  defaultChecked={typedId === b.id || initial.behaviourIds.includes(b.id)}
+                  className="h-4 w-4 accent-brand-600"
+                />
                 {b.name}
               </label>
             ))}
@@ -120,7 +135,13 @@ export function NewNoteForm({
           {`${rep.name}'s results are revealed: the largest gaps are proposed as the agenda below. Edit it as you like.`}
         </p>
       )}
-      <NoteFields state={state} repName={rep.name} behaviours={behaviours} today={today} initial={{ heldOn: today, body: agenda?.text ?? "", shared: false, behaviourIds: agenda?.behaviourIds ?? [] }} />
+      <NoteFields
+        state={state}
+        repName={rep.name}
+        behaviours={behaviours}
+        today={today}
+        initial={{ heldOn: today, body: agenda?.text ?? "", shared: false, behaviourIds: agenda?.behaviourIds ?? [] }}
+      />
       <div className="flex justify-end">
         <SubmitButton pendingLabel="Saving…">Save note</SubmitButton>
       </div>
@@ -129,7 +150,21 @@ export function NewNoteForm({
 }
 
 /** The notes the viewer may read, newest first; their own can be edited and deleted. */
-export function NoteList({ slug, notes, repName, behaviours, today, emptyText }: { slug: string; notes: NoteView[]; repName: string; behaviours: Behaviour[]; today: string; emptyText: string }) {
+export function NoteList({
+  slug,
+  notes,
+  repName,
+  behaviours,
+  today,
+  emptyText,
+}: {
+  slug: string;
+  notes: NoteView[];
+  repName: string;
+  behaviours: Behaviour[];
+  today: string;
+  emptyText: string;
+}) {
   const { run, pending } = useActionRunner();
   if (notes.length === 0) return <p className="text-sm text-slate-600">{emptyText}</p>;
   return (
@@ -148,7 +183,13 @@ export function NoteList({ slug, notes, repName, behaviours, today, emptyText }:
                   <EditNoteDialog slug={slug} note={n} repName={repName} behaviours={behaviours} today={today} />
                   <ConfirmDialog
                     trigger={
-                      <Button variant="ghost" size="sm" disabled={pending} aria-label={`Delete the note of ${formatDay(n.heldOn)}`} className="print:hidden">
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        disabled={pending}
+                        aria-label={`Delete the note of ${formatDay(n.heldOn)}`}
+                        className="print:hidden"
+                      >
                         Delete
                       </Button>
                     }
@@ -168,14 +209,26 @@ export function NoteList({ slug, notes, repName, behaviours, today, emptyText }:
               ))}
             </p>
           )}
-          <p className="mt-3 whitespace-pre-wrap text-sm leading-relaxed text-slate-800">{n.body}</p>
+          <p className="mt-3 text-sm leading-relaxed whitespace-pre-wrap text-slate-800">{n.body}</p>
         </li>
       ))}
     </ul>
   );
 }
 
-function EditNoteDialog({ slug, note, repName, behaviours, today }: { slug: string; note: NoteView; repName: string; behaviours: Behaviour[]; today: string }) {
+function EditNoteDialog({
+  slug,
+  note,
+  repName,
+  behaviours,
+  today,
+}: {
+  slug: string;
+  note: NoteView;
+  repName: string;
+  behaviours: Behaviour[];
+  today: string;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog
@@ -193,7 +246,21 @@ function EditNoteDialog({ slug, note, repName, behaviours, today }: { slug: stri
   );
 }
 
-function EditNoteForm({ slug, note, repName, behaviours, today, onDone }: { slug: string; note: NoteView; repName: string; behaviours: Behaviour[]; today: string; onDone: () => void }) {
+function EditNoteForm({
+  slug,
+  note,
+  repName,
+  behaviours,
+  today,
+  onDone,
+}: {
+  slug: string;
+  note: NoteView;
+  repName: string;
+  behaviours: Behaviour[];
+  today: string;
+  onDone: () => void;
+}) {
   const [state, formAction] = useFormAction(updateNote.bind(null, slug), () => {
     toast.success("Note saved.");
     onDone();
@@ -202,7 +269,13 @@ function EditNoteForm({ slug, note, repName, behaviours, today, onDone }: { slug
     <form action={formAction} className="space-y-4" noValidate>
       <div className="-mx-1 max-h-[min(65vh,40rem)] space-y-4 overflow-y-auto px-1 pb-1">
         <input type="hidden" name="noteId" value={note.id} />
-        <NoteFields state={state} repName={repName} behaviours={behaviours} today={today} initial={{ ...note, behaviourIds: note.behaviours.map((b) => b.id) }} />
+        <NoteFields
+          state={state}
+          repName={repName}
+          behaviours={behaviours}
+          today={today}
+          initial={{ ...note, behaviourIds: note.behaviours.map((b) => b.id) }}
+        />
       </div>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>

@@ -65,7 +65,17 @@ export function PlanCard({ slug, plan, today, canEdit, canTick }: Props) {
       <dl className="mt-4 grid grid-cols-3 gap-3 text-sm">
         <Score label="Score then" value={plan.then?.score ?? null} note={plan.then?.cycleName ?? null} />
         <Score label="Score now" value={plan.now?.score ?? null} note={plan.now ? plan.now.cycleName : "next cycle"} />
-        <Score label="Target" value={plan.targetScore} note={plan.progress.reached ? "reached" : plan.progress.change !== null ? `${plan.progress.change >= 0 ? "+" : "\u2212"}${Math.abs(plan.progress.change)} so far` : null} />
+        <Score
+          label="Target"
+          value={plan.targetScore}
+          note={
+            plan.progress.reached
+              ? "reached"
+              : plan.progress.change !== null
+                ? `${plan.progress.change >= 0 ? "+" : "\u2212"}${Math.abs(plan.progress.change)} so far`
+                : null
+          }
+        />
       </dl>
 
       <div className="mt-4">
@@ -84,7 +94,10 @@ export function PlanCard({ slug, plan, today, canEdit, canTick }: Props) {
                   onChange={() => tick(a)}
                   className="mt-0.5 h-4 w-4 accent-brand-600"
                 />
-                <label htmlFor={`plan-action-${a.id}`} className={a.done ? "flex-1 text-slate-600 line-through decoration-slate-400" : "flex-1 text-slate-900"}>
+                <label
+                  htmlFor={`plan-action-${a.id}`}
+                  className={a.done ? "flex-1 text-slate-600 line-through decoration-slate-400" : "flex-1 text-slate-900"}
+                >
                   {a.description}
                 </label>
                 {canEdit && (
@@ -115,7 +128,7 @@ function Score({ label, value, note }: { label: string; value: number | null; no
     <div className="rounded-md bg-slate-50 px-3 py-2 ring-1 ring-slate-200">
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
       <dd className="mt-0.5">
-        <span className="text-lg font-semibold tabular-nums text-slate-900">{value ?? "—"}</span>
+        <span className="text-lg font-semibold text-slate-900 tabular-nums">{value ?? "—"}</span>
         {note && <span className="block text-xs text-slate-600">{note}</span>}
       </dd>
     </div>
@@ -131,7 +144,13 @@ function AddActionForm({ slug, planId }: { slug: string; planId: string }) {
   return (
     <form key={key} action={formAction} className="mt-3 flex items-start gap-2 print:hidden" noValidate>
       <input type="hidden" name="planId" value={planId} />
-      <TextField label="New action" name="description" defaultValue={typed(state, "description")} error={fieldError(state, "description")} className="flex-1" />
+      <TextField
+        label="New action"
+        name="description"
+        defaultValue={typed(state, "description")}
+        error={fieldError(state, "description")}
+        className="flex-1"
+      />
       <SubmitButton variant="secondary" className="mt-7" pendingLabel="Adding…">
         Add
       </SubmitButton>
@@ -175,14 +194,25 @@ function EditPlanForm({ slug, plan, onDone }: { slug: string; plan: PlanView; on
             </option>
           ))}
         </SelectField>
-        <SelectField label="Target score" name="targetScore" defaultValue={typed(state, "targetScore", String(plan.targetScore))} error={fieldError(state, "targetScore")}>
+        <SelectField
+          label="Target score"
+          name="targetScore"
+          defaultValue={typed(state, "targetScore", String(plan.targetScore))}
+          error={fieldError(state, "targetScore")}
+        >
           {[1, 2, 3, 4, 5].map((n) => (
             <option key={n} value={n}>
               {n}
             </option>
           ))}
         </SelectField>
-        <TextField label="Due date" name="dueOn" type="date" defaultValue={typed(state, "dueOn", plan.dueOn ?? "")} error={fieldError(state, "dueOn")} />
+        <TextField
+          label="Due date"
+          name="dueOn"
+          type="date"
+          defaultValue={typed(state, "dueOn", plan.dueOn ?? "")}
+          error={fieldError(state, "dueOn")}
+        />
       </div>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>

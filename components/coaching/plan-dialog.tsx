@@ -65,21 +65,36 @@ function PlanForm({ slug, rep, behaviours, focus, today, onDone }: Props & { onD
         </SelectField>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Target score" name="targetScore" defaultValue={typed(state, "targetScore", String(focus?.suggestedTarget ?? 4))} error={fieldError(state, "targetScore")}>
+        <SelectField
+          label="Target score"
+          name="targetScore"
+          defaultValue={typed(state, "targetScore", String(focus?.suggestedTarget ?? 4))}
+          error={fieldError(state, "targetScore")}
+        >
           {[1, 2, 3, 4, 5].map((n) => (
             <option key={n} value={n}>
               {n}
             </option>
           ))}
         </SelectField>
-        <TextField label="Due date (optional)" name="dueOn" type="date" min={today} defaultValue={typed(state, "dueOn")} error={fieldError(state, "dueOn")} />
+        <TextField
+          label="Due date (optional)"
+          name="dueOn"
+          type="date"
+          min={today}
+          defaultValue={typed(state, "dueOn")}
+          error={fieldError(state, "dueOn")}
+        />
       </div>
       <TextAreaField
         label="Actions, one per line"
         name="actions"
         rows={4}
         defaultValue={typed(state, "actions")}
-        error={fieldError(state, "actions") ?? Object.entries(state.status === "error" ? (state.fieldErrors ?? {}) : {}).find(([k]) => k.startsWith("actions."))?.[1]}
+        error={
+          fieldError(state, "actions") ??
+          Object.entries(state.status === "error" ? (state.fieldErrors ?? {}) : {}).find(([k]) => k.startsWith("actions."))?.[1]
+        }
         placeholder={"Role-play the first two minutes of a call\nShadow a colleague on a discovery call"}
         hint={`Up to ${COACHING_LIMITS.actions} actions of ${COACHING_LIMITS.action} characters each.`}
       />

@@ -73,7 +73,13 @@ export function OrganisationRollupTable({ rollup }: { rollup: OrganisationRollup
             <Td className="text-right tabular-nums">{avg(b.highestTeam)}</Td>
             <Td className="text-right tabular-nums">{avg(b.spread)}</Td>
             <Td className="text-right tabular-nums">{`${b.misSeen} of ${b.rated}`}</Td>
-            <Td>{i < TRAINING_TOPICS && b.average !== null ? <Badge tone="red">Training topic</Badge> : <span className="text-xs text-slate-600">—</span>}</Td>
+            <Td>
+              {i < TRAINING_TOPICS && b.average !== null ? (
+                <Badge tone="red">Training topic</Badge>
+              ) : (
+                <span className="text-xs text-slate-600">—</span>
+              )}
+            </Td>
           </tr>
         ))}
       </tbody>

@@ -43,7 +43,13 @@ export function CycleTable({
         toast.error(
           message,
           needsConfirmation
-            ? { description: <Link href={frameworkHref} className="font-medium underline underline-offset-2">Go to the framework</Link> }
+            ? {
+                description: (
+                  <Link href={frameworkHref} className="font-medium underline underline-offset-2">
+                    Go to the framework
+                  </Link>
+                ),
+              }
             : undefined,
         );
       }
@@ -99,7 +105,10 @@ export function CycleTable({
                     description={`Only one cycle is open at a time. Close ${current} first: its ratings become read-only. Then ${cycle.name} opens as the current cycle.`}
                     confirmLabel={`Close ${current} and open ${cycle.name}`}
                     onConfirm={() =>
-                      run(() => openCycle(slug, { cycleId: cycle.id, closeCurrent: true }), `${current} closed; ${cycle.name} is now the current cycle.`)
+                      run(
+                        () => openCycle(slug, { cycleId: cycle.id, closeCurrent: true }),
+                        `${current} closed; ${cycle.name} is now the current cycle.`,
+                      )
                     }
                   />
                 ) : (

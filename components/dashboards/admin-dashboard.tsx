@@ -20,7 +20,14 @@ export function AdminDashboard({ data }: { data: AdminData }) {
     <div className="space-y-8">
       {!started && <GettingStarted slug={slug} steps={steps} />}
       {!summary ? (
-        <EmptyState title="No assessment cycle yet" action={<Link className="text-sm font-medium text-brand-700 underline" href={`/o/${slug}/cycles`}>Open the first cycle</Link>}>
+        <EmptyState
+          title="No assessment cycle yet"
+          action={
+            <Link className="text-sm font-medium text-brand-700 underline" href={`/o/${slug}/cycles`}>
+              Open the first cycle
+            </Link>
+          }
+        >
           Participation, averages and training topics appear here once a cycle is open and leaders rate their reps.
         </EmptyState>
       ) : (
@@ -52,7 +59,10 @@ export function AdminDashboard({ data }: { data: AdminData }) {
             />
           </dl>
 
-          <Panel title="Participation" description={`${summary.cycle.name}, per team, furthest behind first. A rep's ratings are complete when every behaviour has a leader score.`}>
+          <Panel
+            title="Participation"
+            description={`${summary.cycle.name}, per team, furthest behind first. A rep's ratings are complete when every behaviour has a leader score.`}
+          >
             {summary.participation.teams.length === 0 ? (
               <p className="text-sm text-slate-600">No teams yet. Create one on the Teams page.</p>
             ) : (
@@ -79,19 +89,22 @@ export function AdminDashboard({ data }: { data: AdminData }) {
                 <ol className="mt-4 space-y-4" aria-label="Training topics, weakest first">
                   {summary.topics.map((b, i) => (
                     <li key={b.behaviourId} className="flex gap-3" data-testid="training-topic">
-                      <span aria-hidden className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-orange-100 text-xs font-semibold text-orange-900">
+                      <span
+                        aria-hidden
+                        className="flex h-6 w-6 shrink-0 items-center justify-center rounded-full bg-orange-100 text-xs font-semibold text-orange-900"
+                      >
                         {i + 1}
                       </span>
                       <div className="text-sm">
                         <p className="font-medium text-slate-900">
-                          {b.name} <span className="tabular-nums text-slate-600">· average {b.average.toFixed(1)}</span>
+                          {b.name} <span className="text-slate-600 tabular-nums">· average {b.average.toFixed(1)}</span>
                         </p>
-                        <p className="tabular-nums text-slate-600">
+                        <p className="text-slate-600 tabular-nums">
                           {b.spread
                             ? `${b.spread.low.name} ${b.spread.low.average.toFixed(1)} to ${b.spread.high.name} ${b.spread.high.average.toFixed(1)} (spread ${b.spread.size.toFixed(1)})`
                             : "Rated in one team only"}
                         </p>
-                        <p className="tabular-nums text-slate-600">{`Mis-seen: ${b.misSeen} of ${b.rated} reps`}</p>
+                        <p className="text-slate-600 tabular-nums">{`Mis-seen: ${b.misSeen} of ${b.rated} reps`}</p>
                       </div>
                     </li>
                   ))}
@@ -108,7 +121,9 @@ export function AdminDashboard({ data }: { data: AdminData }) {
             <div className="rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200 lg:col-span-3">
               <h2 className="text-base font-semibold text-slate-900">Behaviour averages</h2>
               <p className="mt-1 text-sm text-slate-600">
-                {summary.previousCycleName ? `${summary.cycle.name} beside ${summary.previousCycleName}, weakest first.` : `${summary.cycle.name}, weakest first.`}
+                {summary.previousCycleName
+                  ? `${summary.cycle.name} beside ${summary.previousCycleName}, weakest first.`
+                  : `${summary.cycle.name}, weakest first.`}
               </p>
               <div className="mt-4">
                 <BehaviourChart
@@ -132,7 +147,11 @@ export function AdminDashboard({ data }: { data: AdminData }) {
             title="Teams by behaviour"
             description="Average leader rating per team and behaviour, weakest team first (1 rarely, 3 usually, 5 a model for others). Hover a number for how many ratings it averages."
           >
-            <TeamHeatmap caption={`Average leader rating by team and behaviour, weakest team first, ${summary.cycle.name}`} heatmap={heatmapTable(summary.heatmap)} since={summary.previousCycleName} />
+            <TeamHeatmap
+              caption={`Average leader rating by team and behaviour, weakest team first, ${summary.cycle.name}`}
+              heatmap={heatmapTable(summary.heatmap)}
+              since={summary.previousCycleName}
+            />
           </Panel>
         </>
       )}

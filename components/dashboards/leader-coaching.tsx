@@ -23,20 +23,27 @@ export function CoachNextPanel({ slug, coaching }: { slug: string; coaching: Coa
         </Link>
       </div>
       <p className="mt-1 text-sm text-slate-600">
-        Your lowest scores first, then blind spots, then the largest gap (the rep&rsquo;s self rating minus yours). A rep&rsquo;s self rating shows once they submit.
+        Your lowest scores first, then blind spots, then the largest gap (the rep&rsquo;s self rating minus yours). A rep&rsquo;s self rating shows
+        once they submit.
       </p>
       {!cycleName ? (
-        <p className="mt-4 text-sm text-slate-600">No cycle is open. Once an admin opens one and you rate your reps, what to coach on next appears here.</p>
+        <p className="mt-4 text-sm text-slate-600">
+          No cycle is open. Once an admin opens one and you rate your reps, what to coach on next appears here.
+        </p>
       ) : topItems.length === 0 ? (
         <p className="mt-4 text-sm text-slate-600">
-          Nothing to coach on yet: <Link href={`/o/${slug}/grid`} className="font-medium text-brand-700 underline">rate your reps on the grid</Link> and their lowest scores appear here.
+          Nothing to coach on yet:{" "}
+          <Link href={`/o/${slug}/grid`} className="font-medium text-brand-700 underline">
+            rate your reps on the grid
+          </Link>{" "}
+          and their lowest scores appear here.
         </p>
       ) : (
         <ol className="mt-4 divide-y divide-slate-100" aria-label="Top coaching items">
           {topItems.map((item, i) => (
             <li key={`${item.repId}:${item.behaviourId}`} className="py-2.5" data-testid="coach-next-item">
               <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-900">
-                <span className="tabular-nums text-slate-500">{i + 1}.</span>
+                <span className="text-slate-500 tabular-nums">{i + 1}.</span>
                 <span className="font-medium" data-testid="coach-next-behaviour">
                   {item.behaviourName}
                 </span>
@@ -51,7 +58,7 @@ export function CoachNextPanel({ slug, coaching }: { slug: string; coaching: Coa
                   <ItemScores leader={item.leader} self={item.self} gap={item.gap} />
                 </span>
               </p>
-              <SelfComment comment={item.selfComment} className="mt-1 pl-5 max-w-prose whitespace-pre-line break-words text-xs text-slate-700" />
+              <SelfComment comment={item.selfComment} className="mt-1 max-w-prose pl-5 text-xs break-words whitespace-pre-line text-slate-700" />
             </li>
           ))}
         </ol>
@@ -86,7 +93,7 @@ export function OverdueOneOnOnesPanel({ slug, coaching }: { slug: string; coachi
                 <Link href={coachingHref(slug, rep.userId)} className="font-medium text-slate-900 hover:underline">
                   {rep.name}
                 </Link>
-                <span className="tabular-nums text-red-700">
+                <span className="text-red-700 tabular-nums">
                   {rep.lastNoteOn ? `Last 1:1 ${plural(rep.daysSince, "day", "days")} ago (${formatDay(rep.lastNoteOn)})` : "Never had a 1:1"}
                 </span>
               </li>
@@ -95,7 +102,10 @@ export function OverdueOneOnOnesPanel({ slug, coaching }: { slug: string; coachi
           {overdue.count > overdue.reps.length && (
             <p className="mt-2 text-sm text-slate-600">
               {`And ${overdue.count - overdue.reps.length} more: `}
-              <Link href={`/o/${slug}/coaching`} className="font-medium text-brand-700 underline">see the queue</Link>.
+              <Link href={`/o/${slug}/coaching`} className="font-medium text-brand-700 underline">
+                see the queue
+              </Link>
+              .
             </p>
           )}
         </>

@@ -39,7 +39,9 @@ export function LeaderDashboard({ data }: { data: LeaderData }) {
       {summary ? (
         <TeamsPanel slug={slug} summary={summary} />
       ) : (
-        <EmptyState title="No assessment cycle yet">An admin opens a cycle; then you rate your reps on the grid and they assess themselves.</EmptyState>
+        <EmptyState title="No assessment cycle yet">
+          An admin opens a cycle; then you rate your reps on the grid and they assess themselves.
+        </EmptyState>
       )}
       <RelationshipsPanel data={data} />
     </div>
@@ -53,7 +55,11 @@ function PendingPanel({ data }: { data: LeaderData }) {
   return (
     <Panel
       title="Pending self-assessments"
-      description={pendingCount === 0 ? `Every rep has submitted for ${data.openCycleName}.` : `${pendingCount} of your reps have not submitted for ${data.openCycleName} yet.`}
+      description={
+        pendingCount === 0
+          ? `Every rep has submitted for ${data.openCycleName}.`
+          : `${pendingCount} of your reps have not submitted for ${data.openCycleName} yet.`
+      }
     >
       {data.pending.length > 0 ? (
         <ul className="divide-y divide-slate-100">
@@ -63,7 +69,8 @@ function PendingPanel({ data }: { data: LeaderData }) {
                 <Link href={`/o/${slug}/reps/${rep.userId}`} className="font-medium text-slate-900 hover:underline">
                   {rep.name}
                 </Link>{" "}
-                <span className="text-slate-600">· {rep.teamName}</span> <Badge tone={rep.started ? "amber" : "neutral"}>{rep.started ? "Draft" : "Not started"}</Badge>
+                <span className="text-slate-600">· {rep.teamName}</span>{" "}
+                <Badge tone={rep.started ? "amber" : "neutral"}>{rep.started ? "Draft" : "Not started"}</Badge>
               </div>
               <ReminderLink slug={slug} rep={rep} cycleName={data.openCycleName!} leaderName={data.userName} />
             </li>
@@ -74,7 +81,11 @@ function PendingPanel({ data }: { data: LeaderData }) {
       )}
       {pendingCount > data.pending.length && (
         <p className="mt-3 text-sm text-slate-600">
-          And {pendingCount - data.pending.length} more: see the <Link href={`/o/${slug}/grid?view=self`} className="font-medium text-brand-700 underline">self ratings</Link> on the grid.
+          And {pendingCount - data.pending.length} more: see the{" "}
+          <Link href={`/o/${slug}/grid?view=self`} className="font-medium text-brand-700 underline">
+            self ratings
+          </Link>{" "}
+          on the grid.
         </p>
       )}
       {pendingCount > 0 && (
@@ -91,7 +102,10 @@ function PendingPanel({ data }: { data: LeaderData }) {
 
 function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<LeaderData["summary"]> }) {
   return (
-    <Panel title={`Your teams · ${summary.cycle.name}`} description="Average leader rating, the team's weakest behaviour, and how far the cycle has come.">
+    <Panel
+      title={`Your teams · ${summary.cycle.name}`}
+      description="Average leader rating, the team's weakest behaviour, and how far the cycle has come."
+    >
       <ul className="grid gap-4 lg:grid-cols-2">
         {summary.heatmap.teams.map((team) => {
           const p = summary.participation.teams.find((t) => t.teamId === team.id)!;
@@ -106,22 +120,32 @@ function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<Lead
               <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 text-sm">
                 <div>
                   <dt className="text-slate-600">Team average</dt>
-                  <dd className="text-lg font-semibold tabular-nums text-slate-900">
+                  <dd className="text-lg font-semibold text-slate-900 tabular-nums">
                     {team.figure ? team.figure.average.toFixed(1) : "–"}{" "}
-                    {summary.previousCycleName && <span className="text-sm font-normal"><ChangeText value={team.change} /></span>}
+                    {summary.previousCycleName && (
+                      <span className="text-sm font-normal">
+                        <ChangeText value={team.change} />
+                      </span>
+                    )}
                   </dd>
                 </div>
                 <div>
                   <dt className="text-slate-600">Weakest behaviour</dt>
-                  <dd className="font-medium text-slate-900">{team.weakest ? `${team.weakest.name} (${team.weakest.average.toFixed(1)})` : "Not rated yet"}</dd>
+                  <dd className="font-medium text-slate-900">
+                    {team.weakest ? `${team.weakest.name} (${team.weakest.average.toFixed(1)})` : "Not rated yet"}
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-slate-600">Self-assessments submitted</dt>
-                  <dd><Meter part={p.selfSubmitted} whole={p.reps} /></dd>
+                  <dd>
+                    <Meter part={p.selfSubmitted} whole={p.reps} />
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-slate-600">Your ratings complete</dt>
-                  <dd><Meter part={p.leaderComplete} whole={p.reps} /></dd>
+                  <dd>
+                    <Meter part={p.leaderComplete} whole={p.reps} />
+                  </dd>
                 </div>
               </dl>
             </li>
@@ -130,7 +154,11 @@ function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<Lead
       </ul>
       {summary.heatmap.teams.length > 1 && (
         <div className="mt-6">
-          <TeamHeatmap caption={`Your teams by behaviour, ${summary.cycle.name}`} heatmap={heatmapTable(summary.heatmap)} since={summary.previousCycleName} />
+          <TeamHeatmap
+            caption={`Your teams by behaviour, ${summary.cycle.name}`}
+            heatmap={heatmapTable(summary.heatmap)}
+            since={summary.previousCycleName}
+          />
         </div>
       )}
     </Panel>
@@ -143,17 +171,27 @@ function RelationshipsPanel({ data }: { data: LeaderData }) {
   const nextSteps = relationships.filter((r) => r.nextStep).sort((a, b) => (a.nextStepDue ?? "9999").localeCompare(b.nextStepDue ?? "9999"));
   const withActions = relationships.filter((r) => r.openActions > 0);
   return (
-    <Panel title="Internal relationships" description="The peer departments sales depends on: who is due a one-on-one, your next steps, open actions.">
+    <Panel
+      title="Internal relationships"
+      description="The peer departments sales depends on: who is due a one-on-one, your next steps, open actions."
+    >
       {relationships.length === 0 ? (
         <p className="text-sm text-slate-600">
-          You track no relationship yet. <Link href={`/o/${slug}/relationships`} className="font-medium text-brand-700 underline">Start with the department you depend on most</Link>.
+          You track no relationship yet.{" "}
+          <Link href={`/o/${slug}/relationships`} className="font-medium text-brand-700 underline">
+            Start with the department you depend on most
+          </Link>
+          .
         </p>
       ) : (
         <div className="grid gap-6 md:grid-cols-3">
           <ListSection id="rel-contacts" title={`Overdue contacts (${overdueContacts.length})`} empty="Nobody is overdue." items={overdueContacts}>
             {(r) => (
               <>
-                <RelationshipLink slug={slug} id={r.id}>{r.counterpartName}</RelationshipLink> <span className="text-slate-600">· {r.departmentName}</span>
+                <RelationshipLink slug={slug} id={r.id}>
+                  {r.counterpartName}
+                </RelationshipLink>{" "}
+                <span className="text-slate-600">· {r.departmentName}</span>
                 <p className="text-red-700">Due since {formatDay(r.contact.dueOn)}</p>
               </>
             )}
@@ -161,7 +199,9 @@ function RelationshipsPanel({ data }: { data: LeaderData }) {
           <ListSection id="rel-steps" title={`Next steps (${nextSteps.length})`} empty="No next step written down." items={nextSteps}>
             {(r) => (
               <>
-                <RelationshipLink slug={slug} id={r.id}>{r.nextStep}</RelationshipLink>
+                <RelationshipLink slug={slug} id={r.id}>
+                  {r.nextStep}
+                </RelationshipLink>
                 <p className={r.nextStepOverdue ? "text-red-700" : "text-slate-600"}>
                   {r.counterpartName}
                   {r.nextStepDue && ` · ${r.nextStepOverdue ? "overdue since" : "due"} ${formatDay(r.nextStepDue)}`}
@@ -169,10 +209,18 @@ function RelationshipsPanel({ data }: { data: LeaderData }) {
               </>
             )}
           </ListSection>
-          <ListSection id="rel-actions" title={`Open actions (${withActions.reduce((n, r) => n + r.openActions, 0)})`} empty="No open action." items={withActions}>
+          <ListSection
+            id="rel-actions"
+            title={`Open actions (${withActions.reduce((n, r) => n + r.openActions, 0)})`}
+            empty="No open action."
+            items={withActions}
+          >
             {(r) => (
               <>
-                <RelationshipLink slug={slug} id={r.id}>{r.counterpartName}</RelationshipLink> <span className="text-slate-600">· {r.openActions} open</span>
+                <RelationshipLink slug={slug} id={r.id}>
+                  {r.counterpartName}
+                </RelationshipLink>{" "}
+                <span className="text-slate-600">· {r.openActions} open</span>
                 {r.actionsOverdue && <p className="text-red-700">Some are overdue</p>}
               </>
             )}
@@ -192,7 +240,19 @@ function RelationshipLink({ slug, id, children }: { slug: string; id: string; ch
 }
 
 /** A titled list of relationships, or a line saying there is none. */
-function ListSection<T extends { id: string }>({ id, title, empty, items, children }: { id: string; title: string; empty: string; items: T[]; children: (item: T) => ReactNode }) {
+function ListSection<T extends { id: string }>({
+  id,
+  title,
+  empty,
+  items,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  items: T[];
+  children: (item: T) => ReactNode;
+}) {
   return (
     <section aria-labelledby={id}>
       <h3 id={id} className="text-sm font-semibold text-slate-900">

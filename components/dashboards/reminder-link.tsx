@@ -8,9 +8,23 @@ import { noSubscription } from "@/components/ui/use-hydrated";
  * self-assessment, for a personal word (Coachgrid's own reminders are on the self-assessments page). The link
  * needs the browser's origin, hence a client part.
  */
-export function ReminderLink({ slug, rep, cycleName, leaderName }: { slug: string; rep: { name: string; email: string }; cycleName: string; leaderName: string }) {
+export function ReminderLink({
+  slug,
+  rep,
+  cycleName,
+  leaderName,
+}: {
+  slug: string;
+  rep: { name: string; email: string };
+  cycleName: string;
+  leaderName: string;
+}) {
   const path = `/o/${slug}/self-assessment`;
-  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
   const link = `${origin}${path}`;
   const firstName = rep.name.split(" ")[0];
   const body = `Hi ${firstName},\n\nA reminder to complete your self-assessment for ${cycleName}. It takes about ten minutes:\n${link}\n\nThanks,\n${leaderName}`;

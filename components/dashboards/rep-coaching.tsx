@@ -29,14 +29,21 @@ export function RepPlansPanel({ slug, coaching }: { slug: string; coaching: Coac
       }
     >
       {plans.length === 0 ? (
-        <p className="text-sm text-slate-600">No active plan yet. Your leader sets one up with you after a 1:1, on the behaviour you agree to work on.</p>
+        <p className="text-sm text-slate-600">
+          No active plan yet. Your leader sets one up with you after a 1:1, on the behaviour you agree to work on.
+        </p>
       ) : (
         <div className="space-y-4">
           {plans.map((plan) => {
             const done = plan.actions.filter((a) => a.done).length;
             const overdue = plan.dueOn !== null && plan.dueOn < today;
             return (
-              <article key={plan.id} aria-labelledby={`plan-${plan.id}`} className="rounded-lg p-4 ring-1 ring-slate-200" data-testid="dashboard-plan">
+              <article
+                key={plan.id}
+                aria-labelledby={`plan-${plan.id}`}
+                className="rounded-lg p-4 ring-1 ring-slate-200"
+                data-testid="dashboard-plan"
+              >
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div>
                     <h3 id={`plan-${plan.id}`} className="font-semibold text-slate-900">
@@ -82,7 +89,7 @@ function PlanFigure({ label, value, note }: { label: string; value: number | str
   return (
     <div className="rounded-md bg-slate-50 px-2.5 py-2 ring-1 ring-slate-200">
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
-      <dd className="font-semibold tabular-nums text-slate-900">{value ?? "—"}</dd>
+      <dd className="font-semibold text-slate-900 tabular-nums">{value ?? "—"}</dd>
       {note && <dd className="text-xs text-slate-600">{note}</dd>}
     </div>
   );
@@ -108,7 +115,7 @@ export function RepNotesPanel({ slug, coaching }: { slug: string; coaching: Coac
                   ))}
                 </p>
               )}
-              <p className="mt-2 whitespace-pre-wrap text-sm leading-relaxed text-slate-800">{n.body}</p>
+              <p className="mt-2 text-sm leading-relaxed whitespace-pre-wrap text-slate-800">{n.body}</p>
             </li>
           ))}
         </ul>

@@ -48,10 +48,13 @@ export function RepDashboard({ data }: { data: RepData }) {
             {cycle.rated} of {cycle.rows.length} behaviours rated.
           </p>
         )}
-        <Link href={`/o/${slug}/self-assessment`} className={buttonClasses(cycle.status === "not_started" || cycle.status === "draft" ? "primary" : "secondary", "md", "mt-4")}>
+        <Link
+          href={`/o/${slug}/self-assessment`}
+          className={buttonClasses(cycle.status === "not_started" || cycle.status === "draft" ? "primary" : "secondary", "md", "mt-4")}
+        >
           {step.cta}
         </Link>
-        <ReportLink slug={slug} repId={data.userId} className={buttonClasses("secondary", "md", "ml-2 mt-4")}>
+        <ReportLink slug={slug} repId={data.userId} className={buttonClasses("secondary", "md", "mt-4 ml-2")}>
           Print my report
         </ReportLink>
       </section>
@@ -59,9 +62,15 @@ export function RepDashboard({ data }: { data: RepData }) {
       {coachingPanels}
 
       {cycle.seesLeader ? (
-        <Panel title={`Your results · ${cycle.name}`} description="How you rated yourself beside how your leader rated you. Gap = your score minus your leader's.">
+        <Panel
+          title={`Your results · ${cycle.name}`}
+          description="How you rated yourself beside how your leader rated you. Gap = your score minus your leader's."
+        >
           <div className="space-y-6">
-            <BaselineChart title={`${cycle.name}: your score and your leader's per behaviour`} data={cycle.rows.map((r) => ({ name: r.name, self: r.self.score, leader: r.leader?.score ?? null }))} />
+            <BaselineChart
+              title={`${cycle.name}: your score and your leader's per behaviour`}
+              data={cycle.rows.map((r) => ({ name: r.name, self: r.self.score, leader: r.leader?.score ?? null }))}
+            />
             <BaselineTable caption={`${cycle.name}: self, leader and gap per behaviour`} rows={cycle.rows} />
           </div>
         </Panel>

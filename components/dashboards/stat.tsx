@@ -5,7 +5,7 @@ export function Stat({ label, value, detail }: { label: string; value: ReactNode
   return (
     <div className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200 print:shadow-none">
       <dt className="text-sm font-medium text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums tracking-tight text-slate-900">{value}</dd>
+      <dd className="mt-1 text-2xl font-semibold tracking-tight text-slate-900 tabular-nums">{value}</dd>
       {detail && <dd className="mt-1 text-sm text-slate-600">{detail}</dd>}
     </div>
   );

@@ -89,7 +89,9 @@ export function TeamHeatmap({ heatmap, caption, since }: { heatmap: HeatmapTable
           </tr>
         </tfoot>
       </Table>
-      {teams.cut && <ShowAllButton {...teams} showAll={`Show all ${heatmap.teams.length} teams`} showFirst={`Show the ${FIRST_TEAMS} weakest only`} />}
+      {teams.cut && (
+        <ShowAllButton {...teams} showAll={`Show all ${heatmap.teams.length} teams`} showFirst={`Show the ${FIRST_TEAMS} weakest only`} />
+      )}
     </>
   );
 }

@@ -25,7 +25,12 @@ export function DepartmentsPanel({ slug, departments }: { slug: string; departme
       {departments.length === 0 ? (
         <div className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-slate-200">
           No departments yet. Most sales teams start with distribution, purchasing, finance, operations and customer service.
-          <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => addStarterDepartments(slug, {}), "The five usual departments were added.")}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={pending}
+            onClick={() => run(() => addStarterDepartments(slug, {}), "The five usual departments were added.")}
+          >
             Add the usual five
           </Button>
         </div>
@@ -54,7 +59,13 @@ export function DepartmentsPanel({ slug, departments }: { slug: string; departme
                     success="Department renamed."
                   />
                   {archived ? (
-                    <Button variant="ghost" size="sm" disabled={pending} aria-label={`Restore ${d.name}`} onClick={() => run(() => restoreDepartment(slug, { departmentId: d.id }), `${d.name} restored.`)}>
+                    <Button
+                      variant="ghost"
+                      size="sm"
+                      disabled={pending}
+                      aria-label={`Restore ${d.name}`}
+                      onClick={() => run(() => restoreDepartment(slug, { departmentId: d.id }), `${d.name} restored.`)}
+                    >
                       Restore
                     </Button>
                   ) : (
@@ -77,7 +88,15 @@ export function DepartmentsPanel({ slug, departments }: { slug: string; departme
         </ul>
       )}
       <form action={formAction} className="flex flex-wrap items-start gap-3" noValidate>
-        <TextField label="New department" name="name" placeholder="e.g. Credit control" defaultValue={typed(state, "name")} error={fieldError(state, "name")} className="w-72 max-w-full" required />
+        <TextField
+          label="New department"
+          name="name"
+          placeholder="e.g. Credit control"
+          defaultValue={typed(state, "name")}
+          error={fieldError(state, "name")}
+          className="w-72 max-w-full"
+          required
+        />
         <SubmitButton variant="secondary" className="mt-7" pendingLabel="Adding…">
           Add department
         </SubmitButton>
@@ -85,4 +104,3 @@ export function DepartmentsPanel({ slug, departments }: { slug: string; departme
     </div>
   );
 }
-

@@ -13,7 +13,9 @@ export function ArchivedBehaviours({ slug, behaviours }: { slug: string; behavio
       <h2 id="archived-heading" className="text-base font-semibold text-slate-900">
         Archived
       </h2>
-      <p className="mt-1 text-sm text-slate-600">Not rated any more. Their past ratings are kept; a restored behaviour goes to the end of the list.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Not rated any more. Their past ratings are kept; a restored behaviour goes to the end of the list.
+      </p>
       <ul className="mt-4 divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200">
         {behaviours.map((behaviour) => (
           <li key={behaviour.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">

@@ -13,7 +13,7 @@ export function BehaviourAnchors({ behaviour }: { behaviour: BehaviourView }) {
     <dl className="mt-4 grid gap-3 md:grid-cols-3">
       {LEVELS.map((level) => (
         <div key={level.score} className={cn("rounded-md border-l-4 bg-slate-50 px-3 py-2.5", level.tone)}>
-          <dt className="flex items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <dt className="flex items-center gap-2 text-xs font-semibold tracking-wide text-slate-600 uppercase">
             <span className={cn("inline-flex size-6 items-center justify-center rounded-full text-sm font-bold ring-1 ring-inset", level.chip)}>
               {level.score}
             </span>

@@ -20,7 +20,7 @@ export function BehaviourCard({
         <div className="flex min-w-0 flex-1 items-start gap-3">
           {handle}
           <span
-            className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700 ring-1 ring-inset ring-brand-100"
+            className="inline-flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700 ring-1 ring-brand-100 ring-inset"
             aria-hidden="true"
           >
             {position}

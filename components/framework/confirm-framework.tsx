@@ -13,8 +13,8 @@ export function ConfirmFramework({ slug, orgName }: { slug: string; orgName: str
         Review and confirm your framework
       </h2>
       <p className="mt-1 max-w-3xl text-sm text-slate-700">
-        {orgName} starts from a template. Edit, reorder, add or archive until the list below describes your business, then
-        confirm it. The first assessment cycle opens only after this.
+        {orgName} starts from a template. Edit, reorder, add or archive until the list below describes your business, then confirm it. The first
+        assessment cycle opens only after this.
       </p>
       <div className="mt-4 flex flex-wrap items-center gap-4">
         <blockquote className="border-l-4 border-brand-500 pl-3 text-base font-medium text-slate-900">

@@ -147,7 +147,7 @@ function SortableBehaviour({
       {...attributes}
       {...listeners}
       aria-label={`Reorder ${behaviour.name}`}
-      className="mt-1 inline-flex size-8 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 ring-1 ring-inset ring-slate-200 hover:bg-slate-100 hover:text-slate-800 active:cursor-grabbing"
+      className="mt-1 inline-flex size-8 shrink-0 cursor-grab touch-none items-center justify-center rounded-md text-slate-500 ring-1 ring-slate-200 ring-inset hover:bg-slate-100 hover:text-slate-800 active:cursor-grabbing"
     >
       <GripIcon />
     </button>
@@ -173,7 +173,7 @@ function SortableBehaviour({
 
   const controls = (
     <>
-      <div className="inline-flex rounded-md bg-white ring-1 ring-inset ring-slate-300">
+      <div className="inline-flex rounded-md bg-white ring-1 ring-slate-300 ring-inset">
         {arrow("up", isFirst)}
         {arrow("down", isLast)}
       </div>

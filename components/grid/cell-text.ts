@@ -42,7 +42,14 @@ export const SAVE_STATE: Partial<Record<CellStatus, string>> = {
 };
 
 /** A score cell's label: the rep, the behaviour and the value, with what a difference view's value is made of. */
-export function describeCell(view: GridViewName, rep: string, behaviour: string, score: number | null, parts: { first: number | null; second: number | null }, hidden: boolean) {
+export function describeCell(
+  view: GridViewName,
+  rep: string,
+  behaviour: string,
+  score: number | null,
+  parts: { first: number | null; second: number | null },
+  hidden: boolean,
+) {
   if (hidden) return `${rep}, ${behaviour}: ${HIDDEN.toLowerCase()}`;
   if (score == null) return `${rep}, ${behaviour}: ${view === "leader" || view === "self" ? "not rated" : "no value"}`;
   if (view === "gap") return `${rep}, ${behaviour}: ${formatSigned(score)} (self ${parts.first}, leader ${parts.second})`;

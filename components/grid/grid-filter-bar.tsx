@@ -21,7 +21,11 @@ export function GridFilterBar({ behaviours, filter, onFilter, shown, total }: Pr
         <>
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-800">Show reps where</span>
-            <select className="rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={filter.behaviour} onChange={(e) => onFilter({ ...filter, behaviour: e.target.value })}>
+            <select
+              className="rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+              value={filter.behaviour}
+              onChange={(e) => onFilter({ ...filter, behaviour: e.target.value })}
+            >
               <option value="any">any behaviour</option>
               {behaviours.map((b) => (
                 <option key={b.id} value={b.id}>
@@ -32,7 +36,11 @@ export function GridFilterBar({ behaviours, filter, onFilter, shown, total }: Pr
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium text-slate-800">is scored</span>
-            <select className="rounded-md px-3 py-2 text-sm ring-1 ring-slate-300" value={filter.band} onChange={(e) => onFilter({ ...filter, band: e.target.value as Band | "" })}>
+            <select
+              className="rounded-md px-3 py-2 text-sm ring-1 ring-slate-300"
+              value={filter.band}
+              onChange={(e) => onFilter({ ...filter, band: e.target.value as Band | "" })}
+            >
               <option value="">any score (no filter)</option>
               {(Object.keys(BANDS) as Band[]).map((band) => (
                 <option key={band} value={band}>

@@ -28,19 +28,27 @@ export function GridFooterRows({ footers, behaviours, signed, rows, cellProps }:
             role="rowheader"
             scope="row"
             {...cellProps(rows + f, 0)}
-            className="sticky left-0 z-30 border-t border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
+            className="sticky left-0 z-30 border-t border-slate-200 bg-slate-50 px-3 py-2 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset"
           >
             {footer.label}
           </th>
-          <td role="gridcell" {...cellProps(rows + f, 1)} aria-label={`${footer.label}: no self-assessment status`} className="border-t border-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600" />
-          {[...behaviours.map((b) => ({ id: b.id, name: b.name, value: footer.values.byBehaviour[b.id] })), { id: "overall", name: "overall", value: footer.values.overall }].map((cell, i) => (
+          <td
+            role="gridcell"
+            {...cellProps(rows + f, 1)}
+            aria-label={`${footer.label}: no self-assessment status`}
+            className="border-t border-slate-200 outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset"
+          />
+          {[
+            ...behaviours.map((b) => ({ id: b.id, name: b.name, value: footer.values.byBehaviour[b.id] })),
+            { id: "overall", name: "overall", value: footer.values.overall },
+          ].map((cell, i) => (
             <td
               key={cell.id}
               role="gridcell"
               aria-label={averageLabel(`${footer.label}, ${cell.name}`, cell.value, signed)}
               title={averageLabel("Average", cell.value, signed)}
               {...cellProps(rows + f, i + FIRST)}
-              className="border-t border-slate-200 px-2 py-2 text-center font-semibold tabular-nums text-slate-800 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600"
+              className="border-t border-slate-200 px-2 py-2 text-center font-semibold text-slate-800 tabular-nums outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset"
             >
               {formatAverage(cell.value, signed)}
             </td>

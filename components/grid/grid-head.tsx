@@ -21,9 +21,19 @@ export function GridHead({ behaviours, signed, sortState, onSort, cellProps }: P
       <tr role="row" aria-rowindex={1}>
         {[
           { id: "rep", name: "Rep", description: "" },
-          { id: "status", name: "Self-assessment", description: "Each rep's self-assessment for this cycle: not started, draft, submitted or shared." },
+          {
+            id: "status",
+            name: "Self-assessment",
+            description: "Each rep's self-assessment for this cycle: not started, draft, submitted or shared.",
+          },
           ...behaviours,
-          { id: "average", name: "Average", description: signed ? "Each rep's average across the behaviours with a value." : "Each rep's average across the behaviours they are rated on." },
+          {
+            id: "average",
+            name: "Average",
+            description: signed
+              ? "Each rep's average across the behaviours with a value."
+              : "Each rep's average across the behaviours they are rated on.",
+          },
         ].map((column, col) => {
           const sort = sortState(column.id);
           return (
@@ -36,7 +46,7 @@ export function GridHead({ behaviours, signed, sortState, onSort, cellProps }: P
               {...cellProps(-1, col)}
               onClick={() => onSort(col, column.id)}
               className={cn(
-                "group relative cursor-pointer border-b border-slate-200 px-2 py-2 text-left align-bottom text-xs font-semibold text-slate-700 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-600",
+                "group relative cursor-pointer border-b border-slate-200 px-2 py-2 text-left align-bottom text-xs font-semibold text-slate-700 outline-none focus-visible:ring-2 focus-visible:ring-brand-600 focus-visible:ring-inset",
                 col === 0 && "sticky left-0 z-30 min-w-44 bg-slate-50",
                 col === 1 && "min-w-48",
                 col > 1 && "min-w-24 text-center",
@@ -48,7 +58,7 @@ export function GridHead({ behaviours, signed, sortState, onSort, cellProps }: P
                 <span
                   id={`desc-${column.id}`}
                   role="tooltip"
-                  className="pointer-events-none absolute left-1/2 top-full z-40 mt-1 hidden w-64 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-2 text-left text-xs font-normal text-white shadow-lg group-hover:block group-focus:block"
+                  className="pointer-events-none absolute top-full left-1/2 z-40 mt-1 hidden w-64 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-2 text-left text-xs font-normal text-white shadow-lg group-hover:block group-focus:block"
                 >
                   {column.description}
                 </span>

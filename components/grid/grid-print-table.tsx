@@ -27,12 +27,20 @@ export function GridPrintTable({ caption, behaviours, rows, footers, byRep, hidd
       <caption className="mb-1 text-left text-sm font-semibold">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className={`${CELL} text-left`}>Rep</th>
-          <th scope="col" className={`${CELL} text-left`}>Self-assessment</th>
+          <th scope="col" className={`${CELL} text-left`}>
+            Rep
+          </th>
+          <th scope="col" className={`${CELL} text-left`}>
+            Self-assessment
+          </th>
           {behaviours.map((b) => (
-            <th key={b.id} scope="col" className={CELL}>{b.name}</th>
+            <th key={b.id} scope="col" className={CELL}>
+              {b.name}
+            </th>
           ))}
-          <th scope="col" className={CELL}>Average</th>
+          <th scope="col" className={CELL}>
+            Average
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -48,7 +56,10 @@ export function GridPrintTable({ caption, behaviours, rows, footers, byRep, hidd
               {behaviours.map((b, j) => {
                 const score = row.scores[j] ?? null;
                 return (
-                  <td key={b.id} className={cn(`${CELL} text-center tabular-nums print:[print-color-adjust:exact]`, !isHidden && scoreColour(score, signed))}>
+                  <td
+                    key={b.id}
+                    className={cn(`${CELL} text-center tabular-nums print:[print-color-adjust:exact]`, !isHidden && scoreColour(score, signed))}
+                  >
                     {isHidden ? "hidden" : score == null ? "" : scoreText(score, signed)}
                   </td>
                 );
@@ -61,9 +72,13 @@ export function GridPrintTable({ caption, behaviours, rows, footers, byRep, hidd
       <tfoot>
         {footers.map((footer) => (
           <tr key={footer.key}>
-            <th scope="row" className={`${CELL} text-left`} colSpan={2}>{footer.label}</th>
+            <th scope="row" className={`${CELL} text-left`} colSpan={2}>
+              {footer.label}
+            </th>
             {behaviours.map((b) => (
-              <td key={b.id} className={FIGURE}>{formatAverage(footer.values.byBehaviour[b.id], signed)}</td>
+              <td key={b.id} className={FIGURE}>
+                {formatAverage(footer.values.byBehaviour[b.id], signed)}
+              </td>
             ))}
             <td className={FIGURE}>{formatAverage(footer.values.overall, signed)}</td>
           </tr>

@@ -60,16 +60,23 @@ export function GridRowView({ row, at, setting, marks, average, cellProps }: Pro
   const width = behaviours.length;
   return (
     <tr role="row" aria-rowindex={at + 2} style={{ height: ROW_HEIGHT }}>
-      <th role="rowheader" scope="row" {...cellProps(at, 0)} className={cn("sticky left-0 z-10 border-b border-slate-100 bg-white px-3 text-left font-medium text-slate-900", FOCUS_RING)}>
+      <th
+        role="rowheader"
+        scope="row"
+        {...cellProps(at, 0)}
+        className={cn("sticky left-0 z-10 border-b border-slate-100 bg-white px-3 text-left font-medium text-slate-900", FOCUS_RING)}
+      >
         <Link href={`/o/${slug}/reps/${row.userId}`} tabIndex={-1} className="hover:underline">
           {row.name}
         </Link>
         {setting.showTeam && <span className="block text-xs font-normal text-slate-500">{row.teamName ?? "No team"}</span>}
-        {hidden && <span className="block text-xs font-normal italic text-slate-600">{HIDDEN}</span>}
+        {hidden && <span className="block text-xs font-normal text-slate-600 italic">{HIDDEN}</span>}
       </th>
       <td role="gridcell" {...cellProps(at, 1)} className={cn("border-b border-slate-100 px-2", FOCUS_RING)}>
         <span className="flex items-center gap-2">
-          <span className={cn("whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1", STATUS_CLASS[row.status])}>{ASSESSMENT_STATUS_LABEL[row.status]}</span>
+          <span className={cn("rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1", STATUS_CLASS[row.status])}>
+            {ASSESSMENT_STATUS_LABEL[row.status]}
+          </span>
           {setting.canRemind && (row.status === "not_started" || row.status === "draft") && (
             <button
               type="button"
@@ -77,7 +84,7 @@ export function GridRowView({ row, at, setting, marks, average, cellProps }: Pro
               onClick={() => void copyReminder(slug, row.name)}
               aria-label={`Copy reminder link for ${row.name}`}
               title="Copy reminder link"
-              className="whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium text-brand-700 underline hover:bg-slate-100"
+              className="rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-brand-700 underline hover:bg-slate-100"
             >
               Copy link
             </button>
@@ -102,20 +109,23 @@ export function GridRowView({ row, at, setting, marks, average, cellProps }: Pro
             <div
               className={cn(
                 "relative flex h-9 items-center justify-center rounded-md font-semibold tabular-nums",
-                hidden ? "bg-slate-50 text-xs font-normal italic text-slate-600" : scoreColour(score, signed),
+                hidden ? "bg-slate-50 text-xs font-normal text-slate-600 italic" : scoreColour(score, signed),
                 state === "pending" && "opacity-60",
                 (state === "conflict" || state === "refused") && "ring-2 ring-red-600",
-                state === "failed" && "outline-2 outline-offset-[-2px] outline-dashed outline-red-700",
+                state === "failed" && "outline-2 outline-offset-[-2px] outline-red-700 outline-dashed",
               )}
             >
               {hidden ? "hidden" : scoreText(score, signed)}
               {state === "saved" && (
-                <span aria-hidden="true" className="absolute right-1 top-0.5 text-[10px] text-emerald-700">
+                <span aria-hidden="true" className="absolute top-0.5 right-1 text-[10px] text-emerald-700">
                   ✓
                 </span>
               )}
               {state === "failed" && (
-                <span aria-hidden="true" className="absolute -right-1 -top-1 flex size-4 items-center justify-center rounded-full bg-red-700 text-[10px] font-bold text-white">
+                <span
+                  aria-hidden="true"
+                  className="absolute -top-1 -right-1 flex size-4 items-center justify-center rounded-full bg-red-700 text-[10px] font-bold text-white"
+                >
                   !
                 </span>
               )}
@@ -128,7 +138,7 @@ export function GridRowView({ row, at, setting, marks, average, cellProps }: Pro
         aria-label={hidden ? `${row.name}, average: ${HIDDEN.toLowerCase()}` : averageLabel(`${row.name}, average`, average, signed)}
         title={hidden ? HIDDEN : averageLabel("Average", average, signed)}
         {...cellProps(at, width + FIRST)}
-        className={cn("border-b border-slate-100 px-2 text-center font-semibold tabular-nums text-slate-800", FOCUS_RING)}
+        className={cn("border-b border-slate-100 px-2 text-center font-semibold text-slate-800 tabular-nums", FOCUS_RING)}
       >
         {hidden ? "hidden" : formatAverage(average, signed)}
       </td>

@@ -58,7 +58,9 @@ export function GridToolbar({ slug, teams, cycles, teamId, cycleId, view, canCho
         <ul aria-labelledby="grid-legend-title" className="flex flex-wrap items-center gap-1.5">
           {legend.entries.map((entry) => (
             <li key={entry.value} className="flex items-center gap-1">
-              <span className={`flex h-6 min-w-6 items-center justify-center rounded px-1 font-semibold tabular-nums ${entry.signed ? directionClass(entry.value) : scoreClass(entry.value)}`}>
+              <span
+                className={`flex h-6 min-w-6 items-center justify-center rounded px-1 font-semibold tabular-nums ${entry.signed ? directionClass(entry.value) : scoreClass(entry.value)}`}
+              >
                 {entry.text}
               </span>
               {entry.label && <span className="mr-2">{entry.label}</span>}

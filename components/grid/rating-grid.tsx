@@ -83,7 +83,8 @@ function GridBody(props: GridProps) {
     columns: colCount,
     onSort: (col) => sortBy(columnId(col)),
     onScore: (row, column, score) => {
-      if (view !== "leader") return void toast.info(`The ${GRID_VIEW_LABEL[view].toLowerCase()} view is read-only. Switch to Leader ratings to rate.`);
+      if (view !== "leader")
+        return void toast.info(`The ${GRID_VIEW_LABEL[view].toLowerCase()} view is read-only. Switch to Leader ratings to rate.`);
       if (!editable) return void toast.info("This cycle is read-only.");
       void save(cellId(row, column), score);
     },
@@ -93,7 +94,18 @@ function GridBody(props: GridProps) {
   // Screen readers say "read only" on the grid and on each score cell, and read why (a closed cycle, a read-only view).
   const readOnly = !editable || undefined;
   const gridLabel = view === "change" ? `Change since ${props.previousCycleName ?? "the previous cycle"}` : GRID_VIEW_LABEL[view];
-  const setting: RowSetting = { slug, view, signed, behaviours, hidden, first: content.first, second: content.second, readOnly, showTeam, canRemind: props.canRemind };
+  const setting: RowSetting = {
+    slug,
+    view,
+    signed,
+    behaviours,
+    hidden,
+    first: content.first,
+    second: content.second,
+    readOnly,
+    showTeam,
+    canRemind: props.canRemind,
+  };
 
   return (
     <div className="space-y-3">
@@ -105,7 +117,10 @@ function GridBody(props: GridProps) {
       )}
       <div className="relative print:hidden">
         {sideways.moreRight && (
-          <div aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-0 z-40 w-5 rounded-r-lg bg-linear-to-l from-slate-900/15 to-transparent" />
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute inset-y-0 right-0 z-40 w-5 rounded-r-lg bg-linear-to-l from-slate-900/15 to-transparent"
+          />
         )}
         <div ref={scroller} className="max-h-[70vh] overflow-auto rounded-lg bg-white ring-1 ring-slate-200">
           <table
@@ -137,7 +152,17 @@ function GridBody(props: GridProps) {
               )}
               {virtualRows.map((virtual) => {
                 const row = rows[virtual.index]!;
-                return <GridRowView key={row.userId} row={row} at={virtual.index} setting={setting} marks={cells.marks} average={averages.byRep[row.userId]} cellProps={cellProps} />;
+                return (
+                  <GridRowView
+                    key={row.userId}
+                    row={row}
+                    at={virtual.index}
+                    setting={setting}
+                    marks={cells.marks}
+                    average={averages.byRep[row.userId]}
+                    cellProps={cellProps}
+                  />
+                );
               })}
               {padBottom > 0 && (
                 <tr aria-hidden="true">
@@ -149,13 +174,26 @@ function GridBody(props: GridProps) {
           </table>
         </div>
       </div>
-      {printing && <GridPrintTable caption={gridLabel} behaviours={behaviours} rows={rows} footers={footers} byRep={averages.byRep} hidden={hidden} signed={signed} showTeam={showTeam} />}
+      {printing && (
+        <GridPrintTable
+          caption={gridLabel}
+          behaviours={behaviours}
+          rows={rows}
+          footers={footers}
+          byRep={averages.byRep}
+          hidden={hidden}
+          signed={signed}
+          showTeam={showTeam}
+        />
+      )}
       <p role="status" className="sr-only">
         {announcement}
       </p>
       {readOnly && (
         <p id="grid-read-only" className="sr-only">
-          {view === "leader" ? "Read-only: this cycle is not open for rating." : `Read-only: the ${GRID_VIEW_LABEL[view].toLowerCase()} view shows figures and cannot be edited.`}
+          {view === "leader"
+            ? "Read-only: this cycle is not open for rating."
+            : `Read-only: the ${GRID_VIEW_LABEL[view].toLowerCase()} view shows figures and cannot be edited.`}
         </p>
       )}
     </div>

@@ -49,7 +49,14 @@ export function useCellStore(slug: string, cycleId: string, grid: GridModel) {
     }
     if (result?.status === "ok") {
       known.current.set(id, result.data);
-      dispatch({ type: "saved", id, edit, place: { repUserId: rep.userId, teamId: rep.teamId, behaviourId: behaviour.id }, before: before.score, score: result.data.score });
+      dispatch({
+        type: "saved",
+        id,
+        edit,
+        place: { repUserId: rep.userId, teamId: rep.teamId, behaviourId: behaviour.id },
+        before: before.score,
+        score: result.data.score,
+      });
       toast.dismiss(toastId);
       setAnnouncement(`Saved: ${rep.name}, ${behaviour.name}: ${score ?? "cleared"}.`);
       return "saved";

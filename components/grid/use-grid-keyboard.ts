@@ -51,14 +51,22 @@ export function useGridKeyboard({ gridRef, virtualizer, rows, footers, columns, 
       setActive({ row: Math.max(-1, Math.min(lastRow, r)), col: Math.max(0, Math.min(columns - 1, c)) });
     };
     switch (event.key) {
-      case "ArrowUp": return move(row - 1, col);
-      case "ArrowDown": return move(row + 1, col);
-      case "ArrowLeft": return move(row, col - 1);
-      case "ArrowRight": return move(row, col + 1);
-      case "Home": return move(event.ctrlKey ? 0 : row, 0);
-      case "End": return move(event.ctrlKey ? rows - 1 : row, columns - 1);
-      case "PageDown": return move(row + 10, col);
-      case "PageUp": return move(row - 10, col);
+      case "ArrowUp":
+        return move(row - 1, col);
+      case "ArrowDown":
+        return move(row + 1, col);
+      case "ArrowLeft":
+        return move(row, col - 1);
+      case "ArrowRight":
+        return move(row, col + 1);
+      case "Home":
+        return move(event.ctrlKey ? 0 : row, 0);
+      case "End":
+        return move(event.ctrlKey ? rows - 1 : row, columns - 1);
+      case "PageDown":
+        return move(row + 10, col);
+      case "PageUp":
+        return move(row - 10, col);
     }
     if (row === -1 && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();

@@ -43,7 +43,13 @@ export function useGridRows(reps: GridRep[], behaviours: GridBehaviour[], scores
     const { id } = sorting;
     const j = behaviours.findIndex((b) => b.id === id);
     const value = (row: GridRow): SortValue =>
-      id === "rep" ? row.name : id === "status" ? STATUS_ORDER.indexOf(row.status) : id === "average" ? (byRep[row.userId]?.average ?? undefined) : (row.scores[j] ?? undefined);
+      id === "rep"
+        ? row.name
+        : id === "status"
+          ? STATUS_ORDER.indexOf(row.status)
+          : id === "average"
+            ? (byRep[row.userId]?.average ?? undefined)
+            : (row.scores[j] ?? undefined);
     return sortRows(filtered, value, sorting.desc);
   }, [filtered, sorting, behaviours, byRep]);
 

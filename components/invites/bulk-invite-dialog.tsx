@@ -65,7 +65,11 @@ function BulkInviteForm({ slug, teams, canInviteStaff, onDone }: Props & { onDon
       <InviteTeamField state={state} role={role} teams={teams} />
       <InviteExpiryField state={state} label="Links expire after" className="sm:col-span-2" />
       {result && state.status === "ok" && (
-        <div role="status" aria-label="Invitations sent" className="space-y-1 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-950 ring-1 ring-emerald-200 sm:col-span-2">
+        <div
+          role="status"
+          aria-label="Invitations sent"
+          className="space-y-1 rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-950 ring-1 ring-emerald-200 sm:col-span-2"
+        >
           <p className="font-medium">
             {result.invited.length > 0 ? `Invited ${people(result.invited.length)}: each gets their own link by email.` : "Nobody new to invite."}
           </p>

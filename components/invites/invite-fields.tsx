@@ -6,7 +6,17 @@ import { EXPIRY_CHOICES } from "@/lib/schemas/invites";
 type Team = { id: string; name: string };
 
 /** The role an invite grants: leaders may invite reps only; admins also leaders and admins. */
-export function InviteRoleField({ state, role, onRole, canInviteStaff }: { state: ActionState; role: string; onRole: (role: string) => void; canInviteStaff: boolean }) {
+export function InviteRoleField({
+  state,
+  role,
+  onRole,
+  canInviteStaff,
+}: {
+  state: ActionState;
+  role: string;
+  onRole: (role: string) => void;
+  canInviteStaff: boolean;
+}) {
   return (
     <SelectField label="Role" name="role" value={role} onChange={(e) => onRole(e.target.value)} error={fieldError(state, "role")}>
       <option value="rep">Rep</option>
@@ -40,7 +50,13 @@ export function InviteTeamField({ state, role, teams, hint }: { state: ActionSta
 /** How long the link (or links) stay valid. */
 export function InviteExpiryField({ state, label, className }: { state: ActionState; label: string; className?: string }) {
   return (
-    <SelectField label={label} className={className} name="expiresInHours" defaultValue={typed(state, "expiresInHours", "168")} error={fieldError(state, "expiresInHours")}>
+    <SelectField
+      label={label}
+      className={className}
+      name="expiresInHours"
+      defaultValue={typed(state, "expiresInHours", "168")}
+      error={fieldError(state, "expiresInHours")}
+    >
       <ExpiryOptions />
     </SelectField>
   );

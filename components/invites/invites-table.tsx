@@ -67,11 +67,16 @@ export function InvitesTable({ slug, invites, timeZone }: { slug: string; invite
                 <div>{invite.createdByName}</div>
                 <div className="text-xs text-slate-500">{formatDateTime(invite.createdAt, timeZone)}</div>
               </Td>
-              <Td className="whitespace-nowrap text-right">
+              <Td className="text-right whitespace-nowrap">
                 {invite.status === "active" && invite.email && (
                   <ConfirmDialog
                     trigger={
-                      <Button variant="ghost" size="sm" disabled={pending} aria-label={`${invite.emailedAt ? "Resend" : "Send by email"}: ${label} for ${invite.email}`}>
+                      <Button
+                        variant="ghost"
+                        size="sm"
+                        disabled={pending}
+                        aria-label={`${invite.emailedAt ? "Resend" : "Send by email"}: ${label} for ${invite.email}`}
+                      >
                         {invite.emailedAt ? "Resend" : "Send by email"}
                       </Button>
                     }
@@ -84,7 +89,11 @@ export function InvitesTable({ slug, invites, timeZone }: { slug: string; invite
                 )}
                 {invite.status === "active" && (
                   <ConfirmDialog
-                    trigger={<Button variant="ghost" size="sm" disabled={pending} aria-label={`Revoke invite link: ${label}`}>Revoke</Button>}
+                    trigger={
+                      <Button variant="ghost" size="sm" disabled={pending} aria-label={`Revoke invite link: ${label}`}>
+                        Revoke
+                      </Button>
+                    }
                     title="Revoke this invite link?"
                     description="Nobody will be able to join with it any more. People who already joined stay members."
                     confirmLabel="Revoke link"

@@ -40,9 +40,7 @@ export function SampleGrid() {
               </th>
               {row.scores.map((score, i) => (
                 <td key={i} className="p-1">
-                  <span className={`flex h-9 items-center justify-center rounded-md font-semibold text-slate-900 ${shade[score]}`}>
-                    {score}
-                  </span>
+                  <span className={`flex h-9 items-center justify-center rounded-md font-semibold text-slate-900 ${shade[score]}`}>{score}</span>
                 </td>
               ))}
               <td className="p-1 text-center font-semibold text-slate-700">{average(row.scores)}</td>

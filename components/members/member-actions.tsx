@@ -16,14 +16,28 @@ import type { MemberRole } from "@/lib/permissions";
 type Member = { userId: string; name: string; role: MemberRole; status: "active" | "deactivated"; teamId: string | null };
 
 /** An admin's actions on one member: change role (and team), send a password reset link, deactivate or reactivate, each confirmed. */
-export function MemberActions({ slug, member, teams, isSelf }: { slug: string; member: Member; teams: { id: string; name: string }[]; isSelf: boolean }) {
+export function MemberActions({
+  slug,
+  member,
+  teams,
+  isSelf,
+}: {
+  slug: string;
+  member: Member;
+  teams: { id: string; name: string }[];
+  isSelf: boolean;
+}) {
   const { run, pending } = useActionRunner();
   return (
     <div className="flex justify-end gap-2">
       <ChangeRole slug={slug} member={member} teams={teams} />
       {member.status === "active" && !isSelf && (
         <ConfirmDialog
-          trigger={<Button variant="ghost" size="sm" aria-label={`Send ${member.name} a password reset link`} disabled={pending}>Reset password</Button>}
+          trigger={
+            <Button variant="ghost" size="sm" aria-label={`Send ${member.name} a password reset link`} disabled={pending}>
+              Reset password
+            </Button>
+          }
           title={`Send ${member.name} a password reset link?`}
           description={`${member.name} gets a mail with a link to choose a new password, valid for 60 minutes. Their password stays as it is until they use it; you never see it.`}
           confirmLabel="Send the link"
@@ -34,7 +48,11 @@ export function MemberActions({ slug, member, teams, isSelf }: { slug: string; m
       {member.status === "active" ? (
         !isSelf && (
           <ConfirmDialog
-            trigger={<Button variant="ghost" size="sm" aria-label={`Deactivate ${member.name}`}>Deactivate</Button>}
+            trigger={
+              <Button variant="ghost" size="sm" aria-label={`Deactivate ${member.name}`}>
+                Deactivate
+              </Button>
+            }
             title={`Deactivate ${member.name}?`}
             description={`${member.name} loses access to this organisation at once, even if signed in now. Their ratings, notes and history stay, and you can reactivate them later.`}
             confirmLabel="Deactivate"
@@ -43,7 +61,11 @@ export function MemberActions({ slug, member, teams, isSelf }: { slug: string; m
         )
       ) : (
         <ConfirmDialog
-          trigger={<Button variant="ghost" size="sm" aria-label={`Reactivate ${member.name}`} disabled={pending}>Reactivate</Button>}
+          trigger={
+            <Button variant="ghost" size="sm" aria-label={`Reactivate ${member.name}`} disabled={pending}>
+              Reactivate
+            </Button>
+          }
           title={`Reactivate ${member.name}?`}
           description={`${member.name} gets access to this organisation again, with the role ${member.role}.`}
           confirmLabel="Reactivate"
@@ -75,14 +97,24 @@ function ChangeRole({ slug, member, teams }: { slug: string; member: Member; tea
     <Dialog
       open={open}
       onOpenChange={setOpen}
-      trigger={<Button variant="secondary" size="sm" aria-label={`Change role or team of ${member.name}`}>Role & team</Button>}
+      trigger={
+        <Button variant="secondary" size="sm" aria-label={`Change role or team of ${member.name}`}>
+          Role & team
+        </Button>
+      }
       title={`Role and team of ${member.name}`}
       description="Reps belong to one team. Leaders lead teams from the Teams page. History is kept whatever you change."
     >
       <form action={formAction} className="space-y-4" noValidate>
         <FormAlert state={state} />
         <input type="hidden" name="userId" value={member.userId} />
-        <SelectField label="Role" name="role" value={role} onChange={(e) => setRole(e.target.value as Member["role"])} error={fieldError(state, "role")}>
+        <SelectField
+          label="Role"
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as Member["role"])}
+          error={fieldError(state, "role")}
+        >
           <option value="admin">Admin — runs the organisation</option>
           <option value="leader">Leader — rates and coaches a team</option>
           <option value="rep">Rep — self-assesses</option>

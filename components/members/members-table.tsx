@@ -65,19 +65,17 @@ export function MembersTable({ slug, members, teams, canManage, currentUserId, t
             </Td>
             <Td>{ROLE_LABEL[m.role]}</Td>
             <Td>
-              {m.role === "rep"
-                ? (m.teamName ?? <span className="text-slate-500">No team</span>)
-                : m.ledTeams.length > 0
-                  ? `Leads ${m.ledTeams.map((t) => t.name).join(", ")}`
-                  : <span className="text-slate-500">—</span>}
+              {m.role === "rep" ? (
+                (m.teamName ?? <span className="text-slate-500">No team</span>)
+              ) : m.ledTeams.length > 0 ? (
+                `Leads ${m.ledTeams.map((t) => t.name).join(", ")}`
+              ) : (
+                <span className="text-slate-500">—</span>
+              )}
             </Td>
             <Td>{m.status === "active" ? <Badge tone="green">Active</Badge> : <Badge tone="red">Deactivated</Badge>}</Td>
             <Td className="whitespace-nowrap text-slate-600">{m.lastSignInAt ? formatDateTime(m.lastSignInAt, timeZone) : "Never"}</Td>
-            {canManage && (
-              <Td>
-                {!m.accountDeleted && <MemberActions slug={slug} member={m} teams={teams} isSelf={m.userId === currentUserId} />}
-              </Td>
-            )}
+            {canManage && <Td>{!m.accountDeleted && <MemberActions slug={slug} member={m} teams={teams} isSelf={m.userId === currentUserId} />}</Td>}
           </tr>
         ))}
       </tbody>

@@ -27,14 +27,21 @@ export function OrganisationSettingsForm({ slug, name, timeZone, blindMode, time
       </SelectField>
       <div className="flex items-start gap-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
         <input type="hidden" name="blindMode" value="off" />
-        <input id="blind-mode" type="checkbox" name="blindMode" defaultChecked={blindMode} className="mt-1 h-4 w-4 accent-brand-600" aria-describedby="blind-mode-help" />
+        <input
+          id="blind-mode"
+          type="checkbox"
+          name="blindMode"
+          defaultChecked={blindMode}
+          className="mt-1 h-4 w-4 accent-brand-600"
+          aria-describedby="blind-mode-help"
+        />
         <div>
           <label htmlFor="blind-mode" className="text-sm font-medium text-slate-900">
             Blind mode (recommended)
           </label>
           <p id="blind-mode-help" className="text-sm text-slate-600">
-            Leaders see a rep&apos;s self-assessment only after the rep submits it, and reps see their leader&apos;s ratings only
-            after the leader shares them — so neither anchors on the other.
+            Leaders see a rep&apos;s self-assessment only after the rep submits it, and reps see their leader&apos;s ratings only after the leader
+            shares them — so neither anchors on the other.
           </p>
         </div>
       </div>

@@ -372,7 +372,7 @@ function Count({ label, value, detail, tone }: { label: string; value: number; d
   return (
     <div className={tone === "red" ? "rounded-md bg-red-50 p-3 ring-1 ring-red-200" : "rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"}>
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900">{value.toLocaleString("en")}</dd>
+      <dd className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">{value.toLocaleString("en")}</dd>
       {detail && (
         <dd className="mt-0.5 truncate text-xs text-slate-600" title={detail}>
           {detail}

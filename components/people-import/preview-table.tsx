@@ -58,7 +58,7 @@ export function PreviewTable({ preview, apply, onApply, canApply }: Props) {
             type="button"
             aria-pressed={filter === f.key}
             onClick={() => setFilter(f.key)}
-            className="rounded-full px-3 py-1 text-sm ring-1 ring-inset ring-slate-300 aria-pressed:bg-slate-900 aria-pressed:text-white aria-pressed:ring-slate-900"
+            className="rounded-full px-3 py-1 text-sm ring-1 ring-slate-300 ring-inset aria-pressed:bg-slate-900 aria-pressed:text-white aria-pressed:ring-slate-900"
           >
             {f.label} <span className="tabular-nums">({counts[f.key]})</span>
           </button>
@@ -120,7 +120,7 @@ function PreviewCard({ row, applied, onApply, canApply }: RowProps) {
         <Badge tone={IMPORT_ROW_STATUS_TONE[row.status]}>{IMPORT_ROW_STATUS_LABEL[row.status]}</Badge>
       </div>
       <p className="mt-1 font-medium text-slate-900">{cells.name || "No name"}</p>
-      <p className="break-all text-xs text-slate-600">{cells.email || "No email"}</p>
+      <p className="text-xs break-all text-slate-600">{cells.email || "No email"}</p>
       <p className="mt-1 text-xs text-slate-600">
         {[cells.role || "No role", row.teams.length ? row.teams.join(", ") : cells.team].filter(Boolean).join(" · ")}
       </p>
@@ -135,10 +135,10 @@ function PreviewLine({ row, applied, onApply, canApply }: RowProps) {
   const { cells } = row;
   return (
     <tr data-status={row.status}>
-      <Td className="tabular-nums text-slate-500">{row.row}</Td>
+      <Td className="text-slate-500 tabular-nums">{row.row}</Td>
       <Td>
         <div className="font-medium text-slate-900">{cells.name || <span className="text-slate-500">No name</span>}</div>
-        <div className="break-all text-xs text-slate-500">{cells.email || "No email"}</div>
+        <div className="text-xs break-all text-slate-500">{cells.email || "No email"}</div>
       </Td>
       <Td>
         <div>{cells.role || <span className="text-slate-500">No role</span>}</div>

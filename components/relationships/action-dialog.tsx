@@ -37,12 +37,26 @@ export function ActionDialog({ slug, relationshipId, counterpart, today, draft, 
       title={draft?.interactionId || draft?.checkInId ? "Turn this into a small action" : "Add a small action"}
       description="Start small: one thing, one owner, a date."
     >
-      <ActionForm slug={slug} relationshipId={relationshipId} counterpart={counterpart} today={today} draft={draft} onDone={() => onOpenChange(false)} />
+      <ActionForm
+        slug={slug}
+        relationshipId={relationshipId}
+        counterpart={counterpart}
+        today={today}
+        draft={draft}
+        onDone={() => onOpenChange(false)}
+      />
     </Dialog>
   );
 }
 
-function ActionForm({ slug, relationshipId, counterpart, today, draft, onDone }: Omit<Props, "trigger" | "open" | "onOpenChange"> & { onDone: () => void }) {
+function ActionForm({
+  slug,
+  relationshipId,
+  counterpart,
+  today,
+  draft,
+  onDone,
+}: Omit<Props, "trigger" | "open" | "onOpenChange"> & { onDone: () => void }) {
   const [state, formAction] = useFormAction(addAction.bind(null, slug), () => {
     toast.success("Small action added.");
     onDone();
@@ -64,11 +78,24 @@ function ActionForm({ slug, relationshipId, counterpart, today, draft, onDone }:
         autoFocus
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField key={`owner-${typed(state, "owner", draft?.owner ?? "us")}`} label="Owner" name="owner" defaultValue={typed(state, "owner", draft?.owner ?? "us")} error={fieldError(state, "owner")}>
+        <SelectField
+          key={`owner-${typed(state, "owner", draft?.owner ?? "us")}`}
+          label="Owner"
+          name="owner"
+          defaultValue={typed(state, "owner", draft?.owner ?? "us")}
+          error={fieldError(state, "owner")}
+        >
           <option value="us">Us (sales)</option>
           <option value="them">Them ({counterpart})</option>
         </SelectField>
-        <TextField label="Due" name="dueOn" type="date" defaultValue={typed(state, "dueOn", addDays(today, 14))} error={fieldError(state, "dueOn")} required />
+        <TextField
+          label="Due"
+          name="dueOn"
+          type="date"
+          defaultValue={typed(state, "dueOn", addDays(today, 14))}
+          error={fieldError(state, "dueOn")}
+          required
+        />
       </div>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>

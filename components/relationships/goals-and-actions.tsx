@@ -39,7 +39,12 @@ export function Goals({ slug, relationshipId, goals }: { slug: string; relations
                     size="sm"
                     disabled={pending}
                     aria-label={achieved ? `Reopen goal: ${g.text}` : `Mark goal achieved: ${g.text}`}
-                    onClick={() => run(() => setGoalAchieved(slug, { relationshipId, goalId: g.id, achieved: !achieved }), achieved ? "Goal reopened." : "Goal achieved.")}
+                    onClick={() =>
+                      run(
+                        () => setGoalAchieved(slug, { relationshipId, goalId: g.id, achieved: !achieved }),
+                        achieved ? "Goal reopened." : "Goal achieved.",
+                      )
+                    }
                   >
                     {achieved ? "Reopen" : "Mark achieved"}
                   </Button>
@@ -51,7 +56,14 @@ export function Goals({ slug, relationshipId, goals }: { slug: string; relations
       )}
       <form action={formAction} className="flex items-start gap-2" noValidate>
         <input type="hidden" name="relationshipId" value={relationshipId} />
-        <TextField label="New joint goal" name="text" defaultValue={typed(state, "text")} error={fieldError(state, "text")} className="flex-1" placeholder="e.g. No order shipped before credit is approved" />
+        <TextField
+          label="New joint goal"
+          name="text"
+          defaultValue={typed(state, "text")}
+          error={fieldError(state, "text")}
+          className="flex-1"
+          placeholder="e.g. No order shipped before credit is approved"
+        />
         <SubmitButton variant="secondary" className="mt-7" pendingLabel="Adding…">
           Add goal
         </SubmitButton>
@@ -81,7 +93,9 @@ export function SmallActions({ slug, relationshipId, counterpart, today, actions
                   id={`action-${a.id}`}
                   checked={done}
                   disabled={pending}
-                  onChange={() => run(() => setActionDone(slug, { relationshipId, actionId: a.id, done: !done }), done ? "Action reopened." : "Action done.")}
+                  onChange={() =>
+                    run(() => setActionDone(slug, { relationshipId, actionId: a.id, done: !done }), done ? "Action reopened." : "Action done.")
+                  }
                   className="mt-0.5 h-4 w-4 accent-brand-600"
                 />
                 <div className="min-w-0 flex-1">
@@ -90,7 +104,11 @@ export function SmallActions({ slug, relationshipId, counterpart, today, actions
                   </label>
                   <div className="mt-1 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                     <Badge tone={a.owner === "us" ? "blue" : "neutral"}>{`Owner: ${ACTION_OWNER_LABEL[a.owner]}`}</Badge>
-                    {a.overdue ? <Badge tone="red">{`Overdue since ${formatDay(a.dueOn)}`}</Badge> : <span>{done ? "Done" : `Due ${formatDay(a.dueOn)}`}</span>}
+                    {a.overdue ? (
+                      <Badge tone="red">{`Overdue since ${formatDay(a.dueOn)}`}</Badge>
+                    ) : (
+                      <span>{done ? "Done" : `Due ${formatDay(a.dueOn)}`}</span>
+                    )}
                   </div>
                 </div>
               </li>

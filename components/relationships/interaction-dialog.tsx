@@ -32,7 +32,11 @@ export function InteractionDialog(props: Props) {
 
 function InteractionForm({ slug, relationshipId, counterpart, today, trust, onDone }: Props & { onDone: () => void }) {
   const [state, formAction] = useFormAction(logInteraction.bind(null, slug), (data) => {
-    toast.success(data.restartsCadence ? "Interaction logged. The contact countdown starts again." : "Interaction logged. A group meeting does not restart the countdown.");
+    toast.success(
+      data.restartsCadence
+        ? "Interaction logged. The contact countdown starts again."
+        : "Interaction logged. A group meeting does not restart the countdown.",
+    );
     onDone();
   });
   const limit = `Up to ${RELATIONSHIP_LIMITS.friction} characters.`;
@@ -42,15 +46,35 @@ function InteractionForm({ slug, relationshipId, counterpart, today, trust, onDo
         <input type="hidden" name="relationshipId" value={relationshipId} />
         <FormAlert state={state} />
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField key={`kind-${typed(state, "kind", "lunch")}`} label="Kind" name="kind" defaultValue={typed(state, "kind", "lunch")} error={fieldError(state, "kind")}>
+          <SelectField
+            key={`kind-${typed(state, "kind", "lunch")}`}
+            label="Kind"
+            name="kind"
+            defaultValue={typed(state, "kind", "lunch")}
+            error={fieldError(state, "kind")}
+          >
             {INTERACTION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {INTERACTION_LABEL[k]}
               </option>
             ))}
           </SelectField>
-          <TextField label="Date" name="occurredOn" type="date" max={today} defaultValue={typed(state, "occurredOn", today)} error={fieldError(state, "occurredOn")} required />
-          <SelectField key={`trustAfter-${typed(state, "trustAfter", String(trust))}`} label="Trust after (1-5)" name="trustAfter" defaultValue={typed(state, "trustAfter", String(trust))} error={fieldError(state, "trustAfter")}>
+          <TextField
+            label="Date"
+            name="occurredOn"
+            type="date"
+            max={today}
+            defaultValue={typed(state, "occurredOn", today)}
+            error={fieldError(state, "occurredOn")}
+            required
+          />
+          <SelectField
+            key={`trustAfter-${typed(state, "trustAfter", String(trust))}`}
+            label="Trust after (1-5)"
+            name="trustAfter"
+            defaultValue={typed(state, "trustAfter", String(trust))}
+            error={fieldError(state, "trustAfter")}
+          >
             {[1, 2, 3, 4, 5].map((n) => (
               <option key={n} value={n}>
                 {n}

@@ -17,8 +17,7 @@ export function PriorityNudge({ slug, choices }: { slug: string; choices: { id: 
         Pick the first relationship to develop
       </h2>
       <p className="mt-1 max-w-2xl text-sm text-amber-950">
-        Start with one. Ask for one-on-one time, ask what sales does that makes them crazy, and agree a small action. Then
-        the next.
+        Start with one. Ask for one-on-one time, ask what sales does that makes them crazy, and agree a small action. Then the next.
       </p>
       <div className="mt-3 flex flex-wrap items-end gap-2">
         <SelectField label="First relationship to develop" value={chosen} onChange={(e) => setChosen(e.target.value)} className="w-80 max-w-full">
@@ -30,7 +29,13 @@ export function PriorityNudge({ slug, choices }: { slug: string; choices: { id: 
         </SelectField>
         <Button
           disabled={!choice || pending}
-          onClick={() => choice && run(() => setRelationshipPriority(slug, { relationshipId: choice.id, priority: true }), `${choice.label} is the first relationship to develop.`)}
+          onClick={() =>
+            choice &&
+            run(
+              () => setRelationshipPriority(slug, { relationshipId: choice.id, priority: true }),
+              `${choice.label} is the first relationship to develop.`,
+            )
+          }
         >
           Make it the first
         </Button>

@@ -48,7 +48,13 @@ export function RelationshipFormDialog({ slug, departments, relationship, sugges
       title={relationship ? `Edit the relationship with ${relationship.counterpartName}` : "New relationship"}
       description={relationship ? undefined : "A peer in another department sales depends on. Start where it matters most."}
     >
-      <RelationshipForm slug={slug} departments={departments} relationship={relationship} suggestPriority={suggestPriority} onDone={() => setOpen(false)} />
+      <RelationshipForm
+        slug={slug}
+        departments={departments}
+        relationship={relationship}
+        suggestPriority={suggestPriority}
+        onDone={() => setOpen(false)}
+      />
     </Dialog>
   );
 }
@@ -76,7 +82,14 @@ function RelationshipForm({ slug, departments, relationship, suggestPriority, on
       <div className="-mx-1 max-h-[min(65vh,40rem)] space-y-4 overflow-y-auto px-1 pb-1">
         {r && <input type="hidden" name="relationshipId" value={r.id} />}
         <FormAlert state={state} />
-        <SelectField key={`departmentId-${typed(state, "departmentId", r?.departmentId)}`} label="Department" name="departmentId" defaultValue={typed(state, "departmentId", r?.departmentId)} error={fieldError(state, "departmentId")} required>
+        <SelectField
+          key={`departmentId-${typed(state, "departmentId", r?.departmentId)}`}
+          label="Department"
+          name="departmentId"
+          defaultValue={typed(state, "departmentId", r?.departmentId)}
+          error={fieldError(state, "departmentId")}
+          required
+        >
           <option value="">Choose…</option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>
@@ -103,14 +116,26 @@ function RelationshipForm({ slug, departments, relationship, suggestPriority, on
           />
         </div>
         <div className="grid gap-4 sm:grid-cols-3">
-          <SelectField key={`status-${typed(state, "status", r?.status ?? "neutral")}`} label="Status" name="status" defaultValue={typed(state, "status", r?.status ?? "neutral")} error={fieldError(state, "status")}>
+          <SelectField
+            key={`status-${typed(state, "status", r?.status ?? "neutral")}`}
+            label="Status"
+            name="status"
+            defaultValue={typed(state, "status", r?.status ?? "neutral")}
+            error={fieldError(state, "status")}
+          >
             {RELATIONSHIP_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {RELATIONSHIP_STATUS_LABEL[s]}
               </option>
             ))}
           </SelectField>
-          <SelectField key={`trust-${typed(state, "trust", String(r?.trust ?? 3))}`} label="Trust (1-5)" name="trust" defaultValue={typed(state, "trust", String(r?.trust ?? 3))} error={fieldError(state, "trust")}>
+          <SelectField
+            key={`trust-${typed(state, "trust", String(r?.trust ?? 3))}`}
+            label="Trust (1-5)"
+            name="trust"
+            defaultValue={typed(state, "trust", String(r?.trust ?? 3))}
+            error={fieldError(state, "trust")}
+          >
             {[1, 2, 3, 4, 5].map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -136,7 +161,13 @@ function RelationshipForm({ slug, departments, relationship, suggestPriority, on
             error={fieldError(state, "nextStep")}
             placeholder="e.g. Ask them to lunch"
           />
-          <TextField label="Due" name="nextStepDue" type="date" defaultValue={typed(state, "nextStepDue", r?.nextStepDue ?? "")} error={fieldError(state, "nextStepDue")} />
+          <TextField
+            label="Due"
+            name="nextStepDue"
+            type="date"
+            defaultValue={typed(state, "nextStepDue", r?.nextStepDue ?? "")}
+            error={fieldError(state, "nextStepDue")}
+          />
         </div>
         <div className="flex items-start gap-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
           <input

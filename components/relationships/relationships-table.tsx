@@ -62,7 +62,11 @@ export function RelationshipsTable({ slug, rows, showOwner }: { slug: string; ro
                   <div>{r.nextStep}</div>
                   {r.nextStepDue && (
                     <div className="mt-0.5 text-xs text-slate-600">
-                      {r.nextStepOverdue ? <Badge tone="red">{`Overdue since ${formatDay(r.nextStepDue)}`}</Badge> : `Due ${formatDay(r.nextStepDue)}`}
+                      {r.nextStepOverdue ? (
+                        <Badge tone="red">{`Overdue since ${formatDay(r.nextStepDue)}`}</Badge>
+                      ) : (
+                        `Due ${formatDay(r.nextStepDue)}`
+                      )}
                     </div>
                   )}
                 </>

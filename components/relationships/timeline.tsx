@@ -42,8 +42,14 @@ function CameFrom({ count }: { count: number }) {
 function InteractionEntry({ i, actions, ...common }: Common & { i: Interaction; actions: number }) {
   return (
     <>
-      <span aria-hidden className={`absolute -left-[2.05rem] top-1.5 h-3.5 w-3.5 rounded-full ring-4 ring-white ${restartsCadence(i.kind) ? "bg-brand-600" : "bg-slate-400"}`} />
-      <article aria-label={`${INTERACTION_LABEL[i.kind]} on ${formatDay(i.occurredOn)}`} className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">
+      <span
+        aria-hidden
+        className={`absolute top-1.5 -left-[2.05rem] h-3.5 w-3.5 rounded-full ring-4 ring-white ${restartsCadence(i.kind) ? "bg-brand-600" : "bg-slate-400"}`}
+      />
+      <article
+        aria-label={`${INTERACTION_LABEL[i.kind]} on ${formatDay(i.occurredOn)}`}
+        className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200"
+      >
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <h3 className="font-semibold text-slate-900">{INTERACTION_LABEL[i.kind]}</h3>
           <span className="text-sm text-slate-600">{formatDay(i.occurredOn)}</span>
@@ -53,13 +59,23 @@ function InteractionEntry({ i, actions, ...common }: Common & { i: Interaction; 
         </header>
         {i.weFrustrateThem || i.theyFrustrateUs ? (
           <dl className="mt-3 grid gap-3 md:grid-cols-2">
-            <Friction title={`What we do that makes ${common.counterpart} crazy`} text={i.weFrustrateThem} draft={{ interactionId: i.id, description: i.weFrustrateThem ?? "", owner: "us" }} {...common} />
-            <Friction title={`What ${common.counterpart} does that makes us crazy`} text={i.theyFrustrateUs} draft={{ interactionId: i.id, description: i.theyFrustrateUs ?? "", owner: "them" }} {...common} />
+            <Friction
+              title={`What we do that makes ${common.counterpart} crazy`}
+              text={i.weFrustrateThem}
+              draft={{ interactionId: i.id, description: i.weFrustrateThem ?? "", owner: "us" }}
+              {...common}
+            />
+            <Friction
+              title={`What ${common.counterpart} does that makes us crazy`}
+              text={i.theyFrustrateUs}
+              draft={{ interactionId: i.id, description: i.theyFrustrateUs ?? "", owner: "them" }}
+              {...common}
+            />
           </dl>
         ) : (
           !i.notes && <p className="mt-2 text-sm text-slate-500">No answers or notes logged.</p>
         )}
-        {i.notes && <p className="mt-3 whitespace-pre-line text-sm text-slate-700">{i.notes}</p>}
+        {i.notes && <p className="mt-3 text-sm whitespace-pre-line text-slate-700">{i.notes}</p>}
         <CameFrom count={actions} />
       </article>
     </>
@@ -70,7 +86,11 @@ function InteractionEntry({ i, actions, ...common }: Common & { i: Interaction; 
 function AnswerEntry({ a, actions, ...common }: Common & { a: Answer; actions: number }) {
   return (
     <>
-      <span aria-hidden className="absolute -left-[1.99rem] top-2 h-3 w-3 rotate-45 ring-4 ring-white" style={{ backgroundColor: THEIR_TRUST_COLOUR }} />
+      <span
+        aria-hidden
+        className="absolute top-2 -left-[1.99rem] h-3 w-3 rotate-45 ring-4 ring-white"
+        style={{ backgroundColor: THEIR_TRUST_COLOUR }}
+      />
       <article aria-label={`Check-in answer on ${formatDay(a.on)}`} className="rounded-lg bg-amber-50/40 p-4 shadow-xs ring-1 ring-amber-200">
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <h3 className="font-semibold text-slate-900">Check-in answer</h3>
@@ -80,8 +100,20 @@ function AnswerEntry({ a, actions, ...common }: Common & { a: Answer; actions: n
         </header>
         {a.salesFrustratesUs || a.wouldHelp ? (
           <dl className="mt-3 grid gap-3 md:grid-cols-2">
-            <Friction title={`What sales does that makes ${common.counterpart} crazy`} text={a.salesFrustratesUs} draft={{ checkInId: a.id, description: a.salesFrustratesUs ?? "", owner: "us" }} empty="Left blank." {...common} />
-            <Friction title="What would help most" text={a.wouldHelp} draft={{ checkInId: a.id, description: a.wouldHelp ?? "", owner: "us" }} empty="Left blank." {...common} />
+            <Friction
+              title={`What sales does that makes ${common.counterpart} crazy`}
+              text={a.salesFrustratesUs}
+              draft={{ checkInId: a.id, description: a.salesFrustratesUs ?? "", owner: "us" }}
+              empty="Left blank."
+              {...common}
+            />
+            <Friction
+              title="What would help most"
+              text={a.wouldHelp}
+              draft={{ checkInId: a.id, description: a.wouldHelp ?? "", owner: "us" }}
+              empty="Left blank."
+              {...common}
+            />
           </dl>
         ) : (
           <p className="mt-2 text-sm text-slate-600">Only the trust level was given.</p>
@@ -92,11 +124,17 @@ function AnswerEntry({ a, actions, ...common }: Common & { a: Answer; actions: n
   );
 }
 
-function Friction({ title, text, draft, empty = "Not asked this time.", ...common }: Common & { title: string; text: string | null; draft: ActionDraft; empty?: string }) {
+function Friction({
+  title,
+  text,
+  draft,
+  empty = "Not asked this time.",
+  ...common
+}: Common & { title: string; text: string | null; draft: ActionDraft; empty?: string }) {
   const [open, setOpen] = useState(false);
   return (
     <div className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
-      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-600">{title}</dt>
+      <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{title}</dt>
       <dd className="mt-1 text-sm text-slate-900">
         {text ? <p className="whitespace-pre-line">{text}</p> : <p className="text-slate-500">{empty}</p>}
         {text && (

@@ -53,14 +53,39 @@ export function TrustChart({ points, theirs = [], counterpart }: { points: Point
               tick={{ fill: "#334155", fontSize: 12 }}
               stroke="#94a3b8"
             />
-            <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={28} tick={{ fill: "#334155", fontSize: 12 }} stroke="#94a3b8" allowDecimals={false} />
+            <YAxis
+              domain={[1, 5]}
+              ticks={[1, 2, 3, 4, 5]}
+              width={28}
+              tick={{ fill: "#334155", fontSize: 12 }}
+              stroke="#94a3b8"
+              allowDecimals={false}
+            />
             {/* filterNull off: recharts finds no entry of its own on a check-in's day, and would hide the tooltip there. */}
             <Tooltip
               filterNull={false}
               content={({ active, label }) => (active ? <DayTooltip t={Number(label)} ours={ours} theirs={them} counterpart={counterpart} /> : null)}
             />
-            <Line data={ours} type="linear" dataKey="trust" name="Your view" stroke={TRUST_COLOUR} strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
-            {them.length > 0 && <Scatter data={them} dataKey="trust" name={`${counterpart}'s view`} fill={THEIR_TRUST_COLOUR} shape="diamond" isAnimationActive={false} />}
+            <Line
+              data={ours}
+              type="linear"
+              dataKey="trust"
+              name="Your view"
+              stroke={TRUST_COLOUR}
+              strokeWidth={2}
+              dot={{ r: 4 }}
+              isAnimationActive={false}
+            />
+            {them.length > 0 && (
+              <Scatter
+                data={them}
+                dataKey="trust"
+                name={`${counterpart}'s view`}
+                fill={THEIR_TRUST_COLOUR}
+                shape="diamond"
+                isAnimationActive={false}
+              />
+            )}
           </ComposedChart>
         </ResponsiveContainer>
       </div>
@@ -72,7 +97,17 @@ export function TrustChart({ points, theirs = [], counterpart }: { points: Point
  * What the pointer is on: every point of either view on that day. The chart's own tooltip pairs the two series
  * by index, which names the wrong answer on another day; this one looks each view up by the day itself.
  */
-function DayTooltip({ t, ours, theirs, counterpart }: { t: number; ours: (Point & { t: number })[]; theirs: (Point & { t: number })[]; counterpart: string }) {
+function DayTooltip({
+  t,
+  ours,
+  theirs,
+  counterpart,
+}: {
+  t: number;
+  ours: (Point & { t: number })[];
+  theirs: (Point & { t: number })[];
+  counterpart: string;
+}) {
   const rows = [
     ...ours.filter((p) => p.t === t).map((p) => ({ ...p, who: "Your view", colour: TRUST_COLOUR })),
     ...theirs.filter((p) => p.t === t).map((p) => ({ ...p, who: `${counterpart}'s view`, colour: THEIR_TRUST_COLOUR })),

@@ -11,7 +11,19 @@ import { remindPendingSelfAssessments } from "@/lib/reminders/actions";
  * reminded in the last day are left out by the action itself, so a second click the same day (another tab, a
  * colleague) sends nothing.
  */
-export function RemindButton({ slug, teamId, remindable, cycleName, intervalHours }: { slug: string; teamId: string | null; remindable: number; cycleName: string; intervalHours: number }) {
+export function RemindButton({
+  slug,
+  teamId,
+  remindable,
+  cycleName,
+  intervalHours,
+}: {
+  slug: string;
+  teamId: string | null;
+  remindable: number;
+  cycleName: string;
+  intervalHours: number;
+}) {
   const [pending, startTransition] = useTransition();
   if (remindable === 0) {
     return (

@@ -26,7 +26,7 @@ export function ReportNotice({ children, testId }: { children: ReactNode; testId
 export function ReportFact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
       <dd className="mt-0.5 font-medium text-slate-900">{children}</dd>
     </div>
   );

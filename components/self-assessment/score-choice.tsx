@@ -30,17 +30,10 @@ export function ScoreChoice({
       <div className="grid grid-cols-5 gap-2">
         {SCORES.map((score) => (
           <label key={score} className="relative block">
-            <input
-              type="radio"
-              name={name}
-              value={score}
-              checked={value === score}
-              onChange={() => onChange(score)}
-              className="peer sr-only"
-            />
+            <input type="radio" name={name} value={score} checked={value === score} onChange={() => onChange(score)} className="peer sr-only" />
             <span
               className={cn(
-                "flex h-12 min-w-11 cursor-pointer select-none items-center justify-center rounded-lg text-lg font-semibold ring-1 ring-inset transition-colors",
+                "flex h-12 min-w-11 cursor-pointer items-center justify-center rounded-lg text-lg font-semibold ring-1 transition-colors select-none ring-inset",
                 "bg-white text-slate-800 ring-slate-300 hover:bg-slate-50",
                 "peer-checked:bg-brand-600 peer-checked:text-white peer-checked:ring-brand-700",
                 "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600",

@@ -172,7 +172,10 @@ export function SelfAssessmentForm({
             {rated} of {behaviours.length} rated
           </p>
           <div aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-slate-200">
-            <div className="h-full rounded-full bg-brand-600 transition-[width]" style={{ width: `${behaviours.length ? (rated / behaviours.length) * 100 : 0}%` }} />
+            <div
+              className="h-full rounded-full bg-brand-600 transition-[width]"
+              style={{ width: `${behaviours.length ? (rated / behaviours.length) * 100 : 0}%` }}
+            />
           </div>
         </div>
       )}
@@ -213,7 +216,7 @@ export function SelfAssessmentForm({
                     key={b.id}
                     className={cn(
                       "flex items-center justify-between gap-3 rounded-md px-3 py-2 text-sm",
-                      score == null ? "bg-amber-50 text-amber-900 ring-1 ring-inset ring-amber-300" : "bg-slate-50 text-slate-800",
+                      score == null ? "bg-amber-50 text-amber-900 ring-1 ring-amber-300 ring-inset" : "bg-slate-50 text-slate-800",
                     )}
                   >
                     <span className="min-w-0">{b.name}</span>
@@ -335,7 +338,7 @@ function BehaviourCard({
           answer.comment && (
             <div className="text-sm">
               <p className="font-medium text-slate-800">Your comment</p>
-              <p className="mt-0.5 whitespace-pre-line break-words text-slate-700">{answer.comment}</p>
+              <p className="mt-0.5 break-words whitespace-pre-line text-slate-700">{answer.comment}</p>
             </div>
           )
         ) : (
@@ -350,7 +353,7 @@ function BehaviourCard({
               value={answer.comment}
               onChange={(e) => onComment(e.target.value)}
               aria-describedby={`${commentId}-count`}
-              className="block w-full rounded-md border-0 bg-white px-3 py-2 text-base text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 sm:text-sm"
+              className="block w-full rounded-md border-0 bg-white px-3 py-2 text-base text-slate-900 shadow-xs ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 focus:ring-inset sm:text-sm"
             />
             <p id={`${commentId}-count`} className="text-right text-xs text-slate-500">
               {answer.comment.length} / {COMMENT_MAX}
@@ -363,24 +366,24 @@ function BehaviourCard({
         <div className="mt-4 rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200">
           <dl className="grid grid-cols-3 gap-2 text-center">
             <div>
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">You</dt>
+              <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">You</dt>
               <dd className="text-lg font-semibold text-slate-900">{answer.score ?? "—"}</dd>
             </div>
             <div>
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">Leader</dt>
+              <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">Leader</dt>
               <dd data-testid="leader-score" className="text-lg font-semibold text-slate-900">
                 {leader.score ?? "—"}
               </dd>
             </div>
             <div>
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">Gap</dt>
+              <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">Gap</dt>
               <dd className="text-lg font-semibold text-slate-900">{formatGap(gap)}</dd>
             </div>
           </dl>
           {leader.comment && (
             <div className="mt-2 border-t border-slate-200 pt-2">
-              <p className="text-xs font-medium uppercase tracking-wide text-slate-600">Leader&rsquo;s comment</p>
-              <p className="mt-0.5 whitespace-pre-line break-words text-slate-800">{leader.comment}</p>
+              <p className="text-xs font-medium tracking-wide text-slate-600 uppercase">Leader&rsquo;s comment</p>
+              <p className="mt-0.5 break-words whitespace-pre-line text-slate-800">{leader.comment}</p>
             </div>
           )}
         </div>

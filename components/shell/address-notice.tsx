@@ -9,7 +9,11 @@ const noChange = () => () => {};
  * instead of localhost): every form would be refused there, so say plainly where to go instead.
  */
 export function AddressNotice({ publicOrigin }: { publicOrigin?: string }) {
-  const here = useSyncExternalStore(noChange, () => window.location.origin, () => null);
+  const here = useSyncExternalStore(
+    noChange,
+    () => window.location.origin,
+    () => null,
+  );
   if (!publicOrigin || !here || here === publicOrigin) return null;
   const samePage = `${publicOrigin}${typeof window === "undefined" ? "" : window.location.pathname + window.location.search}`;
   return (

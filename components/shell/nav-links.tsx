@@ -79,7 +79,7 @@ export function NavLinks({ links }: { links: NavLink[] }) {
                 aria-current={current ? "page" : undefined}
                 onClick={() => setOpen(false)}
                 className={cn(
-                  "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium lg:px-2.5 lg:py-1.5 xl:px-3",
+                  "block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap lg:px-2.5 lg:py-1.5 xl:px-3",
                   current ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900",
                 )}
               >

@@ -13,12 +13,8 @@ export default function OrgSwitcherContent({ current, organisations, defaultOpen
         <OrgSwitcherLabel current={current} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="start"
-          sideOffset={6}
-          className="z-50 min-w-60 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200"
-        >
-          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">
+        <DropdownMenu.Content align="start" sideOffset={6} className="z-50 min-w-60 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+          <DropdownMenu.Label className="px-2 py-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">
             Your organisations
           </DropdownMenu.Label>
           {organisations.map((org) => (
@@ -29,7 +25,7 @@ export default function OrgSwitcherContent({ current, organisations, defaultOpen
                 className="flex items-center justify-between gap-4 rounded px-2 py-1.5 text-sm text-slate-800 outline-none data-[highlighted]:bg-brand-50"
               >
                 <span className="truncate">{org.name}</span>
-                <span className="text-xs capitalize text-slate-600">{org.role}</span>
+                <span className="text-xs text-slate-600 capitalize">{org.role}</span>
               </Link>
             </DropdownMenu.Item>
           ))}

@@ -9,7 +9,7 @@ export function SkipLink() {
   return (
     <a
       href={`#${MAIN_ID}`}
-      className="sr-only rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 shadow-md ring-2 ring-brand-600 focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50"
+      className="sr-only rounded-md bg-white px-4 py-2 text-sm font-medium text-brand-700 shadow-md ring-2 ring-brand-600 focus:not-sr-only focus:fixed focus:top-4 focus:left-4 focus:z-50"
     >
       Skip to main content
     </a>

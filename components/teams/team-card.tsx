@@ -39,7 +39,7 @@ export function TeamCard({ slug, team, canManage, leaders, reps }: Props) {
         {archived && <Badge>Archived</Badge>}
       </div>
 
-      <h3 className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Leaders</h3>
+      <h3 className="mt-4 text-xs font-semibold tracking-wide text-slate-500 uppercase">Leaders</h3>
       {team.leaders.length === 0 ? (
         <p className="mt-1 text-sm text-slate-600">No leader yet.</p>
       ) : (
@@ -49,11 +49,17 @@ export function TeamCard({ slug, team, canManage, leaders, reps }: Props) {
               {leader.name}
               {canManage && (
                 <ConfirmDialog
-                  trigger={<Button variant="ghost" size="sm" aria-label={`Remove ${leader.name} as leader of ${team.name}`}>Remove</Button>}
+                  trigger={
+                    <Button variant="ghost" size="sm" aria-label={`Remove ${leader.name} as leader of ${team.name}`}>
+                      Remove
+                    </Button>
+                  }
                   title={`Remove ${leader.name} as leader?`}
                   description={`${leader.name} will no longer see or rate ${team.name}. Their past ratings stay.`}
                   confirmLabel="Remove leader"
-                  onConfirm={() => run(() => removeTeamLeader(slug, { teamId: team.id, userId: leader.id }), `${leader.name} no longer leads ${team.name}.`)}
+                  onConfirm={() =>
+                    run(() => removeTeamLeader(slug, { teamId: team.id, userId: leader.id }), `${leader.name} no longer leads ${team.name}.`)
+                  }
                 />
               )}
             </li>
@@ -66,7 +72,11 @@ export function TeamCard({ slug, team, canManage, leaders, reps }: Props) {
           <PickAndRun
             label="Add a leader"
             choices={leaderChoices}
-            empty={leaders.length === 0 ? "No one is a leader yet. Make someone a leader on the Members page, or invite one." : "Every leader already leads this team."}
+            empty={
+              leaders.length === 0
+                ? "No one is a leader yet. Make someone a leader on the Members page, or invite one."
+                : "Every leader already leads this team."
+            }
             button="Add"
             pending={pending}
             onPick={(person) => run(() => addTeamLeader(slug, { teamId: team.id, userId: person.userId }), `${person.name} now leads ${team.name}.`)}
@@ -86,7 +96,11 @@ export function TeamCard({ slug, team, canManage, leaders, reps }: Props) {
         <div className="mt-4 flex gap-2 border-t border-slate-100 pt-4">
           <RenameDialog
             action={renameTeam.bind(null, slug)}
-            trigger={<Button variant="secondary" size="sm">Rename</Button>}
+            trigger={
+              <Button variant="secondary" size="sm">
+                Rename
+              </Button>
+            }
             title={`Rename ${team.name}`}
             label="Team name"
             currentName={team.name}
@@ -94,12 +108,21 @@ export function TeamCard({ slug, team, canManage, leaders, reps }: Props) {
             success="Team renamed."
           />
           {archived ? (
-            <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => restoreTeam(slug, { teamId: team.id }), `${team.name} restored.`)}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={pending}
+              onClick={() => run(() => restoreTeam(slug, { teamId: team.id }), `${team.name} restored.`)}
+            >
               Restore
             </Button>
           ) : (
             <ConfirmDialog
-              trigger={<Button variant="secondary" size="sm">Archive</Button>}
+              trigger={
+                <Button variant="secondary" size="sm">
+                  Archive
+                </Button>
+              }
               title={`Archive ${team.name}?`}
               description="The team disappears from pickers and grids. Its history stays, and you can restore it at any time."
               confirmLabel="Archive team"
@@ -153,4 +176,3 @@ function PickAndRun({
     </div>
   );
 }
-

@@ -31,9 +31,7 @@ export function Dialog({
         <RadixDialog.Overlay className={overlay} />
         <RadixDialog.Content className={panel} {...(!description && { "aria-describedby": undefined })}>
           <RadixDialog.Title className="text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>
-          {description && (
-            <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
-          )}
+          {description && <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>}
           <div className="mt-4">{children}</div>
         </RadixDialog.Content>
       </RadixDialog.Portal>

@@ -8,7 +8,12 @@ import { cn } from "./cn";
 export function Table({ className, caption, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
     // A labelled, focusable region: keyboard users can scroll a wide table on a phone.
-    <div role="region" aria-label={caption} tabIndex={caption ? 0 : undefined} className="overflow-x-auto rounded-lg ring-1 ring-slate-200 scroll-cue-x">
+    <div
+      role="region"
+      aria-label={caption}
+      tabIndex={caption ? 0 : undefined}
+      className="overflow-x-auto rounded-lg scroll-cue-x ring-1 ring-slate-200"
+    >
       <table className={cn("min-w-full divide-y divide-slate-200 text-sm", className)} {...props}>
         {caption && <caption className="sr-only">{caption}</caption>}
         {props.children}
@@ -21,7 +26,7 @@ export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElemen
   return (
     <th
       scope="col"
-      className={cn("bg-slate-50 px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600", className)}
+      className={cn("bg-slate-50 px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase", className)}
       {...props}
     />
   );

@@ -58,7 +58,9 @@ export async function erasePrivateNoteTexts(db: DbOrTx, orgId: string, authorUse
   await db
     .update(oneOnOneNotes)
     .set({ body: "" })
-    .where(and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.authorUserId, authorUserId), eq(oneOnOneNotes.shared, false), ne(oneOnOneNotes.body, "")));
+    .where(
+      and(eq(oneOnOneNotes.orgId, orgId), eq(oneOnOneNotes.authorUserId, authorUserId), eq(oneOnOneNotes.shared, false), ne(oneOnOneNotes.body, "")),
+    );
 }
 
 /**
@@ -80,7 +82,8 @@ export async function eraseNameFromAuditLog(db: DbOrTx, orgId: string, person: {
     sql`case when ${about}
       then replace(replace(${column}::text, ${json(person.name)}, ${json(former)}), ${json(person.email)}, ${json(former)})::jsonb
       else replace(${column}::text, ${json(person.email)}, ${json(former)})::jsonb end`;
-  const mentionsEmail = (column: typeof auditEvents.before | typeof auditEvents.after) => sql`position(${json(person.email)} in coalesce(${column}::text, '')) > 0`;
+  const mentionsEmail = (column: typeof auditEvents.before | typeof auditEvents.after) =>
+    sql`position(${json(person.email)} in coalesce(${column}::text, '')) > 0`;
   await db
     .update(auditEvents)
     .set({

@@ -6,7 +6,6 @@ import type { AuthEventKind } from "../schema/enums";
 
 // Global tables: accounts belong to no organisation, so these queries take no org id.
 
-
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [user] = await db
     .select()

@@ -82,7 +82,14 @@ export async function listSelfRatingsScored(db: DbOrTx, orgId: string, cycleId: 
   const rows = await db
     .select({ behaviourId: selfRatings.behaviourId })
     .from(selfRatings)
-    .where(and(eq(selfRatings.orgId, orgId), eq(selfRatings.cycleId, cycleId), eq(selfRatings.repUserId, repUserId), sql`${selfRatings.score} is not null`));
+    .where(
+      and(
+        eq(selfRatings.orgId, orgId),
+        eq(selfRatings.cycleId, cycleId),
+        eq(selfRatings.repUserId, repUserId),
+        sql`${selfRatings.score} is not null`,
+      ),
+    );
   return new Set(rows.map((r) => r.behaviourId));
 }
 
@@ -97,7 +104,10 @@ export async function listRepHistory(db: DbOrTx, orgId: string, repUserId: strin
       .select({ cycleId: selfRatings.cycleId, behaviourId: selfRatings.behaviourId, score: selfRatings.score, comment: selfRatings.comment })
       .from(selfRatings)
       .where(and(eq(selfRatings.orgId, orgId), eq(selfRatings.repUserId, repUserId))),
-    db.select().from(assessments).where(and(eq(assessments.orgId, orgId), eq(assessments.repUserId, repUserId))),
+    db
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.orgId, orgId), eq(assessments.repUserId, repUserId))),
   ]);
   return { leader, self, states };
 }

@@ -35,7 +35,14 @@ export async function insertAuditEvent(db: DbOrTx, orgId: string, actorUserId: s
 export async function insertAuditEvents(db: DbOrTx, orgId: string, actorUserId: string | null, events: readonly AuditEventInput[]) {
   if (events.length === 0) return;
   const json = JSON.stringify(
-    events.map((e) => ({ action: e.action, target_type: e.targetType, target_id: e.targetId ?? null, target_label: e.targetLabel ?? null, before: e.before ?? null, after: e.after ?? null })),
+    events.map((e) => ({
+      action: e.action,
+      target_type: e.targetType,
+      target_id: e.targetId ?? null,
+      target_label: e.targetLabel ?? null,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    })),
   );
   await db.execute(sql`
     insert into ${auditEvents} (created_at, org_id, actor_user_id, action, target_type, target_id, target_label, before, after)
@@ -63,12 +70,7 @@ export type AuditFilter = {
  * One page of the organisation's audit log, newest first, with the actor's current name. Asks for one row
  * more than the page holds, so the caller knows whether an older page exists without counting.
  */
-export async function listAuditEvents(
-  db: DbOrTx,
-  orgId: string,
-  filter: AuditFilter,
-  page: { limit: number; offset: number },
-) {
+export async function listAuditEvents(db: DbOrTx, orgId: string, filter: AuditFilter, page: { limit: number; offset: number }) {
   return db
     .select({
       id: auditEvents.id,

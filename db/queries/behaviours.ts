@@ -33,7 +33,10 @@ export async function listBehaviours(db: DbOrTx, orgId: string, options: { inclu
 }
 
 export async function findBehaviour(db: DbOrTx, orgId: string, behaviourId: string) {
-  const [row] = await db.select().from(behaviours).where(and(eq(behaviours.orgId, orgId), eq(behaviours.id, behaviourId)));
+  const [row] = await db
+    .select()
+    .from(behaviours)
+    .where(and(eq(behaviours.orgId, orgId), eq(behaviours.id, behaviourId)));
   return row;
 }
 
@@ -42,13 +45,7 @@ export async function behaviourNameTaken(db: DbOrTx, orgId: string, name: string
   const [row] = await db
     .select({ id: behaviours.id })
     .from(behaviours)
-    .where(
-      and(
-        eq(behaviours.orgId, orgId),
-        sql`lower(${behaviours.name}) = lower(${name})`,
-        exceptId ? ne(behaviours.id, exceptId) : undefined,
-      ),
-    )
+    .where(and(eq(behaviours.orgId, orgId), sql`lower(${behaviours.name}) = lower(${name})`, exceptId ? ne(behaviours.id, exceptId) : undefined))
     .limit(1);
   return row !== undefined;
 }
@@ -102,10 +99,7 @@ export async function restoreBehaviourAtEnd(db: DbOrTx, orgId: string, behaviour
 
 /** When an admin confirmed the behaviour list, or null. */
 export async function findFrameworkConfirmedAt(db: DbOrTx, orgId: string): Promise<Date | null> {
-  const [row] = await db
-    .select({ at: organisations.frameworkConfirmedAt })
-    .from(organisations)
-    .where(eq(organisations.id, orgId));
+  const [row] = await db.select({ at: organisations.frameworkConfirmedAt }).from(organisations).where(eq(organisations.id, orgId));
   return row?.at ?? null;
 }
 

@@ -10,7 +10,10 @@ export async function insertCheckIn(
   orgId: string,
   values: { relationshipId: string; tokenHash: string; createdBy: string; expiresAt: Date; id?: string; createdAt?: Date },
 ) {
-  const [row] = await db.insert(checkIns).values({ orgId, ...values }).returning();
+  const [row] = await db
+    .insert(checkIns)
+    .values({ orgId, ...values })
+    .returning();
   return row!;
 }
 

@@ -29,7 +29,6 @@ import {
  * only to their author. Every function takes the organisation id right after the handle.
  */
 
-
 /** The organisation's coaching settings: label thresholds and the 1:1 cadence. */
 export async function findCoachingSettings(db: DbOrTx, orgId: string) {
   const [row] = await db
@@ -75,32 +74,34 @@ function inScope(orgId: string, scope: RepScope): SQL {
  */
 export async function listCoachingReps(db: DbOrTx, orgId: string, scope: RepScope = {}) {
   if (emptyScope(scope)) return [];
-  return db
-    .select({
-      userId: memberships.userId,
-      name: users.name,
-      teamId: memberships.teamId,
-      teamName: teams.name,
-      joinedAt: memberships.createdAt,
-      lastNoteOn: sql<string | null>`(
+  return (
+    db
+      .select({
+        userId: memberships.userId,
+        name: users.name,
+        teamId: memberships.teamId,
+        teamName: teams.name,
+        joinedAt: memberships.createdAt,
+        lastNoteOn: sql<string | null>`(
         select to_char(max(n.held_on), 'YYYY-MM-DD') from ${oneOnOneNotes} n
         where n.org_id = ${memberships.orgId} and n.rep_user_id = ${memberships.userId}
       )`,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    // A rep without a team is still coached (the admin's whole-organisation queue lists them).
-    .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
-    .where(
-      and(
-        eq(memberships.orgId, orgId),
-        eq(memberships.role, "rep"),
-        eq(memberships.status, "active"),
-        scope.teamIds ? inArray(memberships.teamId, [...scope.teamIds]) : undefined,
-        scope.repUserId ? eq(memberships.userId, scope.repUserId) : undefined,
-      ),
-    )
-    .orderBy(asc(users.name), asc(memberships.userId));
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      // A rep without a team is still coached (the admin's whole-organisation queue lists them).
+      .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
+      .where(
+        and(
+          eq(memberships.orgId, orgId),
+          eq(memberships.role, "rep"),
+          eq(memberships.status, "active"),
+          scope.teamIds ? inArray(memberships.teamId, [...scope.teamIds]) : undefined,
+          scope.repUserId ? eq(memberships.userId, scope.repUserId) : undefined,
+        ),
+      )
+      .orderBy(asc(users.name), asc(memberships.userId))
+  );
 }
 
 /** The scope's self-assessment states in one cycle: what blind mode decides on (lib/assessments/visibility.ts). */
@@ -148,9 +149,21 @@ export async function listLeaderScores(db: DbOrTx, orgId: string, cycleId: strin
 export async function listVisibleSelfScores(db: DbOrTx, orgId: string, cycleId: string, visibleRepIds: readonly string[]) {
   if (visibleRepIds.length === 0) return [];
   return db
-    .select({ repUserId: selfRatings.repUserId, behaviourId: selfRatings.behaviourId, score: sql<number>`${selfRatings.score}`, comment: selfRatings.comment })
+    .select({
+      repUserId: selfRatings.repUserId,
+      behaviourId: selfRatings.behaviourId,
+      score: sql<number>`${selfRatings.score}`,
+      comment: selfRatings.comment,
+    })
     .from(selfRatings)
-    .where(and(eq(selfRatings.orgId, orgId), eq(selfRatings.cycleId, cycleId), isNotNull(selfRatings.score), inArray(selfRatings.repUserId, [...visibleRepIds])));
+    .where(
+      and(
+        eq(selfRatings.orgId, orgId),
+        eq(selfRatings.cycleId, cycleId),
+        isNotNull(selfRatings.score),
+        inArray(selfRatings.repUserId, [...visibleRepIds]),
+      ),
+    );
 }
 
 export type RollupRow = {
@@ -256,7 +269,15 @@ export async function coachingRollups(
     .as("grouped");
   type Num = number | string | null;
   type Count = number;
-  type Row = [teamId: string | null, behaviourId: string, average: Num, rated: Count, ...labels: [Count, Count, Count, Count, Count], lowest: Num, highest: Num];
+  type Row = [
+    teamId: string | null,
+    behaviourId: string,
+    average: Num,
+    rated: Count,
+    ...labels: [Count, Count, Count, Count, Count],
+    lowest: Num,
+    highest: Num,
+  ];
   // One JSON value rather than a row per team and behaviour to map (see parsedJson).
   const [row] = await db
     .select({
@@ -303,7 +324,11 @@ export async function listPlans(
 ) {
   if (emptyScope(filter) || filter.statuses?.length === 0) return [];
   const cycleVisible = (column: SQL) =>
-    filter.leaderCycleIds === undefined ? sql`true` : filter.leaderCycleIds.length === 0 ? sql`false` : sql`${column} in ${[...filter.leaderCycleIds]}`;
+    filter.leaderCycleIds === undefined
+      ? sql`true`
+      : filter.leaderCycleIds.length === 0
+        ? sql`false`
+        : sql`${column} in ${[...filter.leaderCycleIds]}`;
   // Recorded when the plan was made (insertPlan), shown only where the viewer sees that cycle's leader ratings.
   const thenScore = sql<number | null>`case when ${cycleVisible(sql`${coachingPlans.cycleId}`)} then ${coachingPlans.scoreThen} end`;
   const latest = sql`(
@@ -348,7 +373,11 @@ export async function listPlans(
         filter.statuses ? inArray(coachingPlans.status, [...filter.statuses]) : undefined,
       ),
     )
-    .orderBy(sql`case ${coachingPlans.status} when 'active' then 0 when 'done' then 1 else 2 end`, asc(coachingPlans.dueOn), desc(coachingPlans.createdAt));
+    .orderBy(
+      sql`case ${coachingPlans.status} when 'active' then 0 when 'done' then 1 else 2 end`,
+      asc(coachingPlans.dueOn),
+      desc(coachingPlans.createdAt),
+    );
 }
 
 /** A rep's active plans (the rep's own page, a dashboard), progress limited to `leaderCycleIds` when given. */
@@ -398,7 +427,15 @@ export async function findPlan(db: DbOrTx, orgId: string, planId: string) {
   return row ? { ...row.plan, behaviourName: row.behaviourName, repName: row.repName } : undefined;
 }
 
-export type PlanValues = { repUserId: string; behaviourId: string; cycleId: string | null; targetScore: number; dueOn: string | null; createdBy: string; status?: PlanStatus };
+export type PlanValues = {
+  repUserId: string;
+  behaviourId: string;
+  cycleId: string | null;
+  targetScore: number;
+  dueOn: string | null;
+  createdBy: string;
+  status?: PlanStatus;
+};
 
 /**
  * A new plan's "score then", as a value of its insert: the leader's present score of the focus behaviour in the
@@ -411,11 +448,19 @@ export function scoreThenOf(orgId: string, plan: { cycleId?: string | null; repU
 }
 
 export async function insertPlan(db: DbOrTx, orgId: string, values: PlanValues & { id?: string }) {
-  const [row] = await db.insert(coachingPlans).values({ orgId, ...values, scoreThen: scoreThenOf(orgId, values) }).returning();
+  const [row] = await db
+    .insert(coachingPlans)
+    .values({ orgId, ...values, scoreThen: scoreThenOf(orgId, values) })
+    .returning();
   return row!;
 }
 
-export async function updateCoachingPlan(db: DbOrTx, orgId: string, planId: string, values: { targetScore: number; dueOn: string | null; status: PlanStatus }) {
+export async function updateCoachingPlan(
+  db: DbOrTx,
+  orgId: string,
+  planId: string,
+  values: { targetScore: number; dueOn: string | null; status: PlanStatus },
+) {
   await db
     .update(coachingPlans)
     .set({ ...values, updatedAt: new Date() })
@@ -431,7 +476,15 @@ export async function insertPlanActions(db: DbOrTx, orgId: string, planId: strin
     .where(and(eq(coachingPlanActions.orgId, orgId), eq(coachingPlanActions.planId, planId)));
   return db
     .insert(coachingPlanActions)
-    .values(descriptions.map((description, i) => ({ orgId, planId, description, position: Number(last!.position) + i + 1, ...(ids?.[i] && { id: ids[i] }) })))
+    .values(
+      descriptions.map((description, i) => ({
+        orgId,
+        planId,
+        description,
+        position: Number(last!.position) + i + 1,
+        ...(ids?.[i] && { id: ids[i] }),
+      })),
+    )
     .returning();
 }
 
@@ -528,7 +581,10 @@ export type NoteValues = { heldOn: string; body: string; shared: boolean; behavi
 
 export async function insertNote(db: DbOrTx, orgId: string, repUserId: string, authorUserId: string, values: NoteValues & { id?: string }) {
   const { behaviourIds, ...note } = values;
-  const [row] = await db.insert(oneOnOneNotes).values({ orgId, repUserId, authorUserId, ...note }).returning();
+  const [row] = await db
+    .insert(oneOnOneNotes)
+    .values({ orgId, repUserId, authorUserId, ...note })
+    .returning();
   await setNoteBehaviours(db, orgId, row!.id, behaviourIds);
   return row!;
 }
@@ -544,7 +600,8 @@ export async function updateOneOnOneNote(db: DbOrTx, orgId: string, noteId: stri
 
 async function setNoteBehaviours(db: DbOrTx, orgId: string, noteId: string, behaviourIds: readonly string[]) {
   await db.delete(oneOnOneNoteBehaviours).where(and(eq(oneOnOneNoteBehaviours.orgId, orgId), eq(oneOnOneNoteBehaviours.noteId, noteId)));
-  if (behaviourIds.length > 0) await db.insert(oneOnOneNoteBehaviours).values([...new Set(behaviourIds)].map((behaviourId) => ({ orgId, noteId, behaviourId })));
+  if (behaviourIds.length > 0)
+    await db.insert(oneOnOneNoteBehaviours).values([...new Set(behaviourIds)].map((behaviourId) => ({ orgId, noteId, behaviourId })));
 }
 
 export async function deleteOneOnOneNote(db: DbOrTx, orgId: string, noteId: string) {

@@ -4,13 +4,23 @@ import type { DbOrTx } from "../client";
 import { cycles, organisations } from "../schema";
 import type { CycleStatus } from "../schema/enums";
 
-export async function insertCycle(db: DbOrTx, orgId: string, values: { name: string; status?: CycleStatus; openedAt?: Date | null; closedAt?: Date | null }) {
-  const [cycle] = await db.insert(cycles).values({ orgId, ...values }).returning();
+export async function insertCycle(
+  db: DbOrTx,
+  orgId: string,
+  values: { name: string; status?: CycleStatus; openedAt?: Date | null; closedAt?: Date | null },
+) {
+  const [cycle] = await db
+    .insert(cycles)
+    .values({ orgId, ...values })
+    .returning();
   return cycle!;
 }
 
 export async function findCycle(db: DbOrTx, orgId: string, cycleId: string) {
-  const [cycle] = await db.select().from(cycles).where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)));
+  const [cycle] = await db
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.orgId, orgId), eq(cycles.id, cycleId)));
   return cycle;
 }
 

@@ -45,7 +45,11 @@ export async function participationByTeam(
     .where(and(eq(teams.orgId, orgId), isNull(teams.archivedAt), teamIds ? inArray(teams.id, [...teamIds]) : undefined))
     .groupBy(sql`grouping sets ((${teams.id}, ${teams.name}), ())`)
     .orderBy(sql`grouping(${teams.id})`, asc(teams.name));
-  const figures = (r: (typeof rows)[number]) => ({ reps: Number(r.reps), selfSubmitted: Number(r.selfSubmitted), leaderComplete: Number(r.leaderComplete) });
+  const figures = (r: (typeof rows)[number]) => ({
+    reps: Number(r.reps),
+    selfSubmitted: Number(r.selfSubmitted),
+    leaderComplete: Number(r.leaderComplete),
+  });
   const total = rows.find((r) => Number(r.total) === 1);
   return {
     teams: rows.filter((r) => Number(r.total) === 0).map((r) => ({ teamId: r.teamId, teamName: r.teamName, ...figures(r) })),
@@ -111,7 +115,11 @@ export async function teamBehaviourAverages(
     .as("grouped");
   // One JSON value rather than ~1,300 rows to map (see parsedJson).
   const [row] = await db
-    .select({ cells: sql<Row[] | string | null>`json_agg(json_build_array(${grouped.cycleId}, ${grouped.teamId}, ${grouped.behaviourId}, ${grouped.average}, ${grouped.count}))` })
+    .select({
+      cells: sql<
+        Row[] | string | null
+      >`json_agg(json_build_array(${grouped.cycleId}, ${grouped.teamId}, ${grouped.behaviourId}, ${grouped.average}, ${grouped.count}))`,
+    })
     .from(grouped);
   return (parsedJson(row?.cells ?? null) ?? []).map(([cycleId, teamId, behaviourId, average, count]) => ({
     cycleId,
@@ -161,7 +169,10 @@ export async function listPendingSelfAssessments(db: DbOrTx, orgId: string, cycl
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
-    .leftJoin(assessments, and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)))
+    .leftJoin(
+      assessments,
+      and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)),
+    )
     .where(
       and(
         eq(memberships.orgId, orgId),

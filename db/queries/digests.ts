@@ -6,7 +6,13 @@ import { leaderDigests, memberships, organisations, teamLeaders, teams, users } 
 /** Every organisation with what the digest schedule needs: the one cross-organisation read of the scheduler. */
 export async function listOrganisationsForDigest(db: DbOrTx) {
   return db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, timeZone: organisations.timeZone, blindMode: organisations.blindMode })
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      timeZone: organisations.timeZone,
+      blindMode: organisations.blindMode,
+    })
     .from(organisations)
     .orderBy(asc(organisations.id));
 }
@@ -27,7 +33,10 @@ export async function listLeadersAwaitingDigest(db: DbOrTx, orgId: string, week:
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(teamLeaders, and(eq(teamLeaders.orgId, memberships.orgId), eq(teamLeaders.userId, memberships.userId)))
     .innerJoin(teams, and(eq(teams.orgId, teamLeaders.orgId), eq(teams.id, teamLeaders.teamId), isNull(teams.archivedAt)))
-    .leftJoin(leaderDigests, and(eq(leaderDigests.orgId, memberships.orgId), eq(leaderDigests.leaderUserId, memberships.userId), eq(leaderDigests.week, week)))
+    .leftJoin(
+      leaderDigests,
+      and(eq(leaderDigests.orgId, memberships.orgId), eq(leaderDigests.leaderUserId, memberships.userId), eq(leaderDigests.week, week)),
+    )
     .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "leader"), eq(memberships.status, "active"), isNull(leaderDigests.leaderUserId)))
     .groupBy(memberships.userId, users.name, users.email)
     .orderBy(asc(memberships.userId));

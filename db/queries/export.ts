@@ -63,8 +63,14 @@ export async function exportOrganisationRow(db: DbOrTx, orgId: string) {
 
 /** `(a, b) > (x, y)`: rows after the cursor in key order (values encoded as each column does). */
 function after(key: ExportTable["key"], cursor: unknown[]): SQL {
-  const columns = sql.join(key.map(({ column }) => sql`${column}`), sql`, `);
-  const values = sql.join(key.map(({ column }, i) => sql.param(cursor[i], column)), sql`, `);
+  const columns = sql.join(
+    key.map(({ column }) => sql`${column}`),
+    sql`, `,
+  );
+  const values = sql.join(
+    key.map(({ column }, i) => sql.param(cursor[i], column)),
+    sql`, `,
+  );
   return sql`(${columns}) > (${values})`;
 }
 

@@ -15,7 +15,12 @@ import { assessments, behaviours, cycles, memberships, ratings, selfRatings, tea
 /** The behaviour columns: active ones for an open cycle, the ones rated in it for a closed cycle. */
 export async function listGridBehaviours(db: DbOrTx, orgId: string, cycleId: string, closed: boolean) {
   return db
-    .select({ id: behaviours.id, name: behaviours.name, description: behaviours.description, archived: sql<boolean>`${behaviours.archivedAt} is not null` })
+    .select({
+      id: behaviours.id,
+      name: behaviours.name,
+      description: behaviours.description,
+      archived: sql<boolean>`${behaviours.archivedAt} is not null`,
+    })
     .from(behaviours)
     .where(
       and(
@@ -73,7 +78,15 @@ function inGrid(orgId: string, cycle: GridCycle) {
 export async function listGridReps(db: DbOrTx, orgId: string, cycle: GridCycle, teamIds?: readonly string[]) {
   if (teamIds && teamIds.length === 0) return [];
   const cycleId = cycle.id;
-  type Rep = [userId: string, name: string, teamId: string | null, teamName: string | null, started: boolean, submittedAt: string | null, sharedAt: string | null];
+  type Rep = [
+    userId: string,
+    name: string,
+    teamId: string | null,
+    teamName: string | null,
+    started: boolean,
+    submittedAt: string | null,
+    sharedAt: string | null,
+  ];
   const [row] = await db
     .select({
       reps: sql<Rep[] | string | null>`json_agg(json_build_array(${memberships.userId}, ${users.name}, ${memberships.teamId}, ${teams.name},
@@ -82,14 +95,11 @@ export async function listGridReps(db: DbOrTx, orgId: string, cycle: GridCycle, 
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
-    .leftJoin(assessments, and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)))
-    .where(
-      and(
-        eq(memberships.orgId, orgId),
-        inGrid(orgId, cycle),
-        teamIds ? inArray(memberships.teamId, [...teamIds]) : undefined,
-      ),
-    );
+    .leftJoin(
+      assessments,
+      and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)),
+    )
+    .where(and(eq(memberships.orgId, orgId), inGrid(orgId, cycle), teamIds ? inArray(memberships.teamId, [...teamIds]) : undefined));
   const date = (value: string | null) => (value === null ? null : new Date(value));
   return (json(row?.reps ?? null) ?? []).map(([userId, name, teamId, teamName, started, submittedAt, sharedAt]) => ({
     userId,
@@ -115,7 +125,15 @@ function repScope(orgId: string, cycle: GridCycle, teamIds?: readonly string[]) 
 export async function listGridRows(db: DbOrTx, orgId: string, cycle: GridCycle, behaviourIds: readonly string[], teamIds?: readonly string[]) {
   if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
   const cycleId = cycle.id;
-  type Row = [repUserId: string, columns: number[], scores: (number | null)[], versions: number[], average: number | null, count: number, sum: number | null];
+  type Row = [
+    repUserId: string,
+    columns: number[],
+    scores: (number | null)[],
+    versions: number[],
+    average: number | null,
+    count: number,
+    sum: number | null,
+  ];
   const order = sql`array[${sql.join(
     behaviourIds.map((id) => sql`${id}`),
     sql`, `,
@@ -144,7 +162,9 @@ export async function listGridRows(db: DbOrTx, orgId: string, cycle: GridCycle, 
     .as("per_rep");
   const [row] = await db
     .select({
-      rows: sql<Row[] | string | null>`json_agg(json_build_array(${perRep.repUserId}, ${perRep.columns}, ${perRep.scores}, ${perRep.versions}, ${perRep.average}, ${perRep.count}, ${perRep.sum}))`,
+      rows: sql<
+        Row[] | string | null
+      >`json_agg(json_build_array(${perRep.repUserId}, ${perRep.columns}, ${perRep.scores}, ${perRep.versions}, ${perRep.average}, ${perRep.count}, ${perRep.sum}))`,
     })
     .from(perRep);
   return (json(row?.rows ?? null) ?? []).map(([repUserId, columns, scores, versions, value, count, sum]) => ({
@@ -195,14 +215,7 @@ export async function gridColumnAverages(
     })
     .from(ratings)
     .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
-    .where(
-      and(
-        eq(ratings.orgId, orgId),
-        eq(ratings.cycleId, cycleId),
-        inArray(ratings.behaviourId, [...behaviourIds]),
-        inGrid(orgId, cycle),
-      ),
-    )
+    .where(and(eq(ratings.orgId, orgId), eq(ratings.cycleId, cycleId), inArray(ratings.behaviourId, [...behaviourIds]), inGrid(orgId, cycle)))
     .groupBy(
       perTeam
         ? sql`grouping sets ((${ratings.behaviourId}), (), (${memberships.teamId}, ${ratings.behaviourId}), (${memberships.teamId}))`
@@ -314,7 +327,15 @@ function viewValues(db: DbOrTx, orgId: string, cycleId: string, view: ReadOnlyVi
           eq(ratings.behaviourId, selfRatings.behaviourId),
         ),
       )
-      .where(and(eq(selfRatings.orgId, orgId), eq(ratings.orgId, orgId), eq(selfRatings.cycleId, cycleId), isNotNull(selfRatings.score), isNotNull(ratings.score)))
+      .where(
+        and(
+          eq(selfRatings.orgId, orgId),
+          eq(ratings.orgId, orgId),
+          eq(selfRatings.cycleId, cycleId),
+          isNotNull(selfRatings.score),
+          isNotNull(ratings.score),
+        ),
+      )
       .as("v");
   }
   return db
@@ -344,7 +365,14 @@ function viewValues(db: DbOrTx, orgId: string, cycleId: string, view: ReadOnlyVi
 }
 
 /** Every present value of a read-only view for the scope's reps, in one query. */
-export async function listViewCells(db: DbOrTx, orgId: string, cycleId: string, view: ReadOnlyView, options: ViewOptions, teamIds?: readonly string[]) {
+export async function listViewCells(
+  db: DbOrTx,
+  orgId: string,
+  cycleId: string,
+  view: ReadOnlyView,
+  options: ViewOptions,
+  teamIds?: readonly string[],
+) {
   if (teamIds && teamIds.length === 0) return [];
   const v = viewValues(db, orgId, cycleId, view, options);
   const rows = await db
@@ -352,7 +380,13 @@ export async function listViewCells(db: DbOrTx, orgId: string, cycleId: string, 
     .from(v)
     .where(sql`${v.repUserId} in (${repScope(orgId, { id: cycleId, closed: options.closed }, teamIds)})`);
   const num = (x: number | string | null) => (x === null ? null : Number(x));
-  return rows.map((r) => ({ repUserId: r.repUserId, behaviourId: r.behaviourId, value: Number(r.value), first: num(r.first), second: num(r.second) }));
+  return rows.map((r) => ({
+    repUserId: r.repUserId,
+    behaviourId: r.behaviourId,
+    value: Number(r.value),
+    first: num(r.first),
+    second: num(r.second),
+  }));
 }
 
 /**
@@ -392,7 +426,9 @@ export async function viewAverages(
     })
     .from(v)
     .innerJoin(memberships, and(eq(memberships.orgId, orgId), eq(memberships.userId, v.repUserId)))
-    .where(and(inArray(v.behaviourId, [...behaviourIds]), sql`${v.repUserId} in (${repScope(orgId, { id: cycleId, closed: options.closed }, teamIds)})`))
+    .where(
+      and(inArray(v.behaviourId, [...behaviourIds]), sql`${v.repUserId} in (${repScope(orgId, { id: cycleId, closed: options.closed }, teamIds)})`),
+    )
     .groupBy(sql`grouping sets (${sql.join(sets, sql`, `)})`);
   return collectAverages(rows);
 }

@@ -9,9 +9,22 @@ import type { MemberRole, MemberStatus } from "../schema/enums";
 export async function insertInvite(
   db: DbOrTx,
   orgId: string,
-  values: { id?: string; tokenHash: string; role: MemberRole; teamId: string | null; email: string | null; maxUses: number; expiresAt: Date; createdBy: string; emailedAt?: Date | null },
+  values: {
+    id?: string;
+    tokenHash: string;
+    role: MemberRole;
+    teamId: string | null;
+    email: string | null;
+    maxUses: number;
+    expiresAt: Date;
+    createdBy: string;
+    emailedAt?: Date | null;
+  },
 ) {
-  const [invite] = await db.insert(invites).values({ orgId, ...values }).returning();
+  const [invite] = await db
+    .insert(invites)
+    .values({ orgId, ...values })
+    .returning();
   return invite!;
 }
 
@@ -23,13 +36,31 @@ export async function insertInvite(
 export async function insertInvites(
   db: DbOrTx,
   orgId: string,
-  rows: readonly { tokenHash: string; role: MemberRole; teamId: string | null; email: string; expiresAt: Date; createdBy: string; emailedAt: Date | null }[],
+  rows: readonly {
+    tokenHash: string;
+    role: MemberRole;
+    teamId: string | null;
+    email: string;
+    expiresAt: Date;
+    createdBy: string;
+    emailedAt: Date | null;
+  }[],
 ): Promise<{ id: string; email: string }[]> {
   if (rows.length === 0) return [];
   const json = JSON.stringify(
-    rows.map((r) => ({ token_hash: r.tokenHash, role: r.role, team_id: r.teamId, email: r.email, expires_at: r.expiresAt.toISOString(), created_by: r.createdBy, emailed_at: r.emailedAt?.toISOString() ?? null })),
+    rows.map((r) => ({
+      token_hash: r.tokenHash,
+      role: r.role,
+      team_id: r.teamId,
+      email: r.email,
+      expires_at: r.expiresAt.toISOString(),
+      created_by: r.createdBy,
+      emailed_at: r.emailedAt?.toISOString() ?? null,
+    })),
   );
-  return executeRows<{ id: string; email: string }>(db, sql`
+  return executeRows<{ id: string; email: string }>(
+    db,
+    sql`
     with inserted as (
       insert into ${invites} (org_id, token_hash, role, team_id, email, max_uses, expires_at, created_by, emailed_at)
       select ${orgId}::uuid, r.token_hash, r.role, r.team_id, r.email, 1, r.expires_at, r.created_by, r.emailed_at
@@ -38,7 +69,8 @@ export async function insertInvites(
     )
     select inserted.id, inserted.email from inserted
     join jsonb_array_elements(${json}::jsonb) with ordinality as given(row, n) on given.row ->> 'token_hash' = inserted.token_hash
-    order by given.n`);
+    order by given.n`,
+  );
 }
 
 /** The further teams of leaders' invites (invite_led_teams), in one statement. */
@@ -74,7 +106,9 @@ export async function findPeopleByEmail(db: DbOrTx, orgId: string, emails: reado
   // join of every address with every invite (on statistics not yet updated after a large import it did, and took a
   // minute); and on the invite's column itself, since behind row-level security a condition through lower(), which
   // is not leakproof, is checked row by row instead of used in the index.
-  const [row] = await executeRows<{ members: Member[] | string | null; invites: (Invite & { email: string })[] | string | null }>(db, sql`
+  const [row] = await executeRows<{ members: Member[] | string | null; invites: (Invite & { email: string })[] | string | null }>(
+    db,
+    sql`
     with given as materialized (select distinct value as email from jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))
     select
       (select json_agg(json_build_object('email', g.email, 'userId', m.user_id, 'name', u.name, 'role', m.role, 'status', m.status, 'teamId', m.team_id,
@@ -90,7 +124,8 @@ export async function findPeopleByEmail(db: DbOrTx, orgId: string, emails: reado
           where i.org_id = ${orgId} and i.email = g.email
             and i.revoked_at is null and i.expires_at > ${now.toISOString()}::timestamptz and i.uses < i.max_uses
           order by i.created_at desc limit 1
-        ) i) as invites`);
+        ) i) as invites`,
+  );
   const members = new Map((row?.members ? parsedJson(row.members) : []).map((m) => [m.email, m]));
   const found = new Map((row?.invites ? parsedJson(row.invites) : []).map((i) => [i.email, i]));
   return [...new Set([...members.keys(), ...found.keys()])].map((email) => {
@@ -203,13 +238,7 @@ export async function claimInviteUse(db: DbOrTx, orgId: string, id: string, now:
     .update(invites)
     .set({ uses: sql`${invites.uses} + 1` })
     .where(
-      and(
-        eq(invites.orgId, orgId),
-        eq(invites.id, id),
-        isNull(invites.revokedAt),
-        gt(invites.expiresAt, now),
-        lt(invites.uses, invites.maxUses),
-      ),
+      and(eq(invites.orgId, orgId), eq(invites.id, id), isNull(invites.revokedAt), gt(invites.expiresAt, now), lt(invites.uses, invites.maxUses)),
     )
     .returning({ uses: invites.uses });
   return Boolean(row);

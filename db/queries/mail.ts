@@ -129,9 +129,7 @@ export async function nextMailDueAt(db: DbOrTx): Promise<Date | null> {
 
 /** Deletes account mails sent or failed more than `days` ago (that table is global and must stay small). */
 export async function pruneAccountMails(db: DbOrTx, days: number): Promise<void> {
-  await db.execute(
-    sql`delete from account_mail_outbox where status in ('sent', 'failed') and created_at < now() - make_interval(days => ${days})`,
-  );
+  await db.execute(sql`delete from account_mail_outbox where status in ('sent', 'failed') and created_at < now() - make_interval(days => ${days})`);
 }
 
 /** The organisation's latest mails for the admins' panel: never the props (which hold links and tokens). */

@@ -4,7 +4,6 @@ import type { DbOrTx } from "../client";
 import { memberships, teamLeaders, teams, users } from "../schema";
 import type { MemberRole, MemberStatus } from "../schema/enums";
 
-
 export async function findMembership(db: DbOrTx, orgId: string, userId: string) {
   const [row] = await db
     .select({ membership: memberships, name: users.name, email: users.email, accountDeleted: sql<boolean>`${users.deletedAt} is not null` })

@@ -4,7 +4,6 @@ import type { DbOrTx } from "../client";
 import { memberships, organisations, orgRevisions, teamLeaders } from "../schema";
 import type { MemberRole, MemberStatus } from "../schema/enums";
 
-
 /**
  * The organisation named by a URL slug (with its data revision: see orgRevisions) and the person's membership of
  * it, in one query.
@@ -67,11 +66,7 @@ export async function insertOrganisationIfSlugFree(db: DbOrTx, values: { slug: s
   return org;
 }
 
-export async function insertMembership(
-  db: DbOrTx,
-  orgId: string,
-  values: { userId: string; role: MemberRole; teamId?: string | null },
-) {
+export async function insertMembership(db: DbOrTx, orgId: string, values: { userId: string; role: MemberRole; teamId?: string | null }) {
   await db.insert(memberships).values({ orgId, ...values });
 }
 

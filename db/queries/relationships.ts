@@ -15,7 +15,10 @@ export async function listDepartments(db: DbOrTx, orgId: string, options: { incl
 }
 
 export async function findDepartment(db: DbOrTx, orgId: string, departmentId: string) {
-  const [row] = await db.select().from(departments).where(and(eq(departments.orgId, orgId), eq(departments.id, departmentId)));
+  const [row] = await db
+    .select()
+    .from(departments)
+    .where(and(eq(departments.orgId, orgId), eq(departments.id, departmentId)));
   return row;
 }
 
@@ -23,7 +26,13 @@ export async function departmentNameTaken(db: DbOrTx, orgId: string, name: strin
   const [row] = await db
     .select({ id: departments.id })
     .from(departments)
-    .where(and(eq(departments.orgId, orgId), sql`lower(${departments.name}) = lower(${name})`, exceptId ? sql`${departments.id} <> ${exceptId}` : undefined));
+    .where(
+      and(
+        eq(departments.orgId, orgId),
+        sql`lower(${departments.name}) = lower(${name})`,
+        exceptId ? sql`${departments.id} <> ${exceptId}` : undefined,
+      ),
+    );
   return Boolean(row);
 }
 
@@ -38,7 +47,10 @@ export async function insertDepartments(db: DbOrTx, orgId: string, names: readon
 }
 
 export async function updateDepartmentName(db: DbOrTx, orgId: string, departmentId: string, name: string) {
-  await db.update(departments).set({ name }).where(and(eq(departments.orgId, orgId), eq(departments.id, departmentId)));
+  await db
+    .update(departments)
+    .set({ name })
+    .where(and(eq(departments.orgId, orgId), eq(departments.id, departmentId)));
 }
 
 export async function setDepartmentArchived(db: DbOrTx, orgId: string, departmentId: string, archived: boolean) {
@@ -141,12 +153,18 @@ export async function findRelationship(db: DbOrTx, orgId: string, relationshipId
 }
 
 export async function insertRelationship(db: DbOrTx, orgId: string, ownerUserId: string, values: RelationshipValues & { id?: string }) {
-  const [row] = await db.insert(relationships).values({ orgId, ownerUserId, ...values }).returning();
+  const [row] = await db
+    .insert(relationships)
+    .values({ orgId, ownerUserId, ...values })
+    .returning();
   return row!;
 }
 
 export async function updateRelationshipValues(db: DbOrTx, orgId: string, relationshipId: string, values: Partial<RelationshipValues>) {
-  await db.update(relationships).set(values).where(and(eq(relationships.orgId, orgId), eq(relationships.id, relationshipId)));
+  await db
+    .update(relationships)
+    .set(values)
+    .where(and(eq(relationships.orgId, orgId), eq(relationships.id, relationshipId)));
 }
 
 /** Clears the owner's priority flag, so another relationship can take it (one per owner). */
@@ -168,7 +186,10 @@ export async function listGoals(db: DbOrTx, orgId: string, relationshipId: strin
 }
 
 export async function insertGoal(db: DbOrTx, orgId: string, relationshipId: string, text: string, id?: string) {
-  const [row] = await db.insert(relationshipGoals).values({ orgId, relationshipId, text, ...(id && { id }) }).returning();
+  const [row] = await db
+    .insert(relationshipGoals)
+    .values({ orgId, relationshipId, text, ...(id && { id }) })
+    .returning();
   return row!;
 }
 
@@ -218,8 +239,17 @@ export async function listInteractions(db: DbOrTx, orgId: string, relationshipId
     .orderBy(asc(interactions.occurredOn), asc(interactions.createdAt));
 }
 
-export async function insertInteraction(db: DbOrTx, orgId: string, relationshipId: string, loggedBy: string, values: InteractionValues & { id?: string }) {
-  const [row] = await db.insert(interactions).values({ orgId, relationshipId, loggedBy, ...values }).returning();
+export async function insertInteraction(
+  db: DbOrTx,
+  orgId: string,
+  relationshipId: string,
+  loggedBy: string,
+  values: InteractionValues & { id?: string },
+) {
+  const [row] = await db
+    .insert(interactions)
+    .values({ orgId, relationshipId, loggedBy, ...values })
+    .returning();
   return row!;
 }
 
@@ -262,7 +292,10 @@ export async function listActions(db: DbOrTx, orgId: string, relationshipId: str
 }
 
 export async function insertAction(db: DbOrTx, orgId: string, relationshipId: string, values: ActionValues & { id?: string; doneAt?: Date | null }) {
-  const [row] = await db.insert(relationshipActions).values({ orgId, relationshipId, ...values }).returning();
+  const [row] = await db
+    .insert(relationshipActions)
+    .values({ orgId, relationshipId, ...values })
+    .returning();
   return row!;
 }
 

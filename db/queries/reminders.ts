@@ -40,7 +40,10 @@ export async function listSelfAssessmentProgress(db: DbOrTx, orgId: string, cycl
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(mailPreferences, and(eq(mailPreferences.orgId, memberships.orgId), eq(mailPreferences.userId, memberships.userId)))
     .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
-    .leftJoin(assessments, and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)))
+    .leftJoin(
+      assessments,
+      and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)),
+    )
     .leftJoin(
       selfAssessmentReminders,
       and(
@@ -80,7 +83,10 @@ export async function claimSelfAssessmentReminders(
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(mailPreferences, and(eq(mailPreferences.orgId, memberships.orgId), eq(mailPreferences.userId, memberships.userId)))
-    .leftJoin(assessments, and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)))
+    .leftJoin(
+      assessments,
+      and(eq(assessments.orgId, memberships.orgId), eq(assessments.cycleId, cycleId), eq(assessments.repUserId, memberships.userId)),
+    )
     .where(
       and(
         activeRepsOf(orgId, teamIds),

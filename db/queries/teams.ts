@@ -5,7 +5,10 @@ import type { DbOrTx } from "../client";
 import { memberships, teamLeaders, teams, users } from "../schema";
 
 export async function findTeam(db: DbOrTx, orgId: string, teamId: string) {
-  const [team] = await db.select().from(teams).where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
+  const [team] = await db
+    .select()
+    .from(teams)
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
   return team;
 }
 
@@ -23,11 +26,7 @@ export async function listActiveTeams(db: DbOrTx, orgId: string) {
  * The leaders subquery uses its own aliases: Drizzle leaves columns unqualified in single-table selects,
  * so interpolated columns are only safe here because the outer query has a join.
  */
-export async function listTeams(
-  db: DbOrTx,
-  orgId: string,
-  options: { teamIds?: readonly string[]; includeArchived?: boolean } = {},
-) {
+export async function listTeams(db: DbOrTx, orgId: string, options: { teamIds?: readonly string[]; includeArchived?: boolean } = {}) {
   const { teamIds, includeArchived = false } = options;
   if (teamIds && teamIds.length === 0) return [];
   const reps = alias(memberships, "reps");
@@ -44,17 +43,8 @@ export async function listTeams(
       repCount: countDistinct(reps.userId),
     })
     .from(teams)
-    .leftJoin(
-      reps,
-      and(eq(reps.orgId, teams.orgId), eq(reps.teamId, teams.id), eq(reps.role, "rep"), eq(reps.status, "active")),
-    )
-    .where(
-      and(
-        eq(teams.orgId, orgId),
-        includeArchived ? undefined : isNull(teams.archivedAt),
-        teamIds ? inArray(teams.id, [...teamIds]) : undefined,
-      ),
-    )
+    .leftJoin(reps, and(eq(reps.orgId, teams.orgId), eq(reps.teamId, teams.id), eq(reps.role, "rep"), eq(reps.status, "active")))
+    .where(and(eq(teams.orgId, orgId), includeArchived ? undefined : isNull(teams.archivedAt), teamIds ? inArray(teams.id, [...teamIds]) : undefined))
     .groupBy(teams.orgId, teams.id)
     .orderBy(sql`${teams.archivedAt} is not null`, asc(teams.name));
 }
@@ -73,7 +63,10 @@ export async function teamNameTaken(db: DbOrTx, orgId: string, name: string, exc
 }
 
 export async function updateTeamName(db: DbOrTx, orgId: string, teamId: string, name: string) {
-  await db.update(teams).set({ name }).where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
+  await db
+    .update(teams)
+    .set({ name })
+    .where(and(eq(teams.orgId, orgId), eq(teams.id, teamId)));
 }
 
 export async function setTeamArchived(db: DbOrTx, orgId: string, teamId: string, archived: boolean) {

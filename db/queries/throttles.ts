@@ -61,7 +61,6 @@ export async function clearThrottle(db: DbOrTx, key: string) {
   await db.delete(throttles).where(eq(throttles.key, key));
 }
 
-
 /**
  * Deletes every key that counts nothing any more: its last attempt is older than any rule's window and its lock
  * (if any) has lapsed. Emails that never signed in (typos, guesses, a flood of made-up ones) go with it. The

@@ -1,18 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  foreignKey,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, foreignKey, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { memberships, orgIdColumn } from "./organisations";
 import { createdAtColumn } from "./columns";
 import { CYCLE_STATUSES } from "./enums";
@@ -56,7 +43,9 @@ export const cycles = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex("cycles_org_name_uq").on(t.orgId, sql`lower(${t.name})`),
-    uniqueIndex("cycles_org_one_open_uq").on(t.orgId).where(sql`${t.status} = 'open'`),
+    uniqueIndex("cycles_org_one_open_uq")
+      .on(t.orgId)
+      .where(sql`${t.status} = 'open'`),
   ],
 );
 

@@ -12,7 +12,15 @@ export * from "./mail";
  * Tables that belong to no organisation. Every other table is a tenant table and must follow the
  * scale-out rules (org_id in its primary key, foreign keys and unique constraints); the catalog test checks.
  */
-export const GLOBAL_TABLES = ["users", "auth_events", "throttles", "ended_sessions", "account_mail_outbox", "password_reset_tokens", "email_change_tokens"] as const;
+export const GLOBAL_TABLES = [
+  "users",
+  "auth_events",
+  "throttles",
+  "ended_sessions",
+  "account_mail_outbox",
+  "password_reset_tokens",
+  "email_change_tokens",
+] as const;
 /** The tenant root: its own id is the org_id of everything else. */
 export const TENANT_ROOT_TABLE = "organisations";
 /** Tables that keep history: no foreign key into them may cascade on delete. */

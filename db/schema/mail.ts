@@ -38,16 +38,12 @@ const outboxColumns = () => ({
 const pending = sql`status in ('queued', 'sending')`;
 
 /** Tenant: an organisation's mails. Bookkeeping: moves no data revision, left out of the export. */
-export const mailOutbox = pgTable(
-  "mail_outbox",
-  { orgId: orgIdColumn(), ...outboxColumns() },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    index("mail_outbox_org_time_idx").on(t.orgId, t.createdAt),
-    // Only the mails still to send: small, so the workers' scan across organisations stays cheap.
-    index("mail_outbox_pending_idx").on(t.orgId, t.nextAttemptAt).where(pending),
-  ],
-);
+export const mailOutbox = pgTable("mail_outbox", { orgId: orgIdColumn(), ...outboxColumns() }, (t) => [
+  primaryKey({ columns: [t.orgId, t.id] }),
+  index("mail_outbox_org_time_idx").on(t.orgId, t.createdAt),
+  // Only the mails still to send: small, so the workers' scan across organisations stays cheap.
+  index("mail_outbox_pending_idx").on(t.orgId, t.nextAttemptAt).where(pending),
+]);
 
 /** Global: mails of no organisation. Kept small: rows are deleted some days after they are sent or fail. */
 export const accountMailOutbox = pgTable("account_mail_outbox", { ...outboxColumns(), id: uuid().primaryKey().defaultRandom() }, (t) => [

@@ -54,7 +54,10 @@ export const organisations = pgTable(
   },
   (t) => [
     check("organisations_coaching_gaps", sql`${t.blindSpotGap} between 1 and 4 and ${t.hiddenStrengthGap} between 1 and 4`),
-    check("organisations_coaching_agreed", sql`${t.agreedWeaknessMax} between 1 and 5 and ${t.agreedStrengthMin} between 1 and 5 and ${t.agreedWeaknessMax} < ${t.agreedStrengthMin}`),
+    check(
+      "organisations_coaching_agreed",
+      sql`${t.agreedWeaknessMax} between 1 and 5 and ${t.agreedStrengthMin} between 1 and 5 and ${t.agreedWeaknessMax} < ${t.agreedStrengthMin}`,
+    ),
     check("organisations_one_on_one_cadence", sql`${t.oneOnOneCadenceDays} between 1 and 365`),
   ],
 );
@@ -92,10 +95,7 @@ export const teams = pgTable(
     archivedAt: timestamp({ withTimezone: true }),
     createdAt: createdAtColumn(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex("teams_org_name_uq").on(t.orgId, sql`lower(${t.name})`),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex("teams_org_name_uq").on(t.orgId, sql`lower(${t.name})`)],
 );
 
 export const memberships = pgTable(

@@ -65,7 +65,9 @@ export const relationships = pgTable(
     check("relationships_trust_range", sql`${t.trust} between 1 and 5`),
     check("relationships_cadence_range", sql`${t.cadenceDays} between 1 and 365`),
     index("relationships_org_owner_idx").on(t.orgId, t.ownerUserId),
-    uniqueIndex("relationships_org_one_priority_uq").on(t.orgId, t.ownerUserId).where(sql`${t.priority}`),
+    uniqueIndex("relationships_org_one_priority_uq")
+      .on(t.orgId, t.ownerUserId)
+      .where(sql`${t.priority}`),
   ],
 );
 

@@ -6,6 +6,9 @@ import { buildIsStale } from "../../scripts/runtime";
 export default function globalSetup() {
   if (!buildIsStale()) return;
   console.log("Building the app for the browser tests (next build)…");
-  const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync(path.join("node_modules", ".bin", "next"), ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) throw new Error("next build failed");
 }

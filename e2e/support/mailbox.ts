@@ -30,7 +30,10 @@ export type Mail = {
 };
 
 function toMail(parsed: ParsedMail): Mail {
-  const to = [parsed.to].flat().flatMap((a) => a?.value ?? []).map((v) => v.address?.toLowerCase() ?? "");
+  const to = [parsed.to]
+    .flat()
+    .flatMap((a) => a?.value ?? [])
+    .map((v) => v.address?.toLowerCase() ?? "");
   const text = parsed.text ?? "";
   const html = typeof parsed.html === "string" ? parsed.html : "";
   const links = [...new Set([...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&")))];

@@ -16,7 +16,8 @@ import { createEmailChangeLink } from "./email-change-links";
 import { checkCurrentPassword, countEmailChangeRequest } from "./throttles";
 
 const TAKEN = "Another account already uses this email address.";
-const LINK_INVALID = "This link has expired, was already used or replaced by a newer one, or belongs to another account. Ask for a new one on your account page.";
+const LINK_INVALID =
+  "This link has expired, was already used or replaced by a newer one, or belongs to another account. Ask for a new one on your account page.";
 
 /**
  * "Change email" on the account page: mails a single-use link to the new address (24 hours; only its SHA-256 is
@@ -65,16 +66,22 @@ export const confirmEmailChange = accountAction(
     const account = await findUserById(tx, user.id);
     if (!account || account.deletedAt) throw new Refusal("not_found", LINK_INVALID);
     const holder = await findUserByEmail(tx, link.newEmail);
-    if (holder && holder.id !== account.id) throw new Refusal("conflict", `${TAKEN} Nothing was changed: choose another address on your account page.`);
+    if (holder && holder.id !== account.id)
+      throw new Refusal("conflict", `${TAKEN} Nothing was changed: choose another address on your account page.`);
     const changed = await setUserEmail(tx, account.id, link.newEmail).catch((error: unknown) => {
-      if (brokenUniqueConstraint(error) === "users_email_uq") throw new Refusal("conflict", `${TAKEN} Nothing was changed: choose another address on your account page.`);
+      if (brokenUniqueConstraint(error) === "users_email_uq")
+        throw new Refusal("conflict", `${TAKEN} Nothing was changed: choose another address on your account page.`);
       throw error;
     });
     if (!changed) throw new Refusal("not_found", LINK_INVALID);
     await retireEmailChangeTokens(tx, account.id);
     await retirePasswordResetTokens(tx, account.id); // a reset link sent to the old address must not reach the account
     await insertAuthEvent(tx, { userId: account.id, email: changed.email, kind: "email_changed" });
-    await queueMail(tx, null, { kind: "email_changed", to: { email: account.email, userId: account.id }, props: { name: account.name, newEmail: changed.email } });
+    await queueMail(tx, null, {
+      kind: "email_changed",
+      to: { email: account.email, userId: account.id },
+      props: { name: account.name, newEmail: changed.email },
+    });
     for (const membership of await listAllMembershipsOfUser(tx, account.id)) {
       if (membership.status !== "active") continue;
       await audit(membership.orgId, account.id, { targetType: "membership", targetId: account.id, targetLabel: account.name });

@@ -24,6 +24,4 @@ export const updateMailPreferences = accountAction(
 );
 
 /** The "Unsubscribe" button of the page a mail's footer links to; works signed out. */
-export const unsubscribe = publicAction({ name: "mail.unsubscribe", input: linkTokenSchema }, (ctx, { token }) =>
-  unsubscribeWith(ctx, token),
-);
+export const unsubscribe = publicAction({ name: "mail.unsubscribe", input: linkTokenSchema }, (ctx, { token }) => unsubscribeWith(ctx, token));

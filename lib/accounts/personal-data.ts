@@ -34,7 +34,9 @@ async function organisationPart(tx: Tx, userId: string, m: Membership, mailSetti
   const membership = await personalMembership(tx, m.orgId, userId);
   const selfAssessments = await personalSelfAssessments(tx, m.orgId, userId);
   // The leader's side follows blind mode (lib/assessments/visibility.ts): only the cycles whose results the person sees.
-  const visible = m.blindMode ? { cycleIds: selfAssessments.filter((a) => repSeesLeader(m.blindMode, a)).map((a) => a.cycleId) } : ({ all: true } as const);
+  const visible = m.blindMode
+    ? { cycleIds: selfAssessments.filter((a) => repSeesLeader(m.blindMode, a)).map((a) => a.cycleId) }
+    : ({ all: true } as const);
   const leaderRatings = await personalLeaderRatings(tx, m.orgId, userId, visible);
   const coachingPlans = await personalCoachingPlans(tx, m.orgId, userId);
   const notes = await personalNotes(tx, m.orgId, userId);
@@ -43,12 +45,27 @@ async function organisationPart(tx: Tx, userId: string, m: Membership, mailSetti
     name: m.orgName,
     membership,
     mailSettings: mailSettings ?? null,
-    selfAssessments: selfAssessments.map((a) => ({ cycle: a.cycle, status: a.submittedAt ? "submitted" : "draft", startedAt: a.startedAt, submittedAt: a.submittedAt, sharedAt: a.sharedAt, ratings: a.ratings })),
+    selfAssessments: selfAssessments.map((a) => ({
+      cycle: a.cycle,
+      status: a.submittedAt ? "submitted" : "draft",
+      startedAt: a.startedAt,
+      submittedAt: a.submittedAt,
+      sharedAt: a.sharedAt,
+      ratings: a.ratings,
+    })),
     leaderRatingsSharedWithYou: leaderRatings,
     coachingPlans,
     notesYouWrote: notes
       .filter((n) => n.authorUserId === userId)
-      .map((n) => ({ about: n.about, heldOn: n.heldOn, visibility: n.shared ? "shared" : "private", body: n.body, behaviours: n.behaviours, createdAt: n.createdAt, updatedAt: n.updatedAt })),
+      .map((n) => ({
+        about: n.about,
+        heldOn: n.heldOn,
+        visibility: n.shared ? "shared" : "private",
+        body: n.body,
+        behaviours: n.behaviours,
+        createdAt: n.createdAt,
+        updatedAt: n.updatedAt,
+      })),
     notesSharedWithYou: notes
       .filter((n) => n.authorUserId !== userId)
       .map((n) => ({ author: n.author, heldOn: n.heldOn, body: n.body, behaviours: n.behaviours, createdAt: n.createdAt, updatedAt: n.updatedAt })),
@@ -65,7 +82,12 @@ async function buildPersonalData(tx: Tx, userId: string, now = new Date()) {
   if (!account) throw new Error(`No account ${userId}`);
   const signInHistory = await personalAuthEvents(tx, userId);
   const memberships = await listAllMembershipsOfUser(tx, userId);
-  const mail = new Map((await mailPreferencesOfUser(tx, userId)).map((p) => [p.orgId, { reminders: p.reminders, resultsShared: p.resultsShared, weeklyDigest: p.weeklyDigest }]));
+  const mail = new Map(
+    (await mailPreferencesOfUser(tx, userId)).map((p) => [
+      p.orgId,
+      { reminders: p.reminders, resultsShared: p.resultsShared, weeklyDigest: p.weeklyDigest },
+    ]),
+  );
   const organisations = [];
   for (const m of memberships) {
     organisations.push(

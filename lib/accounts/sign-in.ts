@@ -108,7 +108,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `headers`: the request's headers as next-auth hands them to `authorize`. */
 export async function signIn(credentials: unknown, request?: { headers?: Record<string, string | string[] | undefined> }) {
   const address = trustedClientAddress(request?.headers?.["x-forwarded-for"]);
-  const email = credentials && typeof credentials === "object" && "email" in credentials && typeof credentials.email === "string" ? credentials.email : "";
+  const email =
+    credentials && typeof credentials === "object" && "email" in credentials && typeof credentials.email === "string" ? credentials.email : "";
   const deviceNonce = email ? trustedDeviceNonce(deviceTokenFromCookieHeader(request?.headers?.cookie), email) : null;
   const outcome = await signInCall(credentials && typeof credentials === "object" ? { ...credentials, address, deviceNonce } : credentials);
   if (outcome.status !== "ok") return null;

@@ -29,8 +29,11 @@ function minutesUntil(until: Date, now: Date) {
  */
 export async function countAccountCreation(db: DbOrTx, now = new Date(), address?: string | null): Promise<void> {
   const client = address === undefined ? await requestClientAddress() : address;
-  const keys: [string, ThrottleRule, string][] = [["account-creation:global", ACCOUNT_CREATION_THROTTLE.global, "Many accounts are being created right now"]];
-  if (client) keys.unshift([`account-creation:address:${client}`, ACCOUNT_CREATION_THROTTLE.address, "Too many accounts were created from your network"]);
+  const keys: [string, ThrottleRule, string][] = [
+    ["account-creation:global", ACCOUNT_CREATION_THROTTLE.global, "Many accounts are being created right now"],
+  ];
+  if (client)
+    keys.unshift([`account-creation:address:${client}`, ACCOUNT_CREATION_THROTTLE.address, "Too many accounts were created from your network"]);
   for (const [key, rule, reason] of keys) {
     const locked = await throttleLockedUntil(db, key, now);
     const state = locked ? { count: Infinity, lockedUntil: locked } : await hitThrottle(db, key, rule, now);
@@ -84,6 +87,9 @@ export async function countEmailChangeRequest(db: DbOrTx, userId: string, now = 
   const state = await hitThrottle(db, emailChangeKey(userId), EMAIL_CHANGE_THROTTLE, now);
   if (state.lockedUntil) {
     const minutes = minutesUntil(state.lockedUntil, now);
-    throw new Refusal("conflict", `You asked for several confirmation links in the last hour. Use the latest one, or try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    throw new Refusal(
+      "conflict",
+      `You asked for several confirmation links in the last hour. Use the latest one, or try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    );
   }
 }

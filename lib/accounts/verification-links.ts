@@ -25,5 +25,9 @@ export function readVerificationToken(token: string, now = Date.now()): { userId
 
 /** Queues the verification mail for this account (in the caller's transaction). */
 export async function queueVerificationMail(tx: DbOrTx, user: { id: string; name: string; email: string }) {
-  await queueMail(tx, null, { kind: "email_verification", to: { email: user.email, userId: user.id }, props: { name: user.name, token: verificationToken(user.id, user.email) } });
+  await queueMail(tx, null, {
+    kind: "email_verification",
+    to: { email: user.email, userId: user.id },
+    props: { name: user.name, token: verificationToken(user.id, user.email) },
+  });
 }

@@ -23,7 +23,8 @@ import { canShare } from "./visibility";
 async function openCycle(db: DbOrTx, orgId: string, cycleId: string) {
   const cycle = await findCycle(db, orgId, cycleId);
   if (!cycle) throw new Refusal("not_found", "That cycle does not exist.");
-  if (cycle.status !== "open") throw new Refusal("conflict", `${cycle.name} is ${cycle.status === "closed" ? "closed" : "not open yet"}: it cannot be changed.`);
+  if (cycle.status !== "open")
+    throw new Refusal("conflict", `${cycle.name} is ${cycle.status === "closed" ? "closed" : "not open yet"}: it cannot be changed.`);
   return cycle;
 }
 
@@ -41,11 +42,22 @@ export const saveSelfRating = memberAction(
     const behaviour = await findBehaviour(db, org.id, input.behaviourId);
     if (!behaviour || behaviour.archivedAt) throw new Refusal("not_found", "That behaviour is no longer rated.");
     const assessment = await findAssessment(db, org.id, cycle.id, user.id);
-    if (assessment?.submittedAt) throw new Refusal("conflict", "You have submitted this self-assessment. Ask your leader to reopen it to change answers.");
+    if (assessment?.submittedAt)
+      throw new Refusal("conflict", "You have submitted this self-assessment. Ask your leader to reopen it to change answers.");
     await ensureAssessment(db, org.id, cycle.id, user.id);
-    await upsertSelfRating(db, org.id, { cycleId: cycle.id, repUserId: user.id, behaviourId: behaviour.id }, { score: input.score, comment: input.comment });
+    await upsertSelfRating(
+      db,
+      org.id,
+      { cycleId: cycle.id, repUserId: user.id, behaviourId: behaviour.id },
+      { score: input.score, comment: input.comment },
+    );
     // Never the score or the comment: a draft is hidden from the admins who read the audit log (blind mode).
-    await audit({ targetType: "self_rating", targetId: `${cycle.id}:${behaviour.id}`, targetLabel: `${behaviour.name} · ${cycle.name}`, after: { answered: true } });
+    await audit({
+      targetType: "self_rating",
+      targetId: `${cycle.id}:${behaviour.id}`,
+      targetLabel: `${behaviour.name} · ${cycle.name}`,
+      after: { answered: true },
+    });
     return { savedAt: new Date().toISOString() };
   },
 );
@@ -68,10 +80,18 @@ export const submitSelfAssessment = memberAction(
     if (assessment?.submittedAt) throw new Refusal("conflict", "This self-assessment is already submitted.");
     const missing = behaviours.filter((b) => !answered.has(b.id));
     if (missing.length > 0) {
-      throw new Refusal("invalid", `Rate every behaviour before submitting: ${missing.map((b) => b.name).join(", ")} ${missing.length === 1 ? "is" : "are"} still open.`);
+      throw new Refusal(
+        "invalid",
+        `Rate every behaviour before submitting: ${missing.map((b) => b.name).join(", ")} ${missing.length === 1 ? "is" : "are"} still open.`,
+      );
     }
     await setAssessmentState(db, org.id, cycle.id, user.id, { submittedAt: new Date() });
-    await audit({ targetType: "assessment", targetId: `${cycle.id}:${user.id}`, targetLabel: `${user.name} · ${cycle.name}`, after: { status: "submitted" } });
+    await audit({
+      targetType: "assessment",
+      targetId: `${cycle.id}:${user.id}`,
+      targetLabel: `${user.name} · ${cycle.name}`,
+      after: { status: "submitted" },
+    });
   },
 );
 
@@ -104,8 +124,18 @@ export const shareResults = memberAction(
     }
     await ensureAssessment(db, org.id, cycle.id, repUserId);
     await setAssessmentState(db, org.id, cycle.id, repUserId, { sharedAt: new Date(), sharedBy: user.id });
-    await queueResultsSharedMail(db, org, { userId: repUserId, name: rep.name, email: rep.email }, { cycleId: cycle.id, cycleName: cycle.name, coachName: user.name });
-    await audit({ targetType: "assessment", targetId: `${cycle.id}:${repUserId}`, targetLabel: `${rep.name} · ${cycle.name}`, after: { status: "shared" } });
+    await queueResultsSharedMail(
+      db,
+      org,
+      { userId: repUserId, name: rep.name, email: rep.email },
+      { cycleId: cycle.id, cycleName: cycle.name, coachName: user.name },
+    );
+    await audit({
+      targetType: "assessment",
+      targetId: `${cycle.id}:${repUserId}`,
+      targetLabel: `${rep.name} · ${cycle.name}`,
+      after: { status: "shared" },
+    });
   },
 );
 
@@ -149,6 +179,11 @@ export const commentOnRating = memberAction(
     const [rep, behaviour] = await Promise.all([findMembership(db, org.id, input.repUserId), findBehaviour(db, org.id, input.behaviourId)]);
     if (!rep || rep.role !== "rep" || !behaviour) throw new Refusal("not_found");
     await setLeaderComment(db, org.id, { cycleId: cycle.id, repUserId: rep.userId, behaviourId: behaviour.id }, input.comment, user.id);
-    await audit({ targetType: "rating", targetId: `${cycle.id}:${rep.userId}:${behaviour.id}`, targetLabel: `${rep.name} · ${behaviour.name} · ${cycle.name}`, after: { comment: input.comment ? "set" : "cleared" } });
+    await audit({
+      targetType: "rating",
+      targetId: `${cycle.id}:${rep.userId}:${behaviour.id}`,
+      targetLabel: `${rep.name} · ${behaviour.name} · ${cycle.name}`,
+      after: { comment: input.comment ? "set" : "cleared" },
+    });
   },
 );

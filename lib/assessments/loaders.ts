@@ -29,7 +29,8 @@ export const loadSelfAssessment = memberLoader(
   async ({ db, org, user }) => {
     const baselineHref = `/o/${org.slug}/reps/${user.id}`;
     const own = await readOwnCurrentCycle(db, org, user.id);
-    if (!own) return { slug: org.slug, baselineHref, cycle: null, status: "not_started" as const, submittedOn: null, leaderVisible: false, behaviours: [] };
+    if (!own)
+      return { slug: org.slug, baselineHref, cycle: null, status: "not_started" as const, submittedOn: null, leaderVisible: false, behaviours: [] };
     const { cycle, assessment, leaderVisible } = own;
     return {
       slug: org.slug,
@@ -92,8 +93,11 @@ export async function readBaseline(
       leader: !viewerIsRep || repSeesLeader(org.blindMode, state),
     };
   };
-  const pick = (rows: { cycleId: string; behaviourId: string; score: number | null; comment: string | null }[], cycleId: string, behaviourId: string) =>
-    rows.find((r) => r.cycleId === cycleId && r.behaviourId === behaviourId);
+  const pick = (
+    rows: { cycleId: string; behaviourId: string; score: number | null; comment: string | null }[],
+    cycleId: string,
+    behaviourId: string,
+  ) => rows.find((r) => r.cycleId === cycleId && r.behaviourId === behaviourId);
 
   const rated = cycles.filter((c) => c.status !== "draft");
   const cycle = (chosen ? rated.find((c) => c.id === chosen) : (rated.find((c) => c.status === "open") ?? rated[0])) ?? null;
@@ -147,6 +151,12 @@ export async function readBaseline(
     history: rated
       .slice()
       .reverse()
-      .map((c) => ({ cycleId: c.id, name: c.name, visible: sides(c.id), sharedWithRep: repSeesLeader(org.blindMode, stateOf.get(c.id)), rows: view(c.id) })),
+      .map((c) => ({
+        cycleId: c.id,
+        name: c.name,
+        visible: sides(c.id),
+        sharedWithRep: repSeesLeader(org.blindMode, stateOf.get(c.id)),
+        rows: view(c.id),
+      })),
   };
 }

@@ -11,6 +11,14 @@ export async function queueResultsSharedMail(
   await queueMail(db, org.id, {
     kind: "results_shared",
     to: { email: rep.email, userId: rep.userId },
-    props: { orgName: org.name, slug: org.slug, repUserId: rep.userId, cycleId: about.cycleId, cycleName: about.cycleName, repName: rep.name, coachName: about.coachName },
+    props: {
+      orgName: org.name,
+      slug: org.slug,
+      repUserId: rep.userId,
+      cycleId: about.cycleId,
+      cycleName: about.cycleName,
+      repName: rep.name,
+      coachName: about.coachName,
+    },
   });
 }

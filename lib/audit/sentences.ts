@@ -108,7 +108,11 @@ const COACHING_SETTINGS: Field[] = [
   { key: "agreedWeaknessMax", value: asText, phrase: (v) => `agreed weaknesses at ${v} or lower` },
   { key: "agreedStrengthMin", value: asText, phrase: (v) => `agreed strengths at ${v} or higher` },
   { key: "oneOnOneCadenceDays", value: asText, phrase: (v) => `a 1:1 every ${v} days` },
-  { key: "gapBasis", value: (v) => (v === "relative" ? "the gap relative to each rep's tendency" : "the raw gap"), phrase: (v) => `labels from ${v}` },
+  {
+    key: "gapBasis",
+    value: (v) => (v === "relative" ? "the gap relative to each rep's tendency" : "the raw gap"),
+    phrase: (v) => `labels from ${v}`,
+  },
 ];
 
 const PLAN_FIELDS: Field[] = [
@@ -152,8 +156,7 @@ function joined(actor: string, after: Snapshot) {
 const ACTIONS: Record<string, { label: string; describe: Describe }> = {
   "account.signUp": {
     label: "Organisation created",
-    describe: (actor, event, _before, after) =>
-      `${actor} created the organisation ${text(after.name) ?? event.targetLabel ?? ""}`.trimEnd(),
+    describe: (actor, event, _before, after) => `${actor} created the organisation ${text(after.name) ?? event.targetLabel ?? ""}`.trimEnd(),
   },
   "auth.signIn": {
     label: "Signed in",
@@ -281,8 +284,7 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
   },
   "team.addLeader": {
     label: "Team leader added",
-    describe: (actor, event, _before, after) =>
-      `${actor} made ${text(after.leader) ?? "someone"} a leader of ${team(event.targetLabel)}`,
+    describe: (actor, event, _before, after) => `${actor} made ${text(after.leader) ?? "someone"} a leader of ${team(event.targetLabel)}`,
   },
   "team.removeLeader": {
     label: "Team leader removed",
@@ -368,7 +370,8 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
   "cycle.open": {
     label: "Cycle opened",
     describe: (actor, event, _before, after) =>
-      `${actor} opened the cycle ${event.targetLabel ?? ""}`.trimEnd() + (typeof after.mailedReps === "number" ? ` and emailed ${people(after.mailedReps, "rep")} their self-assessment` : ""),
+      `${actor} opened the cycle ${event.targetLabel ?? ""}`.trimEnd() +
+      (typeof after.mailedReps === "number" ? ` and emailed ${people(after.mailedReps, "rep")} their self-assessment` : ""),
   },
   "cycle.remind": {
     label: "Self-assessment reminders sent",
@@ -425,7 +428,9 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
     label: "Coaching settings changed",
     describe: (actor, _event, before, after) => {
       const changed = changes(COACHING_SETTINGS, before, after);
-      return changed.length > 0 ? `${actor} changed the coaching settings: ${changed.join(", ")}` : `${actor} saved the coaching settings without changes`;
+      return changed.length > 0
+        ? `${actor} changed the coaching settings: ${changed.join(", ")}`
+        : `${actor} saved the coaching settings without changes`;
     },
   },
   "coaching.createPlan": {
@@ -567,7 +572,9 @@ export function describeAuditEvent(event: DescribableAuditEvent): string {
   const actor = event.actorName ?? "Someone";
   const known = Object.hasOwn(ACTIONS, event.action) ? ACTIONS[event.action] : undefined;
   const target = event.targetLabel ?? (event.targetType ? `a ${event.targetType}` : null);
-  const sentence = known ? known.describe(actor, event, snapshot(event.before), snapshot(event.after)) : `${actor} made a change (${event.action})${target ? ` to ${target}` : ""}`;
+  const sentence = known
+    ? known.describe(actor, event, snapshot(event.before), snapshot(event.after))
+    : `${actor} made a change (${event.action})${target ? ` to ${target}` : ""}`;
   return formerMembersInSentence(sentence);
 }
 

@@ -56,7 +56,21 @@ export const loadCalibrationCsv = memberLoader(
   async (ctx, input) => {
     const page = await readCalibration(ctx, input);
     if (!page.cycle) throw new Refusal("not_found");
-    const header = ["Rater", "Behaviour", "Ratings", "Mean", "Standard deviation", "Ones", "Twos", "Threes", "Fours", "Fives", "Versus organisation", "Versus other leaders", "Rates"];
+    const header = [
+      "Rater",
+      "Behaviour",
+      "Ratings",
+      "Mean",
+      "Standard deviation",
+      "Ones",
+      "Twos",
+      "Threes",
+      "Fours",
+      "Fives",
+      "Versus organisation",
+      "Versus other leaders",
+      "Rates",
+    ];
     const rows = page.raters.flatMap((r) => [
       [r.name, "All behaviours", ...figureCells(r.overall)],
       ...r.behaviours.map((b) => [r.name, b.name, ...figureCells(b)]),

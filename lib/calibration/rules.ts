@@ -50,7 +50,12 @@ export function shapeRaterFigures(rows: readonly RaterFigureRow[], behaviours: r
   for (const row of rows) {
     if (row.raterUserId === null || !organisation) continue;
     if (row.behaviourId === null) {
-      raters.set(row.raterUserId, { userId: row.raterUserId, name: row.raterName ?? "Former member", overall: compareWithOthers(row, organisation), behaviours: [] });
+      raters.set(row.raterUserId, {
+        userId: row.raterUserId,
+        name: row.raterName ?? "Former member",
+        overall: compareWithOthers(row, organisation),
+        behaviours: [],
+      });
       continue;
     }
     const all = orgByBehaviour.get(row.behaviourId);

@@ -24,13 +24,20 @@ async function requestId(): Promise<string | undefined> {
  * Wraps an entry's call: one log line per action, loader or route call with its outcome (`ok` or the failure
  * code, `error` when it threw) and duration. Never the input: it may hold what someone typed.
  */
-export function logged<A extends unknown[], R>(kind: "action" | "page" | "layout" | "route", name: string, call: (...args: A) => Promise<Outcome<R>>) {
+export function logged<A extends unknown[], R>(
+  kind: "action" | "page" | "layout" | "route",
+  name: string,
+  call: (...args: A) => Promise<Outcome<R>>,
+) {
   return (...args: A): Promise<Outcome<R>> => {
     const who: Who = {};
     return current.run(who, async () => {
       const started = performance.now();
       const line = async (outcome: string, level: "info" | "error" = "info") =>
-        log[level]({ requestId: await requestId(), kind, name, ...who, outcome, durationMs: Math.round(performance.now() - started) }, `${kind} ${name}: ${outcome}`);
+        log[level](
+          { requestId: await requestId(), kind, name, ...who, outcome, durationMs: Math.round(performance.now() - started) },
+          `${kind} ${name}: ${outcome}`,
+        );
       try {
         const outcome = await call(...args);
         await line(outcome.status === "ok" ? "ok" : outcome.code);

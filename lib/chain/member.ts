@@ -104,7 +104,14 @@ async function runAsMember<S extends z.ZodType, R>(
       const parsed = parseInput(def.input, raw);
       if (!parsed.ok) return parsed.failure;
 
-      const org: MemberContext["org"] = { id: found.orgId, slug: found.slug, name: found.orgName, timeZone: found.timeZone, blindMode: found.blindMode, revision: found.revision };
+      const org: MemberContext["org"] = {
+        id: found.orgId,
+        slug: found.slug,
+        name: found.orgName,
+        timeZone: found.timeZone,
+        blindMode: found.blindMode,
+        revision: found.revision,
+      };
       const ctx = { db: tx, org, member, user };
       if (needsTarget(member.role, def.permission)) {
         const target = def.target ? await def.target(parsed.data, ctx) : {};
@@ -138,7 +145,12 @@ export function memberAction<S extends z.ZodType, R = void>(
         },
         auditAll: async (events) => {
           audited += events.length;
-          await insertAuditEvents(ctx.db, ctx.org.id, ctx.user.id, events.map((event) => ({ action: def.name, ...event })));
+          await insertAuditEvents(
+            ctx.db,
+            ctx.org.id,
+            ctx.user.id,
+            events.map((event) => ({ action: def.name, ...event })),
+          );
         },
       };
       const result = await handler(actionCtx, input);
@@ -155,7 +167,18 @@ export function memberAction<S extends z.ZodType, R = void>(
     return { status: "ok", data: outcome.data } as ActionState<R>;
   }
 
-  register({ kind: "action", entry: "member", name: def.name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, readOnly: def.readOnly, call, fn: action });
+  register({
+    kind: "action",
+    entry: "member",
+    name: def.name,
+    permission: def.permission,
+    input: def.input,
+    expect: def.expect,
+    served: def.served,
+    readOnly: def.readOnly,
+    call,
+    fn: action,
+  });
   return action;
 }
 
@@ -210,6 +233,17 @@ export function memberLoader<S extends z.ZodType, R>(
   }
 
   const name = kind === "layout" ? `layout ${def.route}` : def.route;
-  register({ kind, entry: "member", name, permission: def.permission, input: def.input, expect: def.expect, served: def.served, call, fn: load, auditAction: def.audit?.action });
+  register({
+    kind,
+    entry: "member",
+    name,
+    permission: def.permission,
+    input: def.input,
+    expect: def.expect,
+    served: def.served,
+    call,
+    fn: load,
+    auditAction: def.audit?.action,
+  });
   return load;
 }

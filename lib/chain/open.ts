@@ -87,10 +87,7 @@ function toState<R>(outcome: Outcome<R>, raw: unknown): ActionState<R> {
 }
 
 /** A server action anyone may call (sign-up). */
-export function publicAction<S extends z.ZodType, R>(
-  def: Definition<S>,
-  handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
-) {
+export function publicAction<S extends z.ZodType, R>(def: Definition<S>, handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>) {
   const call = logged("action", def.name, (raw: unknown) => run(def, raw, handler));
   async function action(...args: [input: unknown] | [previous: ActionState<R>, form: FormData]) {
     const raw = actionInput(args);
@@ -101,10 +98,7 @@ export function publicAction<S extends z.ZodType, R>(
 }
 
 /** The public entry for a route handler's work (sign-in through next-auth's callback route). */
-export function publicRoute<S extends z.ZodType, R>(
-  def: Definition<S>,
-  handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>,
-) {
+export function publicRoute<S extends z.ZodType, R>(def: Definition<S>, handler: (ctx: OpenContext, input: z.output<S>) => Promise<R>) {
   const call = logged("route", def.name, (raw: unknown) => run(def, raw, handler));
   register({ kind: "route", entry: "public", name: def.name, input: def.input, expect: def.expect, call, fn: call });
   return call;

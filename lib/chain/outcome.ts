@@ -15,9 +15,7 @@ export type Outcome<T> = { status: "ok"; data: T } | Failure;
 
 /** What a form's `useActionState` holds: the outcome plus what the person typed, so nothing is lost. */
 export type ActionState<T = unknown> =
-  | { status: "idle" }
-  | { status: "ok"; data: T; message?: string }
-  | (Failure & { values?: Record<string, string> });
+  { status: "idle" } | { status: "ok"; data: T; message?: string } | (Failure & { values?: Record<string, string> });
 
 export const idle: ActionState<never> = { status: "idle" };
 

@@ -78,7 +78,12 @@ function bucketFor(orgId: string, revision: number): Bucket {
  * `compute()`'s result for this loader, member and input at the organisation's revision as the request read it.
  * A request that read an older revision than one already seen (it raced a change) computes without caching.
  */
-export function perRevision<R>(loader: string, { org, member }: Pick<MemberContext, "org" | "member">, input: unknown, compute: () => Promise<R>): Promise<R> {
+export function perRevision<R>(
+  loader: string,
+  { org, member }: Pick<MemberContext, "org" | "member">,
+  input: unknown,
+  compute: () => Promise<R>,
+): Promise<R> {
   if (!revisionCacheEnabled()) return compute();
   const seen = buckets.get(org.id);
   if (seen && org.revision < seen.revision) return compute();

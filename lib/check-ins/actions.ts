@@ -38,7 +38,13 @@ export const createCheckIn = memberAction(
       expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
     });
     if (email) {
-      await queueCheckInMail(db, org, { email, token, leaderName: user.name, counterpartName: relationship.counterpartName, expiresAt: link.expiresAt });
+      await queueCheckInMail(db, org, {
+        email,
+        token,
+        leaderName: user.name,
+        counterpartName: relationship.counterpartName,
+        expiresAt: link.expiresAt,
+      });
     }
     await audit({
       targetType: "relationship",

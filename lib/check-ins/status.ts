@@ -24,11 +24,20 @@ export function checkInClosedMessage(status: CheckInStatus, leaderName: string):
     case "waiting":
       return null;
     case "answered":
-      return { title: "This check-in has been answered", body: `Thank you: ${leaderName} has the answers. Each link takes one answer, so there is nothing more to do here.` };
+      return {
+        title: "This check-in has been answered",
+        body: `Thank you: ${leaderName} has the answers. Each link takes one answer, so there is nothing more to do here.`,
+      };
     case "expired":
-      return { title: "This check-in link has expired", body: `Nothing was saved. If you would still like to answer, ask ${leaderName} for a new link.` };
+      return {
+        title: "This check-in link has expired",
+        body: `Nothing was saved. If you would still like to answer, ask ${leaderName} for a new link.`,
+      };
     case "revoked":
-      return { title: "This check-in link was withdrawn", body: `${leaderName} withdrew it, so nothing was saved. Ask ${leaderName} for a new link if you would like to answer.` };
+      return {
+        title: "This check-in link was withdrawn",
+        body: `${leaderName} withdrew it, so nothing was saved. Ask ${leaderName} for a new link if you would like to answer.`,
+      };
   }
 }
 

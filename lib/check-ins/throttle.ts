@@ -24,7 +24,10 @@ export async function countCheckInSubmit(db: DbOrTx, checkInId: string, now = ne
     const locked = await throttleLockedUntil(db, key, now);
     const state = locked ? { count: Infinity, lockedUntil: locked } : await hitThrottle(db, key, rule, now);
     if (state.lockedUntil && state.count > rule.limit) {
-      throw new Refusal("conflict", `Too many tries in a short time. Nothing was saved: wait ${minutesUntil(state.lockedUntil, now)} minutes and send it again.`);
+      throw new Refusal(
+        "conflict",
+        `Too many tries in a short time. Nothing was saved: wait ${minutesUntil(state.lockedUntil, now)} minutes and send it again.`,
+      );
     }
   }
 }

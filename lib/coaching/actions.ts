@@ -171,7 +171,8 @@ export const setPlanActionDone = memberAction(
   },
   async ({ db, org, member, user, audit }, { planId, actionId, done }) => {
     const plan = await existingPlan(db, org.id, planId);
-    if (member.role === "rep" && plan.status !== "active") throw new Refusal("conflict", "This plan is no longer active: ask your leader to reopen it.");
+    if (member.role === "rep" && plan.status !== "active")
+      throw new Refusal("conflict", "This plan is no longer active: ask your leader to reopen it.");
     const action = await findPlanAction(db, org.id, planId, actionId);
     if (!action) throw new Refusal("not_found", "That action does not exist.");
     await setCoachingPlanActionDone(db, org.id, actionId, done ? user.id : null);
@@ -190,7 +191,11 @@ async function checkNote(db: DbOrTx, org: { id: string; timeZone: string }, valu
  * The audit entry of a note records its day and whether it is shared — never its text, so the audit log (which
  * admins read) carries nothing of a private note.
  */
-const noteAudit = (note: { heldOn: string; shared: boolean; behaviourIds: readonly string[] }) => ({ heldOn: note.heldOn, shared: note.shared, behaviours: note.behaviourIds.length });
+const noteAudit = (note: { heldOn: string; shared: boolean; behaviourIds: readonly string[] }) => ({
+  heldOn: note.heldOn,
+  shared: note.shared,
+  behaviours: note.behaviourIds.length,
+});
 
 /** A 1:1 note about a rep, private to its author unless shared with the rep. */
 export const createNote = memberAction(
@@ -224,7 +229,13 @@ export const updateNote = memberAction(
     await checkNote(db, org, values);
     const rep = await existingRep(db, org.id, note.repUserId);
     await updateOneOnOneNote(db, org.id, noteId, values);
-    await audit({ targetType: "one_on_one_note", targetId: noteId, targetLabel: rep.name, before: { heldOn: note.heldOn, shared: note.shared }, after: noteAudit(values) });
+    await audit({
+      targetType: "one_on_one_note",
+      targetId: noteId,
+      targetLabel: rep.name,
+      before: { heldOn: note.heldOn, shared: note.shared },
+      after: noteAudit(values),
+    });
   },
 );
 

@@ -38,7 +38,10 @@ export const loadCoachingQueue = memberLoader(
     if (team && scopeTeams && !scopeTeams.includes(team)) throw new Refusal("not_found");
     const teamIds = team ? [team] : scopeTeams;
     const isAdmin = member.role === "admin";
-    const [queue, teams] = await Promise.all([buildCoachingQueue(db, org, { teamIds }, { rollups: true, basis: gaps }), listTeams(db, org.id, { teamIds: scopeTeams })]);
+    const [queue, teams] = await Promise.all([
+      buildCoachingQueue(db, org, { teamIds }, { rollups: true, basis: gaps }),
+      listTeams(db, org.id, { teamIds: scopeTeams }),
+    ]);
     if (team && !teams.some((t) => t.id === team)) throw new Refusal("not_found");
     const shownTeams = teams.filter((t) => !team || t.id === team);
     const rollups = shapeRollups(queue.rollups ?? [], queue.behaviours, shownTeams);

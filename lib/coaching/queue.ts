@@ -106,7 +106,14 @@ export async function buildCoachingQueue(
     if (at === undefined) continue;
     const own = selfOf.get(`${rating.repUserId}:${rating.behaviourId}`);
     const list = inputsOf.get(rating.repUserId) ?? [];
-    list.push({ behaviourId: rating.behaviourId, name: behaviourRows[at]!.name, position: at, leader: Number(rating.score), self: own?.score ?? null, selfComment: own?.comment ?? null });
+    list.push({
+      behaviourId: rating.behaviourId,
+      name: behaviourRows[at]!.name,
+      position: at,
+      leader: Number(rating.score),
+      self: own?.score ?? null,
+      selfComment: own?.comment ?? null,
+    });
     inputsOf.set(rating.repUserId, list);
   }
   const basis = options.basis ?? settings.gapBasis;
@@ -129,7 +136,10 @@ export async function buildCoachingQueue(
       teamId: r.teamId,
       teamName: r.teamName,
       selfVisible: visible.has(r.userId),
-      oneOnOne: oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today),
+      oneOnOne: oneOnOneState(
+        { lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays },
+        today,
+      ),
       ...gapsOf(r.userId),
     })),
   );
@@ -155,7 +165,10 @@ export async function listRepsOverdueForOneOnOne(db: DbOrTx, org: CoachingOrg, s
       name: r.name,
       teamId: r.teamId,
       teamName: r.teamName,
-      oneOnOne: oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today),
+      oneOnOne: oneOnOneState(
+        { lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays },
+        today,
+      ),
     })),
   );
 }
@@ -190,7 +203,11 @@ export type OrganisationRollup = (RollupRow & { name: string; misSeen: number })
  * The roll-ups shaped for pages: per team, its behaviours weakest first (leader average, then most mis-seen);
  * for the organisation, behaviours weakest first with the spread between teams.
  */
-export function shapeRollups(rows: readonly RollupRow[], behaviours: readonly { id: string; name: string }[], teams: readonly { id: string; name: string }[]) {
+export function shapeRollups(
+  rows: readonly RollupRow[],
+  behaviours: readonly { id: string; name: string }[],
+  teams: readonly { id: string; name: string }[],
+) {
   const nameOf = new Map(behaviours.map((b) => [b.id, b.name]));
   const withName = (r: RollupRow) => ({ ...r, name: nameOf.get(r.behaviourId) ?? "", misSeen: r.blindSpots + r.hiddenStrengths });
   const weakestFirst = (a: ReturnType<typeof withName>, b: ReturnType<typeof withName>) =>

@@ -59,7 +59,11 @@ export function tendencySentence(t: Tendency, voice: Voice = "coach"): string {
   const over = `over ${behaviours(t.count)} rated by both`;
   const direction = t.mean > 0 ? "higher" : "lower";
   if (size === "0.0") {
-    return { coach: `Rates themself about as you do overall (${over}).`, rep: `You rate yourself about as your leader does overall (${over}).`, report: `Self and leader scores match on average (${over}).` }[voice];
+    return {
+      coach: `Rates themself about as you do overall (${over}).`,
+      rep: `You rate yourself about as your leader does overall (${over}).`,
+      report: `Self and leader scores match on average (${over}).`,
+    }[voice];
   }
   return {
     coach: `Rates themself ${size} ${direction} than you overall (${over}).`,

@@ -106,7 +106,13 @@ export const openCycle = memberAction(
     }
     const reps = await listActiveRepsToMail(db, org.id);
     await queueSelfAssessmentMails(db, org, "cycle_opened", { cycleName: cycle.name, senderName: user.name }, reps);
-    await audit({ targetType: "cycle", targetId: cycleId, targetLabel: cycle.name, before: { status: "draft" }, after: { status: "open", mailedReps: reps.length } });
+    await audit({
+      targetType: "cycle",
+      targetId: cycleId,
+      targetLabel: cycle.name,
+      before: { status: "draft" },
+      after: { status: "open", mailedReps: reps.length },
+    });
   },
 );
 

@@ -40,7 +40,9 @@ export function heatmapTable({ behaviours, teams, overall }: Heatmap): HeatmapTa
   const average = (figure: Figure) => figure?.average ?? Infinity;
   return {
     behaviours: behaviours.map(({ id, name, figure }) => ({ id, name, figure })),
-    teams: teams.map(({ id, name, figure, change, cells }) => ({ id, name, figure, change, cells })).sort((a, b) => average(a.figure) - average(b.figure)),
+    teams: teams
+      .map(({ id, name, figure, change, cells }) => ({ id, name, figure, change, cells }))
+      .sort((a, b) => average(a.figure) - average(b.figure)),
     overall,
   };
 }
@@ -72,7 +74,12 @@ export function buildHeatmap(
   const before = (teamId: string | null, behaviourId: string | null): Figure =>
     input.previousCycleId ? (index.get(key(input.previousCycleId, teamId, behaviourId)) ?? null) : null;
   return {
-    behaviours: input.behaviours.map((b) => ({ ...b, figure: now(null, b.id), before: before(null, b.id), change: change(now(null, b.id), before(null, b.id)) })),
+    behaviours: input.behaviours.map((b) => ({
+      ...b,
+      figure: now(null, b.id),
+      before: before(null, b.id),
+      change: change(now(null, b.id), before(null, b.id)),
+    })),
     teams: input.teams.map((t) => ({
       ...t,
       figure: now(t.id, null),
@@ -102,13 +109,18 @@ export type TrainingTopic = {
  * The organisation's training topics from the coaching roll-ups as shaped for the coaching page (weakest first,
  * then most mis-seen), so the dashboard and the coaching page name the same behaviours in the same order.
  */
-export function trainingTopics(rollups: { teams: readonly TeamRollup[]; organisation: OrganisationRollup }, limit = TRAINING_TOPICS): TrainingTopic[] {
+export function trainingTopics(
+  rollups: { teams: readonly TeamRollup[]; organisation: OrganisationRollup },
+  limit = TRAINING_TOPICS,
+): TrainingTopic[] {
   return rollups.organisation
     .filter((b) => b.average !== null)
     .slice(0, limit)
     .map((b) => {
       const scored = rollups.teams
-        .flatMap((t) => t.behaviours.filter((r) => r.behaviourId === b.behaviourId && r.average !== null).map((r) => ({ name: t.teamName, average: r.average! })))
+        .flatMap((t) =>
+          t.behaviours.filter((r) => r.behaviourId === b.behaviourId && r.average !== null).map((r) => ({ name: t.teamName, average: r.average! })),
+        )
         .sort((x, y) => x.average - y.average || x.name.localeCompare(y.name));
       const low = scored[0];
       const high = scored.at(-1);

@@ -101,7 +101,9 @@ async function leaderCoaching({ db, org }: MemberContext, teamIds: readonly stri
       count: overdue.length,
       /** Reps with no 1:1 note at all (not overdue while they joined within the cadence). */
       neverMet: queue.reps.filter((r) => r.oneOnOne.lastNoteOn === null).length,
-      reps: overdue.slice(0, OVERDUE_LISTED).map((r) => ({ userId: r.userId, name: r.name, teamName: r.teamName, lastNoteOn: r.oneOnOne.lastNoteOn, daysSince: r.oneOnOne.daysSince })),
+      reps: overdue
+        .slice(0, OVERDUE_LISTED)
+        .map((r) => ({ userId: r.userId, name: r.name, teamName: r.teamName, lastNoteOn: r.oneOnOne.lastNoteOn, daysSince: r.oneOnOne.daysSince })),
     },
     overdueActions: {
       count: overdueActions.length,
@@ -170,7 +172,9 @@ async function repDashboard({ db, org, member }: MemberContext) {
     repId: member.userId,
     today: todayIn(org.timeZone),
     plans: activePlans.map(planView),
-    notes: notes.slice(0, SHARED_NOTES_SHOWN).map((n) => ({ id: n.id, heldOn: n.heldOn, body: n.body, authorName: n.authorName, behaviours: n.behaviours })),
+    notes: notes
+      .slice(0, SHARED_NOTES_SHOWN)
+      .map((n) => ({ id: n.id, heldOn: n.heldOn, body: n.body, authorName: n.authorName, behaviours: n.behaviours })),
     moreNotes: notes.length > SHARED_NOTES_SHOWN,
   };
   if (!own) return { role: "rep" as const, cycle: null, coaching };

@@ -1,7 +1,10 @@
 import type { AssessmentStatus } from "@/lib/assessments/visibility";
 
 const NEXT_STEP = {
-  not_started: { text: "Rate yourself 1 to 5 on each behaviour. It takes about ten minutes, and you can save a draft.", cta: "Start your self-assessment" },
+  not_started: {
+    text: "Rate yourself 1 to 5 on each behaviour. It takes about ten minutes, and you can save a draft.",
+    cta: "Start your self-assessment",
+  },
   draft: { text: "Your draft is saved. Finish the behaviours you have not rated yet, then submit.", cta: "Continue your self-assessment" },
   submitted: { text: "Submitted. Your leader will go through the results with you and share them here.", cta: "View your answers" },
   shared: { text: "Your leader has shared your results: see where your view and theirs differ.", cta: "View your answers" },

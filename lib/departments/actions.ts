@@ -3,7 +3,14 @@
 import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
-import { departmentNameTaken, findDepartment, insertDepartments, listDepartments, setDepartmentArchived, updateDepartmentName } from "@/db/queries/relationships";
+import {
+  departmentNameTaken,
+  findDepartment,
+  insertDepartments,
+  listDepartments,
+  setDepartmentArchived,
+  updateDepartmentName,
+} from "@/db/queries/relationships";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
 import { STARTER_DEPARTMENTS } from "@/lib/relationships/rules";

@@ -46,9 +46,13 @@ export async function buildLeaderDigest(
     cycleName: cycle?.name ?? null,
     pendingSelfAssessments: listed(pending.map((p) => ({ name: p.name, teamName: p.teamName, started: Boolean(p.started) }))),
     overdueOneOnOnes: listed(oneOnOnes.map((r) => ({ name: r.name, teamName: r.teamName, daysSince: r.oneOnOne.daysSince }))),
-    overduePlanActions: listed(actions.map((a) => ({ description: a.description, repName: a.repName, behaviourName: a.behaviourName, dueOn: a.dueOn }))),
+    overduePlanActions: listed(
+      actions.map((a) => ({ description: a.description, repName: a.repName, behaviourName: a.behaviourName, dueOn: a.dueOn })),
+    ),
     overdueContacts: listed(
-      relationships.filter((r) => r.contact.overdue).map((r) => ({ counterpartName: r.counterpartName, departmentName: r.departmentName, dueOn: r.contact.dueOn })),
+      relationships
+        .filter((r) => r.contact.overdue)
+        .map((r) => ({ counterpartName: r.counterpartName, departmentName: r.departmentName, dueOn: r.contact.dueOn })),
     ),
     overdueNextSteps: listed(
       relationships

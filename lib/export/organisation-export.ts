@@ -1,5 +1,12 @@
 import { getDb } from "@/db/client";
-import { exportMemberUsersPage, exportOrganisationRow, exportTenantPage, submittedAssessmentKeys, tenantTables, type PageCursor } from "@/db/queries/export";
+import {
+  exportMemberUsersPage,
+  exportOrganisationRow,
+  exportTenantPage,
+  submittedAssessmentKeys,
+  tenantTables,
+  type PageCursor,
+} from "@/db/queries/export";
 import { inScope } from "@/db/tenant";
 import { coachSeesSelf } from "@/lib/assessments/visibility";
 import { log } from "@/lib/observability/log";
@@ -27,7 +34,7 @@ export type OrganisationExport = {
  * mode still hides from coaches (the rep has not submitted) keeps its row and dates without score or comment.
  */
 export const WITHHELD_NOTICE =
-  "This export holds what an admin can read in the app. Private 1:1 notes are listed (\"visibility\": \"private\") without their text, which only their author reads. Self ratings of a self-assessment the rep has not submitted yet are listed without score or comment while blind mode is on (\"withheld\": true).";
+  'This export holds what an admin can read in the app. Private 1:1 notes are listed ("visibility": "private") without their text, which only their author reads. Self ratings of a self-assessment the rep has not submitted yet are listed without score or comment while blind mode is on ("withheld": true).';
 
 const WITHHELD = { withheld: true } as const;
 
@@ -77,7 +84,10 @@ export type ExportOptions = {
  * ends when it is done, cancelled or left unread for `stallMs` (on the embedded database, which has one connection,
  * other requests wait meanwhile: docs/operations.md). Memory stays at a page of rows whatever the organisation's size.
  */
-export function organisationExportStream(scope: { orgId: string; userId: string }, { now = new Date(), pageRows = 1000, stallMs = 60_000 }: ExportOptions = {}): ReadableStream<Uint8Array> {
+export function organisationExportStream(
+  scope: { orgId: string; userId: string },
+  { now = new Date(), pageRows = 1000, stallMs = 60_000 }: ExportOptions = {},
+): ReadableStream<Uint8Array> {
   return pullStream(
     async (write) => {
       const db = await getDb();

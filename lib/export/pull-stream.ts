@@ -11,7 +11,10 @@ export class StreamStopped extends Error {
   }
 }
 
-export function pullStream(produce: (write: (text: string) => Promise<void>) => Promise<void>, { stallMs }: { stallMs: number }): ReadableStream<Uint8Array> {
+export function pullStream(
+  produce: (write: (text: string) => Promise<void>) => Promise<void>,
+  { stallMs }: { stallMs: number },
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let started = false;

@@ -18,13 +18,7 @@ import {
 } from "@/db/queries/behaviours";
 import { memberAction } from "@/lib/chain/member";
 import { invalidField, Refusal } from "@/lib/chain/outcome";
-import {
-  addBehaviourSchema,
-  behaviourIdSchema,
-  confirmFrameworkSchema,
-  editBehaviourSchema,
-  reorderBehavioursSchema,
-} from "@/lib/schemas/framework";
+import { addBehaviourSchema, behaviourIdSchema, confirmFrameworkSchema, editBehaviourSchema, reorderBehavioursSchema } from "@/lib/schemas/framework";
 import { MAX_ACTIVE_BEHAVIOURS } from "./rules";
 import { brokenUniqueConstraint } from "./unique-violation";
 
@@ -133,7 +127,13 @@ export const archiveBehaviour = memberAction(
     const behaviour = await existingBehaviour(db, org.id, behaviourId);
     if (behaviour.archivedAt) throw new Refusal("conflict", `${behaviour.name} is already archived.`);
     await setBehaviourArchived(db, org.id, behaviourId, true);
-    await audit({ targetType: "behaviour", targetId: behaviourId, targetLabel: behaviour.name, before: { archived: false }, after: { archived: true } });
+    await audit({
+      targetType: "behaviour",
+      targetId: behaviourId,
+      targetLabel: behaviour.name,
+      before: { archived: false },
+      after: { archived: true },
+    });
   },
 );
 
@@ -152,7 +152,13 @@ export const restoreBehaviour = memberAction(
       throw new Refusal("conflict", `The framework already has ${active.length} active behaviours, the most it can hold. Archive one first.`);
     }
     await restoreBehaviourAtEnd(db, org.id, behaviourId);
-    await audit({ targetType: "behaviour", targetId: behaviourId, targetLabel: behaviour.name, before: { archived: true }, after: { archived: false } });
+    await audit({
+      targetType: "behaviour",
+      targetId: behaviourId,
+      targetLabel: behaviour.name,
+      before: { archived: true },
+      after: { archived: false },
+    });
   },
 );
 

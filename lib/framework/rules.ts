@@ -15,6 +15,7 @@ export function behaviourCountAdvice(active: number): string | null {
   const { min, max } = RECOMMENDED_BEHAVIOURS;
   const have = `You have ${active} active ${active === 1 ? "behaviour" : "behaviours"}`;
   if (active > max) return `${have}; ${min} to ${max} keep a grid usable. Consider archiving the ones that matter least.`;
-  if (active < min) return `${have}; ${min} to ${max} give leaders enough to coach on. Consider adding the ones that predict success in your business.`;
+  if (active < min)
+    return `${have}; ${min} to ${max} give leaders enough to coach on. Consider adding the ones that predict success in your business.`;
   return null;
 }

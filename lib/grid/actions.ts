@@ -48,7 +48,10 @@ export const rateRep = memberAction(
     const { cycle, behaviour, rep } = found ?? {};
     if (!cycle || !behaviour || !rep || rep.role !== "rep" || rep.status !== "active") throw new Refusal("not_found");
     if (cycle.status !== "open") {
-      throw new Refusal("conflict", cycle.status === "closed" ? `${cycle.name} is closed: its ratings are read-only.` : `${cycle.name} is not open yet.`);
+      throw new Refusal(
+        "conflict",
+        cycle.status === "closed" ? `${cycle.name} is closed: its ratings are read-only.` : `${cycle.name} is not open yet.`,
+      );
     }
     if (behaviour.archivedAt) throw new Refusal("conflict", `${behaviour.name} is archived and can no longer be rated.`);
 

@@ -96,7 +96,8 @@ export const NO_TEAM = "No team";
 const NO_AVERAGE: Average = { average: null, count: 0 };
 
 const pack = (a: Average | undefined): CompactAverage => (a ? (a.sum === undefined ? [a.average, a.count] : [a.average, a.count, a.sum]) : null);
-const unpack = (a: CompactAverage): Average | undefined => (a ? (a.length === 3 ? { average: a[0], count: a[1], sum: a[2] } : { average: a[0], count: a[1] }) : undefined);
+const unpack = (a: CompactAverage): Average | undefined =>
+  a ? (a.length === 3 ? { average: a[0], count: a[1], sum: a[2] } : { average: a[0], count: a[1] }) : undefined;
 
 /**
  * A figure after one cell changed from `before` to `after` (null: empty), by its sum: the same round(avg, 1) as

@@ -15,7 +15,9 @@ export type GridFooter = {
  */
 export function gridFooters(grid: Pick<GridContent, "averages" | "organisation" | "teams">, allTeams: boolean): GridFooter[] {
   return [
-    ...(allTeams ? grid.teams.map((team) => ({ key: `team:${team.teamId ?? ""}`, label: team.name, teamId: team.teamId, values: team.averages })) : []),
+    ...(allTeams
+      ? grid.teams.map((team) => ({ key: `team:${team.teamId ?? ""}`, label: team.name, teamId: team.teamId, values: team.averages }))
+      : []),
     { key: "scope", label: allTeams ? "All teams" : "Team average", values: grid.averages },
     { key: "organisation", label: "Organisation", values: grid.organisation },
   ];

@@ -1,6 +1,15 @@
 import type { z } from "zod";
 import { listCycles } from "@/db/queries/cycles";
-import { gridColumnAverages, listGridBehaviours, listGridReps, listGridRows, listViewCells, viewAverages, type TeamAverages, type ViewOptions } from "@/db/queries/grid";
+import {
+  gridColumnAverages,
+  listGridBehaviours,
+  listGridReps,
+  listGridRows,
+  listViewCells,
+  viewAverages,
+  type TeamAverages,
+  type ViewOptions,
+} from "@/db/queries/grid";
 import { listActiveTeams } from "@/db/queries/teams";
 import { assessmentStatus, coachSeesSelf } from "@/lib/assessments/visibility";
 import type { MemberContext } from "@/lib/chain/member";
@@ -61,7 +70,10 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
 
   let payload: CompactGrid;
   if (view === "leader") {
-    const [rows, columns] = await Promise.all([listGridRows(db, org.id, gridCycle, behaviourIds, teamIds), gridColumnAverages(db, org.id, gridCycle, behaviourIds, teamIds)]);
+    const [rows, columns] = await Promise.all([
+      listGridRows(db, org.id, gridCycle, behaviourIds, teamIds),
+      gridColumnAverages(db, org.id, gridCycle, behaviourIds, teamIds),
+    ]);
     const averages = { byRep: Object.fromEntries(rows.map((row) => [row.repUserId, row.average])), ...columns.team };
     const teams = gridTeams(gridReps, columns.byTeam, !teamIds);
     payload = encodeLeaderRows({ behaviours, reps: gridReps, hidden, averages, organisation: columns.organisation, teams }, rows);
@@ -80,7 +92,12 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
     ...base,
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     previousCycle: before ? { id: before.id, name: before.name } : null,
-    grid: { editable: view === "leader" && cycle.status === "open", repCount: reps.length, behaviourCount: behaviours.length, payload: serializeGrid(payload) },
+    grid: {
+      editable: view === "leader" && cycle.status === "open",
+      repCount: reps.length,
+      behaviourCount: behaviours.length,
+      payload: serializeGrid(payload),
+    },
   };
 }
 

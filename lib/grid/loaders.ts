@@ -35,6 +35,9 @@ export const loadGridExport = memberLoader(
   async (ctx, input) => {
     const data = await loadGridData(ctx, input);
     if (!data.cycle) throw new Refusal("not_found");
-    return { fileName: gridCsvFileName(data.slug, data.cycle.name, data.view), csv: gridCsv({ teamId: data.teamId, grid: data.grid && decodeGrid(parseGrid(data.grid.payload)) }) };
+    return {
+      fileName: gridCsvFileName(data.slug, data.cycle.name, data.view),
+      csv: gridCsv({ teamId: data.teamId, grid: data.grid && decodeGrid(parseGrid(data.grid.payload)) }),
+    };
   },
 );

@@ -48,13 +48,22 @@ export const createInvite = memberAction(
       emailedAt: input.sendEmail ? now : null,
     });
     if (input.sendEmail && invite.email) {
-      await queueInviteMails(db, org, user, [{ email: invite.email, token, role: invite.role, teamName: team?.name ?? null, expiresAt: invite.expiresAt }]);
+      await queueInviteMails(db, org, user, [
+        { email: invite.email, token, role: invite.role, teamName: team?.name ?? null, expiresAt: invite.expiresAt },
+      ]);
     }
     await audit({
       targetType: "invite",
       targetId: invite.id,
       targetLabel: team?.name ?? null,
-      after: { role: invite.role, team: team?.name ?? null, email: invite.email, maxUses: invite.maxUses, expiresAt: invite.expiresAt, emailed: input.sendEmail },
+      after: {
+        role: invite.role,
+        team: team?.name ?? null,
+        email: invite.email,
+        maxUses: invite.maxUses,
+        expiresAt: invite.expiresAt,
+        emailed: input.sendEmail,
+      },
     });
     return { url: joinPath(org.slug, token), expiresAt: invite.expiresAt.toISOString(), emailed: input.sendEmail };
   },
@@ -84,7 +93,15 @@ export const bulkInvite = memberAction(
     const created = await insertInvites(
       db,
       org.id,
-      fresh.map(({ email, token }) => ({ tokenHash: hashToken(token), role: input.role, teamId: input.teamId, email, expiresAt, createdBy: user.id, emailedAt: now })),
+      fresh.map(({ email, token }) => ({
+        tokenHash: hashToken(token),
+        role: input.role,
+        teamId: input.teamId,
+        email,
+        expiresAt,
+        createdBy: user.id,
+        emailedAt: now,
+      })),
     );
     await queueInviteMails(
       db,
@@ -96,7 +113,13 @@ export const bulkInvite = memberAction(
       targetType: "invite",
       targetId: null,
       targetLabel: team?.name ?? null,
-      after: { role: input.role, team: team?.name ?? null, invited: created.length, skippedMembers: taken.members.length, skippedInvited: taken.invited.length },
+      after: {
+        role: input.role,
+        team: team?.name ?? null,
+        invited: created.length,
+        skippedMembers: taken.members.length,
+        skippedInvited: taken.invited.length,
+      },
     });
     return { invited: fresh.map((f) => f.email), alreadyMembers: taken.members, alreadyInvited: taken.invited };
   },
@@ -122,7 +145,9 @@ export const sendInviteEmail = memberAction(
     if (!(await renewInviteToken(db, org.id, inviteId, hashToken(token), new Date()))) {
       throw new Refusal("conflict", "This invite link is no longer active (used, expired or revoked). Create a new one.");
     }
-    await queueInviteMails(db, org, user, [{ email: invite.email, token, role: invite.role, teamName: invite.teamName, expiresAt: invite.expiresAt }]);
+    await queueInviteMails(db, org, user, [
+      { email: invite.email, token, role: invite.role, teamName: invite.teamName, expiresAt: invite.expiresAt },
+    ]);
     await audit({
       targetType: "invite",
       targetId: inviteId,

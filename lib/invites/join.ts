@@ -33,7 +33,8 @@ async function join({ tx, org, record: invite, audit }: TokenActionContext<Invit
     await insertLeadershipsOfInvite(tx, org.id, invite.id, person.id); // the further teams of an imported leader
   }
   // The link was mailed to this address and followed from it: the address is theirs, as a verification link proves.
-  const verified = Boolean(invite.emailedAt) && invite.email?.toLowerCase() === person.email.toLowerCase() && (await markEmailVerified(tx, person.id, person.email));
+  const verified =
+    Boolean(invite.emailedAt) && invite.email?.toLowerCase() === person.email.toLowerCase() && (await markEmailVerified(tx, person.id, person.email));
   if (verified) await insertAuthEvent(tx, { userId: person.id, email: person.email, kind: "email_verified" });
   await audit(person.id, {
     targetType: "membership",
@@ -62,7 +63,8 @@ export const acceptInviteAsNewPerson = tokenAction(
     const exists = () => invalidField("email", "An account with this email already exists. Sign in to join instead.");
     if (await findUserByEmail(ctx.tx, input.email)) exists();
     // The same email signing up at this very moment gets the same answer, not an error.
-    const user = (await insertUserIfNew(ctx.tx, { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) })) ?? exists();
+    const user =
+      (await insertUserIfNew(ctx.tx, { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) })) ?? exists();
     await insertAuthEvent(ctx.tx, { userId: user.id, email: user.email, kind: "sign_up" });
     const joined = await join(ctx, user);
     // Like a sign-up: an address not proven by the invite's own mail gets a verification mail.

@@ -47,13 +47,15 @@ export async function queueMails(tx: DbOrTx, orgId: string | null, mails: readon
       return !!standing && standing.verified && standing.email.toLowerCase() === mail.to.email.toLowerCase() && standing[category];
     };
   }
-  const rows: OutboxInsert[] = mails.filter((m) => allowed(m)).map((m) => ({
-    kind: m.kind,
-    toEmail: m.to.email,
-    toUserId: m.to.userId ?? null,
-    subject: clipSubject((mailKinds[m.kind].subject as (p: typeof m.props) => string)(m.props)),
-    props: m.props,
-  }));
+  const rows: OutboxInsert[] = mails
+    .filter((m) => allowed(m))
+    .map((m) => ({
+      kind: m.kind,
+      toEmail: m.to.email,
+      toUserId: m.to.userId ?? null,
+      subject: clipSubject((mailKinds[m.kind].subject as (p: typeof m.props) => string)(m.props)),
+      props: m.props,
+    }));
   await insertOutboxMails(tx, orgId, rows);
   return rows.length;
 }

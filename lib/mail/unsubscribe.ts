@@ -29,9 +29,8 @@ export async function unsubscribeWith({ tx, audit }: OpenContext, token: string)
 }
 
 /** RFC 8058 one-click: the mail program POSTs `List-Unsubscribe=One-Click` to the header's URL (app/api/unsubscribe). */
-export const unsubscribeOneClick = publicRoute(
-  { name: "/api/unsubscribe/[token]", input: linkTokenSchema },
-  (ctx, { token }) => unsubscribeWith(ctx, token),
+export const unsubscribeOneClick = publicRoute({ name: "/api/unsubscribe/[token]", input: linkTokenSchema }, (ctx, { token }) =>
+  unsubscribeWith(ctx, token),
 );
 
 /** What an unsubscribe link would turn off, for its page ("reminders"); null when the link is not valid. Reads no data. */

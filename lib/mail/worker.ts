@@ -45,7 +45,7 @@ export async function deliverDueMails(db: DbOrTx, options: DeliveryOptions): Pro
   const counts: DeliveryCounts = { sent: 0, retried: 0, failed: 0 };
   const scopes: OutboxScope[] = ["account", "org"];
   const batch = options.batch ?? BATCH;
-  for (let more = true; more; ) {
+  for (let more = true; more;) {
     more = false;
     for (const scope of scopes) {
       const mails = await asMailWorker(db, (tx) => claimDueMails(tx, scope, batch, options.leaseSeconds ?? LEASE_SECONDS));

@@ -104,7 +104,13 @@ export const deactivateMember = memberAction(
     if (person.status === "deactivated") throw new Refusal("conflict", `${person.name} is already deactivated.`);
     await assertNotLastAdmin(db, org.id, person, "deactivate");
     await setMembershipStatus(db, org.id, userId, "deactivated");
-    await audit({ targetType: "membership", targetId: userId, targetLabel: person.name, before: { status: "active" }, after: { status: "deactivated" } });
+    await audit({
+      targetType: "membership",
+      targetId: userId,
+      targetLabel: person.name,
+      before: { status: "active" },
+      after: { status: "deactivated" },
+    });
   },
 );
 
@@ -118,9 +124,16 @@ export const reactivateMember = memberAction(
   async ({ db, org, audit }, { userId }) => {
     const person = await existingMember(db, org.id, userId);
     if (person.status === "active") throw new Refusal("conflict", `${person.name} is already active.`);
-    if (person.accountDeleted) throw new Refusal("conflict", "This person deleted their account, so it cannot be reactivated. Invite them again if they want to come back.");
+    if (person.accountDeleted)
+      throw new Refusal("conflict", "This person deleted their account, so it cannot be reactivated. Invite them again if they want to come back.");
     await setMembershipStatus(db, org.id, userId, "active");
-    await audit({ targetType: "membership", targetId: userId, targetLabel: person.name, before: { status: "deactivated" }, after: { status: "active" } });
+    await audit({
+      targetType: "membership",
+      targetId: userId,
+      targetLabel: person.name,
+      before: { status: "deactivated" },
+      after: { status: "active" },
+    });
   },
 );
 
@@ -142,7 +155,13 @@ export const leaveOrganisation = memberAction(
       throw new Refusal("conflict", `You are the last active admin of ${org.name}, so you cannot leave it. Make someone else an admin first.`);
     }
     await setMembershipStatus(db, org.id, user.id, "deactivated");
-    await audit({ targetType: "membership", targetId: user.id, targetLabel: person.name, before: { status: "active" }, after: { status: "deactivated" } });
+    await audit({
+      targetType: "membership",
+      targetId: user.id,
+      targetLabel: person.name,
+      before: { status: "active" },
+      after: { status: "deactivated" },
+    });
     return { organisation: org.name };
   },
 );

@@ -27,7 +27,8 @@ export const sendPasswordReset = memberAction(
     if (!person) throw new Refusal("not_found", "That person is not a member of this organisation.");
     if (person.status !== "active") throw new Refusal("conflict", `${person.name} is deactivated. Reactivate them first.`);
     const throttle = await hitThrottle(db, resetEmailKey(person.email), RESET_THROTTLE.email);
-    if (throttle.lockedUntil) throw new Refusal("conflict", `${person.name} was sent several reset links in the last hour. Ask them to check their inbox.`);
+    if (throttle.lockedUntil)
+      throw new Refusal("conflict", `${person.name} was sent several reset links in the last hour. Ask them to check their inbox.`);
     const token = await createResetLink(db, userId);
     await queueMail(db, org.id, {
       kind: "password_reset",

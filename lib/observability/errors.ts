@@ -24,7 +24,10 @@ export type ErrorReport = {
 function withoutInput(error: unknown): ErrorReport["error"] {
   const e = error instanceof Error ? error : new Error(String(error));
   const message = e.message.split(/\nparams:/)[0]!.slice(0, 2000);
-  const frames = e.stack?.split("\n").filter((line) => line.startsWith("    at ")).join("\n");
+  const frames = e.stack
+    ?.split("\n")
+    .filter((line) => line.startsWith("    at "))
+    .join("\n");
   return { name: e.name, message, ...(frames ? { stack: frames } : {}) };
 }
 
@@ -54,19 +57,45 @@ export async function reportRequestError(error: unknown, request: ErroredRequest
 }
 
 async function exportOtlp(endpoint: string, report: ErrorReport): Promise<void> {
-  const attributes = Object.entries({ "request.id": report.requestId, "error.digest": report.digest, "http.request.method": report.method, "http.route": report.route, "exception.type": report.error.name, "exception.message": report.error.message, "exception.stacktrace": report.error.stack })
+  const attributes = Object.entries({
+    "request.id": report.requestId,
+    "error.digest": report.digest,
+    "http.request.method": report.method,
+    "http.route": report.route,
+    "exception.type": report.error.name,
+    "exception.message": report.error.message,
+    "exception.stacktrace": report.error.stack,
+  })
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => ({ key, value: { stringValue: String(value) } }));
   const body = {
     resourceLogs: [
       {
         resource: { attributes: [{ key: "service.name", value: { stringValue: liveEnv.otelServiceName() } }] },
-        scopeLogs: [{ scope: { name: "coachgrid" }, logRecords: [{ timeUnixNano: String(Date.now() * 1_000_000), severityNumber: 17, severityText: "ERROR", body: { stringValue: `Unhandled error ${report.digest ?? ""}`.trim() }, attributes }] }],
+        scopeLogs: [
+          {
+            scope: { name: "coachgrid" },
+            logRecords: [
+              {
+                timeUnixNano: String(Date.now() * 1_000_000),
+                severityNumber: 17,
+                severityText: "ERROR",
+                body: { stringValue: `Unhandled error ${report.digest ?? ""}`.trim() },
+                attributes,
+              },
+            ],
+          },
+        ],
       },
     ],
   };
   try {
-    const response = await fetch(`${endpoint.replace(/\/$/, "")}/v1/logs`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(3000) });
+    const response = await fetch(`${endpoint.replace(/\/$/, "")}/v1/logs`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(3000),
+    });
     if (!response.ok) log.warn({ status: response.status }, "OpenTelemetry export refused the error report");
   } catch (failure) {
     log.warn({ reason: (failure as Error).message }, "OpenTelemetry export failed");

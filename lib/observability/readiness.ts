@@ -7,7 +7,9 @@ export type Readiness = { ready: true } | { ready: false; reason: "database_unre
 
 /** The newest migration this build ships (drizzle-kit's journal). */
 function newestShippedMigration(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as { entries: { when: number }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(process.cwd(), "db", "migrations", "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number }[];
+  };
   return Math.max(...journal.entries.map((entry) => entry.when));
 }
 

@@ -23,7 +23,11 @@ export const previewImport = memberAction(
   async ({ db, org, member }, { content }) => previewOf(await planFor(db, org.id, member, content)),
 );
 
-const rowsOf = (rows: readonly { row: number }[]) => `${rows.length === 1 ? "row" : "rows"} ${rows.slice(0, 5).map((r) => r.row).join(", ")}${rows.length > 5 ? ` and ${rows.length - 5} more` : ""}`;
+const rowsOf = (rows: readonly { row: number }[]) =>
+  `${rows.length === 1 ? "row" : "rows"} ${rows
+    .slice(0, 5)
+    .map((r) => r.row)
+    .join(", ")}${rows.length > 5 ? ` and ${rows.length - 5} more` : ""}`;
 
 /**
  * Imports a people file: the server reads the file again and decides every row afresh, in one transaction, under
@@ -43,7 +47,9 @@ export const confirmImport = memberAction(
     const refused = plan.rows.filter((r) => r.status === "refused");
     if (refused.length > 0) throw new Refusal("forbidden", `You may not import ${rowsOf(refused)}: ${refused[0]!.note}`.slice(0, 280));
     if (input.digest && input.digest !== planDigest(plan)) {
-      throw new Refusal("conflict", "Something changed since your preview. Review the new preview and confirm again.", undefined, { preview: previewOf(plan) });
+      throw new Refusal("conflict", "Something changed since your preview. Review the new preview and confirm again.", undefined, {
+        preview: previewOf(plan),
+      });
     }
     return applyImport(ctx, plan, { apply: new Set(input.apply), sendEmail: input.sendEmail, expiresInHours: input.expiresInHours });
   },

@@ -45,7 +45,8 @@ export async function applyImport(ctx: ActionContext, plan: ImportPlan, choices:
     throw new Refusal("conflict", "Nothing to import: everyone in this file is already in place (or has an error to fix).");
   }
   const newTeams = new Map<string, string>();
-  for (const row of [...invites, ...updates]) for (const team of row.teams) if (!team.id && !newTeams.has(team.key)) newTeams.set(team.key, team.name);
+  for (const row of [...invites, ...updates])
+    for (const team of row.teams) if (!team.id && !newTeams.has(team.key)) newTeams.set(team.key, team.name);
   const created = await insertTeams(db, org.id, [...newTeams.values()]);
   if (created.length !== newTeams.size) throw new Refusal("conflict", "A team this file names was created in the meantime. Preview the file again.");
   const createdIds = new Map(created.map((t) => [teamKey(t.name), t.id]));
@@ -71,21 +72,31 @@ export async function applyImport(ctx: ActionContext, plan: ImportPlan, choices:
   await insertInviteLedTeams(
     db,
     org.id,
-    invites.filter((r) => r.role === "leader").flatMap((r) => r.teams.slice(1).map((team) => ({ inviteId: inviteIds.get(r.email)!, teamId: idOf(team) }))),
+    invites
+      .filter((r) => r.role === "leader")
+      .flatMap((r) => r.teams.slice(1).map((team) => ({ inviteId: inviteIds.get(r.email)!, teamId: idOf(team) }))),
   );
   if (choices.sendEmail) {
     await queueInviteMails(
       db,
       org,
       user,
-      fresh.map(({ row, token }) => ({ email: row.email, token, role: row.role!, teamName: row.teams.length ? row.teams.map((t) => t.name).join(", ") : null, expiresAt })),
+      fresh.map(({ row, token }) => ({
+        email: row.email,
+        token,
+        role: row.role!,
+        teamName: row.teams.length ? row.teams.map((t) => t.name).join(", ") : null,
+        expiresAt,
+      })),
     );
   }
 
   await updateMemberships(
     db,
     org.id,
-    updates.filter((r) => r.changes?.role || r.changes?.team).map((r) => ({ userId: r.userId!, role: r.role!, teamId: r.role === "rep" ? idOf(r.teams[0]!) : null })),
+    updates
+      .filter((r) => r.changes?.role || r.changes?.team)
+      .map((r) => ({ userId: r.userId!, role: r.role!, teamId: r.role === "rep" ? idOf(r.teams[0]!) : null })),
   );
   await setLeaderships(
     db,
@@ -119,7 +130,14 @@ export async function applyImport(ctx: ActionContext, plan: ImportPlan, choices:
     emailed: choices.sendEmail,
     links: choices.sendEmail
       ? []
-      : fresh.map(({ row, token }) => ({ row: row.row, name: row.cells.name, email: row.email, role: row.role!, team: teamCell(row.teams.map((t) => t.name)), path: joinPath(org.slug, token) })),
+      : fresh.map(({ row, token }) => ({
+          row: row.row,
+          name: row.cells.name,
+          email: row.email,
+          role: row.role!,
+          team: teamCell(row.teams.map((t) => t.name)),
+          path: joinPath(org.slug, token),
+        })),
   };
 }
 
@@ -138,16 +156,32 @@ function membershipEvents(row: PlannedRow, idOf: (team: TeamRef) => string): Aud
       after: { role: changes.role.to, team: row.role === "rep" ? row.teams[0]!.name : null },
     });
   } else if (changes.team) {
-    events.push({ action: "member.moveTeam", targetType: "membership", targetId: row.userId, targetLabel: label, before: { team: changes.team.from }, after: { team: changes.team.to } });
+    events.push({
+      action: "member.moveTeam",
+      targetType: "membership",
+      targetId: row.userId,
+      targetLabel: label,
+      before: { team: changes.team.from },
+      after: { team: changes.team.to },
+    });
   }
   if (changes.leads) {
     const to = row.role === "leader" ? row.teams : [];
     const toIds = to.map(idOf);
     changes.leads.fromIds.forEach((id, i) => {
-      if (!toIds.includes(id)) events.push({ action: "team.removeLeader", targetType: "team", targetId: id, targetLabel: changes.leads!.from[i], before: { leader: label }, after: { leader: null } });
+      if (!toIds.includes(id))
+        events.push({
+          action: "team.removeLeader",
+          targetType: "team",
+          targetId: id,
+          targetLabel: changes.leads!.from[i],
+          before: { leader: label },
+          after: { leader: null },
+        });
     });
     to.forEach((team, i) => {
-      if (!changes.leads!.fromIds.includes(toIds[i]!)) events.push({ action: "team.addLeader", targetType: "team", targetId: toIds[i], targetLabel: team.name, after: { leader: label } });
+      if (!changes.leads!.fromIds.includes(toIds[i]!))
+        events.push({ action: "team.addLeader", targetType: "team", targetId: toIds[i], targetLabel: team.name, after: { leader: label } });
     });
   }
   return events;

@@ -48,9 +48,11 @@ export const TEMPLATE_ROWS: readonly (readonly string[])[] = [
 ];
 
 /** The refusal of a file over the size limit. */
-export const tooLargeMessage = (bytes: number) => `This file is ${formatBytes(bytes)}: an import takes at most ${formatBytes(IMPORT_LIMITS.bytes)}. Split it into smaller files.`;
+export const tooLargeMessage = (bytes: number) =>
+  `This file is ${formatBytes(bytes)}: an import takes at most ${formatBytes(IMPORT_LIMITS.bytes)}. Split it into smaller files.`;
 
-export const BINARY_MESSAGE = "This is not a CSV text file (it holds binary data). In your spreadsheet, choose Save As or Download → CSV, and upload that.";
+export const BINARY_MESSAGE =
+  "This is not a CSV text file (it holds binary data). In your spreadsheet, choose Save As or Download → CSV, and upload that.";
 
 /** "1.5 MB", "820 KB". */
 export function formatBytes(bytes: number): string {

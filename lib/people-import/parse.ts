@@ -24,7 +24,11 @@ const fail = (message: string): ParseResult => ({ ok: false, message });
 const BINARY = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/;
 
 const byteLength = (text: string) => new TextEncoder().encode(text).length;
-const show = (cells: readonly string[]) => cells.slice(0, 4).map((c) => (c.length > 30 ? `${c.slice(0, 30)}…` : c)).join(", ");
+const show = (cells: readonly string[]) =>
+  cells
+    .slice(0, 4)
+    .map((c) => (c.length > 30 ? `${c.slice(0, 30)}…` : c))
+    .join(", ");
 
 /**
  * Reads a people file, as Excel, Numbers and Google Sheets export it or as pasted from one: a byte-order mark, ","
@@ -89,10 +93,20 @@ export function parsePeopleFile(text: string): ParseResult {
   const index = Object.fromEntries(IMPORT_COLUMNS.map((column) => [column, names.indexOf(column)])) as Record<ImportColumn, number>;
   const rows = records.map(({ row, cells }): SheetRow => {
     const cell = (column: ImportColumn) => (index[column] >= 0 ? unneutralised((cells[index[column]] ?? "").trim()) : "");
-    return { row, name: cell("name"), email: cell("email"), role: cell("role"), team: cell("team"), status: statusAt >= 0 ? (cells[statusAt] ?? "").trim() : "" };
+    return {
+      row,
+      name: cell("name"),
+      email: cell("email"),
+      role: cell("role"),
+      team: cell("team"),
+      status: statusAt >= 0 ? (cells[statusAt] ?? "").trim() : "",
+    };
   });
   if (rows.length === 0) return fail("This file has a header but nobody in it. Add one row per person under the header.");
-  const ignoredColumns = header.filter((_, i) => !names[i] && i !== statusAt).map((c) => c.trim()).filter(Boolean);
+  const ignoredColumns = header
+    .filter((_, i) => !names[i] && i !== statusAt)
+    .map((c) => c.trim())
+    .filter(Boolean);
   return { ok: true, sheet: { rows, delimiter: found, ignoredColumns } };
 }
 

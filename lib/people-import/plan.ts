@@ -59,7 +59,6 @@ export type OrgState = {
   people: readonly PersonByEmail[];
 };
 
-
 export const teamKey = (name: string) => name.trim().toLowerCase();
 
 /** "Team East, Team West"; "no team". */
@@ -133,7 +132,14 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
       if (!spelled.has(teamKey(name))) spelled.set(teamKey(name), name);
       return { key: teamKey(name), name: spelled.get(teamKey(name))!, id: null };
     });
-    const base = { row: row.row, cells: { name: row.name, email: row.email, role: row.role, team: row.team }, email, role, teams, newTeams: [] as string[] };
+    const base = {
+      row: row.row,
+      cells: { name: row.name, email: row.email, role: row.role, team: row.team },
+      email,
+      role,
+      teams,
+      newTeams: [] as string[],
+    };
     const error = (note: string): PlannedRow => ({ ...base, status: "error", note });
 
     const problem = rowProblem(row, role, names, email);
@@ -149,7 +155,11 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
       if (!team.id) return { ...base, status: "refused", note: `There is no team “${team.name}”, and only an admin can create one.` };
       if (!can(importer, "invites.manage", { teamId: team.id })) {
         const led = importer.ledTeamIds.map(teamName).filter((n): n is string => Boolean(n));
-        return { ...base, status: "refused", note: `You import reps into ${led.length ? teamList(led) : "the teams you lead"} only: ask an admin to import people into ${team.name}.` };
+        return {
+          ...base,
+          status: "refused",
+          note: `You import reps into ${led.length ? teamList(led) : "the teams you lead"} only: ask an admin to import people into ${team.name}.`,
+        };
       }
     }
     const newTeams = teams.filter((t) => !t.id).map((t) => t.name);
@@ -160,7 +170,8 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
       if (!admin) return { ...base, status: "unchanged", note: "Already in the organisation: an admin manages their role and team." };
       if (m.status === "deactivated") {
         // An exported file says so in its status column: left as it is, like any member as the file has them.
-        if (row.status.toLowerCase() === "deactivated") return { ...base, status: "unchanged", note: "Deactivated, as in the file.", personName: m.name };
+        if (row.status.toLowerCase() === "deactivated")
+          return { ...base, status: "unchanged", note: "Deactivated, as in the file.", personName: m.name };
         return error(`${m.name}'s membership is deactivated: reactivate it on the Members page first.`);
       }
       const changes: Changes = {};
@@ -172,7 +183,13 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
       if (role === "leader" || m.role === "leader") {
         const wanted = role === "leader" ? teams : [];
         const had = m.role === "leader" ? m.ledTeamIds : [];
-        if (wanted.some((t) => !t.id) || !sameIds(had, wanted.map((t) => t.id!))) {
+        if (
+          wanted.some((t) => !t.id) ||
+          !sameIds(
+            had,
+            wanted.map((t) => t.id!),
+          )
+        ) {
           changes.leads = { from: had.map((id) => teamName(id)!), to: wanted.map((t) => t.name), fromIds: [...had] };
         }
       }
@@ -187,14 +204,23 @@ export function planImport(sheet: ParsedSheet, state: OrgState, importer: Member
       // A leader sees the invites of the teams they lead only (the Invites page): of another's, not its role or team.
       const theirs = admin || (invitedIds.length > 0 && invitedIds.every((id) => can(importer, "invites.manage", { teamId: id })));
       const note =
-        invite.role === role && sameIds(invitedIds, teams.map((t) => t.id ?? t.key))
+        invite.role === role &&
+        sameIds(
+          invitedIds,
+          teams.map((t) => t.id ?? t.key),
+        )
           ? "Already invited, with a link that can still be used."
           : !theirs
             ? "Already invited to a team you do not lead: an admin manages their invite."
             : `Already invited as ${invite.role}${invitedIds.length ? ` of ${teamList(invitedIds.map((id) => teamName(id)!))}` : ""}: revoke that invite on the Invites page to invite them as the file says.`;
       return { ...base, status: "unchanged", note };
     }
-    return { ...base, status: "invite", newTeams, note: `Will be invited as ${role}${teams.length ? ` of ${teamList(teams.map((t) => t.name))}` : ""}.` };
+    return {
+      ...base,
+      status: "invite",
+      newTeams,
+      note: `Will be invited as ${role}${teams.length ? ` of ${teamList(teams.map((t) => t.name))}` : ""}.`,
+    };
   });
 
   const newTeams = [...new Set(rows.filter((r) => r.status === "invite").flatMap((r) => r.newTeams))];

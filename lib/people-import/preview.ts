@@ -33,7 +33,16 @@ export function planDigest(plan: ImportPlan): string {
 
 export function previewOf(plan: ImportPlan): ImportPreview {
   return {
-    rows: plan.rows.map((r) => ({ row: r.row, cells: r.cells, email: r.email, role: r.role, status: r.status, note: r.note, newTeams: r.newTeams, teams: r.teams.map((t) => t.name) })),
+    rows: plan.rows.map((r) => ({
+      row: r.row,
+      cells: r.cells,
+      email: r.email,
+      role: r.role,
+      status: r.status,
+      note: r.note,
+      newTeams: r.newTeams,
+      teams: r.teams.map((t) => t.name),
+    })),
     counts: plan.counts,
     newTeams: plan.newTeams,
     ignoredColumns: plan.ignoredColumns,

@@ -39,7 +39,10 @@ import { relationshipTarget } from "./target";
 const keepers = ["admin", "leader", "coLeader", "otherLeader"] as const;
 /** The keeper of a relationship (the matrix's is kept by `leader`); admins may act on any. */
 const ownerOrAdmin = ["admin", "leader"] as const;
-const onRelationship = { target: (input: { relationshipId: string }, ctx: { db: DbOrTx; org: { id: string } }) => relationshipTarget(ctx.db, ctx.org.id, input.relationshipId) };
+const onRelationship = {
+  target: (input: { relationshipId: string }, ctx: { db: DbOrTx; org: { id: string } }) =>
+    relationshipTarget(ctx.db, ctx.org.id, input.relationshipId),
+};
 
 async function existingRelationship(db: DbOrTx, orgId: string, relationshipId: string) {
   const relationship = await findRelationship(db, orgId, relationshipId);
@@ -65,7 +68,12 @@ export const createRelationship = memberAction(
     const department = await activeDepartment(db, org.id, values.departmentId);
     if (values.priority) await clearPriority(db, org.id, user.id);
     const row = await insertRelationship(db, org.id, user.id, values);
-    await audit({ targetType: "relationship", targetId: row.id, targetLabel: relationshipLabel({ counterpartName: row.counterpartName, departmentName: department.name }), after: values });
+    await audit({
+      targetType: "relationship",
+      targetId: row.id,
+      targetLabel: relationshipLabel({ counterpartName: row.counterpartName, departmentName: department.name }),
+      after: values,
+    });
     return { relationshipId: row.id };
   },
 );
@@ -108,7 +116,13 @@ export const setRelationshipPriority = memberAction(
     const current = await existingRelationship(db, org.id, relationshipId);
     if (priority) await clearPriority(db, org.id, current.ownerUserId);
     await updateRelationshipValues(db, org.id, relationshipId, { priority });
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(current), before: { priority: current.priority }, after: { priority } });
+    await audit({
+      targetType: "relationship",
+      targetId: relationshipId,
+      targetLabel: relationshipLabel(current),
+      before: { priority: current.priority },
+      after: { priority },
+    });
   },
 );
 
@@ -141,7 +155,12 @@ export const setGoalAchieved = memberAction(
     const goal = await findGoal(db, org.id, relationshipId, goalId);
     if (!goal) throw new Refusal("not_found", "That goal does not exist.");
     await setRelationshipGoalAchieved(db, org.id, goalId, achieved);
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(relationship), after: { goal: goal.text, achieved } });
+    await audit({
+      targetType: "relationship",
+      targetId: relationshipId,
+      targetLabel: relationshipLabel(relationship),
+      after: { goal: goal.text, achieved },
+    });
   },
 );
 
@@ -191,7 +210,12 @@ export const addAction = memberAction(
     const checkIn = values.checkInId ? await findCheckIn(db, org.id, relationshipId, values.checkInId) : undefined;
     if (values.checkInId && !checkIn?.answeredAt) throw new Refusal("not_found", "That check-in answer does not exist.");
     const action = await insertAction(db, org.id, relationshipId, values);
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(relationship), after: { action: values.description, owner: values.owner, dueOn: values.dueOn, ...(checkIn && { fromCheckIn: checkIn.id }) } });
+    await audit({
+      targetType: "relationship",
+      targetId: relationshipId,
+      targetLabel: relationshipLabel(relationship),
+      after: { action: values.description, owner: values.owner, dueOn: values.dueOn, ...(checkIn && { fromCheckIn: checkIn.id }) },
+    });
     return { actionId: action.id };
   },
 );
@@ -209,6 +233,11 @@ export const setActionDone = memberAction(
     const action = await findAction(db, org.id, relationshipId, actionId);
     if (!action) throw new Refusal("not_found", "That action does not exist.");
     await setRelationshipActionDone(db, org.id, actionId, done);
-    await audit({ targetType: "relationship", targetId: relationshipId, targetLabel: relationshipLabel(relationship), after: { action: action.description, done } });
+    await audit({
+      targetType: "relationship",
+      targetId: relationshipId,
+      targetLabel: relationshipLabel(relationship),
+      after: { action: action.description, done },
+    });
   },
 );

@@ -27,7 +27,10 @@ export const loadRelationshipsPage = memberLoader(
   async ({ db, org, member }) => {
     const isAdmin = member.role === "admin";
     const today = todayIn(org.timeZone);
-    const [rows, departments] = await Promise.all([listRelationshipsWithFlags(db, org, isAdmin ? undefined : member.userId), listDepartments(db, org.id)]);
+    const [rows, departments] = await Promise.all([
+      listRelationshipsWithFlags(db, org, isAdmin ? undefined : member.userId),
+      listDepartments(db, org.id),
+    ]);
     const relationships = rows.map((r) => ({ ...r, own: r.ownerUserId === member.userId }));
     const own = relationships.filter((r) => r.own);
     return {
@@ -75,11 +78,25 @@ export const loadRelationship = memberLoader(
     const today = todayIn(org.timeZone, now);
     const answers = checkIns.flatMap((c) =>
       c.answeredAt && c.trust !== null
-        ? [{ id: c.id, on: dateInZone(c.answeredAt, org.timeZone), answeredAt: c.answeredAt, trust: c.trust, salesFrustratesUs: c.salesFrustratesUs, wouldHelp: c.wouldHelp, respondentName: c.respondentName }]
+        ? [
+            {
+              id: c.id,
+              on: dateInZone(c.answeredAt, org.timeZone),
+              answeredAt: c.answeredAt,
+              trust: c.trust,
+              salesFrustratesUs: c.salesFrustratesUs,
+              wouldHelp: c.wouldHelp,
+              respondentName: c.respondentName,
+            },
+          ]
         : [],
     ); // newest link first
     const contact = contactState(
-      { lastContactOn: lastContact(interactions), startedOn: dateInZone(relationship.createdAt, org.timeZone), cadenceDays: relationship.cadenceDays },
+      {
+        lastContactOn: lastContact(interactions),
+        startedOn: dateInZone(relationship.createdAt, org.timeZone),
+        cadenceDays: relationship.cadenceDays,
+      },
       today,
     );
     return {
@@ -110,7 +127,14 @@ export const loadRelationship = memberLoader(
       theirTrust: answers.map((a) => ({ on: a.on, trust: a.trust })).reverse(),
       /** Interactions and check-in answers together, newest first. */
       timeline: mergeTimeline(interactions, answers),
-      checkIns: checkIns.map(({ id, createdAt, expiresAt, answeredAt, revokedAt }) => ({ id, createdAt, expiresAt, answeredAt, revokedAt, status: checkInStatus({ answeredAt, revokedAt, expiresAt }, now) })),
+      checkIns: checkIns.map(({ id, createdAt, expiresAt, answeredAt, revokedAt }) => ({
+        id,
+        createdAt,
+        expiresAt,
+        answeredAt,
+        revokedAt,
+        status: checkInStatus({ answeredAt, revokedAt, expiresAt }, now),
+      })),
       canCheckIn: can(member, "relationships.checkIn", { ownerUserId: relationship.ownerUserId }),
       actions: actions.map((a) => ({ ...a, overdue: a.doneAt === null && isOverdue(a.dueOn, today) })),
       /** How many small actions came from each interaction or check-in answer, by its id. */
@@ -129,7 +153,15 @@ function actionsFrom(actions: readonly { interactionId: string | null; checkInId
   return counts;
 }
 
-type Answer = { id: string; on: string; answeredAt: Date; trust: number; salesFrustratesUs: string | null; wouldHelp: string | null; respondentName: string | null };
+type Answer = {
+  id: string;
+  on: string;
+  answeredAt: Date;
+  trust: number;
+  salesFrustratesUs: string | null;
+  wouldHelp: string | null;
+  respondentName: string | null;
+};
 
 /** The timeline, newest first: each interaction on its day, each check-in answer on the day it came in. */
 function mergeTimeline<I extends { id: string; occurredOn: string; createdAt: Date }>(interactions: readonly I[], answers: readonly Answer[]) {

@@ -26,7 +26,12 @@ export function restartsCadence(kind: InteractionKind): boolean {
   return (CADENCE_RESTARTING_KINDS as readonly InteractionKind[]).includes(kind);
 }
 
-export const RELATIONSHIP_STATUS_LABEL: Record<RelationshipStatus, string> = { strained: "Strained", neutral: "Neutral", building: "Building", strong: "Strong" };
+export const RELATIONSHIP_STATUS_LABEL: Record<RelationshipStatus, string> = {
+  strained: "Strained",
+  neutral: "Neutral",
+  building: "Building",
+  strong: "Strong",
+};
 
 /** How the audit log names a relationship: "Gail Porter (Distribution)". */
 export function relationshipLabel(r: { counterpartName: string; departmentName: string }): string {

@@ -41,7 +41,8 @@ export const loadSelfAssessmentsPage = memberLoader(
         status: r.submittedAt ? ("submitted" as const) : r.started ? ("draft" as const) : ("not_started" as const),
         lastRemindedAt: r.lastRemindedAt,
         notMailable: r.notMailable,
-        remindable: !r.submittedAt && !r.notMailable && (!r.lastRemindedAt || now - r.lastRemindedAt.getTime() >= REMINDER_INTERVAL_HOURS * 3_600_000),
+        remindable:
+          !r.submittedAt && !r.notMailable && (!r.lastRemindedAt || now - r.lastRemindedAt.getTime() >= REMINDER_INTERVAL_HOURS * 3_600_000),
       })),
     };
   },

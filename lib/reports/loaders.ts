@@ -70,7 +70,8 @@ export const loadRepReport = memberLoader(
       legend: labelLegend(settings, "report"),
       plans: plans.map((p) => ({
         ...planView(p),
-        notYetShared: (p.scoreThen !== null && p.cycleId !== null && unshared.has(p.cycleId)) || (p.latest !== null && unshared.has(p.latest.cycleId)),
+        notYetShared:
+          (p.scoreThen !== null && p.cycleId !== null && unshared.has(p.cycleId)) || (p.latest !== null && unshared.has(p.latest.cycleId)),
       })),
       notes: notes.slice(0, REPORT_NOTES).map((n) => ({
         id: n.id,

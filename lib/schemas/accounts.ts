@@ -1,11 +1,5 @@
 import { z } from "zod";
-import {
-  emailField,
-  newPasswordField,
-  organisationNameField,
-  personNameField,
-  timeZoneField,
-} from "./fields";
+import { emailField, newPasswordField, organisationNameField, personNameField, timeZoneField } from "./fields";
 
 export const signUpSchema = z.object({
   name: personNameField,

@@ -8,9 +8,7 @@ export const AUDIT_PAGE_SIZE = 50;
 const FIELD_NAMES = { actor: "Person", action: "Action", from: "From", to: "To", page: "Page" } as const;
 type Param = keyof typeof FIELD_NAMES;
 
-const isoDateField = z
-  .string()
-  .refine((value) => isIsoDate(value) && value >= "1900-01-01" && value <= "9000-12-31", "not a yyyy-mm-dd date");
+const isoDateField = z.string().refine((value) => isIsoDate(value) && value >= "1900-01-01" && value <= "9000-12-31", "not a yyyy-mm-dd date");
 
 const rules = {
   actor: uuidField,

@@ -11,7 +11,10 @@ export const createCheckInSchema = z.object({
   relationshipId: uuidField,
   expiresInDays: z.preprocess(
     (v) => (v === undefined || v === "" ? DEFAULT_CHECK_IN_EXPIRY_DAYS : typeof v === "string" ? Number(v) : v),
-    z.union(CHECK_IN_EXPIRY_DAYS.map((d) => z.literal(d)), { error: `Choose how long the link lasts: ${CHECK_IN_EXPIRY_DAYS.join(", ")} days.` }),
+    z.union(
+      CHECK_IN_EXPIRY_DAYS.map((d) => z.literal(d)),
+      { error: `Choose how long the link lasts: ${CHECK_IN_EXPIRY_DAYS.join(", ")} days.` },
+    ),
   ),
   /** The counterpart's address: when given, the link is also mailed there. */
   email: blankable(emailField),

@@ -16,7 +16,10 @@ const day = (missing: string) =>
     .refine((v) => v >= "2000-01-01" && v <= "2100-12-31", "Enter a date between 2000 and 2100.");
 
 /** Ids sent as one form value, several, or none. */
-const idList = z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]), z.array(uuidField).max(20, "Choose at most 20 behaviours."));
+const idList = z.preprocess(
+  (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v.filter((x) => x !== "") : [v]),
+  z.array(uuidField).max(20, "Choose at most 20 behaviours."),
+);
 
 /** Label thresholds and the 1:1 cadence (organisation settings). */
 export const coachingSettingsSchema = z
@@ -38,7 +41,15 @@ const dueOn = blankable(day("Enter the due date."));
 
 /** The checklist typed as one action per line: blank lines dropped, each line trimmed. */
 const actionLines = z.preprocess(
-  (v) => (typeof v === "string" ? v.split(/\r?\n/).map((line) => line.trim()).filter(Boolean) : Array.isArray(v) ? v : []),
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean)
+      : Array.isArray(v)
+        ? v
+        : [],
   z
     .array(z.string().max(COACHING_LIMITS.action, `Keep each action to ${COACHING_LIMITS.action} characters or fewer.`))
     .max(COACHING_LIMITS.actions, `List at most ${COACHING_LIMITS.actions} actions.`),
@@ -46,7 +57,11 @@ const actionLines = z.preprocess(
 
 export const createPlanSchema = z.object({
   repUserId: uuidField,
-  behaviourId: z.string({ error: "Choose the behaviour to focus on." }).trim().min(1, "Choose the behaviour to focus on.").pipe(z.uuid("Choose the behaviour to focus on.")),
+  behaviourId: z
+    .string({ error: "Choose the behaviour to focus on." })
+    .trim()
+    .min(1, "Choose the behaviour to focus on.")
+    .pipe(z.uuid("Choose the behaviour to focus on.")),
   targetScore,
   dueOn,
   actions: actionLines,

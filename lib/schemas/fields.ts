@@ -28,9 +28,7 @@ export const organisationNameField = z
 
 const zones = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
 
-export const timeZoneField = z
-  .string({ error: "Choose a time zone." })
-  .refine((value) => zones.has(value), "Choose a time zone from the list.");
+export const timeZoneField = z.string({ error: "Choose a time zone." }).refine((value) => zones.has(value), "Choose a time zone from the list.");
 
 export const uuidField = z.uuid("That id is not valid.");
 

@@ -8,11 +8,7 @@ function text(missing: string, max: number, tooLong: string) {
 }
 
 const anchor = (level: 1 | 3 | 5) =>
-  text(
-    `Describe what someone rated ${level} does.`,
-    BEHAVIOUR_LIMITS.text,
-    `Keep this to ${BEHAVIOUR_LIMITS.text} characters or fewer.`,
-  );
+  text(`Describe what someone rated ${level} does.`, BEHAVIOUR_LIMITS.text, `Keep this to ${BEHAVIOUR_LIMITS.text} characters or fewer.`);
 
 const behaviourFields = {
   name: text("Enter the behaviour's name.", BEHAVIOUR_LIMITS.name, `Keep the name to ${BEHAVIOUR_LIMITS.name} characters or fewer.`),

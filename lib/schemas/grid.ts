@@ -15,6 +15,9 @@ export const rateSchema = z.object({
 
 /** The grid page's pickers, from the URL; unknown values are ignored. */
 export const gridViewSchema = z.object({
-  team: z.union([uuidField, z.literal("all")]).optional().catch(undefined),
+  team: z
+    .union([uuidField, z.literal("all")])
+    .optional()
+    .catch(undefined),
   cycle: uuidField.optional().catch(undefined),
 });

@@ -15,7 +15,11 @@ export const createInviteSchema = z
   .object({
     role: z.enum(["admin", "leader", "rep"], { error: "Choose a role." }),
     teamId: blankable(uuidField),
-    expiresInHours: intField({ invalid: "Choose when the link expires.", min: "A link lasts at least 1 hour.", max: "A link lasts at most 30 days." }, 1, 720).default(168),
+    expiresInHours: intField(
+      { invalid: "Choose when the link expires.", min: "A link lasts at least 1 hour.", max: "A link lasts at most 30 days." },
+      1,
+      720,
+    ).default(168),
     maxUses: intField({ invalid: "Enter a whole number.", min: "At least 1 person must be able to use it.", max: "At most 500 uses." }, 1, 500),
     email: blankable(emailField),
     /** Mail the link to `email` (the form ticks it when an address is typed). */
@@ -34,7 +38,11 @@ export const bulkInviteSchema = z
   .object({
     role: z.enum(["admin", "leader", "rep"], { error: "Choose a role." }),
     teamId: blankable(uuidField),
-    expiresInHours: intField({ invalid: "Choose when the links expire.", min: "A link lasts at least 1 hour.", max: "A link lasts at most 30 days." }, 1, 720).default(168),
+    expiresInHours: intField(
+      { invalid: "Choose when the links expire.", min: "A link lasts at least 1 hour.", max: "A link lasts at most 30 days." },
+      1,
+      720,
+    ).default(168),
     emails: z
       .string({ error: "Paste the addresses to invite." })
       .max(BULK_INVITE_MAX * 300, "That list is too long.")
@@ -42,7 +50,10 @@ export const bulkInviteSchema = z
         const { addresses, invalid } = parseAddressList(text);
         if (invalid.length > 0) {
           const shown = invalid.slice(0, 5).join(", ");
-          ctx.addIssue({ code: "custom", message: `Not an email address: ${shown}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}. Fix or remove ${invalid.length === 1 ? "it" : "them"}.` });
+          ctx.addIssue({
+            code: "custom",
+            message: `Not an email address: ${shown}${invalid.length > 5 ? ` and ${invalid.length - 5} more` : ""}. Fix or remove ${invalid.length === 1 ? "it" : "them"}.`,
+          });
           return z.NEVER;
         }
         if (addresses.length === 0) {

@@ -25,10 +25,30 @@ const list = (value: unknown) => (value === undefined || value === null || value
 export const confirmImportSchema = z.object({
   content: peopleFileField,
   /** The preview's digest: when given, the confirm refuses if what it would do is no longer what was previewed. */
-  digest: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[0-9a-f]{64}$/, "Preview the file again.").optional()),
+  digest: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "Preview the file again.")
+      .optional(),
+  ),
   /** Addresses of the members whose differences from the file to apply; the others are left as they are. */
-  apply: z.preprocess(list, z.array(z.string().max(254, "That is not an email address.").transform((e) => e.toLowerCase())).max(IMPORT_LIMITS.rows, "Too many changes chosen.")),
+  apply: z.preprocess(
+    list,
+    z
+      .array(
+        z
+          .string()
+          .max(254, "That is not an email address.")
+          .transform((e) => e.toLowerCase()),
+      )
+      .max(IMPORT_LIMITS.rows, "Too many changes chosen."),
+  ),
   /** Mail each new person their invitation (otherwise their links come back once, to download). */
   sendEmail: checkboxField,
-  expiresInHours: intField({ invalid: "Choose when the links expire.", min: "A link lasts at least 1 hour.", max: "A link lasts at most 30 days." }, 1, 720).default(168),
+  expiresInHours: intField(
+    { invalid: "Choose when the links expire.", min: "A link lasts at least 1 hour.", max: "A link lasts at most 30 days." },
+    1,
+    720,
+  ).default(168),
 });

@@ -3,7 +3,16 @@ import { INTERACTION_KINDS, RELATIONSHIP_STATUSES } from "@/lib/relationships/ru
 import { isIsoDate } from "@/lib/dates";
 import { blankable, intField, uuidField } from "./fields";
 
-export const RELATIONSHIP_LIMITS = { name: 100, title: 100, department: 60, nextStep: 300, goal: 200, friction: 1000, notes: 2000, action: 300 } as const;
+export const RELATIONSHIP_LIMITS = {
+  name: 100,
+  title: 100,
+  department: 60,
+  nextStep: 300,
+  goal: 200,
+  friction: 1000,
+  notes: 2000,
+  action: 300,
+} as const;
 
 /** A required, trimmed text with one message when it is missing and one when it is too long. */
 function text(missing: string, max: number, what: string) {

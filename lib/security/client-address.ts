@@ -8,7 +8,10 @@ import { env } from "@/lib/env";
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedProxies: number | undefined): string | null {
   if (!trustedProxies || !forwardedFor) return null;
-  const hops = forwardedFor.split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hops = forwardedFor
+    .split(",")
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   if (hops.length === 0) return null;
   return hops[Math.max(0, hops.length - trustedProxies)]!.slice(0, 64);
 }

@@ -90,7 +90,13 @@ export async function startServerProcess({ command, args, url, env, log, startup
   const deadline = Date.now() + startupMs;
   while (Date.now() < deadline) {
     if (exitedWith !== undefined) throw new Error(`${url}: the server exited (${exitedWith}); see ${log ?? "its output"}`);
-    if (await fetch(`${url}/login`).then((r) => r.ok, () => false)) return server;
+    if (
+      await fetch(`${url}/login`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return server;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await server.kill9();

@@ -40,6 +40,7 @@ export function cpuMs(appGroup: number, databaseRoot: number | undefined): { app
   if (!fs.existsSync("/proc/self/stat")) return undefined;
   const all = processes();
   const app = all.filter((p) => p.pgrp === appGroup).reduce((n, p) => n + p.ticks, 0);
-  const database = databaseRoot === undefined ? 0 : all.filter((p) => p.pid === databaseRoot || p.ppid === databaseRoot).reduce((n, p) => n + p.ticks, 0);
+  const database =
+    databaseRoot === undefined ? 0 : all.filter((p) => p.pid === databaseRoot || p.ppid === databaseRoot).reduce((n, p) => n + p.ticks, 0);
   return { app: app * tickMs(), database: database * tickMs() };
 }

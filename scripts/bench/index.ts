@@ -36,7 +36,13 @@ const ROUNDS = 3;
 const SLUG = LARGE_ORG.slug;
 const TARGETS = { grid: 2, save: 1.5, dashboard: 2, gridJsKb: 180 };
 
-type Request = { method: "GET" | "POST"; path: string; headers: Record<string, string>; body?: () => string; check?: (status: number, body: string) => boolean };
+type Request = {
+  method: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  body?: () => string;
+  check?: (status: number, body: string) => boolean;
+};
 /** `cpu`: milliseconds of CPU per request of the app server and of the database server (with the embedded
  *  database, its work is in the app's); null where /proc is not there to read. */
 /** `queries`: SQL statements of a repeated request; `firstQueries`: of the first one (a cached page computes then). */
@@ -58,7 +64,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: readonly number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 /** One autocannon round; every latency is kept so rounds combine into true percentiles. */
 async function round(
@@ -90,12 +100,19 @@ async function round(
   const result = await instance;
   const cpuAfter = cpuMs(processes.appGroup, processes.database());
   const cpu = cpuBefore && cpuAfter ? { app: cpuAfter.app - cpuBefore.app, database: cpuAfter.database - cpuBefore.database } : undefined;
-  return { requests: result.requests.total, errors: errors + result.errors + result.timeouts + result.non2xx, seconds: (Date.now() - started) / 1000, cpu };
+  return {
+    requests: result.requests.total,
+    errors: errors + result.errors + result.timeouts + result.non2xx,
+    seconds: (Date.now() - started) / 1000,
+    cpu,
+  };
 }
 
 /** SQL statements of one request, measured alone (before any load, so no other request is counted). */
 async function queriesOf(app: AppServer, request: Request): Promise<number> {
-  return statementsOf(app, async () => (await fetch(`${app.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body?.() })).text());
+  return statementsOf(app, async () =>
+    (await fetch(`${app.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body?.() })).text(),
+  );
 }
 
 /** The statements of the request's first call and of a repeat: they differ for a page cached per revision. */
@@ -117,7 +134,14 @@ async function withQueriesEach<T extends readonly Request[]>(
 
 /** Measures a pair side by side: rounds alternate A, B, A, B… so a noisy neighbour hits both alike. */
 async function pair(app: AppServer, processes: Processes, a: Measured, b: Measured): Promise<[Figures, Figures]> {
-  const runs = [a, b].map((request) => ({ request, latencies: [] as number[], requests: 0, errors: 0, seconds: 0, cpu: { app: 0, database: 0 } as Figures["cpu"] }));
+  const runs = [a, b].map((request) => ({
+    request,
+    latencies: [] as number[],
+    requests: 0,
+    errors: 0,
+    seconds: 0,
+    cpu: { app: 0, database: 0 } as Figures["cpu"],
+  }));
   for (const run of runs) await round(app, run.request, [], processes); // warm up, not counted
   for (let r = 0; r < ROUNDS; r++) {
     for (const run of runs) {
@@ -186,7 +210,11 @@ type ExportFigures = { bytes: number; seconds: number; rows: number; beforeMb?: 
 async function exportDownload(app: AppServer, cookie: string): Promise<ExportFigures> {
   await (await fetch(`${app.url}/o/${SLUG}/bench`, { headers: { Cookie: cookie } })).text(); // the member layout and chain loaded
   const started = Date.now();
-  const { result: text, beforeKb, peakKb } = await peakRss(app.pid, async () => {
+  const {
+    result: text,
+    beforeKb,
+    peakKb,
+  } = await peakRss(app.pid, async () => {
     const response = await fetch(`${app.url}/o/${SLUG}/export`, { headers: { Cookie: cookie } });
     if (response.status !== 200) throw new Error(`The export answered ${response.status}`);
     return response.text();
@@ -197,7 +225,14 @@ async function exportDownload(app: AppServer, cookie: string): Promise<ExportFig
   if (ratings < 6000) throw new Error(`The export holds ${ratings} ratings; the large organisation has more than 6,000`);
   const rows = Object.values(data.tables).reduce((n, rows) => n + rows.length, 0);
   const mb = (kb?: number) => (kb === undefined ? undefined : kb / 1024);
-  return { bytes: Buffer.byteLength(text), seconds, rows, beforeMb: mb(beforeKb), peakMb: mb(peakKb), growthMb: beforeKb !== undefined && peakKb !== undefined ? mb(peakKb - beforeKb) : undefined };
+  return {
+    bytes: Buffer.byteLength(text),
+    seconds,
+    rows,
+    beforeMb: mb(beforeKb),
+    peakMb: mb(peakKb),
+    growthMb: beforeKb !== undefined && peakKb !== undefined ? mb(peakKb - beforeKb) : undefined,
+  };
 }
 
 type Database = { open: () => Promise<DatabaseHandle>; url?: string; dataDir?: string; pid: () => number | undefined; cleanup(): void };
@@ -235,7 +270,10 @@ function printPair(p: Pair, kind: "postgres" | "embedded") {
   console.log(row(p.versus, p.b));
   console.log(`  ratio p50 ${ratio.toFixed(2)}x (req/s ${rpsRatio.toFixed(2)}x), target <= ${p.target}x ${ratio <= p.target ? "met" : "MISSED"}`);
   if (p.a.cpu && p.b.cpu) {
-    const [what, a, b] = kind === "postgres" ? ["app + database", cpu(p.a.cpu), cpu(p.b.cpu)] : ["app, with the embedded database in it", ms(p.a.cpu.app), ms(p.b.cpu.app)];
+    const [what, a, b] =
+      kind === "postgres"
+        ? ["app + database", cpu(p.a.cpu), cpu(p.b.cpu)]
+        : ["app, with the embedded database in it", ms(p.a.cpu.app), ms(p.b.cpu.app)];
     console.log(`  CPU per request (${what}): ${a} vs ${b}, ${cpuRatio.toFixed(2)}x`);
   }
   console.log("");
@@ -293,7 +331,12 @@ async function main() {
     app = await serve(true);
     const leader = await signIn(app.url, LARGE_LEADER_EMAIL, DEMO_PASSWORD);
     const admin = await signIn(app.url, LARGE_ADMIN_EMAIL, DEMO_PASSWORD);
-    const get = (cookie: string, page: string, check?: Request["check"]): Request => ({ method: "GET", path: page, headers: { Cookie: cookie }, check });
+    const get = (cookie: string, page: string, check?: Request["check"]): Request => ({
+      method: "GET",
+      path: page,
+      headers: { Cookie: cookie },
+      check,
+    });
 
     // The grid's first request computes it, even with the cache on: its statements are counted first.
     const gridFirstQueries = await queriesOf(app, get(leader, `/o/${SLUG}/grid`));
@@ -318,13 +361,22 @@ async function main() {
       const cell = cells[next++ % cells.length]!;
       const version = versions.get(cell)!;
       versions.set(cell, version + 1);
-      return JSON.stringify([SLUG, { cycleId, repUserId: cell.repUserId, behaviourId: cell.behaviourId, score: (version % 5) + 1, expectedVersion: version }]);
+      return JSON.stringify([
+        SLUG,
+        { cycleId, repUserId: cell.repUserId, behaviourId: cell.behaviourId, score: (version % 5) + 1, expectedVersion: version },
+      ]);
     };
     const okAction = (_s: number, body: string) => actionResult(body)?.status === "ok";
     const { headers: saveHeaders } = actionRequest(app.url, leader, saveId, `/o/${SLUG}/grid`, []);
     const saveRequest: Request = { method: "POST", path: `/o/${SLUG}/grid`, headers: saveHeaders, body: saveBody, check: okAction };
     const { headers: pingHeaders } = actionRequest(app.url, leader, actionId("lib/bench/actions.ts", "trivialPing"), `/o/${SLUG}/bench`, []);
-    const pingRequest: Request = { method: "POST", path: `/o/${SLUG}/bench`, headers: pingHeaders, body: () => JSON.stringify([SLUG, {}]), check: okAction };
+    const pingRequest: Request = {
+      method: "POST",
+      path: `/o/${SLUG}/bench`,
+      headers: pingHeaders,
+      body: () => JSON.stringify([SLUG, {}]),
+      check: okAction,
+    };
 
     const [gridM, trivialM, saveM, pingM, dashboardM, adminTrivialM] = await withQueriesEach(
       app,
@@ -349,7 +401,12 @@ async function main() {
     console.log("Measuring the grid and the dashboard again, computed afresh (a server with the revision cache off)…");
     await app.stop();
     app = await serve(false);
-    const [gridF, trivialF, dashboardF, adminTrivialF] = await withQueriesEach(app, [gridRequest, trivialRequest, dashboardRequest, adminTrivialRequest] as const);
+    const [gridF, trivialF, dashboardF, adminTrivialF] = await withQueriesEach(app, [
+      gridRequest,
+      trivialRequest,
+      dashboardRequest,
+      adminTrivialRequest,
+    ] as const);
     const afresh = [await measure(app, false, GRID, gridF, trivialF), await measure(app, false, DASHBOARD, dashboardF, adminTrivialF)];
 
     console.log("Downloading the organisation's JSON export from a fresh server, watching its memory…");
@@ -371,21 +428,29 @@ async function main() {
     });
     const peopleImport: ImportFigures = await measurePeopleImport(app, admin, SLUG);
 
-    console.log(`\nBenchmark on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"} (${os.cpus().length} CPUs, ${CONNECTIONS} connections)\n`);
+    console.log(
+      `\nBenchmark on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"} (${os.cpus().length} CPUs, ${CONNECTIONS} connections)\n`,
+    );
     console.log("As served (the grid and the dashboard cached per data revision, as they are until the organisation's data changes):\n");
     for (const p of cached) printPair(p, kind);
     console.log("Computed afresh (every request, as the first one after a change is):\n");
     for (const p of afresh) printPair(p, kind);
     const kb = js.gzipBytes / 1024;
-    console.log(`  grid page JavaScript, cold load: ${js.files} files, ${kb.toFixed(1)} KB gzip (${(js.transferredBytes / 1024).toFixed(1)} KB on the wire), target <= ${TARGETS.gridJsKb} KB ${kb <= TARGETS.gridJsKb ? "met" : "MISSED"}`);
+    console.log(
+      `  grid page JavaScript, cold load: ${js.files} files, ${kb.toFixed(1)} KB gzip (${(js.transferredBytes / 1024).toFixed(1)} KB on the wire), target <= ${TARGETS.gridJsKb} KB ${kb <= TARGETS.gridJsKb ? "met" : "MISSED"}`,
+    );
     const mbText = (n?: number) => (n === undefined ? "n/a" : `${n.toFixed(0)} MB`);
     console.log(
       `  organisation export: ${(exported.bytes / 1024 / 1024).toFixed(1)} MB, ${exported.rows} rows in ${exported.seconds.toFixed(1)} s; server memory ${mbText(exported.beforeMb)} before, peak ${mbText(exported.peakMb)} (+${mbText(exported.growthMb)})`,
     );
     const runs = (values: number[]) => values.map((v) => ms(v)).join(", ");
     console.log(`\nPeople import of ${IMPORT_ROWS.toLocaleString("en")} new people (each run a new file; HTTP included):\n`);
-    console.log(`  preview  median ${ms(median(peopleImport.previewMs)).padStart(8)}  (runs ${runs(peopleImport.previewMs)})  ${peopleImport.previewQueries} queries/request`);
-    console.log(`  confirm  median ${ms(median(peopleImport.confirmMs)).padStart(8)}  (runs ${runs(peopleImport.confirmMs)})  ${peopleImport.confirmQueries} queries/request`);
+    console.log(
+      `  preview  median ${ms(median(peopleImport.previewMs)).padStart(8)}  (runs ${runs(peopleImport.previewMs)})  ${peopleImport.previewQueries} queries/request`,
+    );
+    console.log(
+      `  confirm  median ${ms(median(peopleImport.confirmMs)).padStart(8)}  (runs ${runs(peopleImport.confirmMs)})  ${peopleImport.confirmQueries} queries/request`,
+    );
 
     const out = path.resolve(".test-data", "bench", `bench-${kind}.json`);
     const result = {

@@ -18,7 +18,11 @@ function peopleFile(run: number, rows = IMPORT_ROWS): string {
   const lines = ["name;email;role;team"];
   for (let i = 0; i < rows; i++) {
     const team = `Imported ${run}-${i % 20}`;
-    lines.push(i % 100 === 0 ? `Leader ${run}-${i};leader.${run}.${i}@bench.example;leader;${team} | Imported ${run}-${(i + 1) % 20}` : `Rep ${run}-${i};rep.${run}.${i}@bench.example;rep;${team}`);
+    lines.push(
+      i % 100 === 0
+        ? `Leader ${run}-${i};leader.${run}.${i}@bench.example;leader;${team} | Imported ${run}-${(i + 1) % 20}`
+        : `Rep ${run}-${i};rep.${run}.${i}@bench.example;rep;${team}`,
+    );
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
@@ -38,16 +42,27 @@ export async function measurePeopleImport(app: AppServer, admin: string, slug: s
     let digest = "";
     const preview = async () => {
       const started = performance.now();
-      const { outcome } = await callAction<{ status: string; data?: { digest: string; counts: { invite: number } } }>(app.url, admin, previewId, page, [slug, { content }]);
+      const { outcome } = await callAction<{ status: string; data?: { digest: string; counts: { invite: number } } }>(
+        app.url,
+        admin,
+        previewId,
+        page,
+        [slug, { content }],
+      );
       figures.previewMs.push(performance.now() - started);
-      if (outcome?.status !== "ok" || outcome.data!.counts.invite !== IMPORT_ROWS) throw new Error(`The import's preview answered ${JSON.stringify(outcome)?.slice(0, 300)}`);
+      if (outcome?.status !== "ok" || outcome.data!.counts.invite !== IMPORT_ROWS)
+        throw new Error(`The import's preview answered ${JSON.stringify(outcome)?.slice(0, 300)}`);
       digest = outcome.data!.digest;
     };
     const confirm = async () => {
       const started = performance.now();
-      const { outcome } = await callAction<{ status: string; data?: { invited: number } }>(app.url, admin, confirmId, page, [slug, { content, digest, sendEmail: "on", expiresInHours: "168" }]);
+      const { outcome } = await callAction<{ status: string; data?: { invited: number } }>(app.url, admin, confirmId, page, [
+        slug,
+        { content, digest, sendEmail: "on", expiresInHours: "168" },
+      ]);
       figures.confirmMs.push(performance.now() - started);
-      if (outcome?.status !== "ok" || outcome.data!.invited !== IMPORT_ROWS) throw new Error(`The import's confirm answered ${JSON.stringify(outcome)?.slice(0, 300)}`);
+      if (outcome?.status !== "ok" || outcome.data!.invited !== IMPORT_ROWS)
+        throw new Error(`The import's confirm answered ${JSON.stringify(outcome)?.slice(0, 300)}`);
     };
     if (run === 0) {
       figures.previewQueries = await statementsOf(app, preview);

@@ -34,7 +34,11 @@ const PLANS: PlanSeed[] = [
     from: "previous",
     target: 4,
     dueInDays: 24,
-    actions: [{ text: "Role-play the first two minutes of a discovery call with Marcus", done: true }, { text: "Shadow Avery on two prospecting calls" }, { text: "Write three opening questions for the Q1 campaign" }],
+    actions: [
+      { text: "Role-play the first two minutes of a discovery call with Marcus", done: true },
+      { text: "Shadow Avery on two prospecting calls" },
+      { text: "Write three opening questions for the Q1 campaign" },
+    ],
   },
   {
     rep: rep(east, 2),
@@ -42,9 +46,22 @@ const PLANS: PlanSeed[] = [
     from: "current",
     target: 3,
     dueInDays: -4,
-    actions: [{ text: "Prepare the pricing conversation before each proposal" }, { text: "Ask finance for the margin floor on the top five products" }],
+    actions: [
+      { text: "Prepare the pricing conversation before each proposal" },
+      { text: "Ask finance for the margin floor on the top five products" },
+    ],
   },
-  { rep: rep(east, 1), status: "done", from: "previous", target: 3, dueInDays: -20, actions: [{ text: "Book one customer lunch a month", done: true }, { text: "Debrief each lunch with Marcus", done: true }] },
+  {
+    rep: rep(east, 1),
+    status: "done",
+    from: "previous",
+    target: 3,
+    dueInDays: -20,
+    actions: [
+      { text: "Book one customer lunch a month", done: true },
+      { text: "Debrief each lunch with Marcus", done: true },
+    ],
+  },
   { rep: rep(east, 4), status: "dropped", from: "previous", target: 4, dueInDays: null, actions: [{ text: "Join the trade-show rota" }] },
   {
     rep: rep(west, 3),
@@ -52,9 +69,19 @@ const PLANS: PlanSeed[] = [
     from: "previous",
     target: 4,
     dueInDays: 30,
-    actions: [{ text: "Map the buying committee on the three largest accounts", done: true }, { text: "Ask each champion for a meeting with their manager" }],
+    actions: [
+      { text: "Map the buying committee on the three largest accounts", done: true },
+      { text: "Ask each champion for a meeting with their manager" },
+    ],
   },
-  { rep: rep(west, 2), status: "done", from: "previous", target: 4, dueInDays: -10, actions: [{ text: "Present the case study at the team meeting", done: true }] },
+  {
+    rep: rep(west, 2),
+    status: "done",
+    from: "previous",
+    target: 4,
+    dueInDays: -10,
+    actions: [{ text: "Present the case study at the team meeting", done: true }],
+  },
   { rep: rep(west, 1), status: "dropped", from: "current", target: 3, dueInDays: 40, actions: [{ text: "Rewrite the standard proposal template" }] },
 ];
 
@@ -63,16 +90,76 @@ const PLANS: PlanSeed[] = [
  * Quinn's came before their results were shared, so the next note proposes the largest gaps as its agenda.
  */
 const NOTES: (NoteSeed & { author: string })[] = [
-  { author: east.leader.email, rep: rep(east, 0), daysAgo: 30, shared: true, body: "Good month. Agreed to focus on follow-up after first meetings: a written recap within a day.", behaviours: 0 },
-  { author: east.leader.email, rep: rep(east, 1), daysAgo: 10, shared: false, body: "Jordan seemed distracted; mentioned a family move. Check in gently next time, no pressure on numbers." },
-  { author: east.leader.email, rep: rep(east, 2), daysAgo: 6, shared: true, body: "Walked through the Hartley proposal. Next time: state the price, then stop talking.", behaviours: 4 },
-  { author: east.leader.email, rep: rep(east, 2), daysAgo: 6, shared: false, body: "Sam undersells on price when the buyer pushes back. Worth pairing with Riley on the next negotiation." },
-  { author: east.leader.email, rep: rep(east, 3), daysAgo: 12, shared: true, body: "Reviewed the pipeline. Riley wants to open more new doors; we set up the prospecting plan.", behaviours: 0 },
-  { author: west.leader.email, rep: rep(west, 0), daysAgo: 3, shared: true, body: "Casey closed the Norland renewal. We talked about asking for referrals at every renewal.", behaviours: 2 },
-  { author: west.leader.email, rep: rep(west, 1), daysAgo: 8, shared: false, body: "Taylor's forecast is optimistic again. Ask for evidence of next steps on each deal over 20k." },
-  { author: west.leader.email, rep: rep(west, 2), daysAgo: 4, shared: true, body: "Jamie presented the case study to the team: clear and confident. Keep doing it.", behaviours: 1 },
+  {
+    author: east.leader.email,
+    rep: rep(east, 0),
+    daysAgo: 30,
+    shared: true,
+    body: "Good month. Agreed to focus on follow-up after first meetings: a written recap within a day.",
+    behaviours: 0,
+  },
+  {
+    author: east.leader.email,
+    rep: rep(east, 1),
+    daysAgo: 10,
+    shared: false,
+    body: "Jordan seemed distracted; mentioned a family move. Check in gently next time, no pressure on numbers.",
+  },
+  {
+    author: east.leader.email,
+    rep: rep(east, 2),
+    daysAgo: 6,
+    shared: true,
+    body: "Walked through the Hartley proposal. Next time: state the price, then stop talking.",
+    behaviours: 4,
+  },
+  {
+    author: east.leader.email,
+    rep: rep(east, 2),
+    daysAgo: 6,
+    shared: false,
+    body: "Sam undersells on price when the buyer pushes back. Worth pairing with Riley on the next negotiation.",
+  },
+  {
+    author: east.leader.email,
+    rep: rep(east, 3),
+    daysAgo: 12,
+    shared: true,
+    body: "Reviewed the pipeline. Riley wants to open more new doors; we set up the prospecting plan.",
+    behaviours: 0,
+  },
+  {
+    author: west.leader.email,
+    rep: rep(west, 0),
+    daysAgo: 3,
+    shared: true,
+    body: "Casey closed the Norland renewal. We talked about asking for referrals at every renewal.",
+    behaviours: 2,
+  },
+  {
+    author: west.leader.email,
+    rep: rep(west, 1),
+    daysAgo: 8,
+    shared: false,
+    body: "Taylor's forecast is optimistic again. Ask for evidence of next steps on each deal over 20k.",
+  },
+  {
+    author: west.leader.email,
+    rep: rep(west, 2),
+    daysAgo: 4,
+    shared: true,
+    body: "Jamie presented the case study to the team: clear and confident. Keep doing it.",
+    behaviours: 1,
+  },
   { author: west.leader.email, rep: rep(west, 2), daysAgo: 4, shared: false, body: "Consider Jamie for the team-lead pilot in the spring." },
-  { author: west.leader.email, rep: rep(west, 3), daysAgo: 9, shared: true, body: "Quinn is strong with champions but rarely meets the economic buyer. Plan set up.", behaviours: 6 },
+  {
+    author: west.leader.email,
+    rep: rep(west, 3),
+    daysAgo: 9,
+    shared: true,
+    body: "Quinn is strong with champions but rarely meets the economic buyer. Plan set up.",
+    behaviours: 6,
+  },
 ];
 
 /**
@@ -106,7 +193,12 @@ export async function seedDemoCoaching(db: DbOrTx, ctx: SeedContext): Promise<vo
       status: plan.status,
       createdBy: ctx.users[leaderOf(plan.rep)]!,
     });
-    const actions = await insertPlanActions(db, ctx.orgId, row.id, plan.actions.map((a) => a.text));
+    const actions = await insertPlanActions(
+      db,
+      ctx.orgId,
+      row.id,
+      plan.actions.map((a) => a.text),
+    );
     for (const [i, action] of plan.actions.entries()) if (action.done) await setCoachingPlanActionDone(db, ctx.orgId, actions[i]!.id, repUserId);
   }
 
@@ -143,7 +235,14 @@ async function completeLabels(
       await db
         .update(selfRatings)
         .set({ score: self })
-        .where(and(eq(selfRatings.orgId, ctx.orgId), eq(selfRatings.cycleId, cycleId), eq(selfRatings.repUserId, repUserId), eq(selfRatings.behaviourId, behaviourId)));
+        .where(
+          and(
+            eq(selfRatings.orgId, ctx.orgId),
+            eq(selfRatings.cycleId, cycleId),
+            eq(selfRatings.repUserId, repUserId),
+            eq(selfRatings.behaviourId, behaviourId),
+          ),
+        );
       break;
     }
   }
@@ -172,20 +271,54 @@ export async function seedLargeCoaching(
   for (const team of input.teams) {
     team.repIds.forEach((repUserId, r) => {
       if (r % 3 !== 0) {
-        states.push({ orgId, cycleId: input.cycleId, repUserId, submittedAt: now, sharedAt: r % 3 === 2 ? now : null, sharedBy: r % 3 === 2 ? team.leaderId : null });
-        input.behaviourIds.forEach((behaviourId, i) => answers.push({ orgId, cycleId: input.cycleId, repUserId, behaviourId, score: ((r * 2 + i * 3 + 1) % 5) + 1 }));
+        states.push({
+          orgId,
+          cycleId: input.cycleId,
+          repUserId,
+          submittedAt: now,
+          sharedAt: r % 3 === 2 ? now : null,
+          sharedBy: r % 3 === 2 ? team.leaderId : null,
+        });
+        input.behaviourIds.forEach((behaviourId, i) =>
+          answers.push({ orgId, cycleId: input.cycleId, repUserId, behaviourId, score: ((r * 2 + i * 3 + 1) % 5) + 1 }),
+        );
       }
       const status = statuses[r % 10];
       if (status) {
         const id = crypto.randomUUID();
         const behaviourId = input.behaviourIds[r % input.behaviourIds.length]!;
         const scoreThen = scoreThenOf(orgId, { cycleId: input.cycleId, repUserId, behaviourId });
-        plans.push({ id, orgId, repUserId, behaviourId, cycleId: input.cycleId, scoreThen, targetScore: 4, dueOn: addDays(today, (r % 20) - 5), status, createdBy: team.leaderId });
-        actions.push({ orgId, planId: id, description: "Practise with your leader", position: 1, doneAt: status === "done" ? now : null, doneBy: status === "done" ? repUserId : null });
+        plans.push({
+          id,
+          orgId,
+          repUserId,
+          behaviourId,
+          cycleId: input.cycleId,
+          scoreThen,
+          targetScore: 4,
+          dueOn: addDays(today, (r % 20) - 5),
+          status,
+          createdBy: team.leaderId,
+        });
+        actions.push({
+          orgId,
+          planId: id,
+          description: "Practise with your leader",
+          position: 1,
+          doneAt: status === "done" ? now : null,
+          doneBy: status === "done" ? repUserId : null,
+        });
         actions.push({ orgId, planId: id, description: "Shadow a colleague", position: 2 });
       }
       if (r % 4 !== 0) {
-        notes.push({ orgId, repUserId, authorUserId: team.leaderId, heldOn: addDays(today, -(r % 25)), shared: r % 2 === 0, body: `1:1 number ${r + 1}: pipeline review and next steps.` });
+        notes.push({
+          orgId,
+          repUserId,
+          authorUserId: team.leaderId,
+          heldOn: addDays(today, -(r % 25)),
+          shared: r % 2 === 0,
+          body: `1:1 number ${r + 1}: pipeline review and next steps.`,
+        });
       }
     });
   }

@@ -18,7 +18,13 @@ export async function seedDemoInvitesAndAudit(db: DbOrTx, ctx: SeedContext): Pro
 
   for (const team of DEMO_TEAMS) {
     const teamId = ctx.teams[team.name]!;
-    await insertAuditEvent(db, ctx.orgId, admin, { action: "team.create", targetType: "team", targetId: teamId, targetLabel: team.name, after: { name: team.name } });
+    await insertAuditEvent(db, ctx.orgId, admin, {
+      action: "team.create",
+      targetType: "team",
+      targetId: teamId,
+      targetLabel: team.name,
+      after: { name: team.name },
+    });
     await insertAuditEvent(db, ctx.orgId, admin, {
       action: "team.addLeader",
       targetType: "team",

@@ -26,9 +26,18 @@ export async function seedDemoRatings(db: DbOrTx, ctx: SeedContext): Promise<voi
       const repId = ctx.users[rep.email]!;
       behaviours.forEach((behaviour, b) => {
         const base = demoLeaderScore(t, r, b);
-        if (previous) rows.push({ orgId: ctx.orgId, cycleId: previous.id, repUserId: repId, behaviourId: behaviour.id, score: Math.max(1, base - ((r + b) % 2)), updatedBy: leader });
+        if (previous)
+          rows.push({
+            orgId: ctx.orgId,
+            cycleId: previous.id,
+            repUserId: repId,
+            behaviourId: behaviour.id,
+            score: Math.max(1, base - ((r + b) % 2)),
+            updatedBy: leader,
+          });
         const unrated = r === team.reps.length - 1 || (r % 2 === 1 && (b + r) % 7 === 6);
-        if (current && !unrated) rows.push({ orgId: ctx.orgId, cycleId: current.id, repUserId: repId, behaviourId: behaviour.id, score: base, updatedBy: leader });
+        if (current && !unrated)
+          rows.push({ orgId: ctx.orgId, cycleId: current.id, repUserId: repId, behaviourId: behaviour.id, score: base, updatedBy: leader });
       });
     });
   }

@@ -55,9 +55,17 @@ const PLANS: Plan[] = [
     nextStepDueInDays: 6,
     cadenceDays: 21,
     startedDaysAgo: 75,
-    goals: [{ text: "Same-day dispatch for orders confirmed by noon" }, { text: "No promised delivery dates without checking stock", achieved: true }],
+    goals: [
+      { text: "Same-day dispatch for orders confirmed by noon" },
+      { text: "No promised delivery dates without checking stock", achieved: true },
+    ],
     log: [
-      { kind: "meeting", daysAgo: 70, trustAfter: 1, notes: "Ops review. Gail defended her team's numbers all meeting; we did the same. Nothing moved." },
+      {
+        kind: "meeting",
+        daysAgo: 70,
+        trustAfter: 1,
+        notes: "Ops review. Gail defended her team's numbers all meeting; we did the same. Nothing moved.",
+      },
       {
         kind: "lunch",
         daysAgo: 48,
@@ -194,9 +202,17 @@ export async function seedDemoRelationships(db: DbOrTx, ctx: SeedContext): Promi
       .returning({ id: relationships.id });
     const relationshipId = row!.id;
     if (plan.goals.length > 0) {
-      await db.insert(relationshipGoals).values(
-        plan.goals.map((g, i) => ({ orgId: ctx.orgId, relationshipId, text: g.text, achievedAt: g.achieved ? new Date(Date.now() - 10 * 86_400_000) : null, createdAt: new Date(Date.now() - (plan.startedDaysAgo - i) * 86_400_000) })),
-      );
+      await db
+        .insert(relationshipGoals)
+        .values(
+          plan.goals.map((g, i) => ({
+            orgId: ctx.orgId,
+            relationshipId,
+            text: g.text,
+            achievedAt: g.achieved ? new Date(Date.now() - 10 * 86_400_000) : null,
+            createdAt: new Date(Date.now() - (plan.startedDaysAgo - i) * 86_400_000),
+          })),
+        );
     }
     const logged =
       plan.log.length > 0
@@ -233,7 +249,16 @@ export async function seedDemoRelationships(db: DbOrTx, ctx: SeedContext): Promi
         })
         .returning({ id: checkIns.id });
       if (c.action) {
-        await db.insert(relationshipActions).values({ orgId: ctx.orgId, relationshipId, checkInId: link!.id, description: c.action.description, owner: "us", dueOn: day(c.action.dueInDays) });
+        await db
+          .insert(relationshipActions)
+          .values({
+            orgId: ctx.orgId,
+            relationshipId,
+            checkInId: link!.id,
+            description: c.action.description,
+            owner: "us",
+            dueOn: day(c.action.dueInDays),
+          });
       }
     }
   }
@@ -272,7 +297,8 @@ export async function seedLargeRelationships(
       cadenceDays: 30,
     })),
   );
-  const chunk = <T>(items: T[], size = 500) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+  const chunk = <T>(items: T[], size = 500) =>
+    Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
   for (const part of chunk(rows)) await db.insert(relationships).values(part);
   const log = rows.flatMap((r, n) =>
     Array.from({ length: interactionsEach }, (_, i) => ({
@@ -288,10 +314,19 @@ export async function seedLargeRelationships(
     })),
   );
   for (const part of chunk(log)) await db.insert(interactions).values(part);
-  const goals = rows.flatMap((r) => [0, 1].map((g) => ({ orgId, relationshipId: r.id, text: `Joint goal ${g + 1}`, achievedAt: g === 0 ? new Date() : null })));
+  const goals = rows.flatMap((r) =>
+    [0, 1].map((g) => ({ orgId, relationshipId: r.id, text: `Joint goal ${g + 1}`, achievedAt: g === 0 ? new Date() : null })),
+  );
   for (const part of chunk(goals)) await db.insert(relationshipGoals).values(part);
   const actions = rows.flatMap((r, n) =>
-    [0, 1, 2].map((a) => ({ orgId, relationshipId: r.id, description: `Small action ${a + 1}`, owner: a % 2 === 0 ? ("us" as const) : ("them" as const), dueOn: addDays(today, (n % 20) - 10 + a * 5), doneAt: a === 0 ? new Date() : null })),
+    [0, 1, 2].map((a) => ({
+      orgId,
+      relationshipId: r.id,
+      description: `Small action ${a + 1}`,
+      owner: a % 2 === 0 ? ("us" as const) : ("them" as const),
+      dueOn: addDays(today, (n % 20) - 10 + a * 5),
+      doneAt: a === 0 ? new Date() : null,
+    })),
   );
   for (const part of chunk(actions)) await db.insert(relationshipActions).values(part);
   // Per relationship one answered check-in and one still waiting (tokens nobody holds: only hashes are kept).

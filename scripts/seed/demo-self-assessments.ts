@@ -29,13 +29,30 @@ export async function seedDemoSelfAssessments(db: DbOrTx, ctx: SeedContext): Pro
       const repUserId = ctx.users[rep.email]!;
       // The lenient rep rates themself two above their leader wherever the scale allows: the queue's raw and
       // relative labels differ most for them.
-      const score = (i: number, shift: number) => (t === LENIENT.team && r === LENIENT.rep && shift === 2 ? Math.min(5, demoLeaderScore(t, r, i) + 2) : ((r * 3 + i * 2 + shift + t) % 5) + 1);
+      const score = (i: number, shift: number) =>
+        t === LENIENT.team && r === LENIENT.rep && shift === 2 ? Math.min(5, demoLeaderScore(t, r, i) + 2) : ((r * 3 + i * 2 + shift + t) % 5) + 1;
       const answer = (cycleId: string, shift: number, count = behaviours.length) =>
-        behaviours.slice(0, count).forEach((b, i) =>
-          answers.push({ orgId: ctx.orgId, cycleId, repUserId, behaviourId: b.id, score: score(i, shift), comment: i === 0 ? "This is where I want to grow." : null }),
-        );
+        behaviours
+          .slice(0, count)
+          .forEach((b, i) =>
+            answers.push({
+              orgId: ctx.orgId,
+              cycleId,
+              repUserId,
+              behaviourId: b.id,
+              score: score(i, shift),
+              comment: i === 0 ? "This is where I want to grow." : null,
+            }),
+          );
       if (previous) {
-        states.push({ orgId: ctx.orgId, cycleId: previous.id, repUserId, submittedAt: new Date(now - 70 * DAY), sharedAt: new Date(now - 60 * DAY), sharedBy: leader });
+        states.push({
+          orgId: ctx.orgId,
+          cycleId: previous.id,
+          repUserId,
+          submittedAt: new Date(now - 70 * DAY),
+          sharedAt: new Date(now - 60 * DAY),
+          sharedBy: leader,
+        });
         answer(previous.id, 1);
       }
       if (!current || r === 0) return;
@@ -45,7 +62,14 @@ export async function seedDemoSelfAssessments(db: DbOrTx, ctx: SeedContext): Pro
         return;
       }
       const shared = r === 3;
-      states.push({ orgId: ctx.orgId, cycleId: current.id, repUserId, submittedAt: new Date(now - 5 * DAY), sharedAt: shared ? new Date(now - 2 * DAY) : null, sharedBy: shared ? leader : null });
+      states.push({
+        orgId: ctx.orgId,
+        cycleId: current.id,
+        repUserId,
+        submittedAt: new Date(now - 5 * DAY),
+        sharedAt: shared ? new Date(now - 2 * DAY) : null,
+        sharedBy: shared ? leader : null,
+      });
       answer(current.id, 2);
     });
   }

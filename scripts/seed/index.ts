@@ -50,10 +50,7 @@ export async function seedDemo(db: Db): Promise<void> {
 export function demoSignIns(): string {
   const rows = [
     ["admin", DEMO_ADMIN],
-    ...DEMO_TEAMS.flatMap((team) => [
-      [`leader, ${team.name}`, team.leader] as const,
-      [`rep, ${team.name}`, team.reps[0]!] as const,
-    ]),
+    ...DEMO_TEAMS.flatMap((team) => [[`leader, ${team.name}`, team.leader] as const, [`rep, ${team.name}`, team.reps[0]!] as const]),
   ] as const;
   const width = Math.max(...rows.map(([, p]) => p.email.length));
   return [

@@ -51,7 +51,12 @@ export async function seedLargeOrganisation(db: Db): Promise<void> {
     ];
     const created: { id: string; email: string }[] = [];
     await insertInChunks(people, async (chunk) => {
-      created.push(...(await tx.insert(users).values(chunk.map(({ email, name }) => ({ email, name, passwordHash }))).returning({ id: users.id, email: users.email })));
+      created.push(
+        ...(await tx
+          .insert(users)
+          .values(chunk.map(({ email, name }) => ({ email, name, passwordHash })))
+          .returning({ id: users.id, email: users.email })),
+      );
     });
     const idOf = new Map(created.map((u) => [u.email, u.id]));
     await insertInChunks(people, (chunk) =>
@@ -72,21 +77,44 @@ export async function seedLargeOrganisation(db: Db): Promise<void> {
     );
     const cycleRows = [];
     for (let c = 0; c < 4; c++) {
-      cycleRows.push(await insertCycle(tx, org.id, { name: `Cycle ${c + 1}`, status: c === 3 ? "open" : "closed", openedAt: new Date(), closedAt: c === 3 ? null : new Date() }));
+      cycleRows.push(
+        await insertCycle(tx, org.id, {
+          name: `Cycle ${c + 1}`,
+          status: c === 3 ? "open" : "closed",
+          openedAt: new Date(),
+          closedAt: c === 3 ? null : new Date(),
+        }),
+      );
     }
     const admin = idOf.get(LARGE_ADMIN_EMAIL)!;
     const reps = people.filter((p) => p.role === "rep").map((p) => idOf.get(p.email)!);
     const rows = cycleRows.flatMap((cycle, c) =>
-      reps.flatMap((rep, r) => behaviourRows.map((b, i) => ({ orgId: org.id, cycleId: cycle.id, repUserId: rep, behaviourId: b.id, score: ((r + i + c) % 5) + 1, updatedBy: admin }))),
+      reps.flatMap((rep, r) =>
+        behaviourRows.map((b, i) => ({
+          orgId: org.id,
+          cycleId: cycle.id,
+          repUserId: rep,
+          behaviourId: b.id,
+          score: ((r + i + c) % 5) + 1,
+          updatedBy: admin,
+        })),
+      ),
     );
     await insertInChunks(rows, (chunk) => tx.insert(ratings).values(chunk));
-    await seedLargeRelationships(tx, org.id, people.filter((p) => p.leads).map((p) => idOf.get(p.email)!));
+    await seedLargeRelationships(
+      tx,
+      org.id,
+      people.filter((p) => p.leads).map((p) => idOf.get(p.email)!),
+    );
     await seedLargeCoaching(tx, org.id, {
       cycleId: cycleRows[3]!.id,
       behaviourIds: behaviourRows.map((b) => b.id),
       teams: people
         .filter((p) => p.leads)
-        .map((p) => ({ leaderId: idOf.get(p.email)!, repIds: people.filter((q) => q.role === "rep" && q.teamId === p.leads).map((q) => idOf.get(q.email)!) })),
+        .map((p) => ({
+          leaderId: idOf.get(p.email)!,
+          repIds: people.filter((q) => q.role === "rep" && q.teamId === p.leads).map((q) => idOf.get(q.email)!),
+        })),
       timeZone: LARGE_ORG.timeZone,
     });
   });

@@ -3,7 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findUserById, insertUser } from "@/db/queries/accounts";
 import { ensureAssessment, setAssessmentState, upsertSelfRating } from "@/db/queries/assessments";
 import { insertPasswordResetToken } from "@/db/queries/password-resets";
-import { auditEvents, authEvents, emailChangeTokens, mailOutbox, memberships, oneOnOneNotes, organisations, ratings, selfRatings, teamLeaders, throttles, users } from "@/db/schema";
+import {
+  auditEvents,
+  authEvents,
+  emailChangeTokens,
+  mailOutbox,
+  memberships,
+  oneOnOneNotes,
+  organisations,
+  ratings,
+  selfRatings,
+  teamLeaders,
+  throttles,
+  users,
+} from "@/db/schema";
 import { signUp } from "@/lib/accounts/actions";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { confirmEmailChange, requestEmailChange } from "@/lib/accounts/email-change";
@@ -66,7 +79,10 @@ describe("changing one's email address", () => {
     expect(wrong).toMatchObject({ status: "error", code: "invalid", fieldErrors: { currentPassword: "That is not your current password." } });
     expect(await testDb().select().from(emailChangeTokens).where(eq(emailChangeTokens.userId, f.users.rep))).toEqual([]);
 
-    expect(await requestEmailChange({ newEmail: target.toUpperCase(), currentPassword: MATRIX_PASSWORD })).toEqual({ status: "ok", data: { newEmail: target } });
+    expect(await requestEmailChange({ newEmail: target.toUpperCase(), currentPassword: MATRIX_PASSWORD })).toEqual({
+      status: "ok",
+      data: { newEmail: target },
+    });
     expect((await account(f.users.rep)).email).toBe(before.email); // nothing changes until the link is followed
     const [mail] = await mailsTo(target);
     expect(mail!.subject).toBe("Confirm your new email address for Coachgrid");
@@ -92,7 +108,9 @@ describe("changing one's email address", () => {
     expect(await getSessionUser()).toBeNull(); // every session ended, this one too
     expect((await attemptSignIn(testDb(), { email: target, password: MATRIX_PASSWORD })).user?.id).toBe(f.users.rep);
     expect((await attemptSignIn(testDb(), { email: before.email, password: MATRIX_PASSWORD })).user).toBeNull();
-    const reset = rowsOf<{ used_at: Date | null }>(await testDb().execute(sql`select used_at from password_reset_tokens where user_id = ${f.users.rep}`));
+    const reset = rowsOf<{ used_at: Date | null }>(
+      await testDb().execute(sql`select used_at from password_reset_tokens where user_id = ${f.users.rep}`),
+    );
     expect(reset.every((row) => row.used_at !== null)).toBe(true);
 
     const [notice] = await mailsTo(before.email);
@@ -126,7 +144,11 @@ describe("changing one's email address", () => {
     expect(await requestEmailChange({ newEmail: target, currentPassword: MATRIX_PASSWORD })).toMatchObject({ status: "ok" });
     const token = linkIn((await mailsTo(target))[0]!.text!, "/account/confirm-email")!;
     await insertUser(testDb(), { name: "Quick Taker", email: target, passwordHash: "!" }); // takes the address meanwhile
-    expect(await confirmEmailChange({ token })).toMatchObject({ status: "error", code: "conflict", message: expect.stringContaining("Another account already uses") });
+    expect(await confirmEmailChange({ token })).toMatchObject({
+      status: "error",
+      code: "conflict",
+      message: expect.stringContaining("Another account already uses"),
+    });
     expect((await account(f.users.rep)).email).toBe(mine);
     expect(await getSessionUser()).not.toBeNull(); // nothing changed, sessions included
   });
@@ -135,9 +157,14 @@ describe("changing one's email address", () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "coLeader");
     const addresses = [newAddress(), newAddress(), newAddress()];
-    for (const newEmail of addresses) expect(await requestEmailChange({ newEmail, currentPassword: MATRIX_PASSWORD })).toMatchObject({ status: "ok" });
+    for (const newEmail of addresses)
+      expect(await requestEmailChange({ newEmail, currentPassword: MATRIX_PASSWORD })).toMatchObject({ status: "ok" });
     const fourth = await requestEmailChange({ newEmail: newAddress(), currentPassword: MATRIX_PASSWORD });
-    expect(fourth).toMatchObject({ status: "error", code: "conflict", message: expect.stringContaining("several confirmation links in the last hour") });
+    expect(fourth).toMatchObject({
+      status: "error",
+      code: "conflict",
+      message: expect.stringContaining("several confirmation links in the last hour"),
+    });
 
     await mailsTo(addresses[0]!); // delivers all three
     const tokens = addresses.map((address) => {
@@ -145,7 +172,10 @@ describe("changing one's email address", () => {
       return linkIn(mail!.text!, "/account/confirm-email")!;
     });
     expect(await confirmEmailChange({ token: tokens[0]! })).toMatchObject({ status: "error", code: "not_found" });
-    await testDb().update(emailChangeTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(emailChangeTokens.tokenHash, hashToken(tokens[2]!)));
+    await testDb()
+      .update(emailChangeTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(emailChangeTokens.tokenHash, hashToken(tokens[2]!)));
     expect(await confirmEmailChange({ token: tokens[2]! })).toMatchObject({ status: "error", code: "not_found" });
     expect((await account(f.users.coLeader)).email).not.toContain("moved.");
   });
@@ -158,10 +188,18 @@ describe("leaving an organisation", () => {
     actAs(f, "leader");
     expect(await leaveOrganisation(f.slug, {})).toMatchObject({ status: "ok", data: { organisation: expect.stringMatching(/^Matrix /) } });
 
-    const [membership] = await testDb().select().from(memberships).where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.leader)));
+    const [membership] = await testDb()
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.leader)));
     expect(membership).toMatchObject({ status: "deactivated", deactivatedAt: expect.any(Date) });
     const [event] = (await auditOf(f.orgId)).filter((e) => e.action === "member.leave");
-    expect(event).toMatchObject({ actorUserId: f.users.leader, targetId: f.users.leader, targetLabel: "Lee Leader", after: { status: "deactivated" } });
+    expect(event).toMatchObject({
+      actorUserId: f.users.leader,
+      targetId: f.users.leader,
+      targetLabel: "Lee Leader",
+      after: { status: "deactivated" },
+    });
     expect(await load("/o/[slug]", f.slug, {})).toMatchObject({ status: "error", code: "not_found" }); // refused at once
     expect(await load("/o/[slug]", other.slug, {})).toMatchObject({ status: "ok" });
 
@@ -175,8 +213,13 @@ describe("leaving an organisation", () => {
     actAs(f, "admin");
     const refused = await leaveOrganisation(f.slug, {});
     expect(refused).toMatchObject({ status: "error", code: "conflict" });
-    expect(refused.status === "error" && refused.message).toBe(`You are the last active admin of Matrix ${f.slug.slice("matrix-".length)}, so you cannot leave it. Make someone else an admin first.`);
-    const [membership] = await testDb().select().from(memberships).where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.admin)));
+    expect(refused.status === "error" && refused.message).toBe(
+      `You are the last active admin of Matrix ${f.slug.slice("matrix-".length)}, so you cannot leave it. Make someone else an admin first.`,
+    );
+    const [membership] = await testDb()
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.admin)));
     expect(membership!.status).toBe("active");
     expect((await auditOf(f.orgId)).filter((e) => e.action === "member.leave")).toEqual([]);
   });
@@ -186,13 +229,25 @@ describe("leaving an organisation", () => {
 async function organisationWithHistory(f: Fixture) {
   const db = testDb();
   actAs(f, "leader");
-  expect(await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 })).toMatchObject({ status: "ok" });
-  for (const [body, shared] of [["Shared: keep prospecting daily.", true], ["SENTINEL private worry about Remy.", false]] as const) {
-    expect(await createNote(f.slug, { repUserId: f.users.rep, heldOn: "2026-01-05", body, shared, behaviourIds: [] })).toMatchObject({ status: "ok" });
+  expect(
+    await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 }),
+  ).toMatchObject({ status: "ok" });
+  for (const [body, shared] of [
+    ["Shared: keep prospecting daily.", true],
+    ["SENTINEL private worry about Remy.", false],
+  ] as const) {
+    expect(await createNote(f.slug, { repUserId: f.users.rep, heldOn: "2026-01-05", body, shared, behaviourIds: [] })).toMatchObject({
+      status: "ok",
+    });
   }
   for (const cycleId of [f.cycles.closed, f.cycles.open]) {
     await ensureAssessment(db, f.orgId, cycleId, f.users.rep);
-    await upsertSelfRating(db, f.orgId, { cycleId, repUserId: f.users.rep, behaviourId: f.behaviourIds[1] }, { score: 2, comment: `Self comment in ${cycleId}` });
+    await upsertSelfRating(
+      db,
+      f.orgId,
+      { cycleId, repUserId: f.users.rep, behaviourId: f.behaviourIds[1] },
+      { score: 2, comment: `Self comment in ${cycleId}` },
+    );
   }
   await setAssessmentState(db, f.orgId, f.cycles.closed, f.users.rep, { submittedAt: new Date() });
 }
@@ -228,13 +283,23 @@ describe("deleting one's account", () => {
     await organisationWithHistory(f);
     const before = await account(f.users.leader);
     const ratingsBefore = await testDb().select().from(ratings).where(eq(ratings.orgId, f.orgId));
-    await testDb().insert(throttles).values({ key: `sign-in:account:${before.email}`, count: 2 });
+    await testDb()
+      .insert(throttles)
+      .values({ key: `sign-in:account:${before.email}`, count: 2 });
 
     actAs(f, "leader");
-    expect(await deleteAccount({ currentPassword: MATRIX_PASSWORD, confirmation: "  Delete My Account " })).toEqual({ status: "ok", data: { organisations: 1 } });
+    expect(await deleteAccount({ currentPassword: MATRIX_PASSWORD, confirmation: "  Delete My Account " })).toEqual({
+      status: "ok",
+      data: { organisations: 1 },
+    });
 
     const after = await account(f.users.leader);
-    expect(after).toMatchObject({ name: "A former member", email: `deleted-${f.users.leader}@deleted.invalid`, emailVerifiedAt: null, deletedAt: expect.any(Date) });
+    expect(after).toMatchObject({
+      name: "A former member",
+      email: `deleted-${f.users.leader}@deleted.invalid`,
+      emailVerifiedAt: null,
+      deletedAt: expect.any(Date),
+    });
     expect(after.passwordHash).not.toBe(before.passwordHash);
     expect(await getSessionUser()).toBeNull();
     // The browser then signs out, as the page does: that leaves no trace of the deleted account either.
@@ -250,30 +315,47 @@ describe("deleting one's account", () => {
     expect((await attemptSignIn(testDb(), { email: after.email, password: MATRIX_PASSWORD })).user).toBeNull();
 
     // The membership ends for good; the ratings stay as they were.
-    const [membership] = await testDb().select().from(memberships).where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.leader)));
+    const [membership] = await testDb()
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.leader)));
     expect(membership!.status).toBe("deactivated");
     expect(await testDb().select().from(teamLeaders).where(eq(teamLeaders.userId, f.users.leader))).toEqual([]);
     expect(await testDb().select().from(ratings).where(eq(ratings.orgId, f.orgId))).toEqual(ratingsBefore);
     // The shared note stays with its text; the private one keeps its day, not its text.
     const notes = await testDb().select().from(oneOnOneNotes).where(eq(oneOnOneNotes.authorUserId, f.users.leader));
-    expect(notes.map((n) => [n.shared, n.body]).sort()).toEqual([[false, ""], [true, "Shared: keep prospecting daily."]]);
+    expect(notes.map((n) => [n.shared, n.body]).sort()).toEqual([
+      [false, ""],
+      [true, "Shared: keep prospecting daily."],
+    ]);
 
     // Shown as a former member where the author is shown: the rep's notes, the audit log.
     actAs(f, "rep");
     const coaching = await load("/o/[slug]/reps/[repId]/coaching", f.slug, { repId: f.users.rep });
-    expect(coaching).toMatchObject({ status: "ok", data: { notes: [expect.objectContaining({ authorName: "A former member", body: "Shared: keep prospecting daily." })] } });
+    expect(coaching).toMatchObject({
+      status: "ok",
+      data: { notes: [expect.objectContaining({ authorName: "A former member", body: "Shared: keep prospecting daily." })] },
+    });
     actAs(f, "admin");
     const log = await load("/o/[slug]/audit", f.slug, {});
     const sentences = log.status === "ok" ? (log.data as { events: { sentence: string }[] }).events.map((e) => e.sentence) : [];
     expect(sentences).toContain(`A former member rated Remy Rep on Prospecting (Q2) 4`);
-    expect(sentences).toContain("A former member deleted their account; their ratings, notes about others and entries here stay with the organisation");
+    expect(sentences).toContain(
+      "A former member deleted their account; their ratings, notes about others and entries here stay with the organisation",
+    );
     const everything = JSON.stringify(await auditOf(f.orgId));
     expect(everything).not.toContain("Lee Leader");
     expect(everything).not.toContain(before.email);
 
     // The address is free again.
     actAs(f, "signedOut");
-    const again = await signUp({ name: "Lee Again", email: before.email, password: "a long enough password", organisationName: "Fresh Start", timeZone: "UTC" });
+    const again = await signUp({
+      name: "Lee Again",
+      email: before.email,
+      password: "a long enough password",
+      organisationName: "Fresh Start",
+      timeZone: "UTC",
+    });
     expect(again).toMatchObject({ status: "ok" });
   });
 
@@ -291,7 +373,11 @@ describe("deleting one's account", () => {
     const [gone] = await testDb().select({ name: users.name }).from(users).where(eq(users.id, f.users.rep));
     expect(gone!.name).toBe("A former member");
     actAs(f, "admin");
-    expect(await reactivateMember(f.slug, { userId: f.users.rep })).toMatchObject({ status: "error", code: "conflict", message: expect.stringContaining("deleted their account") });
+    expect(await reactivateMember(f.slug, { userId: f.users.rep })).toMatchObject({
+      status: "error",
+      code: "conflict",
+      message: expect.stringContaining("deleted their account"),
+    });
   });
 
   it("leaves no link or account mail of the person, and the organisation's mails to them without address or content, unsent", async () => {
@@ -312,7 +398,10 @@ describe("deleting one's account", () => {
         + (select count(*) from account_mail_outbox where to_user_id = ${f.users.rep} or to_email in (${before.email}, ${target})) as n`),
     );
     expect(Number(left[0]!.n)).toBe(0);
-    const mails = await testDb().select().from(mailOutbox).where(and(eq(mailOutbox.orgId, f.orgId), eq(mailOutbox.toUserId, f.users.rep)));
+    const mails = await testDb()
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.orgId, f.orgId), eq(mailOutbox.toUserId, f.users.rep)));
     expect(mails.map((m) => [m.toEmail, m.props, m.status, m.lastError]).sort()).toEqual([
       ["A former member", null, "failed", "Not sent: the account was deleted."],
       ["A former member", null, "sent", null],
@@ -331,4 +420,3 @@ describe("deleting one's account", () => {
     expect(left.map((r) => r.cycleId).sort()).toEqual([f.cycles.closed, f.cycles.open].sort());
   });
 });
-

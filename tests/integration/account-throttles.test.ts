@@ -28,7 +28,8 @@ describe("the current-password check has the sign-in limits", () => {
   it("after the limit, even the right current password is refused for a while, with a clear message", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "rep");
-    const change = (currentPassword: string) => changePassword({ status: "idle" }, form({ currentPassword, newPassword: "a new password!", confirmPassword: "a new password!" }));
+    const change = (currentPassword: string) =>
+      changePassword({ status: "idle" }, form({ currentPassword, newPassword: "a new password!", confirmPassword: "a new password!" }));
     // The first wrong guesses through the page's action, the rest straight at the check (skipping the slow-down's waits).
     for (let i = 0; i < SIGN_IN_THROTTLE.freeAttempts; i++) {
       expect(await change("guess")).toMatchObject({ status: "error", fieldErrors: { currentPassword: "That is not your current password." } });
@@ -37,7 +38,10 @@ describe("the current-password check has the sign-in limits", () => {
       await expect(checkCurrentPassword(testDb(), f.users.rep, "guess", new Date(), noWait)).rejects.toBeInstanceOf(Refusal);
     }
     const locked = await change(MATRIX_PASSWORD);
-    expect(locked).toMatchObject({ status: "error", fieldErrors: { currentPassword: expect.stringMatching(/^Too many wrong passwords\. For your safety, try again in 15 minutes\.$/) } });
+    expect(locked).toMatchObject({
+      status: "error",
+      fieldErrors: { currentPassword: expect.stringMatching(/^Too many wrong passwords\. For your safety, try again in 15 minutes\.$/) },
+    });
     const [row] = await testDb().select({ version: users.sessionVersion }).from(users).where(eq(users.id, f.users.rep));
     expect(row!.version).toBe(1); // not changed
   });
@@ -49,7 +53,9 @@ describe("the current-password check has the sign-in limits", () => {
     }
     await checkCurrentPassword(testDb(), f.users.rep, MATRIX_PASSWORD, new Date(), noWait);
     for (let i = 0; i < SIGN_IN_THROTTLE.account.limit - 2; i++) {
-      await expect(checkCurrentPassword(testDb(), f.users.rep, "guess", new Date(), noWait)).rejects.toMatchObject({ fieldErrors: { currentPassword: "That is not your current password." } });
+      await expect(checkCurrentPassword(testDb(), f.users.rep, "guess", new Date(), noWait)).rejects.toMatchObject({
+        fieldErrors: { currentPassword: "That is not your current password." },
+      });
     }
   });
 });
@@ -63,7 +69,11 @@ describe("account creation is limited", () => {
       expect((await signUp({ status: "idle" }, form(newcomer()))).status).toBe("ok");
     }
     const refused = await signUp({ status: "idle" }, form(newcomer()));
-    expect(refused).toMatchObject({ status: "error", code: "conflict", message: "Many accounts are being created right now. Nothing was created: try again in 1 minute." });
+    expect(refused).toMatchObject({
+      status: "error",
+      code: "conflict",
+      message: "Many accounts are being created right now. Nothing was created: try again in 1 minute.",
+    });
     // An existing email gets the same refusal, not "already exists".
     const again = await signUp({ status: "idle" }, form(newcomer(first.email)));
     expect(again).toMatchObject({ status: "error", message: expect.stringMatching(/^Many accounts are being created right now/) });

@@ -148,13 +148,22 @@ describe("sessions", () => {
     setFakeSession(session);
     expect(await getSessionUser()).toMatchObject({ id: user.id });
 
-    const wrong = await changePassword({ status: "idle" }, form({ currentPassword: "nope", newPassword: "a new password", confirmPassword: "a new password" }));
+    const wrong = await changePassword(
+      { status: "idle" },
+      form({ currentPassword: "nope", newPassword: "a new password", confirmPassword: "a new password" }),
+    );
     expect(wrong.status === "error" && wrong.fieldErrors).toEqual({ currentPassword: "That is not your current password." });
-    const mismatch = await changePassword({ status: "idle" }, form({ currentPassword: input.password, newPassword: "a new password", confirmPassword: "another" }));
+    const mismatch = await changePassword(
+      { status: "idle" },
+      form({ currentPassword: input.password, newPassword: "a new password", confirmPassword: "another" }),
+    );
     expect(mismatch.status === "error" && mismatch.fieldErrors).toEqual({ confirmPassword: "The two new passwords do not match." });
     expect(await getSessionUser()).not.toBeNull();
 
-    const changed = await changePassword({ status: "idle" }, form({ currentPassword: input.password, newPassword: "a new password", confirmPassword: "a new password" }));
+    const changed = await changePassword(
+      { status: "idle" },
+      form({ currentPassword: input.password, newPassword: "a new password", confirmPassword: "a new password" }),
+    );
     expect(changed.status).toBe("ok");
     expect(await getSessionUser()).toBeNull(); // the old token's version is stale
     setFakeSession({ ...session, sv: session.sv + 1 });

@@ -30,7 +30,12 @@ const NOTE_BODY = "SENTINEL private note, for its author only";
 /** A draft self-assessment of `otherRep` (score 4 with a comment) and a private note of `leader` about `rep`. */
 async function seedHidden(db: Db, f: MatrixFixture) {
   await ensureAssessment(db, f.orgId, f.cycles.open, f.users.otherRep);
-  await upsertSelfRating(db, f.orgId, { cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: f.behaviourIds[1] }, { score: 4, comment: SELF_COMMENT });
+  await upsertSelfRating(
+    db,
+    f.orgId,
+    { cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: f.behaviourIds[1] },
+    { score: 4, comment: SELF_COMMENT },
+  );
   await insertNote(db, f.orgId, f.users.rep, f.users.leader, { heldOn: "2026-01-05", body: NOTE_BODY, shared: false, behaviourIds: [] });
 }
 
@@ -42,7 +47,10 @@ async function hiddenFromAdmin(db: Db, f: MatrixFixture): Promise<Hidden> {
   const self = await db
     .select({ rating: selfRatings, submittedAt: assessments.submittedAt, sharedAt: assessments.sharedAt })
     .from(selfRatings)
-    .leftJoin(assessments, and(eq(assessments.orgId, selfRatings.orgId), eq(assessments.cycleId, selfRatings.cycleId), eq(assessments.repUserId, selfRatings.repUserId)))
+    .leftJoin(
+      assessments,
+      and(eq(assessments.orgId, selfRatings.orgId), eq(assessments.cycleId, selfRatings.cycleId), eq(assessments.repUserId, selfRatings.repUserId)),
+    )
     .where(eq(selfRatings.orgId, f.orgId));
   const hiddenSelf = self.filter((row) => !coachSeesSelf(org!.blindMode, { submittedAt: row.submittedAt, sharedAt: row.sharedAt }));
   const notes = await db.select().from(oneOnOneNotes).where(eq(oneOnOneNotes.orgId, f.orgId));
@@ -100,7 +108,8 @@ describe("the audit log carries nothing that blind mode or a private note hides 
       if (entry.readOnly) expect(events, "a read-only action audited something").toEqual([]);
       else expect(events.length, "the action audited nothing").toBeGreaterThan(0);
       const hidden = await hiddenFromAdmin(db, f);
-      for (const event of events) expect(leaks(event, hidden), `${event.action} audited ${JSON.stringify({ before: event.before, after: event.after })}`).toEqual([]);
+      for (const event of events)
+        expect(leaks(event, hidden), `${event.action} audited ${JSON.stringify({ before: event.before, after: event.after })}`).toEqual([]);
     });
   }
 });

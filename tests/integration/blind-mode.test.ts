@@ -52,15 +52,30 @@ async function prepare(f: MatrixFixture) {
   const sentinel = `SENTINEL-${crypto.randomUUID()}`;
   const selfSentinel = `SELF-SENTINEL-${crypto.randomUUID()}`;
   const [b1, b2, b3] = f.behaviourIds;
-  await testDb().insert(ratings).values(
-    [[b1, 2], [b2, 4], [b3, 3]].map(([behaviourId, score]) => ({
-      orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: behaviourId as string, score: score as number, updatedBy: f.users.leader,
-    })),
-  );
+  await testDb()
+    .insert(ratings)
+    .values(
+      [
+        [b1, 2],
+        [b2, 4],
+        [b3, 3],
+      ].map(([behaviourId, score]) => ({
+        orgId: f.orgId,
+        cycleId: f.cycles.open,
+        repUserId: f.users.rep,
+        behaviourId: behaviourId as string,
+        score: score as number,
+        updatedBy: f.users.leader,
+      })),
+    );
   actAs(f, "leader");
   expect((await commentOnRating(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: b1, comment: sentinel })).status).toBe("ok");
   actAs(f, "rep");
-  for (const [behaviourId, score] of [[b1, 4], [b2, 4], [b3, 1]] as const) {
+  for (const [behaviourId, score] of [
+    [b1, 4],
+    [b2, 4],
+    [b3, 1],
+  ] as const) {
     const comment = behaviourId === b1 ? selfSentinel : null;
     expect((await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score, comment })).status).toBe("ok");
   }
@@ -102,14 +117,26 @@ describe("blind mode, at the data-access layer", () => {
     // Submitted: the leader sees the answers and the gaps; the rep still sees nothing of the leader.
     actAs(f, "rep");
     expect((await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).status).toBe("ok");
-    expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId: f.behaviourIds[0], score: 5, comment: null })).toMatchObject({ code: "conflict" });
+    expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId: f.behaviourIds[0], score: 5, comment: null })).toMatchObject({
+      code: "conflict",
+    });
     expect(JSON.stringify(await selfPage(f.slug, {}))).not.toContain(sentinel);
     expect((await baseline(f.slug, { repId: f.users.rep })).cycle).toMatchObject({ honestGaps: noGaps });
     actAs(f, "leader");
     const submitted = await baseline(f.slug, { repId: f.users.rep });
-    expect(rowsOf(submitted).slice(0, 3).map((r) => [r.self?.score, r.leader?.score, r.gap])).toEqual([[4, 2, 2], [4, 4, 0], [1, 3, -2]]);
+    expect(
+      rowsOf(submitted)
+        .slice(0, 3)
+        .map((r) => [r.self?.score, r.leader?.score, r.gap]),
+    ).toEqual([
+      [4, 2, 2],
+      [4, 4, 0],
+      [1, 3, -2],
+    ]);
     expect(submitted.cycle).toMatchObject({ canShare: true, canReopen: true, assessment: "submitted" });
-    expect(submitted.cycle).toMatchObject({ honestGaps: { tendency: "Rates themself about as you do overall (over 3 behaviours rated by both).", agreement: null } });
+    expect(submitted.cycle).toMatchObject({
+      honestGaps: { tendency: "Rates themself about as you do overall (over 3 behaviours rated by both).", agreement: null },
+    });
     // ... and the rep's comment wherever their self score is shown to a coach.
     expect(rowsOf(submitted)[0]!.self).toEqual({ score: 4, comment: selfSentinel });
     for (const persona of ["leader", "admin"] as const) {
@@ -129,8 +156,14 @@ describe("blind mode, at the data-access layer", () => {
     expect(shared).toMatchObject({ status: "shared", leaderVisible: true });
     expect(JSON.stringify(shared)).toContain(sentinel);
     const sharedView = await baseline(f.slug, { repId: f.users.rep });
-    expect(rowsOf(sharedView).slice(0, 3).map((r) => r.gap)).toEqual([2, 0, -2]);
-    expect(sharedView.cycle).toMatchObject({ honestGaps: { tendency: "You rate yourself about as your leader does overall (over 3 behaviours rated by both)." } });
+    expect(
+      rowsOf(sharedView)
+        .slice(0, 3)
+        .map((r) => r.gap),
+    ).toEqual([2, 0, -2]);
+    expect(sharedView.cycle).toMatchObject({
+      honestGaps: { tendency: "You rate yourself about as your leader does overall (over 3 behaviours rated by both)." },
+    });
 
     // Reopened: back to a draft; the leader's side is hidden from the rep again, and the rep's from the leader.
     actAs(f, "coLeader");
@@ -151,7 +184,10 @@ describe("blind mode, at the data-access layer", () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "rep");
     await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId: f.behaviourIds[0], score: 3, comment: null });
-    expect(await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).toMatchObject({ code: "invalid", message: expect.stringContaining("Presenting, Talking about money are still open") });
+    expect(await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).toMatchObject({
+      code: "invalid",
+      message: expect.stringContaining("Presenting, Talking about money are still open"),
+    });
     actAs(f, "leader");
     expect((await shareResults(f.slug, { cycleId: f.cycles.closed, repUserId: f.users.rep })).status).toBe("ok");
   });
@@ -165,7 +201,11 @@ describe("blind mode, at the data-access layer", () => {
     expect(page).toMatchObject({ status: "draft", leaderVisible: true });
     expect(JSON.stringify(page)).toContain(sentinel);
     actAs(f, "leader");
-    expect(rowsOf(await baseline(f.slug, { repId: f.users.rep })).slice(0, 3).map((r) => r.gap)).toEqual([2, 0, -2]);
+    expect(
+      rowsOf(await baseline(f.slug, { repId: f.users.rep }))
+        .slice(0, 3)
+        .map((r) => r.gap),
+    ).toEqual([2, 0, -2]);
   });
 
   it("never shows one rep another rep's baseline", async () => {
@@ -173,15 +213,32 @@ describe("blind mode, at the data-access layer", () => {
     // Both reps of team A rated, self-assessed, submitted and shared: everything of theirs is visible to whoever may see it.
     const rep = await prepare(f);
     const [b1, b2, b3] = f.behaviourIds;
-    await testDb().insert(ratings).values(
-      [[b1, 5], [b2, 1], [b3, 5]].map(([behaviourId, score]) => ({
-        orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: behaviourId as string, score: score as number, updatedBy: f.users.leader,
-      })),
-    );
+    await testDb()
+      .insert(ratings)
+      .values(
+        [
+          [b1, 5],
+          [b2, 1],
+          [b3, 5],
+        ].map(([behaviourId, score]) => ({
+          orgId: f.orgId,
+          cycleId: f.cycles.open,
+          repUserId: f.users.otherRep,
+          behaviourId: behaviourId as string,
+          score: score as number,
+          updatedBy: f.users.leader,
+        })),
+      );
     const otherSentinel = `OTHER-SENTINEL-${crypto.randomUUID()}`;
     actAs(f, "otherRep");
-    for (const [behaviourId, score] of [[b1, 3], [b2, 3], [b3, 2]] as const) {
-      expect((await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score, comment: behaviourId === b1 ? otherSentinel : null })).status).toBe("ok");
+    for (const [behaviourId, score] of [
+      [b1, 3],
+      [b2, 3],
+      [b3, 2],
+    ] as const) {
+      expect(
+        (await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score, comment: behaviourId === b1 ? otherSentinel : null })).status,
+      ).toBe("ok");
     }
     for (const persona of ["rep", "otherRep"] as const) {
       actAs(f, persona);
@@ -191,16 +248,38 @@ describe("blind mode, at the data-access layer", () => {
     for (const repUserId of [f.users.rep, f.users.otherRep]) {
       expect((await shareResults(f.slug, { cycleId: f.cycles.open, repUserId })).status).toBe("ok");
     }
-    const scores = (data: Record<string, unknown>) => rowsOf(data).slice(0, 3).map((r) => [r.name, r.self?.score, r.leader?.score, r.gap]);
+    const scores = (data: Record<string, unknown>) =>
+      rowsOf(data)
+        .slice(0, 3)
+        .map((r) => [r.name, r.self?.score, r.leader?.score, r.gap]);
     const names = ["Prospecting", "Presenting", "Talking about money"];
     const own = {
-      rep: { id: f.users.rep, scores: [[names[0], 4, 2, 2], [names[1], 4, 4, 0], [names[2], 1, 3, -2]], secrets: [rep.sentinel, rep.selfSentinel] },
-      otherRep: { id: f.users.otherRep, scores: [[names[0], 3, 5, -2], [names[1], 3, 1, 2], [names[2], 2, 5, -3]], secrets: [otherSentinel] },
+      rep: {
+        id: f.users.rep,
+        scores: [
+          [names[0], 4, 2, 2],
+          [names[1], 4, 4, 0],
+          [names[2], 1, 3, -2],
+        ],
+        secrets: [rep.sentinel, rep.selfSentinel],
+      },
+      otherRep: {
+        id: f.users.otherRep,
+        scores: [
+          [names[0], 3, 5, -2],
+          [names[1], 3, 1, 2],
+          [names[2], 2, 5, -3],
+        ],
+        secrets: [otherSentinel],
+      },
     };
     const entry = registeredEntries().find((e) => e.name === "/o/[slug]/reps/[repId]")!;
     if (entry.entry !== "member") throw new Error("not a member entry");
 
-    for (const [persona, other] of [["rep", "otherRep"], ["otherRep", "rep"]] as const) {
+    for (const [persona, other] of [
+      ["rep", "otherRep"],
+      ["otherRep", "rep"],
+    ] as const) {
       actAs(f, persona);
       // Their own baseline: their own scores, gaps and comments, all shared with them.
       const mine = await baseline(f.slug, { repId: own[persona].id });
@@ -221,6 +300,7 @@ describe("blind mode, at the data-access layer", () => {
     actAs(f, "otherLeader");
     expect(await entry.call(f.slug, { repId: f.users.rep })).toMatchObject({ code: "forbidden" });
     actAs(f, "leader");
-    for (const persona of ["rep", "otherRep"] as const) expect(scores(await baseline(f.slug, { repId: own[persona].id }))).toEqual(own[persona].scores);
+    for (const persona of ["rep", "otherRep"] as const)
+      expect(scores(await baseline(f.slug, { repId: own[persona].id }))).toEqual(own[persona].scores);
   });
 });

@@ -38,7 +38,11 @@ async function rated() {
   ] as const;
   await testDb()
     .insert(ratings)
-    .values(rows.flatMap(([repUserId, updatedBy, scores]) => scores.map((score, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId, behaviourId: f.behaviourIds[i]!, score, updatedBy }))));
+    .values(
+      rows.flatMap(([repUserId, updatedBy, scores]) =>
+        scores.map((score, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId, behaviourId: f.behaviourIds[i]!, score, updatedBy })),
+      ),
+    );
   return f;
 }
 
@@ -88,8 +92,13 @@ describe("how leaders rate", () => {
     if (outcome.status !== "ok") throw new Error(outcome.code);
     const { fileName, csv } = outcome.data as { fileName: string; csv: string };
     expect(fileName).toMatch(/-calibration\.csv$/);
-    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Rater,Behaviour,Ratings,Mean,Standard deviation,Ones,Twos,Threes,Fours,Fives,Versus organisation,Versus other leaders,Rates");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "Rater,Behaviour,Ratings,Mean,Standard deviation,Ones,Twos,Threes,Fours,Fives,Versus organisation,Versus other leaders,Rates",
+    );
     expect(lines).toHaveLength(1 + 2 * (1 + 3));
     expect(lines[1]).toBe("Lee Leader,All behaviours,3,3,1,0,1,1,1,0,-0.83,-1.67,");
     expect(lines[2]).toMatch(/^Lee Leader,[^,]+,1,2,,0,1,0,0,0,-1\.5,-3,$/);
@@ -100,13 +109,28 @@ describe("how leaders rate", () => {
     // 30 ratings each: Lee gives 4s, Olu 3s (ten reps x three behaviours each, the reps added to the fixture).
     const reps: string[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const user = await insertUser(testDb(), { name: `Rep ${i}`, email: `rep.${i}.${crypto.randomUUID().slice(0, 8)}@example.test`, passwordHash: "x" });
+      const user = await insertUser(testDb(), {
+        name: `Rep ${i}`,
+        email: `rep.${i}.${crypto.randomUUID().slice(0, 8)}@example.test`,
+        passwordHash: "x",
+      });
       await insertMembership(testDb(), f.orgId, { userId: user.id, role: "rep", teamId: i < 10 ? f.teamId : f.otherTeamId });
       reps.push(user.id);
     }
     await testDb()
       .insert(ratings)
-      .values(reps.flatMap((repUserId, i) => f.behaviourIds.map((behaviourId) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId, behaviourId, score: i < 10 ? 4 : 3, updatedBy: i < 10 ? f.users.leader : f.users.otherLeader }))));
+      .values(
+        reps.flatMap((repUserId, i) =>
+          f.behaviourIds.map((behaviourId) => ({
+            orgId: f.orgId,
+            cycleId: f.cycles.open,
+            repUserId,
+            behaviourId,
+            score: i < 10 ? 4 : 3,
+            updatedBy: i < 10 ? f.users.leader : f.users.otherLeader,
+          })),
+        ),
+      );
     const { result: admin, queries } = await countQueries(() => page(f, "admin"));
     expect(admin.raters.map((r) => [r.name, r.overall.count, r.overall.tendency])).toEqual([
       ["Lee Leader", 30, "higher"],

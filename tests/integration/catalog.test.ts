@@ -15,7 +15,16 @@ describe("schema catalog: the scale-out rules", () => {
     const names = tables.map((t) => t.table_name);
     // The check must have tenant tables to look at, or it proves nothing: the first ones and the newest ones.
     expect(names).toEqual(
-      expect.arrayContaining(["memberships", "teams", "audit_events", "check_ins", "coaching_plans", "coaching_plan_actions", "one_on_one_notes", "one_on_one_note_behaviours"]),
+      expect.arrayContaining([
+        "memberships",
+        "teams",
+        "audit_events",
+        "check_ins",
+        "coaching_plans",
+        "coaching_plan_actions",
+        "one_on_one_notes",
+        "one_on_one_note_behaviours",
+      ]),
     );
     // Every table named global exists: a stale name would silently exempt nothing, a misspelt one hide a table.
     expect(names).toEqual(expect.arrayContaining([...GLOBAL_TABLES, TENANT_ROOT_TABLE]));
@@ -33,7 +42,9 @@ describe("schema catalog: the scale-out rules", () => {
     const readme = fs.readFileSync("docs/scale-out.md", "utf8");
     const block = /<!-- citus:start -->\s*```sql\n([\s\S]*?)```\s*<!-- citus:end -->/.exec(readme)?.[1];
     const listed = (block ?? "").split("\n").filter((line) => line.startsWith("SELECT create_"));
-    expect(listed, "docs/scale-out.md's Citus statements (between <!-- citus:start --> and <!-- citus:end -->) are out of date").toEqual(citusStatements(await citusPlan(testDb())));
+    expect(listed, "docs/scale-out.md's Citus statements (between <!-- citus:start --> and <!-- citus:end -->) are out of date").toEqual(
+      citusStatements(await citusPlan(testDb())),
+    );
   });
 
   it("catches a badly keyed tenant table and a cascading history foreign key", async () => {

@@ -34,7 +34,12 @@ afterEach(() => {
   delete process.env.TRUST_PROXY;
 });
 
-const answer = { trust: "2", salesFrustratesUs: "Orders change after they are picked.", wouldHelp: "A cut-off time we both keep.", respondentName: "Fran" };
+const answer = {
+  trust: "2",
+  salesFrustratesUs: "Orders change after they are picked.",
+  wouldHelp: "A cut-off time we both keep.",
+  respondentName: "Fran",
+};
 
 /** A fixture whose relationship (kept by `leader`) has a check-in link made through the action: its token. */
 async function withLink(): Promise<{ f: MatrixFixture; token: string; checkInId: string }> {
@@ -80,7 +85,9 @@ describe("check-in links", () => {
     expect(days).toBeLessThan(14.01);
     // The raw token is nowhere in the database: not in the link's row, not in the audit log.
     const everything = rowsOf<{ t: string }>(
-      await db.execute(sql`select (select coalesce(string_agg(c::text, '|'), '') from check_ins c) || (select coalesce(string_agg(a::text, '|'), '') from audit_events a) as t`),
+      await db.execute(
+        sql`select (select coalesce(string_agg(c::text, '|'), '') from check_ins c) || (select coalesce(string_agg(a::text, '|'), '') from audit_events a) as t`,
+      ),
     )[0]!.t;
     expect(everything).toContain(hashToken(token));
     expect(everything).not.toContain(token);
@@ -90,16 +97,30 @@ describe("check-in links", () => {
     const db = testDb();
     const { f, token, checkInId } = await withLink();
     const page = await pageOf(f.slug, token);
-    expect(page).toMatchObject({ status: "ok", data: { status: "waiting", orgName: expect.stringMatching(/^Matrix /), leaderName: "Lee Leader", closed: null } });
+    expect(page).toMatchObject({
+      status: "ok",
+      data: { status: "waiting", orgName: expect.stringMatching(/^Matrix /), leaderName: "Lee Leader", closed: null },
+    });
     expect(Object.keys(page.status === "ok" ? page.data : {}).sort()).toEqual(["closed", "leaderName", "orgName", "status"]);
 
     const sent = await answerCheckIn(f.slug, token, answer);
     expect(sent).toEqual({ status: "ok", data: { answered: true } });
-    const [row] = await db.select().from(checkIns).where(and(eq(checkIns.orgId, f.orgId), eq(checkIns.id, checkInId)));
+    const [row] = await db
+      .select()
+      .from(checkIns)
+      .where(and(eq(checkIns.orgId, f.orgId), eq(checkIns.id, checkInId)));
     expect(row).toMatchObject({ trust: 2, salesFrustratesUs: answer.salesFrustratesUs, wouldHelp: answer.wouldHelp, respondentName: "Fran" });
     expect(row!.answeredAt).toBeInstanceOf(Date);
-    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "checkIn.answer")));
-    expect(event).toMatchObject({ actorUserId: null, targetType: "relationship", targetId: MATRIX_IDS.relationship, targetLabel: "Fran Finance (Finance)" });
+    const [event] = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "checkIn.answer")));
+    expect(event).toMatchObject({
+      actorUserId: null,
+      targetType: "relationship",
+      targetId: MATRIX_IDS.relationship,
+      targetLabel: "Fran Finance (Finance)",
+    });
 
     expect(await statusOf(f.slug, token)).toBe("answered");
     const before = await snapshotTables(db);
@@ -111,10 +132,15 @@ describe("check-in links", () => {
   it("refuse an expired, a revoked, an unknown link and another organisation's link, storing nothing", async () => {
     const db = testDb();
     const expired = await withLink();
-    await db.update(checkIns).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(checkIns.orgId, expired.f.orgId));
+    await db
+      .update(checkIns)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(checkIns.orgId, expired.f.orgId));
     const revoked = await withLink();
     actAs(revoked.f, "leader");
-    expect(await revokeCheckIn(revoked.f.slug, { relationshipId: MATRIX_IDS.relationship, checkInId: revoked.checkInId })).toMatchObject({ status: "ok" });
+    expect(await revokeCheckIn(revoked.f.slug, { relationshipId: MATRIX_IDS.relationship, checkInId: revoked.checkInId })).toMatchObject({
+      status: "ok",
+    });
     actAs(revoked.f, "signedOut");
     const other = await withLink();
 
@@ -132,7 +158,11 @@ describe("check-in links", () => {
       [expired.f.slug, other.token, "not_found", "not valid"],
     ] as const) {
       for (let i = 0; i < CHECK_IN_LINK_RULE.limit + 2; i++) {
-        expect(await answerCheckIn(slug, token, answer), `${token} ${i}`).toMatchObject({ status: "error", code, message: expect.stringContaining(message) });
+        expect(await answerCheckIn(slug, token, answer), `${token} ${i}`).toMatchObject({
+          status: "error",
+          code,
+          message: expect.stringContaining(message),
+        });
       }
     }
     // Nothing stored: no answer, no audit event, not even a rate-limit count.
@@ -151,8 +181,15 @@ describe("check-in links", () => {
       values: { trust: "7" },
     });
     const huge = await answerCheckIn(f.slug, token, { ...answer, padding: "x".repeat(20_000) });
-    expect(huge).toMatchObject({ status: "error", code: "invalid", fieldErrors: { form: "This answer is too long to send. Shorten it and try again." } });
-    const [row] = await db.select({ answeredAt: checkIns.answeredAt }).from(checkIns).where(and(eq(checkIns.orgId, f.orgId), eq(checkIns.id, checkInId)));
+    expect(huge).toMatchObject({
+      status: "error",
+      code: "invalid",
+      fieldErrors: { form: "This answer is too long to send. Shorten it and try again." },
+    });
+    const [row] = await db
+      .select({ answeredAt: checkIns.answeredAt })
+      .from(checkIns)
+      .where(and(eq(checkIns.orgId, f.orgId), eq(checkIns.id, checkInId)));
     expect(row!.answeredAt).toBeNull();
   });
 
@@ -164,7 +201,10 @@ describe("check-in links", () => {
     }
     const locked = await answerCheckIn(f.slug, token, answer);
     expect(locked).toMatchObject({ status: "error", code: "conflict", message: expect.stringMatching(/^Too many tries.*wait 10 minutes/) });
-    const [row] = await db.select({ answeredAt: checkIns.answeredAt }).from(checkIns).where(and(eq(checkIns.orgId, f.orgId), eq(checkIns.id, checkInId)));
+    const [row] = await db
+      .select({ answeredAt: checkIns.answeredAt })
+      .from(checkIns)
+      .where(and(eq(checkIns.orgId, f.orgId), eq(checkIns.id, checkInId)));
     expect(row!.answeredAt).toBeNull();
     // Another link is unaffected.
     const other = await withLink();
@@ -183,9 +223,15 @@ describe("check-in links", () => {
     expect(await answerCheckIn(second.f.slug, second.token, answer)).toMatchObject({ status: "ok" });
     const [hit] = await db.select({ count: throttles.count }).from(throttles).where(eq(throttles.key, key));
     expect(hit).toEqual({ count: 1 });
-    await db.update(throttles).set({ lockedUntil: new Date(Date.now() + 60_000) }).where(eq(throttles.key, key));
+    await db
+      .update(throttles)
+      .set({ lockedUntil: new Date(Date.now() + 60_000) })
+      .where(eq(throttles.key, key));
     const third = await withLink();
-    expect(await answerCheckIn(third.f.slug, third.token, answer)).toMatchObject({ code: "conflict", message: expect.stringContaining("Too many tries") });
+    expect(await answerCheckIn(third.f.slug, third.token, answer)).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("Too many tries"),
+    });
   });
 
   it("answer concurrent submits on one link exactly once", async () => {
@@ -195,9 +241,20 @@ describe("check-in links", () => {
     const ok = results.filter((r) => r.status === "ok");
     expect(ok).toHaveLength(1);
     // The four others are refused as conflicts.
-    expect(results.filter((r) => r.status !== "ok").map((r) => (r.status === "error" ? r.code : r.status))).toEqual(["conflict", "conflict", "conflict", "conflict"]);
-    const [row] = await db.select({ trust: checkIns.trust }).from(checkIns).where(and(eq(checkIns.orgId, f.orgId), eq(checkIns.id, checkInId)));
-    const events = await db.select().from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "checkIn.answer")));
+    expect(results.filter((r) => r.status !== "ok").map((r) => (r.status === "error" ? r.code : r.status))).toEqual([
+      "conflict",
+      "conflict",
+      "conflict",
+      "conflict",
+    ]);
+    const [row] = await db
+      .select({ trust: checkIns.trust })
+      .from(checkIns)
+      .where(and(eq(checkIns.orgId, f.orgId), eq(checkIns.id, checkInId)));
+    const events = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "checkIn.answer")));
     expect(events).toHaveLength(1);
     expect(events[0]!.after).toMatchObject({ trust: row!.trust });
   });
@@ -212,7 +269,9 @@ describe("check-in links", () => {
     actAs(f, "leader");
     const before = await snapshotTables(db);
     expect(await revokeCheckIn(f.slug, { relationshipId: MATRIX_IDS.relationship, checkInId })).toMatchObject({ code: "conflict" });
-    expect(await revokeCheckIn(f.slug, { relationshipId: MATRIX_IDS.relationship, checkInId: MATRIX_CHECK_IN_ID })).toMatchObject({ code: "not_found" });
+    expect(await revokeCheckIn(f.slug, { relationshipId: MATRIX_IDS.relationship, checkInId: MATRIX_CHECK_IN_ID })).toMatchObject({
+      code: "not_found",
+    });
     expect(await snapshotTables(db)).toEqual(before);
   });
 });
@@ -235,7 +294,10 @@ describe("both views on the relationship", () => {
       expect(page.timeline.map((e) => e.type)).toEqual(answeredOn > "2027-01-15" ? ["checkIn", "interaction"] : ["interaction", "checkIn"]);
       expect(page.timeline.map((e) => e.on)).toEqual([answeredOn, "2027-01-15"].sort().reverse());
       const answered = page.timeline.find((e) => e.type === "checkIn");
-      expect(answered).toMatchObject({ type: "checkIn", answer: { id: checkInId, trust: 2, salesFrustratesUs: answer.salesFrustratesUs, wouldHelp: answer.wouldHelp, respondentName: "Fran" } });
+      expect(answered).toMatchObject({
+        type: "checkIn",
+        answer: { id: checkInId, trust: 2, salesFrustratesUs: answer.salesFrustratesUs, wouldHelp: answer.wouldHelp, respondentName: "Fran" },
+      });
       expect(page.checkIns.map((c) => c.status).sort()).toEqual(["answered", "waiting"]);
       expect(JSON.stringify(page)).not.toContain(hashToken(token));
     }
@@ -252,7 +314,10 @@ describe("both views on the relationship", () => {
     actAs(f, "leader");
     const made = await addAction(f.slug, action);
     expect(made).toMatchObject({ status: "ok" });
-    const [row] = await db.select().from(relationshipActions).where(and(eq(relationshipActions.orgId, f.orgId), eq(relationshipActions.checkInId, checkInId)));
+    const [row] = await db
+      .select()
+      .from(relationshipActions)
+      .where(and(eq(relationshipActions.orgId, f.orgId), eq(relationshipActions.checkInId, checkInId)));
     expect(row).toMatchObject({ description: "Agree a cut-off time", interactionId: null });
     const page = await detail(f);
     expect(page.actions.find((a) => a.checkInId === checkInId)).toBeDefined();
@@ -283,7 +348,11 @@ describe("check-in answers under concurrent submits (PostgreSQL)", () => {
         );
         if (row!.n === submits.length) break;
         if (Date.now() > deadline) {
-          const activity = rowsOf(await tx.execute(sql`select state, wait_event_type, wait_event, left(query, 80) as q from pg_stat_activity where datname = current_database()`));
+          const activity = rowsOf(
+            await tx.execute(
+              sql`select state, wait_event_type, wait_event, left(query, 80) as q from pg_stat_activity where datname = current_database()`,
+            ),
+          );
           throw new Error(`only ${row!.n} submits reached the claim: ${JSON.stringify(activity)}`);
         }
         await new Promise((resolve) => setTimeout(resolve, 25));
@@ -294,12 +363,16 @@ describe("check-in answers under concurrent submits (PostgreSQL)", () => {
     expect(results.filter((r) => r.status === "ok")).toHaveLength(1);
     const refused = results.filter((r) => r.status === "error");
     expect(refused).toHaveLength(3);
-    for (const r of refused) expect(r).toMatchObject({ code: "conflict", message: "This check-in was answered or closed a moment ago. Nothing more was saved." });
+    for (const r of refused)
+      expect(r).toMatchObject({ code: "conflict", message: "This check-in was answered or closed a moment ago. Nothing more was saved." });
 
     const rows = await db.select({ trust: checkIns.trust, answeredAt: checkIns.answeredAt }).from(checkIns).where(eq(checkIns.orgId, f.orgId));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.answeredAt).toBeInstanceOf(Date);
-    const events = await db.select({ after: auditEvents.after }).from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "checkIn.answer")));
+    const events = await db
+      .select({ after: auditEvents.after })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "checkIn.answer")));
     expect(events).toHaveLength(1);
     expect(events[0]!.after).toMatchObject({ trust: rows[0]!.trust });
   });

@@ -14,7 +14,17 @@ import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtur
 import type { MatrixFixture } from "../support/matrix";
 import type { AuditLog } from "@/lib/audit/loaders";
 import "@/lib/audit/loaders";
-import { addPlanAction, createNote, createPlan, deleteNote, removePlanAction, setPlanActionDone, updateCoachingSettings, updateNote, updatePlan } from "@/lib/coaching/actions";
+import {
+  addPlanAction,
+  createNote,
+  createPlan,
+  deleteNote,
+  removePlanAction,
+  setPlanActionDone,
+  updateCoachingSettings,
+  updateNote,
+  updatePlan,
+} from "@/lib/coaching/actions";
 import type { CoachingQueuePage, RepCoachingPage } from "@/lib/coaching/loaders";
 import "@/lib/coaching/loaders";
 import { buildCoachingQueue, buildCoachingRollups, listRepsOverdueForOneOnOne } from "@/lib/coaching/queue";
@@ -51,7 +61,13 @@ async function rate(f: MatrixFixture, repUserId: string, scores: number[], cycle
     .values(scores.map((score, i) => ({ orgId: f.orgId, cycleId, repUserId, behaviourId: f.behaviourIds[i]!, score, updatedBy: f.users.leader })));
 }
 
-async function selfAssess(f: MatrixFixture, repUserId: string, scores: number[], state: { submitted?: boolean; shared?: boolean }, cycleId = f.cycles.open) {
+async function selfAssess(
+  f: MatrixFixture,
+  repUserId: string,
+  scores: number[],
+  state: { submitted?: boolean; shared?: boolean },
+  cycleId = f.cycles.open,
+) {
   const at = new Date();
   await testDb()
     .insert(assessments)
@@ -62,7 +78,11 @@ async function selfAssess(f: MatrixFixture, repUserId: string, scores: number[],
 }
 
 async function addRep(f: MatrixFixture, name: string, teamId: string | null) {
-  const user = await insertUser(testDb(), { name, email: `${name.toLowerCase().replace(/\W+/g, ".")}.${crypto.randomUUID().slice(0, 8)}@example.test`, passwordHash: "x" });
+  const user = await insertUser(testDb(), {
+    name,
+    email: `${name.toLowerCase().replace(/\W+/g, ".")}.${crypto.randomUUID().slice(0, 8)}@example.test`,
+    passwordHash: "x",
+  });
   await insertMembership(testDb(), f.orgId, { userId: user.id, role: "rep", teamId });
   return user.id;
 }
@@ -128,7 +148,16 @@ describe("the coaching queue", () => {
     const leader = await queuePage(f, "leader");
     expect(leader.organisationRollup).toBeNull();
     expect(leader.teamRollups.map((t) => t.teamId)).toEqual([f.teamId]);
-    const teamA = leader.teamRollups[0]!.behaviours.map((b) => [b.behaviourId, b.average, b.rated, b.blindSpots, b.hiddenStrengths, b.agreedWeaknesses, b.agreedStrengths, b.aligned]);
+    const teamA = leader.teamRollups[0]!.behaviours.map((b) => [
+      b.behaviourId,
+      b.average,
+      b.rated,
+      b.blindSpots,
+      b.hiddenStrengths,
+      b.agreedWeaknesses,
+      b.agreedStrengths,
+      b.aligned,
+    ]);
     // Weakest first: b0 2.3; then b1 and b2 at 3.3, b1 more mis-seen (a hidden strength).
     expect(teamA).toEqual([
       [b0, 2.3, 3, 1, 0, 1, 0, 0],
@@ -166,7 +195,12 @@ describe("the coaching queue", () => {
     expect(page.status).toBe("ok");
     const rows = await buildCoachingRollups(testDb(), { id: f.orgId, timeZone: "Europe/London", blindMode: true }, f.cycles.open, {});
     // One organisation row per behaviour, the loner's 1 averaged in; the teams' spread is the teams' alone.
-    expect(rows.filter((r) => r.teamId === null).map((r) => [r.behaviourId, r.average, r.rated, r.lowestTeam, r.highestTeam]).sort()).toEqual(
+    expect(
+      rows
+        .filter((r) => r.teamId === null)
+        .map((r) => [r.behaviourId, r.average, r.rated, r.lowestTeam, r.highestTeam])
+        .sort(),
+    ).toEqual(
       [
         [b0, 2.6, 5, 2.3, 5],
         [b1, 2.8, 5, 3, 3.3],
@@ -179,9 +213,25 @@ describe("the coaching queue", () => {
   it("follows the organisation's thresholds", async () => {
     const { f } = await handComputed();
     actAs(f, "admin");
-    const invalid = await updateCoachingSettings(f.slug, { blindSpotGap: "1", hiddenStrengthGap: "1", agreedWeaknessMax: "4", agreedStrengthMin: "4", oneOnOneCadenceDays: "14", gapBasis: "raw" });
+    const invalid = await updateCoachingSettings(f.slug, {
+      blindSpotGap: "1",
+      hiddenStrengthGap: "1",
+      agreedWeaknessMax: "4",
+      agreedStrengthMin: "4",
+      oneOnOneCadenceDays: "14",
+      gapBasis: "raw",
+    });
     expect(invalid).toMatchObject({ status: "error", code: "invalid", fieldErrors: { agreedStrengthMin: expect.any(String) } });
-    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "3", hiddenStrengthGap: "1", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "2", gapBasis: "raw" }));
+    ok(
+      await updateCoachingSettings(f.slug, {
+        blindSpotGap: "3",
+        hiddenStrengthGap: "1",
+        agreedWeaknessMax: "2",
+        agreedStrengthMin: "4",
+        oneOnOneCadenceDays: "2",
+        gapBasis: "raw",
+      }),
+    );
     const page = await queuePage(f, "leader");
     const rep = page.reps.find((r) => r.userId === f.users.rep)!;
     // +2 is no longer a blind spot (needs 3); -1 is now a hidden strength; the 1:1 three days ago is overdue at 2.
@@ -191,7 +241,14 @@ describe("the coaching queue", () => {
     // The roll-up labels in SQL with the same thresholds. Remy: b0 +2 aligned, b1 agreed strength, b2 -1 hidden
     // strength; Nia: b0 agreed weakness, b1 -3 hidden strength, b2 +1 aligned (Ora's draft is not counted).
     const [b0, b1, b2] = f.behaviourIds;
-    const counts = page.teamRollups[0]!.behaviours.map((b) => [b.behaviourId, b.blindSpots, b.hiddenStrengths, b.agreedWeaknesses, b.agreedStrengths, b.aligned]);
+    const counts = page.teamRollups[0]!.behaviours.map((b) => [
+      b.behaviourId,
+      b.blindSpots,
+      b.hiddenStrengths,
+      b.agreedWeaknesses,
+      b.agreedStrengths,
+      b.aligned,
+    ]);
     expect(counts.sort()).toEqual(
       [
         [b0, 0, 0, 1, 0, 1],
@@ -213,9 +270,22 @@ describe("the coaching queue", () => {
     // Lee rates themself 2 above the leader everywhere except b2, where they agree: four raw blind spots.
     const lee = await addRep(f, "Lee Lenient", f.teamId);
     const at = new Date();
-    await testDb().insert(ratings).values([3, 2, 3, 2, 3].map((score, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: lee, behaviourId: five[i]!, score, updatedBy: f.users.leader })));
+    await testDb()
+      .insert(ratings)
+      .values(
+        [3, 2, 3, 2, 3].map((score, i) => ({
+          orgId: f.orgId,
+          cycleId: f.cycles.open,
+          repUserId: lee,
+          behaviourId: five[i]!,
+          score,
+          updatedBy: f.users.leader,
+        })),
+      );
     await testDb().insert(assessments).values({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: lee, submittedAt: at });
-    await testDb().insert(selfRatings).values([5, 4, 3, 4, 5].map((score, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: lee, behaviourId: five[i]!, score })));
+    await testDb()
+      .insert(selfRatings)
+      .values([5, 4, 3, 4, 5].map((score, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: lee, behaviourId: five[i]!, score })));
     const labelsOf = (page: CoachingQueuePage, id: string) => {
       const rep = page.reps.find((r) => r.userId === id)!;
       return Object.fromEntries([...rep.items, ...rep.more].map((i) => [i.behaviourId, i.label]));
@@ -224,7 +294,13 @@ describe("the coaching queue", () => {
     const raw = await queuePage(f, "leader");
     expect(raw.basis).toBe("raw");
     const leeRaw = raw.reps.find((r) => r.userId === lee)!;
-    expect(labelsOf(raw, lee)).toEqual({ [b0!]: "blind_spot", [b1!]: "blind_spot", [b2!]: "aligned", [five[3]!]: "blind_spot", [five[4]!]: "blind_spot" });
+    expect(labelsOf(raw, lee)).toEqual({
+      [b0!]: "blind_spot",
+      [b1!]: "blind_spot",
+      [b2!]: "aligned",
+      [five[3]!]: "blind_spot",
+      [five[4]!]: "blind_spot",
+    });
     // Mean gap (2+2+0+2+2)/5 = 1.6: shown in words on either basis; under the blind-spot threshold of 2, so no scale item.
     expect(leeRaw.tendency).toBe("Rates themself 1.6 higher than you overall (over 5 behaviours rated by both).");
     expect(leeRaw.scale).toBeNull();
@@ -245,7 +321,9 @@ describe("the coaching queue", () => {
     // The roll-ups count the same labels as the queue on both bases.
     for (const page of [raw, relative]) {
       const counted = new Map<string, number>();
-      for (const rep of page.reps) for (const item of [...rep.items, ...rep.more]) if (item.label === "blind_spot") counted.set(item.behaviourId, (counted.get(item.behaviourId) ?? 0) + 1);
+      for (const rep of page.reps)
+        for (const item of [...rep.items, ...rep.more])
+          if (item.label === "blind_spot") counted.set(item.behaviourId, (counted.get(item.behaviourId) ?? 0) + 1);
       const rolled = new Map(page.teamRollups[0]!.behaviours.filter((b) => b.blindSpots > 0).map((b) => [b.behaviourId, b.blindSpots]));
       expect(rolled, page.basis).toEqual(counted);
     }
@@ -254,10 +332,22 @@ describe("the coaching queue", () => {
 
     // The organisation's setting makes relative the default; a tendency past the threshold asks for the scale first.
     actAs(f, "admin");
-    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "1", hiddenStrengthGap: "2", agreedWeaknessMax: "1", agreedStrengthMin: "5", oneOnOneCadenceDays: "14", gapBasis: "relative" }));
+    ok(
+      await updateCoachingSettings(f.slug, {
+        blindSpotGap: "1",
+        hiddenStrengthGap: "2",
+        agreedWeaknessMax: "1",
+        agreedStrengthMin: "5",
+        oneOnOneCadenceDays: "14",
+        gapBasis: "relative",
+      }),
+    );
     const byDefault = await queuePage(f, "leader");
     expect(byDefault.basis).toBe("relative");
-    expect(byDefault.reps.find((r) => r.userId === lee)!.scale).toMatchObject({ title: "Talk about the scale first", explanation: expect.stringContaining("1.6 points higher") });
+    expect(byDefault.reps.find((r) => r.userId === lee)!.scale).toMatchObject({
+      title: "Talk about the scale first",
+      explanation: expect.stringContaining("1.6 points higher"),
+    });
     expect((await queuePage(f, "leader", { gaps: "raw" })).basis).toBe("raw");
   });
 
@@ -293,10 +383,19 @@ describe("coaching plans", () => {
     await selfAssess(f, f.users.rep, [3, 3, 3], { submitted: true }, f.cycles.closed);
     // The plan starts in the closed cycle (as if made then).
     actAs(f, "leader");
-    const created = await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: b0, targetScore: "4", dueOn: "2027-01-31", actions: "Role-play openings\n  \nShadow a call" });
+    const created = await createPlan(f.slug, {
+      repUserId: f.users.rep,
+      behaviourId: b0,
+      targetScore: "4",
+      dueOn: "2027-01-31",
+      actions: "Role-play openings\n  \nShadow a call",
+    });
     ok(created);
     const planId = (created as { data: { planId: string } }).data.planId;
-    await testDb().update(coachingPlans).set({ cycleId: f.cycles.closed, scoreThen: 2 }).where(and(eq(coachingPlans.orgId, f.orgId), eq(coachingPlans.id, planId)));
+    await testDb()
+      .update(coachingPlans)
+      .set({ cycleId: f.cycles.closed, scoreThen: 2 })
+      .where(and(eq(coachingPlans.orgId, f.orgId), eq(coachingPlans.id, planId)));
 
     // The coach sees then (Q1: 2) and no "now" until a later cycle is rated.
     let coach = await repPage(f, "leader");
@@ -309,7 +408,10 @@ describe("coaching plans", () => {
     // The rep: Q1 results not shared yet -> no scores; shared Q1 -> then; Q2 shared -> now.
     let mine = await repPage(f, "rep");
     expect(mine.plans[0]).toMatchObject({ then: null, now: null });
-    await testDb().update(assessments).set({ sharedAt: new Date() }).where(and(eq(assessments.orgId, f.orgId), eq(assessments.cycleId, f.cycles.closed)));
+    await testDb()
+      .update(assessments)
+      .set({ sharedAt: new Date() })
+      .where(and(eq(assessments.orgId, f.orgId), eq(assessments.cycleId, f.cycles.closed)));
     mine = await repPage(f, "rep");
     expect(mine.plans[0]).toMatchObject({ then: { score: 2 }, now: null });
     await selfAssess(f, f.users.rep, [4, 4, 4], { shared: true });
@@ -340,11 +442,17 @@ describe("coaching plans", () => {
     const created = await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: b0, targetScore: "4", dueOn: "", actions: "Role-play openings" });
     ok(created);
     const planId = (created as { data: { planId: string } }).data.planId;
-    await testDb().update(ratings).set({ score: 5 }).where(and(eq(ratings.orgId, f.orgId), eq(ratings.cycleId, f.cycles.open), eq(ratings.behaviourId, b0!)));
+    await testDb()
+      .update(ratings)
+      .set({ score: 5 })
+      .where(and(eq(ratings.orgId, f.orgId), eq(ratings.cycleId, f.cycles.open), eq(ratings.behaviourId, b0!)));
     expect((await repPage(f, "leader")).plans[0]).toMatchObject({ then: { score: 2, cycleName: "Q2" } });
 
     // Plans made before the column existed get the rating as it stands (migration 0008's backfill).
-    await testDb().update(coachingPlans).set({ scoreThen: null }).where(and(eq(coachingPlans.orgId, f.orgId), eq(coachingPlans.id, planId)));
+    await testDb()
+      .update(coachingPlans)
+      .set({ scoreThen: null })
+      .where(and(eq(coachingPlans.orgId, f.orgId), eq(coachingPlans.id, planId)));
     const backfill = fs.readFileSync("db/migrations/0008_plan_score_then.sql", "utf8").split("--> statement-breakpoint").at(-1)!;
     await testDb().execute(sql.raw(backfill));
     expect((await repPage(f, "leader")).plans[0]).toMatchObject({ then: { score: 5 } });
@@ -353,8 +461,24 @@ describe("coaching plans", () => {
   it("lists overdue actions of active plans and a rep's active plans, for dashboards", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "leader");
-    ok(await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: f.behaviourIds[0], targetScore: "3", dueOn: "2026-01-05", actions: "Late one\nDone one" }));
-    ok(await createPlan(f.slug, { repUserId: f.users.otherRep, behaviourId: f.behaviourIds[1], targetScore: "3", dueOn: "2099-01-05", actions: "Not due" }));
+    ok(
+      await createPlan(f.slug, {
+        repUserId: f.users.rep,
+        behaviourId: f.behaviourIds[0],
+        targetScore: "3",
+        dueOn: "2026-01-05",
+        actions: "Late one\nDone one",
+      }),
+    );
+    ok(
+      await createPlan(f.slug, {
+        repUserId: f.users.otherRep,
+        behaviourId: f.behaviourIds[1],
+        targetScore: "3",
+        dueOn: "2099-01-05",
+        actions: "Not due",
+      }),
+    );
     const active = await listActivePlansOfRep(testDb(), f.orgId, f.users.rep);
     expect(active).toHaveLength(1);
     const [, done] = active[0]!.actions;
@@ -376,7 +500,15 @@ describe("1:1 notes", () => {
     await rate(f, f.users.rep, [2, 4, 2]);
     actAs(f, "leader");
     ok(await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 1), body: PRIVATE, behaviourIds: f.behaviourIds[0] }));
-    ok(await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 1), body: SHARED, shared: "on", behaviourIds: [f.behaviourIds[1], f.behaviourIds[2]] }));
+    ok(
+      await createNote(f.slug, {
+        repUserId: f.users.rep,
+        heldOn: daysAgo(f, 1),
+        body: SHARED,
+        shared: "on",
+        behaviourIds: [f.behaviourIds[1], f.behaviourIds[2]],
+      }),
+    );
     return f;
   }
 
@@ -416,7 +548,8 @@ describe("1:1 notes", () => {
       expect(refused.status === "ok" ? "ok" : refused.code).toBe("forbidden");
     }
     const [audit] = rowsOf<{ n: number; sentinels: number }>(
-      await testDb().execute(sql`select count(*)::int as n, (count(*) filter (where concat(before::text, after::text, target_label) like '%SENTINEL%'))::int as sentinels
+      await testDb()
+        .execute(sql`select count(*)::int as n, (count(*) filter (where concat(before::text, after::text, target_label) like '%SENTINEL%'))::int as sentinels
         from audit_events where org_id = ${f.orgId} and action = 'coaching.createNote'`),
     );
     expect(audit).toEqual({ n: 2, sentinels: 0 });
@@ -424,7 +557,10 @@ describe("1:1 notes", () => {
 
   it("lets only the author edit or delete a note; the co-leader and the admin cannot, even knowing its id", async () => {
     const f = await withNotes();
-    const [note] = await testDb().select().from(oneOnOneNotes).where(and(eq(oneOnOneNotes.orgId, f.orgId), eq(oneOnOneNotes.body, PRIVATE)));
+    const [note] = await testDb()
+      .select()
+      .from(oneOnOneNotes)
+      .where(and(eq(oneOnOneNotes.orgId, f.orgId), eq(oneOnOneNotes.body, PRIVATE)));
     for (const persona of ["coLeader", "admin", "rep"] as const) {
       actAs(f, persona);
       expect((await updateNote(f.slug, { noteId: note!.id, heldOn: note!.heldOn, body: "hijacked", shared: "on" })).status, persona).toBe("error");
@@ -442,7 +578,9 @@ describe("1:1 notes", () => {
     actAs(f, "leader");
     const outcome = await createNote(f.slug, { repUserId: f.users.rep, heldOn: "2099-01-01", body: "  Soon.  " });
     expect(outcome).toMatchObject({ status: "error", code: "invalid", fieldErrors: { heldOn: expect.any(String) }, values: { body: "  Soon.  " } });
-    expect(await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 0), body: "   " })).toMatchObject({ fieldErrors: { body: "Write the note." } });
+    expect(await createNote(f.slug, { repUserId: f.users.rep, heldOn: daysAgo(f, 0), body: "   " })).toMatchObject({
+      fieldErrors: { body: "Write the note." },
+    });
   });
 
   it("proposes the largest gaps as the next 1:1's agenda once the rep's results are revealed", async () => {
@@ -451,7 +589,10 @@ describe("1:1 notes", () => {
     await rate(f, f.users.rep, [2, 4, 3]);
     await selfAssess(f, f.users.rep, [5, 3, 1], { submitted: true });
     expect((await repPage(f, "leader")).coach?.agenda).toBeNull(); // submitted, not shared yet
-    await testDb().update(assessments).set({ sharedAt: new Date() }).where(and(eq(assessments.orgId, f.orgId), eq(assessments.repUserId, f.users.rep)));
+    await testDb()
+      .update(assessments)
+      .set({ sharedAt: new Date() })
+      .where(and(eq(assessments.orgId, f.orgId), eq(assessments.repUserId, f.users.rep)));
     const agenda = (await repPage(f, "leader")).coach!.agenda!;
     expect(agenda.behaviourIds).toEqual([b0, b2, b1]); // +3, -2, -1
     expect(agenda.text.split("\n")).toEqual([
@@ -472,9 +613,24 @@ describe("the audit log of coaching", () => {
     const f = await createMatrixOrganisation(testDb());
     const SECRET = `NOTE-SENTINEL-${crypto.randomUUID()}`;
     actAs(f, "admin");
-    ok(await updateCoachingSettings(f.slug, { blindSpotGap: "3", hiddenStrengthGap: "2", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "21", gapBasis: "raw" }));
+    ok(
+      await updateCoachingSettings(f.slug, {
+        blindSpotGap: "3",
+        hiddenStrengthGap: "2",
+        agreedWeaknessMax: "2",
+        agreedStrengthMin: "4",
+        oneOnOneCadenceDays: "21",
+        gapBasis: "raw",
+      }),
+    );
     actAs(f, "leader");
-    const created = await createPlan(f.slug, { repUserId: f.users.rep, behaviourId: f.behaviourIds[0], targetScore: "4", dueOn: "2027-02-28", actions: "Role-play openings\nShadow a call" });
+    const created = await createPlan(f.slug, {
+      repUserId: f.users.rep,
+      behaviourId: f.behaviourIds[0],
+      targetScore: "4",
+      dueOn: "2027-02-28",
+      actions: "Role-play openings\nShadow a call",
+    });
     ok(created);
     const planId = (created as { data: { planId: string } }).data.planId;
     const added = await addPlanAction(f.slug, { planId, description: "Ask for a referral" });
@@ -498,17 +654,19 @@ describe("the audit log of coaching", () => {
     const sentences = log.events.filter((e) => e.action.startsWith("coaching.")).map((e) => e.sentence);
     expect(JSON.stringify(log)).not.toContain(SECRET);
     // Compared as sets: two events of one millisecond may list in either order.
-    expect(sentences.sort()).toEqual([
-      "Ada Admin changed the coaching settings: blind spots from a gap of 3 (was 2), a 1:1 every 21 days (was 14)",
-      "Lee Leader made a coaching plan for Remy Rep on Prospecting: target 4, due 28 Feb 2027, 2 actions",
-      "Lee Leader added an action to the coaching plan for Remy Rep on Prospecting: Ask for a referral",
-      "Remy Rep marked an action of the coaching plan for Remy Rep on Prospecting as done: Ask for a referral",
-      "Lee Leader removed an action from the coaching plan for Remy Rep on Prospecting: Ask for a referral",
-      "Lee Leader edited the coaching plan for Remy Rep on Prospecting: status done (was active), target 5 (was 4)",
-      "Lee Leader wrote a private 1:1 note about Remy Rep (the 1:1 of 5 Jan 2026)",
-      "Lee Leader edited a 1:1 note about Remy Rep (the 1:1 of 5 Jan 2026) and shared it with the rep",
-      "Lee Leader deleted a shared 1:1 note about Remy Rep (the 1:1 of 5 Jan 2026)",
-    ].sort());
+    expect(sentences.sort()).toEqual(
+      [
+        "Ada Admin changed the coaching settings: blind spots from a gap of 3 (was 2), a 1:1 every 21 days (was 14)",
+        "Lee Leader made a coaching plan for Remy Rep on Prospecting: target 4, due 28 Feb 2027, 2 actions",
+        "Lee Leader added an action to the coaching plan for Remy Rep on Prospecting: Ask for a referral",
+        "Remy Rep marked an action of the coaching plan for Remy Rep on Prospecting as done: Ask for a referral",
+        "Lee Leader removed an action from the coaching plan for Remy Rep on Prospecting: Ask for a referral",
+        "Lee Leader edited the coaching plan for Remy Rep on Prospecting: status done (was active), target 5 (was 4)",
+        "Lee Leader wrote a private 1:1 note about Remy Rep (the 1:1 of 5 Jan 2026)",
+        "Lee Leader edited a 1:1 note about Remy Rep (the 1:1 of 5 Jan 2026) and shared it with the rep",
+        "Lee Leader deleted a shared 1:1 note about Remy Rep (the 1:1 of 5 Jan 2026)",
+      ].sort(),
+    );
     expect(new Set(log.options.actions.filter((a) => a.value.startsWith("coaching.")).map((a) => a.label)).size).toBe(9);
   });
 });
@@ -521,8 +679,24 @@ describe("coaching query counts", () => {
     const repIds = [f.users.rep, f.users.otherRep, ...extra];
     await testDb()
       .insert(ratings)
-      .values(repIds.flatMap((repUserId, r) => f.behaviourIds.map((behaviourId, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId, behaviourId, score: ((r + i) % 5) + 1, updatedBy: f.users.leader }))));
-    await seedLargeCoaching(testDb(), f.orgId, { cycleId: f.cycles.open, behaviourIds: f.behaviourIds, teams: [{ leaderId: f.users.leader, repIds }], timeZone: "Europe/London" });
+      .values(
+        repIds.flatMap((repUserId, r) =>
+          f.behaviourIds.map((behaviourId, i) => ({
+            orgId: f.orgId,
+            cycleId: f.cycles.open,
+            repUserId,
+            behaviourId,
+            score: ((r + i) % 5) + 1,
+            updatedBy: f.users.leader,
+          })),
+        ),
+      );
+    await seedLargeCoaching(testDb(), f.orgId, {
+      cycleId: f.cycles.open,
+      behaviourIds: f.behaviourIds,
+      teams: [{ leaderId: f.users.leader, repIds }],
+      timeZone: "Europe/London",
+    });
     return f;
   }
 
@@ -569,7 +743,8 @@ describe("the demo's coaching", () => {
       expect([...labels].sort(), team.name).toEqual(["agreed_strength", "agreed_weakness", "aligned", "blind_spot", "hidden_strength"]);
     }
     // Sam rates himself high across the board: blind spots by the raw gap, hardly any relative to his tendency.
-    const sam = async (basis: "raw" | "relative") => (await buildCoachingQueue(testDb(), coaching, {}, { basis })).reps.find((r) => r.name === "Sam Okafor")!;
+    const sam = async (basis: "raw" | "relative") =>
+      (await buildCoachingQueue(testDb(), coaching, {}, { basis })).reps.find((r) => r.name === "Sam Okafor")!;
     const [raw, relative] = [await sam("raw"), await sam("relative")];
     const blindSpots = (rep: typeof raw) => rep.items.filter((i) => i.label === "blind_spot").length;
     expect(raw.tendency!.mean).toBeGreaterThan(1);
@@ -591,8 +766,24 @@ describe("the large-organisation generator's coaching", () => {
     for (let i = 0; i < 10; i++) repIds.push(await addRep(f, `Rep ${i}`, f.teamId));
     await testDb()
       .insert(ratings)
-      .values(repIds.flatMap((repUserId, r) => f.behaviourIds.map((behaviourId, i) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId, behaviourId, score: ((r + i + 3) % 5) + 1, updatedBy: f.users.leader }))));
-    await seedLargeCoaching(testDb(), f.orgId, { cycleId: f.cycles.open, behaviourIds: f.behaviourIds, teams: [{ leaderId: f.users.leader, repIds }], timeZone: "Europe/London" });
+      .values(
+        repIds.flatMap((repUserId, r) =>
+          f.behaviourIds.map((behaviourId, i) => ({
+            orgId: f.orgId,
+            cycleId: f.cycles.open,
+            repUserId,
+            behaviourId,
+            score: ((r + i + 3) % 5) + 1,
+            updatedBy: f.users.leader,
+          })),
+        ),
+      );
+    await seedLargeCoaching(testDb(), f.orgId, {
+      cycleId: f.cycles.open,
+      behaviourIds: f.behaviourIds,
+      teams: [{ leaderId: f.users.leader, repIds }],
+      timeZone: "Europe/London",
+    });
     const queue = await buildCoachingQueue(testDb(), { id: f.orgId, timeZone: "Europe/London", blindMode: true }, { teamIds: [f.teamId] });
     const labels = new Set(queue.reps.flatMap((r) => r.items.map((i) => i.label)));
     expect([...labels].sort()).toEqual(["agreed_strength", "agreed_weakness", "aligned", "blind_spot", "hidden_strength", null].sort());

@@ -23,7 +23,10 @@ async function activeAdmins(orgId: string) {
 }
 
 /** Sign-ups are limited per minute for the whole app (lib/accounts/throttles.ts): these rounds are not a flood. */
-const forgetSignUpCount = () => testDb().delete(throttles).where(sql`${throttles.key} like 'account-creation:%'`);
+const forgetSignUpCount = () =>
+  testDb()
+    .delete(throttles)
+    .where(sql`${throttles.key} like 'account-creation:%'`);
 
 /**
  * Races on the server database (`npm test` runs this file on PostgreSQL too, where the calls really overlap on
@@ -35,11 +38,15 @@ describe(`concurrent account changes (${onServer ? "PostgreSQL" : "embedded"})`,
       const f = await createMatrixOrganisation(testDb());
       // Two admins: the matrix admin and the co-leader made admin. The admin removes both at the same moment,
       // as two admins removing each other would: each call counts two admins before either writes.
-      await testDb().update(memberships).set({ role: "admin" }).where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.coLeader)));
+      await testDb()
+        .update(memberships)
+        .set({ role: "admin" })
+        .where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.coLeader)));
       actAs(f, "admin");
-      const removals = round % 2 === 0
-        ? [changeRole(f.slug, { userId: f.users.admin, role: "leader" }), changeRole(f.slug, { userId: f.users.coLeader, role: "leader" })]
-        : [changeRole(f.slug, { userId: f.users.admin, role: "leader" }), deactivateMember(f.slug, { userId: f.users.coLeader })];
+      const removals =
+        round % 2 === 0
+          ? [changeRole(f.slug, { userId: f.users.admin, role: "leader" }), changeRole(f.slug, { userId: f.users.coLeader, role: "leader" })]
+          : [changeRole(f.slug, { userId: f.users.admin, role: "leader" }), deactivateMember(f.slug, { userId: f.users.coLeader })];
       const outcomes = await Promise.all(removals);
       expect(await activeAdmins(f.orgId), `round ${round}`).toHaveLength(1);
       expect(outcomes.filter((o) => o.status === "ok")).toHaveLength(1);
@@ -54,12 +61,18 @@ describe(`concurrent account changes (${onServer ? "PostgreSQL" : "embedded"})`,
     await createMatrixOrganisation(testDb()); // the throttles' and accounts' tables in use, as in production
     for (let round = 0; round < ROUNDS; round++) {
       const email = `twin.${crypto.randomUUID().slice(0, 8)}@example.test`;
-      const input = (org: string) => form({ name: "Tess Twin", email, password: "correct horse battery", organisationName: org, timeZone: "Europe/London" });
+      const input = (org: string) =>
+        form({ name: "Tess Twin", email, password: "correct horse battery", organisationName: org, timeZone: "Europe/London" });
       await forgetSignUpCount();
       const outcomes = await Promise.all([signUp({ status: "idle" }, input("Twin One")), signUp({ status: "idle" }, input("Twin Two"))]);
       expect(outcomes.filter((o) => o.status === "ok")).toHaveLength(1);
-      expect(outcomes.find((o) => o.status === "error")).toMatchObject({ fieldErrors: { email: "An account with this email already exists. Sign in instead." } });
-      const rows = await testDb().select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`);
+      expect(outcomes.find((o) => o.status === "error")).toMatchObject({
+        fieldErrors: { email: "An account with this email already exists. Sign in instead." },
+      });
+      const rows = await testDb()
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email}`);
       expect(rows).toHaveLength(1);
     }
   });
@@ -67,7 +80,14 @@ describe(`concurrent account changes (${onServer ? "PostgreSQL" : "embedded"})`,
   it("two sign-ups with the same organisation name at once: both organisations, each with its own address", async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const name = `Same Name ${crypto.randomUUID().slice(0, 6)}`;
-      const input = () => form({ name: "Sam Same", email: `same.${crypto.randomUUID().slice(0, 8)}@example.test`, password: "correct horse battery", organisationName: name, timeZone: "UTC" });
+      const input = () =>
+        form({
+          name: "Sam Same",
+          email: `same.${crypto.randomUUID().slice(0, 8)}@example.test`,
+          password: "correct horse battery",
+          organisationName: name,
+          timeZone: "UTC",
+        });
       await forgetSignUpCount();
       const outcomes = await Promise.all([signUp({ status: "idle" }, input()), signUp({ status: "idle" }, input())]);
       expect(outcomes.map((o) => o.status)).toEqual(["ok", "ok"]);
@@ -77,4 +97,3 @@ describe(`concurrent account changes (${onServer ? "PostgreSQL" : "embedded"})`,
     }
   });
 });
-

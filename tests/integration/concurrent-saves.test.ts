@@ -67,7 +67,14 @@ describe(`concurrent grid saves (${onServer ? "PostgreSQL" : "embedded"})`, () =
       const [row] = await db
         .select({ score: ratings.score, version: ratings.version })
         .from(ratings)
-        .where(and(eq(ratings.orgId, f.orgId), eq(ratings.cycleId, f.cycles.open), eq(ratings.repUserId, cell.repUserId), eq(ratings.behaviourId, cell.behaviourId)));
+        .where(
+          and(
+            eq(ratings.orgId, f.orgId),
+            eq(ratings.cycleId, f.cycles.open),
+            eq(ratings.repUserId, cell.repUserId),
+            eq(ratings.behaviourId, cell.behaviourId),
+          ),
+        );
       const last = Math.max(...versions!.keys());
       expect(row).toEqual({ version: last, score: versions!.get(last) });
     }
@@ -77,7 +84,10 @@ describe(`concurrent grid saves (${onServer ? "PostgreSQL" : "embedded"})`, () =
       expect(acked.get(cell)?.get(current.version)).toBe(current.score);
     }
     // Exactly one audit event per acknowledged save: a refused save leaves no trace.
-    const audited = await db.select({ id: auditEvents.id }).from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "grid.rate")));
+    const audited = await db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "grid.rate")));
     expect(audited).toHaveLength(ackCount);
   });
 });

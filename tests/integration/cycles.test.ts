@@ -57,8 +57,16 @@ describe("creating cycles", () => {
 
     const created = await createCycle(f.slug, { name: " Q1 2027 " });
     if (created.status !== "ok") throw new Error(JSON.stringify(created));
-    expect(await findCycle(testDb(), f.orgId, created.data.cycleId)).toMatchObject({ name: "Q1 2027", status: "draft", openedAt: null, closedAt: null });
-    const [event] = await testDb().select().from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "cycle.create")));
+    expect(await findCycle(testDb(), f.orgId, created.data.cycleId)).toMatchObject({
+      name: "Q1 2027",
+      status: "draft",
+      openedAt: null,
+      closedAt: null,
+    });
+    const [event] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "cycle.create")));
     expect(event).toMatchObject({ targetId: created.data.cycleId, targetLabel: "Q1 2027", after: { name: "Q1 2027", status: "draft" } });
   });
 });
@@ -72,7 +80,10 @@ describe("opening and closing cycles", () => {
       code: "conflict",
       message: "Q2 is open. Close it before opening Q3: only one cycle is open at a time.",
     });
-    expect(await openCycle(f.slug, { cycleId: f.cycles.closed })).toMatchObject({ code: "conflict", message: expect.stringContaining("Q1 is closed") });
+    expect(await openCycle(f.slug, { cycleId: f.cycles.closed })).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("Q1 is closed"),
+    });
     expect(await openCycle(f.slug, { cycleId: f.cycles.open })).toMatchObject({ code: "conflict", message: "Q2 is already open." });
     expect(await closeCycle(f.slug, { cycleId: f.cycles.draft })).toMatchObject({ code: "conflict", message: "Q3 is not open." });
     expect(await snapshotTables(testDb())).toEqual(before);
@@ -86,7 +97,10 @@ describe("opening and closing cycles", () => {
     expect(await closeCycle(f.slug, { cycleId: f.cycles.open })).toMatchObject({ code: "conflict", message: "Q2 is not open." });
 
     const log = await testDb().select().from(auditEvents).where(eq(auditEvents.orgId, f.orgId));
-    expect(log.map((e) => [e.action, e.targetLabel]).sort()).toEqual([["cycle.close", "Q2"], ["cycle.open", "Q3"]]);
+    expect(log.map((e) => [e.action, e.targetLabel]).sort()).toEqual([
+      ["cycle.close", "Q2"],
+      ["cycle.open", "Q3"],
+    ]);
   });
 
   it("closes the open cycle and opens the next in one step when asked to", async () => {
@@ -148,7 +162,10 @@ describe("opening and closing cycles", () => {
     const f = await createMatrixOrganisation(testDb());
     const error: unknown = await insertCycle(testDb(), f.orgId, { name: "Q9", status: "open", openedAt: new Date() }).catch((e: unknown) => e);
     expect(brokenUniqueConstraint(error)).toBe("cycles_org_one_open_uq");
-    const rows = await testDb().select().from(cycles).where(and(eq(cycles.orgId, f.orgId), eq(cycles.status, "open")));
+    const rows = await testDb()
+      .select()
+      .from(cycles)
+      .where(and(eq(cycles.orgId, f.orgId), eq(cycles.status, "open")));
     expect(rows).toHaveLength(1);
   });
 
@@ -168,7 +185,11 @@ describe("the cycles page", () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "admin");
     const page = await load(f.slug);
-    expect(page.cycles.map((c) => [c.name, c.status])).toEqual([["Q3", "draft"], ["Q2", "open"], ["Q1", "closed"]]);
+    expect(page.cycles.map((c) => [c.name, c.status])).toEqual([
+      ["Q3", "draft"],
+      ["Q2", "open"],
+      ["Q1", "closed"],
+    ]);
     expect(page.current).toBe("Q2");
     expect((await listCycles(testDb(), f.orgId)).map((c) => c.name)).toEqual(["Q3", "Q2", "Q1"]);
   });

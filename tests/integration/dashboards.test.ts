@@ -63,18 +63,20 @@ async function ratedOrganisation(db: Db) {
     updatedBy: f.users.admin,
   });
   const { open, closed } = f.cycles;
-  await db.insert(ratings).values([
-    rate(open, f.users.rep, b0, 2),
-    rate(open, f.users.rep, b1, 4),
-    rate(open, f.users.rep, b2, 3),
-    rate(open, f.users.otherRep, b0, 4),
-    rate(open, repB, b0, 1),
-    rate(open, repB, b1, 2),
-    rate(open, repB, b2, 5),
-    rate(closed, f.users.rep, b0, 1),
-    rate(closed, f.users.rep, b1, 3),
-    rate(closed, repB, b0, 2),
-  ]);
+  await db
+    .insert(ratings)
+    .values([
+      rate(open, f.users.rep, b0, 2),
+      rate(open, f.users.rep, b1, 4),
+      rate(open, f.users.rep, b2, 3),
+      rate(open, f.users.otherRep, b0, 4),
+      rate(open, repB, b0, 1),
+      rate(open, repB, b1, 2),
+      rate(open, repB, b2, 5),
+      rate(closed, f.users.rep, b0, 1),
+      rate(closed, f.users.rep, b1, 3),
+      rate(closed, repB, b0, 2),
+    ]);
   await db.insert(assessments).values([
     { orgId: f.orgId, cycleId: open, repUserId: f.users.rep, submittedAt: new Date() },
     { orgId: f.orgId, cycleId: open, repUserId: f.users.otherRep },
@@ -98,23 +100,47 @@ async function coachedOrganisation(db: Db) {
   const f = await ratedOrganisation(db);
   const [b0, b1, b2] = f.behaviourIds;
   const today = todayIn("Europe/London");
-  await db.update(memberships).set({ createdAt: new Date(`${addDays(today, -40)}T12:00:00Z`) }).where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.otherRep)));
+  await db
+    .update(memberships)
+    .set({ createdAt: new Date(`${addDays(today, -40)}T12:00:00Z`) })
+    .where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.otherRep)));
   await insertNote(db, f.orgId, f.users.rep, f.users.leader, { heldOn: addDays(today, -30), body: SHARED_NOTE, shared: true, behaviourIds: [b0!] });
   await insertNote(db, f.orgId, f.users.rep, f.users.leader, { heldOn: addDays(today, -30), body: PRIVATE_NOTE, shared: false, behaviourIds: [] });
-  await insertNote(db, f.orgId, f.repB, f.users.otherLeader, { heldOn: addDays(today, -1), body: "Bea: pipeline review.", shared: true, behaviourIds: [] });
-  const plan = async (repUserId: string, behaviourId: string, cycleId: string, dueOn: string, status: "active" | "done", actions: { text: string; done?: boolean }[]) => {
+  await insertNote(db, f.orgId, f.repB, f.users.otherLeader, {
+    heldOn: addDays(today, -1),
+    body: "Bea: pipeline review.",
+    shared: true,
+    behaviourIds: [],
+  });
+  const plan = async (
+    repUserId: string,
+    behaviourId: string,
+    cycleId: string,
+    dueOn: string,
+    status: "active" | "done",
+    actions: { text: string; done?: boolean }[],
+  ) => {
     const row = await insertPlan(db, f.orgId, { repUserId, behaviourId, cycleId, targetScore: 4, dueOn, status, createdBy: f.users.leader });
-    const rows = await insertPlanActions(db, f.orgId, row.id, actions.map((a) => a.text));
+    const rows = await insertPlanActions(
+      db,
+      f.orgId,
+      row.id,
+      actions.map((a) => a.text),
+    );
     for (const [i, a] of actions.entries()) if (a.done) await setCoachingPlanActionDone(db, f.orgId, rows[i]!.id, repUserId);
     return row.id;
   };
-  const remyPlan = await plan(f.users.rep, b0!, f.cycles.closed, addDays(today, -3), "active", [{ text: "Write the recap template", done: true }, { text: "Recap the next three first meetings" }]);
+  const remyPlan = await plan(f.users.rep, b0!, f.cycles.closed, addDays(today, -3), "active", [
+    { text: "Write the recap template", done: true },
+    { text: "Recap the next three first meetings" },
+  ]);
   await plan(f.repB, b1!, f.cycles.open, addDays(today, -2), "active", [{ text: "Bea: rehearse the price conversation" }]);
   await plan(f.users.rep, b2!, f.cycles.open, addDays(today, 30), "done", [{ text: "An action of a finished plan" }]);
   return { ...f, today, remyPlan };
 }
 
-const eqRep = (f: MatrixFixture) => and(eq(assessments.orgId, f.orgId), eq(assessments.cycleId, f.cycles.open), eq(assessments.repUserId, f.users.rep));
+const eqRep = (f: MatrixFixture) =>
+  and(eq(assessments.orgId, f.orgId), eq(assessments.cycleId, f.cycles.open), eq(assessments.repUserId, f.users.rep));
 
 describe("the admin dashboard", () => {
   it("shows participation, the team x behaviour heatmap, change and training topics as computed by hand", async () => {
@@ -134,7 +160,11 @@ describe("the admin dashboard", () => {
 
     const [teamA, teamB] = summary.heatmap.teams;
     expect(teamA).toMatchObject({ name: "Team A", figure: { average: 3.3, count: 4 }, change: 1.3 });
-    expect(teamA!.cells).toEqual([{ average: 3, count: 2 }, { average: 4, count: 1 }, { average: 3, count: 1 }]);
+    expect(teamA!.cells).toEqual([
+      { average: 3, count: 2 },
+      { average: 4, count: 1 },
+      { average: 3, count: 1 },
+    ]);
     // The weakest behaviour: Team A has two at 3, and the framework's first of them wins.
     expect(teamA!.weakest).toMatchObject({ id: b0, average: 3 });
     expect(teamB).toMatchObject({ name: "Team B", figure: { average: 2.7, count: 3 }, change: 0.7 });
@@ -148,9 +178,30 @@ describe("the admin dashboard", () => {
     // Training topics: the coaching roll-up, weakest first. Mis-seen counts only Remy's visible self ratings
     // (b0 a blind spot, b2 a hidden strength); Ora's draft is hidden from the coach by blind mode.
     expect(summary.topics).toEqual([
-      { behaviourId: b0, name: "Prospecting", average: 2.3, rated: 3, misSeen: 1, spread: { low: { name: "Team B", average: 1 }, high: { name: "Team A", average: 3 }, size: 2 } },
-      { behaviourId: b1, name: "Presenting", average: 3, rated: 2, misSeen: 0, spread: { low: { name: "Team B", average: 2 }, high: { name: "Team A", average: 4 }, size: 2 } },
-      { behaviourId: b2, name: "Talking about money", average: 4, rated: 2, misSeen: 1, spread: { low: { name: "Team A", average: 3 }, high: { name: "Team B", average: 5 }, size: 2 } },
+      {
+        behaviourId: b0,
+        name: "Prospecting",
+        average: 2.3,
+        rated: 3,
+        misSeen: 1,
+        spread: { low: { name: "Team B", average: 1 }, high: { name: "Team A", average: 3 }, size: 2 },
+      },
+      {
+        behaviourId: b1,
+        name: "Presenting",
+        average: 3,
+        rated: 2,
+        misSeen: 0,
+        spread: { low: { name: "Team B", average: 2 }, high: { name: "Team A", average: 4 }, size: 2 },
+      },
+      {
+        behaviourId: b2,
+        name: "Talking about money",
+        average: 4,
+        rated: 2,
+        misSeen: 1,
+        spread: { low: { name: "Team A", average: 3 }, high: { name: "Team B", average: 5 }, size: 2 },
+      },
     ]);
     // ... the same behaviours, in the same order and with the same figures, as the coaching page's organisation roll-up.
     const page = await coachingPage(f, "admin");
@@ -176,9 +227,13 @@ describe("the admin dashboard", () => {
       return data.steps.find((s) => s.id === "rate")!.done;
     };
     expect(await rateStep()).toBe(false);
-    await testDb().insert(ratings).values({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: b1!, score: 3, updatedBy: f.users.admin });
+    await testDb()
+      .insert(ratings)
+      .values({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: b1!, score: 3, updatedBy: f.users.admin });
     expect(await rateStep()).toBe(false);
-    await testDb().insert(ratings).values({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: b2!, score: 3, updatedBy: f.users.admin });
+    await testDb()
+      .insert(ratings)
+      .values({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId: b2!, score: 3, updatedBy: f.users.admin });
     expect(await rateStep()).toBe(true);
   });
 
@@ -244,7 +299,18 @@ describe("the leader dashboard's coaching", () => {
     const f = await coachedOrganisation(db);
     const extra = (await insertUser(db, { name: "Xena Extra", email: `xena.${f.orgId}@example.test`, passwordHash: "x" })).id;
     await insertMembership(db, f.orgId, { userId: extra, role: "rep", teamId: f.teamId });
-    await db.insert(ratings).values(f.behaviourIds.map((behaviourId) => ({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: extra, behaviourId, score: 1, updatedBy: f.users.leader })));
+    await db
+      .insert(ratings)
+      .values(
+        f.behaviourIds.map((behaviourId) => ({
+          orgId: f.orgId,
+          cycleId: f.cycles.open,
+          repUserId: extra,
+          behaviourId,
+          score: 1,
+          updatedBy: f.users.leader,
+        })),
+      );
     const data = await dashboard(f, "leader");
     if (data.role !== "leader") throw new Error("expected the leader dashboard");
     expect(data.coaching.topItems.map((i) => [i.repName, i.leader])).toEqual([
@@ -271,13 +337,22 @@ describe("the leader dashboard's coaching", () => {
     });
     expect(data.coaching.overdueActions.count).toBe(1);
     expect(data.coaching.overdueActions.actions).toEqual([
-      { id: expect.any(String), description: "Recap the next three first meetings", repId: f.users.rep, repName: "Remy Rep", planName: "Prospecting", dueOn: addDays(f.today, -3) },
+      {
+        id: expect.any(String),
+        description: "Recap the next three first meetings",
+        repId: f.users.rep,
+        repName: "Remy Rep",
+        planName: "Prospecting",
+        dueOn: addDays(f.today, -3),
+      },
     ]);
 
     const other = await dashboard(f, "otherLeader");
     if (other.role !== "leader") throw new Error("expected the leader dashboard");
     expect(other.coaching.overdueOneOnOnes).toMatchObject({ count: 0, neverMet: 0 }); // Bea's 1:1 was yesterday
-    expect(other.coaching.overdueActions.actions.map((a) => [a.repName, a.description, a.planName])).toEqual([["Bea Bravo", "Bea: rehearse the price conversation", "Presenting"]]);
+    expect(other.coaching.overdueActions.actions.map((a) => [a.repName, a.description, a.planName])).toEqual([
+      ["Bea Bravo", "Bea: rehearse the price conversation", "Presenting"],
+    ]);
     expect(other.coaching.topItems.map((i) => i.repName)).toEqual(["Bea Bravo", "Bea Bravo", "Bea Bravo"]);
   });
 
@@ -286,7 +361,12 @@ describe("the leader dashboard's coaching", () => {
     const data = await dashboard(f, "leader");
     if (data.role !== "leader") throw new Error("expected the leader dashboard");
     expect(data.teamCount).toBe(1);
-    expect(data.coaching).toMatchObject({ cycleName: "Q2", topItems: [], overdueOneOnOnes: { count: 0, reps: [] }, overdueActions: { count: 0, actions: [] } });
+    expect(data.coaching).toMatchObject({
+      cycleName: "Q2",
+      topItems: [],
+      overdueOneOnOnes: { count: 0, reps: [] },
+      overdueActions: { count: 0, actions: [] },
+    });
   });
 });
 
@@ -295,7 +375,8 @@ describe("the leader's pending self-assessments", () => {
     const db = testDb();
     const f = await ratedOrganisation(db);
     for (let i = 0; i < 10; i++) {
-      const rep = (await insertUser(db, { name: `Zed ${String(i).padStart(2, "0")}`, email: `zed.${i}.${f.orgId}@example.test`, passwordHash: "x" })).id;
+      const rep = (await insertUser(db, { name: `Zed ${String(i).padStart(2, "0")}`, email: `zed.${i}.${f.orgId}@example.test`, passwordHash: "x" }))
+        .id;
       await insertMembership(db, f.orgId, { userId: rep, role: "rep", teamId: f.teamId });
     }
     const data = await dashboard(f, "leader");
@@ -363,7 +444,13 @@ describe("the rep dashboard's coaching", () => {
   it("shows the three latest shared notes and says there are more", async () => {
     const db = testDb();
     const f = await coachedOrganisation(db);
-    for (let i = 1; i <= 3; i++) await insertNote(db, f.orgId, f.users.rep, f.users.leader, { heldOn: addDays(f.today, -i), body: `Note ${i} days ago`, shared: true, behaviourIds: [] });
+    for (let i = 1; i <= 3; i++)
+      await insertNote(db, f.orgId, f.users.rep, f.users.leader, {
+        heldOn: addDays(f.today, -i),
+        body: `Note ${i} days ago`,
+        shared: true,
+        behaviourIds: [],
+      });
     const data = await dashboard(f, "rep");
     if (data.role !== "rep") throw new Error("expected the rep dashboard");
     expect(data.coaching.notes.map((n) => n.body)).toEqual(["Note 1 days ago", "Note 2 days ago", "Note 3 days ago"]);
@@ -375,7 +462,10 @@ describe("the rep dashboard without an open cycle", () => {
   it("says so rather than showing the last cycle", async () => {
     const db = testDb();
     const f = await ratedOrganisation(db);
-    await db.update(cycles).set({ status: "closed", closedAt: new Date() }).where(and(eq(cycles.orgId, f.orgId), eq(cycles.id, f.cycles.open)));
+    await db
+      .update(cycles)
+      .set({ status: "closed", closedAt: new Date() })
+      .where(and(eq(cycles.orgId, f.orgId), eq(cycles.id, f.cycles.open)));
     const data = await dashboard(f, "rep");
     expect(data.role === "rep" && data.cycle).toBeNull();
   });
@@ -383,7 +473,10 @@ describe("the rep dashboard without an open cycle", () => {
   it("still shows the rep's plan and shared notes", async () => {
     const db = testDb();
     const f = await coachedOrganisation(db);
-    await db.update(cycles).set({ status: "closed", closedAt: new Date() }).where(and(eq(cycles.orgId, f.orgId), eq(cycles.id, f.cycles.open)));
+    await db
+      .update(cycles)
+      .set({ status: "closed", closedAt: new Date() })
+      .where(and(eq(cycles.orgId, f.orgId), eq(cycles.id, f.cycles.open)));
     const data = await dashboard(f, "rep");
     if (data.role !== "rep") throw new Error("expected the rep dashboard");
     expect(data.cycle).toBeNull();
@@ -404,12 +497,46 @@ describe("dashboard queries", () => {
       for (let r = 0; r < 3; r++) {
         const rep = (await insertUser(db, { name: `Rep ${i}-${r}`, email: `rep.${i}.${r}.${large.orgId}@example.test`, passwordHash: "x" })).id;
         await insertMembership(db, large.orgId, { userId: rep, role: "rep", teamId: team.id });
-        await db.insert(ratings).values(large.behaviourIds.map((behaviourId, k) => ({ orgId: large.orgId, cycleId: large.cycles.open, repUserId: rep, behaviourId, score: 1 + ((i + r + k) % 5), updatedBy: large.users.admin })));
+        await db
+          .insert(ratings)
+          .values(
+            large.behaviourIds.map((behaviourId, k) => ({
+              orgId: large.orgId,
+              cycleId: large.cycles.open,
+              repUserId: rep,
+              behaviourId,
+              score: 1 + ((i + r + k) % 5),
+              updatedBy: large.users.admin,
+            })),
+          );
         await db.insert(assessments).values({ orgId: large.orgId, cycleId: large.cycles.open, repUserId: rep, submittedAt: new Date() });
-        await db.insert(selfRatings).values(large.behaviourIds.map((behaviourId, k) => ({ orgId: large.orgId, cycleId: large.cycles.open, repUserId: rep, behaviourId, score: 1 + ((i + 2 * r + k) % 5) })));
-        const plan = await insertPlan(db, large.orgId, { repUserId: rep, behaviourId: large.behaviourIds[r]!, cycleId: large.cycles.open, targetScore: 4, dueOn: addDays(today, -1), status: "active", createdBy: large.users.leader });
+        await db
+          .insert(selfRatings)
+          .values(
+            large.behaviourIds.map((behaviourId, k) => ({
+              orgId: large.orgId,
+              cycleId: large.cycles.open,
+              repUserId: rep,
+              behaviourId,
+              score: 1 + ((i + 2 * r + k) % 5),
+            })),
+          );
+        const plan = await insertPlan(db, large.orgId, {
+          repUserId: rep,
+          behaviourId: large.behaviourIds[r]!,
+          cycleId: large.cycles.open,
+          targetScore: 4,
+          dueOn: addDays(today, -1),
+          status: "active",
+          createdBy: large.users.leader,
+        });
         await insertPlanActions(db, large.orgId, plan.id, ["Practise", "Shadow a colleague"]);
-        await insertNote(db, large.orgId, rep, large.users.leader, { heldOn: addDays(today, -20 - r), body: "1:1", shared: r % 2 === 0, behaviourIds: [] });
+        await insertNote(db, large.orgId, rep, large.users.leader, {
+          heldOn: addDays(today, -20 - r),
+          body: "1:1",
+          shared: r % 2 === 0,
+          behaviourIds: [],
+        });
       }
     }
     // admin: cycles, getting started; behaviours, participation, averages; the roll-ups (one query).

@@ -27,14 +27,21 @@ async function exportOf(fixture: MatrixFixture): Promise<OrganisationExport> {
 /** Whether the database answers a statement now (on the embedded database, a transaction left open blocks it). */
 async function answers(): Promise<boolean> {
   const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 5_000));
-  return Promise.race([testDb().execute(sql`select 1`).then(() => true), timeout]);
+  return Promise.race([
+    testDb()
+      .execute(sql`select 1`)
+      .then(() => true),
+    timeout,
+  ]);
 }
 
 /** Transactions of the test database left open (PostgreSQL; the embedded database is checked by answers()). */
 async function openTransactions(): Promise<number> {
   if (!onServer) return 0;
   const [row] = rowsOf<{ n: number }>(
-    await testDb().execute(sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`),
+    await testDb().execute(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`,
+    ),
   );
   return row!.n;
 }
@@ -94,13 +101,20 @@ describe("data export", () => {
     // The export records itself in the audit log before reading, so the file holds its own trace.
     expect(data.tables.audit_events).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ org_id: fixture.orgId, action: "organisation.updateSettings", after: { name: "Export Subject Ltd", timeZone: "Asia/Tokyo", blindMode: true } }),
+        expect.objectContaining({
+          org_id: fixture.orgId,
+          action: "organisation.updateSettings",
+          after: { name: "Export Subject Ltd", timeZone: "Asia/Tokyo", blindMode: true },
+        }),
         expect.objectContaining({ org_id: fixture.orgId, action: "organisation.export", actor_user_id: fixture.users.admin }),
       ]),
     );
     expect(data.tables.audit_events).toHaveLength(2);
     expect(data.tables.users!.map((u) => Object.keys(u).sort())).toEqual(members.map(() => ["created_at", "email", "id", "name"]));
-    expect(data.tables.users!.find((u) => u.id === fixture.users.admin)).toMatchObject({ name: "Ada Admin", email: expect.stringMatching(/^ada\.admin\./) });
+    expect(data.tables.users!.find((u) => u.id === fixture.users.admin)).toMatchObject({
+      name: "Ada Admin",
+      email: expect.stringMatching(/^ada\.admin\./),
+    });
     // Every row the organisation has in every tenant table, and only those.
     for (const table of (await catalogTenantTables()).filter((t) => !BOOKKEEPING_TABLES.includes(t))) {
       const [count] = rowsOf<{ n: number }>(
@@ -114,13 +128,28 @@ describe("data export", () => {
   it("holds only what an admin may read: a private note without its text, a draft self rating without score or comment", async () => {
     const fixture = await organisationWithHistory("Export Subject Ltd");
     const db = testDb();
-    await insertNote(db, fixture.orgId, fixture.users.rep, fixture.users.leader, { heldOn: "2026-01-05", body: "SENTINEL private worry.", shared: false, behaviourIds: [] });
-    await insertNote(db, fixture.orgId, fixture.users.rep, fixture.users.leader, { heldOn: "2026-01-06", body: "Shared plan.", shared: true, behaviourIds: [] });
+    await insertNote(db, fixture.orgId, fixture.users.rep, fixture.users.leader, {
+      heldOn: "2026-01-05",
+      body: "SENTINEL private worry.",
+      shared: false,
+      behaviourIds: [],
+    });
+    await insertNote(db, fixture.orgId, fixture.users.rep, fixture.users.leader, {
+      heldOn: "2026-01-06",
+      body: "Shared plan.",
+      shared: true,
+      behaviourIds: [],
+    });
     // The rep's draft (not submitted: blind mode hides it from coaches) and the other rep's submitted answer.
     const [draft, submitted] = [fixture.users.rep, fixture.users.otherRep];
     for (const rep of [draft, submitted]) {
       await ensureAssessment(db, fixture.orgId, fixture.cycles.open, rep);
-      await upsertSelfRating(db, fixture.orgId, { cycleId: fixture.cycles.open, repUserId: rep, behaviourId: fixture.behaviourIds[0]! }, { score: 5, comment: `SENTINEL comment of ${rep}` });
+      await upsertSelfRating(
+        db,
+        fixture.orgId,
+        { cycleId: fixture.cycles.open, repUserId: rep, behaviourId: fixture.behaviourIds[0]! },
+        { score: 5, comment: `SENTINEL comment of ${rep}` },
+      );
     }
     await setAssessmentState(db, fixture.orgId, fixture.cycles.open, submitted, { submittedAt: new Date() });
 
@@ -139,7 +168,9 @@ describe("data export", () => {
 
     // With blind mode off, coaches see drafts as they are saved: so does the export.
     actAs(fixture, "admin");
-    expect((await updateOrganisationSettings(fixture.slug, { name: "Export Subject Ltd", timeZone: "Asia/Tokyo", blindMode: false })).status).toBe("ok");
+    expect((await updateOrganisationSettings(fixture.slug, { name: "Export Subject Ltd", timeZone: "Asia/Tokyo", blindMode: false })).status).toBe(
+      "ok",
+    );
     const open = (await exportOf(fixture)).tables.self_ratings!.find((r) => r.rep_user_id === draft && r.cycle_id === fixture.cycles.open);
     expect(open).toMatchObject({ score: 5, comment: `SENTINEL comment of ${draft}` });
   });
@@ -157,7 +188,9 @@ describe("data export", () => {
         ),
       )[0]!.n;
       if (!hasId) continue;
-      const rows = rowsOf<{ id: string }>(await testDb().execute(sql`select id::text as id from ${sql.identifier(table)} where org_id = ${other.orgId}`));
+      const rows = rowsOf<{ id: string }>(
+        await testDb().execute(sql`select id::text as id from ${sql.identifier(table)} where org_id = ${other.orgId}`),
+      );
       otherIds.push(...rows.map((row) => row.id));
     }
     expect(otherIds).toEqual(expect.arrayContaining([other.teamId, other.inviteId]));
@@ -198,7 +231,9 @@ describe("data export", () => {
     const response = await exportRoute(new Request(`http://localhost/o/${fixture.slug}/export`), { params: Promise.resolve({ slug: fixture.slug }) });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="${fixture.slug}-export-\\d{4}-\\d{2}-\\d{2}\\.json"$`));
+    expect(response.headers.get("content-disposition")).toMatch(
+      new RegExp(`^attachment; filename="${fixture.slug}-export-\\d{4}-\\d{2}-\\d{2}\\.json"$`),
+    );
     const body = (await response.json()) as OrganisationExport;
     expect(body).toMatchObject({ format: "coachgrid-export", organisation: { id: fixture.orgId } });
     // Refusals (403 for a leader, 404 for an outsider) are the loader's, covered by the permission matrix and e2e.
@@ -212,7 +247,10 @@ describe("data export as a stream", () => {
     const fixture = await organisationWithHistory("Export Subject Ltd");
     const scope = { orgId: fixture.orgId, userId: fixture.users.admin };
     const now = new Date("2026-12-07T10:00:00Z");
-    const [byOne, byThousand] = [await read(organisationExportStream(scope, { now, pageRows: 1 })), await read(organisationExportStream(scope, { now, pageRows: 1000 }))];
+    const [byOne, byThousand] = [
+      await read(organisationExportStream(scope, { now, pageRows: 1 })),
+      await read(organisationExportStream(scope, { now, pageRows: 1000 })),
+    ];
     expect(byOne).toEqual(byThousand);
     // Several tables span many one-row pages: each page resumed after the previous one's key.
     for (const table of ["memberships", "team_leaders", "teams", "users"]) expect(byOne.tables[table]!.length, table).toBeGreaterThan(2);
@@ -226,14 +264,21 @@ describe("data export as a stream", () => {
     const reader = organisationExportStream({ orgId: fixture.orgId, userId: fixture.users.admin }, { pageRows: 1 }).getReader();
     const chunks: Uint8Array[] = [(await reader.read()).value!]; // the transaction has begun and read the organisation
     // On PostgreSQL this commits before the rest is read; the embedded database runs it after the export's transaction.
-    const written = insertAuditEvent(testDb(), fixture.orgId, fixture.users.admin, { action: "organisation.updateSettings", targetType: "organisation", targetId: fixture.orgId, targetLabel: "written meanwhile" });
+    const written = insertAuditEvent(testDb(), fixture.orgId, fixture.users.admin, {
+      action: "organisation.updateSettings",
+      targetType: "organisation",
+      targetId: fixture.orgId,
+      targetLabel: "written meanwhile",
+    });
     if (onServer) await written;
     for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
     await written;
     const data = JSON.parse(Buffer.concat(chunks).toString("utf8")) as OrganisationExport;
     expect(data.tables.audit_events!.length).toBeGreaterThan(0);
     expect(JSON.stringify(data)).not.toContain("written meanwhile");
-    const [after] = rowsOf<{ n: number }>(await testDb().execute(sql`select count(*)::int as n from audit_events where target_label = 'written meanwhile'`));
+    const [after] = rowsOf<{ n: number }>(
+      await testDb().execute(sql`select count(*)::int as n from audit_events where target_label = 'written meanwhile'`),
+    );
     expect(after!.n).toBe(1);
   });
 
@@ -273,4 +318,3 @@ describe("data export as a stream", () => {
     ).rejects.toBeInstanceOf(StreamStopped);
   });
 });
-

@@ -5,14 +5,7 @@ import { countQueries } from "@/db/query-counter";
 import { auditEvents, behaviours, organisations } from "@/db/schema";
 import { signUp } from "@/lib/accounts/actions";
 import { registeredEntries } from "@/lib/chain/registry";
-import {
-  addBehaviour,
-  archiveBehaviour,
-  confirmFramework,
-  editBehaviour,
-  reorderBehaviours,
-  restoreBehaviour,
-} from "@/lib/framework/actions";
+import { addBehaviour, archiveBehaviour, confirmFramework, editBehaviour, reorderBehaviours, restoreBehaviour } from "@/lib/framework/actions";
 import { loadFrameworkPage } from "@/lib/framework/loaders";
 import { STARTER_BEHAVIOURS } from "@/lib/framework/starter-template";
 import { brokenUniqueConstraint } from "@/lib/framework/unique-violation";
@@ -232,14 +225,22 @@ describe("the framework page", () => {
     actAs(f, "admin");
     const admin = await load(f.slug);
     expect(admin.archived.map((b) => b.name)).toEqual(["Entertaining"]);
-    expect(admin.manage).toEqual({ confirmedAt: null, advice: "You have 3 active behaviours; 5 to 12 give leaders enough to coach on. Consider adding the ones that predict success in your business." });
+    expect(admin.manage).toEqual({
+      confirmedAt: null,
+      advice:
+        "You have 3 active behaviours; 5 to 12 give leaders enough to coach on. Consider adding the ones that predict success in your business.",
+    });
   });
 
   it("loads in the same number of queries for 3 and for 25 behaviours", async () => {
     const db = testDb();
     const small = await createMatrixOrganisation(db);
     const large = await createMatrixOrganisation(db);
-    await insertBehaviours(db, large.orgId, Array.from({ length: 22 }, (_, i) => ({ ...valid, name: `Extra ${i}` })));
+    await insertBehaviours(
+      db,
+      large.orgId,
+      Array.from({ length: 22 }, (_, i) => ({ ...valid, name: `Extra ${i}` })),
+    );
     actAs(small, "admin");
     const few = await countQueries(() => page().call(small.slug, {}));
     actAs(large, "admin");
@@ -255,7 +256,13 @@ describe("a new organisation", () => {
   it("starts from the ten starter behaviours, in order, not yet confirmed", async () => {
     const form = new FormData();
     const email = `new.${crypto.randomUUID().slice(0, 8)}@example.test`;
-    for (const [key, value] of Object.entries({ name: "Nia New", email, password: "a long enough password", organisationName: "Harbour Light", timeZone: "Europe/London" })) {
+    for (const [key, value] of Object.entries({
+      name: "Nia New",
+      email,
+      password: "a long enough password",
+      organisationName: "Harbour Light",
+      timeZone: "Europe/London",
+    })) {
       form.set(key, value);
     }
     const state = await signUp({ status: "idle" }, form);

@@ -40,7 +40,7 @@ const PAYLOADS = [
   "1); delete from memberships; --",
   "$1",
   "<script>alert(1)</script>",
-  "\"><img src=x onerror=alert(1)>",
+  '"><img src=x onerror=alert(1)>',
   "javascript:alert(1)",
   "{{7*7}}${7*7}",
   "../../etc/passwd",
@@ -62,10 +62,19 @@ const nasty: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...PAYLOADS) },
   {
     weight: 3,
-    arbitrary: fc.constantFrom(null, undefined, true, false, 0, -1, 6, 100, 2.5, -0, NaN, Infinity, -Infinity, 1e308, 2 ** 53 + 2, [], {}, [[]], { a: 1 }),
+    arbitrary: fc.constantFrom(null, undefined, true, false, 0, -1, 6, 100, 2.5, -0, NaN, Infinity, -Infinity, 1e308, 2 ** 53 + 2, [], {}, [[]], {
+      a: 1,
+    }),
   },
   // Past PostgreSQL's integer (int4), on both sides: every integer field must refuse them, not overflow its column.
-  { weight: 2, arbitrary: fc.oneof(fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: Number.MIN_SAFE_INTEGER, max: -(2 ** 31) - 1 }), fc.constantFrom(2 ** 31, -(2 ** 31) - 1)) },
+  {
+    weight: 2,
+    arbitrary: fc.oneof(
+      fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: Number.MIN_SAFE_INTEGER, max: -(2 ** 31) - 1 }),
+      fc.constantFrom(2 ** 31, -(2 ** 31) - 1),
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
   { weight: 1, arbitrary: fc.integer() },
@@ -88,7 +97,10 @@ function mutated(value: unknown, depth = 0): fc.Arbitrary<unknown> {
   }
   if (isPlainObject(value) && depth < 3) {
     const fields = Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, fc.oneof({ weight: 5, arbitrary: mutated(v, depth + 1) }, { weight: 1, arbitrary: fc.constant(REMOVE) })]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        fc.oneof({ weight: 5, arbitrary: mutated(v, depth + 1) }, { weight: 1, arbitrary: fc.constant(REMOVE) }),
+      ]),
     );
     const extra = fc.option(fc.tuple(fc.constantFrom("__proto__", "constructor", "orgId", "id", "role", "extra"), nasty), { freq: 5 });
     return fc.oneof(
@@ -114,12 +126,14 @@ function mutated(value: unknown, depth = 0): fc.Arbitrary<unknown> {
 function oneFieldChanged(valid: unknown): fc.Arbitrary<unknown> {
   if (!isPlainObject(valid)) return mutated(valid);
   const keys = [...Object.keys(valid), "extra", "orgId", "role"];
-  return fc.tuple(fc.constantFrom(...keys), fc.oneof({ weight: 5, arbitrary: nasty }, { weight: 1, arbitrary: fc.constant(REMOVE) })).map(([key, value]) => {
-    const out: Record<string, unknown> = { ...valid };
-    if (value === REMOVE) delete out[key];
-    else Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    return out;
-  });
+  return fc
+    .tuple(fc.constantFrom(...keys), fc.oneof({ weight: 5, arbitrary: nasty }, { weight: 1, arbitrary: fc.constant(REMOVE) }))
+    .map(([key, value]) => {
+      const out: Record<string, unknown> = { ...valid };
+      if (value === REMOVE) delete out[key];
+      else Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      return out;
+    });
 }
 
 /**
@@ -242,19 +256,25 @@ describe(`fuzzed inputs: every registered action, ${FUZZ_RUNS} runs each`, () =>
           expect(typeof outcome.message === "string" && outcome.message.length > 0 && outcome.message.length < 300, outcome.message).toBe(true);
           if (outcome.code === "invalid") expect(Object.keys(outcome.fieldErrors ?? {}).length, JSON.stringify(outcome)).toBeGreaterThan(0);
           // No transaction id taken means nothing was written; otherwise compare every row.
-          if ((await nextTransactionId(db)) !== xid) expect(withoutCounters(entry, await snapshotTables(db)), `${entry.name} refused but changed rows`).toEqual(withoutCounters(entry, baseline));
+          if ((await nextTransactionId(db)) !== xid)
+            expect(withoutCounters(entry, await snapshotTables(db)), `${entry.name} refused but changed rows`).toEqual(
+              withoutCounters(entry, baseline),
+            );
         }),
         { numRuns: FUZZ_RUNS, endOnFailure: true },
       );
       if (result.failed) {
         // Inputs hold megabyte strings: report them shortened.
-        const shown = JSON.stringify(result.counterexample, (_k, v: unknown) => (typeof v === "string" && v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v));
+        const shown = JSON.stringify(result.counterexample, (_k, v: unknown) =>
+          typeof v === "string" && v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v,
+        );
         throw new Error(`${entry.name} failed on ${shown} (seed ${result.seed}): ${String(result.errorInstance).slice(0, 1500)}`);
       }
       // The fuzz is only worth something if it reaches the handler: some fuzzed calls succeed. An entry this server
       // does not serve (the benchmark's) lets none through; a one-shot entry cannot, as its valid input shows again.
       if (!served) expect(first.status, `${entry.name} is not served here but answered ok`).toBe("error");
-      else if (ONE_SHOT.has(entry.name)) expect((await call(valid)).status, `${entry.name} is listed as one-shot but took its valid input twice`).toBe("error");
+      else if (ONE_SHOT.has(entry.name))
+        expect((await call(valid)).status, `${entry.name} is listed as one-shot but took its valid input twice`).toBe("error");
       else expect(fuzzedOk, `${entry.name}: no fuzzed call got through`).toBeGreaterThan(0);
     }, 180_000);
   }

@@ -43,7 +43,13 @@ async function rate(f: MatrixFixture, repUserId: string, behaviourId: string, sc
 }
 
 /** A self-assessment: the assessment row (draft unless submitted) and the self ratings. */
-async function selfAssess(f: MatrixFixture, repUserId: string, scores: Record<string, number | null>, state: { submitted?: boolean; shared?: boolean } = {}, cycleId = f.cycles.open) {
+async function selfAssess(
+  f: MatrixFixture,
+  repUserId: string,
+  scores: Record<string, number | null>,
+  state: { submitted?: boolean; shared?: boolean } = {},
+  cycleId = f.cycles.open,
+) {
   const db = testDb();
   const submittedAt = state.submitted || state.shared ? new Date() : null;
   const sharedAt = state.shared ? new Date() : null;
@@ -115,12 +121,18 @@ describe("grid views", () => {
       for (const view of ["self", "gap"] as const) {
         const { grid, sent } = await loadView(f, view, persona === "admin" ? { team: "all" } : {});
         expect(grid.hidden, `${persona} ${view}`).toEqual([f.users.rep]);
-        expect(grid.values.filter((v) => v.repUserId === f.users.rep), `${persona} ${view}`).toEqual([]);
+        expect(
+          grid.values.filter((v) => v.repUserId === f.users.rep),
+          `${persona} ${view}`,
+        ).toEqual([]);
         expect(grid.averages.byRep[f.users.rep], `${persona} ${view}`).toBeUndefined();
         // Nothing derived from the hidden scores anywhere in the data sent.
         expect(JSON.stringify({ grid }).includes(`"value":5`), `${persona} ${view}`).toBe(false);
         // As sent: the hidden draft's 5 and 4 are nowhere in the values or their parts (the others are 1, 2, 3, -2).
-        expect([...sent.s, ...sent.f, ...sent.g].filter((x) => x === 5 || x === 4), `${persona} ${view}`).toEqual([]);
+        expect(
+          [...sent.s, ...sent.f, ...sent.g].filter((x) => x === 5 || x === 4),
+          `${persona} ${view}`,
+        ).toEqual([]);
         expect(grid.organisation.overall.count, `${persona} ${view}`).toBe(1);
       }
     }
@@ -180,7 +192,9 @@ describe("grid views", () => {
     const db = testDb();
     const [b1] = f.behaviourIds;
     const extra = await Promise.all(
-      ["Sam Shared", "Sue Submitted"].map((name) => insertUser(db, { name, email: `${name.split(" ")[0]}.${crypto.randomUUID()}@example.test`, passwordHash: "x" })),
+      ["Sam Shared", "Sue Submitted"].map((name) =>
+        insertUser(db, { name, email: `${name.split(" ")[0]}.${crypto.randomUUID()}@example.test`, passwordHash: "x" }),
+      ),
     );
     for (const person of extra) await insertMembership(db, f.orgId, { userId: person.id, role: "rep", teamId: f.teamId });
     await selfAssess(f, f.users.otherRep, { [b1]: 3 });
@@ -190,11 +204,15 @@ describe("grid views", () => {
     for (const view of GRID_VIEWS) {
       const { grid } = await loadView(f, view);
       const status = Object.fromEntries(grid.reps.map((r) => [r.userId, r.status]));
-      expect(status, view).toEqual({ [f.users.rep]: "not_started", [f.users.otherRep]: "draft", [extra[0]!.id]: "shared", [extra[1]!.id]: "submitted" });
+      expect(status, view).toEqual({
+        [f.users.rep]: "not_started",
+        [f.users.otherRep]: "draft",
+        [extra[0]!.id]: "shared",
+        [extra[1]!.id]: "submitted",
+      });
     }
   });
 });
-
 
 describe("grid CSV export", () => {
   it("has the loader's numbers for every view, the averages row, and a file name from slug, cycle and view", async () => {
@@ -229,14 +247,18 @@ describe("grid CSV export", () => {
           expect(line.slice(2), view).toEqual(page.grid.behaviours.map(() => "hidden").concat("hidden"));
           return;
         }
-        expect(line.slice(2, -1).map(num), `${view} ${rep.name}`).toEqual(page.grid.behaviours.map((b) => value.get(`${rep.userId}:${b.id}`) ?? null));
+        expect(line.slice(2, -1).map(num), `${view} ${rep.name}`).toEqual(
+          page.grid.behaviours.map((b) => value.get(`${rep.userId}:${b.id}`) ?? null),
+        );
         expect(num(line.at(-1)!), view).toBe(page.grid.averages.byRep[rep.userId]?.average ?? null);
       });
       const averages = body.at(-2)!;
       expect(averages[0]).toBe("Team average");
       const organisation = body.at(-1)!;
       expect(organisation[0]).toBe("Organisation");
-      expect(organisation.slice(2, -1).map(num), view).toEqual(page.grid.behaviours.map((b) => page.grid.organisation.byBehaviour[b.id]?.average ?? null));
+      expect(organisation.slice(2, -1).map(num), view).toEqual(
+        page.grid.behaviours.map((b) => page.grid.organisation.byBehaviour[b.id]?.average ?? null),
+      );
       expect(num(organisation.at(-1)!), view).toBe(page.grid.organisation.overall.average);
       expect(averages.slice(2, -1).map(num), view).toEqual(page.grid.behaviours.map((b) => page.grid.averages.byBehaviour[b.id]?.average ?? null));
       expect(num(averages.at(-1)!), view).toBe(page.grid.averages.overall.average);
@@ -268,7 +290,14 @@ describe("grid CSV export", () => {
     actAs(f, "admin");
 
     const leader = (await loadView(f, "leader", { team: "all" })).grid;
-    expect(leader.teams.map((t) => [t.name, t.averages.byBehaviour[b1]?.average ?? null, t.averages.byBehaviour[b2]?.average ?? null, t.averages.overall.average])).toEqual([
+    expect(
+      leader.teams.map((t) => [
+        t.name,
+        t.averages.byBehaviour[b1]?.average ?? null,
+        t.averages.byBehaviour[b2]?.average ?? null,
+        t.averages.overall.average,
+      ]),
+    ).toEqual([
       ["Team A", 3, 3, 3],
       ["Team B", 5, null, 5],
       ["No team", 1, 2, 1.5],
@@ -286,10 +315,19 @@ describe("grid CSV export", () => {
       if (outcome.status !== "ok") throw new Error(outcome.code);
       const lines = parseCsv((outcome.data as { csv: string }).csv).slice(1 + page.grid.reps.length);
       const num = (s: string) => (s === "" ? null : Number(s));
-      const footers = [...page.grid.teams.map((t) => ({ label: t.name, values: t.averages })), { label: "All teams", values: page.grid.averages }, { label: "Organisation", values: page.grid.organisation }];
-      expect(lines.map((l) => l[0]), view).toEqual(["Team A", "Team B", "No team", "All teams", "Organisation"]);
+      const footers = [
+        ...page.grid.teams.map((t) => ({ label: t.name, values: t.averages })),
+        { label: "All teams", values: page.grid.averages },
+        { label: "Organisation", values: page.grid.organisation },
+      ];
+      expect(
+        lines.map((l) => l[0]),
+        view,
+      ).toEqual(["Team A", "Team B", "No team", "All teams", "Organisation"]);
       footers.forEach((footer, i) => {
-        expect(lines[i]!.slice(2, -1).map(num), `${view} ${footer.label}`).toEqual(page.grid.behaviours.map((b) => footer.values.byBehaviour[b.id]?.average ?? null));
+        expect(lines[i]!.slice(2, -1).map(num), `${view} ${footer.label}`).toEqual(
+          page.grid.behaviours.map((b) => footer.values.byBehaviour[b.id]?.average ?? null),
+        );
         expect(num(lines[i]!.at(-1)!), `${view} ${footer.label}`).toBe(footer.values.overall.average);
       });
     }
@@ -304,7 +342,10 @@ describe("grid CSV export", () => {
       teamId: "t",
       grid: {
         behaviours: [{ id: "b", name: 'Say "hi", then\nlisten' }],
-        reps: [{ userId: "u", name: "=HYPERLINK(1)", teamName: "-Team, +1" }, { userId: "v", name: "@me", teamName: "Plain" }],
+        reps: [
+          { userId: "u", name: "=HYPERLINK(1)", teamName: "-Team, +1" },
+          { userId: "v", name: "@me", teamName: "Plain" },
+        ],
         hidden: [],
         cells: [{ repUserId: "u", behaviourId: "b", score: 3, version: 1 }],
         values: [{ repUserId: "v", behaviourId: "b", value: -2, first: 1, second: 3 }],
@@ -330,7 +371,9 @@ describe("grid view queries", () => {
     for (const size of [10, 500]) {
       const f = await createMatrixOrganisation(db);
       const people = await Promise.all(
-        Array.from({ length: size - 2 }, (_, i) => insertUser(db, { name: `Rep ${i}`, email: `r${i}.${crypto.randomUUID()}@example.test`, passwordHash: "x" })),
+        Array.from({ length: size - 2 }, (_, i) =>
+          insertUser(db, { name: `Rep ${i}`, email: `r${i}.${crypto.randomUUID()}@example.test`, passwordHash: "x" }),
+        ),
       );
       for (const person of people) await insertMembership(db, f.orgId, { userId: person.id, role: "rep", teamId: f.teamId });
       for (const [i, person] of people.slice(0, 40).entries()) {

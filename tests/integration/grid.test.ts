@@ -106,7 +106,10 @@ describe("grid averages", () => {
     // otherRep becomes a leader (no team), rep leaves the organisation.
     actAs(f, "admin");
     expect((await changeRole(f.slug, { userId: f.users.otherRep, role: "leader" })).status).toBe("ok");
-    await testDb().update(memberships).set({ status: "deactivated" }).where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.rep)));
+    await testDb()
+      .update(memberships)
+      .set({ status: "deactivated" })
+      .where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.rep)));
 
     for (const view of ["leader", "self", "gap", "change"]) {
       const past = (await loadGrid(f, { team: "all", cycle: f.cycles.closed, view })).grid;
@@ -127,11 +130,29 @@ describe("rating a cell", () => {
   it("saves, returns the new version, and audits", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "leader");
-    const first = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 });
+    const first = await rateRep(f.slug, {
+      cycleId: f.cycles.open,
+      repUserId: f.users.rep,
+      behaviourId: f.behaviourIds[0],
+      score: 4,
+      expectedVersion: 0,
+    });
     expect(first).toEqual({ status: "ok", data: { version: 1, score: 4 } });
-    const second = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[1], score: 1, expectedVersion: 0 });
+    const second = await rateRep(f.slug, {
+      cycleId: f.cycles.open,
+      repUserId: f.users.rep,
+      behaviourId: f.behaviourIds[1],
+      score: 1,
+      expectedVersion: 0,
+    });
     expect(second).toEqual({ status: "ok", data: { version: 1, score: 1 } });
-    const cleared = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[1], score: null, expectedVersion: 1 });
+    const cleared = await rateRep(f.slug, {
+      cycleId: f.cycles.open,
+      repUserId: f.users.rep,
+      behaviourId: f.behaviourIds[1],
+      score: null,
+      expectedVersion: 1,
+    });
     expect(cleared).toEqual({ status: "ok", data: { version: 2, score: null } });
     expect((await loadGrid(f)).grid.averages.byRep[f.users.rep]).toEqual({ average: 4, count: 1, sum: 4 });
   });
@@ -155,9 +176,15 @@ describe("rating a cell", () => {
     const before = await snapshotTables(testDb());
     const base = { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], expectedVersion: 0 };
     for (const score of [0, 6, 2.5, "x", 2 ** 31]) {
-      expect(await rateRep(f.slug, { ...base, score } as never), String(score)).toMatchObject({ code: "invalid", fieldErrors: { score: "A score is a whole number from 1 to 5." } });
+      expect(await rateRep(f.slug, { ...base, score } as never), String(score)).toMatchObject({
+        code: "invalid",
+        fieldErrors: { score: "A score is a whole number from 1 to 5." },
+      });
     }
-    expect(await rateRep(f.slug, { ...base, score: 3, cycleId: f.cycles.closed })).toMatchObject({ code: "conflict", message: expect.stringContaining("read-only") });
+    expect(await rateRep(f.slug, { ...base, score: 3, cycleId: f.cycles.closed })).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("read-only"),
+    });
     expect(await rateRep(f.slug, { ...base, score: 3, behaviourId: f.archivedBehaviourId })).toMatchObject({ code: "conflict" });
     expect(await rateRep(f.slug, { ...base, score: 3, repUserId: f.users.leader })).toMatchObject({ code: "not_found" });
     expect(await snapshotTables(testDb())).toEqual(before);
@@ -166,7 +193,13 @@ describe("rating a cell", () => {
   it("lets a leader rate only reps of the teams they lead", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "otherLeader");
-    const refused = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 3, expectedVersion: 0 });
+    const refused = await rateRep(f.slug, {
+      cycleId: f.cycles.open,
+      repUserId: f.users.rep,
+      behaviourId: f.behaviourIds[0],
+      score: 3,
+      expectedVersion: 0,
+    });
     expect(refused).toMatchObject({ code: "forbidden" });
     actAs(f, "otherLeader");
     await expect(gridEntry().call(f.slug, { team: f.teamId })).resolves.toMatchObject({ code: "forbidden" });
@@ -182,7 +215,9 @@ describe("grid page queries", () => {
       const f = await createMatrixOrganisation(db);
       const extra = size - 2;
       const people = await Promise.all(
-        Array.from({ length: extra }, (_, i) => insertUser(db, { name: `Rep ${i}`, email: `r${i}.${crypto.randomUUID()}@example.test`, passwordHash: "x" })),
+        Array.from({ length: extra }, (_, i) =>
+          insertUser(db, { name: `Rep ${i}`, email: `r${i}.${crypto.randomUUID()}@example.test`, passwordHash: "x" }),
+        ),
       );
       for (const person of people) await insertMembership(db, f.orgId, { userId: person.id, role: "rep", teamId: f.teamId });
       for (const person of people.slice(0, 50)) await rate(f, person.id, f.behaviourIds[0], 3);

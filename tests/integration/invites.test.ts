@@ -56,7 +56,10 @@ describe("creating invite links", () => {
     const rows = rowsOf<{ t: string }>(await testDb().execute(sql`select i::text as t from invites i where org_id = ${f.orgId}`));
     expect(rows.some((r) => r.t.includes(token))).toBe(false);
     expect(rows.some((r) => r.t.includes(hashToken(token)))).toBe(true);
-    const [audit] = await testDb().select().from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "invite.create")));
+    const [audit] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "invite.create")));
     expect(JSON.stringify(audit)).not.toContain(token);
   });
 
@@ -89,9 +92,15 @@ describe("accepting invite links", () => {
     const joined = await acceptInviteAsNewPerson(f.slug, token, nia);
     expect(joined).toMatchObject({ status: "ok", data: { slug: f.slug } });
     expect(await membershipOf(f.orgId, nia.email)).toEqual({ role: "rep", teamId: f.teamId, status: "active" });
-    const [invite] = await testDb().select().from(invites).where(and(eq(invites.orgId, f.orgId), eq(invites.tokenHash, hashToken(token))));
+    const [invite] = await testDb()
+      .select()
+      .from(invites)
+      .where(and(eq(invites.orgId, f.orgId), eq(invites.tokenHash, hashToken(token))));
     expect(invite!.uses).toBe(1);
-    const audit = await testDb().select().from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "invite.acceptAsNew")));
+    const audit = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "invite.acceptAsNew")));
     expect(audit).toHaveLength(1);
 
     const again = await acceptInviteAsNewPerson(f.slug, token, person("second"));
@@ -128,7 +137,11 @@ describe("accepting invite links", () => {
     const f = await createMatrixOrganisation(testDb());
     const { revokedAt, ...rest } = values as { revokedAt?: Date; expiresAt?: Date };
     const token = await makeInvite(f, rest);
-    if (revokedAt) await testDb().update(invites).set({ revokedAt }).where(and(eq(invites.orgId, f.orgId), eq(invites.tokenHash, hashToken(token))));
+    if (revokedAt)
+      await testDb()
+        .update(invites)
+        .set({ revokedAt })
+        .where(and(eq(invites.orgId, f.orgId), eq(invites.tokenHash, hashToken(token))));
     const before = await snapshotWithoutCounters(testDb()); // creating an account counts towards its limit, refused or not
     actAs(f, "signedOut");
     expect(await acceptInviteAsNewPerson(f.slug, token, person())).toMatchObject({ status: "error", message: expect.stringContaining(message) });
@@ -176,7 +189,10 @@ describe("accepting invite links", () => {
     actAs(f, "signedOut");
     expect((await acceptInviteAsNewPerson(f.slug, token, lead)).status).toBe("ok");
     expect(await membershipOf(f.orgId, lead.email)).toMatchObject({ role: "leader", teamId: null });
-    const leads = await testDb().select().from(teamLeaders).where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.teamId, f.otherTeamId)));
+    const leads = await testDb()
+      .select()
+      .from(teamLeaders)
+      .where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.teamId, f.otherTeamId)));
     expect(leads).toHaveLength(2);
   });
 
@@ -194,7 +210,10 @@ describe("accepting invite links", () => {
     actAs(f, "signedOut");
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => acceptInviteAsNewPerson(f.slug, token, person(`racer${i}`))));
     expect(results.filter((r) => r.status === "ok")).toHaveLength(1);
-    const [invite] = await testDb().select().from(invites).where(and(eq(invites.orgId, f.orgId), eq(invites.tokenHash, hashToken(token))));
+    const [invite] = await testDb()
+      .select()
+      .from(invites)
+      .where(and(eq(invites.orgId, f.orgId), eq(invites.tokenHash, hashToken(token))));
     expect(invite!.uses).toBe(1);
     const joined = rowsOf<{ n: number }>(
       await testDb().execute(sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id

@@ -102,12 +102,16 @@ describe("password reset", () => {
     expect(await getSessionUser()).not.toBeNull();
     const mismatch = await resetPassword({ status: "idle" }, form({ token, password: "new password 123", confirmPassword: "other" }));
     expect(mismatch).toMatchObject({ status: "error", code: "invalid" });
-    expect(await resetPassword({ status: "idle" }, form({ token, password: "new password 123", confirmPassword: "new password 123" }))).toMatchObject({ status: "ok" });
+    expect(await resetPassword({ status: "idle" }, form({ token, password: "new password 123", confirmPassword: "new password 123" }))).toMatchObject(
+      { status: "ok" },
+    );
     expect(await getSessionUser()).toBeNull(); // the old session version is refused
     expect((await attemptSignIn(testDb(), { email, password: "new password 123" })).user).not.toBeNull(); // lock lifted
     const account = (await findUserById(testDb(), fixture.users.leader))!;
     expect(account.emailVerifiedAt).not.toBeNull();
-    const events = rowsOf<{ kind: string }>(await testDb().execute(sql`select kind from auth_events where user_id = ${fixture.users.leader} and kind = 'password_reset'`));
+    const events = rowsOf<{ kind: string }>(
+      await testDb().execute(sql`select kind from auth_events where user_id = ${fixture.users.leader} and kind = 'password_reset'`),
+    );
     expect(events).toHaveLength(1);
 
     const again = await resetPassword({ status: "idle" }, form({ token, password: "another password", confirmPassword: "another password" }));
@@ -120,7 +124,10 @@ describe("password reset", () => {
     await requestPasswordReset({ email });
     const token = linkIn((await deliveredTo(email)).text!, "/reset-password")!;
     await testDb().execute(sql`update password_reset_tokens set expires_at = now() - interval '1 second' where user_id = ${fixture.users.coLeader}`);
-    expect(await resetPassword({ token, password: "new password 123", confirmPassword: "new password 123" })).toMatchObject({ status: "error", code: "not_found" });
+    expect(await resetPassword({ token, password: "new password 123", confirmPassword: "new password 123" })).toMatchObject({
+      status: "error",
+      code: "not_found",
+    });
   });
 
   it("an admin sends a member a link through the organisation's outbox, shown in Email delivery without the link", async () => {
@@ -131,7 +138,10 @@ describe("password reset", () => {
     expect(mail!.text).toContain("Ada Admin, an admin of Matrix");
     const token = linkIn(mail!.text!, "/reset-password")!;
     const settings = registeredEntries().find((e) => e.name === "/o/[slug]/settings")!;
-    const outcome = await (settings as { call: (slug: string, input: unknown) => Promise<{ status: string; data?: unknown }> }).call(fixture.slug, {});
+    const outcome = await (settings as { call: (slug: string, input: unknown) => Promise<{ status: string; data?: unknown }> }).call(
+      fixture.slug,
+      {},
+    );
     const shown = JSON.stringify(outcome.data);
     expect(shown).toContain("Reset your Coachgrid password");
     expect(shown).not.toContain(token);
@@ -142,7 +152,10 @@ describe("password reset", () => {
 describe("email verification", () => {
   it("a new account gets a verification mail, and its link verifies the address", async () => {
     const email = `newcomer-${crypto.randomUUID()}@example.test`;
-    const created = await signUp({ status: "idle" }, form({ name: "Nia New", email, password: "a long password", organisationName: "Nia Co", timeZone: "UTC" }));
+    const created = await signUp(
+      { status: "idle" },
+      form({ name: "Nia New", email, password: "a long password", organisationName: "Nia Co", timeZone: "UTC" }),
+    );
     expect(created.status).toBe("ok");
     const mail = await deliveredTo(email);
     expect(mail.subject).toBe("Confirm your email address for Coachgrid");
@@ -155,7 +168,10 @@ describe("email verification", () => {
 
   it("a link for another address, or an expired one, verifies nothing", async () => {
     const fixture = await createMatrixOrganisation(testDb());
-    expect(await verifyEmail({ token: verificationToken(fixture.users.rep, "old@example.test") })).toMatchObject({ status: "error", code: "not_found" });
+    expect(await verifyEmail({ token: verificationToken(fixture.users.rep, "old@example.test") })).toMatchObject({
+      status: "error",
+      code: "not_found",
+    });
     const old = verificationToken(fixture.users.rep, await emailOf(fixture.users.rep), Date.now() - 8 * 24 * 60 * 60_000);
     expect(await verifyEmail({ token: old })).toMatchObject({ status: "error", code: "not_found" });
     expect((await findUserById(testDb(), fixture.users.rep))!.emailVerifiedAt).toBeNull();
@@ -176,7 +192,9 @@ describe("preferences and unsubscribe", () => {
     await testDb().execute(sql`update users set email_verified_at = now() where id = ${fixture.users.rep}`);
     const email = await emailOf(fixture.users.rep);
     const reminder = () =>
-      testDb().transaction((tx) => queueMail(tx, fixture.orgId, { kind: "test_reminder", to: { email, userId: fixture.users.rep }, props: { org: "Matrix" } } as never));
+      testDb().transaction((tx) =>
+        queueMail(tx, fixture.orgId, { kind: "test_reminder", to: { email, userId: fixture.users.rep }, props: { org: "Matrix" } } as never),
+      );
     return { fixture, email, reminder };
   }
 
@@ -184,10 +202,15 @@ describe("preferences and unsubscribe", () => {
     const { fixture, reminder } = await verifiedRep();
     expect(await reminder()).toBe(true);
     actAs(fixture, "rep");
-    expect(await updateMailPreferences({ status: "idle" }, form({ orgId: fixture.orgId, resultsShared: "on", weeklyDigest: "on" }))).toMatchObject({ status: "ok" });
+    expect(await updateMailPreferences({ status: "idle" }, form({ orgId: fixture.orgId, resultsShared: "on", weeklyDigest: "on" }))).toMatchObject({
+      status: "ok",
+    });
     expect(await reminder()).toBe(false);
     // Not a member: refused, nothing written.
-    expect(await updateMailPreferences({ orgId: fixture.elsewhere.orgId, reminders: true, resultsShared: true, weeklyDigest: true })).toMatchObject({ status: "error", code: "not_found" });
+    expect(await updateMailPreferences({ orgId: fixture.elsewhere.orgId, reminders: true, resultsShared: true, weeklyDigest: true })).toMatchObject({
+      status: "error",
+      code: "not_found",
+    });
   });
 
   it("a received mail's one-click unsubscribe (RFC 8058) works signed out, and no more mails of its kind are queued", async () => {
@@ -199,7 +222,9 @@ describe("preferences and unsubscribe", () => {
     actAs(fixture, "signedOut");
     expect(await unsubscribeOneClick({ token })).toMatchObject({ status: "ok", data: { category: "reminders" } });
     expect(await reminder()).toBe(false);
-    const audit = rowsOf<{ action: string }>(await testDb().execute(sql`select action from audit_events where org_id = ${fixture.orgId} and action = 'mail.unsubscribe'`));
+    const audit = rowsOf<{ action: string }>(
+      await testDb().execute(sql`select action from audit_events where org_id = ${fixture.orgId} and action = 'mail.unsubscribe'`),
+    );
     expect(audit).toHaveLength(1);
     // The page's button does the same; a forged token does nothing.
     expect(await unsubscribe({ token })).toMatchObject({ status: "ok" });

@@ -42,7 +42,10 @@ async function fastForward() {
 }
 /** A header as sent, from the raw lines. */
 const rawHeader = (mail: ParsedMail, key: string) =>
-  mail.headerLines.find((h) => h.key === key)?.line.replace(/^[^:]+:\s*/, "").replace(/\r?\n\s+/g, " ");
+  mail.headerLines
+    .find((h) => h.key === key)
+    ?.line.replace(/^[^:]+:\s*/, "")
+    .replace(/\r?\n\s+/g, " ");
 const resetMail = (email: string, token = "tok") => ({ kind: "password_reset" as const, to: { email }, props: { name: "Ann", token } });
 
 type Row = { id: string; status: string; attempts: number; last_error: string | null; props: unknown };
@@ -86,7 +89,11 @@ describe("the mail outbox", () => {
     await clearOutboxes();
     const org = `<b>Acme & "Sons"</b> ${"very long name ".repeat(6)}`;
     await db().transaction((tx) =>
-      queueMail(tx, fixture.orgId, { kind: "password_reset", to: { email: "ann@example.test" }, props: { name: "<i>Ann</i>", token: "t", sentBy: { name: "Ada", org } } }),
+      queueMail(tx, fixture.orgId, {
+        kind: "password_reset",
+        to: { email: "ann@example.test" },
+        props: { name: "<i>Ann</i>", token: "t", sentBy: { name: "Ada", org } },
+      }),
     );
     await deliverDueMails(db(), options());
     const [mail] = await smtp.waitFor(1);
@@ -173,8 +180,24 @@ describe("the mail outbox", () => {
     const member = (userId: string, email: string) => ({ kind: "test_reminder", to: { email, userId }, props: { org: "Acme" } }) as never;
     const people = await db().execute(sql`select id, email from users`);
     const all = rowsOf<{ id: string; email: string }>(people);
-    const few = await countQueries(() => db().transaction((tx) => queueMails(tx, fixture.orgId, all.slice(0, 2).map((u) => member(u.id, u.email)))));
-    const many = await countQueries(() => db().transaction((tx) => queueMails(tx, fixture.orgId, all.map((u) => member(u.id, u.email)))));
+    const few = await countQueries(() =>
+      db().transaction((tx) =>
+        queueMails(
+          tx,
+          fixture.orgId,
+          all.slice(0, 2).map((u) => member(u.id, u.email)),
+        ),
+      ),
+    );
+    const many = await countQueries(() =>
+      db().transaction((tx) =>
+        queueMails(
+          tx,
+          fixture.orgId,
+          all.map((u) => member(u.id, u.email)),
+        ),
+      ),
+    );
     expect(many.queries).toBe(few.queries);
   });
 

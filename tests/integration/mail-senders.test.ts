@@ -75,7 +75,9 @@ describe("Remind those who have not submitted", () => {
     expect(await mailsOf(f.orgId, "self_assessment_reminder")).toHaveLength(4);
 
     // A day later, they can be reminded again.
-    await testDb().execute(sql`update self_assessment_reminders set last_reminded_at = now() - interval '24 hours 1 minute' where org_id = ${f.orgId} and rep_user_id = ${f.users.rep}`);
+    await testDb().execute(
+      sql`update self_assessment_reminders set last_reminded_at = now() - interval '24 hours 1 minute' where org_id = ${f.orgId} and rep_user_id = ${f.users.rep}`,
+    );
     actAs(f, "leader");
     expect(ok(await remindPendingSelfAssessments(f.slug, { teamId: "" }))).toEqual({ reminded: 1 });
     const [reminder] = await testDb()
@@ -88,7 +90,9 @@ describe("Remind those who have not submitted", () => {
 
   it("leaves out reps who submitted, deactivated reps, unverified addresses and reps who turned reminders off", async () => {
     const f = await fixture();
-    await testDb().execute(sql`insert into assessments (org_id, cycle_id, rep_user_id, submitted_at) values (${f.orgId}, ${f.cycles.open}, ${f.users.otherRep}, now())`);
+    await testDb().execute(
+      sql`insert into assessments (org_id, cycle_id, rep_user_id, submitted_at) values (${f.orgId}, ${f.cycles.open}, ${f.users.otherRep}, now())`,
+    );
     actAs(f, "leader");
     expect(ok(await remindPendingSelfAssessments(f.slug, { teamId: f.teamId }))).toEqual({ reminded: 1 });
     expect((await mailsOf(f.orgId)).map((m) => m.toUserId)).toEqual([f.users.rep]);
@@ -151,7 +155,16 @@ describe("invitations by email", () => {
     const f = await fixture();
     actAs(f, "leader");
     const [member] = rowsOf<{ email: string }>(await testDb().execute(sql`select email from users where id = ${f.users.otherRep}`));
-    ok(await createInvite(f.slug, { role: "rep", teamId: f.teamId, expiresInHours: "24", maxUses: "1", email: "pending@example.test", sendEmail: "off" }));
+    ok(
+      await createInvite(f.slug, {
+        role: "rep",
+        teamId: f.teamId,
+        expiresInHours: "24",
+        maxUses: "1",
+        email: "pending@example.test",
+        sendEmail: "off",
+      }),
+    );
     const result = ok(
       await bulkInvite(f.slug, {
         role: "rep",
@@ -160,9 +173,16 @@ describe("invitations by email", () => {
         emails: `Ana Diaz <ANA@example.test>, ben@example.test; ana@example.test\n${member!.email.toUpperCase()}\npending@example.test`,
       }),
     ) as { invited: string[]; alreadyMembers: string[]; alreadyInvited: string[] };
-    expect(result).toEqual({ invited: ["ana@example.test", "ben@example.test"], alreadyMembers: [member!.email], alreadyInvited: ["pending@example.test"] });
+    expect(result).toEqual({
+      invited: ["ana@example.test", "ben@example.test"],
+      alreadyMembers: [member!.email],
+      alreadyInvited: ["pending@example.test"],
+    });
 
-    const made = await testDb().select().from(invites).where(and(eq(invites.orgId, f.orgId), eq(invites.createdBy, f.users.leader)));
+    const made = await testDb()
+      .select()
+      .from(invites)
+      .where(and(eq(invites.orgId, f.orgId), eq(invites.createdBy, f.users.leader)));
     const bulk = made.filter((i) => i.email === "ana@example.test" || i.email === "ben@example.test");
     expect(bulk.map((i) => [i.email, i.maxUses, i.role, i.teamId, i.emailedAt !== null]).sort()).toEqual([
       ["ana@example.test", 1, "rep", f.teamId, true],
@@ -189,19 +209,27 @@ describe("invitations by email", () => {
   it("creating an invite can mail it; sending again makes a new link and the old one stops working", async () => {
     const f = await fixture();
     actAs(f, "admin");
-    const created = ok(await createInvite(f.slug, { role: "leader", teamId: "", expiresInHours: "24", maxUses: "1", email: "lead@example.test", sendEmail: "on" })) as { url: string };
+    const created = ok(
+      await createInvite(f.slug, { role: "leader", teamId: "", expiresInHours: "24", maxUses: "1", email: "lead@example.test", sendEmail: "on" }),
+    ) as { url: string };
     const first = created.url.split("/").pop()!;
     const [mail] = await mailsOf(f.orgId, "invitation");
     expect(mail).toMatchObject({ toEmail: "lead@example.test", props: { token: first, role: "leader", teamName: null } });
 
-    const [invite] = await testDb().select().from(invites).where(and(eq(invites.orgId, f.orgId), eq(invites.email, "lead@example.test")));
+    const [invite] = await testDb()
+      .select()
+      .from(invites)
+      .where(and(eq(invites.orgId, f.orgId), eq(invites.email, "lead@example.test")));
     ok(await sendInviteEmail(f.slug, { inviteId: invite!.id }));
     const resent = (await mailsOf(f.orgId, "invitation")).map((m) => String(m.props.token));
     expect(resent).toHaveLength(2);
     const second = resent.find((t) => t !== first)!;
     expect(await findInviteByTokenHash(testDb(), f.orgId, hashToken(first))).toBeUndefined();
     expect((await findInviteByTokenHash(testDb(), f.orgId, hashToken(second)))?.id).toBe(invite!.id);
-    const [audit] = await testDb().select().from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "invite.sendEmail")));
+    const [audit] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "invite.sendEmail")));
     expect(JSON.stringify(audit)).not.toContain(second);
   });
 
@@ -210,7 +238,10 @@ describe("invitations by email", () => {
     actAs(f, "admin");
     const unbound = await sendInviteEmail(f.slug, { inviteId: f.inviteId });
     expect(unbound.status === "error" && unbound.code).toBe("conflict");
-    await testDb().update(invites).set({ email: "x@example.test", revokedAt: new Date() }).where(and(eq(invites.orgId, f.orgId), eq(invites.id, f.inviteId)));
+    await testDb()
+      .update(invites)
+      .set({ email: "x@example.test", revokedAt: new Date() })
+      .where(and(eq(invites.orgId, f.orgId), eq(invites.id, f.inviteId)));
     const revoked = await sendInviteEmail(f.slug, { inviteId: f.inviteId });
     expect(revoked.status === "error" && revoked.code).toBe("conflict");
     expect(await mailsOf(f.orgId)).toEqual([]);
@@ -221,19 +252,33 @@ describe("invitations by email", () => {
     actAs(f, "admin");
     ok(await bulkInvite(f.slug, { role: "rep", teamId: f.teamId, expiresInHours: "24", emails: "mailed@example.test" }));
     const [mail] = await mailsOf(f.orgId, "invitation");
-    const copied = ok(await createInvite(f.slug, { role: "rep", teamId: f.teamId, expiresInHours: "24", maxUses: "1", email: "copied@example.test", sendEmail: "off" })) as { url: string };
+    const copied = ok(
+      await createInvite(f.slug, {
+        role: "rep",
+        teamId: f.teamId,
+        expiresInHours: "24",
+        maxUses: "1",
+        email: "copied@example.test",
+        sendEmail: "off",
+      }),
+    ) as { url: string };
     actAs(f, "signedOut");
     const password = "a long enough password";
     ok(await acceptInviteAsNewPerson(f.slug, String(mail!.props.token), { name: "Mai Mailed", email: "mailed@example.test", password }));
     ok(await acceptInviteAsNewPerson(f.slug, copied.url.split("/").pop()!, { name: "Cal Copied", email: "copied@example.test", password }));
-    const joined = await testDb().select({ email: users.email, verifiedAt: users.emailVerifiedAt }).from(users).where(sql`${users.email} in ('mailed@example.test', 'copied@example.test')`);
+    const joined = await testDb()
+      .select({ email: users.email, verifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(sql`${users.email} in ('mailed@example.test', 'copied@example.test')`);
     expect(joined.map((u) => [u.email, u.verifiedAt !== null]).sort()).toEqual([
       ["copied@example.test", false],
       ["mailed@example.test", true],
     ]);
     // The one whose address is not proven gets a verification mail, as after a sign-up.
     const verifications = rowsOf<{ to_email: string }>(
-      await testDb().execute(sql`select to_email from account_mail_outbox where kind = 'email_verification' and to_email in ('mailed@example.test', 'copied@example.test')`),
+      await testDb().execute(
+        sql`select to_email from account_mail_outbox where kind = 'email_verification' and to_email in ('mailed@example.test', 'copied@example.test')`,
+      ),
     );
     expect(verifications.map((v) => v.to_email)).toEqual(["copied@example.test"]);
   });
@@ -244,9 +289,15 @@ describe("check-in links by email", () => {
     const f = await fixture();
     await prepareRelationship(testDb(), f);
     actAs(f, "leader");
-    const created = ok(await createCheckIn(f.slug, { relationshipId: MATRIX_IDS.relationship, expiresInDays: "14", email: "Fran@Finance.example" })) as { url: string };
+    const created = ok(
+      await createCheckIn(f.slug, { relationshipId: MATRIX_IDS.relationship, expiresInDays: "14", email: "Fran@Finance.example" }),
+    ) as { url: string };
     const [mail] = await mailsOf(f.orgId, "check_in_link");
-    expect(mail).toMatchObject({ toEmail: "fran@finance.example", toUserId: null, props: { leaderName: "Lee Leader", counterpartName: "Fran Finance", slug: f.slug } });
+    expect(mail).toMatchObject({
+      toEmail: "fran@finance.example",
+      toUserId: null,
+      props: { leaderName: "Lee Leader", counterpartName: "Fran Finance", slug: f.slug },
+    });
     expect(created.url).toBe(`/o/${f.slug}/check-in/${String(mail!.props.token)}`);
   });
 });

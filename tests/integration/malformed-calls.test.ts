@@ -35,7 +35,7 @@ const rowsOf = async (db: Parameters<typeof snapshotTables>[0], entry: RegistryE
   return tables;
 };
 
-describe("an action called as a form with a second argument that is not form data ([{}, \"x\"] as JSON)", () => {
+describe('an action called as a form with a second argument that is not form data ([{}, "x"] as JSON)', () => {
   for (const entry of actions) {
     it(`${entry.entry} ${entry.name}: refused, signed out and signed in`, async () => {
       const db = testDb();
@@ -90,7 +90,11 @@ describe("an integer outside PostgreSQL's integer range", () => {
     if (rate?.entry !== "member") throw new Error("grid.rate is not registered");
     for (const expectedVersion of [2 ** 31, 2 ** 31 + 5, 2 ** 32, Number.MAX_SAFE_INTEGER]) {
       const outcome = await rate.call(fixture.slug, { ...matrixCase(rate).input(fixture), expectedVersion });
-      expect(outcome, String(expectedVersion)).toMatchObject({ status: "error", code: "invalid", fieldErrors: { expectedVersion: expect.any(String) } });
+      expect(outcome, String(expectedVersion)).toMatchObject({
+        status: "error",
+        code: "invalid",
+        fieldErrors: { expectedVersion: expect.any(String) },
+      });
     }
   });
 });

@@ -36,7 +36,9 @@ describe("readiness (/api/ready)", () => {
     const handle = await freshDatabase();
     try {
       setDatabase(handle);
-      await handle.db.execute(sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`);
+      await handle.db.execute(
+        sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`,
+      );
       expect(await readiness()).toEqual({ ready: false, reason: "migrations_pending" });
     } finally {
       await handle.close();

@@ -24,7 +24,9 @@ void loadDashboard;
 const UNTRACKED = ["audit_events", "org_revisions", "mail_outbox"];
 
 async function revision(orgId: string): Promise<number> {
-  const [row] = rowsOf<{ revision: number }>(await testDb().execute(sql`select coalesce((select revision::int from org_revisions where org_id = ${orgId}), 0) as revision`));
+  const [row] = rowsOf<{ revision: number }>(
+    await testDb().execute(sql`select coalesce((select revision::int from org_revisions where org_id = ${orgId}), 0) as revision`),
+  );
   return Number(row!.revision);
 }
 
@@ -66,24 +68,49 @@ describe("organisation data revisions", () => {
     const f = await createMatrixOrganisation(testDb());
     const orgs = [f.orgId, f.elsewhere.orgId];
     const db = testDb();
-    const rating = { orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 3, updatedBy: f.users.leader };
+    const rating = {
+      orgId: f.orgId,
+      cycleId: f.cycles.open,
+      repUserId: f.users.rep,
+      behaviourId: f.behaviourIds[0],
+      score: 3,
+      updatedBy: f.users.leader,
+    };
     expect(await moves(orgs, () => db.insert(ratings).values(rating))).toEqual([1, 0]);
     const sameRating = and(eq(ratings.orgId, f.orgId), eq(ratings.cycleId, f.cycles.open), eq(ratings.repUserId, f.users.rep));
     expect(await moves(orgs, () => db.update(ratings).set({ score: 4 }).where(sameRating))).toEqual([1, 0]);
     expect(await moves(orgs, () => db.delete(ratings).where(sameRating))).toEqual([1, 0]);
     // One statement, many rows: one move.
-    expect(await moves(orgs, () => db.update(teams).set({ name: sql`${teams.name} || ''` }).where(eq(teams.orgId, f.orgId)))).toEqual([1, 0]);
+    expect(
+      await moves(orgs, () =>
+        db
+          .update(teams)
+          .set({ name: sql`${teams.name} || ''` })
+          .where(eq(teams.orgId, f.orgId)),
+      ),
+    ).toEqual([1, 0]);
     // A statement that changes no row moves nothing.
-    expect(await moves(orgs, () => db.update(teams).set({ name: "Nobody" }).where(and(eq(teams.orgId, f.orgId), sql`false`)))).toEqual([0, 0]);
+    expect(
+      await moves(orgs, () =>
+        db
+          .update(teams)
+          .set({ name: "Nobody" })
+          .where(and(eq(teams.orgId, f.orgId), sql`false`)),
+      ),
+    ).toEqual([0, 0]);
 
     // The organisation's own settings.
-    expect(await moves(orgs, () => updateOrganisation(db, f.orgId, { name: "Renamed", timeZone: "Europe/London", blindMode: false }))).toEqual([1, 0]);
+    expect(await moves(orgs, () => updateOrganisation(db, f.orgId, { name: "Renamed", timeZone: "Europe/London", blindMode: false }))).toEqual([
+      1, 0,
+    ]);
     // A person's name shows in every organisation they belong to; a sign-in shows in none.
     expect(await moves(orgs, () => db.update(users).set({ name: "Oz Renamed" }).where(eq(users.id, f.users.outsider)))).toEqual([0, 1]);
     expect(await moves(orgs, () => db.update(users).set({ name: "Remy Renamed" }).where(eq(users.id, f.users.rep)))).toEqual([1, 0]);
     expect(await moves(orgs, () => touchLastSignIn(db, f.users.rep))).toEqual([0, 0]);
     // The audit log is read by no cached page.
-    expect(await moves(orgs, () => insertAuditEvent(db, f.orgId, f.users.admin, { action: "test.noop", targetType: "organisation", targetId: f.orgId }))).toEqual([0, 0]);
+    expect(
+      await moves(orgs, () => insertAuditEvent(db, f.orgId, f.users.admin, { action: "test.noop", targetType: "organisation", targetId: f.orgId })),
+    ).toEqual([0, 0]);
   });
 });
 
@@ -116,14 +143,23 @@ describe("pages cached per revision", () => {
     expect(Object.isFrozen(again.data)).toBe(true);
 
     // A save through the action: the next load shows it.
-    const saved = await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 4, expectedVersion: 0 });
+    const saved = await rateRep(f.slug, {
+      cycleId: f.cycles.open,
+      repUserId: f.users.rep,
+      behaviourId: f.behaviourIds[0],
+      score: 4,
+      expectedVersion: 0,
+    });
     expect(saved.status).toBe("ok");
     const afterSave = await gridPage(f);
     expect(afterSave.queries).toBe(first.queries);
     expect(afterSave.score).toBe(4);
 
     // A write outside the app (a script, another tool) is seen too: the database moves the revision.
-    await testDb().update(ratings).set({ score: 2 }).where(and(eq(ratings.orgId, f.orgId), eq(ratings.repUserId, f.users.rep)));
+    await testDb()
+      .update(ratings)
+      .set({ score: 2 })
+      .where(and(eq(ratings.orgId, f.orgId), eq(ratings.repUserId, f.users.rep)));
     expect((await gridPage(f)).score).toBe(2);
 
     // Another member computes their own: a co-leader's result is not the leader's.

@@ -25,7 +25,8 @@ function ok<T>(state: { status: string }): T {
   return (state as unknown as { data: T }).data;
 }
 const preview = async (f: Fixture, content: string) => ok<ImportPreview>(await previewImport(f.slug, { content }));
-const confirm = async (f: Fixture, content: string, more: Record<string, unknown> = {}) => confirmImport(f.slug, { content, expiresInHours: "168", ...more });
+const confirm = async (f: Fixture, content: string, more: Record<string, unknown> = {}) =>
+  confirmImport(f.slug, { content, expiresInHours: "168", ...more });
 
 async function emailOf(userId: string) {
   const [row] = await testDb().select({ email: users.email }).from(users).where(eq(users.id, userId));
@@ -64,7 +65,7 @@ const SPREADSHEET = [
   "No Role;norole@example.test;manager;Team A",
   "Two Teams;two@example.test;rep;Team A | Team B",
   "Archived;arch@example.test;rep;Old Team",
-  "=HYPERLINK(\"http://evil.example\",\"x\");formula@example.test;rep;=HYPERLINK(\"http://evil.example\")",
+  '=HYPERLINK("http://evil.example","x");formula@example.test;rep;=HYPERLINK("http://evil.example")',
   "",
 ].join("\r\n");
 
@@ -130,7 +131,10 @@ describe("people import: preview", () => {
       await readOnlyTransaction(tx);
       await insertTeams(tx, f.orgId, ["Written in a preview"]);
     });
-    const error = await write.then(() => undefined, (e: unknown) => e as Error & { cause?: Error });
+    const error = await write.then(
+      () => undefined,
+      (e: unknown) => e as Error & { cause?: Error },
+    );
     expect(String(error?.cause?.message ?? error)).toMatch(/read-only transaction/);
     expect(await teamNames(f.orgId)).not.toContain("Written in a preview");
   });
@@ -144,7 +148,10 @@ describe("people import: preview", () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "admin");
     const before = await snapshotTables(testDb());
-    const failed = await writingProbe(f.slug, {}).then(() => undefined, (e: unknown) => e as Error & { cause?: Error });
+    const failed = await writingProbe(f.slug, {}).then(
+      () => undefined,
+      (e: unknown) => e as Error & { cause?: Error },
+    );
     expect(String(failed?.cause?.message ?? failed)).toMatch(/read-only transaction/);
     expect(await snapshotTables(testDb())).toEqual(before);
   });
@@ -157,7 +164,9 @@ describe("people import: preview", () => {
       expect(outcome.status).toBe("error");
       return (outcome as { fieldErrors?: Record<string, string> }).fieldErrors?.content;
     };
-    expect(await refusal("Ana,ana@example.test,rep,Team A\n")).toMatch(/^The first row must name the columns: name, email, role, team \(email and role are missing\)/);
+    expect(await refusal("Ana,ana@example.test,rep,Team A\n")).toMatch(
+      /^The first row must name the columns: name, email, role, team \(email and role are missing\)/,
+    );
     expect(await refusal(`${"col,".repeat(100_000)}\n`)).toContain("100,001 columns");
     expect(await refusal("email,role\n" + "x@example.test,rep\n".repeat(5_001))).toContain("more than 5,000 people");
     expect(await refusal("x".repeat(10 * 1024 * 1024))).toContain("at most 2.0 MB");
@@ -178,7 +187,10 @@ describe("people import: confirm", () => {
     expect(result).toMatchObject({ invited: 3, teamsCreated: ["Nordic"], updated: 0, errors: 7, emailed: true, links: [] });
 
     expect(await teamNames(f.orgId)).toEqual(["Nordic", "Old Team", "Team A", "Team B"]);
-    const made = await testDb().select().from(invites).where(and(eq(invites.orgId, f.orgId), inArray(invites.email, ["soren@example.test", "li.lei@example.test", "ana@example.test"])));
+    const made = await testDb()
+      .select()
+      .from(invites)
+      .where(and(eq(invites.orgId, f.orgId), inArray(invites.email, ["soren@example.test", "li.lei@example.test", "ana@example.test"])));
     const teamIds = new Map((await testDb().select().from(teams).where(eq(teams.orgId, f.orgId))).map((t) => [t.name, t.id]));
     expect(made.map((i) => [i.email, i.role, i.teamId, i.maxUses, i.uses, i.emailedAt !== null]).sort()).toEqual([
       ["ana@example.test", "leader", teamIds.get("Nordic"), 1, 0, true],
@@ -186,11 +198,20 @@ describe("people import: confirm", () => {
       ["soren@example.test", "rep", f.teamId, 1, 0, true],
     ]);
     const ana = made.find((i) => i.email === "ana@example.test")!;
-    expect(await testDb().select({ teamId: inviteLedTeams.teamId }).from(inviteLedTeams).where(eq(inviteLedTeams.inviteId, ana.id))).toEqual([{ teamId: f.otherTeamId }]);
+    expect(await testDb().select({ teamId: inviteLedTeams.teamId }).from(inviteLedTeams).where(eq(inviteLedTeams.inviteId, ana.id))).toEqual([
+      { teamId: f.otherTeamId },
+    ]);
     const mails = await testDb().select({ to: mailOutbox.toEmail, kind: mailOutbox.kind }).from(mailOutbox).where(eq(mailOutbox.orgId, f.orgId));
-    expect(mails.map((m) => `${m.kind} ${m.to}`).sort()).toEqual(["invitation ana@example.test", "invitation li.lei@example.test", "invitation soren@example.test"]);
+    expect(mails.map((m) => `${m.kind} ${m.to}`).sort()).toEqual([
+      "invitation ana@example.test",
+      "invitation li.lei@example.test",
+      "invitation soren@example.test",
+    ]);
 
-    const [event] = await testDb().select().from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "people.import")));
+    const [event] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "people.import")));
     expect(event!.after).toEqual({ rows: 10, invited: 3, teamsCreated: 1, updated: 0, leftAsTheyAre: 0, unchanged: 0, errors: 7, emailed: true });
     expect(await auditActions(f.orgId)).toEqual(["people.import", "team.create"]);
   });
@@ -202,8 +223,14 @@ describe("people import: confirm", () => {
     const before = await snapshotTables(testDb());
     const again = await preview(f, SPREADSHEET);
     expect(again.counts).toMatchObject({ invite: 0, update: 0, unchanged: 3, error: 7, newTeams: 0 });
-    expect(again.rows.filter((r) => r.status === "unchanged").map((r) => r.note)).toEqual(Array(3).fill("Already invited, with a link that can still be used."));
-    expect(await confirm(f, SPREADSHEET, { digest: again.digest, sendEmail: "on" })).toMatchObject({ status: "error", code: "conflict", message: expect.stringContaining("Nothing to import") });
+    expect(again.rows.filter((r) => r.status === "unchanged").map((r) => r.note)).toEqual(
+      Array(3).fill("Already invited, with a link that can still be used."),
+    );
+    expect(await confirm(f, SPREADSHEET, { digest: again.digest, sendEmail: "on" })).toMatchObject({
+      status: "error",
+      code: "conflict",
+      message: expect.stringContaining("Nothing to import"),
+    });
     expect(await snapshotTables(testDb())).toEqual(before);
   });
 
@@ -213,14 +240,26 @@ describe("people import: confirm", () => {
     const file = "name,email,role,team\nNew Leader,new.leader@example.test,leader,Team A|Team B\n";
     const result = ok<ImportResult>(await confirm(f, file));
     expect(result.emailed).toBe(false);
-    expect(result.links).toEqual([{ row: 2, name: "New Leader", email: "new.leader@example.test", role: "leader", team: "Team A | Team B", path: expect.stringMatching(new RegExp(`^/o/${f.slug}/join/[\\w-]{40,}$`)) }]);
+    expect(result.links).toEqual([
+      {
+        row: 2,
+        name: "New Leader",
+        email: "new.leader@example.test",
+        role: "leader",
+        team: "Team A | Team B",
+        path: expect.stringMatching(new RegExp(`^/o/${f.slug}/join/[\\w-]{40,}$`)),
+      },
+    ]);
     expect(await testDb().select().from(mailOutbox).where(eq(mailOutbox.orgId, f.orgId))).toEqual([]);
 
     actAs(f, "signedOut");
     const token = result.links[0]!.path.split("/").at(-1)!;
     ok(await acceptInviteAsNewPerson(f.slug, token, { name: "New Leader", email: "new.leader@example.test", password: "a long enough password" }));
     const [joined] = await testDb().select({ id: users.id }).from(users).where(eq(users.email, "new.leader@example.test"));
-    const led = await testDb().select({ teamId: teamLeaders.teamId }).from(teamLeaders).where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.userId, joined!.id)));
+    const led = await testDb()
+      .select({ teamId: teamLeaders.teamId })
+      .from(teamLeaders)
+      .where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.userId, joined!.id)));
     expect(led.map((l) => l.teamId).sort()).toEqual([f.teamId, f.otherTeamId].sort());
   });
 
@@ -236,20 +275,44 @@ describe("people import: confirm", () => {
     ].join("\n");
     // Left as they are: only the new person is invited.
     expect(ok<ImportResult>(await confirm(f, file))).toMatchObject({ invited: 1, updated: 0, leftAsTheyAre: 3, teamsCreated: [] });
-    const [rep] = await testDb().select().from(memberships).where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.otherRep)));
+    const [rep] = await testDb()
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, f.orgId), eq(memberships.userId, f.users.otherRep)));
     expect(rep!.teamId).toBe(f.teamId);
 
     // Then applied: two of the three.
     const apply = [await emailOf(f.users.otherRep), await emailOf(f.users.otherLeader)];
-    expect(ok<ImportResult>(await confirm(f, file, { apply }))).toMatchObject({ invited: 0, updated: 2, leftAsTheyAre: 1, teamsCreated: ["Brand New"] });
+    expect(ok<ImportResult>(await confirm(f, file, { apply }))).toMatchObject({
+      invited: 0,
+      updated: 2,
+      leftAsTheyAre: 1,
+      teamsCreated: ["Brand New"],
+    });
     const after = await testDb().select().from(memberships).where(eq(memberships.orgId, f.orgId));
     expect(after.find((m) => m.userId === f.users.otherRep)).toMatchObject({ role: "rep", teamId: f.otherTeamId });
     expect(after.find((m) => m.userId === f.users.rep)).toMatchObject({ role: "rep", teamId: f.teamId });
-    const brandNew = (await testDb().select().from(teams).where(and(eq(teams.orgId, f.orgId), eq(teams.name, "Brand New"))))[0]!;
-    const leads = await testDb().select({ teamId: teamLeaders.teamId }).from(teamLeaders).where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.userId, f.users.otherLeader)));
+    const brandNew = (
+      await testDb()
+        .select()
+        .from(teams)
+        .where(and(eq(teams.orgId, f.orgId), eq(teams.name, "Brand New")))
+    )[0]!;
+    const leads = await testDb()
+      .select({ teamId: teamLeaders.teamId })
+      .from(teamLeaders)
+      .where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.userId, f.users.otherLeader)));
     expect(leads.map((l) => l.teamId).sort()).toEqual([f.teamId, brandNew.id].sort());
-    const events = await testDb().select({ action: auditEvents.action, label: auditEvents.targetLabel, before: auditEvents.before, after: auditEvents.after }).from(auditEvents).where(eq(auditEvents.orgId, f.orgId));
-    expect(events.filter((e) => e.action !== "people.import").map((e) => [e.action, e.label, e.before, e.after]).sort()).toEqual(
+    const events = await testDb()
+      .select({ action: auditEvents.action, label: auditEvents.targetLabel, before: auditEvents.before, after: auditEvents.after })
+      .from(auditEvents)
+      .where(eq(auditEvents.orgId, f.orgId));
+    expect(
+      events
+        .filter((e) => e.action !== "people.import")
+        .map((e) => [e.action, e.label, e.before, e.after])
+        .sort(),
+    ).toEqual(
       [
         ["member.moveTeam", "Ora Otherrep", { team: "Team A" }, { team: "Team B" }],
         ["team.addLeader", "Brand New", null, { leader: "Olu Otherleader" }],
@@ -274,8 +337,13 @@ describe("people import: confirm", () => {
     const after = await testDb().select().from(memberships).where(eq(memberships.orgId, f.orgId));
     expect(after.find((m) => m.userId === f.users.rep)).toMatchObject({ role: "leader", teamId: null });
     expect(after.find((m) => m.userId === f.users.otherLeader)).toMatchObject({ role: "rep", teamId: f.teamId });
-    const leads = await testDb().select({ userId: teamLeaders.userId, teamId: teamLeaders.teamId }).from(teamLeaders).where(eq(teamLeaders.orgId, f.orgId));
-    expect(leads.filter((l) => l.userId === f.users.rep || l.userId === f.users.otherLeader)).toEqual([{ userId: f.users.rep, teamId: f.otherTeamId }]);
+    const leads = await testDb()
+      .select({ userId: teamLeaders.userId, teamId: teamLeaders.teamId })
+      .from(teamLeaders)
+      .where(eq(teamLeaders.orgId, f.orgId));
+    expect(leads.filter((l) => l.userId === f.users.rep || l.userId === f.users.otherLeader)).toEqual([
+      { userId: f.users.rep, teamId: f.otherTeamId },
+    ]);
 
     // One statement wrote them, in the order the rows come, the import's own event last.
     const events = await testDb()
@@ -310,7 +378,8 @@ describe("people import: leaders", () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "leader");
     ok(await confirm(f, "email,role,team\nmine@example.test,rep,Team A\n"));
-    const file = "email,role,team\nmine2@example.test,rep,Team A\ntheirs@example.test,rep,Team B\nboss@example.test,leader,Team A\nnew@example.test,rep,Team Z\n";
+    const file =
+      "email,role,team\nmine2@example.test,rep,Team A\ntheirs@example.test,rep,Team B\nboss@example.test,leader,Team A\nnew@example.test,rep,Team Z\n";
     const p = await preview(f, file);
     expect(p.rows.map((r) => [r.status, r.note])).toEqual([
       ["invite", "Will be invited as rep of Team A."],
@@ -319,7 +388,11 @@ describe("people import: leaders", () => {
       ["refused", "There is no team “Team Z”, and only an admin can create one."],
     ]);
     const before = await snapshotTables(testDb());
-    expect(await confirm(f, file)).toMatchObject({ status: "error", code: "forbidden", message: expect.stringContaining("You may not import rows 3, 4, 5") });
+    expect(await confirm(f, file)).toMatchObject({
+      status: "error",
+      code: "forbidden",
+      message: expect.stringContaining("You may not import rows 3, 4, 5"),
+    });
     expect(await snapshotTables(testDb())).toEqual(before);
   });
 
@@ -351,7 +424,9 @@ describe("people import: leaders", () => {
       ["refused", "You import reps into Team B only: ask an admin to import people into Team A."],
       ["unchanged", "Already invited to a team you do not lead: an admin manages their invite."],
     ]);
-    expect((await preview(f, "email,role,team\nin.b@example.test,rep,Team B\n")).rows.map((r) => r.note)).toEqual(["Already invited, with a link that can still be used."]);
+    expect((await preview(f, "email,role,team\nin.b@example.test,rep,Team B\n")).rows.map((r) => r.note)).toEqual([
+      "Already invited, with a link that can still be used.",
+    ]);
   });
 });
 
@@ -399,7 +474,10 @@ describe("people export", () => {
 
   it("writes the people in the import's format, formulas neutralised, and imports again changing nothing", async () => {
     const f = await createMatrixOrganisation(testDb());
-    await testDb().update(users).set({ name: '=HYPERLINK("http://evil.example","Remy")', lastSignInAt: new Date("2026-03-04T09:05:00Z") }).where(eq(users.id, f.users.rep));
+    await testDb()
+      .update(users)
+      .set({ name: '=HYPERLINK("http://evil.example","Remy")', lastSignInAt: new Date("2026-03-04T09:05:00Z") })
+      .where(eq(users.id, f.users.rep));
     actAs(f, "admin");
     void loadPeopleExport;
     const csv = await exported(f);

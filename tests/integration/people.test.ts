@@ -26,7 +26,10 @@ function membersPage() {
 }
 
 async function membership(orgId: string, userId: string) {
-  const [row] = await testDb().select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  const [row] = await testDb()
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
   return row!;
 }
 
@@ -42,7 +45,10 @@ describe("teams", () => {
 
     expect(await archiveTeam(f.slug, { teamId: f.teamId })).toMatchObject({ code: "conflict", message: expect.stringContaining("2 active reps") });
     expect((await archiveTeam(f.slug, { teamId: created.data.teamId })).status).toBe("ok");
-    const [archived] = await testDb().select().from(teams).where(and(eq(teams.orgId, f.orgId), eq(teams.id, created.data.teamId)));
+    const [archived] = await testDb()
+      .select()
+      .from(teams)
+      .where(and(eq(teams.orgId, f.orgId), eq(teams.id, created.data.teamId)));
     expect(archived!.archivedAt).not.toBeNull();
     expect((await restoreTeam(f.slug, { teamId: created.data.teamId })).status).toBe("ok");
 
@@ -53,11 +59,16 @@ describe("teams", () => {
   it("get leaders only from members with the leader role, and lose them again", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "admin");
-    expect(await addTeamLeader(f.slug, { teamId: f.otherTeamId, userId: f.users.rep })).toMatchObject({ fieldErrors: { userId: expect.any(String) } });
+    expect(await addTeamLeader(f.slug, { teamId: f.otherTeamId, userId: f.users.rep })).toMatchObject({
+      fieldErrors: { userId: expect.any(String) },
+    });
     expect((await addTeamLeader(f.slug, { teamId: f.otherTeamId, userId: f.users.leader })).status).toBe("ok");
     expect((await removeTeamLeader(f.slug, { teamId: f.teamId, userId: f.users.leader })).status).toBe("ok");
     expect(await removeTeamLeader(f.slug, { teamId: f.teamId, userId: f.users.leader })).toMatchObject({ code: "conflict" });
-    const leads = await testDb().select({ teamId: teamLeaders.teamId }).from(teamLeaders).where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.userId, f.users.leader)));
+    const leads = await testDb()
+      .select({ teamId: teamLeaders.teamId })
+      .from(teamLeaders)
+      .where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.userId, f.users.leader)));
     expect(leads).toEqual([{ teamId: f.otherTeamId }]);
   });
 });
@@ -67,23 +78,32 @@ describe("members", () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "admin");
     const before = await snapshotTables(testDb());
-    expect(await changeRole(f.slug, { userId: f.users.admin, role: "leader" })).toMatchObject({ message: expect.stringContaining("last active admin") });
+    expect(await changeRole(f.slug, { userId: f.users.admin, role: "leader" })).toMatchObject({
+      message: expect.stringContaining("last active admin"),
+    });
     expect(await deactivateMember(f.slug, { userId: f.users.admin })).toMatchObject({ message: "You cannot deactivate yourself." });
     expect(await snapshotTables(testDb())).toEqual(before);
 
     expect((await changeRole(f.slug, { userId: f.users.leader, role: "admin" })).status).toBe("ok");
     actAs(f, "leader"); // now an admin too
     expect(await deactivateMember(f.slug, { userId: f.users.admin })).toMatchObject({ status: "ok" });
-    expect(await changeRole(f.slug, { userId: f.users.leader, role: "rep", teamId: f.teamId })).toMatchObject({ message: expect.stringContaining("last active admin") });
+    expect(await changeRole(f.slug, { userId: f.users.leader, role: "rep", teamId: f.teamId })).toMatchObject({
+      message: expect.stringContaining("last active admin"),
+    });
   });
 
   it("change role with their team: reps need one, ex-leaders stop leading", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "admin");
-    expect(await changeRole(f.slug, { userId: f.users.leader, role: "rep" })).toMatchObject({ fieldErrors: { teamId: "A rep belongs to a team: choose one." } });
+    expect(await changeRole(f.slug, { userId: f.users.leader, role: "rep" })).toMatchObject({
+      fieldErrors: { teamId: "A rep belongs to a team: choose one." },
+    });
     expect((await changeRole(f.slug, { userId: f.users.leader, role: "rep", teamId: f.otherTeamId })).status).toBe("ok");
     expect(await membership(f.orgId, f.users.leader)).toMatchObject({ role: "rep", teamId: f.otherTeamId });
-    const leads = await testDb().select().from(teamLeaders).where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.userId, f.users.leader)));
+    const leads = await testDb()
+      .select()
+      .from(teamLeaders)
+      .where(and(eq(teamLeaders.orgId, f.orgId), eq(teamLeaders.userId, f.users.leader)));
     expect(leads).toEqual([]);
     expect((await changeRole(f.slug, { userId: f.users.rep, role: "leader" })).status).toBe("ok");
     expect(await membership(f.orgId, f.users.rep)).toMatchObject({ role: "leader", teamId: null });
@@ -93,12 +113,17 @@ describe("members", () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "admin");
     expect(await moveToTeam(f.slug, { userId: f.users.leader, teamId: f.otherTeamId })).toMatchObject({ code: "invalid" });
-    expect(await moveToTeam(f.slug, { userId: f.users.rep, teamId: f.archivedTeamId })).toMatchObject({ fieldErrors: { teamId: "Choose an active team." } });
+    expect(await moveToTeam(f.slug, { userId: f.users.rep, teamId: f.archivedTeamId })).toMatchObject({
+      fieldErrors: { teamId: "Choose an active team." },
+    });
     expect((await moveToTeam(f.slug, { userId: f.users.rep, teamId: f.otherTeamId })).status).toBe("ok");
     expect((await deactivateMember(f.slug, { userId: f.users.rep })).status).toBe("ok");
     expect(await membership(f.orgId, f.users.rep)).toMatchObject({ status: "deactivated", teamId: f.otherTeamId });
     expect((await reactivateMember(f.slug, { userId: f.users.rep })).status).toBe("ok");
-    const [moved] = await testDb().select().from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "member.moveTeam")));
+    const [moved] = await testDb()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "member.moveTeam")));
     expect(moved).toMatchObject({ targetLabel: "Remy Rep", before: { team: "Team A" }, after: { team: "Team B" } });
   });
 
@@ -107,7 +132,13 @@ describe("members", () => {
     const list = membersPage();
     actAs(f, "admin");
     expect(await list(f.slug)).toEqual([
-      "Ada Admin", "Cory Coleader", "Dee Deactivated", "Lee Leader", "Olu Otherleader", "Ora Otherrep", "Remy Rep",
+      "Ada Admin",
+      "Cory Coleader",
+      "Dee Deactivated",
+      "Lee Leader",
+      "Olu Otherleader",
+      "Ora Otherrep",
+      "Remy Rep",
     ]);
     expect(await list(f.slug, { q: "REP" })).toEqual(["Ora Otherrep", "Remy Rep"]);
     expect(await list(f.slug, { role: "leader" })).toEqual(["Cory Coleader", "Lee Leader", "Olu Otherleader"]);

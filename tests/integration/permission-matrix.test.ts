@@ -79,7 +79,12 @@ describe("permission matrix: a member of another organisation using this organis
     const { users } = fixture;
     // Every other field of the fixture (ids added by later features too), but not the outsider's own organisation.
     const rest = Object.entries(fixture).filter(([key]) => !["users", "tokens", "elsewhere"].includes(key));
-    const values = [...Object.entries(users).filter(([persona]) => persona !== "outsider").map(([, id]) => id), fixture.slug];
+    const values = [
+      ...Object.entries(users)
+        .filter(([persona]) => persona !== "outsider")
+        .map(([, id]) => id),
+      fixture.slug,
+    ];
     const walk = (value: unknown) => {
       if (typeof value === "string") values.push(value);
       else if (value && typeof value === "object") Object.values(value).forEach(walk);
@@ -161,7 +166,11 @@ describe("permission matrix: token entries", () => {
           const fixture = await createMatrixOrganisation(db);
           const token = await linkToken(db, fixture, entry.expect.token);
           const before = await snapshotTables(db);
-          for (const [persona, want] of [["signedOut", "unauthenticated"], ["rep", "conflict"], ["deactivated", "conflict"]] as const) {
+          for (const [persona, want] of [
+            ["signedOut", "unauthenticated"],
+            ["rep", "conflict"],
+            ["deactivated", "conflict"],
+          ] as const) {
             actAs(fixture, persona);
             expect(code(await entry.call(fixture.slug, token, matrixCase(entry).input(fixture))), persona).toBe(want);
           }

@@ -38,12 +38,28 @@ async function organisationExportOf(f: Fixture): Promise<string> {
 /** The leader's private note about the rep, the rep's draft with a comment, a leader's comment not yet shared. */
 async function seedHidden(f: Fixture) {
   actAs(f, "leader");
-  expect(await createNote(f.slug, { repUserId: f.users.rep, heldOn: "2026-02-03", body: PRIVATE_NOTE, shared: false, behaviourIds: [f.behaviourIds[0]] })).toMatchObject({ status: "ok" });
-  expect(await createNote(f.slug, { repUserId: f.users.rep, heldOn: "2026-02-04", body: "Shared: call three new accounts.", shared: true, behaviourIds: [] })).toMatchObject({ status: "ok" });
-  expect(await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 2, expectedVersion: 0 })).toMatchObject({ status: "ok" });
-  expect(await commentOnRating(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], comment: LEADER_COMMENT })).toMatchObject({ status: "ok" });
+  expect(
+    await createNote(f.slug, { repUserId: f.users.rep, heldOn: "2026-02-03", body: PRIVATE_NOTE, shared: false, behaviourIds: [f.behaviourIds[0]] }),
+  ).toMatchObject({ status: "ok" });
+  expect(
+    await createNote(f.slug, {
+      repUserId: f.users.rep,
+      heldOn: "2026-02-04",
+      body: "Shared: call three new accounts.",
+      shared: true,
+      behaviourIds: [],
+    }),
+  ).toMatchObject({ status: "ok" });
+  expect(
+    await rateRep(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], score: 2, expectedVersion: 0 }),
+  ).toMatchObject({ status: "ok" });
+  expect(
+    await commentOnRating(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep, behaviourId: f.behaviourIds[0], comment: LEADER_COMMENT }),
+  ).toMatchObject({ status: "ok" });
   actAs(f, "rep");
-  expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId: f.behaviourIds[0], score: 4, comment: DRAFT_COMMENT })).toMatchObject({ status: "ok" });
+  expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId: f.behaviourIds[0], score: 4, comment: DRAFT_COMMENT })).toMatchObject({
+    status: "ok",
+  });
 }
 
 describe("the personal data download", () => {
@@ -75,7 +91,12 @@ describe("the personal data download", () => {
     expect(org).toMatchObject({ id: f.orgId, membership: { role: "rep", status: "active", team: "Team A" } });
     if (!org || !("selfAssessments" in org)) throw new Error("the rep's organisation has no data");
     expect(org.selfAssessments).toEqual([
-      expect.objectContaining({ cycle: "Q2", status: "draft", submittedAt: null, ratings: [expect.objectContaining({ behaviour: "Prospecting", score: 4, comment: DRAFT_COMMENT })] }),
+      expect.objectContaining({
+        cycle: "Q2",
+        status: "draft",
+        submittedAt: null,
+        ratings: [expect.objectContaining({ behaviour: "Prospecting", score: 4, comment: DRAFT_COMMENT })],
+      }),
     ]);
     expect(org.notesSharedWithYou).toEqual([expect.objectContaining({ author: "Lee Leader", body: "Shared: call three new accounts." })]);
     expect(org.leaderRatingsSharedWithYou).toEqual([]);
@@ -91,7 +112,8 @@ describe("the personal data download", () => {
     const f = await createMatrixOrganisation(testDb());
     await seedHidden(f);
     actAs(f, "rep");
-    for (const behaviourId of f.behaviourIds) expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score: 3, comment: "" })).toMatchObject({ status: "ok" });
+    for (const behaviourId of f.behaviourIds)
+      expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score: 3, comment: "" })).toMatchObject({ status: "ok" });
     expect(await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).toMatchObject({ status: "ok" });
     expect(JSON.stringify(await downloadOf(f, "rep"))).not.toContain(LEADER_COMMENT); // submitted, not shared
     actAs(f, "leader");
@@ -105,7 +127,13 @@ describe("the personal data download", () => {
   it("holds the person's coaching plans with their checklist, without the leader's score, and their sign-in history", async () => {
     const f = await createMatrixOrganisation(testDb());
     actAs(f, "leader");
-    const plan = { repUserId: f.users.rep, behaviourId: f.behaviourIds[1], targetScore: "4", dueOn: "2027-02-28", actions: "Role-play the opening\nShadow Dana on two calls" };
+    const plan = {
+      repUserId: f.users.rep,
+      behaviourId: f.behaviourIds[1],
+      targetScore: "4",
+      dueOn: "2027-02-28",
+      actions: "Role-play the opening\nShadow Dana on two calls",
+    };
     expect(await createPlan(f.slug, plan)).toMatchObject({ status: "ok" });
     const account = (await testDb().select().from(users).where(eq(users.id, f.users.rep)))[0]!;
     await attemptSignIn(testDb(), { email: account.email, password: "not the password" });
@@ -143,9 +171,20 @@ describe("the personal data download", () => {
     await setMembershipStatus(testDb(), elsewhere.id, f.users.rep, "deactivated");
     const data = await downloadOf(f, "rep");
     const [account] = await testDb().select().from(users).where(eq(users.id, f.users.rep));
-    expect(data.account).toEqual({ id: account!.id, name: "Remy Rep", email: account!.email, emailVerifiedAt: null, createdAt: account!.createdAt, lastSignInAt: null });
+    expect(data.account).toEqual({
+      id: account!.id,
+      name: "Remy Rep",
+      email: account!.email,
+      emailVerifiedAt: null,
+      createdAt: account!.createdAt,
+      lastSignInAt: null,
+    });
     expect(data.organisations.map((o) => o.name).sort()).toEqual(["Left Behind Ltd", `Matrix ${f.slug.slice("matrix-".length)}`]);
-    expect(data.organisations.find((o) => o.name === "Left Behind Ltd")).toEqual({ id: elsewhere.id, name: "Left Behind Ltd", membership: { role: "leader", status: "deactivated" } });
+    expect(data.organisations.find((o) => o.name === "Left Behind Ltd")).toEqual({
+      id: elsewhere.id,
+      name: "Left Behind Ltd",
+      membership: { role: "leader", status: "deactivated" },
+    });
     const text = JSON.stringify(data);
     expect(text).not.toContain(account!.passwordHash);
     expect(text).not.toMatch(/hash|sessionVersion/i);
@@ -177,7 +216,8 @@ describe("the personal data download", () => {
     const nothingVisible = await statements();
     await seedHidden(f);
     actAs(f, "rep");
-    for (const behaviourId of f.behaviourIds) expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score: 3, comment: "" })).toMatchObject({ status: "ok" });
+    for (const behaviourId of f.behaviourIds)
+      expect(await saveSelfRating(f.slug, { cycleId: f.cycles.open, behaviourId, score: 3, comment: "" })).toMatchObject({ status: "ok" });
     expect(await submitSelfAssessment(f.slug, { cycleId: f.cycles.open })).toMatchObject({ status: "ok" });
     actAs(f, "leader");
     expect(await shareResults(f.slug, { cycleId: f.cycles.open, repUserId: f.users.rep })).toMatchObject({ status: "ok" });

@@ -100,7 +100,10 @@ describe("behind PgBouncer in transaction mode (DATABASE_POOLER)", () => {
 
   it.runIf(throughPooler)("with named statements (the default) an action's transaction fails on another server connection", async () => {
     const { second } = await secondTransactionOnAnotherConnection("none");
-    expect(second).toMatchObject({ ok: false, message: expect.stringMatching(/prepared statement .* does not exist|current transaction is aborted/) });
+    expect(second).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/prepared statement .* does not exist|current transaction is aborted/),
+    });
   });
 
   it.runIf(throughPooler)("with DATABASE_POOLER=transaction the same transaction runs on another server connection", async () => {

@@ -14,7 +14,8 @@ const ROUTE_HANDLERS_OUTSIDE_CHAIN: Record<string, string> = {
   "app/api/health/route.ts": "liveness for load balancers: answers without reading anything",
   "app/api/ready/route.ts": "readiness for load balancers: reads only the migrations table, no organisation data",
   "app/api/test/queries/route.ts": "test hook for the query counter, absent unless COACHGRID_TEST_HOOKS=1; reads no data",
-  "app/api/test/escaping-organisation/route.ts": "test hook for the escaping spec, absent unless COACHGRID_TEST_HOOKS=1; copies the demo organisation",
+  "app/api/test/escaping-organisation/route.ts":
+    "test hook for the escaping spec, absent unless COACHGRID_TEST_HOOKS=1; copies the demo organisation",
 };
 
 /** The URL route of an app file: its folders, without route groups. */

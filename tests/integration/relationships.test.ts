@@ -12,7 +12,16 @@ import { actAs, createMatrixOrganisation, type Persona } from "../support/fixtur
 import type { MatrixFixture } from "../support/matrix";
 import { MATRIX_IDS, prepareDepartments, prepareRelationship } from "../support/matrix/relationships";
 import { snapshotTables } from "../support/snapshot";
-import { addAction, addGoal, createRelationship, logInteraction, setActionDone, setGoalAchieved, setRelationshipPriority, updateRelationship } from "@/lib/relationships/actions";
+import {
+  addAction,
+  addGoal,
+  createRelationship,
+  logInteraction,
+  setActionDone,
+  setGoalAchieved,
+  setRelationshipPriority,
+  updateRelationship,
+} from "@/lib/relationships/actions";
 import { loadRelationship, loadRelationshipsPage, type RelationshipPage, type RelationshipsPage } from "@/lib/relationships/loaders";
 import { seedLargeRelationships } from "@/scripts/seed/demo-relationships";
 
@@ -103,7 +112,9 @@ describe("who sees which relationships", () => {
     const before = await snapshotTables(testDb());
     expect(await addGoal(f.slug, { relationshipId: MATRIX_IDS.relationship, text: "Sneak in" })).toMatchObject({ code: "not_found" });
     actAs(f, "leader");
-    expect(await logInteraction(f.slug, { relationshipId: MATRIX_IDS.relationship, kind: "lunch", occurredOn: "2026-01-05", trustAfter: 3 })).toMatchObject({ code: "not_found" });
+    expect(
+      await logInteraction(f.slug, { relationshipId: MATRIX_IDS.relationship, kind: "lunch", occurredOn: "2026-01-05", trustAfter: 3 }),
+    ).toMatchObject({ code: "not_found" });
     expect(await snapshotTables(testDb())).toEqual(before);
   });
 });
@@ -113,7 +124,8 @@ describe("interactions", () => {
     const f = await createMatrixOrganisation(testDb());
     await prepareDepartments(testDb(), f);
     const id = await created(f, "leader", { cadenceDays: "30" });
-    const log = (kind: string, occurredOn: string, trustAfter: number) => logInteraction(f.slug, { relationshipId: id, kind, occurredOn, trustAfter: String(trustAfter) });
+    const log = (kind: string, occurredOn: string, trustAfter: number) =>
+      logInteraction(f.slug, { relationshipId: id, kind, occurredOn, trustAfter: String(trustAfter) });
 
     expect(await log("lunch", "2026-01-05", 2)).toMatchObject({ status: "ok", data: { restartsCadence: true } });
     expect((await detailOk(f, id)).contact).toMatchObject({ lastContactOn: "2026-01-05", dueOn: "2026-02-04" });
@@ -121,7 +133,10 @@ describe("interactions", () => {
     let page = await detailOk(f, id);
     expect(page.contact).toMatchObject({ lastContactOn: "2026-01-05", dueOn: "2026-02-04" });
     expect(page.relationship.trust).toBe(4);
-    for (const [kind, on] of [["one_on_one", "2026-02-01"], ["call", "2026-02-10"]] as const) {
+    for (const [kind, on] of [
+      ["one_on_one", "2026-02-01"],
+      ["call", "2026-02-10"],
+    ] as const) {
       expect((await log(kind, on, 3)).status).toBe("ok");
       expect((await detailOk(f, id)).contact.lastContactOn).toBe(on);
     }
@@ -133,7 +148,10 @@ describe("interactions", () => {
     expect(page.trustLine.map((p) => p.trust)).toEqual([1, 2, 4, 3, 3]);
     expect((await listOk(f)).relationships[0]!.lastContactOn).toBe("2026-02-10");
 
-    const events = await testDb().select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "relationship.logInteraction")));
+    const events = await testDb()
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "relationship.logInteraction")));
     expect(events).toHaveLength(5);
   });
 
@@ -143,7 +161,15 @@ describe("interactions", () => {
     actAs(f, "leader");
     const before = await snapshotTables(testDb());
     const long = "x".repeat(1001);
-    const typed = { relationshipId: MATRIX_IDS.relationship, kind: "lunch", occurredOn: "2026-02-30", weFrustrateThem: long, theyFrustrateUs: "Late answers", notes: "", trustAfter: "6" };
+    const typed = {
+      relationshipId: MATRIX_IDS.relationship,
+      kind: "lunch",
+      occurredOn: "2026-02-30",
+      weFrustrateThem: long,
+      theyFrustrateUs: "Late answers",
+      notes: "",
+      trustAfter: "6",
+    };
     const refused = await logInteraction(f.slug, typed);
     expect(refused).toMatchObject({
       status: "error",
@@ -156,11 +182,16 @@ describe("interactions", () => {
       values: { theyFrustrateUs: "Late answers", weFrustrateThem: long },
     });
     const future = await logInteraction(f.slug, { ...typed, occurredOn: "2099-01-01", weFrustrateThem: "ok", trustAfter: "3" });
-    expect(future).toMatchObject({ fieldErrors: { occurredOn: expect.stringContaining("in the future") }, values: { theyFrustrateUs: "Late answers" } });
+    expect(future).toMatchObject({
+      fieldErrors: { occurredOn: expect.stringContaining("in the future") },
+      values: { theyFrustrateUs: "Late answers" },
+    });
     expect(await createRelationship(f.slug, { ...form, counterpartName: " ", nextStepDue: "2027-01-01" })).toMatchObject({
       fieldErrors: { counterpartName: "Enter the counterpart's name." },
     });
-    expect(await createRelationship(f.slug, { ...form, nextStepDue: "2027-01-01" })).toMatchObject({ fieldErrors: { nextStep: "Describe the next step, or clear its due date." } });
+    expect(await createRelationship(f.slug, { ...form, nextStepDue: "2027-01-01" })).toMatchObject({
+      fieldErrors: { nextStep: "Describe the next step, or clear its due date." },
+    });
     expect(await createRelationship(f.slug, { ...form, departmentId: "" })).toMatchObject({ fieldErrors: { departmentId: "Choose a department." } });
     expect(await addAction(f.slug, { relationshipId: MATRIX_IDS.relationship, description: "Call", owner: "nobody", dueOn: "" })).toMatchObject({
       fieldErrors: { owner: "Choose who owns the action: us or them.", dueOn: "Enter the due date." },
@@ -179,7 +210,10 @@ describe("relationships", () => {
     actAs(f, "leader");
     expect((await listOk(f)).needsPriority).toBe(false);
     expect((await setRelationshipPriority(f.slug, { relationshipId: b, priority: true })).status).toBe("ok");
-    const rows = await testDb().select({ id: relationships.id, priority: relationships.priority }).from(relationships).where(eq(relationships.orgId, f.orgId));
+    const rows = await testDb()
+      .select({ id: relationships.id, priority: relationships.priority })
+      .from(relationships)
+      .where(eq(relationships.orgId, f.orgId));
     expect(Object.fromEntries(rows.map((r) => [r.id, r.priority]))).toEqual({ [a]: false, [b]: true, [other]: true });
     expect((await setRelationshipPriority(f.slug, { relationshipId: b, priority: false })).status).toBe("ok");
     expect((await listOk(f)).needsPriority).toBe(true);
@@ -198,7 +232,14 @@ describe("relationships", () => {
     const f = await createMatrixOrganisation(testDb());
     await prepareRelationship(testDb(), f);
     actAs(f, "leader");
-    const edit = { ...form, relationshipId: MATRIX_IDS.relationship, counterpartName: "Fran Finance", counterpartTitle: "Controller", trust: "4", nextStep: "Lunch in March" };
+    const edit = {
+      ...form,
+      relationshipId: MATRIX_IDS.relationship,
+      counterpartName: "Fran Finance",
+      counterpartTitle: "Controller",
+      trust: "4",
+      nextStep: "Lunch in March",
+    };
     expect((await updateRelationship(f.slug, edit)).status).toBe("ok");
     const [event] = await testDb()
       .select({ before: auditEvents.before, after: auditEvents.after, label: auditEvents.targetLabel })
@@ -215,7 +256,9 @@ describe("relationships", () => {
     expect((await setGoalAchieved(f.slug, { relationshipId: MATRIX_IDS.relationship, goalId: MATRIX_IDS.goal, achieved: true })).status).toBe("ok");
     expect(await setGoalAchieved(f.slug, { relationshipId: mine, goalId: MATRIX_IDS.goal, achieved: true })).toMatchObject({ code: "not_found" });
     expect(await setActionDone(f.slug, { relationshipId: mine, actionId: MATRIX_IDS.action, done: true })).toMatchObject({ code: "not_found" });
-    expect(await addAction(f.slug, { relationshipId: mine, interactionId: MATRIX_IDS.interaction, description: "x", owner: "us", dueOn: "2027-01-01" })).toMatchObject({ code: "not_found" });
+    expect(
+      await addAction(f.slug, { relationshipId: mine, interactionId: MATRIX_IDS.interaction, description: "x", owner: "us", dueOn: "2027-01-01" }),
+    ).toMatchObject({ code: "not_found" });
     expect((await setActionDone(f.slug, { relationshipId: MATRIX_IDS.relationship, actionId: MATRIX_IDS.action, done: true })).status).toBe("ok");
     const page = await detailOk(f, MATRIX_IDS.relationship);
     expect(page.goals[0]!.achievedAt).not.toBeNull();
@@ -231,7 +274,14 @@ describe("departments", () => {
     expect(await addStarterDepartments(f.slug, {})).toMatchObject({ code: "conflict" });
     expect(await addDepartment(f.slug, { name: "finance" })).toMatchObject({ fieldErrors: { name: "A department with this name already exists." } });
     expect((await addDepartment(f.slug, { name: "Credit control" })).status).toBe("ok");
-    expect((await listOk(f)).departments.map((d) => d.name)).toEqual(["Credit control", "Customer service", "Distribution", "Finance", "Operations", "Purchasing"]);
+    expect((await listOk(f)).departments.map((d) => d.name)).toEqual([
+      "Credit control",
+      "Customer service",
+      "Distribution",
+      "Finance",
+      "Operations",
+      "Purchasing",
+    ]);
   });
 });
 
@@ -284,7 +334,11 @@ describe("query counts", () => {
       ids.push(u.id);
     }
     await seedLargeRelationships(db, f.orgId, ids, { perLeader, interactionsEach });
-    const [first] = await db.select({ id: relationships.id }).from(relationships).where(and(eq(relationships.orgId, f.orgId), eq(relationships.ownerUserId, f.users.leader))).limit(1);
+    const [first] = await db
+      .select({ id: relationships.id })
+      .from(relationships)
+      .where(and(eq(relationships.orgId, f.orgId), eq(relationships.ownerUserId, f.users.leader)))
+      .limit(1);
     return { f, relationshipId: first!.id };
   }
 

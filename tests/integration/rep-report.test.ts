@@ -37,14 +37,30 @@ const code = (outcome: { status: string; code?: string }) => (outcome.status ===
 async function rate(f: MatrixFixture, cycleId: string, scores: number[], comments: (string | null)[] = []) {
   await testDb()
     .insert(ratings)
-    .values(scores.map((score, i) => ({ orgId: f.orgId, cycleId, repUserId: f.users.rep, behaviourId: f.behaviourIds[i]!, score, comment: comments[i] ?? null, updatedBy: f.users.leader })));
+    .values(
+      scores.map((score, i) => ({
+        orgId: f.orgId,
+        cycleId,
+        repUserId: f.users.rep,
+        behaviourId: f.behaviourIds[i]!,
+        score,
+        comment: comments[i] ?? null,
+        updatedBy: f.users.leader,
+      })),
+    );
 }
 
 async function selfAssess(f: MatrixFixture, cycleId: string, scores: number[], state: { submitted?: boolean; shared?: boolean }) {
   const at = new Date();
   await testDb()
     .insert(assessments)
-    .values({ orgId: f.orgId, cycleId, repUserId: f.users.rep, submittedAt: state.submitted || state.shared ? at : null, sharedAt: state.shared ? at : null });
+    .values({
+      orgId: f.orgId,
+      cycleId,
+      repUserId: f.users.rep,
+      submittedAt: state.submitted || state.shared ? at : null,
+      sharedAt: state.shared ? at : null,
+    });
   await testDb()
     .insert(selfRatings)
     .values(scores.map((score, i) => ({ orgId: f.orgId, cycleId, repUserId: f.users.rep, behaviourId: f.behaviourIds[i]!, score })));
@@ -79,9 +95,24 @@ async function handComputed() {
   await rate(f, f.cycles.open, [2, 4, 2], [s.comment]);
   await selfAssess(f, f.cycles.open, [4, 4, 1], { submitted: true });
   await prepareCoaching(testDb(), f); // the plan on b0 from Q2 and a private note by the leader
-  const plan = await insertPlan(testDb(), f.orgId, { repUserId: f.users.rep, behaviourId: f.behaviourIds[1], cycleId: f.cycles.closed, targetScore: 4, dueOn: "2027-01-31", createdBy: f.users.leader });
+  const plan = await insertPlan(testDb(), f.orgId, {
+    repUserId: f.users.rep,
+    behaviourId: f.behaviourIds[1],
+    cycleId: f.cycles.closed,
+    targetScore: 4,
+    dueOn: "2027-01-31",
+    createdBy: f.users.leader,
+  });
   await insertPlanActions(testDb(), f.orgId, plan.id, ["Run the weekly demo"]);
-  await insertPlan(testDb(), f.orgId, { repUserId: f.users.rep, behaviourId: f.behaviourIds[2], cycleId: f.cycles.open, targetScore: 3, dueOn: null, createdBy: f.users.leader, status: "dropped" });
+  await insertPlan(testDb(), f.orgId, {
+    repUserId: f.users.rep,
+    behaviourId: f.behaviourIds[2],
+    cycleId: f.cycles.open,
+    targetScore: 3,
+    dueOn: null,
+    createdBy: f.users.leader,
+    status: "dropped",
+  });
   const note = (author: string, body: string, shared: boolean, heldOn = "2026-11-20") =>
     insertNote(testDb(), f.orgId, f.users.rep, author, { heldOn, body, shared, behaviourIds: [] });
   await note(f.users.leader, `We agreed on follow-ups. ${s.shared}`, true);
@@ -214,7 +245,12 @@ describe("the rep report", () => {
     const f = await createMatrixOrganisation(testDb());
     for (let i = 1; i <= REPORT_NOTES + 2; i++) {
       const day = String(i).padStart(2, "0");
-      await insertNote(testDb(), f.orgId, f.users.rep, f.users.leader, { heldOn: `2026-10-${day}`, body: `Note ${day}`, shared: true, behaviourIds: [] });
+      await insertNote(testDb(), f.orgId, f.users.rep, f.users.leader, {
+        heldOn: `2026-10-${day}`,
+        body: `Note ${day}`,
+        shared: true,
+        behaviourIds: [],
+      });
     }
     const r = await report(f, "rep");
     expect(r.notes).toHaveLength(REPORT_NOTES);
@@ -226,8 +262,20 @@ describe("the rep report", () => {
     const bare = await createMatrixOrganisation(testDb());
     const { f: full } = await handComputed();
     for (let i = 0; i < 15; i++) {
-      await insertNote(testDb(), full.orgId, full.users.rep, full.users.leader, { heldOn: "2026-09-01", body: `Extra ${i}`, shared: i % 2 === 0, behaviourIds: [full.behaviourIds[i % 3]!] });
-      const plan = await insertPlan(testDb(), full.orgId, { repUserId: full.users.rep, behaviourId: full.behaviourIds[i % 3]!, cycleId: full.cycles.closed, targetScore: 4, dueOn: null, createdBy: full.users.leader });
+      await insertNote(testDb(), full.orgId, full.users.rep, full.users.leader, {
+        heldOn: "2026-09-01",
+        body: `Extra ${i}`,
+        shared: i % 2 === 0,
+        behaviourIds: [full.behaviourIds[i % 3]!],
+      });
+      const plan = await insertPlan(testDb(), full.orgId, {
+        repUserId: full.users.rep,
+        behaviourId: full.behaviourIds[i % 3]!,
+        cycleId: full.cycles.closed,
+        targetScore: 4,
+        dueOn: null,
+        createdBy: full.users.leader,
+      });
       await insertPlanActions(testDb(), full.orgId, plan.id, ["One", "Two", "Three"]);
     }
     // Per persona: the chain (session version, the transaction's scope, membership, the rep as permission target: none

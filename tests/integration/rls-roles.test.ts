@@ -42,7 +42,9 @@ describe("the two-URL setup: owner for migrations and seeds, a role that owns no
       try {
         const teamsOutside = rowsOf<{ n: number }>(await handle.db.execute(sql`select count(*)::int as n from teams`));
         expect(Number(teamsOutside[0]!.n)).toBe(0); // no transaction, no organisation: nothing, even without a filter
-        const inside = await inScope(handle.db, { slug: "brightwater" }, async (tx) => rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from teams`)));
+        const inside = await inScope(handle.db, { slug: "brightwater" }, async (tx) =>
+          rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from teams`)),
+        );
         expect(Number(inside[0]!.n)).toBeGreaterThan(0);
         // The mail worker crosses organisations through its own policy on mail_outbox alone.
         const queued = await inScope(handle.db, { slug: "brightwater" }, async (tx) => {
@@ -56,7 +58,11 @@ describe("the two-URL setup: owner for migrations and seeds, a role that owns no
         expect(queued).toBe(true);
         const smtp = await startSmtpServer();
         try {
-          expect(await deliverDueMails(handle.db, { transport: smtpTransport(smtp.url, "Coachgrid <c@example.test>"), retrySeconds: 1 })).toEqual({ sent: 1, retried: 0, failed: 0 });
+          expect(await deliverDueMails(handle.db, { transport: smtpTransport(smtp.url, "Coachgrid <c@example.test>"), retrySeconds: 1 })).toEqual({
+            sent: 1,
+            retried: 0,
+            failed: 0,
+          });
           await smtp.waitFor(1);
         } finally {
           await smtp.close();

@@ -28,7 +28,15 @@ async function tenantTables(): Promise<string[]> {
 /** What is wrong with the wall of each tenant table: RLS off or not forced, the tenant_wall policy missing or different. */
 async function wallViolations(): Promise<string[]> {
   const expected = "(org_id = (NULLIF(current_setting('app.org_id'::text, true), ''::text))::uuid)";
-  const rows = rowsOf<{ table_name: string; enabled: boolean; forced: boolean; qual: string | null; with_check: string | null; cmd: string | null; owner: string }>(
+  const rows = rowsOf<{
+    table_name: string;
+    enabled: boolean;
+    forced: boolean;
+    qual: string | null;
+    with_check: string | null;
+    cmd: string | null;
+    owner: string;
+  }>(
     await testDb().execute(sql`
       select c.relname as table_name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
         p.qual, p.with_check, p.cmd, pg_get_userbyid(c.relowner) as owner
@@ -43,7 +51,9 @@ async function wallViolations(): Promise<string[]> {
     if (!row.enabled) violations.push(`${row.table_name}: row-level security not enabled`);
     if (!row.forced) violations.push(`${row.table_name}: row-level security not forced`);
     if (row.qual !== expected || row.with_check !== expected || row.cmd !== "ALL") {
-      violations.push(`${row.table_name}: no tenant_wall policy on org_id = app.org_id (add SELECT tenant_wall('${row.table_name}') to its migration)`);
+      violations.push(
+        `${row.table_name}: no tenant_wall policy on org_id = app.org_id (add SELECT tenant_wall('${row.table_name}') to its migration)`,
+      );
     }
     if (row.owner === APP_ROLE) violations.push(`${row.table_name}: owned by ${APP_ROLE}`);
   }
@@ -54,7 +64,9 @@ async function wallViolations(): Promise<string[]> {
 async function rowsPerOrg(tables: string[]): Promise<Map<string, Map<string, number>>> {
   const result = new Map<string, Map<string, number>>();
   for (const table of tables) {
-    const rows = rowsOf<{ org_id: string; n: number }>(await testDb().execute(sql`select org_id, count(*)::int as n from ${sql.identifier(table)} group by org_id`));
+    const rows = rowsOf<{ org_id: string; n: number }>(
+      await testDb().execute(sql`select org_id, count(*)::int as n from ${sql.identifier(table)} group by org_id`),
+    );
     result.set(table, new Map(rows.map((r) => [r.org_id, Number(r.n)])));
   }
   return result;
@@ -80,7 +92,9 @@ describe("row-level security: the database's own wall between organisations", ()
 
   it("the catalog check catches a tenant table added without the wall; tenant_wall() puts it behind it in one line", async () => {
     const db = testDb();
-    await db.execute(sql`create table scratch_outbox (org_id uuid not null references organisations(id), id uuid not null, primary key (org_id, id))`);
+    await db.execute(
+      sql`create table scratch_outbox (org_id uuid not null references organisations(id), id uuid not null, primary key (org_id, id))`,
+    );
     try {
       expect(await wallViolations()).toEqual([
         "scratch_outbox: row-level security not enabled",
@@ -90,7 +104,9 @@ describe("row-level security: the database's own wall between organisations", ()
       await db.execute(sql`select tenant_wall('scratch_outbox')`);
       expect(await wallViolations()).toEqual([]);
       // The migration's default privileges gave the app's role the table, as they will any later migration's.
-      const [grant] = rowsOf<{ ok: boolean }>(await db.execute(sql`select has_table_privilege(${APP_ROLE}, 'scratch_outbox', 'select, insert, update, delete') as ok`));
+      const [grant] = rowsOf<{ ok: boolean }>(
+        await db.execute(sql`select has_table_privilege(${APP_ROLE}, 'scratch_outbox', 'select, insert, update, delete') as ok`),
+      );
       expect(grant!.ok).toBe(true);
     } finally {
       await db.execute(sql`drop table scratch_outbox`);
@@ -110,7 +126,10 @@ describe("row-level security: the database's own wall between organisations", ()
     const filledByDemo = tables.filter((t) => (owner.get(t)!.get(demo!.id) ?? 0) > 0);
     expect(tables.filter((t) => !filledByDemo.includes(t))).toEqual([]);
 
-    for (const [persona, slug, orgId] of [["admin", f.slug, f.orgId], ["rep", f.slug, f.orgId]] as const) {
+    for (const [persona, slug, orgId] of [
+      ["admin", f.slug, f.orgId],
+      ["rep", f.slug, f.orgId],
+    ] as const) {
       actAs(f, persona);
       for (const table of tables) {
         const seen = await unfilteredProbe(slug, { table });
@@ -119,11 +138,17 @@ describe("row-level security: the database's own wall between organisations", ()
       }
     }
     // And from the demo's side, its own rows, all of them.
-    const [demoAdmin] = rowsOf<{ user_id: string }>(await db.execute(sql`select user_id from memberships where org_id = ${demo!.id} and role = 'admin' limit 1`));
+    const [demoAdmin] = rowsOf<{ user_id: string }>(
+      await db.execute(sql`select user_id from memberships where org_id = ${demo!.id} and role = 'admin' limit 1`),
+    );
     setFakeSession({ user: { id: demoAdmin!.user_id, name: "Demo admin", email: "demo@example.test" }, sv: 1 });
     for (const table of filledByDemo) {
       const seen = await unfilteredProbe("brightwater", { table });
-      expect({ table, rows: seen.length, others: seen.filter((id) => id !== demo!.id).length }).toEqual({ table, rows: owner.get(table)!.get(demo!.id), others: 0 });
+      expect({ table, rows: seen.length, others: seen.filter((id) => id !== demo!.id).length }).toEqual({
+        table,
+        rows: owner.get(table)!.get(demo!.id),
+        others: 0,
+      });
     }
   });
 
@@ -149,11 +174,18 @@ describe("row-level security: the database's own wall between organisations", ()
     const g = await createMatrixOrganisation(db);
     const [gTeam] = await db.select().from(teams).where(eq(teams.orgId, g.orgId)).limit(1);
 
-    const smuggled = await inScope(db, { orgId: f.orgId }, (tx) => tx.insert(teams).values({ orgId: g.orgId, name: "Smuggled" })).catch((error: Error) => error);
+    const smuggled = await inScope(db, { orgId: f.orgId }, (tx) => tx.insert(teams).values({ orgId: g.orgId, name: "Smuggled" })).catch(
+      (error: Error) => error,
+    );
     expect((smuggled as Error).cause).toMatchObject({ message: expect.stringMatching(/row-level security/) });
     const changed = await inScope(db, { orgId: f.orgId }, async (tx) => ({
       updated: (await tx.update(teams).set({ name: "Renamed across" }).where(eq(teams.id, gTeam!.id)).returning()).length,
-      deleted: (await tx.delete(teams).where(and(eq(teams.id, gTeam!.id), eq(teams.orgId, g.orgId))).returning()).length,
+      deleted: (
+        await tx
+          .delete(teams)
+          .where(and(eq(teams.id, gTeam!.id), eq(teams.orgId, g.orgId)))
+          .returning()
+      ).length,
     }));
     expect(changed).toEqual({ updated: 0, deleted: 0 });
     const [still] = await db.select().from(teams).where(eq(teams.id, gTeam!.id));
@@ -170,21 +202,33 @@ describe("row-level security: the database's own wall between organisations", ()
     const picker = await loadOrganisationPicker({});
     expect(picker.organisations.map((o) => o.slug).sort()).toEqual([f.elsewhere.slug, f.slug].sort());
     // Only their own: in the matrix organisation's transaction, another person's memberships elsewhere stay hidden.
-    const others = await inScope(db, { orgId: f.elsewhere.orgId, userId: f.users.admin }, async (tx) =>
-      rowsOf(await tx.execute(sql`select 1 from memberships where user_id = ${f.users.outsider}`)).length,
+    const others = await inScope(
+      db,
+      { orgId: f.elsewhere.orgId, userId: f.users.admin },
+      async (tx) => rowsOf(await tx.execute(sql`select 1 from memberships where user_id = ${f.users.outsider}`)).length,
     );
     expect(others).toBe(1); // the one in f.elsewhere, its organisation's; not the matrix one
 
     // A new name moves the revision of both organisations, although the action runs in neither.
     const revisions = async () =>
-      rowsOf<{ org_id: string; revision: number }>(await db.execute(sql`select org_id, revision::int as revision from org_revisions where org_id in (${f.orgId}, ${f.elsewhere.orgId}) order by org_id`)).map((r) => Number(r.revision));
+      rowsOf<{ org_id: string; revision: number }>(
+        await db.execute(
+          sql`select org_id, revision::int as revision from org_revisions where org_id in (${f.orgId}, ${f.elsewhere.orgId}) order by org_id`,
+        ),
+      ).map((r) => Number(r.revision));
     const before = await revisions();
     expect((await updateProfile({ name: "Oz Renamed" })).status).toBe("ok");
     expect((await revisions()).map((r, i) => r - before[i]!)).toEqual([1, 1]);
 
     // Sign-up creates an organisation and writes its first rows behind the wall.
     setFakeSession(null);
-    const signedUp = await signUp({ name: "Wall Newcomer", email: `wall-${crypto.randomUUID()}@example.test`, password: "a long enough password", organisationName: "Wall Newcomer Co", timeZone: "UTC" });
+    const signedUp = await signUp({
+      name: "Wall Newcomer",
+      email: `wall-${crypto.randomUUID()}@example.test`,
+      password: "a long enough password",
+      organisationName: "Wall Newcomer Co",
+      timeZone: "UTC",
+    });
     expect(signedUp.status).toBe("ok");
   });
 });
@@ -192,11 +236,15 @@ describe("row-level security: the database's own wall between organisations", ()
 /** One row in each mail table for the organisation: a queued mail, a rep's settings, a reminder and a leader's digest. */
 async function fillMailTables(db: ReturnType<typeof testDb>, orgId: string) {
   await db.execute(sql`insert into mail_outbox (org_id, kind, to_email, subject) values (${orgId}, 'invitation', 'someone@example.test', 'Hello')`);
-  await db.execute(sql`insert into mail_preferences (org_id, user_id) select org_id, user_id from memberships where org_id = ${orgId} and role = 'rep' limit 1`);
+  await db.execute(
+    sql`insert into mail_preferences (org_id, user_id) select org_id, user_id from memberships where org_id = ${orgId} and role = 'rep' limit 1`,
+  );
   await db.execute(sql`insert into self_assessment_reminders (org_id, cycle_id, rep_user_id, last_reminded_at, reminded_by)
     select c.org_id, c.id, r.user_id, now(), a.user_id from cycles c
     join memberships r on r.org_id = c.org_id and r.role = 'rep'
     join memberships a on a.org_id = c.org_id and a.role = 'admin'
     where c.org_id = ${orgId} limit 1`);
-  await db.execute(sql`insert into leader_digests (org_id, leader_user_id, week) select org_id, user_id, current_date from memberships where org_id = ${orgId} and role = 'leader' limit 1`);
+  await db.execute(
+    sql`insert into leader_digests (org_id, leader_user_id, week) select org_id, user_id, current_date from memberships where org_id = ${orgId} and role = 'leader' limit 1`,
+  );
 }

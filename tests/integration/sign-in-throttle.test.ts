@@ -41,7 +41,10 @@ describe("sign-in throttling", () => {
     await fail(email, rule.limit); // the 10th attempt locks, at 9 s
     const lockStart = 9_000;
     for (let i = 0; i < 50; i++) await attemptSignIn(testDb(), { email, password: "wrong" }, { now: at(lockStart + 1000 + i * 10_000) });
-    const [row] = await testDb().select().from(throttles).where(eq(throttles.key, accountKey(email)));
+    const [row] = await testDb()
+      .select()
+      .from(throttles)
+      .where(eq(throttles.key, accountKey(email)));
     expect(row!.lockedUntil).toEqual(at(lockStart + rule.lockMs));
     const back = await attemptSignIn(testDb(), { email, password: PASSWORD }, { now: at(lockStart + rule.lockMs) });
     expect(back.user?.email).toBe(email);
@@ -64,7 +67,10 @@ describe("sign-in throttling", () => {
     const a = await fail(known, rule.limit + 2);
     const b = await fail(unknown, rule.limit + 2);
     expect(b).toEqual(a);
-    const [row] = await testDb().select().from(throttles).where(eq(throttles.key, accountKey(unknown)));
+    const [row] = await testDb()
+      .select()
+      .from(throttles)
+      .where(eq(throttles.key, accountKey(unknown)));
     expect(row!.lockedUntil).not.toBeNull();
   });
 
@@ -74,10 +80,18 @@ describe("sign-in throttling", () => {
     const started = Date.now();
     expect(await signIn({ email, password: "wrong" })).toBeNull();
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    const [row] = await testDb().select().from(throttles).where(eq(throttles.key, accountKey(email)));
+    const [row] = await testDb()
+      .select()
+      .from(throttles)
+      .where(eq(throttles.key, accountKey(email)));
     expect(row!.count).toBe(4);
     expect(await signIn({ email: email.toUpperCase(), password: PASSWORD })).toMatchObject({ email });
-    expect(await testDb().select().from(throttles).where(eq(throttles.key, accountKey(email)))).toEqual([]);
+    expect(
+      await testDb()
+        .select()
+        .from(throttles)
+        .where(eq(throttles.key, accountKey(email))),
+    ).toEqual([]);
   });
 });
 
@@ -103,7 +117,9 @@ describe("per-address limit, only behind a trusted proxy", () => {
     // Each account has failed 5 times: not locked, but the address is.
     expect((await attemptSignIn(testDb(), { email: next, password: PASSWORD }, { now: at(6_000), address })).user).toBeNull();
     expect((await attemptSignIn(testDb(), { email: victims[1]!, password: PASSWORD }, { now: at(6_000), address: "192.0.2.1" })).user).not.toBeNull();
-    expect((await attemptSignIn(testDb(), { email: next, password: PASSWORD }, { now: at(6_000 + SIGN_IN_THROTTLE.address.lockMs), address })).user).not.toBeNull();
+    expect(
+      (await attemptSignIn(testDb(), { email: next, password: PASSWORD }, { now: at(6_000 + SIGN_IN_THROTTLE.address.lockMs), address })).user,
+    ).not.toBeNull();
   });
 
   it("ignores X-Forwarded-For without TRUST_PROXY, and never takes the address from the credentials", async () => {

@@ -112,18 +112,32 @@ describe("labelSql with an offset (relative gaps), against labelOf with the same
     // Means of self-minus-leader gaps over 3 to 12 behaviours: n/3, n/4, ... and the integers, from -4 to 4.
     const offsets = [...new Set([3, 4, 5, 7, 12].flatMap((count) => Array.from({ length: 8 * count + 1 }, (_, k) => (k - 4 * count) / count)))];
     const thresholdSets = [DEFAULT_THRESHOLDS, { blindSpotGap: 1, hiddenStrengthGap: 3, agreedWeaknessMax: 1, agreedStrengthMin: 5 }];
-    const inputs = thresholdSets.flatMap((t, ti) => offsets.flatMap((offset) => SCORES.flatMap((self) => SCORES.map((leader) => ({ self, leader, offset, t, ti })))));
+    const inputs = thresholdSets.flatMap((t, ti) =>
+      offsets.flatMap((offset) => SCORES.flatMap((self) => SCORES.map((leader) => ({ self, leader, offset, t, ti })))),
+    );
     // The offset goes in as the exact fraction a SQL avg() gives, numerator over count.
     const fraction = (offset: number) => {
       const count = [1, 3, 4, 5, 7, 12].find((c) => Number.isInteger(Math.round(offset * c * 1e9) / 1e9))!;
       return sql`(${int(Math.round(offset * count))}::numeric / ${int(count)})`;
     };
     const values = sql.join(
-      inputs.map(({ self, leader, offset, ti }, i) => sql`(${int(i)}, ${int(self)}::smallint, ${int(leader)}::smallint, ${fraction(offset)}, ${int(ti)})`),
+      inputs.map(
+        ({ self, leader, offset, ti }, i) => sql`(${int(i)}, ${int(self)}::smallint, ${int(leader)}::smallint, ${fraction(offset)}, ${int(ti)})`,
+      ),
       sql`, `,
     );
     const t = (key: keyof Thresholds) => sql.raw(`(case v.ti ${thresholdSets.map((set, i) => `when ${i} then ${set[key]}`).join(" ")} end)`);
-    const label = labelSql(sql`v.self`, sql`v.leader`, { blindSpotGap: t("blindSpotGap"), hiddenStrengthGap: t("hiddenStrengthGap"), agreedWeaknessMax: t("agreedWeaknessMax"), agreedStrengthMin: t("agreedStrengthMin") }, sql`v.offset`);
+    const label = labelSql(
+      sql`v.self`,
+      sql`v.leader`,
+      {
+        blindSpotGap: t("blindSpotGap"),
+        hiddenStrengthGap: t("hiddenStrengthGap"),
+        agreedWeaknessMax: t("agreedWeaknessMax"),
+        agreedStrengthMin: t("agreedStrengthMin"),
+      },
+      sql`v.offset`,
+    );
     const rows = await executeRows<{ i: number; label: string | null }>(
       testDb(),
       sql`select v.i, ${label} as label from (values ${values}) as v(i, self, leader, "offset", ti) order by v.i`,

@@ -90,7 +90,15 @@ describe("throttles", () => {
   it("purges the keys of emails that never signed in once their window has passed, and keeps locked and recent ones", async () => {
     const db = testDb();
     const prefix = `purge:${++n}:`;
-    const keys = async () => (await db.select({ key: throttles.key }).from(throttles).where(like(throttles.key, `${prefix}%`))).map((r) => r.key).sort();
+    const keys = async () =>
+      (
+        await db
+          .select({ key: throttles.key })
+          .from(throttles)
+          .where(like(throttles.key, `${prefix}%`))
+      )
+        .map((r) => r.key)
+        .sort();
     const typo = `${prefix}typo`;
     const recent = `${prefix}recent`;
     const locked = `${prefix}locked`;

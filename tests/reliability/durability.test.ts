@@ -125,7 +125,9 @@ async function killAndRestart(open: () => Promise<DatabaseHandle>, start: () => 
   const saved = await readCells(open);
   expectAcknowledgedSaves(cells, saved, acked, pending);
   const landed = cells.filter((c) => saved.get(cellKey(c))!.version !== acked.get(cellKey(c))!.version).length;
-  console.log(`kill -9 with ${inFlightAtKill} saves in flight after ${acknowledged} acknowledged: all there; ${landed} in-flight saves had landed too`);
+  console.log(
+    `kill -9 with ${inFlightAtKill} saves in flight after ${acknowledged} acknowledged: all there; ${landed} in-flight saves had landed too`,
+  );
   return { acknowledged };
 }
 
@@ -135,14 +137,17 @@ describe("durability: kill -9 with saves in flight, restart, every acknowledged 
     const lockFile = path.join(dir, "coachgrid.lock");
     const logFile = log("durable-embedded");
     try {
-      const { acknowledged } = await killAndRestart(() => openEmbedded(dir), async () => {
-        const before = fs.existsSync(lockFile) ? (JSON.parse(fs.readFileSync(lockFile, "utf8")) as { pid: number }).pid : undefined;
-        const app = await startApp({ port: PORTS.durableEmbedded, dataDir: dir, secret: SECRET, log: logFile });
-        // The server holds the folder lock; after a kill -9 the stale lock (a dead pid) was taken over without help.
-        const holder = JSON.parse(fs.readFileSync(lockFile, "utf8")) as { pid: number };
-        expect(holder.pid).not.toBe(before);
-        return app;
-      });
+      const { acknowledged } = await killAndRestart(
+        () => openEmbedded(dir),
+        async () => {
+          const before = fs.existsSync(lockFile) ? (JSON.parse(fs.readFileSync(lockFile, "utf8")) as { pid: number }).pid : undefined;
+          const app = await startApp({ port: PORTS.durableEmbedded, dataDir: dir, secret: SECRET, log: logFile });
+          // The server holds the folder lock; after a kill -9 the stale lock (a dead pid) was taken over without help.
+          const holder = JSON.parse(fs.readFileSync(lockFile, "utf8")) as { pid: number };
+          expect(holder.pid).not.toBe(before);
+          return app;
+        },
+      );
       expect(acknowledged).toBeGreaterThanOrEqual(3 * IN_FLIGHT);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -157,14 +162,18 @@ describe("durability: kill -9 with saves in flight, restart, every acknowledged 
     });
     afterAll(() => cluster?.stop());
 
-    it.skipIf(!bin)("keeps every acknowledged save of an app server killed with -9", async () => {
-      const url = await seededServerDatabase(cluster!, "durability");
-      const logFile = log("durable-server");
-      const { acknowledged } = await killAndRestart(
-        () => openServer(url, 2),
-        () => startApp({ port: PORTS.durableServer, databaseUrl: url, secret: SECRET, log: logFile }),
-      );
-      expect(acknowledged).toBeGreaterThanOrEqual(3 * IN_FLIGHT);
-    }, 300_000);
+    it.skipIf(!bin)(
+      "keeps every acknowledged save of an app server killed with -9",
+      async () => {
+        const url = await seededServerDatabase(cluster!, "durability");
+        const logFile = log("durable-server");
+        const { acknowledged } = await killAndRestart(
+          () => openServer(url, 2),
+          () => startApp({ port: PORTS.durableServer, databaseUrl: url, secret: SECRET, log: logFile }),
+        );
+        expect(acknowledged).toBeGreaterThanOrEqual(3 * IN_FLIGHT);
+      },
+      300_000,
+    );
   });
 });

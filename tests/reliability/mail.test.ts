@@ -39,13 +39,21 @@ describe("mail delivery across crashes and instances", () => {
     return emails;
   }
   const statuses = async (label: string) =>
-    sql!<{ status: string; n: number }[]>`select status, count(*)::int as n from account_mail_outbox where to_email like ${`${label}-%`} group by status`;
+    sql!<
+      { status: string; n: number }[]
+    >`select status, count(*)::int as n from account_mail_outbox where to_email like ${`${label}-%`} group by status`;
 
   it.skipIf(!bin)("mails queued while SMTP is down survive kill -9 and are delivered after the restart", async () => {
     const app = await start(PORTS.mailFirst, "mail-kill");
     const emails = await queue(12, "kill");
     // SMTP is down: the worker tries and queues them again, with the error.
-    await expect.poll(async () => (await sql!`select count(*)::int as n from account_mail_outbox where to_email like 'kill-%' and attempts > 0 and status = 'queued'`)[0]!.n, { timeout: 60_000 }).toBe(12);
+    await expect
+      .poll(
+        async () =>
+          (await sql!`select count(*)::int as n from account_mail_outbox where to_email like 'kill-%' and attempts > 0 and status = 'queued'`)[0]!.n,
+        { timeout: 60_000 },
+      )
+      .toBe(12);
     await app.kill9();
 
     const smtp = await startSmtpServer(PORTS.smtp);

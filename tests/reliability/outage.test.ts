@@ -77,7 +77,13 @@ describe("database down", () => {
     cluster!.halt();
     let down = true;
     try {
-      late = await startApp({ port: PORTS.outageAtStart, databaseUrl: url, secret: SECRET, log: log("outage-at-start"), env: { COACHGRID_BENCH: "1" } });
+      late = await startApp({
+        port: PORTS.outageAtStart,
+        databaseUrl: url,
+        secret: SECRET,
+        log: log("outage-at-start"),
+        env: { COACHGRID_BENCH: "1" },
+      });
       const bench = () => fetch(`${late!.url}/o/${SLUG}/bench`, { headers: { Cookie: cookie }, redirect: "manual" });
       expect((await bench()).status).toBe(500);
       expect(late.alive()).toBe(true);

@@ -17,7 +17,17 @@ export const MARCUS = "marcus@brightwater.example";
 export const SLUG = "brightwater";
 
 /** Ports these tests use (3440-3449 is this suite's range; the bench uses 3446-3449). */
-export const PORTS = { durableEmbedded: 3440, durableServer: 3441, outage: 3442, first: 3443, second: 3444, outageAtStart: 3445, mailFirst: 3446, mailSecond: 3447, smtp: 3448 } as const;
+export const PORTS = {
+  durableEmbedded: 3440,
+  durableServer: 3441,
+  outage: 3442,
+  first: 3443,
+  second: 3444,
+  outageAtStart: 3445,
+  mailFirst: 3446,
+  mailSecond: 3447,
+  smtp: 3448,
+} as const;
 
 /**
  * PostgreSQL binaries for a throwaway cluster. Missing binaries skip the PostgreSQL tests with a notice on a
@@ -80,7 +90,15 @@ export async function seededEmbeddedFolder(): Promise<string> {
   return dir;
 }
 
-export type Cell = { cycleId: string; repUserId: string; repName: string; behaviourId: string; behaviourName: string; score: number | null; version: number };
+export type Cell = {
+  cycleId: string;
+  repUserId: string;
+  repName: string;
+  behaviourId: string;
+  behaviourName: string;
+  score: number | null;
+  version: number;
+};
 
 /** Every grid cell of the demo organisation's open cycle, with what is saved in it now (version 0: never saved). */
 export async function openCycleCells(db: Db): Promise<Cell[]> {
@@ -111,7 +129,9 @@ export async function readCells(open: () => Promise<DatabaseHandle>): Promise<Ma
 
 export const cellKey = (cell: { repUserId: string; behaviourId: string }) => `${cell.repUserId}:${cell.behaviourId}`;
 
-type RateOutcome = { status: "ok"; data: { version: number; score: number | null } } | { status: "error"; code: string; details?: { current: { score: number | null; version: number } } };
+type RateOutcome =
+  | { status: "ok"; data: { version: number; score: number | null } }
+  | { status: "error"; code: string; details?: { current: { score: number | null; version: number } } };
 
 /** Saves one score through the grid's server action over HTTP, as the grid page does. */
 export async function saveScore(url: string, cookie: string, cell: Cell, score: number, expectedVersion: number): Promise<RateOutcome> {

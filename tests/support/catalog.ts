@@ -113,7 +113,9 @@ export async function catalogViolations(
  */
 export async function citusPlan(db: Db): Promise<{ reference: string[]; distributed: string[] }> {
   const tables = rowsOf<{ table: string }>(
-    await db.execute(sql`select table_name as table from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+    await db.execute(
+      sql`select table_name as table from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    ),
   ).map((t) => t.table);
   const edges = rowsOf<{ table: string; ref_table: string }>(
     await db.execute(sql`
@@ -142,7 +144,9 @@ export function citusStatements(plan: { reference: string[]; distributed: string
   return [
     ...plan.reference.map((t) => `SELECT create_reference_table('${t}');`),
     ...plan.distributed.map((t) =>
-      t === anchor ? `SELECT create_distributed_table('${t}', 'org_id');` : `SELECT create_distributed_table('${t}', 'org_id', colocate_with => '${anchor}');`,
+      t === anchor
+        ? `SELECT create_distributed_table('${t}', 'org_id');`
+        : `SELECT create_distributed_table('${t}', 'org_id', colocate_with => '${anchor}');`,
     ),
   ];
 }

@@ -52,7 +52,11 @@ export async function createMatrixOrganisation(
     outsider: await user("Oz Outsider"),
   };
   await insertMembership(db, org.id, { userId: users.admin, role: "admin" });
-  for (const [persona, team] of [["leader", teamA], ["coLeader", teamA], ["otherLeader", teamB]] as const) {
+  for (const [persona, team] of [
+    ["leader", teamA],
+    ["coLeader", teamA],
+    ["otherLeader", teamB],
+  ] as const) {
     await insertMembership(db, org.id, { userId: users[persona], role: "leader" });
     await insertTeamLeader(db, org.id, team.id, users[persona]);
   }
@@ -87,7 +91,12 @@ export async function createMatrixOrganisation(
     })),
   );
   await setBehaviourArchived(db, org.id, behaviourRows[3]!.id, true);
-  const closedCycle = await insertCycle(db, org.id, { name: "Q1", status: "closed", openedAt: new Date(Date.now() - 200 * 86_400_000), closedAt: new Date(Date.now() - 100 * 86_400_000) });
+  const closedCycle = await insertCycle(db, org.id, {
+    name: "Q1",
+    status: "closed",
+    openedAt: new Date(Date.now() - 200 * 86_400_000),
+    closedAt: new Date(Date.now() - 100 * 86_400_000),
+  });
   const openCycle = await insertCycle(db, org.id, { name: "Q2", status: "open", openedAt: new Date(Date.now() - 10 * 86_400_000) });
   const draftCycle = await insertCycle(db, org.id, { name: "Q3", status: "draft" });
 

@@ -17,7 +17,10 @@ describe("parseAddressList: a pasted list of addresses", () => {
   });
 
   it("returns what is not an address as typed", () => {
-    expect(parseAddressList("ok@x.test, Not-An-Address, @x.test, x@")).toEqual({ addresses: ["ok@x.test"], invalid: ["Not-An-Address", "@x.test", "x@"] });
+    expect(parseAddressList("ok@x.test, Not-An-Address, @x.test, x@")).toEqual({
+      addresses: ["ok@x.test"],
+      invalid: ["Not-An-Address", "@x.test", "x@"],
+    });
     expect(parseAddressList("  \n , ;")).toEqual({ addresses: [], invalid: [] });
   });
 });

@@ -22,9 +22,7 @@ describe("describeAuditEvent", () => {
       describeAuditEvent(event("organisation.updateSettings", { targetType: "organisation", before, after }));
     const london = { name: "Brightwater", timeZone: "Europe/London" };
     expect(settings(london, { ...london, name: "Harbour Light" })).toBe("Dana Reyes renamed the organisation to Harbour Light");
-    expect(settings(london, { ...london, timeZone: "America/New_York" })).toBe(
-      "Dana Reyes changed the organisation's time zone to America/New York",
-    );
+    expect(settings(london, { ...london, timeZone: "America/New_York" })).toBe("Dana Reyes changed the organisation's time zone to America/New York");
     expect(settings(london, { name: "Harbour Light", timeZone: "Asia/Tokyo" })).toBe(
       "Dana Reyes renamed the organisation to Harbour Light and changed its time zone to Asia/Tokyo",
     );
@@ -80,7 +78,9 @@ describe("describeAuditEvent", () => {
     expect(member("member.changeRole", { role: "rep", team: "Team East" }, { role: "leader", team: null })).toBe(
       "Dana Reyes changed Avery Lin from a rep of Team East to a leader",
     );
-    expect(member("member.changeRole", { role: "leader" }, { role: "admin", team: null })).toBe("Dana Reyes changed Avery Lin from a leader to an admin");
+    expect(member("member.changeRole", { role: "leader" }, { role: "admin", team: null })).toBe(
+      "Dana Reyes changed Avery Lin from a leader to an admin",
+    );
     expect(member("member.moveTeam", { team: "Team East" }, { team: "Team West" })).toBe("Dana Reyes moved Avery Lin from Team East to Team West");
     expect(member("member.moveTeam", { team: null }, { team: "Team West" })).toBe("Dana Reyes moved Avery Lin to Team West");
     expect(member("member.deactivate")).toBe("Dana Reyes deactivated the membership of Avery Lin");
@@ -88,7 +88,8 @@ describe("describeAuditEvent", () => {
   });
 
   it("describes coaching settings by what changed", () => {
-    const settings = (before: object, after: object) => describeAuditEvent(event("coaching.updateSettings", { targetType: "organisation", before, after }));
+    const settings = (before: object, after: object) =>
+      describeAuditEvent(event("coaching.updateSettings", { targetType: "organisation", before, after }));
     const defaults = { blindSpotGap: 2, hiddenStrengthGap: 2, agreedWeaknessMax: 2, agreedStrengthMin: 4, oneOnOneCadenceDays: 14 };
     expect(settings(defaults, { ...defaults, blindSpotGap: 3, oneOnOneCadenceDays: 21 })).toBe(
       "Dana Reyes changed the coaching settings: blind spots from a gap of 3 (was 2), a 1:1 every 21 days (was 14)",
@@ -119,7 +120,9 @@ describe("describeAuditEvent", () => {
     expect(plan("coaching.updatePlan", { before: was, after: { ...was, dueOn: null } })).toBe(
       "Marcus Webb edited the coaching plan for Avery Lin on Prospecting: due date none (was 31 Mar 2027)",
     );
-    expect(plan("coaching.updatePlan", { before: was, after: was })).toBe("Marcus Webb saved the coaching plan for Avery Lin on Prospecting without changes");
+    expect(plan("coaching.updatePlan", { before: was, after: was })).toBe(
+      "Marcus Webb saved the coaching plan for Avery Lin on Prospecting without changes",
+    );
     expect(plan("coaching.addPlanAction", { after: { action: "Ask for a referral" } })).toBe(
       "Marcus Webb added an action to the coaching plan for Avery Lin on Prospecting: Ask for a referral",
     );
@@ -132,7 +135,9 @@ describe("describeAuditEvent", () => {
     expect(plan("coaching.setPlanActionDone", { after: { action: "Shadow a call", done: false } })).toBe(
       "Marcus Webb marked an action of the coaching plan for Avery Lin on Prospecting as not done: Shadow a call",
     );
-    expect(plan("coaching.setPlanActionDone", { targetLabel: null, after: "odd" })).toBe("Marcus Webb marked an action of the coaching plan for a rep as done");
+    expect(plan("coaching.setPlanActionDone", { targetLabel: null, after: "odd" })).toBe(
+      "Marcus Webb marked an action of the coaching plan for a rep as done",
+    );
     expect(auditActionLabel("coaching.createPlan")).toBe("Coaching plan created");
   });
 
@@ -141,18 +146,34 @@ describe("describeAuditEvent", () => {
     const note = (action: string, before: unknown, after: unknown) =>
       describeAuditEvent(event(action, { actorName: "Marcus Webb", targetType: "one_on_one_note", targetLabel: "Avery Lin", before, after }));
     const sentences = [
-      [note("coaching.createNote", null, { heldOn: "2026-01-05", shared: false, behaviours: 1, body: SECRET }), "Marcus Webb wrote a private 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)"],
-      [note("coaching.createNote", null, { heldOn: "2026-01-05", shared: true, behaviours: 0 }), "Marcus Webb wrote a shared 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)"],
       [
-        note("coaching.updateNote", { heldOn: "2026-01-05", shared: false, body: SECRET }, { heldOn: "2026-01-06", shared: true, behaviours: 0, body: SECRET }),
+        note("coaching.createNote", null, { heldOn: "2026-01-05", shared: false, behaviours: 1, body: SECRET }),
+        "Marcus Webb wrote a private 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)",
+      ],
+      [
+        note("coaching.createNote", null, { heldOn: "2026-01-05", shared: true, behaviours: 0 }),
+        "Marcus Webb wrote a shared 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)",
+      ],
+      [
+        note(
+          "coaching.updateNote",
+          { heldOn: "2026-01-05", shared: false, body: SECRET },
+          { heldOn: "2026-01-06", shared: true, behaviours: 0, body: SECRET },
+        ),
         "Marcus Webb edited a 1:1 note about Avery Lin (the 1:1 of 6 Jan 2026) and shared it with the rep",
       ],
       [
         note("coaching.updateNote", { heldOn: "2026-01-05", shared: true }, { heldOn: "2026-01-05", shared: false, behaviours: 2 }),
         "Marcus Webb edited a 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026) and made it private",
       ],
-      [note("coaching.updateNote", { heldOn: "2026-01-05", shared: false }, { heldOn: "2026-01-05", shared: false }), "Marcus Webb edited a private 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)"],
-      [note("coaching.deleteNote", { heldOn: "2026-01-05", shared: true, body: SECRET }, null), "Marcus Webb deleted a shared 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)"],
+      [
+        note("coaching.updateNote", { heldOn: "2026-01-05", shared: false }, { heldOn: "2026-01-05", shared: false }),
+        "Marcus Webb edited a private 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)",
+      ],
+      [
+        note("coaching.deleteNote", { heldOn: "2026-01-05", shared: true, body: SECRET }, null),
+        "Marcus Webb deleted a shared 1:1 note about Avery Lin (the 1:1 of 5 Jan 2026)",
+      ],
       [note("coaching.deleteNote", "odd", null), "Marcus Webb deleted a 1:1 note about Avery Lin"],
     ];
     for (const [sentence, expected] of sentences) {
@@ -183,13 +204,22 @@ describe("describeAuditEvent", () => {
 
   it("describes self-assessments, sharing and rating comments in words, never a draft self score", () => {
     const rep = { actorName: "Avery Lin" };
-    const saved = event("assessment.saveSelfRating", { ...rep, targetType: "self_rating", targetLabel: "Prospecting · Q1 2027", after: { score: 4 } });
+    const saved = event("assessment.saveSelfRating", {
+      ...rep,
+      targetType: "self_rating",
+      targetLabel: "Prospecting · Q1 2027",
+      after: { score: 4 },
+    });
     expect(describeAuditEvent(saved)).toBe("Avery Lin saved a self rating of Prospecting (Q1 2027)");
     expect(describeAuditEvent(event("assessment.submit", { ...rep, targetLabel: "Avery Lin · Q1 2027", after: { status: "submitted" } }))).toBe(
       "Avery Lin submitted their self-assessment for Q1 2027",
     );
-    expect(describeAuditEvent(event("assessment.share", { targetLabel: "Avery Lin · Q1 2027" }))).toBe("Dana Reyes shared the Q1 2027 results with Avery Lin");
-    expect(describeAuditEvent(event("assessment.reopen", { targetLabel: "Avery Lin · Q1 2027" }))).toBe("Dana Reyes reopened Avery Lin's self-assessment for Q1 2027");
+    expect(describeAuditEvent(event("assessment.share", { targetLabel: "Avery Lin · Q1 2027" }))).toBe(
+      "Dana Reyes shared the Q1 2027 results with Avery Lin",
+    );
+    expect(describeAuditEvent(event("assessment.reopen", { targetLabel: "Avery Lin · Q1 2027" }))).toBe(
+      "Dana Reyes reopened Avery Lin's self-assessment for Q1 2027",
+    );
     const comment = (after: object) => describeAuditEvent(event("grid.comment", { targetLabel: "Avery Lin · Prospecting · Q1 2027", after }));
     expect(comment({ comment: "set" })).toBe("Dana Reyes commented on Avery Lin's rating on Prospecting (Q1 2027)");
     expect(comment({ comment: "cleared" })).toBe("Dana Reyes removed the comment on Avery Lin's rating on Prospecting (Q1 2027)");
@@ -215,7 +245,14 @@ describe("describeAuditEvent", () => {
   it("survives a missing actor and stored data of an unexpected shape", () => {
     expect(describeAuditEvent(event("team.archive", { actorName: null, targetLabel: "Team East" }))).toBe("Someone archived Team East");
     for (const odd of [null, "text", 42, ["a"], { role: 7, team: {} }]) {
-      for (const action of ["organisation.updateSettings", "invite.create", "invite.acceptAsNew", "team.rename", "member.changeRole", "member.moveTeam"]) {
+      for (const action of [
+        "organisation.updateSettings",
+        "invite.create",
+        "invite.acceptAsNew",
+        "team.rename",
+        "member.changeRole",
+        "member.moveTeam",
+      ]) {
         expect(describeAuditEvent(event(action, { before: odd, after: odd })), action).toMatch(/^Dana Reyes \w/);
       }
     }
@@ -232,16 +269,23 @@ describe("auditActionLabel", () => {
 
 describe("describeAuditEvent: mail senders", () => {
   it("describes invitations by email, cycle opening mails and reminders", () => {
-    expect(describeAuditEvent(event("invite.bulk", { targetLabel: "Team East", after: { role: "rep", team: "Team East", invited: 3, skippedMembers: 1, skippedInvited: 1 } }))).toBe(
-      "Dana Reyes emailed invites to 3 people to join Team East as reps (2 skipped: already members or invited)",
-    );
+    expect(
+      describeAuditEvent(
+        event("invite.bulk", {
+          targetLabel: "Team East",
+          after: { role: "rep", team: "Team East", invited: 3, skippedMembers: 1, skippedInvited: 1 },
+        }),
+      ),
+    ).toBe("Dana Reyes emailed invites to 3 people to join Team East as reps (2 skipped: already members or invited)");
     expect(describeAuditEvent(event("invite.sendEmail", { targetLabel: "Team East", after: { emailedTo: "ana@x.test", resent: true } }))).toBe(
       "Dana Reyes emailed again an invite link to ana@x.test for Team East",
     );
     expect(describeAuditEvent(event("cycle.open", { targetLabel: "Q1 2027", after: { status: "open", mailedReps: 1 } }))).toBe(
       "Dana Reyes opened the cycle Q1 2027 and emailed 1 rep their self-assessment",
     );
-    expect(describeAuditEvent(event("cycle.open", { targetLabel: "Q1 2027", after: { status: "open" } }))).toBe("Dana Reyes opened the cycle Q1 2027");
+    expect(describeAuditEvent(event("cycle.open", { targetLabel: "Q1 2027", after: { status: "open" } }))).toBe(
+      "Dana Reyes opened the cycle Q1 2027",
+    );
     expect(describeAuditEvent(event("cycle.remind", { targetLabel: "Q1 2027", after: { reminded: 4, team: null } }))).toBe(
       "Dana Reyes reminded 4 reps to submit their self-assessment for Q1 2027",
     );
@@ -250,11 +294,14 @@ describe("describeAuditEvent: mail senders", () => {
 
 describe("the people import", () => {
   it("says what one import did, from its counts", () => {
-    const imported = (after: unknown) => describeAuditEvent(event("people.import", { actorName: "Dana Reyes", targetType: "organisation", targetLabel: "Brightwater", after }));
+    const imported = (after: unknown) =>
+      describeAuditEvent(event("people.import", { actorName: "Dana Reyes", targetType: "organisation", targetLabel: "Brightwater", after }));
     expect(imported({ rows: 12, invited: 8, teamsCreated: 2, updated: 1, errors: 3, emailed: true })).toBe(
       "Dana Reyes imported a file of 12 people: invited 8 people by email, created 2 teams, changed 1 person already in the organisation (3 rows with errors skipped)",
     );
-    expect(imported({ rows: 1, invited: 1, teamsCreated: 0, updated: 0, errors: 0, emailed: false })).toBe("Dana Reyes imported a file of 1 person: invited 1 person");
+    expect(imported({ rows: 1, invited: 1, teamsCreated: 0, updated: 0, errors: 0, emailed: false })).toBe(
+      "Dana Reyes imported a file of 1 person: invited 1 person",
+    );
     expect(imported("odd")).toBe("Dana Reyes imported a file of 0 people: invited 0 people");
     expect(auditActionLabel("people.import")).toBe("People imported from a file");
   });

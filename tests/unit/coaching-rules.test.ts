@@ -81,7 +81,8 @@ describe("coaching labels (gap = self - leader)", () => {
   });
 });
 
-const item = (name: string, position: number, leader: number, self: number | null) => queueItem({ behaviourId: name, name, position, leader, self, selfComment: null }, t);
+const item = (name: string, position: number, leader: number, self: number | null) =>
+  queueItem({ behaviourId: name, name, position, leader, self, selfComment: null }, t);
 
 describe("coach on this next", () => {
   it("orders a hand-computed fixture: leader score low first, then blind spots, then the size of the gap, then the framework", () => {
@@ -136,7 +137,10 @@ describe("the 1:1 cadence", () => {
   });
 
   it("counts from the day they joined when there has been no 1:1 yet", () => {
-    expect(oneOnOneState({ lastNoteOn: null, joinedOn: "2026-11-10", cadenceDays: 14 }, "2026-11-24")).toMatchObject({ overdue: false, lastNoteOn: null });
+    expect(oneOnOneState({ lastNoteOn: null, joinedOn: "2026-11-10", cadenceDays: 14 }, "2026-11-24")).toMatchObject({
+      overdue: false,
+      lastNoteOn: null,
+    });
     expect(oneOnOneState({ lastNoteOn: null, joinedOn: "2026-11-10", cadenceDays: 14 }, "2026-11-25")).toMatchObject({ overdue: true });
   });
 

@@ -11,9 +11,22 @@ describe("the overview's tables open on the teams that need attention", () => {
       { id: "b1", name: "Prospecting" },
       { id: "b2", name: "Closing" },
     ];
-    const cell = (teamId: string | null, behaviourId: string | null, average: number, count = 2) => ({ cycleId: "now", teamId, behaviourId, average, count });
+    const cell = (teamId: string | null, behaviourId: string | null, average: number, count = 2) => ({
+      cycleId: "now",
+      teamId,
+      behaviourId,
+      average,
+      count,
+    });
     const heatmap = buildHeatmap(
-      [cell("alpha", null, 3.5), cell("alpha", "b1", 4), cell("alpha", "b2", 3), cell("charlie", null, 2.1), cell("charlie", "b2", 2.1), cell(null, null, 3)],
+      [
+        cell("alpha", null, 3.5),
+        cell("alpha", "b1", 4),
+        cell("alpha", "b2", 3),
+        cell("charlie", null, 2.1),
+        cell("charlie", "b2", 2.1),
+        cell(null, null, 3),
+      ],
       { cycleId: "now", previousCycleId: null, teams, behaviours },
     );
     const table = heatmapTable(heatmap);
@@ -29,16 +42,41 @@ describe("the overview's tables open on the teams that need attention", () => {
   });
 
   it("furthestBehindFirst: by the share of self-assessments and leader ratings done, teams without reps last", () => {
-    const team = (teamName: string, reps: number, selfSubmitted: number, leaderComplete: number) => ({ teamId: teamName, teamName, reps, selfSubmitted, leaderComplete });
-    const order = furthestBehindFirst([team("Done", 4, 4, 4), team("Empty", 0, 0, 0), team("Half", 4, 4, 0), team("Quarter", 4, 1, 1), team("Also half", 2, 0, 2)]);
+    const team = (teamName: string, reps: number, selfSubmitted: number, leaderComplete: number) => ({
+      teamId: teamName,
+      teamName,
+      reps,
+      selfSubmitted,
+      leaderComplete,
+    });
+    const order = furthestBehindFirst([
+      team("Done", 4, 4, 4),
+      team("Empty", 0, 0, 0),
+      team("Half", 4, 4, 0),
+      team("Quarter", 4, 1, 1),
+      team("Also half", 2, 0, 2),
+    ]);
     expect(order.map((t) => t.teamName)).toEqual(["Quarter", "Half", "Also half", "Done", "Empty"]);
   });
 });
 
 describe("a long table opens on its first ten teams", () => {
   const teams = (n: number) =>
-    Array.from({ length: n }, (_, i) => ({ teamId: `t${i}`, teamName: `Team ${String(i + 1).padStart(2, "0")}`, reps: 5, selfSubmitted: 3, leaderComplete: 5 }));
-  const render = (n: number) => renderToStaticMarkup(createElement(ParticipationTable, { teams: teams(n), total: { reps: 5 * n, selfSubmitted: 3 * n, leaderComplete: 5 * n }, caption: "Participation" }));
+    Array.from({ length: n }, (_, i) => ({
+      teamId: `t${i}`,
+      teamName: `Team ${String(i + 1).padStart(2, "0")}`,
+      reps: 5,
+      selfSubmitted: 3,
+      leaderComplete: 5,
+    }));
+  const render = (n: number) =>
+    renderToStaticMarkup(
+      createElement(ParticipationTable, {
+        teams: teams(n),
+        total: { reps: 5 * n, selfSubmitted: 3 * n, leaderComplete: 5 * n },
+        caption: "Participation",
+      }),
+    );
   const rows = (html: string) => (html.match(/<th scope="row"/g) ?? []).length - 1; // less the total's
 
   it("cuts a list of 50 to 10 rows and offers the rest", () => {

@@ -11,6 +11,8 @@ describe("download responses", () => {
       "x-content-type-options": "nosniff",
     });
     expect(new Uint8Array(await response.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf])); // the byte-order mark, as given
-    expect(downloadResponse("{}", { name: "acme.json", type: "application/json" }).headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(downloadResponse("{}", { name: "acme.json", type: "application/json" }).headers.get("content-type")).toBe(
+      "application/json; charset=utf-8",
+    );
   });
 });

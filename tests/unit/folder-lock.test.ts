@@ -27,7 +27,8 @@ function holdDatabase(dir: string, email: string): Promise<ChildProcess> {
 }
 
 function listing(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => {
       const full = path.join(e.parentPath, e.name);

@@ -86,7 +86,12 @@ describe("the grid's cell store", () => {
   });
 
   it("edits of other cells keep their own marks", () => {
-    const after = run(grid(), { type: "edit", id: 0, edit: 1, score: 5 }, { type: "edit", id: 1, edit: 2, score: 1 }, { type: "failed", id: 0, edit: 1 });
+    const after = run(
+      grid(),
+      { type: "edit", id: 0, edit: 1, score: 5 },
+      { type: "edit", id: 1, edit: 2, score: 1 },
+      { type: "failed", id: 0, edit: 1 },
+    );
     expect(after.marks.get(0)?.status).toBe("failed");
     expect(after.marks.get(1)?.status).toBe("pending");
     expect(after.scores.slice(0, 2)).toEqual([5, 1]);

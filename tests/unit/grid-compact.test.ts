@@ -1,13 +1,27 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeGrid, encodeGrid, encodeLeaderRows, NO_TEAM, STATUSES, withChange, withSaved, type Average, type GridContent, type LeaderRow } from "@/lib/grid/compact";
+import {
+  decodeGrid,
+  encodeGrid,
+  encodeLeaderRows,
+  NO_TEAM,
+  STATUSES,
+  withChange,
+  withSaved,
+  type Average,
+  type GridContent,
+  type LeaderRow,
+} from "@/lib/grid/compact";
 
 const VIEWS = ["leader", "self", "gap", "change"] as const;
 type View = (typeof VIEWS)[number];
 
 const average: fc.Arbitrary<Average> = fc.record(
   {
-    average: fc.option(fc.integer({ min: -40, max: 50 }).map((n) => n / 10), { nil: null }),
+    average: fc.option(
+      fc.integer({ min: -40, max: 50 }).map((n) => n / 10),
+      { nil: null },
+    ),
     count: fc.nat({ max: 6000 }),
     sum: fc.nat({ max: 30_000 }),
   },
@@ -78,7 +92,8 @@ function gridContent(view: View): fc.Arbitrary<GridContent> {
           const cell = seed[(i * behaviours.length + j) % seed.length]!;
           if (!cell.present || hidden.includes(rep.userId)) return;
           if (view === "leader") content.cells.push({ repUserId: rep.userId, behaviourId: b.id, score: cell.score, version: cell.version });
-          else if (view === "self") content.values.push({ repUserId: rep.userId, behaviourId: b.id, value: cell.value, first: cell.value, second: null });
+          else if (view === "self")
+            content.values.push({ repUserId: rep.userId, behaviourId: b.id, value: cell.value, first: cell.value, second: null });
           else content.values.push({ repUserId: rep.userId, behaviourId: b.id, value: cell.value, first: cell.first, second: cell.second });
         });
       });
@@ -121,7 +136,14 @@ describe("the grid's compact payload", () => {
             };
           })
           .filter((row) => row.columns.length > 0);
-        const frame = { behaviours: content.behaviours, reps: content.reps, hidden: content.hidden, averages: content.averages, organisation: content.organisation, teams: content.teams };
+        const frame = {
+          behaviours: content.behaviours,
+          reps: content.reps,
+          hidden: content.hidden,
+          averages: content.averages,
+          organisation: content.organisation,
+          teams: content.teams,
+        };
         expect(encodeLeaderRows(frame, shuffled(rows))).toEqual(encodeGrid(content, "leader"));
       }),
       { numRuns: 200 },
@@ -130,10 +152,27 @@ describe("the grid's compact payload", () => {
 
   it("names each id once and carries the cells as dense arrays aligned to reps and behaviours", () => {
     const behaviours = ["b1", "b2", "b3"].map((id) => ({ id: `behaviour-${id}`, name: id, description: "", archived: false }));
-    const reps = Array.from({ length: 4 }, (_, i) => ({ userId: `rep-${i}`, name: `Rep ${i}`, teamId: "team-a", teamName: "Team A", status: "draft" as const }));
-    const cells = reps.flatMap((r, i) => behaviours.map((b, j) => ({ repUserId: r.userId, behaviourId: b.id, score: ((i + j) % 5) + 1, version: i + 1 })));
+    const reps = Array.from({ length: 4 }, (_, i) => ({
+      userId: `rep-${i}`,
+      name: `Rep ${i}`,
+      teamId: "team-a",
+      teamName: "Team A",
+      status: "draft" as const,
+    }));
+    const cells = reps.flatMap((r, i) =>
+      behaviours.map((b, j) => ({ repUserId: r.userId, behaviourId: b.id, score: ((i + j) % 5) + 1, version: i + 1 })),
+    );
     const compact = encodeGrid(
-      { behaviours, reps, cells, values: [], hidden: [], averages: { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } }, organisation: { byBehaviour: {}, overall: { average: null, count: 0 } }, teams: [] },
+      {
+        behaviours,
+        reps,
+        cells,
+        values: [],
+        hidden: [],
+        averages: { byRep: {}, byBehaviour: {}, overall: { average: null, count: 0 } },
+        organisation: { byBehaviour: {}, overall: { average: null, count: 0 } },
+        teams: [],
+      },
       "leader",
     );
     const json = JSON.stringify(compact);
@@ -179,7 +218,11 @@ describe("an overall figure after a save", () => {
     fc.assert(
       fc.property(fc.array(fc.option(score, { nil: null }), { maxLength: 60 }), fc.nat(), fc.option(score, { nil: null }), (cells, at, after) => {
         const present = (list: (number | null)[]) => list.filter((x): x is number => x !== null);
-        const figure = (list: (number | null)[]): Average => ({ average: databaseAverage(present(list)), count: present(list).length, sum: present(list).reduce((a, b) => a + b, 0) });
+        const figure = (list: (number | null)[]): Average => ({
+          average: databaseAverage(present(list)),
+          count: present(list).length,
+          sum: present(list).reduce((a, b) => a + b, 0),
+        });
         const i = cells.length === 0 ? 0 : at % cells.length;
         const before = cells[i] ?? null;
         const changed = [...cells];
@@ -213,6 +256,9 @@ describe("the figures a save moves", () => {
 
   it("start a row or a column without a rating from nothing, and give figures without rows none", () => {
     const organisation = { byBehaviour: {}, overall: { average: null, count: 0, sum: 0 } };
-    expect(withSaved(organisation, cell, null, 2)).toEqual({ byBehaviour: { b1: { average: 2, count: 1, sum: 2 } }, overall: { average: 2, count: 1, sum: 2 } });
+    expect(withSaved(organisation, cell, null, 2)).toEqual({
+      byBehaviour: { b1: { average: 2, count: 1, sum: 2 } },
+      overall: { average: 2, count: 1, sum: 2 },
+    });
   });
 });

@@ -1,4 +1,13 @@
-import { createSortedRowModel, rowSortingFeature, sortFn_alphanumeric, sortFn_basic, tableFeatures, useTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
+import {
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type SortingState,
+} from "@tanstack/react-table";
 import fc from "fast-check";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -7,7 +16,11 @@ import { sortRows, type SortValue } from "@/components/grid/sort-rows";
 
 type Row = { id: number; name: string; score: number | undefined };
 
-const features = tableFeatures({ rowSortingFeature, sortedRowModel: createSortedRowModel(), sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic } });
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+});
 const columns: ColumnDef<typeof features, Row>[] = [
   { id: "name", accessorFn: (row) => row.name, sortFn: "alphanumeric" },
   { id: "score", accessorFn: (row) => row.score, sortFn: "basic", sortUndefined: "last" },

@@ -16,11 +16,26 @@ const lenient = pairs([
 describe("the rep's overall tendency", () => {
   it("is the mean of self minus leader, with its count", () => {
     expect(selfTendency(lenient)).toEqual({ mean: 8 / 5, count: 5 });
-    expect(selfTendency(pairs([[1, 4], [2, 4], [3, 3]]))).toEqual({ mean: -5 / 3, count: 3 });
+    expect(
+      selfTendency(
+        pairs([
+          [1, 4],
+          [2, 4],
+          [3, 3],
+        ]),
+      ),
+    ).toEqual({ mean: -5 / 3, count: 3 });
   });
 
   it("has none below three behaviours rated on both sides", () => {
-    expect(selfTendency(pairs([[5, 1], [5, 1]]))).toBeNull();
+    expect(
+      selfTendency(
+        pairs([
+          [5, 1],
+          [5, 1],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it("asks to talk about the scale first only past the thresholds", () => {
@@ -33,36 +48,114 @@ describe("the rep's overall tendency", () => {
 
   it("reads in words with the count, to the leader, to the rep and in a report", () => {
     expect(tendencySentence({ mean: 1.84, count: 10 })).toBe("Rates themself 1.8 higher than you overall (over 10 behaviours rated by both).");
-    expect(tendencySentence({ mean: -0.5, count: 3 }, "rep")).toBe("You rate yourself 0.5 lower than your leader overall (over 3 behaviours rated by both).");
+    expect(tendencySentence({ mean: -0.5, count: 3 }, "rep")).toBe(
+      "You rate yourself 0.5 lower than your leader overall (over 3 behaviours rated by both).",
+    );
     expect(tendencySentence({ mean: 0.04, count: 4 }, "report")).toBe("Self and leader scores match on average (over 4 behaviours rated by both).");
   });
 });
 
 describe("agreement on strengths (Spearman's rho)", () => {
   it("agrees when the two rank the behaviours alike, however far apart the scales", () => {
-    const a = strengthAgreement(pairs([[5, 3], [4, 2], [3, 1], [5, 3], [4, 2]]))!;
+    const a = strengthAgreement(
+      pairs([
+        [5, 3],
+        [4, 2],
+        [3, 1],
+        [5, 3],
+        [4, 2],
+      ]),
+    )!;
     expect(a.rho).toBeCloseTo(1, 12);
     expect(a.verdict).toBe("agree");
     expect(agreementSentence(a)).toBe("You agree on what is strong and weak (rank correlation 1.00 over 5 behaviours).");
   });
 
   it("disagrees when the orders run opposite, and partly agrees in between", () => {
-    expect(strengthAgreement(pairs([[1, 5], [2, 4], [3, 3], [4, 2], [5, 1]]))!.verdict).toBe("disagree");
+    expect(
+      strengthAgreement(
+        pairs([
+          [1, 5],
+          [2, 4],
+          [3, 3],
+          [4, 2],
+          [5, 1],
+        ]),
+      )!.verdict,
+    ).toBe("disagree");
     // No ties, so rho = 1 - 6 Σd² / (n(n² - 1)). Ranks 1..5 against 2,1,3,5,4: Σd² = 4, rho = 0.8.
-    expect(strengthAgreement(pairs([[1, 2], [2, 1], [3, 3], [4, 5], [5, 4]]))!.verdict).toBe("agree");
-    expect(strengthAgreement(pairs([[1, 2], [2, 1], [3, 3], [4, 5], [5, 4]]))!.rho).toBeCloseTo(0.8, 12);
+    expect(
+      strengthAgreement(
+        pairs([
+          [1, 2],
+          [2, 1],
+          [3, 3],
+          [4, 5],
+          [5, 4],
+        ]),
+      )!.verdict,
+    ).toBe("agree");
+    expect(
+      strengthAgreement(
+        pairs([
+          [1, 2],
+          [2, 1],
+          [3, 3],
+          [4, 5],
+          [5, 4],
+        ]),
+      )!.rho,
+    ).toBeCloseTo(0.8, 12);
     // Against 2,1,5,4,3: Σd² = 1+1+4+0+4 = 10, rho = 0.5 exactly, the first "agree".
-    expect(strengthAgreement(pairs([[1, 2], [2, 1], [3, 5], [4, 4], [5, 3]]))!).toMatchObject({ verdict: "agree" });
-    expect(strengthAgreement(pairs([[1, 2], [2, 1], [3, 5], [4, 4], [5, 3]]))!.rho).toBeCloseTo(0.5, 12);
+    expect(
+      strengthAgreement(
+        pairs([
+          [1, 2],
+          [2, 1],
+          [3, 5],
+          [4, 4],
+          [5, 3],
+        ]),
+      )!,
+    ).toMatchObject({ verdict: "agree" });
+    expect(
+      strengthAgreement(
+        pairs([
+          [1, 2],
+          [2, 1],
+          [3, 5],
+          [4, 4],
+          [5, 3],
+        ]),
+      )!.rho,
+    ).toBeCloseTo(0.5, 12);
     // Against 2,4,1,5,3: Σd² = 1+4+4+1+4 = 14, rho = 0.3.
-    const partly = strengthAgreement(pairs([[1, 2], [2, 4], [3, 1], [4, 5], [5, 3]]))!;
+    const partly = strengthAgreement(
+      pairs([
+        [1, 2],
+        [2, 4],
+        [3, 1],
+        [4, 5],
+        [5, 3],
+      ]),
+    )!;
     expect(partly.rho).toBeCloseTo(0.3, 12);
     expect(partly.verdict).toBe("partly");
   });
 
   it("is not shown below five behaviours or when a side never varies", () => {
     expect(strengthAgreement(lenient.slice(0, 4))).toBeNull();
-    expect(strengthAgreement(pairs([[3, 1], [3, 2], [3, 3], [3, 4], [3, 5]]))).toBeNull();
+    expect(
+      strengthAgreement(
+        pairs([
+          [3, 1],
+          [3, 2],
+          [3, 3],
+          [3, 4],
+          [3, 5],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it("gives a page both sentences, or none from too few pairs", () => {
@@ -106,7 +199,16 @@ describe("queue items labelled by the relative gap", () => {
 });
 
 describe("a rater against the other leaders", () => {
-  const row = (count: number, sum: number) => ({ raterUserId: "r", raterName: "R", behaviourId: null, count, sum, mean: sum / count, sd: null, distribution: [0, 0, 0, 0, 0] as [number, number, number, number, number] });
+  const row = (count: number, sum: number) => ({
+    raterUserId: "r",
+    raterName: "R",
+    behaviourId: null,
+    count,
+    sum,
+    mean: sum / count,
+    sd: null,
+    distribution: [0, 0, 0, 0, 0] as [number, number, number, number, number],
+  });
   it("is marked from 0.5 away from the others' mean with at least 30 ratings, not before", () => {
     // Others: 60 ratings summing 180 (mean 3). The rater: 30 ratings, mean 3.5 -> +0.5, marked higher.
     expect(compareWithOthers(row(30, 105), { count: 90, sum: 285, mean: 285 / 90 })).toMatchObject({ vsOthers: 0.5, tendency: "higher" });

@@ -21,7 +21,9 @@ describe("people files: reading", () => {
   });
 
   it("counts rows as a spreadsheet does: blank rows skipped but counted, a quoted cell with line breaks one row", () => {
-    const sheet = rowsOf('\uFEFFEmail;ROLE;Full name;Team;Status;Notes\n\n"a@x.test";rep;"Line one\nline two";"East; West";active;x\n;;;;;\nb@x.test;leader;"Søren ""the Dane""";;;\n');
+    const sheet = rowsOf(
+      '\uFEFFEmail;ROLE;Full name;Team;Status;Notes\n\n"a@x.test";rep;"Line one\nline two";"East; West";active;x\n;;;;;\nb@x.test;leader;"Søren ""the Dane""";;;\n',
+    );
     expect(sheet.rows).toEqual([
       { row: 3, email: "a@x.test", role: "rep", name: "Line one\nline two", team: "East; West", status: "active" },
       { row: 5, email: "b@x.test", role: "leader", name: 'Søren "the Dane"', team: "", status: "" },
@@ -32,7 +34,10 @@ describe("people files: reading", () => {
   it("matches headers without case, spaces or hyphens, and needs email and role", () => {
     expect(rowsOf("E-Mail Address,Role\nx@y.test,rep").rows[0]).toMatchObject({ email: "x@y.test", role: "rep", name: "", team: "" });
     expect(parsePeopleFile("name,team\nAna,East")).toEqual({ ok: false, message: expect.stringContaining("(email and role are missing)") });
-    expect(parsePeopleFile("email,role,email\nx@y.test,rep,z")).toEqual({ ok: false, message: "The column “email” appears twice in the first row. Keep one." });
+    expect(parsePeopleFile("email,role,email\nx@y.test,rep,z")).toEqual({
+      ok: false,
+      message: "The column “email” appears twice in the first row. Keep one.",
+    });
     expect(parsePeopleFile("email,role\n")).toEqual({ ok: false, message: expect.stringContaining("nobody in it") });
   });
 
@@ -59,7 +64,7 @@ describe("people files: reading", () => {
 
 describe("people files: writing", () => {
   it("neutralises formula cells, and the import takes the apostrophe off again", () => {
-    for (const cell of ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]) {
+    for (const cell of ['=HYPERLINK("http://evil.example","x")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]) {
       expect(neutralised(cell)).toBe(`'${cell}`);
       expect(unneutralised(neutralised(cell))).toBe(cell);
     }
@@ -71,7 +76,7 @@ describe("people files: writing", () => {
     const rows = [
       ["name", "email", "role", "team"],
       ['Ana "Nan", Díaz', "ana@x.test", "leader", "East | West"],
-      ["=HYPERLINK(\"http://evil.example\")", "b@x.test", "rep", "East"],
+      ['=HYPERLINK("http://evil.example")', "b@x.test", "rep", "East"],
       ["李雷\nsecond line", "c@x.test", "rep", "East"],
     ];
     const csv = toCsv(rows);

@@ -34,7 +34,9 @@ describe("proxy: the Content-Security-Policy", () => {
   it("is on the proxy's own answers too (redirect to sign in, refused action)", () => {
     vi.stubEnv("NEXTAUTH_URL", URL_BASE);
     expect(nonceOf(proxy(new NextRequest(`${URL_BASE}/o/acme`)).headers.get("content-security-policy"))).toBeDefined();
-    const foreign = proxy(new NextRequest(`${URL_BASE}/o/acme`, { method: "POST", headers: { ...signedIn, origin: "https://evil.example" }, body: "[]" }));
+    const foreign = proxy(
+      new NextRequest(`${URL_BASE}/o/acme`, { method: "POST", headers: { ...signedIn, origin: "https://evil.example" }, body: "[]" }),
+    );
     expect(foreign.status).toBe(403);
     expect(foreign.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
@@ -55,7 +57,12 @@ describe("proxy: malformed requests Next.js would answer with a 500", () => {
   it("refuses a server action whose declared body is over Next's limit with 413", () => {
     vi.stubEnv("NEXTAUTH_URL", URL_BASE);
     const post = (length: number) =>
-      proxy(new NextRequest(`${URL_BASE}/o/acme`, { method: "POST", headers: { ...signedIn, origin: URL_BASE, "next-action": "x", "content-length": String(length) } }));
+      proxy(
+        new NextRequest(`${URL_BASE}/o/acme`, {
+          method: "POST",
+          headers: { ...signedIn, origin: URL_BASE, "next-action": "x", "content-length": String(length) },
+        }),
+      );
     expect(post(ACTION_BODY_LIMIT + 1).status).toBe(413);
     expect(post(ACTION_BODY_LIMIT).status).toBe(200);
   });

@@ -12,7 +12,9 @@ const exported = (file: string) => [...fs.readFileSync(file, "utf8").matchAll(/^
 describe("server actions and queries", () => {
   it("never share a name", () => {
     const queries = new Set(sourceFiles("db/queries", /\.ts$/).flatMap(exported));
-    const actions = sourceFiles("lib", /\.tsx?$/).filter(isServerActionModule).flatMap(exported);
+    const actions = sourceFiles("lib", /\.tsx?$/)
+      .filter(isServerActionModule)
+      .flatMap(exported);
     expect(actions.length).toBeGreaterThan(50);
     expect(actions.filter((name) => queries.has(name))).toEqual([]);
   });

@@ -11,7 +11,9 @@ describe("the report's line above its table", () => {
     expect(reportTableIntro({ status: "open", assessment: "submitted", visible: { self: true, leader: false } }, true, "Sam")).toBe(
       "Your leader's scores, comments, gaps and labels appear on this report once they share your results.",
     );
-    expect(reportTableIntro({ status: "closed", assessment: "draft", visible: { self: true, leader: false } }, true, "Sam")).not.toContain("after you submit");
+    expect(reportTableIntro({ status: "closed", assessment: "draft", visible: { self: true, leader: false } }, true, "Sam")).not.toContain(
+      "after you submit",
+    );
   });
 
   it("tells a coach the rep's side comes once submitted, naming where the rep is", () => {
@@ -21,11 +23,17 @@ describe("the report's line above its table", () => {
   });
 
   it("marks a rep's unsubmitted scores as a draft when both sides show", () => {
-    expect(reportTableIntro({ status: "open", assessment: "draft", visible: both }, true, "Sam")).toBe("Your self-assessment is not submitted yet: your scores below are your draft.");
+    expect(reportTableIntro({ status: "open", assessment: "draft", visible: both }, true, "Sam")).toBe(
+      "Your self-assessment is not submitted yet: your scores below are your draft.",
+    );
   });
 
   it("explains the gap when nothing is missing", () => {
-    for (const [assessment, viewerIsRep] of [["shared", true], ["submitted", false], ["draft", false]] as const) {
+    for (const [assessment, viewerIsRep] of [
+      ["shared", true],
+      ["submitted", false],
+      ["draft", false],
+    ] as const) {
       expect(reportTableIntro({ status: "open", assessment, visible: both }, viewerIsRep, "Sam")).toMatch(/^Gap = self minus leader/);
     }
   });

@@ -4,7 +4,10 @@ import { perRevision } from "@/lib/chain/revision-cache";
 let orgs = 0;
 /** A request's view of an organisation: a new organisation per test, so tests share no cache entries. */
 function request(orgId: string, revision: number, userId = "u1") {
-  return { org: { id: orgId, slug: orgId, name: orgId, timeZone: "UTC", blindMode: true, revision }, member: { userId, role: "admin" as const, teamId: null, ledTeamIds: [] } };
+  return {
+    org: { id: orgId, slug: orgId, name: orgId, timeZone: "UTC", blindMode: true, revision },
+    member: { userId, role: "admin" as const, teamId: null, ledTeamIds: [] },
+  };
 }
 const newOrg = () => `org-${++orgs}`;
 

@@ -54,8 +54,13 @@ describe("proxy: server actions", () => {
     const warn = vi.spyOn(log, "warn").mockImplementation(() => {});
     const response = proxy(action("http://127.0.0.1:3000", "http://127.0.0.1:3000/signup"));
     expect(response.status).toBe(403);
-    expect(await response.text()).toBe("Coachgrid is set up to be used at http://localhost:3000, not at http://127.0.0.1:3000. Open http://localhost:3000 and try again.");
-    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ outcome: "wrong_address", requestId: expect.any(String) }), expect.stringContaining("set NEXTAUTH_URL=http://127.0.0.1:3000"));
+    expect(await response.text()).toBe(
+      "Coachgrid is set up to be used at http://localhost:3000, not at http://127.0.0.1:3000. Open http://localhost:3000 and try again.",
+    );
+    expect(warn).toHaveBeenCalledWith(
+      expect.objectContaining({ outcome: "wrong_address", requestId: expect.any(String) }),
+      expect.stringContaining("set NEXTAUTH_URL=http://127.0.0.1:3000"),
+    );
     // Another site is not "another address": the plain refusal, nothing logged as a misconfiguration.
     warn.mockClear();
     expect(await proxy(action("https://evil.example", "http://127.0.0.1:3000/signup")).text()).toContain("did not come from this site");
@@ -106,7 +111,8 @@ describe("proxy: HSTS and the sign-in redirect", () => {
       expect(out.headers.get("location"), path).toBe(`http://localhost:3000/login?next=${encodeURIComponent(path)}`);
       expect(proxy(new NextRequest(`http://localhost:3000${path}`, { headers: { cookie: "next-auth.session-token=x" } })).status, path).toBe(200);
     }
-    for (const path of ["/accounts", "/account-deleted", "/login"]) expect(proxy(new NextRequest(`http://localhost:3000${path}`)).status, path).toBe(200);
+    for (const path of ["/accounts", "/account-deleted", "/login"])
+      expect(proxy(new NextRequest(`http://localhost:3000${path}`)).status, path).toBe(200);
   });
 
   it("passes a signed-in page the path it was asked for, overwriting one a client sent", () => {
@@ -119,7 +125,9 @@ describe("proxy: HSTS and the sign-in redirect", () => {
     // How Next hands the proxy's request headers on to the page.
     expect(out.headers.get(`x-middleware-request-${REQUESTED_PATH_HEADER}`)).toBe("/o/acme/reps/r1/report?cycle=c1");
     // A client-side navigation's cache-busting parameter is not part of the page's address.
-    const navigation = new NextRequest("http://localhost:3000/o/acme/grid?view=gap&_rsc=1x2y3", { headers: { cookie: "next-auth.session-token=x", rsc: "1" } });
+    const navigation = new NextRequest("http://localhost:3000/o/acme/grid?view=gap&_rsc=1x2y3", {
+      headers: { cookie: "next-auth.session-token=x", rsc: "1" },
+    });
     expect(proxy(navigation).headers.get(`x-middleware-request-${REQUESTED_PATH_HEADER}`)).toBe("/o/acme/grid?view=gap");
   });
 });
@@ -127,7 +135,10 @@ describe("proxy: HSTS and the sign-in redirect", () => {
 describe("session cookie", () => {
   it("is HttpOnly and SameSite=Lax; Secure with the __Secure- prefix only over https", () => {
     expect(sessionCookie(false)).toEqual({ name: "next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: false } });
-    expect(sessionCookie(true)).toEqual({ name: "__Secure-next-auth.session-token", options: { httpOnly: true, sameSite: "lax", path: "/", secure: true } });
+    expect(sessionCookie(true)).toEqual({
+      name: "__Secure-next-auth.session-token",
+      options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },
+    });
   });
 
   it("follows the public URL in the session options next-auth reads", async () => {

@@ -27,7 +27,8 @@ describe('import "server-only"', () => {
 
   it("starts every module of lib/ that defines a chain entry (actions, loaders, route handlers' work)", () => {
     const modules = sourceFiles("lib", /\.tsx?$/).filter(
-      (file) => !relative(file).startsWith(path.join("lib", "chain")) && (isServerActionModule(file) || CHAIN_ENTRY.test(fs.readFileSync(file, "utf8"))),
+      (file) =>
+        !relative(file).startsWith(path.join("lib", "chain")) && (isServerActionModule(file) || CHAIN_ENTRY.test(fs.readFileSync(file, "utf8"))),
     );
     expect(modules.length).toBeGreaterThan(40);
     expect(modules.filter((file) => !startsServerOnly(file)).map(relative)).toEqual([]);

@@ -111,13 +111,28 @@ describe("Krippendorff's alpha", () => {
 
   it("has no value without two pairable values or without any variation", () => {
     expect(krippendorffAlpha([[3], [4]], "ordinal")).toBeNull();
-    expect(krippendorffAlpha([[2, 2], [2, 2]], "interval")).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [2, 2],
+          [2, 2],
+        ],
+        "interval",
+      ),
+    ).toBeNull();
   });
 });
 
 describe("exact agreement and agreement within one point", () => {
   it("counts the share of pairs", () => {
-    expect(pairAgreement([[3, 3], [3, 4], [1, 5], [2, 2]])).toEqual({ exact: 0.5, withinOne: 0.75 });
+    expect(
+      pairAgreement([
+        [3, 3],
+        [3, 4],
+        [1, 5],
+        [2, 2],
+      ]),
+    ).toEqual({ exact: 0.5, withinOne: 0.75 });
     expect(pairAgreement([])).toBeNull();
   });
 });

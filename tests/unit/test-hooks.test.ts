@@ -55,7 +55,10 @@ describe("test hooks (app/api/test/*)", () => {
     for (const { file, method, handler } of await hooks("1")) {
       const answer = await Promise.resolve()
         .then(() => handler(request(method)))
-        .then((response) => response.status, (error: Error) => error.message);
+        .then(
+          (response) => response.status,
+          (error: Error) => error.message,
+        );
       expect(answer, `${method} ${file}`).not.toBe(404);
     }
   });

@@ -11,8 +11,8 @@ export default function AccountDeletedPage() {
       <div role="status" className="mt-3 space-y-3 text-sm text-slate-700">
         <p>Your name and email address are erased and every session is signed out. The address is free to use again.</p>
         <p>
-          What you did in your organisations stays with them, shown as “A former member”: the ratings you gave, the notes you wrote about others
-          and their audit logs.
+          What you did in your organisations stays with them, shown as “A former member”: the ratings you gave, the notes you wrote about others and
+          their audit logs.
         </p>
       </div>
       <p className="mt-6 text-center text-sm text-slate-600">

@@ -9,9 +9,7 @@ export default function SignUpPage() {
   return (
     <>
       <h1 className="text-xl font-semibold text-slate-900">Create your organisation</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        You will be its admin. Invite your leaders and reps once you are in.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">You will be its admin. Invite your leaders and reps once you are in.</p>
       <SignUpForm timeZones={timeZoneOptions()} />
       <p className="mt-6 text-center text-sm text-slate-600">
         Already have an account?{" "}

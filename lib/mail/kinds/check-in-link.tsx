@@ -19,13 +19,12 @@ export const checkInLink = mailKind<{
     <MailLayout preview={`${leaderName} would like to know how working with sales feels from your side.`} org={orgName}>
       <MailText>Hello {counterpartName},</MailText>
       <MailText>
-        {leaderName} at {orgName} would like to know how working with sales feels from your side: how much you trust
-        the team, what we do that makes you crazy, and what would help most. It takes two minutes and needs no account.
+        {leaderName} at {orgName} would like to know how working with sales feels from your side: how much you trust the team, what we do that makes
+        you crazy, and what would help most. It takes two minutes and needs no account.
       </MailText>
       <MailButton href={mailLink(`/o/${slug}/check-in/${token}`)}>Answer the check-in</MailButton>
       <MailText>
-        Your answers are read by {leaderName} and by {orgName}&apos;s Coachgrid admins, nobody else. The link works once,
-        until {expires}.
+        Your answers are read by {leaderName} and by {orgName}&apos;s Coachgrid admins, nobody else. The link works once, until {expires}.
       </MailText>
     </MailLayout>
   ),

@@ -16,8 +16,8 @@ export const emailChange = mailKind<{
       <MailText>You asked to use this address for your Coachgrid account. Confirm it, signed in to your account:</MailText>
       <MailButton href={mailLink(`/account/confirm-email/${token}`)}>Use this address</MailButton>
       <MailText>
-        The link works once, within 24 hours. Once confirmed, you sign in with this address, and every session of the
-        account ends. If you did not ask for this, ignore this mail: nothing changes.
+        The link works once, within 24 hours. Once confirmed, you sign in with this address, and every session of the account ends. If you did not ask
+        for this, ignore this mail: nothing changes.
       </MailText>
     </MailLayout>
   ),
@@ -31,12 +31,10 @@ export const emailChanged = mailKind<{ name: string; newEmail: string }>({
     <MailLayout preview="Your Coachgrid account now uses another address.">
       <MailText>Hello {name},</MailText>
       <MailText>
-        Your Coachgrid account now uses the address {newEmail}. Sign-ins, password resets and every Coachgrid mail go
-        there from now on, and every session of the account was signed out.
+        Your Coachgrid account now uses the address {newEmail}. Sign-ins, password resets and every Coachgrid mail go there from now on, and every
+        session of the account was signed out.
       </MailText>
-      <MailText>
-        If you did not make this change, someone else knows your password: tell an admin of your organisation at once.
-      </MailText>
+      <MailText>If you did not make this change, someone else knows your password: tell an admin of your organisation at once.</MailText>
     </MailLayout>
   ),
 });

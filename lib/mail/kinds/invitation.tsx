@@ -26,10 +26,7 @@ export const invitation = mailKind<{
         {teamName ? ` in ${teamName}` : ""}.
       </MailText>
       <MailButton href={mailLink(`/o/${slug}/join/${token}`)}>{`Join ${orgName}`}</MailButton>
-      <MailText>
-        The link is for this address only and works once, until {expires}. If you did not expect this invitation, ignore
-        this mail.
-      </MailText>
+      <MailText>The link is for this address only and works once, until {expires}. If you did not expect this invitation, ignore this mail.</MailText>
     </MailLayout>
   ),
 });

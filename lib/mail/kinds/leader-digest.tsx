@@ -32,9 +32,21 @@ export const leaderDigest = mailKind<{ orgName: string; slug: string; leaderName
         list={digest.pendingSelfAssessments}
         line={(p) => `${p.name}, ${p.teamName}${p.started ? " (draft saved)" : ""}`}
       />
-      <Section title="Reps overdue for a 1:1" list={digest.overdueOneOnOnes} line={(r) => `${r.name}${r.teamName ? `, ${r.teamName}` : ""}: ${r.daysSince} days since the last one`} />
-      <Section title="Overdue coaching plan actions" list={digest.overduePlanActions} line={(a) => `${a.repName}, ${a.behaviourName}: ${a.description} (due ${a.dueOn})`} />
-      <Section title="Relationships overdue for a contact" list={digest.overdueContacts} line={(c) => `${c.counterpartName}, ${c.departmentName} (due ${c.dueOn})`} />
+      <Section
+        title="Reps overdue for a 1:1"
+        list={digest.overdueOneOnOnes}
+        line={(r) => `${r.name}${r.teamName ? `, ${r.teamName}` : ""}: ${r.daysSince} days since the last one`}
+      />
+      <Section
+        title="Overdue coaching plan actions"
+        list={digest.overduePlanActions}
+        line={(a) => `${a.repName}, ${a.behaviourName}: ${a.description} (due ${a.dueOn})`}
+      />
+      <Section
+        title="Relationships overdue for a contact"
+        list={digest.overdueContacts}
+        line={(c) => `${c.counterpartName}, ${c.departmentName} (due ${c.dueOn})`}
+      />
       <Section title="Overdue next steps" list={digest.overdueNextSteps} line={(s) => `${s.counterpartName}: ${s.nextStep} (due ${s.dueOn})`} />
       <MailButton href={mailLink(`/o/${slug}`)}>Open my dashboard</MailButton>
     </MailLayout>

@@ -21,8 +21,8 @@ export const passwordReset = mailKind<{
       </MailText>
       <MailButton href={mailLink(`/reset-password/${token}`)}>Choose a new password</MailButton>
       <MailText>
-        The link works once, within 60 minutes. A new password signs you out everywhere. If you did not ask for it,
-        ignore this mail: your password stays as it is.
+        The link works once, within 60 minutes. A new password signs you out everywhere. If you did not ask for it, ignore this mail: your password
+        stays as it is.
       </MailText>
     </MailLayout>
   ),

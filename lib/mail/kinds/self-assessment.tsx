@@ -14,8 +14,8 @@ export const cycleOpened = mailKind<Props>({
     <MailLayout preview={`Rate yourself on each behaviour for ${cycleName}.`} org={orgName} unsubscribeUrl={unsubscribeUrl}>
       <MailText>Hello {repName},</MailText>
       <MailText>
-        {senderName} opened {cycleName}. Rate yourself on each behaviour, 1 to 5, as honestly as you can: your leader rates
-        you on the same behaviours, and the gaps are what you will coach on together. It takes about ten minutes.
+        {senderName} opened {cycleName}. Rate yourself on each behaviour, 1 to 5, as honestly as you can: your leader rates you on the same
+        behaviours, and the gaps are what you will coach on together. It takes about ten minutes.
       </MailText>
       <MailButton href={selfAssessmentLink(slug)}>Open my self-assessment</MailButton>
     </MailLayout>
@@ -30,8 +30,8 @@ export const selfAssessmentReminder = mailKind<Props>({
     <MailLayout preview={`Your self-assessment for ${cycleName} is not submitted yet.`} org={orgName} unsubscribeUrl={unsubscribeUrl}>
       <MailText>Hello {repName},</MailText>
       <MailText>
-        {senderName} reminds you that your self-assessment for {cycleName} is not submitted yet. It takes about ten minutes,
-        and what you save as a draft is kept.
+        {senderName} reminds you that your self-assessment for {cycleName} is not submitted yet. It takes about ten minutes, and what you save as a
+        draft is kept.
       </MailText>
       <MailButton href={selfAssessmentLink(slug)}>Finish my self-assessment</MailButton>
     </MailLayout>

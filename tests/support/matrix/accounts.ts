@@ -28,10 +28,13 @@ export const accountsCases: MatrixCases = {
   "account.changePassword": { input: () => ({ currentPassword: MATRIX_PASSWORD, newPassword: MATRIX_PASSWORD, confirmPassword: MATRIX_PASSWORD }) },
   "account.signOutEverywhere": { input: () => ({}) },
   "account.delete": { input: () => ({ currentPassword: MATRIX_PASSWORD, confirmation: DELETE_CONFIRMATION }) },
-  "account.requestEmailChange": { input: () => ({ newEmail: `matrix-new-address-${crypto.randomUUID()}@example.test`, currentPassword: MATRIX_PASSWORD }) },
+  "account.requestEmailChange": {
+    input: () => ({ newEmail: `matrix-new-address-${crypto.randomUUID()}@example.test`, currentPassword: MATRIX_PASSWORD }),
+  },
   "account.confirmEmailChange": {
     input: (fixture) => ({ token: matrixEmailChangeToken(fixture) }),
-    prepare: (db, fixture) => insertEmailChangeToken(db, fixture.users.rep, hashToken(matrixEmailChangeToken(fixture)), `remy.renamed.${fixture.orgId}@example.test`, 60),
+    prepare: (db, fixture) =>
+      insertEmailChangeToken(db, fixture.users.rep, hashToken(matrixEmailChangeToken(fixture)), `remy.renamed.${fixture.orgId}@example.test`, 60),
   },
   "/account/confirm-email/[token]": { input: () => ({ token: "not-a-waiting-link-at-all" }) },
   "account.verifyEmail": {

@@ -8,7 +8,8 @@ export const assessmentsCases: MatrixCases = {
     prepare: async (db, f) => {
       for (const repUserId of [f.users.rep, f.users.otherRep]) {
         await ensureAssessment(db, f.orgId, f.cycles.open, repUserId);
-        for (const behaviourId of f.behaviourIds) await upsertSelfRating(db, f.orgId, { cycleId: f.cycles.open, repUserId, behaviourId }, { score: 3, comment: null });
+        for (const behaviourId of f.behaviourIds)
+          await upsertSelfRating(db, f.orgId, { cycleId: f.cycles.open, repUserId, behaviourId }, { score: 3, comment: null });
       }
     },
   },

@@ -26,7 +26,17 @@ export async function prepareCheckIn(db: Db, f: MatrixFixture): Promise<string> 
 
 export const checkInsCases: MatrixCases = {
   "checkIn.create": { input: () => ({ relationshipId: MATRIX_IDS.relationship, expiresInDays: "14" }), prepare: prepareRelationship },
-  "checkIn.revoke": { input: () => ({ relationshipId: MATRIX_IDS.relationship, checkInId: MATRIX_CHECK_IN_ID }), prepare: async (db, f) => void (await prepareCheckIn(db, f)) },
+  "checkIn.revoke": {
+    input: () => ({ relationshipId: MATRIX_IDS.relationship, checkInId: MATRIX_CHECK_IN_ID }),
+    prepare: async (db, f) => void (await prepareCheckIn(db, f)),
+  },
   "/o/[slug]/check-in/[token]": { input: () => ({}) },
-  "checkIn.answer": { input: () => ({ trust: "4", salesFrustratesUs: "Orders changed after they are picked.", wouldHelp: "Tell us before Friday.", respondentName: "" }) },
+  "checkIn.answer": {
+    input: () => ({
+      trust: "4",
+      salesFrustratesUs: "Orders changed after they are picked.",
+      wouldHelp: "Tell us before Friday.",
+      respondentName: "",
+    }),
+  },
 };

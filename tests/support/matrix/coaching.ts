@@ -36,16 +36,37 @@ export async function prepareCoaching(db: Db, f: MatrixFixture): Promise<void> {
 const { plan: planId, action: actionId, note: noteId } = COACHING_MATRIX_IDS;
 
 export const coachingCases: MatrixCases = {
-  "coaching.updateSettings": { input: () => ({ blindSpotGap: "2", hiddenStrengthGap: "3", agreedWeaknessMax: "2", agreedStrengthMin: "4", oneOnOneCadenceDays: "21", gapBasis: "relative" }) },
+  "coaching.updateSettings": {
+    input: () => ({
+      blindSpotGap: "2",
+      hiddenStrengthGap: "3",
+      agreedWeaknessMax: "2",
+      agreedStrengthMin: "4",
+      oneOnOneCadenceDays: "21",
+      gapBasis: "relative",
+    }),
+  },
   "coaching.createPlan": {
-    input: (f) => ({ repUserId: f.users.rep, behaviourId: f.behaviourIds[1], targetScore: "4", dueOn: "2027-02-28", actions: "Role-play the opening\n\nShadow Dana on two calls" }),
+    input: (f) => ({
+      repUserId: f.users.rep,
+      behaviourId: f.behaviourIds[1],
+      targetScore: "4",
+      dueOn: "2027-02-28",
+      actions: "Role-play the opening\n\nShadow Dana on two calls",
+    }),
   },
   "coaching.updatePlan": { input: () => ({ planId, targetScore: "5", dueOn: "", status: "done" }), prepare: prepareCoaching },
   "coaching.addPlanAction": { input: () => ({ planId, description: "Ask for a referral" }), prepare: prepareCoaching },
   "coaching.removePlanAction": { input: () => ({ planId, actionId }), prepare: prepareCoaching },
   "coaching.setPlanActionDone": { input: () => ({ planId, actionId, done: true }), prepare: prepareCoaching },
   "coaching.createNote": {
-    input: (f) => ({ repUserId: f.users.rep, heldOn: "2026-01-05", body: "Talked through the pipeline.", shared: "on", behaviourIds: [f.behaviourIds[0], f.behaviourIds[2]] }),
+    input: (f) => ({
+      repUserId: f.users.rep,
+      heldOn: "2026-01-05",
+      body: "Talked through the pipeline.",
+      shared: "on",
+      behaviourIds: [f.behaviourIds[0], f.behaviourIds[2]],
+    }),
   },
   "coaching.updateNote": {
     input: (f) => ({ noteId, heldOn: "2026-01-10", body: "Now shared: the pipeline plan.", shared: "on", behaviourIds: f.behaviourIds[1] }),

@@ -22,10 +22,14 @@ async function prepareEmailInvite(db: Db, f: MatrixFixture): Promise<void> {
 
 export const invitesCases: MatrixCases = {
   "invite.create": { input: (f) => ({ role: "rep", teamId: f.teamId, expiresInHours: "168", maxUses: "1", email: "" }) },
-  "invite.bulk": { input: (f) => ({ role: "rep", teamId: f.teamId, expiresInHours: "168", emails: `new.${crypto.randomUUID().slice(0, 8)}@example.test` }) },
+  "invite.bulk": {
+    input: (f) => ({ role: "rep", teamId: f.teamId, expiresInHours: "168", emails: `new.${crypto.randomUUID().slice(0, 8)}@example.test` }),
+  },
   "invite.sendEmail": { input: () => ({ inviteId: MATRIX_EMAIL_INVITE_ID }), prepare: prepareEmailInvite },
   "invite.revoke": { input: (f) => ({ inviteId: f.inviteId }) },
-  "invite.acceptAsNew": { input: () => ({ name: "Nia Newcomer", email: `nia.${crypto.randomUUID().slice(0, 8)}@example.test`, password: "a long enough password" }) },
+  "invite.acceptAsNew": {
+    input: () => ({ name: "Nia Newcomer", email: `nia.${crypto.randomUUID().slice(0, 8)}@example.test`, password: "a long enough password" }),
+  },
   "invite.acceptSignedIn": { input: () => ({}) },
   "/o/[slug]/invites": { input: () => ({}) },
   "/o/[slug]/join/[token]": { input: () => ({}) },

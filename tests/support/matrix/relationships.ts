@@ -78,11 +78,25 @@ export const relationshipsCases: MatrixCases = {
   "relationship.addGoal": { input: () => ({ relationshipId, text: "Fewer rush orders" }), prepare: prepareRelationship },
   "relationship.setGoalAchieved": { input: () => ({ relationshipId, goalId: MATRIX_IDS.goal, achieved: true }), prepare: prepareRelationship },
   "relationship.logInteraction": {
-    input: () => ({ relationshipId, kind: "lunch", occurredOn: aPastDay(), weFrustrateThem: "Rush orders on Fridays", theyFrustrateUs: "", notes: "", trustAfter: "3" }),
+    input: () => ({
+      relationshipId,
+      kind: "lunch",
+      occurredOn: aPastDay(),
+      weFrustrateThem: "Rush orders on Fridays",
+      theyFrustrateUs: "",
+      notes: "",
+      trustAfter: "3",
+    }),
     prepare: prepareRelationship,
   },
   "relationship.addAction": {
-    input: () => ({ relationshipId, interactionId: MATRIX_IDS.interaction, description: "Send Friday orders by noon", owner: "us", dueOn: "2027-03-01" }),
+    input: () => ({
+      relationshipId,
+      interactionId: MATRIX_IDS.interaction,
+      description: "Send Friday orders by noon",
+      owner: "us",
+      dueOn: "2027-03-01",
+    }),
     prepare: prepareRelationship,
   },
   "relationship.setActionDone": { input: () => ({ relationshipId, actionId: MATRIX_IDS.action, done: true }), prepare: prepareRelationship },

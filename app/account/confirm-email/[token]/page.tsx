@@ -16,7 +16,7 @@ export default async function ConfirmEmailChangePage({ params }: { params: Promi
     <>
       <SkipLink />
       <AppHeader user={user} organisations={organisations} />
-      <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto max-w-2xl space-y-6 px-4 py-8 sm:px-6">
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-2xl space-y-6 px-4 py-8 outline-none sm:px-6">
         {/* Who is signed in is said inside the panel: once the change is made, the page must not name the old address as the account's. */}
         <PageHeader title="Confirm your new email address" />
         <Panel>

@@ -19,7 +19,8 @@ async function GET(request: Request, context: Context) {
   if (nextauth.join("/") === "session" && SESSION_COOKIE_NAMES.some((name) => hasCookie(request, name)) && !(await getSessionUser())) {
     const response = NextResponse.json({}, { headers: { "Cache-Control": "private, no-cache, no-store" } });
     for (const name of SESSION_COOKIE_NAMES) {
-      if (hasCookie(request, name)) response.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+      if (hasCookie(request, name))
+        response.cookies.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
     }
     return response;
   }

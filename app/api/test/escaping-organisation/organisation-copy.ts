@@ -55,15 +55,25 @@ export async function createEscapingOrganisation(db: Db, sourceSlug: string) {
 
     // Copies of the members' accounts (same password); every user id in the copied rows points at them.
     const userCols = byTable.get("users")!.map((c) => c.column);
-    await tx.execute(sql.raw(`create temporary table escaping_users on commit drop as
-      select id as old_id, gen_random_uuid() as new_id from users where id in (select user_id from memberships where org_id = ${lit(source.id)})`));
+    await tx.execute(
+      sql.raw(`create temporary table escaping_users on commit drop as
+      select id as old_id, gen_random_uuid() as new_id from users where id in (select user_id from memberships where org_id = ${lit(source.id)})`),
+    );
     const userValues = userCols.map((c) => (c === "id" ? "m.new_id" : c === "email" ? `${lit(`esc-${tag}-`)} || u.email` : `u.${q(c)}`));
-    await tx.execute(sql.raw(`insert into users (${userCols.map(q).join(", ")}) select ${userValues.join(", ")} from users u join escaping_users m on m.old_id = u.id`));
+    await tx.execute(
+      sql.raw(
+        `insert into users (${userCols.map(q).join(", ")}) select ${userValues.join(", ")} from users u join escaping_users m on m.old_id = u.id`,
+      ),
+    );
 
     // The organisation row, then every tenant table, retried until foreign keys are satisfied (order-free).
     const orgCols = byTable.get("organisations")!.map((c) => c.column);
     const orgValues = orgCols.map((c) => (c === "id" ? `${lit(orgId)}::uuid` : c === "slug" ? lit(`escaping-${tag}`) : q(c)));
-    await tx.execute(sql.raw(`insert into organisations (${orgCols.map(q).join(", ")}) select ${orgValues.join(", ")} from organisations where id = ${lit(source.id)}`));
+    await tx.execute(
+      sql.raw(
+        `insert into organisations (${orgCols.map(q).join(", ")}) select ${orgValues.join(", ")} from organisations where id = ${lit(source.id)}`,
+      ),
+    );
     let pending = [...byTable.keys()].filter((t) => byTable.get(t)!.some((c) => c.column === "org_id") && !BOOKKEEPING_TABLES.includes(t));
     for (let round = 0; pending.length && round < 20; round++) {
       const failed: string[] = [];
@@ -76,7 +86,10 @@ export async function createEscapingOrganisation(db: Db, sourceSlug: string) {
               ? `coalesce((select m.new_id from escaping_users m where m.old_id = t.${q(column)}), t.${q(column)})`
               : `t.${q(column)}`,
         );
-        const ok = await attempt(tx, `insert into ${q(table)} (${cols.map((c) => q(c.column)).join(", ")}) select ${values.join(", ")} from ${q(table)} t where t.org_id = ${lit(source.id)}`);
+        const ok = await attempt(
+          tx,
+          `insert into ${q(table)} (${cols.map((c) => q(c.column)).join(", ")}) select ${values.join(", ")} from ${q(table)} t where t.org_id = ${lit(source.id)}`,
+        );
         if (!ok) failed.push(table);
       }
       pending = failed;
@@ -88,12 +101,24 @@ export async function createEscapingOrganisation(db: Db, sourceSlug: string) {
     for (const { table, column, type } of all) {
       if (!["text", "character varying"].includes(type) || NOT_FREE_TEXT.test(column)) continue;
       const cols = byTable.get(table)!.map((c) => c.column);
-      const scope = table === "organisations" ? `id = ${lit(orgId)}` : table === "users" ? `id in (select new_id from escaping_users)` : cols.includes("org_id") ? `org_id = ${lit(orgId)}` : null;
+      const scope =
+        table === "organisations"
+          ? `id = ${lit(orgId)}`
+          : table === "users"
+            ? `id in (select new_id from escaping_users)`
+            : cols.includes("org_id")
+              ? `org_id = ${lit(orgId)}`
+              : null;
       if (!scope) continue;
-      if (await attempt(tx, `update ${q(table)} set ${q(column)} = ${lit(XSS_PAYLOAD)} || ${q(column)} where ${scope} and ${q(column)} is not null`)) written.push(`${table}.${column}`);
+      if (await attempt(tx, `update ${q(table)} set ${q(column)} = ${lit(XSS_PAYLOAD)} || ${q(column)} where ${scope} and ${q(column)} is not null`))
+        written.push(`${table}.${column}`);
     }
     const emails = rows<{ email: string; role: string }>(
-      await tx.execute(sql.raw(`select u.email, m.role::text as role from users u join memberships m on m.user_id = u.id and m.org_id = ${lit(orgId)} where m.status = 'active' order by u.email`)),
+      await tx.execute(
+        sql.raw(
+          `select u.email, m.role::text as role from users u join memberships m on m.user_id = u.id and m.org_id = ${lit(orgId)} where m.status = 'active' order by u.email`,
+        ),
+      ),
     );
     return { slug: `escaping-${tag}`, orgId, columns: written, members: emails };
   });

@@ -9,12 +9,7 @@ import { StatusPage } from "@/components/status/status-page";
  */
 export default function OrganisationError({ retry }: { error: Error; retry: () => void }) {
   return (
-    <StatusPage
-      code="Something went wrong"
-      title="This page did not load"
-      landmark={false}
-      action={<Button onClick={retry}>Try again</Button>}
-    >
+    <StatusPage code="Something went wrong" title="This page did not load" landmark={false} action={<Button onClick={retry}>Try again</Button>}>
       Your data is safe. Try again, or pick another section above.
     </StatusPage>
   );

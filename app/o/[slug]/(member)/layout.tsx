@@ -4,13 +4,7 @@ import { AppHeader } from "@/components/shell/app-header";
 import { NavLinks } from "@/components/shell/nav-links";
 import { loadOrganisationShell } from "@/lib/organisations/loaders";
 
-export default async function OrganisationLayout({
-  children,
-  params,
-}: {
-  children: ReactNode;
-  params: Promise<{ slug: string }>;
-}) {
+export default async function OrganisationLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const shell = await loadOrganisationShell(slug);
   const base = `/o/${shell.org.slug}`;
@@ -39,7 +33,9 @@ export default async function OrganisationLayout({
     <>
       <SkipLink />
       <AppHeader user={shell.user} organisations={shell.organisations} current={shell.org} nav={<NavLinks links={links} />} />
-      <main id={MAIN_ID} tabIndex={-1} className="outline-none mx-auto max-w-7xl px-4 py-8 sm:px-6 print:max-w-none print:p-0">{children}</main>
+      <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 outline-none sm:px-6 print:max-w-none print:p-0">
+        {children}
+      </main>
     </>
   );
 }

@@ -19,7 +19,13 @@ export default async function DashboardPage({ params }: { params: Promise<{ slug
   return (
     <>
       <PageHeader title={data.role === "admin" ? data.orgName : `Welcome, ${data.userName.split(" ")[0]}`} description={roleLine[data.role]} />
-      {data.role === "admin" ? <AdminDashboard data={data} /> : data.role === "leader" ? <LeaderDashboard data={data} /> : <RepDashboard data={data} />}
+      {data.role === "admin" ? (
+        <AdminDashboard data={data} />
+      ) : data.role === "leader" ? (
+        <LeaderDashboard data={data} />
+      ) : (
+        <RepDashboard data={data} />
+      )}
     </>
   );
 }

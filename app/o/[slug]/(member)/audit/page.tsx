@@ -73,9 +73,7 @@ export default async function AuditLogPage({
           Try another person or action, or a wider date range.
         </EmptyState>
       ) : (
-        <EmptyState title="Nothing recorded yet">
-          Changes to settings, teams, members and invite links will appear here.
-        </EmptyState>
+        <EmptyState title="Nothing recorded yet">Changes to settings, teams, members and invite links will appear here.</EmptyState>
       )}
       <AuditPagination slug={log.org.slug} filters={log.filters} page={log.page} hasNewer={log.hasNewer} hasOlder={log.hasOlder} />
     </>

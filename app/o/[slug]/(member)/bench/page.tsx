@@ -11,7 +11,10 @@ export default async function TrivialPage({ params }: { params: Promise<{ slug: 
   const page = await loadTrivialPage(slug);
   return (
     <>
-      <PageHeader title="Trivial page" description="The least a signed-in page can do. The benchmark compares the grid and the overview with this page." />
+      <PageHeader
+        title="Trivial page"
+        description="The least a signed-in page can do. The benchmark compares the grid and the overview with this page."
+      />
       <Panel title={page.databaseAnswered ? "The database answered." : "The database gave an unexpected answer."}>
         <PingButton slug={page.slug} />
       </Panel>

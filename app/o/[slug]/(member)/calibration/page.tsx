@@ -8,7 +8,13 @@ import { loadCalibration } from "@/lib/calibration/loaders";
 
 export const metadata: Metadata = { title: "How leaders rate" };
 
-export default async function CalibrationPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ cycle?: string | string[] }> }) {
+export default async function CalibrationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ cycle?: string | string[] }>;
+}) {
   const { slug } = await params;
   const { cycle: chosen } = await searchParams;
   const page = await loadCalibration(slug, { cycle: typeof chosen === "string" ? chosen : undefined });

@@ -46,7 +46,9 @@ export default async function CoachingQueuePage({
         }
         actions={
           <>
-            {page.teams.length > 1 && <TeamFilter teams={page.teams} team={page.team} submitLabel="Show" className="flex items-end gap-2" selectClassName="w-44" />}
+            {page.teams.length > 1 && (
+              <TeamFilter teams={page.teams} team={page.team} submitLabel="Show" className="flex items-end gap-2" selectClassName="w-44" />
+            )}
             <Link href={`${base}/calibration`} className={buttonClasses("secondary")}>
               How leaders rate
             </Link>
@@ -87,17 +89,24 @@ export default async function CoachingQueuePage({
               </p>
             </div>
             <p className="text-sm text-slate-600">
-              Reps come in order of their lowest score from you, then the longest time since their last 1:1. Within a rep: your lowest score
-              first, then blind spots, then the largest gap.
+              Reps come in order of their lowest score from you, then the longest time since their last 1:1. Within a rep: your lowest score first,
+              then blind spots, then the largest gap.
             </p>
             {page.reps.length === 0 ? (
               <EmptyState title="No reps to coach yet">Reps appear here once they join your team.</EmptyState>
             ) : (
               <ol className="space-y-3" aria-label="Reps in coaching order">
                 {page.reps.map((rep) => (
-                  <li key={rep.userId} className="grid gap-4 rounded-lg bg-white p-4 ring-1 ring-slate-200 md:grid-cols-[14rem_1fr]" data-testid="queue-rep">
+                  <li
+                    key={rep.userId}
+                    className="grid gap-4 rounded-lg bg-white p-4 ring-1 ring-slate-200 md:grid-cols-[14rem_1fr]"
+                    data-testid="queue-rep"
+                  >
                     <div>
-                      <Link href={`${base}/reps/${rep.userId}/coaching`} className="font-semibold text-slate-900 hover:text-brand-700 hover:underline">
+                      <Link
+                        href={`${base}/reps/${rep.userId}/coaching`}
+                        className="font-semibold text-slate-900 hover:text-brand-700 hover:underline"
+                      >
                         {rep.name}
                       </Link>
                       <p className="text-xs text-slate-600">{rep.teamName ?? "No team"}</p>
@@ -105,7 +114,9 @@ export default async function CoachingQueuePage({
                         {`Last 1:1: ${rep.oneOnOne.lastNoteOn ? formatDay(rep.oneOnOne.lastNoteOn) : "none yet"}`}
                         {rep.oneOnOne.overdue && <Badge tone="red">1:1 overdue</Badge>}
                       </p>
-                      {!rep.selfVisible && !rep.unrated && <p className="mt-1 text-xs italic text-slate-600">Self-assessment not submitted: ranked by your scores.</p>}
+                      {!rep.selfVisible && !rep.unrated && (
+                        <p className="mt-1 text-xs text-slate-600 italic">Self-assessment not submitted: ranked by your scores.</p>
+                      )}
                       <RepTendency tendency={rep.tendency} agreement={rep.agreement} />
                     </div>
                     {rep.unrated ? (
@@ -134,7 +145,15 @@ export default async function CoachingQueuePage({
                             </summary>
                             <ol start={rep.items.length + 1} className="mt-1 divide-y divide-slate-100">
                               {rep.more.map((item, i) => (
-                                <QueueItemRow key={item.behaviourId} slug={page.slug} rep={rep} item={item} rank={rep.items.length + i + 1} today={page.today} className="py-1.5" />
+                                <QueueItemRow
+                                  key={item.behaviourId}
+                                  slug={page.slug}
+                                  rep={rep}
+                                  item={item}
+                                  rank={rep.items.length + i + 1}
+                                  today={page.today}
+                                  className="py-1.5"
+                                />
                               ))}
                             </ol>
                           </details>

@@ -26,8 +26,8 @@ export default async function CyclesPage({ params }: { params: Promise<{ slug: s
         description={
           page.current ? (
             <>
-              A cycle is one round of ratings. {page.current} is the current cycle; closed cycles are read-only history.
-              Opening a cycle emails every rep a link to their self-assessment.{" "}
+              A cycle is one round of ratings. {page.current} is the current cycle; closed cycles are read-only history. Opening a cycle emails every
+              rep a link to their self-assessment.{" "}
               <Link href={`/o/${page.slug}/self-assessments`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                 See who has submitted and remind the others
               </Link>

@@ -22,8 +22,8 @@ export default async function FrameworkPage({ params }: { params: Promise<{ slug
         title="Behaviour framework"
         description={
           <>
-            The behaviours that predict success at {page.orgName}, in the order the grid shows them. Each says what a 1, a 3 and a 5
-            look like, so everyone rates against the same picture.
+            The behaviours that predict success at {page.orgName}, in the order the grid shows them. Each says what a 1, a 3 and a 5 look like, so
+            everyone rates against the same picture.
             {manage?.confirmedAt && <> Confirmed on {formatDate(manage.confirmedAt, page.timeZone)}.</>}
           </>
         }
@@ -35,7 +35,9 @@ export default async function FrameworkPage({ params }: { params: Promise<{ slug
 
       {page.active.length === 0 ? (
         <EmptyState title="No active behaviours">
-          {page.canManage ? "Add the behaviours that predict success in your business, or restore archived ones." : "An admin has not set up the framework yet."}
+          {page.canManage
+            ? "Add the behaviours that predict success in your business, or restore archived ones."
+            : "An admin has not set up the framework yet."}
         </EmptyState>
       ) : page.canManage ? (
         <FrameworkEditor slug={page.slug} behaviours={page.active} />

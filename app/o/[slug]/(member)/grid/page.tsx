@@ -38,7 +38,10 @@ export default async function GridPage({
   return (
     <>
       <style>{PRINT_CSS}</style>
-      <PageHeader title={view === "leader" ? "Grid" : `Grid · ${GRID_VIEW_LABEL[view]}`} description={cycle ? `${cycle.name} · ${how}` : "Rate every rep on every behaviour, 1 to 5."} />
+      <PageHeader
+        title={view === "leader" ? "Grid" : `Grid · ${GRID_VIEW_LABEL[view]}`}
+        description={cycle ? `${cycle.name} · ${how}` : "Rate every rep on every behaviour, 1 to 5."}
+      />
       <GridToolbar
         slug={page.slug}
         teams={page.teams}
@@ -50,7 +53,11 @@ export default async function GridPage({
       />
       {!cycle ? (
         <EmptyState title="No assessment cycle yet">
-          Ratings belong to a cycle such as “Q1 2027”. An admin creates and opens one on the <Link className="font-medium text-brand-700 underline" href={`/o/${page.slug}/cycles`}>Cycles</Link> page.
+          Ratings belong to a cycle such as “Q1 2027”. An admin creates and opens one on the{" "}
+          <Link className="font-medium text-brand-700 underline" href={`/o/${page.slug}/cycles`}>
+            Cycles
+          </Link>{" "}
+          page.
         </EmptyState>
       ) : !grid ? (
         <EmptyState title="You lead no team yet">An admin can make you the leader of a team.</EmptyState>

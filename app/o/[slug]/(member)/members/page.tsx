@@ -22,7 +22,11 @@ export default async function MembersPage({
     <>
       <PageHeader
         title="Members"
-        description={page.canManage ? "Everyone in the organisation: change roles, move reps between teams, deactivate and reactivate." : "The people of the teams you lead."}
+        description={
+          page.canManage
+            ? "Everyone in the organisation: change roles, move reps between teams, deactivate and reactivate."
+            : "The people of the teams you lead."
+        }
         actions={
           <>
             <a href={`/o/${page.slug}/members/export`} className={buttonClasses("secondary")} download>

@@ -18,7 +18,12 @@ export default async function RelationshipsPage({ params }: { params: Promise<{ 
   const page = await loadRelationshipsPage(slug);
   const canAdd = page.departments.length > 0;
   const newButton = canAdd ? (
-    <RelationshipFormDialog slug={page.slug} departments={page.departments} suggestPriority={!page.hasOwn} trigger={<Button>New relationship</Button>} />
+    <RelationshipFormDialog
+      slug={page.slug}
+      departments={page.departments}
+      suggestPriority={!page.hasOwn}
+      trigger={<Button>New relationship</Button>}
+    />
   ) : undefined;
   const { flags } = page;
   const attention = [
@@ -42,7 +47,9 @@ export default async function RelationshipsPage({ params }: { params: Promise<{ 
       {!canAdd && (
         <div className="mb-6">
           <EmptyState title="No departments yet">
-            {page.isAdmin ? "Add the departments sales works with in Settings, then start your first relationship." : "An admin adds the organisation's departments in Settings; then you can start your first relationship."}
+            {page.isAdmin
+              ? "Add the departments sales works with in Settings, then start your first relationship."
+              : "An admin adds the organisation's departments in Settings; then you can start your first relationship."}
           </EmptyState>
         </div>
       )}
@@ -64,8 +71,8 @@ export default async function RelationshipsPage({ params }: { params: Promise<{ 
       {page.relationships.length === 0 ? (
         canAdd && (
           <EmptyState title="No relationships yet" action={newButton}>
-            Sales needs other departments. Pick the one relationship to develop first — distribution, purchasing, finance,
-            operations or customer service — and ask for lunch.
+            Sales needs other departments. Pick the one relationship to develop first — distribution, purchasing, finance, operations or customer
+            service — and ask for lunch.
           </EmptyState>
         )
       ) : (

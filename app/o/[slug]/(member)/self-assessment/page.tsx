@@ -18,7 +18,13 @@ export default async function SelfAssessmentPage({ params }: { params: Promise<{
       <PageHeader
         title="Self-assessment"
         description={cycle ? `${cycle.name} · How do you see yourself on each behaviour?` : "Rate yourself on the behaviours that predict success."}
-        actions={cycle && <Badge tone={page.status === "shared" || page.status === "submitted" ? "green" : page.status === "draft" ? "amber" : "neutral"}>{ASSESSMENT_STATUS_LABEL[page.status]}</Badge>}
+        actions={
+          cycle && (
+            <Badge tone={page.status === "shared" || page.status === "submitted" ? "green" : page.status === "draft" ? "amber" : "neutral"}>
+              {ASSESSMENT_STATUS_LABEL[page.status]}
+            </Badge>
+          )
+        }
       />
       <p className="-mt-3 mb-6 text-sm">
         <Link href={page.baselineHref} className="font-medium text-brand-700 underline-offset-2 hover:underline">

@@ -31,7 +31,13 @@ export default async function SelfAssessmentsPage({
         }
         actions={
           page.cycle && page.canRemind ? (
-            <RemindButton slug={page.slug} teamId={page.team} remindable={remindable} cycleName={page.cycle.name} intervalHours={page.intervalHours} />
+            <RemindButton
+              slug={page.slug}
+              teamId={page.team}
+              remindable={remindable}
+              cycleName={page.cycle.name}
+              intervalHours={page.intervalHours}
+            />
           ) : undefined
         }
       />

@@ -26,11 +26,17 @@ export default async function OrganisationSettingsPage({ params }: { params: Pro
           />
         </Panel>
         <section id="coaching" className="scroll-mt-24">
-          <Panel title="Coaching" description="How the coaching queue labels each gap (self minus leader), and how often leaders should hold a 1:1 with each rep.">
+          <Panel
+            title="Coaching"
+            description="How the coaching queue labels each gap (self minus leader), and how often leaders should hold a 1:1 with each rep."
+          >
             <CoachingSettingsForm slug={settings.slug} settings={settings.coaching} />
           </Panel>
         </section>
-        <Panel title="Departments" description="The peer departments leaders keep relationships with. Archiving one keeps its relationships and their history.">
+        <Panel
+          title="Departments"
+          description="The peer departments leaders keep relationships with. Archiving one keeps its relationships and their history."
+        >
           <DepartmentsPanel slug={settings.slug} departments={settings.departments} />
         </Panel>
       </div>

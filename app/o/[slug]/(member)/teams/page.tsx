@@ -14,11 +14,7 @@ export default async function TeamsPage({ params }: { params: Promise<{ slug: st
     <>
       <PageHeader
         title="Teams"
-        description={
-          page.canManage
-            ? "Each rep is in one team; a team has one or more leaders who rate and coach its reps."
-            : "The teams you lead."
-        }
+        description={page.canManage ? "Each rep is in one team; a team has one or more leaders who rate and coach its reps." : "The teams you lead."}
       />
       {page.canManage && (
         <div className="mb-6">

@@ -39,8 +39,8 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
                 <p className="text-sm font-medium text-brand-700">{page.orgName}</p>
                 <h1 className="mt-1 text-2xl font-semibold tracking-tight text-slate-900">A quick check-in from {page.leaderName}</h1>
                 <p className="mt-2 text-slate-700">
-                  {page.leaderName}, in sales at {page.orgName}, would like to know how working with sales feels from your side.
-                  Three questions, two minutes. No account needed.
+                  {page.leaderName}, in sales at {page.orgName}, would like to know how working with sales feels from your side. Three questions, two
+                  minutes. No account needed.
                 </p>
               </>
             }

@@ -20,9 +20,7 @@ export default async function JoinPage({ params }: { params: Promise<{ slug: str
         ) : (
           <>
             <h1 className="text-xl font-semibold text-slate-900">This invite link is not valid</h1>
-            <p className="mt-2 text-sm text-slate-600">
-              Check that you copied the whole link, or ask the person who sent it for a new one.
-            </p>
+            <p className="mt-2 text-sm text-slate-600">Check that you copied the whole link, or ask the person who sent it for a new one.</p>
           </>
         )}
       </main>

@@ -45,7 +45,12 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
         actions={
           <>
             <PriorityToggle slug={page.slug} relationshipId={r.id} priority={r.priority} />
-            <RelationshipFormDialog slug={page.slug} departments={page.departments} relationship={r} trigger={<Button variant="secondary">Edit</Button>} />
+            <RelationshipFormDialog
+              slug={page.slug}
+              departments={page.departments}
+              relationship={r}
+              trigger={<Button variant="secondary">Edit</Button>}
+            />
             <InteractionDialog slug={page.slug} relationshipId={r.id} counterpart={r.counterpartName} today={page.today} trust={r.trust} />
           </>
         }
@@ -59,7 +64,7 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
           </span>
         </Fact>
         <Fact label="Trust">
-          <span className="text-2xl font-semibold tabular-nums text-slate-900">{r.trust}</span>
+          <span className="text-2xl font-semibold text-slate-900 tabular-nums">{r.trust}</span>
           <span className="text-sm text-slate-600"> of 5</span>
         </Fact>
         <Fact label="Next contact">
@@ -99,7 +104,10 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
         </Panel>
       </div>
 
-      <Panel title="Trust over time, both views" description={`Your trust level after each interaction, and ${r.counterpartName}'s own answer in each check-in.`}>
+      <Panel
+        title="Trust over time, both views"
+        description={`Your trust level after each interaction, and ${r.counterpartName}'s own answer in each check-in.`}
+      >
         {page.trustLine.length === 0 && page.theirTrust.length === 0 ? (
           <p className="text-sm text-slate-600">Log an interaction or send a check-in link to start the chart.</p>
         ) : (
@@ -111,10 +119,18 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
             />
             <div className="space-y-4">
               {page.trustLine.length > 0 && (
-                <TrustTable caption="Trust after each interaction" what="Interaction" rows={page.trustLine.map((p) => ({ on: p.on, what: INTERACTION_LABEL[p.kind], trust: p.trust }))} />
+                <TrustTable
+                  caption="Trust after each interaction"
+                  what="Interaction"
+                  rows={page.trustLine.map((p) => ({ on: p.on, what: INTERACTION_LABEL[p.kind], trust: p.trust }))}
+                />
               )}
               {page.theirTrust.length > 0 && (
-                <TrustTable caption={`${r.counterpartName}'s trust in each check-in`} what="Their view" rows={page.theirTrust.map((p) => ({ on: p.on, what: "Check-in answer", trust: p.trust }))} />
+                <TrustTable
+                  caption={`${r.counterpartName}'s trust in each check-in`}
+                  what="Their view"
+                  rows={page.theirTrust.map((p) => ({ on: p.on, what: "Check-in answer", trust: p.trust }))}
+                />
               )}
             </div>
           </div>
@@ -125,7 +141,14 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
         title="Check-in links"
         description={`A private link for ${r.counterpartName}: trust 1-5, what sales does that makes them crazy, what would help. No account needed; one answer per link. ${page.own ? "You" : r.ownerName} and the organisation's admins read the answers.`}
       >
-        <CheckInLinks slug={page.slug} relationshipId={r.id} counterpart={r.counterpartName} timeZone={page.timeZone} canManage={page.canCheckIn} links={page.checkIns} />
+        <CheckInLinks
+          slug={page.slug}
+          relationshipId={r.id}
+          counterpart={r.counterpartName}
+          timeZone={page.timeZone}
+          canManage={page.canCheckIn}
+          links={page.checkIns}
+        />
       </Panel>
 
       <section aria-labelledby="timeline-heading" className="space-y-4">
@@ -147,7 +170,7 @@ export default async function RelationshipPage({ params }: { params: Promise<{ s
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200">
-      <h2 className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</h2>
+      <h2 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{label}</h2>
       <div className="mt-2">{children}</div>
     </div>
   );
@@ -167,7 +190,7 @@ function TrustTable({ caption, what, rows }: { caption: string; what: string; ro
       <tbody className="divide-y divide-slate-100">
         {rows.map((row, i) => (
           <tr key={i}>
-            <Td className="whitespace-nowrap py-2">{formatDay(row.on)}</Td>
+            <Td className="py-2 whitespace-nowrap">{formatDay(row.on)}</Td>
             <Td className="py-2">{row.what}</Td>
             <Td className="py-2 text-right tabular-nums">{row.trust}</Td>
           </tr>

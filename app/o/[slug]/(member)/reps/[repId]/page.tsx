@@ -52,7 +52,11 @@ export default async function BaselinePage({
         }
         actions={
           <span className="flex flex-wrap items-center gap-2">
-            {cycle && <Badge tone={cycle.assessment === "shared" ? "green" : cycle.assessment === "submitted" ? "blue" : "neutral"}>{`Self-assessment: ${ASSESSMENT_STATUS_LABEL[cycle.assessment]}`}</Badge>}
+            {cycle && (
+              <Badge
+                tone={cycle.assessment === "shared" ? "green" : cycle.assessment === "submitted" ? "blue" : "neutral"}
+              >{`Self-assessment: ${ASSESSMENT_STATUS_LABEL[cycle.assessment]}`}</Badge>
+            )}
             <Link href={`/o/${page.slug}/reps/${rep.userId}/coaching`} className={buttonClasses("secondary", "sm", "print:hidden")}>
               {viewerIsRep ? "My coaching" : "Coaching plans and notes"}
             </Link>

@@ -40,7 +40,10 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
             </>
           }
         />
-        <Panel title="Active plans" description={["Tick each action when you have done it.", scoresAwaitSharingNote(active)].filter(Boolean).join(" ")}>
+        <Panel
+          title="Active plans"
+          description={["Tick each action when you have done it.", scoresAwaitSharingNote(active)].filter(Boolean).join(" ")}
+        >
           {active.length === 0 ? (
             <p className="text-sm text-slate-600">No active plan. Your leader sets one up with you after a 1:1.</p>
           ) : (
@@ -61,7 +64,14 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
           </Panel>
         )}
         <Panel title="Notes from your 1:1s">
-          <NoteList slug={page.slug} notes={page.notes} repName={page.rep.name} behaviours={[]} today={page.today} emptyText="No notes shared with you yet." />
+          <NoteList
+            slug={page.slug}
+            notes={page.notes}
+            repName={page.rep.name}
+            behaviours={[]}
+            today={page.today}
+            emptyText="No notes shared with you yet."
+          />
         </Panel>
       </div>
     );
@@ -86,7 +96,9 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
             <ReportLink slug={page.slug} repId={rep.userId} className={buttonClasses("secondary")}>
               Printable report
             </ReportLink>
-            {coach.canCoach && <PlanDialog slug={page.slug} rep={rep} behaviours={coach.behaviours} today={page.today} trigger={<Button>New plan</Button>} />}
+            {coach.canCoach && (
+              <PlanDialog slug={page.slug} rep={rep} behaviours={coach.behaviours} today={page.today} trigger={<Button>New plan</Button>} />
+            )}
           </>
         }
       />
@@ -102,7 +114,7 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
           <span className="mt-1 block text-xs text-slate-600">{`Every ${coach.cadenceDays} days`}</span>
         </Fact>
         <Fact label="Active plans">
-          <span className="text-2xl font-semibold tabular-nums text-slate-900">{active.length}</span>
+          <span className="text-2xl font-semibold text-slate-900 tabular-nums">{active.length}</span>
         </Fact>
         <Fact label="Cycle">
           <span className="block font-medium text-slate-900">{coach.cycle?.name ?? "None open"}</span>
@@ -119,7 +131,9 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
         }
       >
         {coach.items.length === 0 ? (
-          <p className="text-sm text-slate-600">{coach.cycle ? `Rate ${rep.name} in ${coach.cycle.name} to see what to coach on.` : "No cycle is open."}</p>
+          <p className="text-sm text-slate-600">
+            {coach.cycle ? `Rate ${rep.name} in ${coach.cycle.name} to see what to coach on.` : "No cycle is open."}
+          </p>
         ) : (
           <ol className="divide-y divide-slate-100">
             {coach.items.map((item, i) => (
@@ -144,7 +158,14 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
         ) : (
           <div className="space-y-4">
             {[...active, ...finished].map((plan) => (
-              <PlanCard key={plan.id} slug={page.slug} plan={plan} today={page.today} canEdit={coach.canCoach} canTick={coach.canCoach && plan.status === "active"} />
+              <PlanCard
+                key={plan.id}
+                slug={page.slug}
+                plan={plan}
+                today={page.today}
+                canEdit={coach.canCoach}
+                canTick={coach.canCoach && plan.status === "active"}
+              />
             ))}
           </div>
         )}
@@ -160,7 +181,14 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
           )}
           <div className={coach.canCoach ? undefined : "lg:col-span-2"}>
             <h3 className="mb-3 text-sm font-semibold text-slate-900">Notes</h3>
-            <NoteList slug={page.slug} notes={page.notes} repName={rep.name} behaviours={coach.behaviours} today={page.today} emptyText="No notes you can read yet." />
+            <NoteList
+              slug={page.slug}
+              notes={page.notes}
+              repName={rep.name}
+              behaviours={coach.behaviours}
+              today={page.today}
+              emptyText="No notes you can read yet."
+            />
           </div>
         </div>
       </Panel>
@@ -171,7 +199,7 @@ export default async function RepCoachingPage({ params }: { params: Promise<{ sl
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-600">{label}</p>
+      <p className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</p>
       <div className="mt-1">{children}</div>
     </div>
   );

@@ -57,7 +57,10 @@ export default async function RepReportPage(props: Props) {
         </div>
       </div>
 
-      <article aria-labelledby="report-title" className="print-document mx-auto max-w-4xl space-y-8 rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200 sm:p-10 print:max-w-none print:space-y-6 print:rounded-none print:p-0 print:shadow-none print:ring-0">
+      <article
+        aria-labelledby="report-title"
+        className="print-document mx-auto max-w-4xl space-y-8 rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200 sm:p-10 print:max-w-none print:space-y-6 print:rounded-none print:p-0 print:shadow-none print:ring-0"
+      >
         <header className="space-y-4 border-b border-slate-300 pb-5">
           <p className="text-sm font-medium text-slate-700">{`${report.orgName} · Coaching report`}</p>
           <h1 id="report-title" className="text-2xl font-semibold tracking-tight text-slate-900">
@@ -96,10 +99,17 @@ export default async function RepReportPage(props: Props) {
               ) : (
                 <div className="print:break-inside-avoid">
                   <BaselineTable
-                    caption={cycle.visible.self && cycle.visible.leader ? `${cycle.name}: self, leader, gap and coaching label per behaviour` : `${cycle.name}: scores per behaviour`}
+                    caption={
+                      cycle.visible.self && cycle.visible.leader
+                        ? `${cycle.name}: self, leader, gap and coaching label per behaviour`
+                        : `${cycle.name}: scores per behaviour`
+                    }
                     rows={cycle.rows}
                     dropHidden
-                    column={{ header: "Label", cell: (row) => <span className="whitespace-nowrap">{row.label ? <LabelBadge label={row.label} /> : "—"}</span> }}
+                    column={{
+                      header: "Label",
+                      cell: (row) => <span className="whitespace-nowrap">{row.label ? <LabelBadge label={row.label} /> : "—"}</span>,
+                    }}
                   />
                 </div>
               )}
@@ -118,10 +128,16 @@ export default async function RepReportPage(props: Props) {
 
         <ReportSection title="Active coaching plans">
           {report.plans.length === 0 ? (
-            <p className="text-sm text-slate-700">{viewerIsRep ? "No active coaching plan. Your leader sets one up with you after a 1:1." : `No active coaching plan for ${repFirstName}.`}</p>
+            <p className="text-sm text-slate-700">
+              {viewerIsRep
+                ? "No active coaching plan. Your leader sets one up with you after a 1:1."
+                : `No active coaching plan for ${repFirstName}.`}
+            </p>
           ) : (
             <div className="space-y-4">
-              {viewerIsRep && cycle && !cycle.visible.leader && <p className="text-sm text-slate-700">Scores then and now appear once your leader shares your results.</p>}
+              {viewerIsRep && cycle && !cycle.visible.leader && (
+                <p className="text-sm text-slate-700">Scores then and now appear once your leader shares your results.</p>
+              )}
               {report.plans.map((plan) => (
                 <div key={plan.id} className="space-y-1">
                   <PlanCard slug={report.slug} plan={plan} today={report.today} canEdit={false} canTick={false} />
@@ -141,7 +157,9 @@ export default async function RepReportPage(props: Props) {
             today={report.today}
             emptyText={viewerIsRep ? "No notes shared with you yet." : `No notes shared with ${repFirstName} yet.`}
           />
-          {report.moreNotes && <p className="mt-3 text-xs text-slate-700">{`The ${report.notes.length} most recent shared notes; older ones are on the coaching page.`}</p>}
+          {report.moreNotes && (
+            <p className="mt-3 text-xs text-slate-700">{`The ${report.notes.length} most recent shared notes; older ones are on the coaching page.`}</p>
+          )}
         </ReportSection>
       </article>
     </div>
