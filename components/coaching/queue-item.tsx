@@ -1,21 +1,11 @@
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { CoachingLabel } from "@/lib/coaching/rules";
+import type { QueueItem } from "@/lib/coaching/rules";
 import { ItemScores, LabelBadge, SelfComment } from "./labels";
 import { PlanDialog } from "./plan-dialog";
 
-type Item = {
-  behaviourId: string;
-  name: string;
-  leader: number;
-  self: number | null;
-  selfComment: string | null;
-  gap: number | null;
-  relativeGap: number | null;
-  relative: boolean;
-  label: CoachingLabel | null;
-  suggestedTarget: number;
-};
+/** A queue item with the target a plan made from it would start with. */
+type Item = QueueItem & { suggestedTarget: number };
 
 /**
  * One "coach on this next" item: its rank, behaviour, label and scores, and (for a coach) the button that turns
