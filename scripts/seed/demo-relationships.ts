@@ -202,17 +202,15 @@ export async function seedDemoRelationships(db: DbOrTx, ctx: SeedContext): Promi
       .returning({ id: relationships.id });
     const relationshipId = row!.id;
     if (plan.goals.length > 0) {
-      await db
-        .insert(relationshipGoals)
-        .values(
-          plan.goals.map((g, i) => ({
-            orgId: ctx.orgId,
-            relationshipId,
-            text: g.text,
-            achievedAt: g.achieved ? new Date(Date.now() - 10 * 86_400_000) : null,
-            createdAt: new Date(Date.now() - (plan.startedDaysAgo - i) * 86_400_000),
-          })),
-        );
+      await db.insert(relationshipGoals).values(
+        plan.goals.map((g, i) => ({
+          orgId: ctx.orgId,
+          relationshipId,
+          text: g.text,
+          achievedAt: g.achieved ? new Date(Date.now() - 10 * 86_400_000) : null,
+          createdAt: new Date(Date.now() - (plan.startedDaysAgo - i) * 86_400_000),
+        })),
+      );
     }
     const logged =
       plan.log.length > 0
@@ -249,16 +247,14 @@ export async function seedDemoRelationships(db: DbOrTx, ctx: SeedContext): Promi
         })
         .returning({ id: checkIns.id });
       if (c.action) {
-        await db
-          .insert(relationshipActions)
-          .values({
-            orgId: ctx.orgId,
-            relationshipId,
-            checkInId: link!.id,
-            description: c.action.description,
-            owner: "us",
-            dueOn: day(c.action.dueInDays),
-          });
+        await db.insert(relationshipActions).values({
+          orgId: ctx.orgId,
+          relationshipId,
+          checkInId: link!.id,
+          description: c.action.description,
+          owner: "us",
+          dueOn: day(c.action.dueInDays),
+        });
       }
     }
   }

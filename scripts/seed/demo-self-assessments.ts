@@ -32,18 +32,16 @@ export async function seedDemoSelfAssessments(db: DbOrTx, ctx: SeedContext): Pro
       const score = (i: number, shift: number) =>
         t === LENIENT.team && r === LENIENT.rep && shift === 2 ? Math.min(5, demoLeaderScore(t, r, i) + 2) : ((r * 3 + i * 2 + shift + t) % 5) + 1;
       const answer = (cycleId: string, shift: number, count = behaviours.length) =>
-        behaviours
-          .slice(0, count)
-          .forEach((b, i) =>
-            answers.push({
-              orgId: ctx.orgId,
-              cycleId,
-              repUserId,
-              behaviourId: b.id,
-              score: score(i, shift),
-              comment: i === 0 ? "This is where I want to grow." : null,
-            }),
-          );
+        behaviours.slice(0, count).forEach((b, i) =>
+          answers.push({
+            orgId: ctx.orgId,
+            cycleId,
+            repUserId,
+            behaviourId: b.id,
+            score: score(i, shift),
+            comment: i === 0 ? "This is where I want to grow." : null,
+          }),
+        );
       if (previous) {
         states.push({
           orgId: ctx.orgId,

@@ -299,18 +299,16 @@ describe("the leader dashboard's coaching", () => {
     const f = await coachedOrganisation(db);
     const extra = (await insertUser(db, { name: "Xena Extra", email: `xena.${f.orgId}@example.test`, passwordHash: "x" })).id;
     await insertMembership(db, f.orgId, { userId: extra, role: "rep", teamId: f.teamId });
-    await db
-      .insert(ratings)
-      .values(
-        f.behaviourIds.map((behaviourId) => ({
-          orgId: f.orgId,
-          cycleId: f.cycles.open,
-          repUserId: extra,
-          behaviourId,
-          score: 1,
-          updatedBy: f.users.leader,
-        })),
-      );
+    await db.insert(ratings).values(
+      f.behaviourIds.map((behaviourId) => ({
+        orgId: f.orgId,
+        cycleId: f.cycles.open,
+        repUserId: extra,
+        behaviourId,
+        score: 1,
+        updatedBy: f.users.leader,
+      })),
+    );
     const data = await dashboard(f, "leader");
     if (data.role !== "leader") throw new Error("expected the leader dashboard");
     expect(data.coaching.topItems.map((i) => [i.repName, i.leader])).toEqual([
@@ -497,30 +495,26 @@ describe("dashboard queries", () => {
       for (let r = 0; r < 3; r++) {
         const rep = (await insertUser(db, { name: `Rep ${i}-${r}`, email: `rep.${i}.${r}.${large.orgId}@example.test`, passwordHash: "x" })).id;
         await insertMembership(db, large.orgId, { userId: rep, role: "rep", teamId: team.id });
-        await db
-          .insert(ratings)
-          .values(
-            large.behaviourIds.map((behaviourId, k) => ({
-              orgId: large.orgId,
-              cycleId: large.cycles.open,
-              repUserId: rep,
-              behaviourId,
-              score: 1 + ((i + r + k) % 5),
-              updatedBy: large.users.admin,
-            })),
-          );
+        await db.insert(ratings).values(
+          large.behaviourIds.map((behaviourId, k) => ({
+            orgId: large.orgId,
+            cycleId: large.cycles.open,
+            repUserId: rep,
+            behaviourId,
+            score: 1 + ((i + r + k) % 5),
+            updatedBy: large.users.admin,
+          })),
+        );
         await db.insert(assessments).values({ orgId: large.orgId, cycleId: large.cycles.open, repUserId: rep, submittedAt: new Date() });
-        await db
-          .insert(selfRatings)
-          .values(
-            large.behaviourIds.map((behaviourId, k) => ({
-              orgId: large.orgId,
-              cycleId: large.cycles.open,
-              repUserId: rep,
-              behaviourId,
-              score: 1 + ((i + 2 * r + k) % 5),
-            })),
-          );
+        await db.insert(selfRatings).values(
+          large.behaviourIds.map((behaviourId, k) => ({
+            orgId: large.orgId,
+            cycleId: large.cycles.open,
+            repUserId: rep,
+            behaviourId,
+            score: 1 + ((i + 2 * r + k) % 5),
+          })),
+        );
         const plan = await insertPlan(db, large.orgId, {
           repUserId: rep,
           behaviourId: large.behaviourIds[r]!,
