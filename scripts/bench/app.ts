@@ -51,6 +51,7 @@ export type ServerProcess = {
  * server behind.
  */
 export async function startServerProcess({ command, args, url, env, log, startupMs = 90_000 }: ServerProcess): Promise<AppServer> {
+  if (log) fs.mkdirSync(path.dirname(log), { recursive: true }); // a fresh clone has no .test-data yet
   const out = log ? fs.openSync(log, "a") : "ignore";
   const child: ChildProcess = spawn(command, args, { detached: true, stdio: ["ignore", out, out], env });
   let exitedWith: number | NodeJS.Signals | null | undefined;
