@@ -1,6 +1,7 @@
 /**
  * `npm test`: every test, in order, and a summary.
- *   1. type check   2. lint   3. unit + integration on the embedded database
+ *   1. type check   2. lint   3. unit + integration on the embedded database (the permission matrix and the fuzz
+ *      suite only when no PostgreSQL server is at hand: they test the chain, and run once, on the server, otherwise)
  *   4. integration on PostgreSQL (TEST_DATABASE_URL, or a throwaway cluster when the binaries exist), then a smoke
  *      set of it through PgBouncer in transaction mode in front of that server (DATABASE_POOLER=transaction)
  *   5. browser end-to-end tests against a production build (Chromium from CHROMIUM_PATH, Debian or Playwright),
@@ -59,17 +60,20 @@ function playwrightCounts(file: string): Pick<Step, "passed" | "failed" | "skipp
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
 }
 
+/** Suites of the chain itself (who may call every entry; malformed input writes nothing): on one database is enough. */
+const CHAIN_SUITES = ["tests/integration/permission-matrix.test.ts", "tests/integration/fuzz-actions.test.ts"];
+
 /** Integration files run again through the pooler: the prepared-statement cases, migrations, sign-in, writes. */
 const POOLER_SMOKE_SET = ["prepared-statements", "migrations", "accounts", "grid", "concurrent-saves", "org-revisions"].map(
   (name) => `tests/integration/${name}.test.ts`,
 );
 
-function vitest(name: string, projects: string[], env: Record<string, string> = {}, files: string[] = []) {
+function vitest(name: string, projects: string[], env: Record<string, string> = {}, args: string[] = []) {
   const file = path.join(reports, `${name.replace(/\W+/g, "-")}.json`);
   fs.rmSync(file, { force: true });
   const ok = run(
     "npx",
-    ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...files, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
+    ["vitest", "run", ...projects.flatMap((p) => ["--project", p]), ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`],
     env,
   );
   record({ name, status: ok ? "passed" : "failed", ...vitestCounts(file) });
@@ -109,8 +113,8 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(1));
   record({ name: "Type check", status: run("npm", ["run", "--silent", "typecheck"]) ? "passed" : "failed" });
   record({ name: "Lint", status: run("npm", ["run", "--silent", "lint"]) ? "passed" : "failed" });
-  vitest("Unit and integration (embedded PGlite)", ["unit", "integration"], { TEST_DATABASE_URL: "" });
-
+  // The server starts first: with one, the suites that check the chain rather than the database (every entry as every
+  // persona; fuzzed inputs) run on it alone, not on both databases.
   const pgName = "Integration (PostgreSQL server)";
   let cluster: Cluster | undefined;
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -128,6 +132,14 @@ async function main() {
       unavailable(pgName, "no PostgreSQL server binaries (initdb) found; set TEST_DATABASE_URL or POSTGRES_BIN");
     }
   }
+  const onServerOnly = serverUrl ? CHAIN_SUITES.flatMap((file) => ["--exclude", file]) : [];
+  vitest(
+    serverUrl ? "Unit and integration (embedded PGlite; the chain's suites run on PostgreSQL)" : "Unit and integration (embedded PGlite)",
+    ["unit", "integration"],
+    { TEST_DATABASE_URL: "" },
+    onServerOnly,
+  );
+
   if (serverUrl) {
     try {
       vitest(pgName, ["integration"], { TEST_DATABASE_URL: serverUrl });
