@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { DbOrTx } from "@/db/client";
 import { asMailWorker } from "@/db/tenant";
 import {
@@ -108,6 +109,9 @@ const ACCOUNT_MAIL_DAYS = 7;
  */
 export function startMailWorker(options: WorkerOptions): MailWorker {
   const pollMs = options.pollMs ?? POLL_MS;
+  // A nudge comes from a NOTIFY, whose callback the embedded database runs inside the committing request; rounds run
+  // in the context the worker started in instead, so their statements (and their timers') are never the request's.
+  const inStartContext = AsyncLocalStorage.snapshot();
   let stopped = false;
   let again = false;
   let running: Promise<void> | null = null;
@@ -161,9 +165,11 @@ export function startMailWorker(options: WorkerOptions): MailWorker {
       again = true;
       return;
     }
-    running = round().finally(() => {
-      running = null;
-    });
+    running = inStartContext(() =>
+      round().finally(() => {
+        running = null;
+      }),
+    );
   }
 
   nudge();

@@ -3,7 +3,7 @@ import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle, Db } from "@/db/client";
 import { claimDueMails } from "@/db/queries/mail";
-import { countQueries } from "@/db/query-counter";
+import { countQueries, inBackground } from "@/db/query-counter";
 import { clipSubject, queueMail, queueMails } from "@/lib/mail/queue";
 import { smtpTransport } from "@/lib/mail/transport";
 import { deliverDueMails, startMailWorker } from "@/lib/mail/worker";
@@ -219,6 +219,30 @@ describe("the mail outbox", () => {
     expect(rawHeader(mail!, "list-unsubscribe")).toMatch(/^<http:\/\/localhost:3000\/api\/unsubscribe\/[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+>$/);
     expect(rawHeader(mail!, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
     expect(mail!.text).toContain("/unsubscribe/");
+  });
+
+  it("runs a notified round in the worker's own context: none of its statements count for the request that committed", async () => {
+    await clearOutboxes();
+    const queue = (email: string) => db().transaction((tx) => queueMail(tx, null, resetMail(email)));
+    const alone = (await countQueries(() => queue("alone@example.test"))).queries;
+    await clearOutboxes();
+    // As instrumentation.ts starts it: in the background scope, which a NOTIFY's callback does not run in.
+    const worker = inBackground(() =>
+      startMailWorker({ ...options(), db: async () => handle.db, listen: (onNotify) => handle.listen("coachgrid_mail", onNotify), pollMs: 120_000 }),
+    );
+    try {
+      await worker.idle();
+      await new Promise((r) => setTimeout(r, 300)); // the subscription is in place
+      const { queries } = await countQueries(async () => {
+        await queue("bea@example.test");
+        await smtp.waitFor(1, 10_000); // the notified round ran (claim, send, mark sent) while this was counting
+        await worker.idle();
+      });
+      expect(alone).toBeGreaterThan(0);
+      expect(queries).toBe(alone);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it("the worker sends right after the commit that queued a mail (notified), and stops cleanly", async () => {
