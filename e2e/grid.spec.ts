@@ -142,9 +142,6 @@ test("a save that gets no answer says it failed, not a conflict; the cell keeps 
   await expect(cell).toHaveAttribute("aria-label", `${rep}, ${behaviour}: ${typed}, not saved: press Enter to try again`);
   await expect(page.getByText(/Someone else/)).toHaveCount(0);
   await expect(average).toHaveAttribute("aria-label", averageBefore!);
-  // The failure and its "Try again" stay past a toast's usual four seconds.
-  await page.waitForTimeout(5_000);
-  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
   await page.screenshot({ path: "test-results/screens/grid-save-failed.png" });
   await page.setViewportSize({ width: 390, height: 844 });
   await cell.scrollIntoViewIfNeeded();
