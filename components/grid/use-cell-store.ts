@@ -74,8 +74,6 @@ export function useCellStore(slug: string, cycleId: string, grid: GridModel) {
     toast.error(`Couldn't save ${what}: ${score ?? "cleared"}`, {
       id: toastId,
       description: "Check your connection, then try again. The cell keeps your value, marked not saved.",
-      // It stays until the cell saves or the toast is closed: a failure with a retry must not vanish after four seconds.
-      duration: Infinity,
       action: { label: "Try again", onClick: () => void save(id, score, true) },
     });
     setAnnouncement(`Not saved: ${what}. Check your connection; press Enter on the cell to try again.`);
