@@ -142,13 +142,8 @@ test("a save that gets no answer says it failed, not a conflict; the cell keeps 
   await expect(cell).toHaveAttribute("aria-label", `${rep}, ${behaviour}: ${typed}, not saved: press Enter to try again`);
   await expect(page.getByText(/Someone else/)).toHaveCount(0);
   await expect(average).toHaveAttribute("aria-label", averageBefore!);
-  await page.screenshot({ path: "test-results/screens/grid-save-failed.png" });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await cell.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "test-results/screens/grid-save-failed-390.png" });
-  await page.setViewportSize({ width: 1280, height: 720 });
-
-  // The server fails (500): "Try again" fails the same way; the value stays.
+  // The server fails (500): the toast's "Try again" (used at once: the toast closes after a few seconds; the cell's own
+  // retry stays) fails the same way; the value stays.
   await page.unroute(saves);
   let failed = 0;
   await page.route(saves, (route) => {
@@ -161,6 +156,11 @@ test("a save that gets no answer says it failed, not a conflict; the cell keeps 
   await expect(failure).toBeVisible();
   await expect(cell).toHaveAttribute("aria-label", `${rep}, ${behaviour}: ${typed}, not saved: press Enter to try again`);
   await expect(page.getByText(/Someone else/)).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screens/grid-save-failed.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await cell.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/grid-save-failed-390.png" });
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Back online: Enter on the cell saves it; the average moves and the failure goes.
   await page.unroute(saves);
