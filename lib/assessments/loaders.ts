@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { honestGaps, type Voice } from "@/lib/coaching/tendency";
 import { baselineViewSchema } from "@/lib/schemas/assessments";
+import { shownCycle } from "@/lib/cycles/order";
 import { readOwnCurrentCycle } from "./own-cycle";
 import { assessmentStatus, canShare, coachSeesSelf, repSeesLeader } from "./visibility";
 
@@ -99,9 +100,8 @@ export async function readBaseline(
     behaviourId: string,
   ) => rows.find((r) => r.cycleId === cycleId && r.behaviourId === behaviourId);
 
-  const rated = cycles.filter((c) => c.status !== "draft");
-  const cycle = (chosen ? rated.find((c) => c.id === chosen) : (rated.find((c) => c.status === "open") ?? rated[0])) ?? null;
-  if (chosen && !cycle) throw new Refusal("not_found");
+  const { rated, cycle, missing } = shownCycle(cycles, chosen);
+  if (missing) throw new Refusal("not_found");
 
   const view = (cycleId: string) => {
     const visible = sides(cycleId);

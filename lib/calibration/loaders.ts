@@ -8,6 +8,7 @@ import { Refusal } from "@/lib/chain/outcome";
 import { toCsv } from "@/lib/csv";
 import { fileNameSlug } from "@/lib/slug";
 import { calibrationViewSchema } from "@/lib/schemas/calibration";
+import { shownCycle } from "@/lib/cycles/order";
 import { LENIENCY_GAP, LENIENCY_MIN_RATINGS, shapeRaterFigures, type Figures } from "./rules";
 import type { z } from "zod";
 
@@ -17,9 +18,8 @@ import type { z } from "zod";
  */
 async function readCalibration({ db, org, member }: MemberContext, { cycle: chosen }: z.output<typeof calibrationViewSchema>) {
   const [cycles, behaviours] = await Promise.all([listCycles(db, org.id), listBehaviours(db, org.id, { includeArchived: true })]);
-  const rated = cycles.filter((c) => c.status !== "draft");
-  const cycle = (chosen ? rated.find((c) => c.id === chosen) : (rated.find((c) => c.status === "open") ?? rated[0])) ?? null;
-  if (chosen && !cycle) throw new Refusal("not_found");
+  const { rated, cycle, missing } = shownCycle(cycles, chosen);
+  if (missing) throw new Refusal("not_found");
   const ownOnly = member.role !== "admin";
   const [rows, rounds] = await Promise.all([
     cycle ? listRaterFigures(db, org.id, cycle.id, ownOnly ? member.userId : undefined) : null,
