@@ -1,3 +1,4 @@
+import { formatGap } from "@/components/self-assessment/format";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS, orderQueue, queueItem } from "@/lib/coaching/rules";
 import { compareWithOthers } from "@/lib/calibration/rules";
@@ -219,5 +220,15 @@ describe("a rater against the other leaders", () => {
 
   it("has no comparison with others when no one else rated", () => {
     expect(compareWithOthers(row(40, 160), { count: 40, sum: 160, mean: 4 })).toMatchObject({ vsOthers: null, vsOrganisation: 0, tendency: null });
+  });
+});
+
+describe("a gap as the pages write it", () => {
+  it("keeps whole gaps whole, writes a relative gap to one decimal, with a true minus sign", () => {
+    expect([2, -1, 0].map(formatGap)).toEqual(["+2", "\u22121", "0"]);
+    expect([0.4, -1.6, 1 / 3, -7 / 3].map(formatGap)).toEqual(["+0.4", "\u22121.6", "+0.3", "\u22122.3"]);
+    // A relative gap that rounds to nothing is none, without a sign.
+    expect([0.04, -0.04].map(formatGap)).toEqual(["0", "0"]);
+    expect(formatGap(null)).toBe("—");
   });
 });
