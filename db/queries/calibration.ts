@@ -50,7 +50,7 @@ export async function listRaterFigures(db: DbOrTx, orgId: string, cycleId: strin
         from ${ratings} r
         where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.score is not null
         group by grouping sets ((r.updated_by), (r.updated_by, r.behaviour_id), (), (r.behaviour_id))
-        having grouping(r.updated_by) = 1 ${raterUserId ? sql`or r.updated_by = ${raterUserId}` : sql`or true`}
+        ${raterUserId ? sql`having grouping(r.updated_by) = 1 or r.updated_by = ${raterUserId}` : sql``}
       ) g
       left join ${users} u on u.id = g.rater
       order by u.name nulls first, g.rater, g.behaviour_id nulls first`,
