@@ -4,6 +4,7 @@
  * (db/queries/calibration-rounds.ts); the statistics are in lib/statistics/agreement.ts.
  */
 import { krippendorffAlpha, pairAgreement } from "@/lib/statistics/agreement";
+import type { PairRow } from "@/db/queries/calibration-rounds";
 
 /** A round samples at least this many reps of a team (all of them when the team has fewer). */
 export const MIN_SAMPLE_PER_TEAM = 3;
@@ -103,14 +104,8 @@ export function bothIn(first: number | null, second: number | null): boolean {
   return first !== null && second !== null;
 }
 
-export type RatingPair = {
-  repUserId: string;
-  behaviourId: string;
-  first: number | null;
-  firstComment: string | null;
-  second: number | null;
-  secondComment: string | null;
-};
+/** A sampled rep's first (leader) and second rating of one behaviour, as the round's query returns them. */
+export type RatingPair = PairRow;
 
 export type Agreement = {
   /** Reps rated twice. */
