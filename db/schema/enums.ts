@@ -46,3 +46,11 @@ export const MAIL_STATUSES = ["queued", "sending", "sent", "failed"] as const;
 /** What the coaching queue's blind-spot and hidden-strength labels measure (lib/coaching/gap-basis.ts words them). */
 export const GAP_BASES = ["raw", "relative"] as const;
 export type GapBasis = (typeof GAP_BASES)[number];
+
+/** What a sales measure counts (lib/results/measures.ts words them and formats values). */
+export const MEASURE_UNITS = ["percent", "currency", "count", "number"] as const;
+export type MeasureUnit = (typeof MEASURE_UNITS)[number];
+
+/** What an organisation's API token may do (lib/results/api-tokens.ts). */
+export const API_TOKEN_SCOPES = ["results:write"] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
