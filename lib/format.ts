@@ -39,3 +39,10 @@ export function relativeDays(days: number): string {
 }
 
 export const ROLE_LABEL: Record<MemberRole, string> = { admin: "Admin", leader: "Leader", rep: "Rep" };
+
+/** A difference with its sign (a true minus), to two decimals: "+0.65", "−0.30", "0.00"; a dash for none. */
+export function formatSigned(n: number | null): string {
+  if (n === null) return "—";
+  const sign = n > 0 ? "+" : n < 0 ? "\u2212" : "";
+  return `${sign}${Math.abs(n).toFixed(2)}`;
+}

@@ -1,8 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { Figures, RaterFigures } from "@/lib/calibration/rules";
+import { formatSigned } from "@/lib/format";
 
-const signed = (n: number | null) => (n === null ? "—" : `${n > 0 ? "+" : n < 0 ? "\u2212" : ""}${Math.abs(n).toFixed(2)}`);
 const fixed = (n: number | null) => (n === null ? "—" : n.toFixed(2));
 
 /** The 1-5 distribution as five small bars, with the counts spelled out for screen readers and on hover. */
@@ -32,8 +32,8 @@ function FigureCells({ f }: { f: Figures }) {
       <Td>
         <Distribution counts={f.distribution} />
       </Td>
-      <Td className="text-right tabular-nums">{signed(f.vsOrganisation)}</Td>
-      <Td className="text-right tabular-nums">{signed(f.vsOthers)}</Td>
+      <Td className="text-right tabular-nums">{formatSigned(f.vsOrganisation)}</Td>
+      <Td className="text-right tabular-nums">{formatSigned(f.vsOthers)}</Td>
     </>
   );
 }

@@ -180,6 +180,10 @@ export async function listAssignments(db: DbOrTx, orgId: string, roundId: string
 export type PairRow = {
   repUserId: string;
   behaviourId: string;
+  /** Who last saved the first (leader) rating, and who gives the second. */
+  firstRaterUserId: string | null;
+  firstRaterName: string | null;
+  secondRaterUserId: string;
   first: number | null;
   firstComment: string | null;
   second: number | null;
@@ -194,17 +198,21 @@ export async function listRatingPairs(db: DbOrTx, orgId: string, roundId: string
   const rows = await executeRows<{
     rep_user_id: string;
     behaviour_id: string;
+    first_rater: string | null;
+    first_rater_name: string | null;
+    second_rater: string;
     first: number | null;
     first_comment: string | null;
     second: number | null;
     second_comment: string | null;
   }>(
     db,
-    sql`select a.rep_user_id, b.id as behaviour_id, r.score as first, r.comment as first_comment, sr.score as second, sr.comment as second_comment
+    sql`select a.rep_user_id, b.id as behaviour_id, r.updated_by as first_rater, fu.name as first_rater_name, a.second_rater_user_id as second_rater, r.score as first, r.comment as first_comment, sr.score as second, sr.comment as second_comment
       from ${calibrationAssignments} a
       join ${behaviours} b on b.org_id = a.org_id and b.archived_at is null
       left join ${secondRatings} sr on sr.org_id = a.org_id and sr.round_id = a.round_id and sr.rep_user_id = a.rep_user_id and sr.behaviour_id = b.id
       left join ${ratings} r on r.org_id = a.org_id and r.cycle_id = ${cycleId} and r.rep_user_id = a.rep_user_id and r.behaviour_id = b.id and r.score is not null
+      left join ${users} fu on fu.id = r.updated_by
       where a.org_id = ${orgId} and a.round_id = ${roundId} and (sr.score is not null or r.score is not null)
         ${raterUserId ? sql`and a.second_rater_user_id = ${raterUserId}` : sql``}
       order by a.rep_user_id, b.position, b.id`,
@@ -212,6 +220,9 @@ export async function listRatingPairs(db: DbOrTx, orgId: string, roundId: string
   return rows.map((r) => ({
     repUserId: r.rep_user_id,
     behaviourId: r.behaviour_id,
+    firstRaterUserId: r.first_rater,
+    firstRaterName: r.first_rater_name,
+    secondRaterUserId: r.second_rater,
     first: r.first === null ? null : Number(r.first),
     firstComment: r.first_comment,
     second: r.second === null ? null : Number(r.second),

@@ -17,9 +17,11 @@ import {
   MIN_SAMPLE_PER_TEAM,
   parseSampleSize,
   proposeRound,
+  raterOffsets,
   roundAgreement,
   type Random,
 } from "./rounds";
+import { LENIENCY_GAP, LENIENCY_MIN_RATINGS } from "./rules";
 
 /**
  * The new round's proposal: per active team with reps, a random sample (crypto-random on the server) and a second
@@ -116,6 +118,10 @@ export const loadRound = memberLoader(
       }));
 
     const agreement = admin ? roundAgreement(pairs, behaviourList) : null;
+    const raterName = new Map<string, string>([
+      ...assignments.map((a) => [a.secondRaterUserId, a.secondRaterName] as const),
+      ...pairs.flatMap((p) => (p.firstRaterUserId && p.firstRaterName ? [[p.firstRaterUserId, p.firstRaterName] as const] : [])),
+    ]);
     return {
       slug: org.slug,
       round: { id: round.id, cycleName: round.cycleName, createdAt: round.createdAt, finishedAt: round.finishedAt },
@@ -143,7 +149,8 @@ export const loadRound = memberLoader(
             .sort((x, y) => x.repName.localeCompare(y.repName)),
         })),
       },
-      rule: { minReps: MIN_REPS_FOR_AGREEMENT, alpha: ALPHA_TENTATIVE },
+      raters: admin ? raterOffsets(pairs).map((r) => ({ ...r, name: raterName.get(r.userId) ?? "Former member" })) : [],
+      rule: { minReps: MIN_REPS_FOR_AGREEMENT, alpha: ALPHA_TENTATIVE, leniencyGap: LENIENCY_GAP, leniencyMinRatings: LENIENCY_MIN_RATINGS },
       behaviourCount: behaviourList.length,
     };
   },

@@ -5,6 +5,7 @@
  */
 import { krippendorffAlpha, pairAgreement } from "@/lib/statistics/agreement";
 import type { PairRow } from "@/db/queries/calibration-rounds";
+import { LENIENCY_GAP, LENIENCY_MIN_RATINGS } from "./rules";
 
 /** A round samples at least this many reps of a team (all of them when the team has fewer). */
 export const MIN_SAMPLE_PER_TEAM = 3;
@@ -156,4 +157,39 @@ export function roundAgreement(pairs: readonly RatingPair[], behaviours: readonl
         return { behaviourId: b.id, name: b.name, ...figures, comments };
       }),
   };
+}
+
+export type RaterOffset = {
+  userId: string;
+  /** Ratings of a rep on a behaviour this person gave (first or second) where the other rating is in too. */
+  count: number;
+  /** The mean of (their score - the other rater's score of the same rep on the same behaviour). */
+  offset: number;
+  /** Marked as with "How leaders rate": an offset of LENIENCY_GAP or more over LENIENCY_MIN_RATINGS ratings. */
+  tendency: "higher" | "lower" | null;
+};
+
+/**
+ * Who rates higher on the same reps: for each person in the round, first rater or second, how far their scores sit
+ * from the other rating of the same rep and behaviour. Unlike the comparison of leaders' means, both scores here are
+ * of the same person's work, so a real difference between teams cannot explain it. Highest first.
+ */
+export function raterOffsets(pairs: readonly RatingPair[]): RaterOffset[] {
+  const totals = new Map<string, { count: number; sum: number }>();
+  const add = (userId: string, difference: number) => {
+    const total = totals.get(userId) ?? { count: 0, sum: 0 };
+    totals.set(userId, { count: total.count + 1, sum: total.sum + difference });
+  };
+  for (const p of pairs) {
+    if (!bothIn(p.first, p.second) || p.firstRaterUserId === null) continue;
+    add(p.firstRaterUserId, p.first! - p.second!);
+    add(p.secondRaterUserId, p.second! - p.first!);
+  }
+  return [...totals]
+    .map(([userId, { count, sum }]) => {
+      const offset = sum / count;
+      const marked = count >= LENIENCY_MIN_RATINGS && Math.abs(offset) >= LENIENCY_GAP;
+      return { userId, count, offset, tendency: marked ? (offset > 0 ? ("higher" as const) : ("lower" as const)) : null };
+    })
+    .sort((a, b) => b.offset - a.offset);
 }

@@ -15,9 +15,22 @@ export function demoLeaderScore(t: number, r: number, b: number): number {
   return ((r * 7 + b * 3 + t * 2) % 5) + 1;
 }
 
+/**
+ * The demo's lenient leader: Priya Nair (Team West) rated every score one point high (5 stays 5) in the closed cycle,
+ * so "How leaders rate" marks her and the calibration round in that cycle shows it; by the open cycle, after the
+ * round, she rates like the others.
+ */
+export const DEMO_LENIENT_TEAM = 1;
+
+/** The previous cycle's score of team t's rep r on behaviour b as a leader who reads the scale as the others do gives it. */
+export function demoFairPreviousScore(t: number, r: number, b: number): number {
+  return Math.max(1, demoLeaderScore(t, r, b) - ((r + b) % 2));
+}
+
 /** The previous (closed) cycle's leader score of team t's rep r on behaviour b: every rep is rated there. */
 export function demoPreviousScore(t: number, r: number, b: number): number {
-  return Math.max(1, demoLeaderScore(t, r, b) - ((r + b) % 2));
+  const fair = demoFairPreviousScore(t, r, b);
+  return t === DEMO_LENIENT_TEAM ? Math.min(5, fair + 1) : fair;
 }
 
 export async function seedDemoRatings(db: DbOrTx, ctx: SeedContext): Promise<void> {

@@ -1,10 +1,19 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { listBehaviours } from "@/db/queries/behaviours";
+import { listRaterFigures } from "@/db/queries/calibration";
+import { listRatingPairs } from "@/db/queries/calibration-rounds";
+import { findOrganisationBySlug } from "@/db/queries/organisations";
 import { insertUser } from "@/db/queries/accounts";
 import { insertMembership } from "@/db/queries/organisations";
 import { countQueries } from "@/db/query-counter";
-import { ratings, secondRatings } from "@/db/schema";
+import { calibrationRounds, ratings, secondRatings } from "@/db/schema";
 import type { NewRoundPage, RoundPage } from "@/lib/calibration/round-loaders";
 import type { CalibrationPage } from "@/lib/calibration/loaders";
+import { raterOffsets } from "@/lib/calibration/rounds";
+import { LENIENCY_MIN_RATINGS, shapeRaterFigures } from "@/lib/calibration/rules";
+import { DEMO_ORG, DEMO_TEAMS } from "@/scripts/seed/demo-people";
+import { seedDemo } from "@/scripts/seed/index";
 import { krippendorffAlpha } from "@/lib/statistics/agreement";
 import { withTestDatabase } from "../support/database";
 import { memberEntry } from "../support/entries";
@@ -270,6 +279,12 @@ describe("agreement", () => {
     expect(page.agreement!.overall).toMatchObject({ reps: 12, exact: (12 + 12 * exact) / 24 });
     expect(page.progress).toHaveLength(12);
     expect(page.progress[0]).toMatchObject({ secondCount: 2, firstCount: 2, bothCount: 2 });
+    // Who rates higher: b0 the same; on b1 Lee minus Olu is 2 x first - 6, summing to 2 x 33 - 72 = -6 over 24 pairs.
+    expect(page.raters.map((r) => [r.userId, r.count, r.offset, r.tendency])).toEqual([
+      [f.users.otherLeader, 24, 0.25, null],
+      [f.users.leader, 24, -0.25, null],
+    ]);
+    expect((await ok<RoundPage>(ROUND, f, "otherLeader", { roundId })).raters).toEqual([]);
   });
 
   it("shows no figure under 10 reps rated twice, in the same number of statements", async () => {
@@ -290,5 +305,26 @@ describe("agreement", () => {
     expect((await ok<CalibrationPage>("/o/[slug]/calibration", f, "admin")).rounds.map((r) => [r.id, r.reps])).toEqual([[roundId, 2]]);
     expect((await ok<CalibrationPage>("/o/[slug]/calibration", f, "otherLeader")).rounds.map((r) => [r.id, r.ownReps])).toEqual([[roundId, 2]]);
     expect((await ok<CalibrationPage>("/o/[slug]/calibration", f, "leader")).rounds).toEqual([]);
+  });
+});
+
+describe("the demo's finished round", () => {
+  it("marks the lenient leader on How leaders rate and on the round, and no one else on the round", async () => {
+    await seedDemo(testDb());
+    const org = (await findOrganisationBySlug(testDb(), DEMO_ORG.slug))!;
+    const [round] = await testDb().select().from(calibrationRounds).where(eq(calibrationRounds.orgId, org.id));
+    const behaviours = await listBehaviours(testDb(), org.id);
+    const figures = shapeRaterFigures(await listRaterFigures(testDb(), org.id, round!.cycleId), behaviours);
+    const [priya, marcus] = [DEMO_TEAMS[1]!.leader, DEMO_TEAMS[0]!.leader].map((p) => figures.raters.find((r) => r.name === p.name)!);
+    expect(priya!.overall.count).toBeGreaterThanOrEqual(LENIENCY_MIN_RATINGS);
+    expect(priya!.overall.tendency).toBe("higher");
+    // With two leaders, one rating higher means the other rates lower: the round's pairs settle which.
+    expect(marcus!.overall.tendency).toBe("lower");
+    const pairs = await listRatingPairs(testDb(), org.id, round!.id, round!.cycleId);
+    const names = new Map(pairs.map((p) => [p.firstRaterUserId, p.firstRaterName]));
+    const offsets = raterOffsets(pairs);
+    expect(offsets[0]!.tendency).toBe("higher");
+    expect(names.get(offsets[0]!.userId)).toBe(DEMO_TEAMS[1]!.leader.name);
+    expect(offsets.slice(1).map((o) => o.tendency)).toEqual([null, null]);
   });
 });

@@ -6,14 +6,14 @@ import {
   eligibleSecondRaters,
   parseSampleSize,
   proposeRound,
+  raterOffsets,
   roundAgreement,
   sampleCount,
   secondRaterRefusal,
   type Person,
   type RatingPair,
 } from "@/lib/calibration/rounds";
-import { DEMO_AMBIGUOUS_BEHAVIOUR, demoSecondScore } from "@/scripts/seed/demo-calibration";
-import { demoPreviousScore } from "@/scripts/seed/demo-ratings";
+import { DEMO_AMBIGUOUS_BEHAVIOUR, demoScorePair } from "@/scripts/seed/demo-calibration";
 import { krippendorffAlpha } from "@/lib/statistics/agreement";
 
 /** A seeded generator (mulberry32), so a proposal is the same on every run. */
@@ -113,6 +113,9 @@ describe("the blind reveal and agreement", () => {
   ): RatingPair => ({
     repUserId: `rep${rep}`,
     behaviourId,
+    firstRaterUserId: "lee",
+    firstRaterName: "Lee",
+    secondRaterUserId: "olu",
     first,
     second,
     firstComment: comments[0],
@@ -158,14 +161,39 @@ describe("the blind reveal and agreement", () => {
     const flagged: number[] = [];
     for (let b = 0; b < 10; b += 1) {
       const units: [number, number][] = [];
-      for (let t = 0; t < 2; t += 1)
-        for (let r = 0; r < 5; r += 1) {
-          const first = demoPreviousScore(t, r, b);
-          units.push([first, demoSecondScore(first, t, r, b)]);
-        }
+      for (let t = 0; t < 2; t += 1) for (let r = 0; r < 5; r += 1) units.push(demoScorePair(t, r, b));
       const alpha = krippendorffAlpha(units, "ordinal");
       if (alpha !== null && alpha < ALPHA_TENTATIVE) flagged.push(b);
     }
     expect(flagged).toEqual([DEMO_AMBIGUOUS_BEHAVIOUR]);
+  });
+
+  it("sets each rater against the other rating of the same rep and behaviour, marking from 30 ratings and half a point", () => {
+    const rated = (rep: number, first: number | null, second: number | null, firstRater = "lee"): RatingPair => ({
+      ...pair(rep, "x", first, second),
+      firstRaterUserId: firstRater,
+    });
+    // Lee: 30 pairs one point above Olu; 2 pairs where Ann (another first rater) is 2 below Olu; unpaired ratings ignored.
+    const pairs = [
+      ...Array.from({ length: 30 }, (_, i) => rated(i, 4, 3)),
+      rated(30, 1, 3, "ann"),
+      rated(31, 2, 4, "ann"),
+      rated(32, 5, null),
+      rated(33, null, 1),
+    ];
+    expect(raterOffsets(pairs)).toEqual([
+      { userId: "lee", count: 30, offset: 1, tendency: "higher" },
+      // Olu: -1 on 30 pairs and +2 on 2: (-30 + 4) / 32.
+      { userId: "olu", count: 32, offset: -26 / 32, tendency: "lower" },
+      { userId: "ann", count: 2, offset: -2, tendency: null },
+    ]);
+    // 29 pairs a point apart: too few ratings to mark.
+    expect(raterOffsets(Array.from({ length: 29 }, (_, i) => rated(i, 4, 3))).map((r) => r.tendency)).toEqual([null, null]);
+    // 40 pairs 0.45 apart on average: under the gap.
+    const near = Array.from({ length: 40 }, (_, i) => rated(i, i < 18 ? 4 : 3, 3));
+    expect(raterOffsets(near).map((r) => [r.offset, r.tendency])).toEqual([
+      [18 / 40, null],
+      [-18 / 40, null],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FinishRoundButton } from "@/components/calibration/finish-round-button";
+import { RoundRaters } from "@/components/calibration/round-raters";
 import { RoundAgreement } from "@/components/calibration/round-agreement";
 import { RoundProgress } from "@/components/calibration/round-progress";
 import { SecondRatingForm } from "@/components/calibration/second-rating-form";
@@ -63,6 +64,12 @@ export default async function RoundPage({ params }: { params: Promise<{ slug: st
             description={`Computed only where both ratings of a rep on a behaviour are in, and shown from ${page.rule.minReps} reps rated twice.`}
           >
             <RoundAgreement slug={page.slug} agreement={page.agreement} rule={page.rule} />
+          </Panel>
+          <Panel
+            title="Who rates higher"
+            description="Each rater's scores against the other rating of the same rep and behaviour, where both are in."
+          >
+            <RoundRaters raters={page.raters} rule={page.rule} />
           </Panel>
           <Panel title="Progress" description="Behaviours rated by the second rater and by the rep's leader, per sampled rep.">
             <RoundProgress progress={page.progress} behaviourCount={page.behaviourCount} />
