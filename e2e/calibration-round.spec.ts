@@ -119,8 +119,25 @@ test("an admin starts a round, a second rater rates blind, the rep sees none of 
   await expect(flag.getByRole("link", { name: "Edit Building relationships" })).toHaveAttribute("href", /\/framework#behaviour-/);
   await expect(flag.getByRole("table")).toContainText("Keeps in touch with every account");
   await expect(admin.getByText("The 1/3/5 anchors may be read differently", { exact: true })).toHaveCount(1);
+  // And the lenient leader: her scores sit above the second rater's on the same reps; no one else is marked.
+  const raters = admin.getByRole("table", { name: /Each rater's scores against the other rating/ });
+  await expect(raters.getByRole("row", { name: new RegExp(west.leader.name) })).toContainText("Rates higher");
+  await expect(raters.getByText(/^Rates (higher|lower)$/)).toHaveCount(1);
   await expectNoAxeViolations(admin);
   await shot(admin, "calibration-round-agreement-1280");
   await admin.setViewportSize({ width: 390, height: 844 });
   await shot(admin, "calibration-round-agreement-390");
+});
+
+test("How leaders rate marks the demo's lenient leader in the closed cycle, and no one in the open one", async ({ browser }) => {
+  const admin = await signedIn(browser, DEMO_ADMIN.email);
+  await admin.goto(`${base}/calibration`);
+  const overall = admin.getByRole("table").first();
+  await expect(overall.getByText(/^Rates (higher|lower) than other leaders$/)).toHaveCount(0);
+  await admin.getByLabel("Cycle").selectOption({ label: "Q3 2026" });
+  await admin.getByRole("button", { name: "Show" }).click();
+  await expect(admin.getByRole("heading", { name: "Q3 2026: leader ratings" })).toBeVisible();
+  await expect(overall.getByRole("row", { name: new RegExp(west.leader.name) })).toContainText("Rates higher than other leaders");
+  // With two leaders, the other is the mirror image: the round above settles which scale differs.
+  await expect(overall.getByRole("row", { name: new RegExp(east.leader.name) })).toContainText("Rates lower than other leaders");
 });

@@ -9,16 +9,17 @@ export function RoundRaters({ raters, rule }: { raters: RoundPage["raters"]; rul
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-700">
-        Both scores of a pair are of the same rep&apos;s work, so a gap here is the raters&apos;, not the teams&apos;. A rater
-        {` ${rule.leniencyGap}`} or more away from the others, over at least {rule.leniencyMinRatings} ratings, is marked.
+        Difference: a rater&apos;s score minus the other rating of the same rep on the same behaviour, on average. Both are of the same rep&apos;s
+        work, so a difference here is the raters&apos;, not the teams&apos;. A rater {rule.leniencyGap} or more away, over at least{" "}
+        {rule.leniencyMinRatings} ratings, is marked.
       </p>
       <div className="overflow-x-auto">
         <Table caption="Each rater's scores against the other rating of the same rep on the same behaviour">
           <thead>
             <tr>
               <Th>Rater</Th>
-              <Th className="text-right">Ratings compared</Th>
-              <Th className="text-right">Their score minus the other</Th>
+              <Th className="text-right">Ratings</Th>
+              <Th className="text-right">Difference</Th>
               <Th>Reading</Th>
             </tr>
           </thead>
@@ -30,7 +31,7 @@ export function RoundRaters({ raters, rule }: { raters: RoundPage["raters"]; rul
                 <Td className="text-right tabular-nums">{formatSigned(r.offset)}</Td>
                 <Td>
                   {r.tendency ? (
-                    <Badge tone="amber">{r.tendency === "higher" ? "Rates the same reps higher" : "Rates the same reps lower"}</Badge>
+                    <Badge tone="amber">{r.tendency === "higher" ? "Rates higher" : "Rates lower"}</Badge>
                   ) : r.count < rule.leniencyMinRatings ? (
                     <span className="text-slate-500">
                       Too few: {r.count} of {rule.leniencyMinRatings}

@@ -42,7 +42,7 @@ export default async function RoundPage({ params }: { params: Promise<{ slug: st
         >
           <div className="space-y-3">
             {page.toRate.map((rep) => (
-              <details key={rep.repUserId} open={page.toRate.length <= 5} className="rounded-md ring-1 ring-slate-200">
+              <details key={rep.repUserId} open={!finished && page.toRate.length <= 5} className="rounded-md ring-1 ring-slate-200">
                 <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-900 hover:bg-slate-50">
                   {rep.repName}{" "}
                   <span className="font-normal text-slate-500">
