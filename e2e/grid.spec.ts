@@ -142,8 +142,10 @@ test("a save that gets no answer says it failed, not a conflict; the cell keeps 
   await expect(cell).toHaveAttribute("aria-label", `${rep}, ${behaviour}: ${typed}, not saved: press Enter to try again`);
   await expect(page.getByText(/Someone else/)).toHaveCount(0);
   await expect(average).toHaveAttribute("aria-label", averageBefore!);
-  // The server fails (500): the toast's "Try again" (used at once: the toast closes after a few seconds; the cell's own
-  // retry stays) fails the same way; the value stays.
+  // The toast stays until the save is tried again (a toast of its own closes after four seconds).
+  await page.waitForTimeout(6_000);
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  // The server fails (500): the toast's "Try again" fails the same way; the value stays.
   await page.unroute(saves);
   let failed = 0;
   await page.route(saves, (route) => {
@@ -153,6 +155,7 @@ test("a save that gets no answer says it failed, not a conflict; the cell keeps 
   });
   await page.getByRole("button", { name: "Try again" }).click();
   await expect.poll(() => failed).toBe(1);
+  await expect(failure).toHaveCount(1); // the first toast leaves as the retry's arrives
   await expect(failure).toBeVisible();
   await expect(cell).toHaveAttribute("aria-label", `${rep}, ${behaviour}: ${typed}, not saved: press Enter to try again`);
   await expect(page.getByText(/Someone else/)).toHaveCount(0);

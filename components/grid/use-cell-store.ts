@@ -26,6 +26,16 @@ export function useCellStore(slug: string, cycleId: string, grid: GridModel) {
   /** Per cell, its latest save (queued or in flight) and how it ends. */
   const queue = useRef(new Map<number, Promise<Ended>>());
   const edits = useRef(0);
+  /**
+   * Per cell, the toast its last save raised. Each toast gets a fresh id: raising it again under the cell's id just
+   * after dismissing that id let sonner close a failure's toast, "Try again" and all, within seconds.
+   */
+  const toasts = useRef(new Map<number, string | number>());
+  const dismissToast = (id: number) => {
+    const shown = toasts.current.get(id);
+    if (shown !== undefined) toast.dismiss(shown);
+    toasts.current.delete(id);
+  };
 
   const failed = [...cells.marks.values()].some((m) => m.status === "failed");
   useEffect(() => {
@@ -40,7 +50,6 @@ export function useCellStore(slug: string, cycleId: string, grid: GridModel) {
     const behaviour = grid.behaviours[id % width]!;
     const before = known.current.get(id) ?? { score: grid.scores[id] ?? null, version: grid.versions[id] ?? 0 };
     const what = `${rep.name} · ${behaviour.name}`;
-    const toastId = `cell-${id}`; // one toast a cell: a later save's outcome replaces an earlier one's
     let result: Awaited<ReturnType<typeof rateRep>> | undefined;
     try {
       result = await rateRep(slug, { cycleId, repUserId: rep.userId, behaviourId: behaviour.id, score, expectedVersion: before.version });
@@ -57,7 +66,7 @@ export function useCellStore(slug: string, cycleId: string, grid: GridModel) {
         before: before.score,
         score: result.data.score,
       });
-      toast.dismiss(toastId);
+      dismissToast(id);
       setAnnouncement(`Saved: ${rep.name}, ${behaviour.name}: ${score ?? "cleared"}.`);
       return "saved";
     }
@@ -65,17 +74,21 @@ export function useCellStore(slug: string, cycleId: string, grid: GridModel) {
       const current = result.code === "conflict" ? (result.details as { current?: Cell } | undefined)?.current : undefined;
       if (current) known.current.set(id, current);
       dispatch({ type: current ? "conflict" : "refused", id, edit, score: (current ?? before).score });
-      toast.error(result.message, { id: toastId });
+      dismissToast(id);
+      toasts.current.set(id, toast.error(result.message));
       setAnnouncement(`Not saved: ${result.message}`);
       return current ? "conflict" : "refused";
     }
     // No answer: the network, or the server, failed. Nothing says the server holds anything else.
     dispatch({ type: "failed", id, edit });
-    toast.error(`Couldn't save ${what}: ${score ?? "cleared"}`, {
-      id: toastId,
+    dismissToast(id);
+    // It stays until the save is tried again or the cell changes: the value is not saved until then.
+    const shown = toast.error(`Couldn't save ${what}: ${score ?? "cleared"}`, {
       description: "Check your connection, then try again. The cell keeps your value, marked not saved.",
+      duration: Infinity,
       action: { label: "Try again", onClick: () => void save(id, score, true) },
     });
+    toasts.current.set(id, shown);
     setAnnouncement(`Not saved: ${what}. Check your connection; press Enter on the cell to try again.`);
     return "failed";
   }
@@ -86,7 +99,7 @@ export function useCellStore(slug: string, cycleId: string, grid: GridModel) {
     if (!again && cells.scores[id] === score && mark !== "failed") return;
     const edit = ++edits.current;
     dispatch({ type: "edit", id, edit, score });
-    toast.dismiss(`cell-${id}`); // what the cell's last save said no longer holds
+    dismissToast(id); // what the cell's last save said no longer holds
     const ahead = queue.current.get(id);
     const run = (async (): Promise<Ended> => {
       if ((await ahead) !== "conflict") return send(id, edit, score);
