@@ -2,6 +2,7 @@ import { count } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoApiToken } from "./demo-api-token";
 import { seedDemoCalibration } from "./demo-calibration";
 import { seedDemoCoaching } from "./demo-coaching";
 import { seedDemoFramework } from "./demo-framework";
@@ -33,6 +34,7 @@ const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [
   seedDemoRelationships,
   seedDemoCoaching,
   seedDemoCalibration,
+  seedDemoApiToken,
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {
