@@ -26,7 +26,10 @@ import { register, type TokenExpectation } from "./registry";
 export type ApiToken = { id: string; name: string; prefix: string; scopes: readonly ApiTokenScope[]; revokedAt: Date | null };
 
 type Definition<S extends z.ZodType> = {
-  name: string;
+  /** The route handler's path, as the registry names route handlers: "/api/v1/…". */
+  route: string;
+  /** The audit action each successful call records. */
+  auditAction: string;
   input: S;
   /** The scope a token needs for this entry. */
   scope: ApiTokenScope;
@@ -43,13 +46,18 @@ export type ApiContext = {
   tx: Tx;
   org: Organisation;
   token: Pick<ApiToken, "id" | "name" | "prefix">;
-  /** Records the change in the organisation's audit log, without an actor: the token is named as the target. */
-  audit(event: Omit<AuditEventInput, "action"> & { action?: string }): Promise<void>;
+  /** Records the call in the organisation's audit log, without an actor: the token is named as the target. */
+  audit(event: Omit<AuditEventInput, "action">): Promise<void>;
 };
 
 type Found = { org: Organisation; token: ApiToken };
 
-async function resolve(def: Pick<Definition<z.ZodType>, "lookup">, tx: Tx, slug: string, bearer: string): Promise<Found | "no-organisation" | undefined> {
+async function resolve(
+  def: Pick<Definition<z.ZodType>, "lookup">,
+  tx: Tx,
+  slug: string,
+  bearer: string,
+): Promise<Found | "no-organisation" | undefined> {
   const org = await findOrganisationBySlug(tx, slug);
   if (!org) return "no-organisation";
   const token = await def.lookup(tx, org.id, hashToken(bearer));
@@ -78,7 +86,7 @@ async function countCall(db: DbOrTx, tokenId: string, rule: ThrottleRule, now = 
 
 /** A route handler's work with an API token: `call(slug, bearerToken, input)`. */
 export function apiTokenRoute<S extends z.ZodType, R>(def: Definition<S>, handler: (ctx: ApiContext, input: z.output<S>) => Promise<R>) {
-  const call = logged("route", def.name, async (slug: unknown, bearer: unknown, raw: unknown): Promise<Outcome<R>> => {
+  const call = logged("route", def.route, async (slug: unknown, bearer: unknown, raw: unknown): Promise<Outcome<R>> => {
     if (!isSlug(slug)) return failure("not_found", "There is no organisation at this address.");
     if (typeof bearer !== "string" || bearer.length > 200) {
       return failure("unauthenticated", "Send an API token in the Authorization header: Bearer <token>.");
@@ -107,11 +115,11 @@ export function apiTokenRoute<S extends z.ZodType, R>(def: Definition<S>, handle
           token: { id: token.id, name: token.name, prefix: token.prefix },
           audit: async (event) => {
             audited += 1;
-            await insertAuditEvent(tx, org.id, null, { action: def.name, ...event });
+            await insertAuditEvent(tx, org.id, null, { action: def.auditAction, ...event });
           },
         };
         const data = await handler(ctx, parsed.data);
-        if (audited === 0) throw new Error(`${def.name} answered without recording an audit event`);
+        if (audited === 0) throw new Error(`${def.route} answered without recording an audit event`);
         await def.touch(tx, org.id, token.id);
         return { status: "ok", data };
       });
@@ -120,6 +128,6 @@ export function apiTokenRoute<S extends z.ZodType, R>(def: Definition<S>, handle
       throw error;
     }
   });
-  register({ kind: "route", entry: "token", name: def.name, input: def.input, expect: def.expect, call, fn: call });
+  register({ kind: "route", entry: "token", name: def.route, input: def.input, expect: def.expect, auditAction: def.auditAction, call, fn: call });
   return call;
 }

@@ -21,7 +21,10 @@ export async function readJsonBody(request: Request): Promise<{ ok: true; value:
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, response: apiError(400, "bad_request", 'The body is not JSON. Send { "results": [ … ] } with Content-Type: application/json.') };
+    return {
+      ok: false,
+      response: apiError(400, "bad_request", 'The body is not JSON. Send { "results": [ … ] } with Content-Type: application/json.'),
+    };
   }
   if (!value || typeof value !== "object" || Array.isArray(value)) {
     return { ok: false, response: apiError(422, "invalid", 'The body must be a JSON object: { "results": [ … ] }.') };
@@ -41,10 +44,9 @@ export function apiAnswer(outcome: Outcome<unknown>): NextResponse {
     case "not_found":
       return apiError(404, "not_found", outcome.message);
     case "invalid":
-      return apiError(422, "invalid", outcome.fieldErrors ? "The body is not valid. Nothing was written." : outcome.message, {
-        ...(details.rows ? { rows: details.rows } : {}),
-        ...(outcome.fieldErrors ? { fields: outcome.fieldErrors } : {}),
-      });
+      // Per-result problems come as `rows`; problems with the body's shape as `fields`, by path.
+      if (details.rows) return apiError(422, "invalid", outcome.message, { rows: details.rows });
+      return apiError(422, "invalid", "The body is not valid. Nothing was written.", { fields: outcome.fieldErrors ?? {} });
     case "conflict":
       return details.retryAfterSeconds
         ? apiError(429, "rate_limited", outcome.message, {}, { "Retry-After": String(details.retryAfterSeconds) })

@@ -18,7 +18,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export const putResults = apiTokenRoute(
   {
-    name: "results.api.put",
+    route: "/api/v1/organisations/[slug]/cycles/[cycleId]/results",
+    auditAction: "results.apiWrite",
     input: apiResultsInput,
     scope: "results:write",
     lookup: findApiTokenByHash,
@@ -28,15 +29,15 @@ export const putResults = apiTokenRoute(
   },
   async ({ tx, org, token, audit }, { cycleId, results }) => {
     if (!UUID.test(cycleId)) throw new Refusal("not_found", "There is no such cycle in this organisation.");
-    const cycle = await writableCycle(tx, org.id, cycleId).catch((error: unknown) => {
-      if (error instanceof Refusal && error.code === "invalid") throw new Refusal("invalid", error.message);
-      throw error;
-    });
+    const cycle = await writableCycle(tx, org.id, cycleId);
     const incoming = results.map((r, index) => ({ row: index, email: r.email, measure: r.measure, value: r.value }));
     const plan = await planFor(tx, org.id, cycle.id, incoming, { teamIds: undefined });
     if (plan.counts.error > 0) {
       const rows = plan.rows.filter((r) => r.status === "error").map((r) => ({ index: r.row, email: r.email, measure: r.measure, message: r.note }));
-      throw new Refusal("invalid", `${rows.length === 1 ? "1 result is" : `${rows.length} results are`} invalid. Nothing was written.`, undefined, { rows });
+      const fieldErrors = Object.fromEntries(rows.map((r) => [`results.${r.index}`, r.message]));
+      throw new Refusal("invalid", `${rows.length === 1 ? "1 result is" : `${rows.length} results are`} invalid. Nothing was written.`, fieldErrors, {
+        rows,
+      });
     }
     const changed = await upsertResults(tx, org.id, cycle.id, plan.writes, null);
     const created = changed.filter((r) => r.inserted).length;
@@ -58,7 +59,6 @@ export const putResults = apiTokenRoute(
 );
 
 /** GET /api/v1/openapi.json: the API's description (lib/results/openapi.ts), for anyone. */
-export const describeApi = publicRoute(
-  { name: "api.openapi", input: z.object({ serverUrl: z.url() }) },
-  async (_ctx, { serverUrl }) => openApiDocument(serverUrl),
+export const describeApi = publicRoute({ name: "/api/v1/openapi.json", input: z.object({ serverUrl: z.url() }) }, async (_ctx, { serverUrl }) =>
+  openApiDocument(serverUrl),
 );

@@ -27,7 +27,11 @@ export const saveResult = memberAction(
     expect: { allow: ["admin", "leader", "coLeader"] },
   },
   async ({ db, org, member, audit }, { cycleId, repUserId, measureId, value: typed }) => {
-    const [rep, measure, cycle] = await Promise.all([findMembership(db, org.id, repUserId), findMeasure(db, org.id, measureId), writableCycle(db, org.id, cycleId)]);
+    const [rep, measure, cycle] = await Promise.all([
+      findMembership(db, org.id, repUserId),
+      findMeasure(db, org.id, measureId),
+      writableCycle(db, org.id, cycleId),
+    ]);
     if (!rep || rep.role !== "rep" || rep.status !== "active") throw new Refusal("not_found", "That rep is no longer in the organisation.");
     if (!measure) throw new Refusal("not_found", "That measure no longer exists.");
     if (measure.archivedAt) throw new Refusal("conflict", `${measure.name} is archived: its values can no longer be changed.`);

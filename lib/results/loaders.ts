@@ -50,7 +50,12 @@ export const loadResultsPage = memberLoader(
 
 /** The upload page: the cycles a file may go into and the measures it may name. */
 export const loadResultsUploadPage = memberLoader(
-  { route: "/o/[slug]/results/upload", permission: "results.upload", input: cycleInput, expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] } },
+  {
+    route: "/o/[slug]/results/upload",
+    permission: "results.upload",
+    input: cycleInput,
+    expect: { allow: ["admin", "leader", "coLeader", "otherLeader"] },
+  },
   async ({ db, org, member }, input) => {
     const [cycles, measures] = await Promise.all([listCycles(db, org.id), listMeasures(db, org.id)]);
     const { rated, cycle, missing } = shownCycle(cycles, input.cycle);
@@ -73,6 +78,7 @@ export const loadResultsSettings = memberLoader(
     const [measures, tokens] = await Promise.all([listMeasures(db, org.id, { includeArchived: true }), listApiTokens(db, org.id)]);
     return {
       slug: org.slug,
+      timeZone: org.timeZone,
       measures: measures.map((m) => ({ ...measureView(m), archived: m.archivedAt !== null })),
       tokens,
     };

@@ -32,7 +32,13 @@ export function openApiDocument(serverUrl: string) {
             "Creates or updates each rep's value of each measure in the cycle. Every result is checked first: when any is invalid, nothing is written and the answer lists every invalid one. Values equal to the stored ones change nothing, so sending the same body again is safe. Needs the scope results:write. At most 60 calls a minute per token.",
           parameters: [
             { name: "slug", in: "path", required: true, schema: { type: "string" }, description: "The organisation's address, as in /o/{slug}." },
-            { name: "cycleId", in: "path", required: true, schema: { type: "string", format: "uuid" }, description: "An open or closed cycle of the organisation." },
+            {
+              name: "cycleId",
+              in: "path",
+              required: true,
+              schema: { type: "string", format: "uuid" },
+              description: "An open or closed cycle of the organisation.",
+            },
           ],
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ResultsBody" } } } },
           responses: {

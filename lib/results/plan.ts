@@ -68,20 +68,32 @@ export function planResults(incoming: readonly IncomingResult[], ctx: PlanContex
 
   const rows = incoming.map((r): PlannedResult => {
     const raw = typeof r.value === "number" ? String(r.value) : r.value;
-    const base = { row: r.row, email: r.email, measure: r.measure, raw, repName: null, measureName: null, value: null, previous: null, repUserId: null, measureId: null };
+    const base = {
+      row: r.row,
+      email: r.email,
+      measure: r.measure,
+      raw,
+      repName: null,
+      measureName: null,
+      value: null,
+      previous: null,
+      repUserId: null,
+      measureId: null,
+    };
     const error = (note: string, extra: Partial<PlannedResult> = {}): PlannedResult => ({ ...base, ...extra, status: "error", note });
 
     const email = r.email.trim().toLowerCase();
     const person = email ? people.get(email) : undefined;
     const key = r.measure.trim().toLowerCase();
-    const measure = key ? (UUID.test(key) ? byId.get(key) : undefined) ?? byName.get(key) : undefined;
+    const measure = key ? ((UUID.test(key) ? byId.get(key) : undefined) ?? byName.get(key)) : undefined;
     const found = { repName: person?.name ?? null, measureName: measure?.name ?? null };
 
     if (!email) return error("The rep email is empty.", found);
     if (!person) return error(`Nobody with the email ${r.email.trim()} is in this organisation.`, found);
     if (person.role !== "rep") return error(`${person.name} is ${person.role === "admin" ? "an admin" : "a leader"}, not a rep.`, found);
     if (person.status !== "active") return error(`${person.name} is deactivated.`, found);
-    if (ctx.teamIds && !(person.teamId && ctx.teamIds.includes(person.teamId))) return error(`${person.name} is not in a team you lead.`, { ...found, notAllowed: true });
+    if (ctx.teamIds && !(person.teamId && ctx.teamIds.includes(person.teamId)))
+      return error(`${person.name} is not in a team you lead.`, { ...found, notAllowed: true });
     if (!key) return error("The measure is empty.", found);
     if (!measure) return error(`There is no measure “${r.measure.trim()}”. Measures: ${activeNames(ctx.measures)}.`, found);
     if (measure.archivedAt) return error(`The measure ${measure.name} is archived: restore it first, or leave this row out.`, found);
@@ -128,7 +140,9 @@ export function planResults(incoming: readonly IncomingResult[], ctx: PlanContex
   const writes =
     counts.error > 0
       ? []
-      : rows.filter((r) => r.status === "new" || r.status === "changed").map((r) => ({ repUserId: r.repUserId!, measureId: r.measureId!, value: r.value! }));
+      : rows
+          .filter((r) => r.status === "new" || r.status === "changed")
+          .map((r) => ({ repUserId: r.repUserId!, measureId: r.measureId!, value: r.value! }));
   return { rows, counts, writes };
 }
 

@@ -55,7 +55,10 @@ export const uploadResults = memberAction(
       });
     }
     if (plan.counts.error > 0) {
-      throw new Refusal("invalid", `${plan.counts.error === 1 ? "1 row has an error" : `${plan.counts.error} rows have errors`}: fix the file and upload it again. Nothing was saved.`);
+      throw new Refusal(
+        "invalid",
+        `${plan.counts.error === 1 ? "1 row has an error" : `${plan.counts.error} rows have errors`}: fix the file and upload it again. Nothing was saved.`,
+      );
     }
     const changed = await upsertResults(db, org.id, cycle.id, plan.writes, member.userId);
     const created = changed.filter((r) => r.inserted).length;

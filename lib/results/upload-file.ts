@@ -48,7 +48,8 @@ export function parseResultsFile(text: string): { ok: true; sheet: ResultSheet }
     maxBytes: RESULT_FILE_LIMITS.bytes,
     maxRecords: RESULT_FILE_LIMITS.rows,
     messages: {
-      tooLarge: (bytes) => `This file is ${formatBytes(bytes)}: an upload takes at most ${formatBytes(RESULT_FILE_LIMITS.bytes)}. Split it into smaller files.`,
+      tooLarge: (bytes) =>
+        `This file is ${formatBytes(bytes)}: an upload takes at most ${formatBytes(RESULT_FILE_LIMITS.bytes)}. Split it into smaller files.`,
       binary: BINARY_MESSAGE,
       empty: "This file is empty. Download the template, fill it in and upload it.",
       tooManyRecords: `This file has more than ${RESULT_FILE_LIMITS.rows.toLocaleString("en")} rows: an upload takes at most ${RESULT_FILE_LIMITS.rows.toLocaleString("en")}. Split it into smaller files.`,
@@ -64,7 +65,10 @@ export function parseResultsFile(text: string): { ok: true; sheet: ResultSheet }
     return { row, email: cell("email"), measure: cell("measure"), value: cell("value") };
   });
   if (rows.length === 0) return { ok: false, message: "This file has a header but no results under it. Add one row per rep and measure." };
-  const ignoredColumns = header.filter((_, i) => !names[i]).map((c) => c.trim()).filter(Boolean);
+  const ignoredColumns = header
+    .filter((_, i) => !names[i])
+    .map((c) => c.trim())
+    .filter(Boolean);
   return { ok: true, sheet: { rows, delimiter, ignoredColumns } };
 }
 

@@ -1,5 +1,7 @@
 import type { MeasureUnit } from "@/db/schema/enums";
 
+export type { MeasureUnit };
+
 /**
  * A result as a person or a spreadsheet writes it, read into a number. Pure, so every case is unit-tested.
  *

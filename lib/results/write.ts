@@ -31,7 +31,10 @@ export async function planFor(
 export async function writableCycle(db: DbOrTx, orgId: string, cycleId: string) {
   const cycle = await findCycle(db, orgId, cycleId);
   if (!cycle) throw new Refusal("not_found", "There is no such cycle in this organisation.");
-  if (cycle.status === "draft") throw new Refusal("invalid", `${cycle.name} has not opened yet: results go into an open or closed cycle.`, { cycleId: "Choose an open or closed cycle." });
+  if (cycle.status === "draft")
+    throw new Refusal("invalid", `${cycle.name} has not opened yet: results go into an open or closed cycle.`, {
+      cycleId: "Choose an open or closed cycle.",
+    });
   return cycle;
 }
 

@@ -10,21 +10,24 @@ export const API_TOKEN_NAME_MAX = 60;
 export const API_RESULTS_MAX = 5_000;
 
 const measureFields = {
-    name: z
-      .string({ error: "Name the measure." })
-      .trim()
-      .min(1, "Name the measure, e.g. Quota attainment.")
-      .max(MEASURE_NAME_MAX, `Keep the name to ${MEASURE_NAME_MAX} characters or fewer.`),
-    unit: z.enum(MEASURE_UNITS, { error: "Choose the unit: percent, currency, count or number." }),
-    currencyCode: z.preprocess(
-      (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v),
-      z
-        .string()
-        .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, like EUR or USD.")
-        .refine((code) => Intl.supportedValuesOf("currency").includes(code), "That is not a currency code we know, like EUR or USD.")
-        .optional(),
-    ),
-    higherIsBetter: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean({ error: "Say whether higher or lower is better." })),
+  name: z
+    .string({ error: "Name the measure." })
+    .trim()
+    .min(1, "Name the measure, e.g. Quota attainment.")
+    .max(MEASURE_NAME_MAX, `Keep the name to ${MEASURE_NAME_MAX} characters or fewer.`),
+  unit: z.enum(MEASURE_UNITS, { error: "Choose the unit: percent, currency, count or number." }),
+  currencyCode: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toUpperCase() || undefined : v),
+    z
+      .string()
+      .regex(/^[A-Z]{3}$/, "Use a three-letter currency code, like EUR or USD.")
+      .refine((code) => Intl.supportedValuesOf("currency").includes(code), "That is not a currency code we know, like EUR or USD.")
+      .optional(),
+  ),
+  higherIsBetter: z.preprocess(
+    (v) => (v === "true" ? true : v === "false" ? false : v),
+    z.boolean({ error: "Say whether higher or lower is better." }),
+  ),
 };
 
 /** A currency measure has its code; any other has none (a code typed before switching the unit is dropped). */
@@ -65,7 +68,13 @@ export const uploadResultsSchema = z.object({
   cycleId: uuidField,
   content: resultsFileField,
   /** The preview's digest: when given, the upload refuses if what it would write is no longer what was previewed. */
-  digest: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^[0-9a-f]{64}$/, "Preview the file again.").optional()),
+  digest: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "Preview the file again.")
+      .optional(),
+  ),
 });
 
 export const createApiTokenSchema = z.object({
@@ -81,12 +90,20 @@ export const apiTokenIdSchema = z.object({ tokenId: uuidField });
 
 export const apiResultItem = z
   .object({
-    email: z.string().trim().min(1).max(254).meta({ description: "The rep's email address in Coachgrid (any case).", example: "avery@brightwater.example" }),
+    email: z
+      .string()
+      .trim()
+      .min(1)
+      .max(254)
+      .meta({ description: "The rep's email address in Coachgrid (any case).", example: "avery@brightwater.example" }),
     measure: z.string().trim().min(1).max(100).meta({ description: "The measure's name (any case) or id.", example: "Quota attainment" }),
     value: z
       .number()
       .refine(Number.isFinite, "The value must be a finite number.")
-      .meta({ description: "The value: percent points for a percent measure (85 is 85%), an amount in the measure's currency, a count or a number.", example: 92.5 }),
+      .meta({
+        description: "The value: percent points for a percent measure (85 is 85%), an amount in the measure's currency, a count or a number.",
+        example: 92.5,
+      }),
   })
   .strict();
 
@@ -116,7 +133,14 @@ export const apiError = z
       code: z.enum(["unauthorized", "forbidden", "not_found", "invalid", "rate_limited", "bad_request"]),
       message: z.string(),
       rows: z
-        .array(z.object({ index: z.number().int().meta({ description: "Position in `results`, from 0." }), email: z.string(), measure: z.string(), message: z.string() }))
+        .array(
+          z.object({
+            index: z.number().int().meta({ description: "Position in `results`, from 0." }),
+            email: z.string(),
+            measure: z.string(),
+            message: z.string(),
+          }),
+        )
         .optional()
         .meta({ description: "422: every invalid result; nothing was written." }),
       fields: z.record(z.string(), z.string()).optional().meta({ description: "422: problems with the body's shape, by path." }),
