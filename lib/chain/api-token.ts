@@ -72,8 +72,8 @@ function refusalOf(found: Found | "no-organisation" | undefined, scope: ApiToken
   return undefined;
 }
 
-async function countCall(db: DbOrTx, tokenId: string, rule: ThrottleRule, now = new Date()) {
-  const key = `api-token:${tokenId}`;
+async function countCall(db: DbOrTx, { org, token }: Found, rule: ThrottleRule, now = new Date()) {
+  const key = `api-token:${org.id}:${token.id}`; // a token's id is unique within its organisation
   const locked = await throttleLockedUntil(db, key, now);
   const state = locked ? { count: Infinity, lockedUntil: locked } : await hitThrottle(db, key, rule, now);
   if (state.lockedUntil && state.count > rule.limit) {
@@ -98,7 +98,7 @@ export function apiTokenRoute<S extends z.ZodType, R>(def: Definition<S>, handle
       const first = await inScope(db, { slug }, (tx) => resolve(def, tx, slug, bearer));
       const refusal = refusalOf(first, def.scope);
       if (refusal) return refusal;
-      await countCall(db, (first as Found).token.id, def.throttle);
+      await countCall(db, first as Found, def.throttle);
       const parsed = parseInput(def.input, raw);
       if (!parsed.ok) return parsed.failure;
       return await inScope(db, { slug }, async (tx): Promise<Outcome<R>> => {

@@ -112,7 +112,7 @@ export const apiResultsBody = z
     results: z.array(apiResultItem).min(1, "Send at least one result.").max(API_RESULTS_MAX, `Send at most ${API_RESULTS_MAX} results per call.`),
   })
   .strict()
-  .meta({ id: "ResultsBody", description: "The values of one cycle. All are written, or none when any is invalid." });
+  .meta({ description: "The values of one cycle. All are written, or none when any is invalid." });
 
 /** The entry's input: the cycle from the URL and the body. */
 export const apiResultsInput = apiResultsBody.extend({ cycleId: z.string().max(100) });
@@ -125,7 +125,7 @@ export const apiResultsAnswer = z
     updated: z.number().int(),
     unchanged: z.number().int(),
   })
-  .meta({ id: "ResultsWritten", description: "What the call changed. Sending the same values again changes nothing." });
+  .meta({ description: "What the call changed. Sending the same values again changes nothing." });
 
 export const apiError = z
   .object({
@@ -146,4 +146,4 @@ export const apiError = z
       fields: z.record(z.string(), z.string()).optional().meta({ description: "422: problems with the body's shape, by path." }),
     }),
   })
-  .meta({ id: "Error" });
+  .meta({ description: "What went wrong; nothing was written." });
