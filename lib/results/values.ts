@@ -9,7 +9,8 @@ export type { MeasureUnit };
  *   other groups thousands ("1,234.5", "1.234,5"). A lone comma is a decimal comma ("12,5", as a `;`-separated file
  *   from a decimal-comma spreadsheet writes it) unless it groups thousands exactly ("1,234", "12,345,678"), as an
  *   English spreadsheet quotes it in a `,`-separated file; in a `;`-separated file (`commaIsDecimal`) one comma is
- *   always decimal ("1,234" is 1.234); several dots group thousands ("1.234.567").
+ *   always decimal ("1,234" is 1.234); several dots group thousands ("1.234.567"). A currency amount never has three
+ *   decimals, so there one separator before exactly three digits groups thousands ("1.200 €", "$1,200").
  * - Thousands grouped by spaces (also the no-break spaces spreadsheets write) or apostrophes: "1 234 567", "1'234".
  * - A percent measure takes "85%" and "85" alike (percent points); other measures refuse a "%".
  * - A currency measure takes its symbol or code around the number ("$1,200", "1.200 €", "EUR 1200").
@@ -52,12 +53,13 @@ export function readResultValue(raw: string, unit: MeasureUnit, { commaIsDecimal
     normal = `${whole!.replaceAll(group, "")}.${fraction}`;
   } else if (lastComma >= 0) {
     const commas = text.split(",").length - 1;
-    if (commas === 1 && (commaIsDecimal || !groupedThousands(text, ","))) normal = text.replace(",", ".");
+    const thousands = groupedThousands(text, ",") && (!commaIsDecimal || unit === "currency");
+    if (commas === 1 && !thousands) normal = text.replace(",", ".");
     else if (groupedThousands(text, ",")) normal = text.replaceAll(",", "");
     else return notNumber;
   } else if (lastDot >= 0) {
     const dots = text.split(".").length - 1;
-    if (dots === 1) normal = text;
+    if (dots === 1 && !(unit === "currency" && groupedThousands(text, "."))) normal = text;
     else if (groupedThousands(text, ".")) normal = text.replaceAll(".", "");
     else return notNumber;
   } else {
