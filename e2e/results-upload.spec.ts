@@ -3,21 +3,11 @@ import type { Page } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed/demo-people";
 import { signIn, signOut } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
+import { shootBothWidths } from "./support/screens";
 
-const SHOTS = "test-results/screens";
 const base = `/o/${DEMO_ORG.slug}/results`;
 const [east] = DEMO_TEAMS;
 const [ana, ben] = [east!.reps[0]!, east!.reps[1]!];
-
-/** Both widths: the desktop and a phone; nothing may scroll sideways on the phone but the table's own frame. */
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(390);
-  await page.setViewportSize(size);
-}
 
 async function addMeasure(page: Page, name: string, unit: string, currencyCode?: string) {
   const form = page.getByRole("form", { name: "Add a measure" });
@@ -53,7 +43,7 @@ test("an admin uploads a spreadsheet's results, fixes the error row, confirms, s
   await expect(page.getByRole("list", { name: "Measures" }).getByText(revenue, { exact: true })).toBeVisible();
   await addMeasure(page, attainment, "percent");
   await expectNoAxeViolations(page);
-  await shoot(page, "results-settings");
+  await shootBothWidths(page, "results-settings");
 
   await page.goto(base);
   await page.getByRole("link", { name: "Upload a CSV" }).click();
@@ -72,7 +62,7 @@ test("an admin uploads a spreadsheet's results, fixes the error row, confirms, s
   await expect(rows.getByRole("row", { name: /87,5%/ })).toContainText("read as 87.5");
   await expect(page.getByRole("button", { name: /^Save/ })).toBeDisabled();
   await expectNoAxeViolations(page);
-  await shoot(page, "results-upload-preview");
+  await shootBothWidths(page, "results-upload-preview");
 
   // Fixed: the bad row taken out, the same file chosen again.
   const fixed = `\uFEFF${["Rep email;Measure;Value", ...good].join("\r\n")}\r\n`;
@@ -106,7 +96,7 @@ test("an admin uploads a spreadsheet's results, fixes the error row, confirms, s
   await page.keyboard.press("Escape"); // puts the saved value back
   await expect(cell(ana.name, revenue)).toHaveValue("1234.5");
   await expectNoAxeViolations(page);
-  await shoot(page, "results-table");
+  await shootBothWidths(page, "results-table");
   await page.reload();
   await expect(cell(ben.name, revenue)).toHaveValue("2500.75");
   await expect(cell(ana.name, revenue)).toHaveValue("1234.5");
@@ -120,5 +110,5 @@ test("an admin uploads a spreadsheet's results, fixes the error row, confirms, s
   await expect(page.getByText("€1,234.50")).toBeVisible();
   expect(await page.content()).not.toContain(ben.name);
   expect(await page.content()).not.toContain("2,500.75");
-  await shoot(page, "results-own");
+  await shootBothWidths(page, "results-own");
 });

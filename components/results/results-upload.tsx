@@ -7,8 +7,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/page-header";
 import { idle, type ActionState } from "@/lib/chain/outcome";
-import { decodeFile } from "@/lib/people-import/decode";
-import { formatBytes } from "@/lib/people-import/format";
+import { readChosenFile } from "@/lib/people-import/decode";
 import { previewResultsUpload, uploadResults } from "@/lib/results/upload-actions";
 import type { ResultsPreview } from "@/lib/results/preview";
 import { RESULT_FILE_LIMITS, RESULT_TEMPLATE_ROWS } from "@/lib/results/upload-file";
@@ -65,20 +64,13 @@ export function ResultsUpload({ slug, cycles, cycleId: initialCycle, measures, i
 
   async function onFile(file: File | undefined) {
     if (!file) return;
-    if (file.size > RESULT_FILE_LIMITS.bytes) {
+    const read = await readChosenFile(file, RESULT_FILE_LIMITS.bytes, "an upload");
+    if (!read.ok) {
       setPreview(null);
-      setProblem(
-        `${file.name} is ${formatBytes(file.size)}: an upload takes at most ${formatBytes(RESULT_FILE_LIMITS.bytes)}. Split it into smaller files.`,
-      );
+      setProblem(read.message);
       return;
     }
-    const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()));
-    if (!decoded.ok) {
-      setPreview(null);
-      setProblem(`${file.name}: ${decoded.message}`);
-      return;
-    }
-    runPreview({ text: decoded.text, label: file.name });
+    runPreview({ text: read.text, label: file.name });
   }
 
   function runConfirm() {

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
+import { findCycle } from "@/db/queries/cycles";
 import { findApiTokenByHash, touchApiToken, upsertResults } from "@/db/queries/results";
 import { apiTokenRoute } from "@/lib/chain/api-token";
 import { publicRoute } from "@/lib/chain/open";
 import { Refusal } from "@/lib/chain/outcome";
 import { apiResultsInput } from "@/lib/schemas/results";
 import { openApiDocument } from "./openapi";
-import { planFor, writableCycle } from "./write";
+import { planFor } from "./write";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,7 +30,12 @@ export const putResults = apiTokenRoute(
   },
   async ({ tx, org, token, audit }, { cycleId, results }) => {
     if (!UUID.test(cycleId)) throw new Refusal("not_found", "There is no such cycle in this organisation.");
-    const cycle = await writableCycle(tx, org.id, cycleId);
+    const cycle = await findCycle(tx, org.id, cycleId);
+    if (!cycle) throw new Refusal("not_found", "There is no such cycle in this organisation.");
+    if (cycle.status === "draft") {
+      const message = `${cycle.name} has not opened yet: results go into an open or closed cycle. Nothing was written.`;
+      throw new Refusal("invalid", message, { cycleId: message }, { rows: [] });
+    }
     const incoming = results.map((r, index) => ({ row: index, email: r.email, measure: r.measure, value: r.value }));
     const plan = await planFor(tx, org.id, cycle.id, incoming, { teamIds: undefined });
     if (plan.counts.error > 0) {

@@ -417,6 +417,10 @@ describe("the REST API", () => {
       message: "There is no such cycle in this organisation.",
     });
     expect(code(await putResults(f.slug, token, { ...body(f), cycleId: "not-a-uuid" }))).toBe("not_found");
+    expect(await putResults(f.slug, token, { ...body(f), cycleId: f.cycles.draft })).toMatchObject({
+      code: "invalid",
+      message: "Q3 has not opened yet: results go into an open or closed cycle. Nothing was written.",
+    });
     const foreignRep = await putResults(f.slug, token, {
       cycleId: f.cycles.open,
       results: [

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CyclePicker } from "@/components/results/cycle-picker";
+import { CyclePicker } from "@/components/baseline/cycle-picker";
 import { OwnResults } from "@/components/results/own-results";
 import { ResultsTable } from "@/components/results/results-table";
 import { buttonClasses } from "@/components/ui/button";
@@ -48,7 +48,7 @@ export default async function ResultsPage({
       />
       {page.cycles.length > 0 && (
         <div className="mb-4">
-          <CyclePicker cycles={page.cycles} cycleId={page.cycle?.id ?? null} />
+          <CyclePicker cycles={page.cycles} current={page.cycle?.id} />
         </div>
       )}
       {!page.cycle ? (
