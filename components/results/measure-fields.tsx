@@ -17,7 +17,14 @@ type Values = { name: string; unit: MeasureUnit; currencyCode: string | null; hi
 
 /** A measure's fields: name, unit (with the currency code when it is a currency) and which direction is better. */
 export function MeasureFields({ state, initial }: { state: ActionState; initial?: Values }) {
-  const [unit, setUnit] = useState(typed(state, "unit", initial?.unit ?? "percent"));
+  const typedUnit = typed(state, "unit", initial?.unit ?? "percent");
+  const [unit, setUnit] = useState(typedUnit);
+  // After a refused submit the form shows what was sent: the unit follows it.
+  const [seen, setSeen] = useState(state);
+  if (seen !== state) {
+    setSeen(state);
+    setUnit(typedUnit);
+  }
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <TextField
@@ -30,7 +37,8 @@ export function MeasureFields({ state, initial }: { state: ActionState; initial?
         required
         className="sm:col-span-2"
       />
-      <SelectField label="Unit" name="unit" value={unit} onChange={(e) => setUnit(e.target.value)} error={fieldError(state, "unit")}>
+      {/* Uncontrolled: React resets a form after its action, and a controlled select would then show one unit and send another. */}
+      <SelectField label="Unit" name="unit" defaultValue={typedUnit} onChange={(e) => setUnit(e.target.value)} error={fieldError(state, "unit")}>
         {UNITS.map((u) => (
           <option key={u.value} value={u.value}>
             {u.label}

@@ -36,7 +36,7 @@ export default async function ResultsSettingsPage({ params }: { params: Promise<
             description={
               <>
                 Let another system, such as a CRM export job, send results with{" "}
-                <code className="text-xs">PUT /api/v1/organisations/{page.slug}/cycles/&#123;cycleId&#125;/results</code>. See the{" "}
+                <code className="text-xs break-all">PUT /api/v1/organisations/{page.slug}/cycles/&#123;cycleId&#125;/results</code>. See the{" "}
                 <a href="/api/v1/openapi.json" className="font-medium text-brand-700 underline">
                   OpenAPI description
                 </a>
