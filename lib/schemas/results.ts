@@ -88,30 +88,24 @@ export const apiTokenIdSchema = z.object({ tokenId: uuidField });
 
 // --- the REST API (docs/api.md); the OpenAPI description is generated from these (lib/results/openapi.ts) ----------
 
-export const apiResultItem = z
-  .object({
-    email: z
-      .string()
-      .trim()
-      .min(1)
-      .max(254)
-      .meta({ description: "The rep's email address in Coachgrid (any case).", example: "avery@brightwater.example" }),
-    measure: z.string().trim().min(1).max(100).meta({ description: "The measure's name (any case) or id.", example: "Quota attainment" }),
-    value: z
-      .number()
-      .refine(Number.isFinite, "The value must be a finite number.")
-      .meta({
-        description: "The value: percent points for a percent measure (85 is 85%), an amount in the measure's currency, a count or a number.",
-        example: 92.5,
-      }),
-  })
-  .strict();
+export const apiResultItem = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1)
+    .max(254)
+    .meta({ description: "The rep's email address in Coachgrid (any case).", example: "avery@brightwater.example" }),
+  measure: z.string().trim().min(1).max(100).meta({ description: "The measure's name (any case) or id.", example: "Quota attainment" }),
+  value: z.number().refine(Number.isFinite, "The value must be a finite number.").meta({
+    description: "The value: percent points for a percent measure (85 is 85%), an amount in the measure's currency, a count or a number.",
+    example: 92.5,
+  }),
+});
 
 export const apiResultsBody = z
   .object({
     results: z.array(apiResultItem).min(1, "Send at least one result.").max(API_RESULTS_MAX, `Send at most ${API_RESULTS_MAX} results per call.`),
   })
-  .strict()
   .meta({ description: "The values of one cycle. All are written, or none when any is invalid." });
 
 /** The entry's input: the cycle from the URL and the body. */
