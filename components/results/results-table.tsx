@@ -139,7 +139,7 @@ export function ResultsTable({ slug, cycleId, measures, reps, values }: Props) {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {reps.map((rep, row) => (
-              <tr key={rep.userId} className="hover:bg-slate-50/60">
+              <tr key={rep.userId}>
                 <th scope="row" className="sticky left-0 z-10 bg-white px-4 py-2 text-left font-medium whitespace-nowrap text-slate-900">
                   {rep.name}
                   <span className="block text-xs font-normal text-slate-500">{rep.teamName ?? "No team"}</span>
