@@ -6,7 +6,7 @@ import Papa from "papaparse";
  * honoured), quoted fields with separators, quotes and line breaks in them. Refuses, with the caller's messages, what
  * is not such a file: too large, binary, empty, a header the caller refuses, too many rows.
  */
-export type CsvRecord = { row: number; cells: string[] };
+type CsvRecord = { row: number; cells: string[] };
 export type CsvTable = { header: string[]; records: CsvRecord[]; delimiter: string };
 
 export type CsvReadRules = {

@@ -12,8 +12,6 @@ import { executeRows } from "./execute";
 
 // --- measures ---------------------------------------------------------------------------------------------------
 
-export type MeasureRow = typeof measures.$inferSelect;
-
 /** Active measures in their order (archived ones last, when asked for). */
 export function listMeasures(db: DbOrTx, orgId: string, { includeArchived = false } = {}) {
   return db

@@ -23,7 +23,7 @@ import { register, type TokenExpectation } from "./registry";
  * one, another organisation's or a revoked one "unauthenticated" (401); a token without the scope "forbidden" (403);
  * too many calls "conflict" with `details.retryAfterSeconds` (429); bad input "invalid" (422).
  */
-export type ApiToken = { id: string; name: string; prefix: string; scopes: readonly ApiTokenScope[]; revokedAt: Date | null };
+type ApiToken = { id: string; name: string; prefix: string; scopes: readonly ApiTokenScope[]; revokedAt: Date | null };
 
 type Definition<S extends z.ZodType> = {
   /** The route handler's path, as the registry names route handlers: "/api/v1/…". */

@@ -6,7 +6,7 @@ const BODY_LIMIT = 2 * 1024 * 1024;
 
 type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "invalid" | "rate_limited" | "bad_request";
 
-export function apiError(status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}, headers?: HeadersInit) {
+function apiError(status: number, code: ErrorCode, message: string, extra: Record<string, unknown> = {}, headers?: HeadersInit) {
   return NextResponse.json({ error: { code, message, ...extra } }, { status, headers });
 }
 

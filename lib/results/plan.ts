@@ -17,8 +17,8 @@ export type IncomingResult = {
   value: string | number;
 };
 
-export type PlanPerson = { userId: string; email: string; name: string; role: string; status: string; teamId: string | null };
-export type PlanMeasure = { id: string; name: string; unit: MeasureUnit; currencyCode: string | null; archivedAt: Date | null };
+type PlanPerson = { userId: string; email: string; name: string; role: string; status: string; teamId: string | null };
+type PlanMeasure = { id: string; name: string; unit: MeasureUnit; currencyCode: string | null; archivedAt: Date | null };
 export type PlanContext = {
   people: readonly PlanPerson[];
   measures: readonly PlanMeasure[];

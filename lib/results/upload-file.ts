@@ -6,8 +6,8 @@ import { BINARY_MESSAGE, formatBytes } from "@/lib/people-import/format";
  * The results file: one row per rep and measure, the columns rep email, measure and value (any order, any case, other
  * columns ignored), read like every import (lib/csv-read.ts): byte-order mark, "," ";" or tab, quoted fields.
  */
-export const RESULT_COLUMNS = ["email", "measure", "value"] as const;
-export type ResultColumn = (typeof RESULT_COLUMNS)[number];
+const RESULT_COLUMNS = ["email", "measure", "value"] as const;
+type ResultColumn = (typeof RESULT_COLUMNS)[number];
 
 const COLUMN_ALIASES: Record<string, ResultColumn> = {
   email: "email",
@@ -22,7 +22,7 @@ const COLUMN_ALIASES: Record<string, ResultColumn> = {
 };
 
 /** The column a header cell names, if any ("Rep email", "E-mail", "KPI", "Result"). */
-export function resultColumnOf(header: string): ResultColumn | undefined {
+function resultColumnOf(header: string): ResultColumn | undefined {
   return COLUMN_ALIASES[header.toLowerCase().replace(/[\s_-]+/g, "")];
 }
 
@@ -35,7 +35,7 @@ export const RESULT_TEMPLATE_ROWS: readonly (readonly string[])[] = [
   ["chen.wei@example.com", "Quota attainment", "104%"],
 ];
 
-export type ResultSheetRow = { row: number; email: string; measure: string; value: string };
+type ResultSheetRow = { row: number; email: string; measure: string; value: string };
 export type ResultSheet = {
   rows: ResultSheetRow[];
   /** ";" files come from decimal-comma spreadsheets: a lone comma in a value is then always a decimal comma. */

@@ -4,10 +4,10 @@ import { RESULT_FILE_LIMITS, parseResultsFile } from "@/lib/results/upload-file"
 import { formatBytes } from "@/lib/people-import/format";
 import { uuidField } from "./fields";
 
-export const MEASURE_NAME_MAX = 60;
-export const API_TOKEN_NAME_MAX = 60;
+const MEASURE_NAME_MAX = 60;
+const API_TOKEN_NAME_MAX = 60;
 /** Values in one API call. */
-export const API_RESULTS_MAX = 5_000;
+const API_RESULTS_MAX = 5_000;
 
 const measureFields = {
   name: z
@@ -88,7 +88,7 @@ export const apiTokenIdSchema = z.object({ tokenId: uuidField });
 
 // --- the REST API (docs/api.md); the OpenAPI description is generated from these (lib/results/openapi.ts) ----------
 
-export const apiResultItem = z.object({
+const apiResultItem = z.object({
   email: z
     .string()
     .trim()

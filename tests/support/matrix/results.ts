@@ -42,17 +42,15 @@ export async function prepareApiToken(db: Db, f: MatrixFixture): Promise<string>
   const token = `cg_${newToken()}`;
   await db.transaction(async (tx) => {
     await enterOrganisation(tx, f.orgId);
-    await tx
-      .insert(apiTokens)
-      .values({
-        orgId: f.orgId,
-        id: MATRIX_RESULT_IDS.apiToken,
-        name: "CRM export",
-        tokenHash: hashToken(token),
-        prefix: token.slice(0, 9),
-        scopes: ["results:write"],
-        createdBy: f.users.admin,
-      });
+    await tx.insert(apiTokens).values({
+      orgId: f.orgId,
+      id: MATRIX_RESULT_IDS.apiToken,
+      name: "CRM export",
+      tokenHash: hashToken(token),
+      prefix: token.slice(0, 9),
+      scopes: ["results:write"],
+      createdBy: f.users.admin,
+    });
   });
   return token;
 }
