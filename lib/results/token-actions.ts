@@ -16,7 +16,7 @@ const API_TOKEN_PREFIX = "cg_";
  * its first characters (to tell tokens apart) are stored.
  */
 export const createApiToken = memberAction(
-  { name: "apiToken.create", permission: "results.manage", input: createApiTokenSchema, expect: { allow: adminsOnly }, revalidate: false },
+  { name: "apiToken.create", permission: "results.manage", input: createApiTokenSchema, expect: { allow: adminsOnly } },
   async ({ db, org, member, audit }, { name }) => {
     const token = `${API_TOKEN_PREFIX}${newToken()}`;
     const prefix = token.slice(0, API_TOKEN_PREFIX.length + 6);
