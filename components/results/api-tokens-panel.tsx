@@ -110,14 +110,7 @@ function ShownOnce({ token, onDone }: { token: string; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-4">
-      <TextField
-        label="API token"
-        value={token}
-        readOnly
-        onFocus={(e) => e.currentTarget.select()}
-        className="font-mono"
-        data-testid="new-api-token"
-      />
+      <TextField label="API token" value={token} readOnly onFocus={(e) => e.currentTarget.select()} data-testid="new-api-token" />
       <div className="flex justify-end gap-2">
         <Button
           variant="secondary"
