@@ -3,24 +3,13 @@ import { expect, test } from "./support/test";
 import type { Download, Page } from "@playwright/test";
 import { newAccount, signUp } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
-
-const SHOTS = "test-results/screens";
+import { SHOTS, shootBothWidths } from "./support/screens";
 
 /** The organisation's URL after sign-up lands on its overview. */
 const orgPath = (page: Page) => new URL(page.url()).pathname.replace(/\/$/, "");
 
 async function saved(download: Promise<Download>): Promise<string> {
   return fs.readFileSync((await (await download).path())!, "utf8");
-}
-
-/** Both widths: the desktop and a phone. */
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `${SHOTS}/${name}-390.png`, fullPage: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} scrolls sideways at 390 px`).toBeLessThanOrEqual(390);
-  await page.setViewportSize(size);
 }
 
 async function upload(page: Page, name: string, text: string) {
@@ -63,7 +52,7 @@ test("an admin imports a spreadsheet's file, fixes the rows with errors, and imp
   await expect(preview.getByRole("row", { name: /Bad Address/ })).toContainText("“ben-at-example” is not a valid email address.");
   await expect(preview.getByRole("row", { name: /Split Rep/ })).toContainText("A rep is in one team only");
   await expectNoAxeViolations(page);
-  await shoot(page, "people-import-preview");
+  await shootBothWidths(page, "people-import-preview");
 
   // The rows to fix, with their reason, as a CSV for a spreadsheet.
   const toFix = await saved(
@@ -81,7 +70,7 @@ test("an admin imports a spreadsheet's file, fixes the rows with errors, and imp
   await expect(done).toContainText("2 teams created: Team North, Team South.");
   await expect(done).toContainText("2 rows with errors skipped.");
   await expectNoAxeViolations(page);
-  await shoot(page, "people-import-done");
+  await shootBothWidths(page, "people-import-done");
 
   // The fixed rows, uploaded as the file they came in (its "error" column is ignored); their links this time downloaded.
   await page.getByRole("button", { name: "Import another file" }).click();

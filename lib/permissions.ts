@@ -74,6 +74,17 @@ export const PERMISSIONS = {
   "relationships.edit": { admin: true, leader: "owns" },
   /** Create and revoke a relationship's check-in links: the leader who keeps it (admins see the answers). */
   "relationships.checkIn": { admin: "owns", leader: "owns" },
+  /** The results page: admins every rep's values, leaders their teams' reps', a rep only their own (see the loader). */
+  "results.view": { admin: true, leader: true, rep: true },
+  /** Type one rep's value of a measure: admins any rep, leaders the reps of the teams they lead. */
+  "results.enter": { admin: true, leader: "leadsRep" },
+  /**
+   * Upload a results file. Each row is then checked like the value it writes: admins any rep, leaders the reps of the
+   * teams they lead (a row naming another rep is an error of the preview).
+   */
+  "results.upload": { admin: true, leader: true },
+  /** The measures (add, rename, archive, the main one) and the organisation's API tokens. */
+  "results.manage": { admin: true },
 } as const satisfies Record<string, Partial<Record<MemberRole, Rule>>>;
 
 export type Permission = keyof typeof PERMISSIONS;

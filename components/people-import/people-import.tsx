@@ -9,7 +9,7 @@ import { Panel } from "@/components/ui/page-header";
 import { idle, type ActionState } from "@/lib/chain/outcome";
 import { confirmImport, previewImport } from "@/lib/people-import/actions";
 import type { ImportResult } from "@/lib/people-import/apply";
-import { decodeFile } from "@/lib/people-import/decode";
+import { readChosenFile } from "@/lib/people-import/decode";
 import { IMPORT_COLUMNS, IMPORT_LIMITS, TEMPLATE_ROWS, formatBytes } from "@/lib/people-import/format";
 import type { ImportPreview } from "@/lib/people-import/preview";
 import { downloadCsv } from "./download";
@@ -71,20 +71,13 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
 
   async function onFile(file: File | undefined) {
     if (!file) return;
-    if (file.size > IMPORT_LIMITS.bytes) {
+    const read = await readChosenFile(file, IMPORT_LIMITS.bytes, "an import");
+    if (!read.ok) {
       setPreview(null);
-      setProblem(
-        `${file.name} is ${formatBytes(file.size)}: an import takes at most ${formatBytes(IMPORT_LIMITS.bytes)}. Split it into smaller files.`,
-      );
+      setProblem(read.message);
       return;
     }
-    const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()));
-    if (!decoded.ok) {
-      setPreview(null);
-      setProblem(`${file.name}: ${decoded.message}`);
-      return;
-    }
-    runPreview({ text: decoded.text, label: file.name });
+    runPreview({ text: read.text, label: file.name });
   }
 
   function runConfirm() {

@@ -584,6 +584,60 @@ const ACTIONS: Record<string, { label: string; describe: Describe }> = {
       return `${event.targetLabel ?? "A counterpart"} answered a check-in through its link${trust}`;
     },
   },
+  "measure.add": {
+    label: "Measure added",
+    describe: (actor, event) => `${actor} added the measure ${event.targetLabel ?? "a measure"}`,
+  },
+  "measure.edit": {
+    label: "Measure changed",
+    describe: (actor, event, before, after) => {
+      const was = text(before.name);
+      return was && was !== text(after.name)
+        ? `${actor} renamed the measure ${was} to ${event.targetLabel ?? "a new name"}`
+        : `${actor} changed the measure ${event.targetLabel ?? "a measure"}`;
+    },
+  },
+  "measure.archive": {
+    label: "Measure archived",
+    describe: (actor, event) => `${actor} archived the measure ${event.targetLabel ?? "a measure"}`,
+  },
+  "measure.restore": {
+    label: "Measure restored",
+    describe: (actor, event) => `${actor} restored the measure ${event.targetLabel ?? "a measure"}`,
+  },
+  "measure.setMain": {
+    label: "Main measure chosen",
+    describe: (actor, event) => `${actor} made ${event.targetLabel ?? "a measure"} the main measure`,
+  },
+  "result.save": {
+    label: "Result saved",
+    describe: (actor, event, before, after) => {
+      const [rep, measure, cycle] = (event.targetLabel ?? "").split(" · ");
+      const what = `${rep ? `${rep}’s ` : "a rep’s "}${measure ?? "result"}${cycle ? ` for ${cycle}` : ""}`;
+      const from = typeof before.value === "number" ? ` (was ${before.value})` : "";
+      if (typeof after.value !== "number") return `${actor} cleared ${what}${from}`;
+      return `${actor} set ${what} to ${after.value}${from}`;
+    },
+  },
+  "results.upload": {
+    label: "Results uploaded",
+    describe: (actor, event, _before, after) =>
+      `${actor} uploaded results for ${event.targetLabel ?? "a cycle"}: ${count(after.created)} new, ${count(after.updated)} changed, ${count(after.unchanged)} unchanged`,
+  },
+  "results.apiWrite": {
+    label: "Results written through the API",
+    // Written with an API token: the event has no actor, the token is its target.
+    describe: (_actor, event, _before, after) =>
+      `The API token ${event.targetLabel ?? "(deleted)"} wrote results for ${text(after.cycle) ?? "a cycle"}: ${count(after.created)} new, ${count(after.updated)} changed, ${count(after.unchanged)} unchanged`,
+  },
+  "apiToken.create": {
+    label: "API token created",
+    describe: (actor, event) => `${actor} created the API token ${event.targetLabel ?? ""}`.trimEnd(),
+  },
+  "apiToken.revoke": {
+    label: "API token revoked",
+    describe: (actor, event) => `${actor} revoked the API token ${event.targetLabel ?? ""}`.trimEnd(),
+  },
 };
 
 /** One readable sentence for an audit event, e.g. "Dana Reyes revoked an invite link for Team East". */

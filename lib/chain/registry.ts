@@ -31,8 +31,12 @@ export type OpenExpectation = {
  * needs a signed-in person (`session`) or refuses one that is already a member.
  */
 export type TokenExpectation = {
-  /** "invite": an invite link; "checkIn": a waiting check-in link on a relationship kept by `leader`. */
-  token: "invite" | "checkIn";
+  /**
+   * "invite": an invite link; "checkIn": a waiting check-in link on a relationship kept by `leader`; "apiToken": an
+   * organisation's API token with every scope, sent as `Authorization: Bearer` (lib/chain/api-token.ts), which refuses
+   * an unknown, foreign or revoked token as "unauthenticated" (401) rather than "not_found".
+   */
+  token: "invite" | "checkIn" | "apiToken";
   /** "none": works signed out; "outsider": needs a signed-in person who is not yet a member. */
   session: "none" | "outsider";
   /** The entry counts every attempt towards a rate limit, refused ones too: a refusal may change the throttles. */
@@ -68,7 +72,7 @@ export type RegistryEntry =
       fn: unknown;
     })
   | (Common & {
-      kind: "action" | "page";
+      kind: "action" | "page" | "route";
       entry: "token";
       expect: TokenExpectation;
       call: (slug: string, token: string, input: unknown) => Promise<Outcome<unknown>>;

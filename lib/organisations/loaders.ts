@@ -34,6 +34,7 @@ export const loadOrganisationShell = memberLoader(
       audit: can(member, "org.audit"),
       relationships: can(member, "relationships.keep"),
       coaching: can(member, "coaching.view"),
+      results: can(member, "results.view"),
       /** A rep's own coaching page (plans and shared notes). */
       myCoaching: member.role === "rep" ? `/reps/${member.userId}/coaching` : null,
       selfAssessment: can(member, "self.assess"),

@@ -1,4 +1,4 @@
-import { BINARY_MESSAGE, IMPORT_LIMITS, tooLargeMessage } from "./format";
+import { BINARY_MESSAGE, IMPORT_LIMITS, formatBytes, tooLargeMessage } from "./format";
 
 export type Decoded = { ok: true; text: string } | { ok: false; message: string };
 
@@ -18,4 +18,19 @@ export function decodeFile(bytes: Uint8Array): Decoded {
   } catch {
     return { ok: true, text: new TextDecoder("windows-1252").decode(bytes) };
   }
+}
+
+/**
+ * A file chosen in the browser, as text for an import's preview: refused before it is read when it is over `maxBytes`
+ * (`what` names the import: "an import", "an upload"), then decoded as above. Messages start with the file's name.
+ */
+export async function readChosenFile(file: File, maxBytes: number, what: string): Promise<Decoded> {
+  if (file.size > maxBytes) {
+    return {
+      ok: false,
+      message: `${file.name} is ${formatBytes(file.size)}: ${what} takes at most ${formatBytes(maxBytes)}. Split it into smaller files.`,
+    };
+  }
+  const decoded = decodeFile(new Uint8Array(await file.arrayBuffer()));
+  return decoded.ok ? decoded : { ok: false, message: `${file.name}: ${decoded.message}` };
 }

@@ -63,7 +63,7 @@ describe("the registry", () => {
     for (const entry of await loadRegistry()) {
       if (entry.entry === "member") expect(Array.isArray(entry.expect?.allow), `${entry.name} does not say who is allowed`).toBe(true);
       if (entry.entry === "token") {
-        expect(["invite", "checkIn"], `${entry.name} does not say which link it takes`).toContain(entry.expect?.token);
+        expect(["invite", "checkIn", "apiToken"], `${entry.name} does not say which link it takes`).toContain(entry.expect?.token);
         expect(["none", "outsider"], `${entry.name} does not say who may follow its link`).toContain(entry.expect?.session);
       }
     }

@@ -12,6 +12,7 @@ import { hashToken, newToken } from "@/lib/tokens";
 import type { MemberPersona, TokenExpectation } from "@/lib/chain/registry";
 import { setFakeSession } from "./fake-session";
 import { prepareCheckIn } from "./matrix/check-ins";
+import { prepareApiToken } from "./matrix/results";
 import type { MatrixFixture } from "./matrix/types";
 
 export const MATRIX_PASSWORD = "matrix-password";
@@ -127,15 +128,18 @@ export function actAs(fixture: MatrixFixture, persona: Persona, sessionVersion =
 }
 
 const checkInTokens = new Map<string, Promise<string>>();
+const apiTokens = new Map<string, Promise<string>>();
 
 /**
  * The raw token of a link of the kind a token entry takes, in this fixture's organisation: the fixture's invite,
- * or a waiting check-in link on the matrix relationship (made on first use, then the same one).
+ * a waiting check-in link on the matrix relationship, or an API token with the matrix measures (made on first use,
+ * then the same one).
  */
 export function linkToken(db: Db, fixture: MatrixFixture & { tokens: { invite: string } }, kind: TokenExpectation["token"]): Promise<string> {
   if (kind === "invite") return Promise.resolve(fixture.tokens.invite);
-  let token = checkInTokens.get(fixture.orgId);
-  if (!token) checkInTokens.set(fixture.orgId, (token = prepareCheckIn(db, fixture)));
+  const made = kind === "apiToken" ? apiTokens : checkInTokens;
+  let token = made.get(fixture.orgId);
+  if (!token) made.set(fixture.orgId, (token = kind === "apiToken" ? prepareApiToken(db, fixture) : prepareCheckIn(db, fixture)));
   return token;
 }
 

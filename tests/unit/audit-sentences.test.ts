@@ -43,6 +43,29 @@ describe("describeAuditEvent", () => {
     expect(settings(london, london)).toBe("Dana Reyes saved the organisation settings without changes");
   });
 
+  it("describes results: a typed value, an upload, an API token's write (no actor), measures", () => {
+    const label = "Avery Lin · Quota attainment · Q1 2027";
+    expect(describeAuditEvent(event("result.save", { targetLabel: label, before: { value: null }, after: { value: 92.5 } }))).toBe(
+      "Dana Reyes set Avery Lin’s Quota attainment for Q1 2027 to 92.5",
+    );
+    expect(describeAuditEvent(event("result.save", { targetLabel: label, before: { value: 92.5 }, after: { value: null } }))).toBe(
+      "Dana Reyes cleared Avery Lin’s Quota attainment for Q1 2027 (was 92.5)",
+    );
+    expect(describeAuditEvent(event("results.upload", { targetLabel: "Q1 2027", after: { created: 3, updated: 1, unchanged: 0 } }))).toBe(
+      "Dana Reyes uploaded results for Q1 2027: 3 new, 1 changed, 0 unchanged",
+    );
+    expect(
+      describeAuditEvent({
+        ...event("results.apiWrite", { targetLabel: "CRM export", after: { cycle: "Q1 2027", created: 0, updated: 0, unchanged: 2 } }),
+        actorName: null,
+      }),
+    ).toBe("The API token CRM export wrote results for Q1 2027: 0 new, 0 changed, 2 unchanged");
+    expect(
+      describeAuditEvent(event("measure.edit", { targetLabel: "Net revenue", before: { name: "Revenue" }, after: { name: "Net revenue" } })),
+    ).toBe("Dana Reyes renamed the measure Revenue to Net revenue");
+    expect(describeAuditEvent(event("apiToken.revoke", { targetLabel: "CRM export" }))).toBe("Dana Reyes revoked the API token CRM export");
+  });
+
   it("describes creating and revoking invite links", () => {
     const created = event("invite.create", {
       targetType: "invite",

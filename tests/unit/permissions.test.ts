@@ -37,6 +37,10 @@ describe("the role -> permission table", () => {
       "relationships.keep": ["admin", "leader"],
       "relationships.edit": ["admin", "leader"],
       "relationships.checkIn": ["admin", "leader"],
+      "results.view": ["admin", "leader", "rep"],
+      "results.enter": ["admin", "leader"],
+      "results.upload": ["admin", "leader"],
+      "results.manage": ["admin"],
     });
   });
 
@@ -47,6 +51,19 @@ describe("the role -> permission table", () => {
     expect(can(leader, "rep.coach", {})).toBe(false);
     expect(can(admin, "rep.coach", { repTeamId: "west" })).toBe(true);
     expect(can(rep, "rep.coach", { repTeamId: "east" })).toBe(false);
+  });
+
+  it("lets a leader type results only for reps of the teams they lead, and only admins manage measures and tokens", () => {
+    expect(can(leader, "results.enter", { repTeamId: "east" })).toBe(true);
+    expect(can(leader, "results.enter", { repTeamId: "west" })).toBe(false);
+    expect(can(leader, "results.enter", {})).toBe(false);
+    expect(can(admin, "results.enter", { repTeamId: "west" })).toBe(true);
+    expect(can(rep, "results.enter", { repTeamId: "east" })).toBe(false);
+    expect(can(leader, "results.upload")).toBe(true);
+    expect(can(rep, "results.upload")).toBe(false);
+    expect(can(admin, "results.manage")).toBe(true);
+    expect(can(leader, "results.manage")).toBe(false);
+    expect(can(rep, "results.view")).toBe(true);
   });
 
   it("lets a rep see their own results and team only", () => {

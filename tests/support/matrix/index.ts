@@ -19,6 +19,7 @@ import { organisationsCases } from "./organisations";
 import { peopleImportCases } from "./people-import";
 import { relationshipsCases } from "./relationships";
 import { remindersCases } from "./reminders";
+import { resultsCases } from "./results";
 import { reportsCases } from "./reports";
 import { teamsCases } from "./teams";
 import type { MatrixCase, MatrixCases } from "./types";
@@ -50,6 +51,7 @@ const DOMAINS: MatrixCases[] = [
   peopleImportCases,
   relationshipsCases,
   remindersCases,
+  resultsCases,
   reportsCases,
   teamsCases,
 ];

@@ -8,13 +8,14 @@ export default async function OrganisationLayout({ children, params }: { childre
   const { slug } = await params;
   const shell = await loadOrganisationShell(slug);
   const base = `/o/${shell.org.slug}`;
-  const { grid, framework, cycles, people, settings, audit, relationships, coaching, myCoaching, selfAssessment } = shell.sections;
+  const { grid, framework, cycles, people, settings, audit, relationships, coaching, myCoaching, selfAssessment, results } = shell.sections;
   const links = [
     { href: base, label: "Overview", exact: true },
     ...(selfAssessment ? [{ href: `${base}/self-assessment`, label: "Self-assessment" }] : []),
     ...(grid ? [{ href: `${base}/grid`, label: "Grid" }] : []),
     ...(coaching ? [{ href: `${base}/coaching`, label: "Coaching" }] : []),
     ...(myCoaching ? [{ href: `${base}${myCoaching}`, label: "My coaching" }] : []),
+    ...(results ? [{ href: `${base}/results`, label: "Results" }] : []),
     ...(framework ? [{ href: `${base}/framework`, label: "Framework" }] : []),
     ...(cycles ? [{ href: `${base}/cycles`, label: "Cycles" }] : []),
     ...(relationships ? [{ href: `${base}/relationships`, label: "Relationships" }] : []),
