@@ -20,6 +20,7 @@ import { peopleImportCases } from "./people-import";
 import { relationshipsCases } from "./relationships";
 import { remindersCases } from "./reminders";
 import { reportsCases } from "./reports";
+import { resultsAnalysisCases } from "./results-analysis";
 import { teamsCases } from "./teams";
 import type { MatrixCase, MatrixCases } from "./types";
 
@@ -51,6 +52,7 @@ const DOMAINS: MatrixCases[] = [
   relationshipsCases,
   remindersCases,
   reportsCases,
+  resultsAnalysisCases,
   teamsCases,
 ];
 
