@@ -27,15 +27,7 @@ function RelationCell({ label, relation }: { label: string; relation: Relation }
  * A measure's behaviours, strongest relation first: the leader's score in the chosen cycle and pooled, and beside
  * them the rep's own rating where the coach may see it. A grid that stacks into labelled cells on a phone.
  */
-export function MeasureRelationsList({
-  relations,
-  cycleName,
-  pooledLabel,
-}: {
-  relations: MeasureRelations;
-  cycleName: string;
-  pooledLabel: string;
-}) {
+export function MeasureRelationsList({ relations, cycleName, pooledLabel }: { relations: MeasureRelations; cycleName: string; pooledLabel: string }) {
   const withSelf = relations.behaviours.some((b) => b.self !== null);
   const columns = withSelf
     ? [`Leader score, ${cycleName}`, `Leader score, ${pooledLabel}`, `Self rating, ${cycleName}`, `Self rating, ${pooledLabel}`]

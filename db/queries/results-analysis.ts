@@ -56,7 +56,9 @@ export async function listCycleScores(
   if (cycleIds.length === 0 || emptyScope(teamIds)) return [];
   const submittedAt = sql`(select a.submitted_at from ${assessments} a where a.org_id = s.org_id and a.cycle_id = s.cycle_id
     and a.rep_user_id = s.rep_user_id)`;
-  const rows = await executeRows<{ cycle_id: string; rep_user_id: string; behaviour_id: string; leader: number | null; self: number | null }>(db, sql`
+  const rows = await executeRows<{ cycle_id: string; rep_user_id: string; behaviour_id: string; leader: number | null; self: number | null }>(
+    db,
+    sql`
     select cycle_id, rep_user_id, behaviour_id, max(score) filter (where leader) as leader, max(score) filter (where not leader) as self
     from (
       select r.cycle_id, r.rep_user_id, r.behaviour_id, r.score, true as leader
@@ -68,7 +70,8 @@ export async function listCycleScores(
         where s.org_id = ${orgId} and s.cycle_id in ${[...cycleIds]} and s.score is not null and ${repInScope(orgId, teamIds)}
           and ${coachSeesSelfSql(blindMode, submittedAt)}
     ) scores
-    group by cycle_id, rep_user_id, behaviour_id`);
+    group by cycle_id, rep_user_id, behaviour_id`,
+  );
   return rows.map((r) => ({
     cycleId: r.cycle_id,
     repUserId: r.rep_user_id,
@@ -98,11 +101,11 @@ export async function listCycleResults(db: DbOrTx, orgId: string, cycleIds: read
 }
 
 /**
- * The framework page's one read: the main measure, the latest cycle (by opened date, drafts never) in which some
- * active rep has both a result of it and a leader score, and that cycle's (behaviour, leader score, result) pairs.
- * No rows: no main measure, or no such cycle.
+ * The framework page's one read: the main measure, the latest cycle (by opened date, drafts never) in which at least
+ * `minReps` active reps have both a result of it and a leader score (else the latest in which any has), and that
+ * cycle's (behaviour, leader score, result) pairs. No rows: no main measure, or no such cycle.
  */
-export async function listMainMeasurePairs(db: DbOrTx, orgId: string) {
+export async function listMainMeasurePairs(db: DbOrTx, orgId: string, minReps: number) {
   const rows = await executeRows<{
     measure_id: string;
     measure_name: string;
@@ -113,18 +116,20 @@ export async function listMainMeasurePairs(db: DbOrTx, orgId: string) {
     rep_user_id: string;
     leader: number;
     value: number;
-  }>(db, sql`
+  }>(
+    db,
+    sql`
     with main as (
       select id, name, higher_is_better from ${measures} where org_id = ${orgId} and is_main and archived_at is null
     ), latest as (
       select c.id, c.name from ${cycles} c
-      where c.org_id = ${orgId} and c.opened_at is not null and exists (
-        select 1 from ${results} x join main on main.id = x.measure_id
-          join ${memberships} m on m.org_id = x.org_id and m.user_id = x.rep_user_id
-          where x.org_id = ${orgId} and x.cycle_id = c.id and ${repInScope(orgId, undefined)}
-            and exists (select 1 from ${ratings} r where r.org_id = x.org_id and r.cycle_id = x.cycle_id
-              and r.rep_user_id = x.rep_user_id and r.score is not null))
-      order by c.opened_at desc limit 1
+        join ${results} x on x.org_id = c.org_id and x.cycle_id = c.id and x.measure_id = (select id from main)
+        join ${memberships} m on m.org_id = x.org_id and m.user_id = x.rep_user_id
+      where c.org_id = ${orgId} and c.opened_at is not null and ${repInScope(orgId, undefined)}
+        and exists (select 1 from ${ratings} r where r.org_id = x.org_id and r.cycle_id = x.cycle_id
+          and r.rep_user_id = x.rep_user_id and r.score is not null)
+      group by c.id, c.name, c.opened_at
+      order by count(*) >= ${minReps} desc, c.opened_at desc limit 1
     )
     select main.id as measure_id, main.name as measure_name, main.higher_is_better, latest.id as cycle_id, latest.name as cycle_name,
       r.behaviour_id, x.rep_user_id, r.score as leader, x.value
@@ -132,7 +137,8 @@ export async function listMainMeasurePairs(db: DbOrTx, orgId: string) {
       join ${results} x on x.org_id = ${orgId} and x.cycle_id = latest.id and x.measure_id = main.id
       join ${memberships} m on m.org_id = x.org_id and m.user_id = x.rep_user_id
       join ${ratings} r on r.org_id = x.org_id and r.cycle_id = x.cycle_id and r.rep_user_id = x.rep_user_id and r.score is not null
-    where ${repInScope(orgId, undefined)}`);
+    where ${repInScope(orgId, undefined)}`,
+  );
   return rows.map((r) => ({
     measureId: r.measure_id,
     measureName: r.measure_name,

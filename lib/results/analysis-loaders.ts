@@ -2,13 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { listBehaviours } from "@/db/queries/behaviours";
 import { listCycles } from "@/db/queries/cycles";
-import {
-  listActiveMeasures,
-  listCycleResults,
-  listCycleScores,
-  listLeaderScoresIn,
-  listPlansWithCycle,
-} from "@/db/queries/results-analysis";
+import { listActiveMeasures, listCycleResults, listCycleScores, listLeaderScoresIn, listPlansWithCycle } from "@/db/queries/results-analysis";
 import { memberLoader, type MemberContext } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { shownCycle } from "@/lib/cycles/order";
@@ -50,9 +44,7 @@ async function readAnalysis({ db, org, member }: MemberContext, { cycle: chosen 
     cycle: cycle && { id: cycle.id, name: cycle.name },
     pooledCycleNames: pooledCycles.map((c) => c.name),
     measures: measures.map(({ id, name, higherIsBetter, isMain }) => ({ id, name, higherIsBetter, isMain })),
-    relations: cycle
-      ? analyseRelations({ behaviours, measures, scores, results, cycleId: cycle.id, pooledCycleIds: pooledIds })
-      : [],
+    relations: cycle ? analyseRelations({ behaviours, measures, scores, results, cycleId: cycle.id, pooledCycleIds: pooledIds }) : [],
     effect: coachingEffect(plans, planScores, oldestFirst, behaviours),
     rules: { minReps: MIN_REPS, pooledCycles: POOLED_CYCLES, minPlans: MIN_PLANS },
   };

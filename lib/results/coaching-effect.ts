@@ -77,8 +77,7 @@ export function planOutcomes(plans: readonly EffectPlan[], scores: readonly Lead
 
 export type Comparison =
   /** Fewer than MIN_PLANS plans had something to compare against. */
-  | { plans: number; shown: false }
-  | { plans: number; shown: true; withPlan: number; without: number; difference: number };
+  { plans: number; shown: false } | { plans: number; shown: true; withPlan: number; without: number; difference: number };
 
 export type EffectGroup = {
   key: string;
@@ -98,11 +97,7 @@ function compare(outcomes: readonly PlanOutcome[], side: "matched" | "own"): Com
 }
 
 /** The outcomes grouped by a key (behaviour, or the plan's maker), in the order of `labels`. */
-export function rollUp(
-  outcomes: readonly PlanOutcome[],
-  keyOf: (o: PlanOutcome) => string,
-  labels: ReadonlyMap<string, string>,
-): EffectGroup[] {
+export function rollUp(outcomes: readonly PlanOutcome[], keyOf: (o: PlanOutcome) => string, labels: ReadonlyMap<string, string>): EffectGroup[] {
   const groups = new Map<string, PlanOutcome[]>();
   for (const o of outcomes) {
     const key = keyOf(o);
@@ -124,9 +119,7 @@ export function coachingEffect(
   behaviours: readonly { id: string; name: string }[],
 ) {
   const outcomes = planOutcomes(plans, scores, cycleOrder);
-  const leaders = new Map(
-    [...new Map(plans.map((p) => [p.createdBy, p.creatorName]))].sort((a, b) => a[1].localeCompare(b[1])),
-  );
+  const leaders = new Map([...new Map(plans.map((p) => [p.createdBy, p.creatorName]))].sort((a, b) => a[1].localeCompare(b[1])));
   return {
     plans: outcomes.length,
     /** Plans that started in a cycle but have no later score yet. */

@@ -29,8 +29,8 @@ export default async function FrameworkPage({ params }: { params: Promise<{ slug
             {page.mainMeasure && (
               <>
                 {" "}
-                Beside each behaviour: whether its leader scores went with {page.mainMeasure.name} across reps in {page.mainMeasure.cycle}, the
-                main measure&apos;s latest cycle with results (association, not proof of cause; see{" "}
+                Beside each behaviour: whether its leader scores went with {page.mainMeasure.name} across reps in {page.mainMeasure.cycle}, the main
+                measure&apos;s latest cycle with results (association, not proof of cause; see{" "}
                 <Link href={`/o/${page.slug}/results/analysis`} className="font-medium text-brand-700 underline underline-offset-2">
                   What predicts results
                 </Link>

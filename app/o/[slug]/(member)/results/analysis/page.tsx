@@ -39,7 +39,9 @@ export default async function ResultsAnalysisPage({
       {!page.cycle ? (
         <EmptyState title="No rated cycle yet">The figures appear once leaders have rated reps in a cycle and its results are in.</EmptyState>
       ) : page.measures.length === 0 ? (
-        <EmptyState title="No measures yet">An admin adds the measures (quota attainment, win rate…) and each cycle&apos;s results under Results.</EmptyState>
+        <EmptyState title="No measures yet">
+          An admin adds the measures (quota attainment, win rate…) and each cycle&apos;s results under Results.
+        </EmptyState>
       ) : (
         page.relations.map((m) => (
           <Panel
@@ -47,10 +49,10 @@ export default async function ResultsAnalysisPage({
             title={`Which behaviours go with ${m.measure.name}${m.measure.id === page.measures.find((x) => x.isMain)?.id ? " (main measure)" : ""}`}
             description={
               <>
-                Spearman&apos;s rank correlation (ρ) between the score and {m.measure.name} across reps, with its 95% confidence interval (Fisher&apos;s z,
-                Bonett-Wright standard error). {page.cycle!.name} alone counts each rep once; pooled counts each rep once per cycle ({pooled.join(", ")}),
-                so the same rep appears several times and the pooled interval is if anything too narrow. A figure needs at least {minReps} reps; an
-                interval that includes zero is &ldquo;no clear relation yet&rdquo;.{" "}
+                Spearman&apos;s rank correlation (ρ) between the score and {m.measure.name} across reps, with its 95% confidence interval
+                (Fisher&apos;s z, Bonett-Wright standard error). {page.cycle!.name} alone counts each rep once; pooled counts each rep once per cycle
+                ({pooled.join(", ")}), so the same rep appears several times and the pooled interval is if anything too narrow. A figure needs at
+                least {minReps} reps; an interval that includes zero is &ldquo;no clear relation yet&rdquo;.{" "}
                 {m.measure.higherIsBetter
                   ? "Higher is better here, so a positive ρ goes with better results."
                   : `Lower is better for ${m.measure.name}: ρ keeps its sign, so a negative ρ means higher scores go with lower, that is better, ${m.measure.name}.`}
@@ -70,11 +72,11 @@ export default async function ResultsAnalysisPage({
         title="Did coaching move the behaviour?"
         description={
           <>
-            For each coaching plan that started in a cycle: the rep&apos;s change in the leader&apos;s score on the plan&apos;s behaviour from that cycle to
-            the next one in which it was scored, against reps who started from the same score on the same behaviour without a plan (so a low score
-            rising anyway counts on both sides), and against the same rep&apos;s behaviours without a plan, over the same two cycles. Every cycle&apos;s
-            plans count, whichever cycle is chosen above. A figure needs at least {minPlans} plans with something to compare against. A difference
-            says coached behaviours moved more (or less) than comparable ones, not that the plan alone moved them.
+            For each coaching plan that started in a cycle: the rep&apos;s change in the leader&apos;s score on the plan&apos;s behaviour from that
+            cycle to the next one in which it was scored, against reps who started from the same score on the same behaviour without a plan (so a low
+            score rising anyway counts on both sides), and against the same rep&apos;s behaviours without a plan, over the same two cycles. Every
+            cycle&apos;s plans count, whichever cycle is chosen above. A figure needs at least {minPlans} plans with something to compare against. A
+            difference says coached behaviours moved more (or less) than comparable ones, not that the plan alone moved them.
           </>
         }
       >
