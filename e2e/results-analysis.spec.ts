@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "../scripts/seed/demo-people";
-import { DEMO_RESULTS } from "../scripts/seed/demo-results";
+import { DEMO_RESULTS } from "../scripts/seed/demo-results-names";
 import { signIn } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { expect, test } from "./support/test";
@@ -43,9 +43,9 @@ test("an admin sees which behaviour goes with attainment, which has no clear rel
   const perBehaviour = page.getByRole("table", { name: "Per behaviour" });
   for (const name of DEMO_RESULTS.coached)
     await expect(perBehaviour.getByRole("row", { name: new RegExp(`^${name}`) })).toContainText(/points? more with a plan/);
-  await expect(page.getByRole("table", { name: "Per leader" }).getByRole("row", { name: new RegExp(`^${DEMO_TEAMS[0]!.leader.name}`) })).toContainText(
-    /with a plan/,
-  );
+  await expect(
+    page.getByRole("table", { name: "Per leader" }).getByRole("row", { name: new RegExp(`^${DEMO_TEAMS[0]!.leader.name}`) }),
+  ).toContainText(/with a plan/);
   await expectNoAxeViolations(page);
   await shot(page, "results-analysis");
 
@@ -80,7 +80,9 @@ test("a leader sees their own teams' reps; a rep may not open the page", async (
   await page.goto(`${base}/results/analysis`);
   await expect(page.getByText(/across the reps of the teams you lead/)).toBeVisible();
   // Five reps: below the ten a figure needs, in every cycle and pooled.
-  await expect(row(page, DEMO_RESULTS.attainment, DEMO_RESULTS.drivesAttainment).getByRole("cell").nth(1)).toContainText("Not enough reps yet (5 of 10)");
+  await expect(row(page, DEMO_RESULTS.attainment, DEMO_RESULTS.drivesAttainment).getByRole("cell").nth(1)).toContainText(
+    "Not enough reps yet (5 of 10)",
+  );
   // The framework page shows leaders no relation.
   await page.goto(`${base}/framework`);
   await expect(page.getByRole("heading", { level: 1, name: "Behaviour framework" })).toBeVisible();

@@ -7,6 +7,7 @@ import { assessments, measures, ratings, results, selfRatings } from "@/db/schem
 import { insertInChunks } from "./chunks";
 import type { SeedContext } from "./index";
 import { DEMO_TEAMS } from "./demo-people";
+import { DEMO_RESULTS } from "./demo-results-names";
 
 /**
  * Sales results for "What predicts results" (lib/results/analysis.ts), added after every other step so the figures
@@ -22,14 +23,7 @@ import { DEMO_TEAMS } from "./demo-people";
  * Everything comes from fixed formulas, so each fresh demo database looks the same.
  */
 
-/** What goes with what (by behaviour name), for the e2e spec and the docs. */
-export const DEMO_RESULTS = {
-  attainment: "Quota attainment",
-  winRate: "Win rate",
-  drivesAttainment: "Qualifying and discovery",
-  drivesWinRate: "Negotiating and closing",
-  coached: ["Presenting", "Getting access to decision-makers"],
-} as const;
+export { DEMO_RESULTS };
 
 /** A fixed number in [0, 1) for the inputs (a multiplicative hash): the results' noise. */
 export function demoNoise(...parts: number[]): number {
