@@ -25,6 +25,7 @@ const row = (page: Page, measure: string, behaviour: string) =>
 test("an admin sees which behaviour goes with attainment, which has no clear relation yet, and whether coaching moved the behaviour", async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await signIn(page, DEMO_ADMIN.email, DEMO_PASSWORD);
   await page.goto(`${base}/results/analysis`);
   await expect(page.getByRole("heading", { level: 1, name: "What predicts results" })).toBeVisible();

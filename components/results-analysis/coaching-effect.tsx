@@ -30,39 +30,42 @@ function ComparisonCell({ label, comparison, against, minPlans }: { label: strin
 }
 
 /** Per behaviour or per leader: how many plans, and each comparison. Stacks into labelled cells on a phone. */
-export function EffectTable({ title, groups, minPlans }: { title: string; groups: EffectGroup[]; minPlans: number }) {
+export function EffectTable({ title, column, groups, minPlans }: { title: string; column: string; groups: EffectGroup[]; minPlans: number }) {
   const columns = ["Plans with a later score", "Against matched reps without a plan", "Against the same reps' other behaviours"];
   const grid = "sm:grid-cols-[minmax(9rem,1.2fr)_minmax(0,0.6fr)_repeat(2,minmax(0,1.2fr))]";
   return (
-    <div role="table" aria-label={title} className="text-sm">
-      <div role="rowgroup" className="hidden sm:block">
-        <div role="row" className={`grid gap-4 border-b border-slate-200 pb-2 text-xs font-semibold text-slate-600 ${grid}`}>
-          <div role="columnheader">{title}</div>
-          {columns.map((c) => (
-            <div role="columnheader" key={c}>
-              {c}
+    <div className="text-sm">
+      <h3 className="mb-2 text-sm font-semibold text-slate-900">{title}</h3>
+      <div role="table" aria-label={title}>
+        <div role="rowgroup" className="hidden sm:block">
+          <div role="row" className={`grid gap-4 border-b border-slate-200 pb-2 text-xs font-semibold text-slate-600 ${grid}`}>
+            <div role="columnheader">{column}</div>
+            {columns.map((c) => (
+              <div role="columnheader" key={c}>
+                {c}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div role="rowgroup">
+          {groups.map((g) => (
+            <div role="row" key={g.key} className={`grid gap-2 border-b border-slate-100 py-3 last:border-0 sm:gap-4 ${grid}`}>
+              <div role="rowheader" className="font-semibold text-slate-900">
+                {g.label}
+              </div>
+              <div role="cell" className="text-sm tabular-nums">
+                <span className="text-xs font-medium text-slate-500 sm:sr-only">{columns[0]}: </span>
+                {g.plans}
+              </div>
+              <div role="cell">
+                <ComparisonCell label={columns[1]!} comparison={g.matched} against="for matched reps without one" minPlans={minPlans} />
+              </div>
+              <div role="cell">
+                <ComparisonCell label={columns[2]!} comparison={g.own} against="on their other behaviours" minPlans={minPlans} />
+              </div>
             </div>
           ))}
         </div>
-      </div>
-      <div role="rowgroup">
-        {groups.map((g) => (
-          <div role="row" key={g.key} className={`grid gap-2 border-b border-slate-100 py-3 last:border-0 sm:gap-4 ${grid}`}>
-            <div role="rowheader" className="font-semibold text-slate-900">
-              {g.label}
-            </div>
-            <div role="cell" className="text-sm tabular-nums">
-              <span className="text-xs font-medium text-slate-500 sm:sr-only">{columns[0]}: </span>
-              {g.plans}
-            </div>
-            <div role="cell">
-              <ComparisonCell label={columns[1]!} comparison={g.matched} against="for matched reps without one" minPlans={minPlans} />
-            </div>
-            <div role="cell">
-              <ComparisonCell label={columns[2]!} comparison={g.own} against="on their other behaviours" minPlans={minPlans} />
-            </div>
-          </div>
-        ))}
       </div>
     </div>
   );

@@ -117,6 +117,46 @@ describe("what predicts results", () => {
     expect(await entry(ROUTE).call(f.slug, {})).toMatchObject({ code: "forbidden" });
   });
 
+  it("gives a leader only the plans on their teams' reps, compared with their teams' reps only", async () => {
+    const { f, reps } = await organisation(6);
+    // Closed cycle -> open cycle on behaviour 0: every rep scored 2 in the closed cycle; the open cycle's scores above.
+    await testDb()
+      .insert(ratings)
+      .values(
+        reps.map((repUserId) => ({
+          orgId: f.orgId,
+          cycleId: f.cycles.closed,
+          repUserId,
+          behaviourId: f.behaviourIds[0],
+          score: 2,
+          updatedBy: f.users.leader,
+        })),
+      );
+    const planOn = (repUserId: string, createdBy: string) => ({
+      orgId: f.orgId,
+      repUserId,
+      behaviourId: f.behaviourIds[0],
+      cycleId: f.cycles.closed,
+      targetScore: 4,
+      scoreThen: 2,
+      createdBy,
+    });
+    // Team A's first rep (Lee's plan) and team B's first two (Olu's).
+    await testDb()
+      .insert(coachingPlans)
+      .values([planOn(reps[0]!, f.users.leader), planOn(reps[6]!, f.users.otherLeader), planOn(reps[7]!, f.users.otherLeader)]);
+    const admin = await as(f, "admin");
+    expect(admin.effect.byLeader.map((g) => [g.label, g.plans])).toEqual([
+      ["Lee Leader", 1],
+      ["Olu Otherleader", 2],
+    ]);
+    const lee = await as(f, "leader");
+    expect(lee.effect.plans).toBe(1);
+    expect(lee.effect.byLeader.map((g) => g.label)).toEqual(["Lee Leader"]);
+    const olu = await as(f, "otherLeader");
+    expect(olu.effect.byLeader.map((g) => [g.label, g.plans])).toEqual([["Olu Otherleader", 2]]);
+  });
+
   it("counts only the self ratings blind mode lets the coach see", async () => {
     const { f } = await organisation(6, 9);
     await testDb().update(organisations).set({ blindMode: false }).where(eq(organisations.id, f.orgId));
@@ -133,16 +173,14 @@ describe("what predicts results", () => {
     const large = await organisation(20);
     // A plan on each side, so the plans' scores are read too.
     for (const { f, reps } of [small, large])
-      await testDb()
-        .insert(coachingPlans)
-        .values({
-          orgId: f.orgId,
-          repUserId: reps[0]!,
-          behaviourId: f.behaviourIds[0],
-          cycleId: f.cycles.closed,
-          targetScore: 4,
-          createdBy: f.users.leader,
-        });
+      await testDb().insert(coachingPlans).values({
+        orgId: f.orgId,
+        repUserId: reps[0]!,
+        behaviourId: f.behaviourIds[0],
+        cycleId: f.cycles.closed,
+        targetScore: 4,
+        createdBy: f.users.leader,
+      });
     actAs(small.f, "admin");
     const { queries: few } = await countQueries(() => page(small.f.slug));
     actAs(large.f, "admin");

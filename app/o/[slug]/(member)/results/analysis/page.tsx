@@ -92,8 +92,8 @@ export default async function ResultsAnalysisPage({
               {page.effect.plans} {page.effect.plans === 1 ? "plan has" : "plans have"} a later score
               {page.effect.waiting > 0 && `; ${page.effect.waiting} more ${page.effect.waiting === 1 ? "waits" : "wait"} for the next cycle`}.
             </p>
-            <EffectTable title="Per behaviour" groups={page.effect.byBehaviour} minPlans={minPlans} />
-            <EffectTable title="Per leader" groups={page.effect.byLeader} minPlans={minPlans} />
+            <EffectTable title="Per behaviour" column="Behaviour" groups={page.effect.byBehaviour} minPlans={minPlans} />
+            <EffectTable title="Per leader" column="Leader who made the plan" groups={page.effect.byLeader} minPlans={minPlans} />
           </div>
         )}
       </Panel>
