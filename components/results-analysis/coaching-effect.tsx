@@ -1,3 +1,4 @@
+import { StackedTable } from "./stacked-table";
 import type { Comparison, EffectGroup } from "@/lib/results/coaching-effect";
 
 const points = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.abs(x).toFixed(1)}`;
@@ -36,37 +37,24 @@ export function EffectTable({ title, column, groups, minPlans }: { title: string
   return (
     <div className="text-sm">
       <h3 className="mb-2 text-sm font-semibold text-slate-900">{title}</h3>
-      <div role="table" aria-label={title}>
-        <div role="rowgroup" className="hidden sm:block">
-          <div role="row" className={`grid gap-4 border-b border-slate-200 pb-2 text-xs font-semibold text-slate-600 ${grid}`}>
-            <div role="columnheader">{column}</div>
-            {columns.map((c) => (
-              <div role="columnheader" key={c}>
-                {c}
-              </div>
-            ))}
-          </div>
-        </div>
-        <div role="rowgroup">
-          {groups.map((g) => (
-            <div role="row" key={g.key} className={`grid gap-2 border-b border-slate-100 py-3 last:border-0 sm:gap-4 ${grid}`}>
-              <div role="rowheader" className="font-semibold text-slate-900">
-                {g.label}
-              </div>
-              <div role="cell" className="text-sm tabular-nums">
-                <span className="text-xs font-medium text-slate-500 sm:sr-only">{columns[0]}: </span>
-                {g.plans}
-              </div>
-              <div role="cell">
-                <ComparisonCell label={columns[1]!} comparison={g.matched} against="for matched reps without one" minPlans={minPlans} />
-              </div>
-              <div role="cell">
-                <ComparisonCell label={columns[2]!} comparison={g.own} against="on their other behaviours" minPlans={minPlans} />
-              </div>
-            </div>
-          ))}
-        </div>
-      </div>
+      <StackedTable
+        label={title}
+        first={column}
+        columns={columns}
+        grid={grid}
+        rows={groups.map((g) => ({
+          key: g.key,
+          header: g.label,
+          cells: [
+            <div key="plans" className="text-sm tabular-nums">
+              <span className="text-xs font-medium text-slate-500 sm:sr-only">{columns[0]}: </span>
+              {g.plans}
+            </div>,
+            <ComparisonCell key="matched" label={columns[1]!} comparison={g.matched} against="for matched reps without one" minPlans={minPlans} />,
+            <ComparisonCell key="own" label={columns[2]!} comparison={g.own} against="on their other behaviours" minPlans={minPlans} />,
+          ],
+        }))}
+      />
     </div>
   );
 }

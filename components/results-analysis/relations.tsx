@@ -1,3 +1,4 @@
+import { StackedTable } from "./stacked-table";
 import { relationDetail, relationHeadline, type MeasureRelations, type Relation } from "@/lib/results/analysis";
 
 const TONE: Record<string, string> = {
@@ -34,42 +35,18 @@ export function MeasureRelationsList({ relations, cycleName, pooledLabel }: { re
     : [`Leader score, ${cycleName}`, `Leader score, ${pooledLabel}`];
   const grid = withSelf ? "sm:grid-cols-[minmax(9rem,1.2fr)_repeat(4,minmax(0,1fr))]" : "sm:grid-cols-[minmax(9rem,1.2fr)_repeat(2,minmax(0,1fr))]";
   return (
-    <div role="table" aria-label={`Behaviours and ${relations.measure.name}`} className="text-sm">
-      <div role="rowgroup" className="hidden sm:block">
-        <div role="row" className={`grid gap-4 border-b border-slate-200 pb-2 text-xs font-semibold text-slate-600 ${grid}`}>
-          <div role="columnheader">Behaviour</div>
-          {columns.map((c) => (
-            <div role="columnheader" key={c}>
-              {c}
-            </div>
-          ))}
-        </div>
-      </div>
-      <div role="rowgroup">
-        {relations.behaviours.map((b) => (
-          <div role="row" key={b.behaviourId} className={`grid gap-2 border-b border-slate-100 py-3 last:border-0 sm:gap-4 ${grid}`}>
-            <div role="rowheader" className="font-semibold text-slate-900">
-              {b.name}
-            </div>
-            <div role="cell">
-              <RelationCell label={columns[0]!} relation={b.leader.cycle} />
-            </div>
-            <div role="cell">
-              <RelationCell label={columns[1]!} relation={b.leader.pooled} />
-            </div>
-            {withSelf && b.self && (
-              <>
-                <div role="cell">
-                  <RelationCell label={columns[2]!} relation={b.self.cycle} />
-                </div>
-                <div role="cell">
-                  <RelationCell label={columns[3]!} relation={b.self.pooled} />
-                </div>
-              </>
-            )}
-          </div>
-        ))}
-      </div>
-    </div>
+    <StackedTable
+      label={`Behaviours and ${relations.measure.name}`}
+      first="Behaviour"
+      columns={columns}
+      grid={grid}
+      rows={relations.behaviours.map((b) => ({
+        key: b.behaviourId,
+        header: b.name,
+        cells: [b.leader.cycle, b.leader.pooled, ...(withSelf && b.self ? [b.self.cycle, b.self.pooled] : [])].map((relation, i) => (
+          <RelationCell key={columns[i]} label={columns[i]!} relation={relation} />
+        )),
+      }))}
+    />
   );
 }
