@@ -60,6 +60,11 @@ export const PERMISSIONS = {
   "coaching.view": { admin: true, leader: true },
   /** How each leader rates (the calibration view): admins see every rater, leaders themselves (see the loader). */
   "calibration.view": { admin: true, leader: true },
+  /**
+   * Which behaviours go with sales results, and whether coaching plans moved the behaviour: admins across the
+   * organisation, leaders over the reps of the teams they lead (see teamScope). Reps: no access.
+   */
+  "results.analyse": { admin: true, leader: true },
   /** Start and finish calibration rounds, and see every round's progress and agreement. */
   "calibration.manageRounds": { admin: true },
   /** Rate a sampled rep a second time, blind: only the second rater the round assigned to that rep. */

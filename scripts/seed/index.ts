@@ -10,6 +10,7 @@ import { seedDemoInvitesAndAudit } from "./demo-invites";
 import { seedDemoOrganisation } from "./demo-organisation";
 import { seedDemoRatings } from "./demo-ratings";
 import { seedDemoRelationships } from "./demo-relationships";
+import { seedDemoResults } from "./demo-results";
 import { seedDemoSelfAssessments } from "./demo-self-assessments";
 import { DEMO_ADMIN, DEMO_ORG, DEMO_PASSWORD, DEMO_TEAMS } from "./demo-people";
 
@@ -35,6 +36,7 @@ const steps: ((db: DbOrTx, ctx: SeedContext) => Promise<void>)[] = [
   seedDemoCoaching,
   seedDemoCalibration,
   seedDemoApiToken,
+  seedDemoResults,
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {

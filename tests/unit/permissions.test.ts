@@ -30,6 +30,7 @@ describe("the role -> permission table", () => {
       "rep.viewResults": ["admin", "leader", "rep"],
       "coaching.view": ["admin", "leader"],
       "calibration.view": ["admin", "leader"],
+      "results.analyse": ["admin", "leader"],
       "calibration.manageRounds": ["admin"],
       "calibration.rateSecond": ["admin", "leader"],
       "coaching.tickAction": ["admin", "leader", "rep"],

@@ -48,6 +48,21 @@ describe("the 95% interval of rho (Fisher's z, Bonett-Wright standard error)", (
     expect(interval.high).toBeCloseTo(0.7396, 3);
   });
 
+  it("reproduces Bonett's published example, with ties in x (statpsych ci.spear, Bonett & Wright 2000)", () => {
+    // Source: D. G. Bonett, statpsych R package, ci.spear reference page, "Examples" (the interval of Bonett, D. G. &
+    // Wright, T. A. (2000), Psychometrika 65(1), 23-28, doi:10.1007/BF02294183):
+    // https://dgbonett.github.io/statpsych/reference/ci.spear.html
+    //   Estimate 0.8699639, LL 0.5840951, UL 0.9638297 at alpha .05.
+    // x holds 28 three times and 40 twice: the ties take average ranks.
+    const y = [21, 4, 9, 12, 35, 18, 10, 22, 24, 1, 6, 8, 13, 16, 19];
+    const x = [67, 28, 30, 28, 52, 40, 25, 37, 44, 10, 14, 20, 28, 40, 51];
+    const rho = spearman(y, x)!;
+    expect(rho).toBeCloseTo(0.8699639, 6);
+    const interval = spearmanInterval(rho, y.length)!;
+    expect(interval.low).toBeCloseTo(0.5840951, 6);
+    expect(interval.high).toBeCloseTo(0.9638297, 6);
+  });
+
   it("narrows as pairs are added and has none below 4 pairs", () => {
     const wide = spearmanInterval(0.3, 10)!;
     const narrow = spearmanInterval(0.3, 100)!;

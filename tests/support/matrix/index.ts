@@ -21,6 +21,7 @@ import { relationshipsCases } from "./relationships";
 import { remindersCases } from "./reminders";
 import { resultsCases } from "./results";
 import { reportsCases } from "./reports";
+import { resultsAnalysisCases } from "./results-analysis";
 import { teamsCases } from "./teams";
 import type { MatrixCase, MatrixCases } from "./types";
 
@@ -53,6 +54,7 @@ const DOMAINS: MatrixCases[] = [
   remindersCases,
   resultsCases,
   reportsCases,
+  resultsAnalysisCases,
   teamsCases,
 ];
 

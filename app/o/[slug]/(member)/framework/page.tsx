@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AddBehaviourButton } from "@/components/framework/add-behaviour-button";
 import { ArchivedBehaviours } from "@/components/framework/archived-behaviours";
 import { BehaviourCard } from "@/components/framework/behaviour-card";
@@ -25,6 +26,17 @@ export default async function FrameworkPage({ params }: { params: Promise<{ slug
             The behaviours that predict success at {page.orgName}, in the order the grid shows them. Each says what a 1, a 3 and a 5 look like, so
             everyone rates against the same picture.
             {manage?.confirmedAt && <> Confirmed on {formatDate(manage.confirmedAt, page.timeZone)}.</>}
+            {page.mainMeasure && (
+              <>
+                {" "}
+                Beside each behaviour: whether its leader scores went with {page.mainMeasure.name} across reps in {page.mainMeasure.cycle}, the main
+                measure&apos;s latest cycle with results (association, not proof of cause; see{" "}
+                <Link href={`/o/${page.slug}/results/analysis`} className="font-medium text-brand-700 underline underline-offset-2">
+                  What predicts results
+                </Link>
+                ). A behaviour that goes with nothing may be worth rewriting.
+              </>
+            )}
           </>
         }
         actions={page.canManage ? <AddBehaviourButton slug={page.slug} /> : undefined}
