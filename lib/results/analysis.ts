@@ -17,7 +17,7 @@ export const MIN_REPS = 10;
 /** The chosen cycle and the rated cycles before it, pooled. */
 export const POOLED_CYCLES = 4;
 
-export type Verdict = "better" | "worse" | "unclear";
+type Verdict = "better" | "worse" | "unclear";
 
 export type Relation =
   | { kind: "not_enough"; reps: number }
@@ -43,13 +43,13 @@ export function relationOf(pairs: readonly Pair[], higherIsBetter: boolean): Rel
 }
 
 /** Whether higher scores go with better results: the sign of rho read through the measure's direction. */
-export function verdictOf(rho: number, interval: { low: number; high: number }, higherIsBetter: boolean): Verdict {
+function verdictOf(rho: number, interval: { low: number; high: number }, higherIsBetter: boolean): Verdict {
   if (interval.low <= 0 && interval.high >= 0) return "unclear";
   return rho > 0 === higherIsBetter ? "better" : "worse";
 }
 
 /** How strong a relation is, for sorting: |rho|, nothing below any figure. */
-export function strength(relation: Relation): number {
+function strength(relation: Relation): number {
   return relation.kind === "figure" ? Math.abs(relation.rho) : -1;
 }
 
@@ -58,7 +58,7 @@ export type ResultRow = { cycleId: string; repUserId: string; measureId: string;
 export type MeasureInfo = { id: string; name: string; higherIsBetter: boolean };
 export type BehaviourInfo = { id: string; name: string };
 
-export type BehaviourRelations = {
+type BehaviourRelations = {
   behaviourId: string;
   name: string;
   leader: { cycle: Relation; pooled: Relation };
@@ -142,7 +142,7 @@ export function relationDetail(relation: Relation): string | null {
   return `ρ ${fixed(relation.rho)}, 95% CI ${fixed(relation.low)} to ${fixed(relation.high)}, ${over}`;
 }
 
-export type RelationTone = "better" | "worse" | "unclear" | "none";
+type RelationTone = "better" | "worse" | "unclear" | "none";
 
 /**
  * A relation to one measure in a few words, for the framework page: "Quota attainment (Q3 2026): goes with better

@@ -129,4 +129,4 @@ export function coachingEffect(
   };
 }
 
-export type CoachingEffect = ReturnType<typeof coachingEffect>;
+type CoachingEffect = ReturnType<typeof coachingEffect>;

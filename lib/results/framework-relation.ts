@@ -29,4 +29,4 @@ export async function mainMeasureRelations(db: DbOrTx, orgId: string) {
   };
 }
 
-export type MainMeasureRelations = NonNullable<Awaited<ReturnType<typeof mainMeasureRelations>>>;
+type MainMeasureRelations = NonNullable<Awaited<ReturnType<typeof mainMeasureRelations>>>;

@@ -43,6 +43,7 @@ export const loadResultsPage = memberLoader(
       reps: reps.map((r) => ({ userId: r.userId, name: r.name, email: r.email, teamName: r.teamName })),
       values,
       canUpload: can(member, "results.upload"),
+      canAnalyse: can(member, "results.analyse"),
       canManage: can(member, "results.manage"),
     };
   },

@@ -5,11 +5,10 @@ import { findApiToken, insertApiToken, revokeApiToken as revokeToken } from "@/d
 import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { apiTokenIdSchema, createApiTokenSchema } from "@/lib/schemas/results";
-import { hashToken, newToken } from "@/lib/tokens";
+import { hashToken } from "@/lib/tokens";
+import { newApiToken } from "./api-token";
 
 const adminsOnly = ["admin"] as const;
-/** Every token starts so, which makes a leaked one easy to recognise (and to search for in code). */
-const API_TOKEN_PREFIX = "cg_";
 
 /**
  * A new API token for a CRM export job, scoped `results:write`. The token comes back once, here; only its SHA-256 and
@@ -18,8 +17,7 @@ const API_TOKEN_PREFIX = "cg_";
 export const createApiToken = memberAction(
   { name: "apiToken.create", permission: "results.manage", input: createApiTokenSchema, expect: { allow: adminsOnly } },
   async ({ db, org, member, audit }, { name }) => {
-    const token = `${API_TOKEN_PREFIX}${newToken()}`;
-    const prefix = token.slice(0, API_TOKEN_PREFIX.length + 6);
+    const { token, prefix } = newApiToken();
     const row = await insertApiToken(db, org.id, { name, tokenHash: hashToken(token), prefix, scopes: ["results:write"], createdBy: member.userId });
     await audit({ targetType: "api_token", targetId: row.id, targetLabel: name, after: { prefix, scopes: ["results:write"] } });
     return { token, tokenId: row.id, prefix };

@@ -1,6 +1,7 @@
 import type { DbOrTx } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { hashToken, newToken } from "@/lib/tokens";
+import { newApiToken } from "@/lib/results/api-token";
+import { hashToken } from "@/lib/tokens";
 import type { SeedContext } from "./index";
 import { DEMO_ADMIN } from "./demo-people";
 
@@ -9,12 +10,12 @@ import { DEMO_ADMIN } from "./demo-people";
  * was made, and is kept nowhere: a fresh random one each seed.
  */
 export async function seedDemoApiToken(db: DbOrTx, ctx: SeedContext): Promise<void> {
-  const token = newToken();
+  const { token, prefix } = newApiToken();
   await db.insert(apiTokens).values({
     orgId: ctx.orgId,
     name: "CRM nightly export",
     tokenHash: hashToken(token),
-    prefix: token.slice(0, 8),
+    prefix,
     scopes: ["results:write"],
     createdBy: ctx.users[DEMO_ADMIN.email]!,
     createdAt: new Date("2026-10-02T15:20:00Z"),

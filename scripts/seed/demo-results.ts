@@ -26,7 +26,7 @@ import { DEMO_RESULTS } from "./demo-results-names";
 export { DEMO_RESULTS };
 
 /** A fixed number in [0, 1) for the inputs (a multiplicative hash): the results' noise. */
-export function demoNoise(...parts: number[]): number {
+function demoNoise(...parts: number[]): number {
   let h = 0x9e3779b9;
   for (const p of parts) h = Math.imul(h ^ (p + 0x7f4a7c15), 0x85ebca6b) >>> 0;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
@@ -34,7 +34,7 @@ export function demoNoise(...parts: number[]): number {
 }
 
 /** Q1 and Q2 leader scores of team t's rep r on behaviour b (c: 0 for Q1, 1 for Q2), away from the coached ones. */
-export function demoEarlyScore(t: number, r: number, b: number, c: number): number {
+function demoEarlyScore(t: number, r: number, b: number, c: number): number {
   const q2 = ((r * 7 + b * 3 + t * 2 + 1) % 5) + 1;
   return c === 1 ? q2 : Math.max(1, q2 - ((r + b + t) % 2));
 }

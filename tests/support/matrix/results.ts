@@ -1,7 +1,8 @@
 import type { Db } from "@/db/client";
 import { apiTokens, measures } from "@/db/schema";
 import { enterOrganisation } from "@/db/tenant";
-import { hashToken, newToken } from "@/lib/tokens";
+import { newApiToken } from "@/lib/results/api-token";
+import { hashToken } from "@/lib/tokens";
 import type { MatrixCases, MatrixFixture } from "./types";
 
 /** Fixed ids of the matrix measures and API token (valid in every fixture organisation: keys start with org_id). */
@@ -39,7 +40,7 @@ export async function prepareMeasures(db: Db, f: MatrixFixture): Promise<void> {
 /** The matrix measures and an API token (scope results:write) made by the admin; returns the raw token. */
 export async function prepareApiToken(db: Db, f: MatrixFixture): Promise<string> {
   await prepareMeasures(db, f);
-  const token = `cg_${newToken()}`;
+  const { token, prefix } = newApiToken();
   await db.transaction(async (tx) => {
     await enterOrganisation(tx, f.orgId);
     await tx.insert(apiTokens).values({
@@ -47,7 +48,7 @@ export async function prepareApiToken(db: Db, f: MatrixFixture): Promise<string>
       id: MATRIX_RESULT_IDS.apiToken,
       name: "CRM export",
       tokenHash: hashToken(token),
-      prefix: token.slice(0, 9),
+      prefix,
       scopes: ["results:write"],
       createdBy: f.users.admin,
     });

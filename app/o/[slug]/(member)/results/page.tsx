@@ -27,6 +27,11 @@ export default async function ResultsPage({
           Upload a CSV
         </Link>
       )}
+      {page.canAnalyse && (
+        <Link href={`${base}/analysis`} className={buttonClasses("secondary")}>
+          What predicts results
+        </Link>
+      )}
       {page.canManage && (
         <Link href={`${base}/settings`} className={buttonClasses("secondary")}>
           Measures and API tokens
