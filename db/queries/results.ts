@@ -244,7 +244,7 @@ export async function findApiTokenByHash(db: DbOrTx, orgId: string, tokenHash: s
   return row;
 }
 
-export async function revokeApiToken(db: DbOrTx, orgId: string, tokenId: string) {
+export async function markApiTokenRevoked(db: DbOrTx, orgId: string, tokenId: string) {
   await db
     .update(apiTokens)
     .set({ revokedAt: sql`now()` })

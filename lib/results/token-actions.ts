@@ -1,7 +1,7 @@
 "use server";
 
 import "server-only";
-import { findApiToken, insertApiToken, revokeApiToken as revokeToken } from "@/db/queries/results";
+import { findApiToken, insertApiToken, markApiTokenRevoked } from "@/db/queries/results";
 import { memberAction } from "@/lib/chain/member";
 import { Refusal } from "@/lib/chain/outcome";
 import { apiTokenIdSchema, createApiTokenSchema } from "@/lib/schemas/results";
@@ -31,7 +31,7 @@ export const revokeApiToken = memberAction(
     const token = await findApiToken(db, org.id, tokenId);
     if (!token) throw new Refusal("not_found", "That token no longer exists.");
     if (token.revokedAt) throw new Refusal("conflict", `${token.name} is already revoked.`);
-    await revokeToken(db, org.id, tokenId);
+    await markApiTokenRevoked(db, org.id, tokenId);
     await audit({ targetType: "api_token", targetId: tokenId, targetLabel: token.name, after: { prefix: token.prefix } });
   },
 );

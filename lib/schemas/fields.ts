@@ -50,6 +50,12 @@ export function intField(messages: IntMessages, min: number, max: number = INT4.
   );
 }
 
+/** A measured value from a call: any finite number, for a double precision column (zod refuses NaN and infinities). */
+export const finiteNumberField = (message: string) => z.number({ error: message });
+
+/** A count in an answer the app sends, never an input (the OpenAPI description shows it as a whole number). */
+export const answerCount = z.number().int().nonnegative();
+
 export function timeZoneOptions(): string[] {
   return [...zones].sort();
 }

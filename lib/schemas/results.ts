@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MEASURE_UNITS } from "@/db/schema/enums";
 import { RESULT_FILE_LIMITS, parseResultsFile } from "@/lib/results/upload-file";
 import { formatBytes } from "@/lib/people-import/format";
-import { uuidField } from "./fields";
+import { answerCount, finiteNumberField, uuidField } from "./fields";
 
 const MEASURE_NAME_MAX = 60;
 const API_TOKEN_NAME_MAX = 60;
@@ -96,7 +96,7 @@ const apiResultItem = z.object({
     .max(254)
     .meta({ description: "The rep's email address in Coachgrid (any case).", example: "avery@brightwater.example" }),
   measure: z.string().trim().min(1).max(100).meta({ description: "The measure's name (any case) or id.", example: "Quota attainment" }),
-  value: z.number().refine(Number.isFinite, "The value must be a finite number.").meta({
+  value: finiteNumberField("The value must be a finite number.").meta({
     description: "The value: percent points for a percent measure (85 is 85%), an amount in the measure's currency, a count or a number.",
     example: 92.5,
   }),
@@ -114,10 +114,10 @@ export const apiResultsInput = apiResultsBody.extend({ cycleId: z.string().max(1
 export const apiResultsAnswer = z
   .object({
     cycle: z.object({ id: z.string(), name: z.string() }),
-    received: z.number().int(),
-    created: z.number().int(),
-    updated: z.number().int(),
-    unchanged: z.number().int(),
+    received: answerCount,
+    created: answerCount,
+    updated: answerCount,
+    unchanged: answerCount,
   })
   .meta({ description: "What the call changed. Sending the same values again changes nothing." });
 
@@ -129,7 +129,7 @@ export const apiError = z
       rows: z
         .array(
           z.object({
-            index: z.number().int().meta({ description: "Position in `results`, from 0." }),
+            index: answerCount.meta({ description: "Position in `results`, from 0." }),
             email: z.string(),
             measure: z.string(),
             message: z.string(),
