@@ -38,6 +38,8 @@ export type CurvePoint = {
 export type CurveRun = { database: "postgres" | "embedded"; label: string; at: string; cpus: number; connections: number; secondsPerRound: number; points: CurvePoint[] };
 
 const get = (cookie: string, page: string, check?: Request["check"]): Request => ({ method: "GET", path: page, headers: { Cookie: cookie }, check });
+/** Pages are measured by count (a page of seconds still gets samples), trivial ones by time. */
+const counted = (request: Request): Request => ({ ...request, amount: Math.max(8, 2 * CONNECTIONS) });
 const okAction = (_s: number, body: string) => actionResult(body)?.status === "ok";
 
 /** A save request that walks a leader's cells, each with the version it holds, as the grid does. */
@@ -181,7 +183,7 @@ async function measureSize(kind: "postgres" | "embedded", reps: number): Promise
     ];
     const pages: CurvePage[] = [];
     for (const spec of specs) {
-      const [a, b] = [await withQueries(app, spec.request), await withQueries(app, spec.versus)];
+      const [a, b] = [await withQueries(app, counted(spec.request)), await withQueries(app, spec.versus)];
       const [page, trivial] = await pair(app, { appGroup: app.pid, database: database.pid }, a, b);
       const cpuTotal = (f: Figures) => (f.cpu ? f.cpu.app + f.cpu.database : NaN);
       const cpuRatio = cpuTotal(page) / cpuTotal(trivial);
