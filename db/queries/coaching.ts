@@ -197,6 +197,9 @@ export type RollupRow = {
 function relativeOffset(basis: SQLWrapper | GapBasis): SQL {
   const tendency = sql`case when count(p.self) over (partition by p.rep_user_id) >= ${TENDENCY_MIN_BEHAVIOURS}
     then avg(p.self - p.leader) over (partition by p.rep_user_id) else 0 end`;
+  // A basis known here decides now: raw gaps need no window over each rep's pairs (a sort of every pair of the
+  // cycle); only the organisation's own setting, read in SQL, keeps both branches.
+  if (typeof basis === "string") return basis === "relative" ? tendency : sql`0`;
   return sql`case when ${basis} = 'relative' then ${tendency} else 0 end`;
 }
 
@@ -214,8 +217,9 @@ export async function coachingRollups(
   // no join between them for the planner to guess (an embedded database without statistics once scanned the
   // cycle's every self rating for each leader score, 20 s for 745 reps). A self rating counts only if the coach
   // may see it: with blind mode on, once its rep has submitted (the assessment's key looks that up).
-  const submittedAt = sql`(select a.submitted_at from ${assessments} a where a.org_id = s.org_id and a.cycle_id = s.cycle_id
-    and a.rep_user_id = s.rep_user_id)`;
+  // The assessments of the cycle are joined, not looked up per self rating (a subplan per row cost a third of the
+  // query at 5,000 reps); every self rating has its assessment (foreign key), so the join keeps them all.
+  const submittedAt = sql`a.submitted_at`;
   const pairs = sql`(select team_id, rep_user_id, behaviour_id, max(score) filter (where leader) as leader, max(score) filter (where not leader) as self
     from (
       select m.team_id, r.rep_user_id, r.behaviour_id, r.score, true as leader
@@ -224,6 +228,7 @@ export async function coachingRollups(
       union all
       select m.team_id, s.rep_user_id, s.behaviour_id, s.score, false
         from ${selfRatings} s join ${memberships} m on m.org_id = s.org_id and m.user_id = s.rep_user_id
+          join ${assessments} a on a.org_id = s.org_id and a.cycle_id = s.cycle_id and a.rep_user_id = s.rep_user_id
         where s.org_id = ${orgId} and s.cycle_id = ${cycleId} and s.score is not null and ${inScope(orgId, scope)}
           and ${coachSeesSelfSql(blindMode, submittedAt)}
     ) scores

@@ -93,7 +93,7 @@ export async function buildCoachingQueue(
     [states, leader, rollups] = await Promise.all([
       listCycleAssessments(db, org.id, cycle.id, scope),
       listLeaderScores(db, org.id, cycle.id, scope),
-      options.rollups ? coachingRollups(db, org.id, cycle.id, org.blindMode, scope, options.basis) : Promise.resolve(undefined),
+      options.rollups ? coachingRollups(db, org.id, cycle.id, org.blindMode, scope, options.basis ?? settings.gapBasis) : Promise.resolve(undefined),
     ]);
     for (const repUserId of selfVisibleRepIds(org.blindMode, repRows, states)) visible.add(repUserId);
     self = await listVisibleSelfScores(db, org.id, cycle.id, [...visible]);
@@ -192,8 +192,8 @@ function selfVisibleRepIds(
  * The roll-ups alone, for a page that needs no per-rep items (a dashboard): the same query as buildCoachingQueue's
  * `rollups`, so the two pages cannot disagree. One query.
  */
-export function buildCoachingRollups(db: DbOrTx, org: CoachingOrg, cycleId: string, scope: RepScope): Promise<RollupRow[]> {
-  return coachingRollups(db, org.id, cycleId, org.blindMode, scope);
+export function buildCoachingRollups(db: DbOrTx, org: CoachingOrg, cycleId: string, scope: RepScope, basis?: GapBasis): Promise<RollupRow[]> {
+  return coachingRollups(db, org.id, cycleId, org.blindMode, scope, basis);
 }
 
 export type TeamRollup = { teamId: string; teamName: string; behaviours: (RollupRow & { name: string; misSeen: number })[] };

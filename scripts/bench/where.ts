@@ -27,6 +27,7 @@ async function main() {
     ["participationByTeam", (tx) => participationByTeam(tx, orgId, open, behaviourIds)],
     ["teamBehaviourAverages (2 cycles)", (tx) => teamBehaviourAverages(tx, orgId, [open, previous], behaviourIds)],
     ["coachingRollups", (tx) => coachingRollups(tx, orgId, open, true, {})],
+    ["coachingRollups (raw basis known)", (tx) => coachingRollups(tx, orgId, open, true, {}, "raw")],
     ["listCoachingReps", (tx) => listCoachingReps(tx, orgId, {})],
     ["listCycleAssessments", (tx) => listCycleAssessments(tx, orgId, open, {})],
     ["listLeaderScores", (tx) => listLeaderScores(tx, orgId, open, {})],
