@@ -11,11 +11,11 @@ CREATE OR REPLACE FUNCTION "bump_org_revisions"("ids" uuid[]) RETURNS void LANGU
 DECLARE
   own text := current_setting('app.org_id', true);
   org uuid;
-  slot smallint := pg_backend_pid() % 16;
+  own_slot smallint := pg_backend_pid() % 16;
 BEGIN
   FOR org IN SELECT DISTINCT id FROM unnest("ids") AS id ORDER BY id LOOP
     PERFORM set_config('app.org_id', org::text, true);
-    INSERT INTO "org_revisions" AS r ("org_id", "slot", "revision") VALUES (org, slot, 1)
+    INSERT INTO "org_revisions" AS r ("org_id", "slot", "revision") VALUES (org, own_slot, 1)
     ON CONFLICT ("org_id", "slot") DO UPDATE SET "revision" = r."revision" + 1;
   END LOOP;
   PERFORM set_config('app.org_id', coalesce(own, ''), true);

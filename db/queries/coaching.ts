@@ -51,10 +51,14 @@ export async function updateOrganisationCoachingSettings(db: DbOrTx, orgId: stri
   await db.update(organisations).set(values).where(eq(organisations.id, orgId));
 }
 
-/** Which reps a coaching read covers: one rep, the reps of some teams, or (neither) the whole organisation. */
-export type RepScope = { repUserId?: string; teamIds?: readonly string[] };
+/**
+ * Which reps a coaching read covers: one rep, the reps of some teams, or (neither) the whole organisation; with
+ * `repUserIds`, only those of them (a page of the queue).
+ */
+export type RepScope = { repUserId?: string; teamIds?: readonly string[]; repUserIds?: readonly string[] };
 
-const emptyScope = (scope: RepScope) => scope.teamIds !== undefined && scope.teamIds.length === 0;
+const emptyScope = (scope: RepScope) =>
+  (scope.teamIds !== undefined && scope.teamIds.length === 0) || (scope.repUserIds !== undefined && scope.repUserIds.length === 0);
 
 /** The user ids of the scope's active reps, as a subquery (raw aliases: it is interpolated into other queries). */
 function scopeReps(orgId: string, scope: RepScope): SQL {
@@ -65,7 +69,8 @@ function scopeReps(orgId: string, scope: RepScope): SQL {
 function inScope(orgId: string, scope: RepScope): SQL {
   return sql`m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active'
     ${scope.teamIds ? sql`and m.team_id in ${[...scope.teamIds]}` : sql``}
-    ${scope.repUserId ? sql`and m.user_id = ${scope.repUserId}` : sql``}`;
+    ${scope.repUserId ? sql`and m.user_id = ${scope.repUserId}` : sql``}
+    ${scope.repUserIds ? sql`and m.user_id in ${[...scope.repUserIds]}` : sql``}`;
 }
 
 /**
@@ -130,6 +135,27 @@ function presentLeaderScores(orgId: string, cycleId: string, scope: RepScope) {
     isNull(behaviours.archivedAt),
     sql`${ratings.repUserId} in (${scopeReps(orgId, scope)})`,
   );
+}
+
+/**
+ * Each of the scope's reps' lowest present leader score in the cycle, on active behaviours (reps with none are
+ * absent): what orders the queue (orderRepKeys), in one pass and one JSON value, so a page of the queue builds
+ * items for its own reps only.
+ */
+export async function lowestLeaderScores(db: DbOrTx, orgId: string, cycleId: string, scope: RepScope = {}): Promise<Map<string, number>> {
+  if (emptyScope(scope)) return new Map();
+  const [row] = await db
+    .select({ lowest: sql<Record<string, number> | string | null>`json_object_agg(l.rep_user_id, l.lowest)` })
+    .from(
+      db
+        .select({ repUserId: sql`${ratings.repUserId}`.as("rep_user_id"), lowest: sql`min(${ratings.score})`.as("lowest") })
+        .from(ratings)
+        .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
+        .where(presentLeaderScores(orgId, cycleId, scope))
+        .groupBy(ratings.repUserId)
+        .as("l"),
+    );
+  return new Map(Object.entries(parsedJson(row?.lowest ?? null) ?? {}).map(([rep, lowest]) => [rep, Number(lowest)]));
 }
 
 /** Every present leader score of the scope's reps in the cycle, on active behaviours. */
