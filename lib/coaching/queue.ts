@@ -94,8 +94,14 @@ export async function buildCoachingQueue(
   let self: Awaited<ReturnType<typeof listVisibleSelfScores>> = [];
   let rollups: RollupRow[] | undefined;
   const visible = new Set<string>();
-  const oneOnOneOf = (r: (typeof repRows)[number]) =>
-    oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today);
+  // Once per rep (a time-zone conversion each): the order, the overdue count and the page's reps all use it.
+  const oneOnOnes = new Map(
+    repRows.map((r) => [
+      r.userId,
+      oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today),
+    ]),
+  );
+  const oneOnOneOf = (r: (typeof repRows)[number]) => oneOnOnes.get(r.userId)!;
   // With a limit, the queue is ordered from each rep's lowest leader score (one grouped read) and only the reps
   // kept have their scores read and their items built: the same order as orderReps over every rep's items.
   const paged = options.limit !== undefined && cycle !== null;
