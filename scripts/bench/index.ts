@@ -7,6 +7,7 @@
  *   --port=N                 the production server's port (default 3446)
  *   --reps=N[,N…]            instead: the size curve, an organisation of each size computed afresh (curve.ts)
  *   --label=NAME             the curve run's name in docs/bench (default "now"; "before" draws dashed)
+ *   --reuse-build            do not rebuild a stale build (another bench may be serving it)
  * The grid and the dashboard are measured twice: as served again (cached per data revision) and computed afresh
  * (a second server with COACHGRID_REVISION_CACHE=off), which is what the first request after any change costs.
  * Next, the admin downloads the organisation's JSON export once from a fresh server, which is watched for memory.
@@ -96,7 +97,8 @@ async function main() {
   const kind = requested === "postgres" || requested === "embedded" ? requested : findPostgresBinaries() ? "postgres" : "embedded";
   if (requested && requested !== kind) throw new Error(`--db must be postgres or embedded, not ${requested}`);
 
-  if (buildIsStale()) {
+  // --reuse-build: measure the build as it is (another run may be serving it; a rebuild would pull it from under it).
+  if (buildIsStale() && !process.argv.includes("--reuse-build")) {
     console.log("Building the app (next build)…");
     if (spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" }).status !== 0) process.exit(1);
   }
