@@ -32,7 +32,7 @@ export type CurvePoint = {
   teams: number;
   seedSeconds: number;
   pages: CurvePage[];
-  export: Awaited<ReturnType<typeof exportDownload>>;
+  export: Awaited<ReturnType<typeof exportDownload>> | null;
   contention: Contention | null;
 };
 export type CurveRun = { database: "postgres" | "embedded"; label: string; at: string; cpus: number; connections: number; secondsPerRound: number; points: CurvePoint[] };
@@ -181,8 +181,10 @@ async function measureSize(kind: "postgres" | "embedded", reps: number): Promise
       { key: "audit", name: "audit log", request: get(admin, `/o/${SLUG}/audit`), versus: adminTrivial },
       { key: "members", name: "members page", request: get(admin, `/o/${SLUG}/members`), versus: adminTrivial },
     ];
+    // --pages=key,key: only those pages (no contention, no export), to re-measure a change quickly.
+    const only = arg("pages")?.split(",");
     const pages: CurvePage[] = [];
-    for (const spec of specs) {
+    for (const spec of specs.filter((s) => !only || only.includes(s.key))) {
       const [a, b] = [await withQueries(app, counted(spec.request)), await withQueries(app, spec.versus)];
       const [page, trivial] = await pair(app, { appGroup: app.pid, database: database.pid }, a, b);
       const cpuTotal = (f: Figures) => (f.cpu ? f.cpu.app + f.cpu.database : NaN);
@@ -192,6 +194,7 @@ async function measureSize(kind: "postgres" | "embedded", reps: number): Promise
       console.log(`  ${line(entry)}`);
       if (page.errors + trivial.errors > 0) throw new Error(`${spec.name}: ${page.errors + trivial.errors} requests failed`);
     }
+    if (only) return { reps, teams, seedSeconds, pages, export: null, contention: null };
     const contended = kind === "postgres" && database.url ? await contention(app, database.url, teams) : null;
     if (contended) console.log(`  ${contentionLine(contended)}`);
     await app.stop();
@@ -213,7 +216,7 @@ function line(p: CurvePage): string {
 }
 const contentionLine = (c: Contention) =>
   `${c.leaders} leaders saving at once: p50 ${msText(c.togetherP50)} (one leader alone ${msText(c.aloneP50)}), ${c.saves} saves; backends waiting on a lock in ${(c.lockWaitShare * 100).toFixed(0)}% of samples${c.waitedOn.length ? ` (${c.waitedOn.join(", ")})` : ""}`;
-const exportLine = (e: CurvePoint["export"]) =>
+const exportLine = (e: NonNullable<CurvePoint["export"]>) =>
   `JSON export: ${(e.bytes / 1024 / 1024).toFixed(1)} MB, ${e.rows} rows in ${e.seconds.toFixed(1)} s; server memory peak ${e.peakMb?.toFixed(0) ?? "n/a"} MB (+${e.growthMb?.toFixed(0) ?? "n/a"} MB)`;
 
 export async function runCurve(kind: "postgres" | "embedded", sizes: number[]): Promise<void> {

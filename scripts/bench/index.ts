@@ -8,6 +8,7 @@
  *   --reps=N[,N…]            instead: the size curve, an organisation of each size computed afresh (curve.ts)
  *   --label=NAME             the curve run's name in docs/bench (default "now"; "before" draws dashed)
  *   --reuse-build            do not rebuild a stale build (another bench may be serving it)
+ *   --pages=KEY,KEY          with --reps: only these pages (dashboard, coaching, grid, gridAll, save, audit, members)
  * The grid and the dashboard are measured twice: as served again (cached per data revision) and computed afresh
  * (a second server with COACHGRID_REVISION_CACHE=off), which is what the first request after any change costs.
  * Next, the admin downloads the organisation's JSON export once from a fresh server, which is watched for memory.
