@@ -51,10 +51,14 @@ export async function updateOrganisationCoachingSettings(db: DbOrTx, orgId: stri
   await db.update(organisations).set(values).where(eq(organisations.id, orgId));
 }
 
-/** Which reps a coaching read covers: one rep, the reps of some teams, or (neither) the whole organisation. */
-export type RepScope = { repUserId?: string; teamIds?: readonly string[] };
+/**
+ * Which reps a coaching read covers: one rep, the reps of some teams, or (neither) the whole organisation; with
+ * `repUserIds`, only those of them (a page of the queue).
+ */
+export type RepScope = { repUserId?: string; teamIds?: readonly string[]; repUserIds?: readonly string[] };
 
-const emptyScope = (scope: RepScope) => scope.teamIds !== undefined && scope.teamIds.length === 0;
+const emptyScope = (scope: RepScope) =>
+  (scope.teamIds !== undefined && scope.teamIds.length === 0) || (scope.repUserIds !== undefined && scope.repUserIds.length === 0);
 
 /** The user ids of the scope's active reps, as a subquery (raw aliases: it is interpolated into other queries). */
 function scopeReps(orgId: string, scope: RepScope): SQL {
@@ -65,7 +69,8 @@ function scopeReps(orgId: string, scope: RepScope): SQL {
 function inScope(orgId: string, scope: RepScope): SQL {
   return sql`m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active'
     ${scope.teamIds ? sql`and m.team_id in ${[...scope.teamIds]}` : sql``}
-    ${scope.repUserId ? sql`and m.user_id = ${scope.repUserId}` : sql``}`;
+    ${scope.repUserId ? sql`and m.user_id = ${scope.repUserId}` : sql``}
+    ${scope.repUserIds ? sql`and m.user_id in ${[...scope.repUserIds]}` : sql``}`;
 }
 
 /**
@@ -130,6 +135,27 @@ function presentLeaderScores(orgId: string, cycleId: string, scope: RepScope) {
     isNull(behaviours.archivedAt),
     sql`${ratings.repUserId} in (${scopeReps(orgId, scope)})`,
   );
+}
+
+/**
+ * Each of the scope's reps' lowest present leader score in the cycle, on active behaviours (reps with none are
+ * absent): what orders the queue (orderRepKeys), in one pass and one JSON value, so a page of the queue builds
+ * items for its own reps only.
+ */
+export async function lowestLeaderScores(db: DbOrTx, orgId: string, cycleId: string, scope: RepScope = {}): Promise<Map<string, number>> {
+  if (emptyScope(scope)) return new Map();
+  const [row] = await db
+    .select({ lowest: sql<Record<string, number> | string | null>`json_object_agg(l.rep_user_id, l.lowest)` })
+    .from(
+      db
+        .select({ repUserId: sql`${ratings.repUserId}`.as("rep_user_id"), lowest: sql`min(${ratings.score})`.as("lowest") })
+        .from(ratings)
+        .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
+        .where(presentLeaderScores(orgId, cycleId, scope))
+        .groupBy(ratings.repUserId)
+        .as("l"),
+    );
+  return new Map(Object.entries(parsedJson(row?.lowest ?? null) ?? {}).map(([rep, lowest]) => [rep, Number(lowest)]));
 }
 
 /** Every present leader score of the scope's reps in the cycle, on active behaviours. */
@@ -197,6 +223,9 @@ export type RollupRow = {
 function relativeOffset(basis: SQLWrapper | GapBasis): SQL {
   const tendency = sql`case when count(p.self) over (partition by p.rep_user_id) >= ${TENDENCY_MIN_BEHAVIOURS}
     then avg(p.self - p.leader) over (partition by p.rep_user_id) else 0 end`;
+  // A basis known here decides now: raw gaps need no window over each rep's pairs (a sort of every pair of the
+  // cycle); only the organisation's own setting, read in SQL, keeps both branches.
+  if (typeof basis === "string") return basis === "relative" ? tendency : sql`0`;
   return sql`case when ${basis} = 'relative' then ${tendency} else 0 end`;
 }
 
@@ -214,8 +243,9 @@ export async function coachingRollups(
   // no join between them for the planner to guess (an embedded database without statistics once scanned the
   // cycle's every self rating for each leader score, 20 s for 745 reps). A self rating counts only if the coach
   // may see it: with blind mode on, once its rep has submitted (the assessment's key looks that up).
-  const submittedAt = sql`(select a.submitted_at from ${assessments} a where a.org_id = s.org_id and a.cycle_id = s.cycle_id
-    and a.rep_user_id = s.rep_user_id)`;
+  // The assessments of the cycle are joined, not looked up per self rating (a subplan per row cost a third of the
+  // query at 5,000 reps); every self rating has its assessment (foreign key), so the join keeps them all.
+  const submittedAt = sql`a.submitted_at`;
   const pairs = sql`(select team_id, rep_user_id, behaviour_id, max(score) filter (where leader) as leader, max(score) filter (where not leader) as self
     from (
       select m.team_id, r.rep_user_id, r.behaviour_id, r.score, true as leader
@@ -224,6 +254,7 @@ export async function coachingRollups(
       union all
       select m.team_id, s.rep_user_id, s.behaviour_id, s.score, false
         from ${selfRatings} s join ${memberships} m on m.org_id = s.org_id and m.user_id = s.rep_user_id
+          join ${assessments} a on a.org_id = s.org_id and a.cycle_id = s.cycle_id and a.rep_user_id = s.rep_user_id
         where s.org_id = ${orgId} and s.cycle_id = ${cycleId} and s.score is not null and ${inScope(orgId, scope)}
           and ${coachSeesSelfSql(blindMode, submittedAt)}
     ) scores

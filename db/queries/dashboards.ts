@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import { assessments, behaviours, cycles, invites, memberships, ratings, teams, users } from "../schema";
+import type { GapBasis } from "@/lib/coaching/gap-basis";
 import { parsedJson } from "./execute";
 
 /**
@@ -135,6 +136,8 @@ export async function gettingStartedFacts(db: DbOrTx, orgId: string) {
   const [row] = await db
     .select({
       frameworkConfirmed: sql<boolean>`(select o.framework_confirmed_at is not null from organisations o where o.id = ${orgId})`,
+      /** Not a step: the organisation's gap basis, so the dashboard's roll-ups know it before they run (coachingRollups). */
+      gapBasis: sql<GapBasis>`(select o.gap_basis from organisations o where o.id = ${orgId})`,
       hasLeader: sql<boolean>`exists (select 1 from ${memberships} m where m.org_id = ${orgId} and m.role = 'leader')
         or exists (select 1 from ${invites} i where i.org_id = ${orgId} and i.role = 'leader')`,
       hasRep: sql<boolean>`exists (select 1 from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep')

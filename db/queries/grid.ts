@@ -122,8 +122,16 @@ function repScope(orgId: string, cycle: GridCycle, teamIds?: readonly string[]) 
  * `behaviourIds`), scores (null: cleared) and versions, as parallel arrays, so 6,000 cells are neither 6,000 rows to
  * map nor 6,000 behaviour ids to read.
  */
-export async function listGridRows(db: DbOrTx, orgId: string, cycle: GridCycle, behaviourIds: readonly string[], teamIds?: readonly string[]) {
-  if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
+export async function listGridRows(
+  db: DbOrTx,
+  orgId: string,
+  cycle: GridCycle,
+  behaviourIds: readonly string[],
+  teamIds?: readonly string[],
+  /** Only these reps (a page of the grid), instead of every rep of the team scope. */
+  repUserIds?: readonly string[],
+) {
+  if (behaviourIds.length === 0 || (teamIds && teamIds.length === 0) || (repUserIds && repUserIds.length === 0)) return [];
   const cycleId = cycle.id;
   type Row = [
     repUserId: string,
@@ -155,7 +163,7 @@ export async function listGridRows(db: DbOrTx, orgId: string, cycle: GridCycle, 
         eq(ratings.orgId, orgId),
         eq(ratings.cycleId, cycleId),
         inArray(ratings.behaviourId, [...behaviourIds]),
-        sql`${ratings.repUserId} in (${repScope(orgId, cycle, teamIds)})`,
+        repUserIds ? inArray(ratings.repUserId, [...repUserIds]) : sql`${ratings.repUserId} in (${repScope(orgId, cycle, teamIds)})`,
       ),
     )
     .groupBy(ratings.repUserId)

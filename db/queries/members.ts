@@ -24,8 +24,10 @@ export type MemberFilter = {
 
 /**
  * The members list in one query: person, role, status, the rep's team, the teams a leader leads, last sign-in.
+ * With `page`, only that slice of the list (by name), each row carrying the count of the whole filtered list
+ * (`total`, a window count of the same statement): a page of an organisation of 20,000 maps 100 rows, not 20,000.
  */
-export async function listMembers(db: DbOrTx, orgId: string, filter: MemberFilter = {}) {
+export async function listMembers(db: DbOrTx, orgId: string, filter: MemberFilter = {}, page?: { limit: number; offset: number }) {
   if (filter.teamIds && filter.teamIds.length === 0) return [];
   const ledTeams = sql<{ id: string; name: string }[]>`coalesce((
     select json_agg(json_build_object('id', lt.id, 'name', lt.name) order by lt.name)
@@ -40,7 +42,7 @@ export async function listMembers(db: DbOrTx, orgId: string, filter: MemberFilte
         and tl.user_id = ${memberships.userId} and tl.team_id in ${[...ids]})`,
     )!;
   const search = filter.search?.trim();
-  return db
+  const query = db
     .select({
       userId: memberships.userId,
       name: users.name,
@@ -54,6 +56,7 @@ export async function listMembers(db: DbOrTx, orgId: string, filter: MemberFilte
       joinedAt: memberships.createdAt,
       /** The person deleted their account: the row is "A former member" with a placeholder address. */
       accountDeleted: sql<boolean>`${users.deletedAt} is not null`,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -68,7 +71,9 @@ export async function listMembers(db: DbOrTx, orgId: string, filter: MemberFilte
         search ? or(ilike(users.name, `%${search}%`), ilike(users.email, `%${search}%`)) : undefined,
       ),
     )
-    .orderBy(asc(users.name));
+    .orderBy(asc(users.name), asc(memberships.userId))
+    .$dynamic();
+  return page ? query.limit(page.limit).offset(page.offset) : query;
 }
 
 /**

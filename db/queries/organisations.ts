@@ -18,7 +18,8 @@ export async function findMemberContext(db: DbOrTx, slug: string, userId: string
       orgName: organisations.name,
       timeZone: organisations.timeZone,
       blindMode: organisations.blindMode,
-      revision: sql<number>`coalesce(${orgRevisions.revision}, 0)`.mapWith(Number),
+      // The sum of the organisation's revision slots (see orgRevisions).
+      revision: sql<number>`coalesce((select sum(r.revision) from ${orgRevisions} r where r.org_id = ${organisations.id}), 0)`.mapWith(Number),
       role: memberships.role,
       status: memberships.status,
       teamId: memberships.teamId,
@@ -29,7 +30,6 @@ export async function findMemberContext(db: DbOrTx, slug: string, userId: string
     })
     .from(organisations)
     .innerJoin(memberships, and(eq(memberships.orgId, organisations.id), eq(memberships.userId, userId)))
-    .leftJoin(orgRevisions, eq(orgRevisions.orgId, organisations.id))
     .where(eq(organisations.slug, slug))
     .limit(1)
     .prepare("find_member_context")

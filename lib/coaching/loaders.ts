@@ -39,13 +39,13 @@ export const loadCoachingQueue = memberLoader(
     const teamIds = team ? [team] : scopeTeams;
     const isAdmin = member.role === "admin";
     const [queue, teams] = await Promise.all([
-      buildCoachingQueue(db, org, { teamIds }, { rollups: true, basis: gaps }),
+      buildCoachingQueue(db, org, { teamIds }, { rollups: true, basis: gaps, limit: all ? undefined : QUEUE_PAGE_SIZE }),
       listTeams(db, org.id, { teamIds: scopeTeams }),
     ]);
     if (team && !teams.some((t) => t.id === team)) throw new Refusal("not_found");
     const shownTeams = teams.filter((t) => !team || t.id === team);
     const rollups = shapeRollups(queue.rollups ?? [], queue.behaviours, shownTeams);
-    const reps = all ? queue.reps : queue.reps.slice(0, QUEUE_PAGE_SIZE);
+    const reps = queue.reps;
     return {
       slug: org.slug,
       isAdmin,
@@ -57,8 +57,8 @@ export const loadCoachingQueue = memberLoader(
       legend: labelLegend(queue.thresholds, "coach", queue.basis),
       teams: teams.map(({ id, name }) => ({ id, name })),
       team: team ?? null,
-      totalReps: queue.reps.length,
-      overdueCount: queue.reps.filter((r) => r.oneOnOne.overdue).length,
+      totalReps: queue.totalReps,
+      overdueCount: queue.overdueCount,
       reps: reps.map((r) => ({
         ...r,
         items: r.items.slice(0, QUEUE_ITEMS_PER_REP).map(withTarget),

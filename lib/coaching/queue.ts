@@ -6,6 +6,7 @@ import {
   listCoachingReps,
   listCycleAssessments,
   listLeaderScores,
+  lowestLeaderScores,
   listVisibleSelfScores,
   type CoachingSettings,
   type RepScope,
@@ -14,7 +15,7 @@ import {
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { coachSeesSelf } from "@/lib/assessments/visibility";
 import { dateInZone, todayIn } from "@/lib/dates";
-import { oneOnOneState, orderQueue, orderReps, queueItem, type OneOnOneState, type QueueItem, type Thresholds } from "./rules";
+import { oneOnOneState, orderQueue, orderRepKeys, orderReps, queueItem, type OneOnOneState, type QueueItem, type Thresholds } from "./rules";
 import type { GapBasis } from "./gap-basis";
 import { scaleDirection, selfTendency, strengthAgreement, type StrengthAgreement, type Tendency } from "./tendency";
 
@@ -56,8 +57,11 @@ export type CoachingQueue = {
   cadenceDays: number;
   today: string;
   behaviours: { id: string; name: string }[];
-  /** Reps in coaching order. */
+  /** Reps in coaching order (with `limit`, the first of them). */
   reps: QueueRep[];
+  /** Every rep of the scope, and those overdue for a 1:1, whether or not `limit` kept them all. */
+  totalReps: number;
+  overdueCount: number;
   /** Present only when asked for (`rollups: true`). */
   rollups?: RollupRow[];
 };
@@ -71,7 +75,8 @@ export async function buildCoachingQueue(
   db: DbOrTx,
   org: CoachingOrg,
   scope: RepScope,
-  options: { rollups?: boolean; now?: Date; basis?: GapBasis } = {},
+  /** `limit`: only the first reps of the queue, with their items (the rest are ordered, not built). */
+  options: { rollups?: boolean; now?: Date; basis?: GapBasis; limit?: number } = {},
 ): Promise<CoachingQueue> {
   const [settings, cycle, behaviourRows, repRows] = await Promise.all([
     findCoachingSettings(db, org.id),
@@ -89,14 +94,37 @@ export async function buildCoachingQueue(
   let self: Awaited<ReturnType<typeof listVisibleSelfScores>> = [];
   let rollups: RollupRow[] | undefined;
   const visible = new Set<string>();
+  // Once per rep (a time-zone conversion each): the order, the overdue count and the page's reps all use it.
+  const oneOnOnes = new Map(
+    repRows.map((r) => [
+      r.userId,
+      oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today),
+    ]),
+  );
+  const oneOnOneOf = (r: (typeof repRows)[number]) => oneOnOnes.get(r.userId)!;
+  // With a limit, the queue is ordered from each rep's lowest leader score (one grouped read) and only the reps
+  // kept have their scores read and their items built: the same order as orderReps over every rep's items.
+  const paged = options.limit !== undefined && cycle !== null;
+  let shown = repRows;
   if (cycle) {
-    [states, leader, rollups] = await Promise.all([
+    const [lowest, assessmentStates, rollupRows] = await Promise.all([
+      paged ? lowestLeaderScores(db, org.id, cycle.id, scope) : Promise.resolve(null),
       listCycleAssessments(db, org.id, cycle.id, scope),
-      listLeaderScores(db, org.id, cycle.id, scope),
-      options.rollups ? coachingRollups(db, org.id, cycle.id, org.blindMode, scope, options.basis) : Promise.resolve(undefined),
+      options.rollups ? coachingRollups(db, org.id, cycle.id, org.blindMode, scope, options.basis ?? settings.gapBasis) : Promise.resolve(undefined),
     ]);
-    for (const repUserId of selfVisibleRepIds(org.blindMode, repRows, states)) visible.add(repUserId);
-    self = await listVisibleSelfScores(db, org.id, cycle.id, [...visible]);
+    [states, rollups] = [assessmentStates, rollupRows];
+    if (lowest) {
+      const keyed = repRows.map((r) => ({ row: r, name: r.name, lowest: lowest.get(r.userId) ?? null, oneOnOne: oneOnOneOf(r) }));
+      shown = orderRepKeys(keyed)
+        .slice(0, options.limit)
+        .map((k) => k.row);
+    }
+    const shownScope = paged ? { ...scope, repUserIds: shown.map((r) => r.userId) } : scope;
+    for (const repUserId of selfVisibleRepIds(org.blindMode, shown, states)) visible.add(repUserId);
+    [leader, self] = await Promise.all([
+      listLeaderScores(db, org.id, cycle.id, shownScope),
+      listVisibleSelfScores(db, org.id, cycle.id, [...visible]),
+    ]);
   }
 
   const selfOf = new Map(self.map((s) => [`${s.repUserId}:${s.behaviourId}`, { score: Number(s.score), comment: s.comment }]));
@@ -130,16 +158,13 @@ export async function buildCoachingQueue(
   };
 
   const reps = orderReps(
-    repRows.map((r) => ({
+    shown.map((r) => ({
       userId: r.userId,
       name: r.name,
       teamId: r.teamId,
       teamName: r.teamName,
       selfVisible: visible.has(r.userId),
-      oneOnOne: oneOnOneState(
-        { lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays },
-        today,
-      ),
+      oneOnOne: oneOnOneOf(r),
       ...gapsOf(r.userId),
     })),
   );
@@ -151,6 +176,8 @@ export async function buildCoachingQueue(
     today,
     behaviours,
     reps,
+    totalReps: repRows.length,
+    overdueCount: paged ? repRows.filter((r) => oneOnOneOf(r).overdue).length : reps.filter((r) => r.oneOnOne.overdue).length,
     ...(rollups && { rollups }),
   };
 }
@@ -192,8 +219,8 @@ function selfVisibleRepIds(
  * The roll-ups alone, for a page that needs no per-rep items (a dashboard): the same query as buildCoachingQueue's
  * `rollups`, so the two pages cannot disagree. One query.
  */
-export function buildCoachingRollups(db: DbOrTx, org: CoachingOrg, cycleId: string, scope: RepScope): Promise<RollupRow[]> {
-  return coachingRollups(db, org.id, cycleId, org.blindMode, scope);
+export function buildCoachingRollups(db: DbOrTx, org: CoachingOrg, cycleId: string, scope: RepScope, basis?: GapBasis): Promise<RollupRow[]> {
+  return coachingRollups(db, org.id, cycleId, org.blindMode, scope, basis);
 }
 
 export type TeamRollup = { teamId: string; teamName: string; behaviours: (RollupRow & { name: string; misSeen: number })[] };

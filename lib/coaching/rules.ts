@@ -179,9 +179,16 @@ function lowestLeaderScore(items: readonly QueueItem[]): number | null {
   return items.length === 0 ? null : Math.min(...items.map((i) => i.leader));
 }
 
+/** What a rep's place in the queue depends on: their lowest leader score (null: none), their 1:1 state, their name. */
+export type RepOrderKey = { name: string; lowest: number | null; oneOnOne: OneOnOneState };
+
 function compareReps(a: RepForOrdering, b: RepForOrdering): number {
-  const lowA = lowestLeaderScore(a.items) ?? Number.POSITIVE_INFINITY;
-  const lowB = lowestLeaderScore(b.items) ?? Number.POSITIVE_INFINITY;
+  return compareRepKeys({ ...a, lowest: lowestLeaderScore(a.items) }, { ...b, lowest: lowestLeaderScore(b.items) });
+}
+
+function compareRepKeys(a: RepOrderKey, b: RepOrderKey): number {
+  const lowA = a.lowest ?? Number.POSITIVE_INFINITY;
+  const lowB = b.lowest ?? Number.POSITIVE_INFINITY;
   if (lowA !== lowB) return lowA < lowB ? -1 : 1;
   const sinceA = a.oneOnOne.lastNoteOn === null ? Number.POSITIVE_INFINITY : a.oneOnOne.daysSince;
   const sinceB = b.oneOnOne.lastNoteOn === null ? Number.POSITIVE_INFINITY : b.oneOnOne.daysSince;
@@ -191,6 +198,11 @@ function compareReps(a: RepForOrdering, b: RepForOrdering): number {
 
 export function orderReps<T extends RepForOrdering>(reps: readonly T[]): T[] {
   return [...reps].sort(compareReps);
+}
+
+/** orderReps from each rep's lowest leader score alone: the queue's order before any item is built. */
+export function orderRepKeys<T extends RepOrderKey>(reps: readonly T[]): T[] {
+  return [...reps].sort(compareRepKeys);
 }
 
 /** How many of a rep's largest gaps become the proposed 1:1 agenda. */

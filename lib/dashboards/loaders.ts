@@ -14,6 +14,7 @@ import { teamScope } from "@/lib/permissions";
 import { listRelationshipsWithFlags } from "@/lib/relationships/list";
 import { todayIn } from "@/lib/dates";
 import { buildHeatmap, topQueueItems, trainingTopics } from "./figures";
+import type { GapBasis } from "@/lib/coaching/gap-basis";
 import { gettingStartedSteps } from "./getting-started";
 
 /** How many pending self-assessments a leader's dashboard lists by name. */
@@ -37,13 +38,19 @@ function dashboardCycle(cycles: Cycles) {
  * Participation and the team x behaviour heatmap of the scope (the whole organisation for admins); for admins
  * also the training topics, from the coaching roll-ups (the same rows as the coaching page's).
  */
-async function gridSummary({ db, org }: MemberContext, cycles: Cycles, teamIds: readonly string[] | undefined, withTopics: boolean) {
+async function gridSummary(
+  { db, org }: MemberContext,
+  cycles: Cycles,
+  teamIds: readonly string[] | undefined,
+  withTopics: boolean,
+  basis?: GapBasis,
+) {
   const current = dashboardCycle(cycles);
   if (!current) return null;
   const { cycle, previous } = current;
   const [behaviours, rollupRows] = await Promise.all([
     listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"),
-    withTopics ? buildCoachingRollups(db, org, cycle.id, { teamIds }) : Promise.resolve(null),
+    withTopics ? buildCoachingRollups(db, org, cycle.id, { teamIds }, basis) : Promise.resolve(null),
   ]);
   const behaviourIds = behaviours.map((b) => b.id);
   const [participation, cells] = await Promise.all([
@@ -65,7 +72,7 @@ async function gridSummary({ db, org }: MemberContext, cycles: Cycles, teamIds: 
 async function adminDashboard(ctx: MemberContext) {
   const { db, org } = ctx;
   const [cycles, facts] = await Promise.all([listCycles(db, org.id), gettingStartedFacts(db, org.id)]);
-  return { role: "admin" as const, steps: gettingStartedSteps(facts), summary: await gridSummary(ctx, cycles, undefined, true) };
+  return { role: "admin" as const, steps: gettingStartedSteps(facts), summary: await gridSummary(ctx, cycles, undefined, true, facts.gapBasis) };
 }
 
 /**

@@ -33,7 +33,12 @@ import type { gridPageSchema, GridViewName } from "./views";
  * the SQL applies the same rule (so averages never count a hidden score) and the cells are filtered again
  * here. A hidden rep's cells are absent from the data, and the rep is listed in `hidden`.
  */
-export async function loadGridData({ db, org, member }: MemberContext, input: z.output<typeof gridPageSchema>) {
+export async function loadGridData(
+  { db, org, member }: MemberContext,
+  input: z.output<typeof gridPageSchema>,
+  /** `pageSize`: the page shows that many reps at most (input.page picks which); the export passes none: everyone. */
+  { pageSize }: { pageSize?: number } = {},
+) {
   const view: GridViewName = input.view ?? "leader";
   const scope = teamScope(member);
   const [allTeams, cycles] = await Promise.all([listActiveTeams(db, org.id), listCycles(db, org.id)]);
@@ -61,8 +66,15 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
   const gridCycle = { id: cycle.id, closed };
   const options: ViewOptions = { blindMode: org.blindMode, previousCycleId: before?.id ?? null, closed };
   const teamIds = teamId ? [teamId] : undefined;
-  const [behaviours, reps] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, closed), listGridReps(db, org.id, gridCycle, teamIds)]);
+  const [behaviours, everyone] = await Promise.all([listGridBehaviours(db, org.id, cycle.id, closed), listGridReps(db, org.id, gridCycle, teamIds)]);
   const behaviourIds = behaviours.map((b) => b.id);
+  // A page of the reps (by name, as listed): only its cells are read and sent; the team and organisation figures
+  // still cover everyone.
+  const size = pageSize ?? Math.max(1, everyone.length);
+  const pageNumber = Math.min(input.page ?? 1, Math.max(1, Math.ceil(everyone.length / size)));
+  const paged = everyone.length > size;
+  const reps = paged ? everyone.slice((pageNumber - 1) * size, pageNumber * size) : everyone;
+  const pageRepIds = paged ? reps.map((r) => r.userId) : undefined;
 
   const showsSelf = view === "self" || view === "gap";
   const hidden = showsSelf ? reps.filter((r) => !coachSeesSelf(org.blindMode, r.assessment)).map((r) => r.userId) : [];
@@ -71,7 +83,7 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
   let payload: CompactGrid;
   if (view === "leader") {
     const [rows, columns] = await Promise.all([
-      listGridRows(db, org.id, gridCycle, behaviourIds, teamIds),
+      listGridRows(db, org.id, gridCycle, behaviourIds, teamIds, pageRepIds),
       gridColumnAverages(db, org.id, gridCycle, behaviourIds, teamIds),
     ]);
     const averages = { byRep: Object.fromEntries(rows.map((row) => [row.repUserId, row.average])), ...columns.team };
@@ -84,7 +96,8 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
       viewAverages(db, org.id, cycle.id, view, options, behaviourIds, undefined, { rows: false, teams: !teamIds }),
     ]);
     const hiddenSet = new Set(hidden);
-    const visible = values.filter((v) => !hiddenSet.has(v.repUserId));
+    const onPage = pageRepIds && new Set(pageRepIds);
+    const visible = values.filter((v) => !hiddenSet.has(v.repUserId) && (!onPage || onPage.has(v.repUserId)));
     const teams = gridTeams(gridReps, organisation.byTeam, !teamIds);
     payload = encodeGrid({ behaviours, reps: gridReps, hidden, cells: [], values: visible, averages, organisation, teams }, view);
   }
@@ -92,6 +105,7 @@ export async function loadGridData({ db, org, member }: MemberContext, input: z.
     ...base,
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     previousCycle: before ? { id: before.id, name: before.name } : null,
+    repPage: { number: pageNumber, size, total: everyone.length },
     grid: {
       editable: view === "leader" && cycle.status === "open",
       repCount: reps.length,

@@ -4,7 +4,7 @@ import { Refusal } from "@/lib/chain/outcome";
 import { gridCsv, gridCsvFileName } from "./csv";
 import { decodeGrid, parseGrid } from "./compact";
 import { loadGridData } from "./grid-data";
-import { gridPageSchema } from "./views";
+import { GRID_PAGE_SIZE, gridPageSchema } from "./views";
 
 const allow = ["admin", "leader", "coLeader", "otherLeader"] as const;
 
@@ -21,7 +21,7 @@ export const loadGridPage = memberLoader(
     expect: { allow: [...allow] },
     cachePerRevision: true,
   },
-  (ctx, input) => loadGridData(ctx, input),
+  (ctx, input) => loadGridData(ctx, input, { pageSize: GRID_PAGE_SIZE }),
 );
 
 /** GET /o/{slug}/grid/export: the same grid, same view and numbers, as a CSV file. */

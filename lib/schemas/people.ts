@@ -26,6 +26,8 @@ export const memberFilterSchema = z.object({
   role: roleField.optional().catch(undefined),
   status: z.enum(["active", "deactivated"]).optional().catch(undefined),
   team: uuidField.optional().catch(undefined),
+  /** The page of the list, from 1 (MEMBERS_PAGE_SIZE people each). */
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
 });
 
 /** Leaving an organisation needs nothing but the organisation in the URL. */

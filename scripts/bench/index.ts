@@ -5,6 +5,10 @@
  *   --seconds=N              seconds per measurement round (default 4; three rounds per side, alternating)
  *   --connections=N          concurrent connections (default 8)
  *   --port=N                 the production server's port (default 3446)
+ *   --reps=N[,N…]            instead: the size curve, an organisation of each size computed afresh (curve.ts)
+ *   --label=NAME             the curve run's name in docs/bench (default "now"; "before" draws dashed)
+ *   --reuse-build            do not rebuild a stale build (another bench may be serving it)
+ *   --pages=KEY,KEY          with --reps: only these pages (dashboard, coaching, grid, gridAll, save, audit, members)
  * The grid and the dashboard are measured twice: as served again (cached per data revision) and computed afresh
  * (a second server with COACHGRID_REVISION_CACHE=off), which is what the first request after any change costs.
  * Next, the admin downloads the organisation's JSON export once from a fresh server, which is watched for memory.
@@ -14,240 +18,33 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
-import autocannon from "autocannon";
-import { chromium } from "@playwright/test";
-import { openEmbedded, openServer, type DatabaseHandle } from "@/db/client";
-import { CHROMIUM_ARGS, findChromium } from "@/e2e/support/chromium";
 import { buildIsStale } from "@/scripts/runtime";
-import { findPostgresBinaries, startCluster, type Cluster } from "@/scripts/postgres-cluster";
+import { findPostgresBinaries } from "@/scripts/postgres-cluster";
 import { DEMO_PASSWORD } from "@/scripts/seed/demo-people";
 import { LARGE_ADMIN_EMAIL, LARGE_LEADER_EMAIL, LARGE_ORG, seedLargeOrganisation } from "@/scripts/seed/large-organisation";
-import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, statementsOf, type AppServer, type GridCell } from "./app";
-import { cpuMs } from "./cpu";
-import { peakRss } from "./memory";
+import { actionId, actionRequest, actionResult, gridCells, signIn, startApp, type AppServer, type GridCell } from "./app";
+import {
+  arg,
+  coldJs,
+  CONNECTIONS,
+  exportDownload,
+  median,
+  pair,
+  prepareDatabase,
+  queriesOf,
+  ROUNDS,
+  SECONDS,
+  withQueriesEach,
+  type Figures,
+  type Measured,
+  type Request,
+} from "./load";
+import { runCurve } from "./curve";
 import { IMPORT_ROWS, measurePeopleImport, type ImportFigures } from "./people-import";
 
-const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const PORT = Number(arg("port") ?? 3446);
-const SECONDS = Number(arg("seconds") ?? 4);
-const CONNECTIONS = Number(arg("connections") ?? 8);
-const ROUNDS = 3;
 const SLUG = LARGE_ORG.slug;
 const TARGETS = { grid: 2, save: 1.5, dashboard: 2, gridJsKb: 180 };
-
-type Request = {
-  method: "GET" | "POST";
-  path: string;
-  headers: Record<string, string>;
-  body?: () => string;
-  check?: (status: number, body: string) => boolean;
-};
-/** `cpu`: milliseconds of CPU per request of the app server and of the database server (with the embedded
- *  database, its work is in the app's); null where /proc is not there to read. */
-/** `queries`: SQL statements of a repeated request; `firstQueries`: of the first one (a cached page computes then). */
-type Figures = {
-  p50: number;
-  p95: number;
-  rps: number;
-  requests: number;
-  errors: number;
-  queries: number;
-  firstQueries: number;
-  cpu: { app: number; database: number } | null;
-};
-/** Where the CPU time of a request is spent: the app server's process group and the database's postmaster. */
-type Processes = { appGroup: number; database: () => number | undefined };
-type Measured = Request & { queries: number; firstQueries: number };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-const median = (values: readonly number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    50,
-  );
-
-/** One autocannon round; every latency is kept so rounds combine into true percentiles. */
-async function round(
-  app: AppServer,
-  request: Request,
-  latencies: number[],
-  processes: Processes,
-): Promise<{ requests: number; errors: number; seconds: number; cpu: { app: number; database: number } | undefined }> {
-  let errors = 0;
-  const started = Date.now();
-  const cpuBefore = cpuMs(processes.appGroup, processes.database());
-  const instance = autocannon({
-    url: app.url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: request.method,
-        path: request.path,
-        headers: request.headers,
-        ...(request.body ? { setupRequest: (req: Record<string, unknown>) => ({ ...req, body: request.body!() }) } : {}),
-        onResponse: (status: number, body: string) => {
-          if (status !== 200 || (request.check && !request.check(status, body))) errors += 1;
-        },
-      },
-    ],
-  });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, time: number) => latencies.push(time));
-  const result = await instance;
-  const cpuAfter = cpuMs(processes.appGroup, processes.database());
-  const cpu = cpuBefore && cpuAfter ? { app: cpuAfter.app - cpuBefore.app, database: cpuAfter.database - cpuBefore.database } : undefined;
-  return {
-    requests: result.requests.total,
-    errors: errors + result.errors + result.timeouts + result.non2xx,
-    seconds: (Date.now() - started) / 1000,
-    cpu,
-  };
-}
-
-/** SQL statements of one request, measured alone (before any load, so no other request is counted). */
-async function queriesOf(app: AppServer, request: Request): Promise<number> {
-  return statementsOf(app, async () =>
-    (await fetch(`${app.url}${request.path}`, { method: request.method, headers: request.headers, body: request.body?.() })).text(),
-  );
-}
-
-/** The statements of the request's first call and of a repeat: they differ for a page cached per revision. */
-async function withQueries(app: AppServer, request: Request, firstQueries?: number): Promise<Measured> {
-  const first = firstQueries ?? (await queriesOf(app, request));
-  return { ...request, firstQueries: first, queries: await queriesOf(app, request) };
-}
-
-/** withQueries for each request in turn; `firstQueries` holds the requests whose first call was counted already. */
-async function withQueriesEach<T extends readonly Request[]>(
-  app: AppServer,
-  requests: T,
-  firstQueries = new Map<Request, number>(),
-): Promise<{ [K in keyof T]: Measured }> {
-  const measured: Measured[] = [];
-  for (const request of requests) measured.push(await withQueries(app, request, firstQueries.get(request)));
-  return measured as { [K in keyof T]: Measured };
-}
-
-/** Measures a pair side by side: rounds alternate A, B, A, B… so a noisy neighbour hits both alike. */
-async function pair(app: AppServer, processes: Processes, a: Measured, b: Measured): Promise<[Figures, Figures]> {
-  const runs = [a, b].map((request) => ({
-    request,
-    latencies: [] as number[],
-    requests: 0,
-    errors: 0,
-    seconds: 0,
-    cpu: { app: 0, database: 0 } as Figures["cpu"],
-  }));
-  for (const run of runs) await round(app, run.request, [], processes); // warm up, not counted
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const run of runs) {
-      const result = await round(app, run.request, run.latencies, processes);
-      run.requests += result.requests;
-      run.errors += result.errors;
-      run.seconds += result.seconds;
-      run.cpu = run.cpu && result.cpu ? { app: run.cpu.app + result.cpu.app, database: run.cpu.database + result.cpu.database } : null;
-    }
-  }
-  const figures = runs.map((run): Figures => {
-    const sorted = run.latencies.sort((x, y) => x - y);
-    const perRequest = (ms: number) => (run.requests > 0 ? ms / run.requests : NaN);
-    return {
-      p50: percentile(sorted, 50),
-      p95: percentile(sorted, 95),
-      rps: run.requests / run.seconds,
-      requests: run.requests,
-      errors: run.errors,
-      queries: run.request.queries,
-      firstQueries: run.request.firstQueries,
-      cpu: run.cpu && { app: perRequest(run.cpu.app), database: perRequest(run.cpu.database) },
-    };
-  });
-  return figures as [Figures, Figures];
-}
-
-/** Gzipped bytes of the JavaScript Chromium downloads on a cold load of a page (empty cache, fresh context). */
-async function coldJs(app: AppServer, cookie: string, page: string): Promise<{ files: number; gzipBytes: number; transferredBytes: number }> {
-  const browser = findChromium();
-  if (!browser) throw new Error("No Chromium found (set CHROMIUM_PATH or install Debian's chromium) to measure the grid's JavaScript");
-  const chrome = await chromium.launch({ ...browser, args: CHROMIUM_ARGS });
-  try {
-    const context = await chrome.newContext();
-    const [name, value] = cookie.split("=", 2) as [string, string];
-    await context.addCookies([{ name, value, url: app.url }]);
-    const tab = await context.newPage();
-    const scripts: Promise<{ gzip: number; transferred: number }>[] = [];
-    // Responses after the load is measured are not counted; reading their bodies once the browser closes would throw.
-    let measured = false;
-    tab.on("response", (response) => {
-      if (measured || response.request().resourceType() !== "script") return;
-      scripts.push(
-        (async () => {
-          const body = await response.body();
-          const sizes = await response.request().sizes();
-          return { gzip: zlib.gzipSync(body).length, transferred: sizes.responseBodySize };
-        })(),
-      );
-    });
-    await tab.goto(`${app.url}${page}`, { waitUntil: "networkidle" });
-    measured = true;
-    const all = await Promise.all(scripts);
-    return { files: all.length, gzipBytes: all.reduce((n, s) => n + s.gzip, 0), transferredBytes: all.reduce((n, s) => n + s.transferred, 0) };
-  } finally {
-    await chrome.close();
-  }
-}
-
-type ExportFigures = { bytes: number; seconds: number; rows: number; beforeMb?: number; peakMb?: number; growthMb?: number };
-
-/**
- * One download of the organisation's JSON export by its admin, on a server that has served nothing else, with the
- * server's resident memory sampled throughout: the peak above what it held before is what the export costs.
- */
-async function exportDownload(app: AppServer, cookie: string): Promise<ExportFigures> {
-  await (await fetch(`${app.url}/o/${SLUG}/bench`, { headers: { Cookie: cookie } })).text(); // the member layout and chain loaded
-  const started = Date.now();
-  const {
-    result: text,
-    beforeKb,
-    peakKb,
-  } = await peakRss(app.pid, async () => {
-    const response = await fetch(`${app.url}/o/${SLUG}/export`, { headers: { Cookie: cookie } });
-    if (response.status !== 200) throw new Error(`The export answered ${response.status}`);
-    return response.text();
-  });
-  const seconds = (Date.now() - started) / 1000;
-  const data = JSON.parse(text) as { tables: Record<string, unknown[]> };
-  const ratings = data.tables.ratings?.length ?? 0;
-  if (ratings < 6000) throw new Error(`The export holds ${ratings} ratings; the large organisation has more than 6,000`);
-  const rows = Object.values(data.tables).reduce((n, rows) => n + rows.length, 0);
-  const mb = (kb?: number) => (kb === undefined ? undefined : kb / 1024);
-  return {
-    bytes: Buffer.byteLength(text),
-    seconds,
-    rows,
-    beforeMb: mb(beforeKb),
-    peakMb: mb(peakKb),
-    growthMb: beforeKb !== undefined && peakKb !== undefined ? mb(peakKb - beforeKb) : undefined,
-  };
-}
-
-type Database = { open: () => Promise<DatabaseHandle>; url?: string; dataDir?: string; pid: () => number | undefined; cleanup(): void };
-
-async function prepareDatabase(kind: "postgres" | "embedded"): Promise<Database> {
-  if (kind === "postgres") {
-    const bin = findPostgresBinaries();
-    if (!bin) throw new Error("--db=postgres needs PostgreSQL server binaries (initdb); set POSTGRES_BIN");
-    const cluster: Cluster = await startCluster(bin);
-    return { url: cluster.url, open: () => openServer(cluster.url, 2), pid: () => cluster.pid(), cleanup: () => cluster.stop() };
-  }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "coachgrid-bench-"));
-  // The embedded database runs inside the app server: its CPU time is the app's.
-  return { dataDir, open: () => openEmbedded(dataDir), pid: () => undefined, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-}
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 const cpuTotal = (f: Figures) => (f.cpu ? f.cpu.app + f.cpu.database : NaN);
@@ -301,10 +98,13 @@ async function main() {
   const kind = requested === "postgres" || requested === "embedded" ? requested : findPostgresBinaries() ? "postgres" : "embedded";
   if (requested && requested !== kind) throw new Error(`--db must be postgres or embedded, not ${requested}`);
 
-  if (buildIsStale()) {
+  // --reuse-build: measure the build as it is (another run may be serving it; a rebuild would pull it from under it).
+  if (buildIsStale() && !process.argv.includes("--reuse-build")) {
     console.log("Building the app (next build)…");
     if (spawnSync(path.join("node_modules", ".bin", "next"), ["build"], { stdio: "inherit" }).status !== 0) process.exit(1);
   }
+  const sizes = arg("reps");
+  if (sizes) return runCurve(kind, sizes.split(",").map(Number));
 
   console.log(`Database: ${kind === "postgres" ? "a throwaway PostgreSQL cluster" : "a throwaway embedded folder"}; seeding the large organisation…`);
   const database = await prepareDatabase(kind);

@@ -700,6 +700,21 @@ describe("coaching query counts", () => {
     return f;
   }
 
+  it("build a page of the queue that is the first reps of the whole queue, with the same items, counts and roll-ups", async () => {
+    const f = await populated(60);
+    const row = (await findOrganisationBySlug(testDb(), f.slug))!;
+    const org = { id: row.id, timeZone: row.timeZone, blindMode: row.blindMode };
+    const whole = await buildCoachingQueue(testDb(), org, {}, { rollups: true });
+    expect(whole.reps).toHaveLength(60);
+    for (const limit of [1, 7, 50]) {
+      const page = await buildCoachingQueue(testDb(), org, {}, { rollups: true, limit });
+      expect(page.reps).toEqual(whole.reps.slice(0, limit));
+      expect(page.totalReps).toBe(60);
+      expect(page.overdueCount).toBe(whole.reps.filter((r) => r.oneOnOne.overdue).length);
+      expect(page.rollups).toEqual(whole.rollups);
+    }
+  }, 120_000);
+
   it("are the same, exact and non-zero for 10 and 60 reps", async () => {
     const counts: Record<string, number[]> = {};
     for (const size of [10, 60]) {
@@ -719,8 +734,10 @@ describe("coaching query counts", () => {
       }
     }
     expect(counts).toEqual({
-      // session, scope, membership; settings, cycle, behaviours, reps, teams; assessments, leader scores, roll-ups; self scores
-      "queue as leader": [12, 12],
+      // session, scope, membership; settings, cycle, behaviours, reps, teams; lowest scores, assessments, roll-ups;
+      // the page's leader and self scores
+      "queue as leader": [13, 13],
+      // session, scope, membership; settings, cycle, behaviours, reps, teams; assessments, roll-ups; leader and self scores
       "queue as admin": [12, 12],
       // session, scope, membership, rep target; states, cycles, notes; the queue of one rep (7), plans
       "rep page as coach": [15, 15],

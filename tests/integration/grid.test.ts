@@ -206,6 +206,62 @@ describe("rating a cell", () => {
   });
 });
 
+describe("the grid's pages of reps", () => {
+  it("split an all-teams grid of more than 500 reps by name: every rep once, their own cells, the same figures on every page", async () => {
+    const db = testDb();
+    const f = await createMatrixOrganisation(db);
+    const people = [];
+    for (let i = 0; i < 520; i++) {
+      people.push(
+        await insertUser(db, { name: `Paged ${String(i).padStart(3, "0")}`, email: `p${i}.${crypto.randomUUID()}@example.test`, passwordHash: "x" }),
+      );
+    }
+    for (const person of people) await insertMembership(db, f.orgId, { userId: person.id, role: "rep", teamId: f.teamId });
+    await db.insert(ratings).values(
+      people.map((person, i) => ({
+        orgId: f.orgId,
+        cycleId: f.cycles.open,
+        repUserId: person.id,
+        behaviourId: f.behaviourIds[0],
+        score: (i % 5) + 1,
+        updatedBy: f.users.leader,
+      })),
+    );
+    actAs(f, "admin");
+    const first = await loadGrid(f, { team: "all" });
+    const second = await loadGrid(f, { team: "all", page: "2" });
+    const total = first.repPage!.total;
+    expect(total).toBeGreaterThan(520);
+    expect(first.repPage).toEqual({ number: 1, size: 500, total });
+    expect(second.repPage).toEqual({ number: 2, size: 500, total });
+    expect(first.grid.reps).toHaveLength(500);
+    expect(second.grid.reps).toHaveLength(total - 500);
+    // Every rep of the grid once, in name order across the pages.
+    const ids = [...first.grid.reps, ...second.grid.reps].map((r) => r.userId);
+    expect(new Set(ids).size).toBe(total);
+    for (const person of people) expect(ids).toContain(person.id);
+    // Each page carries exactly its reps' ratings, as the ratings table holds them.
+    const rows = await db
+      .select({ repUserId: ratings.repUserId, behaviourId: ratings.behaviourId, score: ratings.score })
+      .from(ratings)
+      .where(and(eq(ratings.orgId, f.orgId), eq(ratings.cycleId, f.cycles.open)));
+    for (const page of [first, second]) {
+      const onPage = new Set(page.grid.reps.map((r) => r.userId));
+      const key = (c: { repUserId: string; behaviourId: string; score: number | null }) => `${c.repUserId}:${c.behaviourId}:${c.score}`;
+      expect(page.grid.cells.map(key).sort()).toEqual(
+        rows
+          .filter((r) => onPage.has(r.repUserId))
+          .map(key)
+          .sort(),
+      );
+    }
+    // The organisation's and the teams' figures cover everyone, whichever page shows them.
+    expect(second.grid.organisation).toEqual(first.grid.organisation);
+    // A page past the end shows the last one.
+    expect((await loadGrid(f, { team: "all", page: "9" })).repPage!.number).toBe(2);
+  }, 180_000);
+});
+
 describe("grid page queries", () => {
   it("are the same, exact and non-zero for 10 and for 500 reps", async () => {
     const db = testDb();

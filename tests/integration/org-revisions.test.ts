@@ -25,7 +25,7 @@ const UNTRACKED = ["audit_events", "org_revisions", "mail_outbox"];
 
 async function revision(orgId: string): Promise<number> {
   const [row] = rowsOf<{ revision: number }>(
-    await testDb().execute(sql`select coalesce((select revision::int from org_revisions where org_id = ${orgId}), 0) as revision`),
+    await testDb().execute(sql`select coalesce((select sum(revision)::int from org_revisions where org_id = ${orgId}), 0) as revision`),
   );
   return Number(row!.revision);
 }

@@ -127,6 +127,37 @@ describe("members", () => {
     expect(moved).toMatchObject({ targetLabel: "Remy Rep", before: { team: "Team A" }, after: { team: "Team B" } });
   });
 
+  it("are listed a page at a time, with the size of the whole filtered list", async () => {
+    const f = await createMatrixOrganisation(testDb());
+    const hash = "not-a-real-hash";
+    for (let i = 1; i <= 230; i++) {
+      const user = await insertUser(testDb(), { name: `Rep ${String(i).padStart(3, "0")}`, email: `paged.${i}.${f.slug}@example.test`, passwordHash: hash });
+      await insertMembership(testDb(), f.orgId, { userId: user.id, role: "rep", teamId: f.teamId });
+    }
+    const entry = registeredEntries().find((e) => e.name === "/o/[slug]/members");
+    if (entry?.entry !== "member") throw new Error("members page not registered");
+    const page = async (filter: Record<string, string>) => {
+      const outcome = await entry.call(f.slug, filter);
+      if (outcome.status !== "ok") throw new Error(outcome.code);
+      const data = outcome.data as { members: { userId: string }[]; page: { number: number; size: number; total: number } };
+      return { ids: data.members.map((m) => m.userId), page: data.page };
+    };
+    actAs(f, "admin");
+    const pages = [await page({}), await page({ page: "2" }), await page({ page: "3" })];
+    expect(pages.map((p) => p.ids.length)).toEqual([100, 100, 37]);
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3].map((number) => ({ number, size: 100, total: 237 })));
+    // The pages, one after another, are the whole list in its order: every member once.
+    const all = await testDb().select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, f.orgId));
+    const joined = pages.flatMap((p) => p.ids);
+    expect(new Set(joined).size).toBe(237);
+    expect([...joined].sort()).toEqual(all.map((m) => m.userId).sort());
+    expect(await page({ page: "4" })).toEqual({ ids: [], page: { number: 4, size: 100, total: 0 } });
+    // A filter counts what it keeps.
+    const filtered = await page({ q: "Rep 1" });
+    expect(filtered.page.total).toBe(100); // Rep 100 to Rep 199
+    expect(filtered.ids).toHaveLength(100);
+  });
+
   it("are listed with search and filters; leaders see only their teams' people", async () => {
     const f = await createMatrixOrganisation(testDb());
     const list = membersPage();

@@ -213,7 +213,7 @@ describe("row-level security: the database's own wall between organisations", ()
     const revisions = async () =>
       rowsOf<{ org_id: string; revision: number }>(
         await db.execute(
-          sql`select org_id, revision::int as revision from org_revisions where org_id in (${f.orgId}, ${f.elsewhere.orgId}) order by org_id`,
+          sql`select org_id, sum(revision)::int as revision from org_revisions where org_id in (${f.orgId}, ${f.elsewhere.orgId}) group by org_id order by org_id`,
         ),
       ).map((r) => Number(r.revision));
     const before = await revisions();

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { GridPagination } from "@/components/grid/grid-pagination";
 import { GridToolbar } from "@/components/grid/grid-toolbar";
 import { RatingGrid } from "@/components/grid/rating-grid";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,6 +24,7 @@ export default async function GridPage({
   const page = await loadGridPage(slug, await searchParams);
   const { grid, cycle, view } = page;
   const previous = "previousCycle" in page ? page.previousCycle : null;
+  const repPage = "repPage" in page ? page.repPage : null;
   const how =
     view === "leader"
       ? cycle?.status === "open"
@@ -66,17 +68,22 @@ export default async function GridPage({
           {grid.repCount === 0 ? "Invite reps from the Invite links page." : "Add behaviours on the Framework page."}
         </EmptyState>
       ) : (
-        <RatingGrid
-          key={`${cycle.id}:${page.teamId ?? "all"}:${view}`}
-          slug={page.slug}
-          cycleId={cycle.id}
-          view={view}
-          previousCycleName={previous?.name ?? null}
-          canRemind={cycle.status === "open"}
-          editable={grid.editable}
-          showTeam={page.teamId === null}
-          grid={grid.payload}
-        />
+        <>
+          {repPage && (
+            <GridPagination slug={page.slug} query={{ team: page.teamId ?? "all", cycle: cycle.id, view }} page={repPage} shown={grid.repCount} />
+          )}
+          <RatingGrid
+            key={`${cycle.id}:${page.teamId ?? "all"}:${view}:${repPage?.number ?? 1}`}
+            slug={page.slug}
+            cycleId={cycle.id}
+            view={view}
+            previousCycleName={previous?.name ?? null}
+            canRemind={cycle.status === "open"}
+            editable={grid.editable}
+            showTeam={page.teamId === null}
+            grid={grid.payload}
+          />
+        </>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MemberFilters } from "@/components/members/member-filters";
+import { MembersPagination } from "@/components/members/members-pagination";
 import { MembersTable } from "@/components/members/members-table";
 import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -48,6 +49,7 @@ export default async function MembersPage({
         timeZone={page.timeZone}
         filtered={filtered}
       />
+      <MembersPagination basePath={`/o/${page.slug}/members`} filter={page.filter} page={page.page} shown={page.members.length} />
     </>
   );
 }
