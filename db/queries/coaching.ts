@@ -144,17 +144,15 @@ function presentLeaderScores(orgId: string, cycleId: string, scope: RepScope) {
  */
 export async function lowestLeaderScores(db: DbOrTx, orgId: string, cycleId: string, scope: RepScope = {}): Promise<Map<string, number>> {
   if (emptyScope(scope)) return new Map();
-  const [row] = await db
-    .select({ lowest: sql<Record<string, number> | string | null>`json_object_agg(l.rep_user_id, l.lowest)` })
-    .from(
-      db
-        .select({ repUserId: sql`${ratings.repUserId}`.as("rep_user_id"), lowest: sql`min(${ratings.score})`.as("lowest") })
-        .from(ratings)
-        .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
-        .where(presentLeaderScores(orgId, cycleId, scope))
-        .groupBy(ratings.repUserId)
-        .as("l"),
-    );
+  const [row] = await db.select({ lowest: sql<Record<string, number> | string | null>`json_object_agg(l.rep_user_id, l.lowest)` }).from(
+    db
+      .select({ repUserId: sql`${ratings.repUserId}`.as("rep_user_id"), lowest: sql`min(${ratings.score})`.as("lowest") })
+      .from(ratings)
+      .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
+      .where(presentLeaderScores(orgId, cycleId, scope))
+      .groupBy(ratings.repUserId)
+      .as("l"),
+  );
   return new Map(Object.entries(parsedJson(row?.lowest ?? null) ?? {}).map(([rep, lowest]) => [rep, Number(lowest)]));
 }
 

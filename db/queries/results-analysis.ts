@@ -37,8 +37,6 @@ export async function listActiveMeasures(db: DbOrTx, orgId: string) {
     .orderBy(asc(measures.position), asc(measures.name));
 }
 
-type AnalysisMeasure = Awaited<ReturnType<typeof listActiveMeasures>>[number];
-
 /** One rep's scores of one behaviour in one cycle: the leader's, and the self rating where the coach may see it. */
 export type ScoreRow = { cycleId: string; repUserId: string; behaviourId: string; leader: number | null; self: number | null };
 

@@ -6,7 +6,7 @@ import { can, teamScope } from "@/lib/permissions";
 import { memberFilterSchema } from "@/lib/schemas/people";
 
 /** People per page of the members list: an organisation of 20,000 is not one page. */
-export const MEMBERS_PAGE_SIZE = 100;
+const MEMBERS_PAGE_SIZE = 100;
 
 /**
  * The members page: admins see and manage everyone; leaders see the people of the teams they lead. One page of the

@@ -128,5 +128,3 @@ export function coachingEffect(
     byLeader: rollUp(outcomes, (o) => o.plan.createdBy, leaders),
   };
 }
-
-type CoachingEffect = ReturnType<typeof coachingEffect>;

@@ -28,5 +28,3 @@ export async function mainMeasureRelations(db: DbOrTx, orgId: string) {
     relations,
   };
 }
-
-type MainMeasureRelations = NonNullable<Awaited<ReturnType<typeof mainMeasureRelations>>>;

@@ -43,7 +43,9 @@ export function curveChart(runs: CurveRun[]): string {
   parts.push(`<text x="${(M.left + W - M.right) / 2}" y="${H - 12}" font-size="12" text-anchor="middle">reps in the organisation</text>`);
   for (const r of [1, 2, 3, 5, 10, 20, 50, 100, 200, 500, 1000]) {
     if (Math.log10(r) < yMin || Math.log10(r) > yMax) continue;
-    parts.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${y(r)}" y2="${y(r)}" stroke="${r === 3 ? "#9ca3af" : "#f3f4f6"}"${r === 3 ? ' stroke-dasharray="2 3"' : ""}/>`);
+    parts.push(
+      `<line x1="${M.left}" x2="${W - M.right}" y1="${y(r)}" y2="${y(r)}" stroke="${r === 3 ? "#9ca3af" : "#f3f4f6"}"${r === 3 ? ' stroke-dasharray="2 3"' : ""}/>`,
+    );
     parts.push(`<text x="${M.left - 8}" y="${y(r) + 4}" font-size="12" text-anchor="end">${r}x</text>`);
   }
   let legend = 0;

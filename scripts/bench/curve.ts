@@ -23,11 +23,11 @@ import { LARGEST_TEAM, seedScaleOrganisation } from "./scale-seed";
 const SLUG = LARGE_ORG.slug;
 const PORT = Number(arg("port") ?? 3446);
 /** The targets of issue 30, computed afresh at any size: dashboard and coaching queue <= 3x, save <= 1.5x. */
-export const CURVE_TARGETS: Record<string, number> = { dashboard: 3, coaching: 3, save: 1.5 };
+const CURVE_TARGETS: Record<string, number> = { dashboard: 3, coaching: 3, save: 1.5 };
 
-export type CurvePage = { key: string; name: string; ratio: number; cpuRatio: number | null; page: Figures; trivial: Figures };
-export type Contention = { leaders: number; aloneP50: number; togetherP50: number; saves: number; lockWaitShare: number; waitedOn: string[] };
-export type CurvePoint = {
+type CurvePage = { key: string; name: string; ratio: number; cpuRatio: number | null; page: Figures; trivial: Figures };
+type Contention = { leaders: number; aloneP50: number; togetherP50: number; saves: number; lockWaitShare: number; waitedOn: string[] };
+type CurvePoint = {
   reps: number;
   teams: number;
   seedSeconds: number;
@@ -35,7 +35,15 @@ export type CurvePoint = {
   export: Awaited<ReturnType<typeof exportDownload>> | null;
   contention: Contention | null;
 };
-export type CurveRun = { database: "postgres" | "embedded"; label: string; at: string; cpus: number; connections: number; secondsPerRound: number; points: CurvePoint[] };
+export type CurveRun = {
+  database: "postgres" | "embedded";
+  label: string;
+  at: string;
+  cpus: number;
+  connections: number;
+  secondsPerRound: number;
+  points: CurvePoint[];
+};
 
 const get = (cookie: string, page: string, check?: Request["check"]): Request => ({ method: "GET", path: page, headers: { Cookie: cookie }, check });
 /** Pages are measured by count (a page of seconds still gets samples), trivial ones by time. */
@@ -50,7 +58,10 @@ function saveRequest(app: AppServer, cookie: string, cells: GridCell[], cycleId:
     const cell = cells[next++ % cells.length]!;
     const version = versions.get(cell)!;
     versions.set(cell, version + 1);
-    return JSON.stringify([SLUG, { cycleId, repUserId: cell.repUserId, behaviourId: cell.behaviourId, score: (version % 5) + 1, expectedVersion: version }]);
+    return JSON.stringify([
+      SLUG,
+      { cycleId, repUserId: cell.repUserId, behaviourId: cell.behaviourId, score: (version % 5) + 1, expectedVersion: version },
+    ]);
   };
   const { headers } = actionRequest(app.url, cookie, actionId("lib/grid/actions.ts", "rateRep"), `/o/${SLUG}/grid`, []);
   return { method: "POST", path: `/o/${SLUG}/grid`, headers, body, check: okAction };
@@ -189,7 +200,14 @@ async function measureSize(kind: "postgres" | "embedded", reps: number): Promise
       const [page, trivial] = await pair(app, { appGroup: app.pid, database: database.pid }, a, b);
       const cpuTotal = (f: Figures) => (f.cpu ? f.cpu.app + f.cpu.database : NaN);
       const cpuRatio = cpuTotal(page) / cpuTotal(trivial);
-      const entry = { key: spec.key, name: spec.name, ratio: page.p50 / trivial.p50, cpuRatio: Number.isFinite(cpuRatio) ? cpuRatio : null, page, trivial };
+      const entry = {
+        key: spec.key,
+        name: spec.name,
+        ratio: page.p50 / trivial.p50,
+        cpuRatio: Number.isFinite(cpuRatio) ? cpuRatio : null,
+        page,
+        trivial,
+      };
       pages.push(entry);
       console.log(`  ${line(entry)}`);
       if (page.errors + trivial.errors > 0) throw new Error(`${spec.name}: ${page.errors + trivial.errors} requests failed`);
@@ -221,10 +239,20 @@ const exportLine = (e: NonNullable<CurvePoint["export"]>) =>
 
 export async function runCurve(kind: "postgres" | "embedded", sizes: number[]): Promise<void> {
   const label = arg("label") ?? "now";
-  console.log(`Size curve on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"}: ${sizes.join(", ")} reps, computed afresh, ${ROUNDS} alternating rounds of ${SECONDS} s, ${CONNECTIONS} connections`);
+  console.log(
+    `Size curve on ${kind === "postgres" ? "PostgreSQL" : "the embedded database"}: ${sizes.join(", ")} reps, computed afresh, ${ROUNDS} alternating rounds of ${SECONDS} s, ${CONNECTIONS} connections`,
+  );
   const points: CurvePoint[] = [];
   for (const reps of sizes) points.push(await measureSize(kind, reps));
-  const run: CurveRun = { database: kind, label, at: new Date().toISOString(), cpus: os.cpus().length, connections: CONNECTIONS, secondsPerRound: SECONDS, points };
+  const run: CurveRun = {
+    database: kind,
+    label,
+    at: new Date().toISOString(),
+    cpus: os.cpus().length,
+    connections: CONNECTIONS,
+    secondsPerRound: SECONDS,
+    points,
+  };
   const dir = path.resolve("docs", "bench");
   fs.mkdirSync(dir, { recursive: true });
   const out = path.join(dir, `curve-${kind}-${label}.json`);

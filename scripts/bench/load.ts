@@ -46,7 +46,7 @@ export type Figures = {
 export type Processes = { appGroup: number; database: () => number | undefined };
 export type Measured = Request & { queries: number; firstQueries: number };
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
@@ -57,7 +57,7 @@ export const median = (values: readonly number[]) =>
   );
 
 /** One autocannon round; every latency is kept so rounds combine into true percentiles. */
-export async function round(
+async function round(
   app: AppServer,
   request: Request,
   latencies: number[],
@@ -234,4 +234,3 @@ export async function prepareDatabase(kind: "postgres" | "embedded"): Promise<Da
   // The embedded database runs inside the app server: its CPU time is the app's.
   return { dataDir, open: () => openEmbedded(dataDir), pid: () => undefined, cleanup: () => fs.rmSync(dataDir, { recursive: true, force: true }) };
 }
-

@@ -19,7 +19,7 @@ export const LARGEST_TEAM = 500;
  * Team sizes for an organisation of `reps` reps: one team of 500 (or all of them, when fewer), the rest in teams of
  * 10 to 60 (a fixed spread, so every run builds the same organisation); a remainder under 10 joins the last team.
  */
-export function teamSizes(reps: number): number[] {
+function teamSizes(reps: number): number[] {
   const sizes = [Math.min(LARGEST_TEAM, reps)];
   let left = reps - sizes[0]!;
   for (let k = 0; left > 0; k++) {
@@ -97,7 +97,9 @@ export async function seedScaleOrganisation(db: Db, reps: number): Promise<{ tea
       update bench_people p set user_id = c.id from created c where c.email = p.email`);
     await tx.execute(sql`insert into memberships (org_id, user_id, role, team_id)
       select ${org.id}::uuid, user_id, role, case when role = 'rep' then team_id end from bench_people`);
-    await tx.execute(sql`insert into team_leaders (org_id, team_id, user_id) select ${org.id}::uuid, team_id, user_id from bench_people where role = 'leader'`);
+    await tx.execute(
+      sql`insert into team_leaders (org_id, team_id, user_id) select ${org.id}::uuid, team_id, user_id from bench_people where role = 'leader'`,
+    );
     await tx.execute(sql`create temporary table bench_reps on commit drop as
       select p.user_id, p.r, p.t, l.user_id as leader_id from bench_people p join bench_people l on l.t = p.t and l.role = 'leader'
       where p.role = 'rep'`);

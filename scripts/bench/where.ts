@@ -18,7 +18,10 @@ async function main() {
   const db = handle.db;
   const [org] = await executeRows<{ id: string }>(db, sql`select id from organisations where slug = ${LARGE_ORG.slug}`);
   const orgId = org!.id;
-  const cycles = await executeRows<{ id: string; status: string }>(db, sql`select id::text, status::text from cycles where org_id = ${orgId} order by name`);
+  const cycles = await executeRows<{ id: string; status: string }>(
+    db,
+    sql`select id::text, status::text from cycles where org_id = ${orgId} order by name`,
+  );
   const open = cycles.find((c) => c.status === "open")!.id;
   const previous = cycles[2]!.id;
   const behaviourIds = (await inScope(db, { orgId }, (tx) => listGridBehaviours(tx, orgId, open, false))).map((b) => b.id);
@@ -31,10 +34,21 @@ async function main() {
     ["listCoachingReps", (tx) => listCoachingReps(tx, orgId, {})],
     ["listCycleAssessments", (tx) => listCycleAssessments(tx, orgId, open, {})],
     ["listLeaderScores", (tx) => listLeaderScores(tx, orgId, open, {})],
-    ["listVisibleSelfScores (all submitted)", async (tx) => {
-      const reps = await executeRows<{ id: string }>(tx, sql`select rep_user_id::text as id from assessments where org_id = ${orgId} and cycle_id = ${open} and submitted_at is not null`);
-      return listVisibleSelfScores(tx, orgId, open, reps.map((r) => r.id));
-    }],
+    [
+      "listVisibleSelfScores (all submitted)",
+      async (tx) => {
+        const reps = await executeRows<{ id: string }>(
+          tx,
+          sql`select rep_user_id::text as id from assessments where org_id = ${orgId} and cycle_id = ${open} and submitted_at is not null`,
+        );
+        return listVisibleSelfScores(
+          tx,
+          orgId,
+          open,
+          reps.map((r) => r.id),
+        );
+      },
+    ],
     ["listGridReps (all)", (tx) => listGridReps(tx, orgId, cycle)],
     ["listGridRows (all)", (tx) => listGridRows(tx, orgId, cycle, behaviourIds)],
     ["gridColumnAverages (all)", (tx) => gridColumnAverages(tx, orgId, cycle, behaviourIds)],

@@ -131,7 +131,11 @@ describe("members", () => {
     const f = await createMatrixOrganisation(testDb());
     const hash = "not-a-real-hash";
     for (let i = 1; i <= 230; i++) {
-      const user = await insertUser(testDb(), { name: `Rep ${String(i).padStart(3, "0")}`, email: `paged.${i}.${f.slug}@example.test`, passwordHash: hash });
+      const user = await insertUser(testDb(), {
+        name: `Rep ${String(i).padStart(3, "0")}`,
+        email: `paged.${i}.${f.slug}@example.test`,
+        passwordHash: hash,
+      });
       await insertMembership(testDb(), f.orgId, { userId: user.id, role: "rep", teamId: f.teamId });
     }
     const entry = registeredEntries().find((e) => e.name === "/o/[slug]/members");
