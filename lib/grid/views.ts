@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { gridViewSchema } from "@/lib/schemas/grid";
+import { intField } from "@/lib/schemas/fields";
 import { GRID_VIEWS } from "./view-names";
 
 export { GRID_VIEW_LABEL, GRID_VIEWS, type GridViewName } from "./view-names";
@@ -8,7 +9,7 @@ export { GRID_VIEW_LABEL, GRID_VIEWS, type GridViewName } from "./view-names";
 export const gridPageSchema = gridViewSchema.extend({
   view: z.enum(GRID_VIEWS).optional().catch(undefined),
   /** The page of reps, from 1 (the page only; the CSV export holds everyone). */
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+  page: intField("Not a page number.", 1, 10_000).optional().catch(undefined),
 });
 
 /** Reps per page of the grid: the largest team fits on one; an organisation of 20,000 is 40 pages. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankable, uuidField } from "./fields";
+import { blankable, intField, uuidField } from "./fields";
 
 export const teamNameField = z
   .string({ error: "Enter the team's name." })
@@ -27,7 +27,7 @@ export const memberFilterSchema = z.object({
   status: z.enum(["active", "deactivated"]).optional().catch(undefined),
   team: uuidField.optional().catch(undefined),
   /** The page of the list, from 1 (MEMBERS_PAGE_SIZE people each). */
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  page: intField("Not a page number.", 1, 100_000).optional().catch(undefined),
 });
 
 /** Leaving an organisation needs nothing but the organisation in the URL. */
