@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL, type
 import type { DbOrTx } from "../client";
 import type { PlanStatus } from "../schema/enums";
 import { parsedJson } from "./execute";
+import { isActiveRepOf } from "./rep-scope";
 import type { GapBasis } from "@/lib/coaching/gap-basis";
 import { TENDENCY_MIN_BEHAVIOURS } from "@/lib/coaching/tendency";
 import { coachSeesSelfSql, labelSql } from "./rules";
@@ -96,15 +97,7 @@ export async function listCoachingReps(db: DbOrTx, orgId: string, scope: RepScop
       .innerJoin(users, eq(users.id, memberships.userId))
       // A rep without a team is still coached (the admin's whole-organisation queue lists them).
       .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
-      .where(
-        and(
-          eq(memberships.orgId, orgId),
-          eq(memberships.role, "rep"),
-          eq(memberships.status, "active"),
-          scope.teamIds ? inArray(memberships.teamId, [...scope.teamIds]) : undefined,
-          scope.repUserId ? eq(memberships.userId, scope.repUserId) : undefined,
-        ),
-      )
+      .where(isActiveRepOf(orgId, scope))
       .orderBy(asc(users.name), asc(memberships.userId))
   );
 }

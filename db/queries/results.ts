@@ -4,6 +4,7 @@ import type { DbOrTx } from "../client";
 import { apiTokens, measures, memberships, results, teams, users } from "../schema";
 import type { ApiTokenScope, MeasureUnit } from "../schema/enums";
 import { executeRows } from "./execute";
+import { isActiveRepOf } from "./rep-scope";
 
 /**
  * Sales results (lib/results/): the organisation's measures, each rep's value per cycle and measure, and the API
@@ -94,15 +95,7 @@ export function listResultReps(db: DbOrTx, orgId: string, scope: { teamIds?: rea
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .leftJoin(teams, and(eq(teams.orgId, memberships.orgId), eq(teams.id, memberships.teamId)))
-    .where(
-      and(
-        eq(memberships.orgId, orgId),
-        eq(memberships.role, "rep"),
-        eq(memberships.status, "active"),
-        scope.teamIds ? inArray(memberships.teamId, [...scope.teamIds]) : undefined,
-        scope.repUserId ? eq(memberships.userId, scope.repUserId) : undefined,
-      ),
-    )
+    .where(isActiveRepOf(orgId, scope))
     .orderBy(sql`${teams.name} nulls last`, asc(users.name));
 }
 
