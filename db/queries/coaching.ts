@@ -1,12 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import type { PlanStatus } from "../schema/enums";
 import { parsedJson } from "./execute";
 import { isActiveRepOf } from "./rep-scope";
 import type { GapBasis } from "@/lib/coaching/gap-basis";
-import { TENDENCY_MIN_BEHAVIOURS } from "@/lib/coaching/tendency";
-import { coachSeesSelfSql, labelSql } from "./rules";
 import {
   assessments,
   behaviours,
@@ -20,6 +18,7 @@ import {
   ratings,
   selfRatings,
   teams,
+  teamTallies,
   users,
 } from "../schema";
 
@@ -203,92 +202,40 @@ export type RollupRow = {
 /**
  * The team and organisation roll-ups of the cycle in one query (grouping sets): per team and behaviour, and per
  * behaviour across the scope, the leader's average (round(avg, 1) over present scores) and how many reps fall
- * under each label; per behaviour, the spread between team averages. Labels use the organisation's thresholds
- * (labelSql, labelOf's twin) and count only the self ratings the coach may see: with blind mode on, those of reps
- * who have submitted (coachSeesSelfSql, coachSeesSelf's twin; both in db/queries/rules.ts).
+ * under each label; per behaviour, the spread between team averages. Read from team_tallies (a few rows per team,
+ * whatever the size of the teams), which the database keeps with the organisation's thresholds and blind mode
+ * (`team_tally_rows`, migration 0019); the whole organisation's rows add its reps without a team, computed here by
+ * the same function. Active behaviours only.
  */
-/**
- * The label's offset in the roll-ups: with relative gaps, the rep's tendency (mean self minus leader over the pairs
- * `p` holds for them, as selfTendency computes it, from TENDENCY_MIN_BEHAVIOURS pairs); else 0.
- */
-function relativeOffset(basis: SQLWrapper | GapBasis): SQL {
-  const tendency = sql`case when count(p.self) over (partition by p.rep_user_id) >= ${TENDENCY_MIN_BEHAVIOURS}
-    then avg(p.self - p.leader) over (partition by p.rep_user_id) else 0 end`;
-  // A basis known here decides now: raw gaps need no window over each rep's pairs (a sort of every pair of the
-  // cycle); only the organisation's own setting, read in SQL, keeps both branches.
-  if (typeof basis === "string") return basis === "relative" ? tendency : sql`0`;
-  return sql`case when ${basis} = 'relative' then ${tendency} else 0 end`;
-}
-
 export async function coachingRollups(
   db: DbOrTx,
   orgId: string,
   cycleId: string,
-  blindMode: boolean,
-  scope: RepScope = {},
-  /** Absent: the organisation's own setting. */
-  basis?: GapBasis,
+  scope: { teamIds?: readonly string[] },
+  basis: GapBasis,
 ): Promise<RollupRow[]> {
-  if (emptyScope(scope)) return [];
-  // Each (rep, behaviour) with its leader and visible self score, grouped from one stream of both tables' rows:
-  // no join between them for the planner to guess (an embedded database without statistics once scanned the
-  // cycle's every self rating for each leader score, 20 s for 745 reps). A self rating counts only if the coach
-  // may see it: with blind mode on, once its rep has submitted (the assessment's key looks that up).
-  // The assessments of the cycle are joined, not looked up per self rating (a subplan per row cost a third of the
-  // query at 5,000 reps); every self rating has its assessment (foreign key), so the join keeps them all.
-  const submittedAt = sql`a.submitted_at`;
-  const pairs = sql`(select team_id, rep_user_id, behaviour_id, max(score) filter (where leader) as leader, max(score) filter (where not leader) as self
-    from (
-      select m.team_id, r.rep_user_id, r.behaviour_id, r.score, true as leader
-        from ${ratings} r join ${memberships} m on m.org_id = r.org_id and m.user_id = r.rep_user_id
-        where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.score is not null and ${inScope(orgId, scope)}
-      union all
-      select m.team_id, s.rep_user_id, s.behaviour_id, s.score, false
-        from ${selfRatings} s join ${memberships} m on m.org_id = s.org_id and m.user_id = s.rep_user_id
-          join ${assessments} a on a.org_id = s.org_id and a.cycle_id = s.cycle_id and a.rep_user_id = s.rep_user_id
-        where s.org_id = ${orgId} and s.cycle_id = ${cycleId} and s.score is not null and ${inScope(orgId, scope)}
-          and ${coachSeesSelfSql(blindMode, submittedAt)}
-    ) scores
-    group by team_id, rep_user_id, behaviour_id) p`;
-  const thresholds = {
-    blindSpotGap: organisations.blindSpotGap,
-    hiddenStrengthGap: organisations.hiddenStrengthGap,
-    agreedWeaknessMax: organisations.agreedWeaknessMax,
-    agreedStrengthMin: organisations.agreedStrengthMin,
-  };
-  const v = db
-    .select({
-      teamId: sql<string>`p.team_id`.as("team_id"),
-      behaviourId: sql<string>`p.behaviour_id`.as("behaviour_id"),
-      leader: sql<number>`p.leader`.as("leader"),
-      label: labelSql(sql`p.self`, sql`p.leader`, thresholds, relativeOffset(basis ?? organisations.gapBasis)).as("label"),
-    })
-    .from(pairs)
-    .innerJoin(organisations, eq(organisations.id, orgId))
-    .innerJoin(behaviours, and(eq(behaviours.orgId, orgId), sql`${behaviours.id} = p.behaviour_id`))
-    .where(and(sql`p.leader is not null`, isNull(behaviours.archivedAt)))
-    .as("v");
-  const count = (label: string) => sql`(count(*) filter (where ${v.label} = ${label}))::int`;
-  const teamAverage = sql`case when grouping(${v.teamId}) = 0 then round(avg(${v.leader}), 1) end`;
-  const grouped = db
-    .select({
-      teamId: sql<string | null>`case when grouping(${v.teamId}) = 0 then ${v.teamId} end`.as("team_id"),
-      behaviourId: sql<string>`${v.behaviourId}`.as("behaviour_id"),
-      average: sql`round(avg(${v.leader}), 1)`.as("average"),
-      rated: sql`count(${v.leader})::int`.as("rated"),
-      blindSpots: count("blind_spot").as("blind_spots"),
-      hiddenStrengths: count("hidden_strength").as("hidden_strengths"),
-      agreedWeaknesses: count("agreed_weakness").as("agreed_weaknesses"),
-      agreedStrengths: count("agreed_strength").as("agreed_strengths"),
-      aligned: count("aligned").as("aligned"),
-      lowestTeam: sql`min(${teamAverage}) over (partition by ${v.behaviourId})`.as("lowest_team"),
-      highestTeam: sql`max(${teamAverage}) over (partition by ${v.behaviourId})`.as("highest_team"),
-    })
-    .from(v)
-    .groupBy(sql`grouping sets ((${v.teamId}, ${v.behaviourId}), (${v.behaviourId}))`)
-    // Reps without a team count in the organisation's rows, never as a team of their own.
-    .having(sql`grouping(${v.teamId}) = 1 or ${v.teamId} is not null`)
-    .as("grouped");
+  if (scope.teamIds?.length === 0) return [];
+  const labels = ["blind_spots", "hidden_strengths", "agreed_weaknesses", "agreed_strengths", "aligned"] as const;
+  const columns = sql.raw(labels.map((l) => `${basis}_${l} as ${l}`).join(", "));
+  const tallied = sql`select team_id, behaviour_id, score_sum, score_count, ${columns} from ${teamTallies}
+    where org_id = ${orgId} and cycle_id = ${cycleId} ${scope.teamIds ? sql`and team_id in ${[...scope.teamIds]}` : sql``}`;
+  // Reps without a team count in the organisation's rows only (the having below drops their team row).
+  const teamless = scope.teamIds
+    ? sql``
+    : sql`union all select team_id, behaviour_id, score_sum, score_count, ${columns}
+        from team_tally_rows(${orgId}, array[${cycleId}]::uuid[], null, true)`;
+  const cells = sql`(select c.* from (${tallied} ${teamless}) c
+    join ${behaviours} b on b.org_id = ${orgId} and b.id = c.behaviour_id and b.archived_at is null) c`;
+  const average = sql`round(sum(c.score_sum)::numeric / sum(c.score_count), 1)`;
+  const teamAverage = sql`case when grouping(c.team_id) = 0 then ${average} end`;
+  const sum = (column: string) => sql`sum(${sql.raw(`c.${column}`)})::int`;
+  const grouped = sql`(select case when grouping(c.team_id) = 0 then c.team_id end as team_id, c.behaviour_id, ${average} as average,
+      ${sum("score_count")} as rated, ${sum("blind_spots")} as blind_spots, ${sum("hidden_strengths")} as hidden_strengths,
+      ${sum("agreed_weaknesses")} as agreed_weaknesses, ${sum("agreed_strengths")} as agreed_strengths, ${sum("aligned")} as aligned,
+      min(${teamAverage}) over (partition by c.behaviour_id) as lowest_team, max(${teamAverage}) over (partition by c.behaviour_id) as highest_team
+    from ${cells}
+    group by grouping sets ((c.team_id, c.behaviour_id), (c.behaviour_id))
+    having grouping(c.team_id) = 1 or c.team_id is not null) g`;
   type Num = number | string | null;
   type Count = number;
   type Row = [
@@ -303,11 +250,10 @@ export async function coachingRollups(
   // One JSON value rather than a row per team and behaviour to map (see parsedJson).
   const [row] = await db
     .select({
-      rows: sql<Row[] | string | null>`json_agg(json_build_array(${grouped.teamId}, ${grouped.behaviourId}, ${grouped.average}, ${grouped.rated},
-        ${grouped.blindSpots}, ${grouped.hiddenStrengths}, ${grouped.agreedWeaknesses}, ${grouped.agreedStrengths}, ${grouped.aligned},
-        ${grouped.lowestTeam}, ${grouped.highestTeam}))`,
+      rows: sql<Row[] | string | null>`json_agg(json_build_array(g.team_id, g.behaviour_id, g.average, g.rated, g.blind_spots,
+        g.hidden_strengths, g.agreed_weaknesses, g.agreed_strengths, g.aligned, g.lowest_team, g.highest_team))`,
     })
-    .from(grouped);
+    .from(sql`${grouped}`);
   const num = (x: Num | undefined) => (x === null || x === undefined ? null : Number(x));
   return (parsedJson(row?.rows ?? null) ?? []).map((r) => {
     const [teamId, behaviourId, average, rated, blindSpots, hiddenStrengths, agreedWeaknesses, agreedStrengths, aligned, lowest, highest] = r;

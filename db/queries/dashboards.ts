@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { assessments, behaviours, cycles, invites, memberships, ratings, teams, users } from "../schema";
+import { assessments, behaviours, cycles, invites, memberships, ratings, teams, teamTallies, users } from "../schema";
 import type { GapBasis } from "@/lib/coaching/gap-basis";
 import { parsedJson } from "./execute";
 
@@ -74,31 +74,25 @@ export async function teamBehaviourAverages(
 ): Promise<HeatCell[]> {
   if (cycleIds.length === 0 || behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
   type Row = [cycleId: string, teamId: string | null, behaviourId: string | null, average: number | string, count: number];
-  // Two steps: the cells' sums and counts in one pass over the ratings, then the roll-ups over those few
-  // hundred cells (each grouping set hashing every rating cost twice as much). round(sum / count, 1) is
-  // round(avg, 1).
+  // The cells' sums and counts are kept per cycle, team and behaviour (team_tallies, migration 0019); the roll-ups
+  // are summed here over those few hundred rows. round(sum / count, 1) is round(avg, 1).
   const cells = db
     .select({
-      cycleId: sql<string>`${ratings.cycleId}`.as("cycle_id"),
-      teamId: sql<string>`${memberships.teamId}`.as("team_id"),
-      behaviourId: sql<string>`${ratings.behaviourId}`.as("behaviour_id"),
-      sum: sql`sum(${ratings.score})`.as("sum"),
-      count: sql`count(${ratings.score})`.as("count"),
+      cycleId: sql<string>`${teamTallies.cycleId}`.as("cycle_id"),
+      teamId: sql<string>`${teamTallies.teamId}`.as("team_id"),
+      behaviourId: sql<string>`${teamTallies.behaviourId}`.as("behaviour_id"),
+      sum: sql`${teamTallies.scoreSum}`.as("sum"),
+      count: sql`${teamTallies.scoreCount}`.as("count"),
     })
-    .from(ratings)
-    .innerJoin(memberships, and(eq(memberships.orgId, ratings.orgId), eq(memberships.userId, ratings.repUserId)))
+    .from(teamTallies)
     .where(
       and(
-        eq(ratings.orgId, orgId),
-        inArray(ratings.cycleId, [...cycleIds]),
-        inArray(ratings.behaviourId, [...behaviourIds]),
-        sql`${ratings.score} is not null`,
-        eq(memberships.role, "rep"),
-        eq(memberships.status, "active"),
-        teamIds ? inArray(memberships.teamId, [...teamIds]) : sql`${memberships.teamId} is not null`,
+        eq(teamTallies.orgId, orgId),
+        inArray(teamTallies.cycleId, [...cycleIds]),
+        inArray(teamTallies.behaviourId, [...behaviourIds]),
+        teamIds ? inArray(teamTallies.teamId, [...teamIds]) : undefined,
       ),
     )
-    .groupBy(ratings.cycleId, memberships.teamId, ratings.behaviourId)
     .as("cells");
   const grouped = db
     .select({

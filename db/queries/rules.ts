@@ -21,15 +21,9 @@ export type ThresholdsSql = { [K in keyof Thresholds]: SQLWrapper };
 
 /**
  * labelOf (lib/coaching/rules.ts) in SQL: the label of a (self, leader) pair of scores, null when either is missing
- * (a hidden or absent self rating has no label, as in queueItem). `offset` is taken off the gap as labelOf's is.
+ * (a hidden or absent self rating has no label, as in queueItem). `offset` is taken off the gap as labelOf's is. The
+ * rule itself is the database function `coaching_label` (migration 0019), which the team tallies' triggers use too.
  */
 export function labelSql(self: SQLWrapper, leader: SQLWrapper, t: ThresholdsSql, offset: SQLWrapper = sql`0`): SQL<CoachingLabel | null> {
-  const gap = sql`(${self} - ${leader} - ${offset})`;
-  return sql<CoachingLabel | null>`case
-    when ${self} is null or ${leader} is null then null
-    when ${gap} >= ${t.blindSpotGap} then 'blind_spot'
-    when ${gap} <= -(${t.hiddenStrengthGap}) then 'hidden_strength'
-    when ${self} <= ${t.agreedWeaknessMax} and ${leader} <= ${t.agreedWeaknessMax} then 'agreed_weakness'
-    when ${self} >= ${t.agreedStrengthMin} and ${leader} >= ${t.agreedStrengthMin} then 'agreed_strength'
-    else 'aligned' end`;
+  return sql<CoachingLabel | null>`coaching_label(${self}, ${leader}, ${offset}, ${t.blindSpotGap}, ${t.hiddenStrengthGap}, ${t.agreedWeaknessMax}, ${t.agreedStrengthMin})`;
 }

@@ -27,3 +27,4 @@ export const TENANT_ROOT_TABLE = "organisations";
 /** Tables that keep history: no foreign key into them may cascade on delete. */
 export const HISTORY_TABLES = ["audit_events", "ratings", "self_ratings", "assessments", "interactions"] as const;
 export * from "./results";
+export * from "./tallies";

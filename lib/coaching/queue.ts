@@ -110,7 +110,7 @@ export async function buildCoachingQueue(
     const [lowest, assessmentStates, rollupRows] = await Promise.all([
       paged ? lowestLeaderScores(db, org.id, cycle.id, scope) : Promise.resolve(null),
       listCycleAssessments(db, org.id, cycle.id, scope),
-      options.rollups ? coachingRollups(db, org.id, cycle.id, org.blindMode, scope, options.basis ?? settings.gapBasis) : Promise.resolve(undefined),
+      options.rollups ? coachingRollups(db, org.id, cycle.id, scope, options.basis ?? settings.gapBasis) : Promise.resolve(undefined),
     ]);
     [states, rollups] = [assessmentStates, rollupRows];
     if (lowest) {
@@ -219,8 +219,14 @@ function selfVisibleRepIds(
  * The roll-ups alone, for a page that needs no per-rep items (a dashboard): the same query as buildCoachingQueue's
  * `rollups`, so the two pages cannot disagree. One query.
  */
-export function buildCoachingRollups(db: DbOrTx, org: CoachingOrg, cycleId: string, scope: RepScope, basis?: GapBasis): Promise<RollupRow[]> {
-  return coachingRollups(db, org.id, cycleId, org.blindMode, scope, basis);
+export function buildCoachingRollups(
+  db: DbOrTx,
+  org: CoachingOrg,
+  cycleId: string,
+  scope: { teamIds?: readonly string[] },
+  basis: GapBasis,
+): Promise<RollupRow[]> {
+  return coachingRollups(db, org.id, cycleId, scope, basis);
 }
 
 export type TeamRollup = { teamId: string; teamName: string; behaviours: (RollupRow & { name: string; misSeen: number })[] };

@@ -7,8 +7,8 @@
 import { spearman } from "@/lib/statistics/correlation";
 import type { Thresholds } from "./rules";
 
-/** Below this many behaviours rated on both sides, a tendency says nothing: none is shown or used. */
-export const TENDENCY_MIN_BEHAVIOURS = 3;
+/** Below this many behaviours rated on both sides, a tendency says nothing: none is shown or used (team_tally_rows, migration 0019, says 3 too). */
+const TENDENCY_MIN_BEHAVIOURS = 3;
 /** Spearman's rho is shown from this many behaviours rated on both sides. */
 const AGREEMENT_MIN_BEHAVIOURS = 5;
 /** rho from which the two "agree on what is strong and weak"; below AGREEMENT_WEAK_BELOW they "disagree". */

@@ -42,15 +42,15 @@ async function gridSummary(
   { db, org }: MemberContext,
   cycles: Cycles,
   teamIds: readonly string[] | undefined,
-  withTopics: boolean,
-  basis?: GapBasis,
+  /** The training topics' gap basis (the organisation's); null: no training topics. */
+  topicsBasis: GapBasis | null,
 ) {
   const current = dashboardCycle(cycles);
   if (!current) return null;
   const { cycle, previous } = current;
   const [behaviours, rollupRows] = await Promise.all([
     listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"),
-    withTopics ? buildCoachingRollups(db, org, cycle.id, { teamIds }, basis) : Promise.resolve(null),
+    topicsBasis ? buildCoachingRollups(db, org, cycle.id, { teamIds }, topicsBasis) : Promise.resolve(null),
   ]);
   const behaviourIds = behaviours.map((b) => b.id);
   const [participation, cells] = await Promise.all([
@@ -72,7 +72,7 @@ async function gridSummary(
 async function adminDashboard(ctx: MemberContext) {
   const { db, org } = ctx;
   const [cycles, facts] = await Promise.all([listCycles(db, org.id), gettingStartedFacts(db, org.id)]);
-  return { role: "admin" as const, steps: gettingStartedSteps(facts), summary: await gridSummary(ctx, cycles, undefined, true, facts.gapBasis) };
+  return { role: "admin" as const, steps: gettingStartedSteps(facts), summary: await gridSummary(ctx, cycles, undefined, facts.gapBasis) };
 }
 
 /**
@@ -136,7 +136,7 @@ async function leaderDashboard(ctx: MemberContext) {
   ]);
   const open = cycles.find((c) => c.status === "open");
   const [summary, pending] = await Promise.all([
-    gridSummary(ctx, cycles, scope, false),
+    gridSummary(ctx, cycles, scope, null),
     open ? listPendingSelfAssessments(db, org.id, open.id, scope, PENDING_LISTED) : Promise.resolve([]),
   ]);
   return {

@@ -29,8 +29,8 @@ async function main() {
   const steps: [string, (tx: Parameters<Parameters<typeof inScope>[2]>[0]) => Promise<unknown>][] = [
     ["participationByTeam", (tx) => participationByTeam(tx, orgId, open, behaviourIds)],
     ["teamBehaviourAverages (2 cycles)", (tx) => teamBehaviourAverages(tx, orgId, [open, previous], behaviourIds)],
-    ["coachingRollups", (tx) => coachingRollups(tx, orgId, open, true, {})],
-    ["coachingRollups (raw basis known)", (tx) => coachingRollups(tx, orgId, open, true, {}, "raw")],
+    ["coachingRollups (raw)", (tx) => coachingRollups(tx, orgId, open, {}, "raw")],
+    ["coachingRollups (relative)", (tx) => coachingRollups(tx, orgId, open, {}, "relative")],
     ["listCoachingReps", (tx) => listCoachingReps(tx, orgId, {})],
     ["listCycleAssessments", (tx) => listCycleAssessments(tx, orgId, open, {})],
     ["listLeaderScores", (tx) => listLeaderScores(tx, orgId, open, {})],

@@ -193,7 +193,7 @@ describe("the coaching queue", () => {
     actAs(f, "admin");
     const page = await entry("/o/[slug]/reps/[repId]/coaching").call(f.slug, { repId: loner });
     expect(page.status).toBe("ok");
-    const rows = await buildCoachingRollups(testDb(), { id: f.orgId, timeZone: "Europe/London", blindMode: true }, f.cycles.open, {});
+    const rows = await buildCoachingRollups(testDb(), { id: f.orgId, timeZone: "Europe/London", blindMode: true }, f.cycles.open, {}, "raw");
     // One organisation row per behaviour, the loner's 1 averaged in; the teams' spread is the teams' alone.
     expect(
       rows

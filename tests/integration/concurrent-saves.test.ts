@@ -5,6 +5,7 @@ import { registeredEntries } from "@/lib/chain/registry";
 import { rateRep } from "@/lib/grid/actions";
 import { onServer, withTestDatabase } from "../support/database";
 import { actAs, createMatrixOrganisation } from "../support/fixtures";
+import { differingTallies } from "../support/tallies";
 
 const testDb = withTestDatabase();
 void rateRep; // registers grid.rate
@@ -89,5 +90,8 @@ describe(`concurrent grid saves (${onServer ? "PostgreSQL" : "embedded"})`, () =
       .from(auditEvents)
       .where(and(eq(auditEvents.orgId, f.orgId), eq(auditEvents.action, "grid.rate")));
     expect(audited).toHaveLength(ackCount);
+    // The team tallies kept up with every committed save, however they interleaved (each refresh of a team waits
+    // for the one before it and reads after it).
+    expect(await differingTallies(db, f.orgId)).toEqual([]);
   });
 });
