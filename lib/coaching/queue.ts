@@ -14,7 +14,7 @@ import {
 } from "@/db/queries/coaching";
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { coachSeesSelf } from "@/lib/assessments/visibility";
-import { dateInZone, todayIn } from "@/lib/dates";
+import { todayIn } from "@/lib/dates";
 import { oneOnOneState, orderQueue, orderRepKeys, orderReps, queueItem, type OneOnOneState, type QueueItem, type Thresholds } from "./rules";
 import type { GapBasis } from "./gap-basis";
 import { scaleDirection, selfTendency, strengthAgreement, type StrengthAgreement, type Tendency } from "./tendency";
@@ -82,7 +82,7 @@ export async function buildCoachingQueue(
     findCoachingSettings(db, org.id),
     findCurrentCycle(db, org.id),
     listBehaviours(db, org.id),
-    listCoachingReps(db, org.id, scope),
+    listCoachingReps(db, org.id, org.timeZone, scope),
   ]);
   const thresholds = thresholdsOf(settings);
   const today = todayIn(org.timeZone, options.now);
@@ -98,7 +98,7 @@ export async function buildCoachingQueue(
   const oneOnOnes = new Map(
     repRows.map((r) => [
       r.userId,
-      oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays }, today),
+      oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: r.joinedOn, cadenceDays: settings.oneOnOneCadenceDays }, today),
     ]),
   );
   const oneOnOneOf = (r: (typeof repRows)[number]) => oneOnOnes.get(r.userId)!;
@@ -184,7 +184,7 @@ export async function buildCoachingQueue(
 
 /** The reps of the scope overdue for a 1:1, longest first (two queries: settings and reps). */
 export async function listRepsOverdueForOneOnOne(db: DbOrTx, org: CoachingOrg, scope: RepScope, now?: Date) {
-  const [settings, reps] = await Promise.all([findCoachingSettings(db, org.id), listCoachingReps(db, org.id, scope)]);
+  const [settings, reps] = await Promise.all([findCoachingSettings(db, org.id), listCoachingReps(db, org.id, org.timeZone, scope)]);
   const today = todayIn(org.timeZone, now);
   return overdueForOneOnOne(
     reps.map((r) => ({
@@ -193,7 +193,7 @@ export async function listRepsOverdueForOneOnOne(db: DbOrTx, org: CoachingOrg, s
       teamId: r.teamId,
       teamName: r.teamName,
       oneOnOne: oneOnOneState(
-        { lastNoteOn: r.lastNoteOn, joinedOn: dateInZone(r.joinedAt, org.timeZone), cadenceDays: settings.oneOnOneCadenceDays },
+        { lastNoteOn: r.lastNoteOn, joinedOn: r.joinedOn, cadenceDays: settings.oneOnOneCadenceDays },
         today,
       ),
     })),

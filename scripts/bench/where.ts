@@ -31,7 +31,7 @@ async function main() {
     ["teamBehaviourAverages (2 cycles)", (tx) => teamBehaviourAverages(tx, orgId, [open, previous], behaviourIds)],
     ["coachingRollups (raw)", (tx) => coachingRollups(tx, orgId, open, {}, "raw")],
     ["coachingRollups (relative)", (tx) => coachingRollups(tx, orgId, open, {}, "relative")],
-    ["listCoachingReps", (tx) => listCoachingReps(tx, orgId, {})],
+    ["listCoachingReps", (tx) => listCoachingReps(tx, orgId, "America/Chicago", {})],
     ["listCycleAssessments", (tx) => listCycleAssessments(tx, orgId, open, {})],
     ["listLeaderScores", (tx) => listLeaderScores(tx, orgId, open, {})],
     [
