@@ -224,7 +224,7 @@ export async function coachingRollups(
   const teamless = scope.teamIds
     ? sql``
     : sql`union all select team_id, behaviour_id, score_sum, score_count, ${columns}
-        from team_tally_rows(${orgId}, array[${cycleId}]::uuid[], null, true)`;
+        from team_tally_rows(${orgId}, array[${cycleId}]::uuid[], true)`;
   const cells = sql`(select c.* from (${tallied} ${teamless}) c
     join ${behaviours} b on b.org_id = ${orgId} and b.id = c.behaviour_id and b.archived_at is null) c`;
   const average = sql`round(sum(c.score_sum)::numeric / sum(c.score_count), 1)`;

@@ -147,7 +147,7 @@ export async function gettingStartedFacts(db: DbOrTx, orgId: string) {
             scored as (
               select t.behaviour_id, t.score_count from ${teamTallies} t where t.org_id = ${orgId} and t.cycle_id = (select id from current_cycle)
               union all
-              select x.behaviour_id, x.score_count from team_tally_rows(${orgId}, array(select id from current_cycle), null, true) x),
+              select x.behaviour_id, x.score_count from team_tally_rows(${orgId}, array(select id from current_cycle), true) x),
             reps as (select count(*) as n from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active')
           select 1 from ${behaviours} b
           where b.org_id = ${orgId} and b.archived_at is null

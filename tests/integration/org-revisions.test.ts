@@ -22,9 +22,9 @@ void loadDashboard;
 
 /**
  * Tenant tables whose changes move no revision: the audit log and the mail outbox (read by no cached page), the
- * revisions, and the team tallies (derived: they change only with rows that move the revision themselves).
+ * revisions, and the tallies (derived: they change only with rows that move the revision themselves).
  */
-const UNTRACKED = ["audit_events", "org_revisions", "mail_outbox", "team_tallies"];
+const UNTRACKED = ["audit_events", "org_revisions", "mail_outbox", "team_tallies", "rep_tallies"];
 
 async function revision(orgId: string): Promise<number> {
   const [row] = rowsOf<{ revision: number }>(
