@@ -1,15 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { ExpiryOptions } from "@/components/invites/invite-fields";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/page-header";
-import { idle, type ActionState } from "@/lib/chain/outcome";
+import { useUploadPreview, type UploadSource } from "@/components/ui/use-upload-preview";
+import { idle } from "@/lib/chain/outcome";
 import { confirmImport, previewImport } from "@/lib/people-import/actions";
 import type { ImportResult } from "@/lib/people-import/apply";
-import { readChosenFile } from "@/lib/people-import/decode";
 import { IMPORT_COLUMNS, IMPORT_LIMITS, TEMPLATE_ROWS, formatBytes } from "@/lib/people-import/format";
 import type { ImportPreview } from "@/lib/people-import/preview";
 import { downloadCsv } from "./download";
@@ -21,16 +21,9 @@ type Props = {
   ledTeams: string[];
   mailConfigured: boolean;
 };
-type Source = { text: string; label: string };
 
 const people = (n: number) => (n === 1 ? "1 person" : `${n.toLocaleString("en")} people`);
 const teamsWord = (n: number) => (n === 1 ? "1 team" : `${n} teams`);
-
-/** The message of a refused call: the file's own reason when there is one. */
-function refusal(state: ActionState<unknown>): string | null {
-  if (state.status !== "error") return null;
-  return state.fieldErrors ? (state.fieldErrors.content ?? Object.values(state.fieldErrors)[0]!) : state.message;
-}
 
 /**
  * Import people from a spreadsheet: choose a file (or paste rows), read the preview of every row, fix what is wrong
@@ -38,77 +31,22 @@ function refusal(state: ActionState<unknown>): string | null {
  * twice, for the preview and for the confirm, and the server decides every row afresh each time.
  */
 export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props) {
-  const [source, setSource] = useState<Source | null>(null);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [apply, setApply] = useState<Set<string>>(new Set());
   const [sendEmail, setSendEmail] = useState(mailConfigured);
   const [expiresInHours, setExpiresInHours] = useState("168");
-  const [pasted, setPasted] = useState("");
-  const [pending, startTransition] = useTransition();
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  function runPreview(next: Source) {
-    setSource(next);
-    setProblem(null);
-    setNotice(null);
-    setResult(null);
-    startTransition(async () => {
-      const form = new FormData();
-      form.set("content", next.text); // as a form: the text travels as it is, not escaped into JSON
-      const state = await previewImport(slug, idle, form);
-      if (state.status === "ok") {
-        setPreview(state.data);
-        setApply(new Set());
-      } else {
-        setPreview(null);
-        setProblem(refusal(state));
-      }
+  const { source, preview, result, problem, notice, pending, pasted, setPasted, fileInputProps, previewPasted, runConfirm, restart } =
+    useUploadPreview({
+      maxBytes: IMPORT_LIMITS.bytes,
+      what: "an import",
+      preview: (form) => previewImport(slug, idle, form),
+      confirm: (form) => {
+        for (const email of apply) form.append("apply", email);
+        form.set("sendEmail", sendEmail ? "on" : "off");
+        form.set("expiresInHours", expiresInHours);
+        return confirmImport(slug, idle, form); // on success the preview stays: its rows with errors download after the import too
+      },
+      onPreview: () => setApply(new Set()),
     });
-  }
-
-  async function onFile(file: File | undefined) {
-    if (!file) return;
-    const read = await readChosenFile(file, IMPORT_LIMITS.bytes, "an import");
-    if (!read.ok) {
-      setPreview(null);
-      setProblem(read.message);
-      return;
-    }
-    runPreview({ text: read.text, label: file.name });
-  }
-
-  function runConfirm() {
-    if (!source || !preview) return;
-    startTransition(async () => {
-      const form = new FormData();
-      form.set("content", source.text);
-      form.set("digest", preview.digest);
-      for (const email of apply) form.append("apply", email);
-      form.set("sendEmail", sendEmail ? "on" : "off");
-      form.set("expiresInHours", expiresInHours);
-      const state = await confirmImport(slug, idle, form);
-      if (state.status === "ok") {
-        setResult(state.data); // the preview stays: its rows with errors download after the import too
-        return;
-      }
-      const fresh = state.status === "error" ? (state.details as { preview?: ImportPreview } | undefined)?.preview : undefined;
-      if (fresh) setPreview(fresh);
-      setNotice(refusal(state));
-    });
-  }
-
-  function restart() {
-    setSource(null);
-    setPreview(null);
-    setResult(null);
-    setProblem(null);
-    setNotice(null);
-    setPasted("");
-    if (fileInput.current) fileInput.current.value = "";
-  }
 
   const who = isAdmin
     ? "Admins, leaders and reps, into any team; teams that do not exist yet are created."
@@ -134,14 +72,7 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
               </label>
               <input
                 id="people-file"
-                ref={fileInput}
-                type="file"
-                accept=".csv,.tsv,.txt,text/csv,text/plain"
-                // Emptied as the file dialog opens: choosing the same file again, once fixed, is a change and is read.
-                onClick={(e) => {
-                  e.currentTarget.value = "";
-                }}
-                onChange={(e) => void onFile(e.target.files?.[0])}
+                {...fileInputProps}
                 className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-4 file:py-2 file:text-sm file:font-medium file:text-white hover:file:bg-brand-700"
               />
               <div className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
@@ -167,7 +98,7 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
                 placeholder={"name\temail\trole\tteam\nAna Díaz\tana.diaz@company.com\trep\tTeam East"}
                 hint="Copy the cells with their header row and paste them here."
               />
-              <Button variant="secondary" disabled={!pasted.trim() || pending} onClick={() => runPreview({ text: pasted, label: "the pasted rows" })}>
+              <Button variant="secondary" disabled={!pasted.trim() || pending} onClick={previewPasted}>
                 Preview the pasted rows
               </Button>
             </div>
@@ -210,7 +141,7 @@ export function PeopleImport({ slug, isAdmin, ledTeams, mailConfigured }: Props)
 
 type PreviewPanelProps = {
   preview: ImportPreview;
-  source: Source;
+  source: UploadSource;
   apply: Set<string>;
   setApply: (apply: Set<string>) => void;
   isAdmin: boolean;

@@ -1,15 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState, useTransition } from "react";
+import { useState } from "react";
 import { downloadCsv } from "@/components/people-import/download";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { SelectField, TextAreaField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/page-header";
-import { idle, type ActionState } from "@/lib/chain/outcome";
-import { readChosenFile } from "@/lib/people-import/decode";
+import { useUploadPreview } from "@/components/ui/use-upload-preview";
+import { idle } from "@/lib/chain/outcome";
 import { previewResultsUpload, uploadResults } from "@/lib/results/upload-actions";
-import type { ResultsPreview } from "@/lib/results/preview";
 import { RESULT_FILE_LIMITS, RESULT_TEMPLATE_ROWS } from "@/lib/results/upload-file";
 import { UploadPreviewTable } from "./upload-preview-table";
 
@@ -20,13 +19,6 @@ type Props = {
   measures: { id: string; name: string }[];
   isAdmin: boolean;
 };
-type Source = { text: string; label: string };
-type Written = { new: number; changed: number; unchanged: number; changedAny: boolean };
-
-function refusal(state: ActionState<unknown>): string | null {
-  if (state.status !== "error") return null;
-  return state.fieldErrors ? (state.fieldErrors.content ?? Object.values(state.fieldErrors)[0]!) : state.message;
-}
 
 const rowsWord = (n: number) => (n === 1 ? "1 row" : `${n.toLocaleString("en")} rows`);
 
@@ -37,75 +29,28 @@ const rowsWord = (n: number) => (n === 1 ? "1 row" : `${n.toLocaleString("en")} 
  */
 export function ResultsUpload({ slug, cycles, cycleId: initialCycle, measures, isAdmin }: Props) {
   const [cycleId, setCycleId] = useState(initialCycle ?? cycles[0]?.id ?? "");
-  const [source, setSource] = useState<Source | null>(null);
-  const [preview, setPreview] = useState<ResultsPreview | null>(null);
-  const [written, setWritten] = useState<Written | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pasted, setPasted] = useState("");
-  const [pending, startTransition] = useTransition();
-  const fileInput = useRef<HTMLInputElement>(null);
-
-  function runPreview(next: Source, cycle = cycleId) {
-    setSource(next);
-    setProblem(null);
-    setWritten(null);
-    startTransition(async () => {
-      const form = new FormData();
-      form.set("cycleId", cycle);
-      form.set("content", next.text);
-      const state = await previewResultsUpload(slug, idle, form);
-      if (state.status === "ok") setPreview(state.data);
-      else {
-        setPreview(null);
-        setProblem(refusal(state));
-      }
+  // The preview in a given cycle: a change of cycle previews the same file again in the cycle just chosen.
+  const previewIn = (cycle: string) => (form: FormData) => {
+    form.set("cycleId", cycle);
+    return previewResultsUpload(slug, idle, form);
+  };
+  const { source, preview, result, problem, notice, pending, pasted, setPasted, fileInputProps, runPreview, previewPasted, runConfirm, restart } =
+    useUploadPreview({
+      maxBytes: RESULT_FILE_LIMITS.bytes,
+      what: "an upload",
+      preview: previewIn(cycleId),
+      confirm: (form, { cycle }) => {
+        form.set("cycleId", cycle.id);
+        return uploadResults(slug, idle, form);
+      },
     });
-  }
-
-  async function onFile(file: File | undefined) {
-    if (!file) return;
-    const read = await readChosenFile(file, RESULT_FILE_LIMITS.bytes, "an upload");
-    if (!read.ok) {
-      setPreview(null);
-      setProblem(read.message);
-      return;
-    }
-    runPreview({ text: read.text, label: file.name });
-  }
-
-  function runConfirm() {
-    if (!source || !preview) return;
-    startTransition(async () => {
-      const form = new FormData();
-      form.set("cycleId", preview.cycle.id);
-      form.set("content", source.text);
-      form.set("digest", preview.digest);
-      const state = await uploadResults(slug, idle, form);
-      if (state.status === "ok") {
-        setWritten(state.data);
-        return;
-      }
-      const fresh = state.status === "error" ? (state.details as { preview?: ResultsPreview } | undefined)?.preview : undefined;
-      if (fresh) setPreview(fresh);
-      setProblem(refusal(state));
-    });
-  }
-
-  function restart() {
-    setSource(null);
-    setPreview(null);
-    setWritten(null);
-    setProblem(null);
-    setPasted("");
-    if (fileInput.current) fileInput.current.value = "";
-  }
 
   const counts = preview?.counts;
   const toWrite = counts ? counts.new + counts.changed : 0;
 
   return (
     <div className="space-y-6">
-      {!written && (
+      {!result && (
         <Panel
           title="1. Choose the cycle and the file"
           description={
@@ -125,7 +70,7 @@ export function ResultsUpload({ slug, cycles, cycleId: initialCycle, measures, i
                 value={cycleId}
                 onChange={(e) => {
                   setCycleId(e.target.value);
-                  if (source) runPreview(source, e.target.value);
+                  if (source) runPreview(source, previewIn(e.target.value));
                 }}
               >
                 {cycles.map((c) => (
@@ -141,14 +86,7 @@ export function ResultsUpload({ slug, cycles, cycleId: initialCycle, measures, i
                 </label>
                 <input
                   id="results-file"
-                  ref={fileInput}
-                  type="file"
-                  accept=".csv,.tsv,.txt,text/csv,text/plain"
-                  // Emptied as the dialog opens: choosing the same file again, once fixed, is read again.
-                  onClick={(e) => {
-                    e.currentTarget.value = "";
-                  }}
-                  onChange={(e) => void onFile(e.target.files?.[0])}
+                  {...fileInputProps}
                   className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-brand-600 file:px-4 file:py-2 file:text-sm file:font-medium file:text-white hover:file:bg-brand-700"
                 />
               </div>
@@ -170,7 +108,7 @@ export function ResultsUpload({ slug, cycles, cycleId: initialCycle, measures, i
                 placeholder={"rep email\tmeasure\tvalue\navery@company.com\tQuota attainment\t92%"}
                 hint="Copy the cells with their header row and paste them here."
               />
-              <Button variant="secondary" disabled={!pasted.trim() || pending} onClick={() => runPreview({ text: pasted, label: "the pasted rows" })}>
+              <Button variant="secondary" disabled={!pasted.trim() || pending} onClick={previewPasted}>
                 Preview the pasted rows
               </Button>
             </div>
@@ -188,7 +126,7 @@ export function ResultsUpload({ slug, cycles, cycleId: initialCycle, measures, i
         </Panel>
       )}
 
-      {preview && counts && source && !written && (
+      {preview && counts && source && !result && (
         <Panel title={`2. Check the preview: ${source.label}, ${preview.cycle.name}`}>
           <div className="space-y-4">
             <p className="text-sm text-slate-700" data-testid="preview-summary">
@@ -205,9 +143,9 @@ export function ResultsUpload({ slug, cycles, cycleId: initialCycle, measures, i
                 No changes: every value in this file is already saved.
               </p>
             ) : null}
-            {problem && (
+            {notice && (
               <p role="alert" aria-label="Upload refused" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 ring-1 ring-red-200">
-                {problem}
+                {notice}
               </p>
             )}
             <UploadPreviewTable preview={preview} />
@@ -223,11 +161,11 @@ export function ResultsUpload({ slug, cycles, cycleId: initialCycle, measures, i
         </Panel>
       )}
 
-      {written && preview && (
+      {result && preview && (
         <Panel title="Done">
           <p role="status" className="text-sm text-slate-800">
-            {written.changedAny
-              ? `Saved for ${preview.cycle.name}: ${written.new} new, ${written.changed} changed, ${written.unchanged} unchanged.`
+            {result.changedAny
+              ? `Saved for ${preview.cycle.name}: ${result.new} new, ${result.changed} changed, ${result.unchanged} unchanged.`
               : `No changes: every value in this file was already saved for ${preview.cycle.name}.`}
           </p>
           <div className="mt-4 flex flex-wrap gap-3">
