@@ -70,8 +70,8 @@ LANGUAGE sql STABLE AS $$
     SELECT m.user_id, m.team_id FROM memberships m
     WHERE teamless AND m.org_id = org AND m.role = 'rep' AND m.status = 'active' AND m.team_id IS NULL
     UNION ALL
-    SELECT m.user_id, m.team_id FROM memberships m
-    WHERE NOT teamless AND rep_ids IS NOT NULL AND m.org_id = org AND m.user_id = ANY (rep_ids)
+    SELECT m.user_id, m.team_id FROM memberships m JOIN unnest(rep_ids) AS named(id) ON m.user_id = named.id
+    WHERE NOT teamless AND rep_ids IS NOT NULL AND m.org_id = org
       AND m.role = 'rep' AND m.status = 'active' AND m.team_id IS NOT NULL
     UNION ALL
     SELECT m.user_id, m.team_id FROM memberships m
@@ -118,8 +118,8 @@ LANGUAGE sql STABLE AS $$
   GROUP BY cycle_id, team_id, behaviour_id
 $$;
 --> statement-breakpoint
--- The advisory lock keys: a rep's refresh holds its organisation's key shared and the rep's exclusively; a rebuild
--- holds the organisation's exclusively. Held to the end of the transaction.
+-- The advisory lock keys: a refresh of a few reps holds its organisation's key shared and each rep's exclusively; a
+-- rebuild, or a refresh of many reps, holds the organisation's exclusively. Held to the end of the transaction.
 CREATE FUNCTION "tallies_lock_key"(org uuid, rep uuid) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
   SELECT hashtextextended('tallies:' || org || ':' || coalesce(rep::text, ''), 0)
 $$;
@@ -137,8 +137,17 @@ DECLARE
   emptied_behaviours uuid[];
 BEGIN
   PERFORM set_config('app.org_id', org::text, true);
-  PERFORM pg_advisory_xact_lock_shared(tallies_lock_key(org, NULL));
-  PERFORM pg_advisory_xact_lock(tallies_lock_key(org, r)) FROM (SELECT DISTINCT r FROM unnest(rep_ids) AS r ORDER BY r) AS sorted;
+  -- Distinct ids, in order, so two refreshes of the same reps take their locks in the same order (a statement's
+  -- transition table may name a rep many times).
+  rep_ids := ARRAY(SELECT DISTINCT r FROM unnest(rep_ids) AS r ORDER BY r);
+  -- A statement of many reps (an import, a bulk move) takes the organisation's lock instead: the lock table has room
+  -- for a few thousand locks across all connections.
+  IF cardinality(rep_ids) > 200 THEN
+    PERFORM pg_advisory_xact_lock(tallies_lock_key(org, NULL));
+  ELSE
+    PERFORM pg_advisory_xact_lock_shared(tallies_lock_key(org, NULL));
+    PERFORM pg_advisory_xact_lock(tallies_lock_key(org, r)) FROM unnest(rep_ids) AS r;
+  END IF;
   -- Named, so the rows are reached through their keys (org, cycle, rep).
   IF cycle_ids IS NULL THEN
     cycle_ids := ARRAY(SELECT c.id FROM cycles c WHERE c.org_id = org);
@@ -146,8 +155,9 @@ BEGIN
   WITH fresh AS (
     SELECT * FROM tally_pairs(org, cycle_ids, rep_ids, false)
   ), old AS (
-    SELECT t.cycle_id, t.rep_user_id, t.behaviour_id, t.team_id, t.score, t.raw_label, t.relative_label FROM rep_tallies t
-    WHERE t.org_id = org AND t.cycle_id = ANY (cycle_ids) AND t.rep_user_id = ANY (rep_ids)
+    SELECT t.cycle_id, t.rep_user_id, t.behaviour_id, t.team_id, t.score, t.raw_label, t.relative_label
+    FROM rep_tallies t JOIN unnest(rep_ids) AS named(id) ON t.rep_user_id = named.id
+    WHERE t.org_id = org AND t.cycle_id = ANY (cycle_ids)
   ), changes AS (
     SELECT 1 AS sign, * FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM old) AS added
     UNION ALL
