@@ -152,18 +152,27 @@ BEGIN
   IF cycle_ids IS NULL THEN
     cycle_ids := ARRAY(SELECT c.id FROM cycles c WHERE c.org_id = org);
   END IF;
-  -- The reps' rows go, and come back computed afresh below; the difference moves their teams' rows. (Taking the
-  -- old rows off as they are deleted keeps this to set operations: no row is looked up in another set.)
+  -- The reps' rows computed afresh against those stored: the changed ones are written, the ones gone deleted, and the
+  -- difference moves their teams' rows. All set operations: no row is looked up in another set one by one.
   WITH old AS (
-    DELETE FROM rep_tallies t USING unnest(rep_ids) AS named(id)
-    WHERE t.org_id = org AND t.cycle_id = ANY (cycle_ids) AND t.rep_user_id = named.id
-    RETURNING t.cycle_id, t.rep_user_id, t.behaviour_id, t.team_id, t.score, t.raw_label, t.relative_label
+    SELECT t.cycle_id, t.rep_user_id, t.behaviour_id, t.team_id, t.score, t.raw_label, t.relative_label
+    FROM rep_tallies t JOIN unnest(rep_ids) AS named(id) ON t.rep_user_id = named.id
+    WHERE t.org_id = org AND t.cycle_id = ANY (cycle_ids)
   ), fresh AS (
     SELECT * FROM tally_pairs(org, cycle_ids, rep_ids, false)
   ), changes AS (
     SELECT 1 AS sign, * FROM (SELECT * FROM fresh EXCEPT ALL SELECT * FROM old) AS added
     UNION ALL
     SELECT -1, * FROM (SELECT * FROM old EXCEPT ALL SELECT * FROM fresh) AS removed
+  ), put AS (
+    INSERT INTO rep_tallies AS t (org_id, cycle_id, rep_user_id, behaviour_id, team_id, score, raw_label, relative_label)
+    SELECT org, c.cycle_id, c.rep_user_id, c.behaviour_id, c.team_id, c.score, c.raw_label, c.relative_label FROM changes c WHERE c.sign = 1
+    ON CONFLICT (org_id, cycle_id, rep_user_id, behaviour_id) DO UPDATE SET team_id = excluded.team_id, score = excluded.score,
+      raw_label = excluded.raw_label, relative_label = excluded.relative_label
+  ), gone AS (
+    DELETE FROM rep_tallies t
+    USING (SELECT cycle_id, rep_user_id, behaviour_id FROM old EXCEPT SELECT cycle_id, rep_user_id, behaviour_id FROM fresh) AS g
+    WHERE t.org_id = org AND t.cycle_id = g.cycle_id AND t.rep_user_id = g.rep_user_id AND t.behaviour_id = g.behaviour_id
   ), delta AS (
     SELECT c.cycle_id, c.team_id, c.behaviour_id, sum(c.sign * c.score)::int AS score_sum, sum(c.sign)::int AS score_count,
       coalesce(sum(c.sign) FILTER (WHERE c.raw_label = 'blind_spot'), 0)::int AS raw_blind_spots,
@@ -200,8 +209,6 @@ BEGIN
   SELECT array_agg(m.cycle_id), array_agg(m.team_id), array_agg(m.behaviour_id)
   INTO emptied_cycles, emptied_teams, emptied_behaviours
   FROM moved m WHERE m.score_count = 0;
-  INSERT INTO rep_tallies (org_id, cycle_id, rep_user_id, behaviour_id, team_id, score, raw_label, relative_label)
-  SELECT org, p.* FROM tally_pairs(org, cycle_ids, rep_ids, false) p;
   -- A team row whose last score went: gone, as a fresh aggregate has no such row.
   IF emptied_cycles IS NOT NULL THEN
     DELETE FROM team_tallies t USING unnest(emptied_cycles, emptied_teams, emptied_behaviours) AS e(cycle_id, team_id, behaviour_id)
@@ -219,13 +226,10 @@ BEGIN
   PERFORM set_config('app.org_id', org::text, true);
   PERFORM pg_advisory_xact_lock(tallies_lock_key(org, NULL));
   DELETE FROM rep_tallies WHERE org_id = org;
-  INSERT INTO rep_tallies (org_id, cycle_id, rep_user_id, behaviour_id, team_id, score, raw_label, relative_label)
-  SELECT org, p.* FROM tally_pairs(org, NULL, NULL, false) p;
   DELETE FROM team_tallies WHERE org_id = org;
-  INSERT INTO team_tallies (org_id, cycle_id, team_id, behaviour_id, score_sum, score_count,
-    raw_blind_spots, raw_hidden_strengths, raw_agreed_weaknesses, raw_agreed_strengths, raw_aligned,
-    relative_blind_spots, relative_hidden_strengths, relative_agreed_weaknesses, relative_agreed_strengths, relative_aligned)
-  SELECT org, r.* FROM team_tally_rows(org, NULL, false) r;
+  -- Every counted rep, through the refresh: the team rows are the sum of their differences from nothing.
+  PERFORM refresh_rep_tallies(org, NULL, ARRAY(SELECT m.user_id FROM memberships m
+    WHERE m.org_id = org AND m.role = 'rep' AND m.status = 'active' AND m.team_id IS NOT NULL));
   PERFORM set_config('app.org_id', coalesce(own, ''), true);
 END $$;
 --> statement-breakpoint
