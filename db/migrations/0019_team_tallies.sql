@@ -100,7 +100,7 @@ LANGUAGE sql STABLE AS $$
 $$;
 --> statement-breakpoint
 -- The team_tallies rows computed afresh: tally_pairs summed per cycle, team and behaviour (of the reps without a
--- team, `teamless`, for the roll-ups' organisation rows; of every team, for a rebuild and for the tests).
+-- team, `teamless`, for the roll-ups' organisation rows; of every team, what the tests compare the stored rows with).
 CREATE FUNCTION "team_tally_rows"(org uuid, cycle_ids uuid[], teamless boolean)
 RETURNS TABLE (cycle_id uuid, team_id uuid, behaviour_id uuid, score_sum integer, score_count integer,
   raw_blind_spots integer, raw_hidden_strengths integer, raw_agreed_weaknesses integer, raw_agreed_strengths integer,
@@ -126,8 +126,8 @@ $$;
 --> statement-breakpoint
 -- Recomputes some reps' rep_tallies rows in some cycles (null: every cycle) and adds the difference to their teams'
 -- team_tallies rows, inside the organisation's wall. A save changes a few pairs, so it touches a few team rows, and
--- only their locks are held until it commits: leaders of one team wait on each other no longer than a statement,
--- leaders of different teams never. Refreshes of one rep take turns (an advisory lock), and each reads the rep's data
+-- only their locks are held until it commits: savers in one team wait at most for the end of each other's save,
+-- savers in different teams never. Refreshes of one rep take turns (an advisory lock), and each reads the rep's data
 -- once it has the lock, so two saves committed one after the other leave the later one's figures.
 CREATE FUNCTION "refresh_rep_tallies"(org uuid, cycle_ids uuid[], rep_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
