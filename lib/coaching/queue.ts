@@ -192,10 +192,7 @@ export async function listRepsOverdueForOneOnOne(db: DbOrTx, org: CoachingOrg, s
       name: r.name,
       teamId: r.teamId,
       teamName: r.teamName,
-      oneOnOne: oneOnOneState(
-        { lastNoteOn: r.lastNoteOn, joinedOn: r.joinedOn, cadenceDays: settings.oneOnOneCadenceDays },
-        today,
-      ),
+      oneOnOne: oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: r.joinedOn, cadenceDays: settings.oneOnOneCadenceDays }, today),
     })),
   );
 }
