@@ -110,7 +110,10 @@ export async function buildCoachingQueue(
     const [lowest, assessmentStates, rollupRows] = await Promise.all([
       paged ? lowestLeaderScores(db, org.id, cycle.id, scope) : Promise.resolve(null),
       listCycleAssessments(db, org.id, cycle.id, scope),
-      options.rollups ? coachingRollups(db, org.id, cycle.id, scope, options.basis ?? settings.gapBasis) : Promise.resolve(undefined),
+      // Roll-ups are per team: the scope's teams, or every team.
+      options.rollups
+        ? coachingRollups(db, org.id, cycle.id, { teamIds: scope.teamIds }, options.basis ?? settings.gapBasis)
+        : Promise.resolve(undefined),
     ]);
     [states, rollups] = [assessmentStates, rollupRows];
     if (lowest) {
@@ -210,20 +213,6 @@ function selfVisibleRepIds(
 ): string[] {
   const stateOf = new Map(states.map((s) => [s.repUserId, s]));
   return reps.filter((rep) => coachSeesSelf(blindMode, stateOf.get(rep.userId))).map((rep) => rep.userId);
-}
-
-/**
- * The roll-ups alone, for a page that needs no per-rep items (a dashboard): the same query as buildCoachingQueue's
- * `rollups`, so the two pages cannot disagree. One query.
- */
-export function buildCoachingRollups(
-  db: DbOrTx,
-  org: CoachingOrg,
-  cycleId: string,
-  scope: { teamIds?: readonly string[] },
-  basis: GapBasis,
-): Promise<RollupRow[]> {
-  return coachingRollups(db, org.id, cycleId, scope, basis);
 }
 
 export type TeamRollup = { teamId: string; teamName: string; behaviours: (RollupRow & { name: string; misSeen: number })[] };

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { listActivePlansOfRep, listOverduePlanActions, listRepAssessmentStates, listSharedNotesOfRep } from "@/db/queries/coaching";
+import { coachingRollups, listActivePlansOfRep, listOverduePlanActions, listRepAssessmentStates, listSharedNotesOfRep } from "@/db/queries/coaching";
 import { listCycles } from "@/db/queries/cycles";
 import { gettingStartedFacts, listPendingSelfAssessments, participationByTeam, teamBehaviourAverages } from "@/db/queries/dashboards";
 import { listGridBehaviours } from "@/db/queries/grid";
@@ -8,7 +8,7 @@ import { readOwnCurrentCycle } from "@/lib/assessments/own-cycle";
 import { assessmentStatus } from "@/lib/assessments/visibility";
 import { memberLoader, type MemberContext } from "@/lib/chain/member";
 import { planView, repLeaderCycleIds } from "@/lib/coaching/plans";
-import { buildCoachingQueue, buildCoachingRollups, overdueForOneOnOne, shapeRollups } from "@/lib/coaching/queue";
+import { buildCoachingQueue, overdueForOneOnOne, shapeRollups } from "@/lib/coaching/queue";
 import { previousCycle } from "@/lib/cycles/order";
 import { teamScope } from "@/lib/permissions";
 import { listRelationshipsWithFlags } from "@/lib/relationships/list";
@@ -50,7 +50,8 @@ async function gridSummary(
   const { cycle, previous } = current;
   const [behaviours, rollupRows] = await Promise.all([
     listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"),
-    topicsBasis ? buildCoachingRollups(db, org, cycle.id, { teamIds }, topicsBasis) : Promise.resolve(null),
+    // The coaching page's own roll-ups query, so the two pages cannot disagree.
+    topicsBasis ? coachingRollups(db, org.id, cycle.id, { teamIds }, topicsBasis) : Promise.resolve(null),
   ]);
   const behaviourIds = behaviours.map((b) => b.id);
   const [participation, cells] = await Promise.all([

@@ -1,7 +1,7 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQLWrapper } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { executeRows } from "@/db/queries/execute";
-import { coachSeesSelfSql, labelSql } from "@/db/queries/rules";
+import { coachSeesSelfSql } from "@/db/queries/rules";
 import { coachSeesSelf, type AssessmentState } from "@/lib/assessments/visibility";
 import { COACHING_LABELS, DEFAULT_THRESHOLDS, labelOf, queueItem, type Thresholds } from "@/lib/coaching/rules";
 import { withTestDatabase } from "../support/database";
@@ -20,6 +20,11 @@ const int = (n: number) => {
 };
 
 /** Every threshold set the settings form and the table's checks allow (gaps 1-4, weakness max < strength min). */
+/** The database function `coaching_label` (migration 0019), labelOf's twin in SQL, over SQL expressions. */
+function coachingLabel(self: SQLWrapper, leader: SQLWrapper, t: { [K in keyof Thresholds]: SQLWrapper }, offset: SQLWrapper = sql`0`) {
+  return sql`coaching_label(${self}, ${leader}, ${offset}, ${t.blindSpotGap}, ${t.hiddenStrengthGap}, ${t.agreedWeaknessMax}, ${t.agreedStrengthMin})`;
+}
+
 function everyThresholdSet(): Thresholds[] {
   const sets: Thresholds[] = [];
   for (const blindSpotGap of [1, 2, 3, 4])
@@ -30,7 +35,7 @@ function everyThresholdSet(): Thresholds[] {
   return sets;
 }
 
-describe("labelSql, the SQL twin of labelOf", () => {
+describe("coaching_label, the SQL twin of labelOf", () => {
   const thresholdSets = everyThresholdSet();
 
   it("gives every (self, leader) pair the label labelOf gives, under every threshold set", async () => {
@@ -50,7 +55,7 @@ describe("labelSql, the SQL twin of labelOf", () => {
       sql`, `,
     );
     // smallint, as the scores and the thresholds are in their tables.
-    const label = labelSql(sql`v.self::smallint`, sql`v.leader::smallint`, {
+    const label = coachingLabel(sql`v.self::smallint`, sql`v.leader::smallint`, {
       blindSpotGap: sql`v.blind_spot_gap::smallint`,
       hiddenStrengthGap: sql`v.hidden_strength_gap::smallint`,
       agreedWeaknessMax: sql`v.agreed_weakness_max::smallint`,
@@ -94,7 +99,7 @@ describe("labelSql, the SQL twin of labelOf", () => {
     };
     const rows = await executeRows<{ i: number; label: string | null }>(
       testDb(),
-      sql`select v.i, ${labelSql(sql`v.self`, sql`v.leader`, thresholds)} as label from (values ${values}) as v(i, self, leader) order by v.i`,
+      sql`select v.i, ${coachingLabel(sql`v.self`, sql`v.leader`, thresholds)} as label from (values ${values}) as v(i, self, leader) order by v.i`,
     );
 
     expect(rows).toHaveLength(inputs.length);
@@ -107,7 +112,7 @@ describe("labelSql, the SQL twin of labelOf", () => {
   });
 });
 
-describe("labelSql with an offset (relative gaps), against labelOf with the same offset", () => {
+describe("coaching_label with an offset (relative gaps), against labelOf with the same offset", () => {
   it("labels every (self, leader) pair alike for tendencies the way a mean of integer gaps gives them", async () => {
     // Means of self-minus-leader gaps over 3 to 12 behaviours: n/3, n/4, ... and the integers, from -4 to 4.
     const offsets = [...new Set([3, 4, 5, 7, 12].flatMap((count) => Array.from({ length: 8 * count + 1 }, (_, k) => (k - 4 * count) / count)))];
@@ -127,7 +132,7 @@ describe("labelSql with an offset (relative gaps), against labelOf with the same
       sql`, `,
     );
     const t = (key: keyof Thresholds) => sql.raw(`(case v.ti ${thresholdSets.map((set, i) => `when ${i} then ${set[key]}`).join(" ")} end)`);
-    const label = labelSql(
+    const label = coachingLabel(
       sql`v.self`,
       sql`v.leader`,
       {
