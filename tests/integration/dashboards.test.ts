@@ -237,6 +237,39 @@ describe("the admin dashboard", () => {
     expect(await rateStep()).toBe(true);
   });
 
+  it("counts a rep without a team in 'rate every rep' (the team tallies leave them out)", async () => {
+    const f = await ratedOrganisation(testDb());
+    const db = testDb();
+    const [b0, b1, b2] = f.behaviourIds;
+    const rate = (behaviourId: string) =>
+      db
+        .insert(ratings)
+        .values({ orgId: f.orgId, cycleId: f.cycles.open, repUserId: f.users.otherRep, behaviourId, score: 3, updatedBy: f.users.admin });
+    await rate(b1!);
+    await rate(b2!);
+    const loner = (await insertUser(db, { name: "Lu Loner", email: `lu.${f.orgId}@example.test`, passwordHash: "x" })).id;
+    await insertMembership(db, f.orgId, { userId: loner, role: "rep" });
+    const rateStep = async () => {
+      const data = await dashboard(f, "admin");
+      if (data.role !== "admin") throw new Error("expected the admin dashboard");
+      return data.steps.find((s) => s.id === "rate")!.done;
+    };
+    expect(await rateStep()).toBe(false);
+    await db
+      .insert(ratings)
+      .values(
+        [b0!, b1!, b2!].map((behaviourId) => ({
+          orgId: f.orgId,
+          cycleId: f.cycles.open,
+          repUserId: loner,
+          behaviourId,
+          score: 4,
+          updatedBy: f.users.admin,
+        })),
+      );
+    expect(await rateStep()).toBe(true);
+  });
+
   it("walks a brand-new organisation through the checklist, with no figures yet", async () => {
     const db = testDb();
     const admin = (await insertUser(db, { name: "New Admin", email: `new.${Date.now()}@example.test`, passwordHash: "x" })).id;
