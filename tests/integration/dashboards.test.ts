@@ -255,18 +255,16 @@ describe("the admin dashboard", () => {
       return data.steps.find((s) => s.id === "rate")!.done;
     };
     expect(await rateStep()).toBe(false);
-    await db
-      .insert(ratings)
-      .values(
-        [b0!, b1!, b2!].map((behaviourId) => ({
-          orgId: f.orgId,
-          cycleId: f.cycles.open,
-          repUserId: loner,
-          behaviourId,
-          score: 4,
-          updatedBy: f.users.admin,
-        })),
-      );
+    await db.insert(ratings).values(
+      [b0!, b1!, b2!].map((behaviourId) => ({
+        orgId: f.orgId,
+        cycleId: f.cycles.open,
+        repUserId: loner,
+        behaviourId,
+        score: 4,
+        updatedBy: f.users.admin,
+      })),
+    );
     expect(await rateStep()).toBe(true);
   });
 
