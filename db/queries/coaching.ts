@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../client";
 import type { PlanStatus } from "../schema/enums";
-import { parsedJson } from "./execute";
+import { executeRows, parsedJson } from "./execute";
 import { isActiveRepOf } from "./rep-scope";
 import type { GapBasis } from "@/lib/coaching/gap-basis";
 import {
@@ -130,23 +130,70 @@ function presentLeaderScores(orgId: string, cycleId: string, scope: RepScope) {
   );
 }
 
+/** A rep at the head of the queue: what listCoachingReps gives, with what orders them and blind mode decides on. */
+export type QueueHeadRep = Awaited<ReturnType<typeof listCoachingReps>>[number] & {
+  /** The lowest present leader score in the cycle on an active behaviour; null: none yet. */
+  lowest: number | null;
+  submittedAt: Date | null;
+  sharedAt: Date | null;
+};
+
 /**
- * Each of the scope's reps' lowest present leader score in the cycle, on active behaviours (reps with none are
- * absent): what orders the queue (orderRepKeys), in one pass and one JSON value, so a page of the queue builds
- * items for its own reps only.
+ * The head of the scope's coaching queue, ordered here rather than in the app, so a page of the queue reads
+ * `limit` reps however large the organisation: every rep whose order key (lowest leader score, then time since
+ * the last 1:1; orderRepKeys) is at or before the `limit`-th rep's. Reps tied with that one come too, and the
+ * app breaks ties by name as orderRepKeys does for the whole queue. Also the scope's rep count and how many are
+ * overdue for a 1:1 (oneOnOneState: more than `cadenceDays` since the last note, or since joining). One query.
  */
-export async function lowestLeaderScores(db: DbOrTx, orgId: string, cycleId: string, scope: RepScope = {}): Promise<Map<string, number>> {
-  if (emptyScope(scope)) return new Map();
-  const [row] = await db.select({ lowest: sql<Record<string, number> | string | null>`json_object_agg(l.rep_user_id, l.lowest)` }).from(
-    db
-      .select({ repUserId: sql`${ratings.repUserId}`.as("rep_user_id"), lowest: sql`min(${ratings.score})`.as("lowest") })
-      .from(ratings)
-      .innerJoin(behaviours, and(eq(behaviours.orgId, ratings.orgId), eq(behaviours.id, ratings.behaviourId)))
-      .where(presentLeaderScores(orgId, cycleId, scope))
-      .groupBy(ratings.repUserId)
-      .as("l"),
+export async function listQueueHead(
+  db: DbOrTx,
+  orgId: string,
+  timeZone: string,
+  cycleId: string | null,
+  scope: RepScope,
+  page: { today: string; cadenceDays: number; limit: number },
+): Promise<{ total: number; overdue: number; reps: QueueHeadRep[] }> {
+  if (emptyScope(scope)) return { total: 0, overdue: 0, reps: [] };
+  type Row = Omit<QueueHeadRep, "submittedAt" | "sharedAt"> & { submittedAt: string | null; sharedAt: string | null };
+  const [row] = await executeRows<{ head: { total: number; overdue: number; reps: Row[] | null } | string }>(
+    db,
+    sql`
+    with reps as (
+      select m.user_id, u.name, m.team_id, t.name as team_name,
+        to_char(m.created_at at time zone ${timeZone}, 'YYYY-MM-DD') as joined_on,
+        (select max(n.held_on) from ${oneOnOneNotes} n where n.org_id = m.org_id and n.rep_user_id = m.user_id) as last_note_on,
+        (select min(r.score) from ${ratings} r
+          join ${behaviours} b on b.org_id = r.org_id and b.id = r.behaviour_id and b.archived_at is null
+          where r.org_id = m.org_id and r.cycle_id = ${cycleId} and r.rep_user_id = m.user_id) as lowest
+      from ${memberships} m
+      join ${users} u on u.id = m.user_id
+      left join ${teams} t on t.org_id = m.org_id and t.id = m.team_id
+      where ${inScope(orgId, scope)}),
+    ranked as (
+      select reps.*, rank() over (order by lowest asc nulls last, last_note_on asc nulls first) as place from reps)
+    select json_build_object(
+      'total', (select count(*) from reps),
+      'overdue', (select count(*) from reps where coalesce(last_note_on, joined_on::date) < ${page.today}::date - ${page.cadenceDays}::int),
+      'reps', (select json_agg(json_build_object(
+          'userId', k.user_id, 'name', k.name, 'teamId', k.team_id, 'teamName', k.team_name, 'joinedOn', k.joined_on,
+          'lastNoteOn', to_char(k.last_note_on, 'YYYY-MM-DD'), 'lowest', k.lowest,
+          'submittedAt', a.submitted_at, 'sharedAt', a.shared_at))
+        from ranked k
+        left join ${assessments} a on a.org_id = ${orgId} and a.cycle_id = ${cycleId} and a.rep_user_id = k.user_id
+        where k.place <= ${page.limit})) as head`,
   );
-  return new Map(Object.entries(parsedJson(row?.lowest ?? null) ?? {}).map(([rep, lowest]) => [rep, Number(lowest)]));
+  const head = parsedJson(row!.head);
+  const date = (value: string | null) => (value === null ? null : new Date(value));
+  return {
+    total: Number(head.total),
+    overdue: Number(head.overdue),
+    reps: (head.reps ?? []).map((r) => ({
+      ...r,
+      lowest: r.lowest === null ? null : Number(r.lowest),
+      submittedAt: date(r.submittedAt),
+      sharedAt: date(r.sharedAt),
+    })),
+  };
 }
 
 /** Every present leader score of the scope's reps in the cycle, on active behaviours. */

@@ -6,7 +6,7 @@ import {
   listCoachingReps,
   listCycleAssessments,
   listLeaderScores,
-  lowestLeaderScores,
+  listQueueHead,
   listVisibleSelfScores,
   type CoachingSettings,
   type RepScope,
@@ -24,9 +24,12 @@ import { scaleDirection, selfTendency, strengthAgreement, type StrengthAgreement
  * the current cycle, the signed gap and its label where the rep's self rating is visible (blind mode, through
  * coachSeesSelf), the rep's overall tendency and agreement on strengths (labels relative to the tendency when the
  * organisation or the page chooses so), the rep's items in "coach on this next" order, the 1:1 cadence, and reps in coaching order.
- * A fixed number of queries, whatever the number of reps: settings, cycle, behaviours, reps; then assessments
- * and leader scores; then the visible self scores (and the roll-ups, when asked for).
+ * A fixed number of queries, whatever the number of reps: settings, cycle, behaviours (and, for the whole queue,
+ * reps); then a page's head, ordered in SQL, or the whole queue's assessments (and the roll-ups, when asked for);
+ * then the leader scores and visible self scores of the reps shown.
  */
+
+type QueueRepRow = Awaited<ReturnType<typeof listCoachingReps>>[number];
 
 export type CoachingOrg = { id: string; timeZone: string; blindMode: boolean };
 
@@ -78,54 +81,49 @@ export async function buildCoachingQueue(
   /** `limit`: only the first reps of the queue, with their items (the rest are ordered, not built). */
   options: { rollups?: boolean; now?: Date; basis?: GapBasis; limit?: number } = {},
 ): Promise<CoachingQueue> {
-  const [settings, cycle, behaviourRows, repRows] = await Promise.all([
+  const paged = options.limit !== undefined;
+  const [settings, cycle, behaviourRows, allReps] = await Promise.all([
     findCoachingSettings(db, org.id),
     findCurrentCycle(db, org.id),
     listBehaviours(db, org.id),
-    listCoachingReps(db, org.id, org.timeZone, scope),
+    // A page of the queue reads only its head (below), ordered in SQL.
+    paged ? Promise.resolve(null) : listCoachingReps(db, org.id, org.timeZone, scope),
   ]);
   const thresholds = thresholdsOf(settings);
   const today = todayIn(org.timeZone, options.now);
   const behaviours = behaviourRows.map(({ id, name }) => ({ id, name }));
   const position = new Map(behaviourRows.map((b, i) => [b.id, i]));
+  const oneOnOneOf = (r: { lastNoteOn: string | null; joinedOn: string }) =>
+    oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: r.joinedOn, cadenceDays: settings.oneOnOneCadenceDays }, today);
 
-  let states: Awaited<ReturnType<typeof listCycleAssessments>> = [];
+  // The reps to build, with their 1:1 state and their self-assessment states (what blind mode decides on).
+  const [head, states, rollups] = await Promise.all([
+    allReps
+      ? Promise.resolve(null)
+      : listQueueHead(db, org.id, org.timeZone, cycle?.id ?? null, scope, {
+          today,
+          cadenceDays: settings.oneOnOneCadenceDays,
+          limit: options.limit!,
+        }),
+    cycle && allReps ? listCycleAssessments(db, org.id, cycle.id, scope) : Promise.resolve([]),
+    // Roll-ups are per team: the scope's teams, or every team.
+    cycle && options.rollups
+      ? coachingRollups(db, org.id, cycle.id, { teamIds: scope.teamIds }, options.basis ?? settings.gapBasis)
+      : Promise.resolve(undefined),
+  ]);
+  const withOneOnOne = <T extends QueueRepRow>(reps: readonly T[]) => reps.map((r) => ({ ...r, oneOnOne: oneOnOneOf(r) }));
+  const shown = head
+    ? // The head holds the reps tied with the last one kept: orderRepKeys breaks those ties by name.
+      orderRepKeys(withOneOnOne(head.reps)).slice(0, options.limit)
+    : withOneOnOne(allReps!);
+  const headStates = head?.reps.map((r) => ({ repUserId: r.userId, submittedAt: r.submittedAt, sharedAt: r.sharedAt }));
+  const visible = new Set(selfVisibleRepIds(org.blindMode, shown, headStates ?? states));
+
   let leader: Awaited<ReturnType<typeof listLeaderScores>> = [];
   let self: Awaited<ReturnType<typeof listVisibleSelfScores>> = [];
-  let rollups: RollupRow[] | undefined;
-  const visible = new Set<string>();
-  // Once per rep (a time-zone conversion each): the order, the overdue count and the page's reps all use it.
-  const oneOnOnes = new Map(
-    repRows.map((r) => [
-      r.userId,
-      oneOnOneState({ lastNoteOn: r.lastNoteOn, joinedOn: r.joinedOn, cadenceDays: settings.oneOnOneCadenceDays }, today),
-    ]),
-  );
-  const oneOnOneOf = (r: (typeof repRows)[number]) => oneOnOnes.get(r.userId)!;
-  // With a limit, the queue is ordered from each rep's lowest leader score (one grouped read) and only the reps
-  // kept have their scores read and their items built: the same order as orderReps over every rep's items.
-  const paged = options.limit !== undefined && cycle !== null;
-  let shown = repRows;
   if (cycle) {
-    const [lowest, assessmentStates, rollupRows] = await Promise.all([
-      paged ? lowestLeaderScores(db, org.id, cycle.id, scope) : Promise.resolve(null),
-      listCycleAssessments(db, org.id, cycle.id, scope),
-      // Roll-ups are per team: the scope's teams, or every team.
-      options.rollups
-        ? coachingRollups(db, org.id, cycle.id, { teamIds: scope.teamIds }, options.basis ?? settings.gapBasis)
-        : Promise.resolve(undefined),
-    ]);
-    [states, rollups] = [assessmentStates, rollupRows];
-    if (lowest) {
-      const keyed = repRows.map((r) => ({ row: r, name: r.name, lowest: lowest.get(r.userId) ?? null, oneOnOne: oneOnOneOf(r) }));
-      shown = orderRepKeys(keyed)
-        .slice(0, options.limit)
-        .map((k) => k.row);
-    }
-    const shownScope = paged ? { ...scope, repUserIds: shown.map((r) => r.userId) } : scope;
-    for (const repUserId of selfVisibleRepIds(org.blindMode, shown, states)) visible.add(repUserId);
     [leader, self] = await Promise.all([
-      listLeaderScores(db, org.id, cycle.id, shownScope),
+      listLeaderScores(db, org.id, cycle.id, head ? { ...scope, repUserIds: shown.map((r) => r.userId) } : scope),
       listVisibleSelfScores(db, org.id, cycle.id, [...visible]),
     ]);
   }
@@ -167,7 +165,7 @@ export async function buildCoachingQueue(
       teamId: r.teamId,
       teamName: r.teamName,
       selfVisible: visible.has(r.userId),
-      oneOnOne: oneOnOneOf(r),
+      oneOnOne: r.oneOnOne,
       ...gapsOf(r.userId),
     })),
   );
@@ -179,8 +177,8 @@ export async function buildCoachingQueue(
     today,
     behaviours,
     reps,
-    totalReps: repRows.length,
-    overdueCount: paged ? repRows.filter((r) => oneOnOneOf(r).overdue).length : reps.filter((r) => r.oneOnOne.overdue).length,
+    totalReps: head ? head.total : reps.length,
+    overdueCount: head ? head.overdue : reps.filter((r) => r.oneOnOne.overdue).length,
     ...(rollups && { rollups }),
   };
 }

@@ -159,7 +159,8 @@ export function orderQueue<T extends QueueItem>(items: readonly T[]): T[] {
 
 /**
  * The 1:1 cadence: a rep is overdue when more than `cadenceDays` days have passed since their last 1:1 note
- * (or, with none yet, since they joined). On the cadence day itself they are still on time.
+ * (or, with none yet, since they joined). On the cadence day itself they are still on time. A page of the queue
+ * counts the overdue in SQL (listQueueHead); coaching.test holds that count to this rule.
  */
 export type OneOnOneState = { lastNoteOn: string | null; dueOn: string; daysSince: number; overdue: boolean };
 

@@ -709,11 +709,18 @@ describe("coaching query counts", () => {
 
   it("build a page of the queue that is the first reps of the whole queue, with the same items, counts and roll-ups", async () => {
     const f = await populated(60);
+    // Lowest scores of 1, 2 and none (every rep has a 1 otherwise), so the head is ordered on all three keys.
+    await testDb().execute(sql`update ${ratings} set score = greatest(score, 2) where org_id = ${f.orgId}
+      and rep_user_id in (select user_id from memberships where org_id = ${f.orgId} and role = 'rep' order by user_id limit 20)`);
+    await testDb().execute(sql`delete from ${ratings} where org_id = ${f.orgId}
+      and rep_user_id in (select user_id from memberships where org_id = ${f.orgId} and role = 'rep' order by user_id desc limit 5)`);
     const row = (await findOrganisationBySlug(testDb(), f.slug))!;
     const org = { id: row.id, timeZone: row.timeZone, blindMode: row.blindMode };
     const whole = await buildCoachingQueue(testDb(), org, {}, { rollups: true });
     expect(whole.reps).toHaveLength(60);
-    for (const limit of [1, 7, 50]) {
+    const lowest = new Set(whole.reps.map((r) => (r.items.length ? Math.min(...r.items.map((i) => i.leader)) : null)));
+    expect([...lowest]).toEqual(expect.arrayContaining([1, 2, null]));
+    for (const limit of [1, 7, 41, 50, 59]) {
       const page = await buildCoachingQueue(testDb(), org, {}, { rollups: true, limit });
       expect(page.reps).toEqual(whole.reps.slice(0, limit));
       expect(page.totalReps).toBe(60);
@@ -741,9 +748,9 @@ describe("coaching query counts", () => {
       }
     }
     expect(counts).toEqual({
-      // session, scope, membership; settings, cycle, behaviours, reps, teams; lowest scores, assessments, roll-ups;
-      // the page's leader and self scores
-      "queue as leader": [13, 13],
+      // session, scope, membership; settings, cycle, behaviours, teams; the queue's head (reps ordered in SQL, with
+      // their assessment states), roll-ups; the page's leader and self scores
+      "queue as leader": [11, 11],
       // session, scope, membership; settings, cycle, behaviours, reps, teams; assessments, roll-ups; leader and self scores
       "queue as admin": [12, 12],
       // session, scope, membership, rep target; states, cycles, notes; the queue of one rep (7), plans
