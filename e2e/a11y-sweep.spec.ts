@@ -28,6 +28,7 @@ async function check(page: Page, url: string) {
 test.describe.configure({ mode: "serial" });
 
 test("signed-out pages and link pages", async ({ page }) => {
+  test.setTimeout(90_000); // an axe scan per page: over 20 s on a busy machine
   watchCsp(page);
   const tokenRoutes = pageRoutes().filter((r) => r.includes("[token]"));
   const urls = [

@@ -31,6 +31,7 @@ test("a leader sends a check-in link; the counterpart answers on a phone without
   page,
   browser,
 }) => {
+  test.setTimeout(120_000); // two browsers, a dozen pages and full-page shots: about 30 s alone, twice that on a busy machine
   const tag = crypto.randomUUID().slice(0, 6);
   const counterpart = `Quill Sentinel ${tag}`;
   const sentinelTitle = `Sentinel title ${tag}`;

@@ -10,6 +10,7 @@ const org = `/o/${DEMO_ORG.slug}`;
 const card = (page: Page, position: number, name: string) => page.getByRole("heading", { level: 2, name: `${position}. ${name}`, exact: true });
 
 test("an admin adds a behaviour, moves it with the keyboard and archives it", async ({ page }) => {
+  test.setTimeout(90_000); // over 20 s on a busy machine
   const name = `Referrals ${crypto.randomUUID().slice(0, 6)}`;
   await signIn(page, DEMO_ADMIN.email, DEMO_PASSWORD);
   await page.goto(`${org}/framework`);

@@ -36,6 +36,7 @@ async function screenRows(page: Page) {
 }
 
 test("a leader switches views, downloads each as CSV with the numbers on screen, and axe passes", async ({ page }) => {
+  test.setTimeout(120_000); // every view, a download and an axe scan each: about 40 s on a busy machine
   await signIn(page, east!.leader.email, DEMO_PASSWORD);
   await page.goto(`/o/${DEMO_ORG.slug}/grid`);
   for (const { view, grid, option } of VIEWS) {

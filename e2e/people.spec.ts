@@ -6,6 +6,7 @@ import { expectNoAxeViolations } from "./support/axe";
 const org = `/o/${DEMO_ORG.slug}`;
 
 test("an admin invites a new rep, who joins through the link; deactivating them ends their access at once", async ({ page, browser }) => {
+  test.setTimeout(90_000); // two browsers through invite, sign-up and deactivation: about 30 s on a busy machine
   const tag = crypto.randomUUID().slice(0, 6);
   const teamName = `Team ${tag}`;
   const rep = { name: `Robin ${tag}`, email: `robin.${tag}@example.test`, password: "robin's password" };

@@ -137,6 +137,8 @@ test("on a phone a rep's results show each gap and the leader's comment on scree
     await page.goto(url);
     const results = page.getByRole("region", { name: /self, leader and gap per behaviour/ });
     const rows = results.getByRole("row").filter({ has: page.getByRole("rowheader") });
+    // The dashboard streams in behind its loading skeleton: wait for the table before counting its rows.
+    await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBeGreaterThan(1);
     for (const row of await rows.all()) {
       // Self, leader, gap: the gap shown is self minus leader, and it is on screen.

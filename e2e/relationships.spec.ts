@@ -12,6 +12,7 @@ const [east, west] = DEMO_TEAMS;
 test("a leader starts a relationship, logs a lunch, turns friction into an action, and sees the cadence restart and the trust line", async ({
   page,
 }) => {
+  test.setTimeout(90_000); // a dozen saves across three pages: over 20 s on a busy machine
   const tag = crypto.randomUUID().slice(0, 6);
   const counterpart = `Olive ${tag}`;
   const today = todayIn(DEMO_ORG.timeZone);
