@@ -5,6 +5,7 @@ import { furthestBehindFirst, heatmapTable } from "@/lib/dashboards/figures";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 import { BehaviourChart } from "./behaviour-chart";
 import { ChangeText } from "./change";
+import { toggledHref, type ExpandedTables } from "./expanded-tables";
 import { GettingStarted } from "./getting-started";
 import { ParticipationTable } from "./participation-table";
 import { Stat } from "./stat";
@@ -13,7 +14,7 @@ import { TeamHeatmap } from "./team-heatmap";
 type AdminData = Extract<Dashboard, { role: "admin" }>;
 
 /** The organisation overview: getting started, participation, the team x behaviour heatmap, training topics. */
-export function AdminDashboard({ data }: { data: AdminData }) {
+export function AdminDashboard({ data, expanded }: { data: AdminData; expanded: ExpandedTables }) {
   const { summary, steps, slug } = data;
   const started = steps.every((s) => s.done);
   return (
@@ -60,6 +61,7 @@ export function AdminDashboard({ data }: { data: AdminData }) {
           </dl>
 
           <Panel
+            id="participation"
             title="Participation"
             description={`${summary.cycle.name}, per team, furthest behind first. A rep's ratings are complete when every behaviour has a leader score.`}
           >
@@ -70,6 +72,8 @@ export function AdminDashboard({ data }: { data: AdminData }) {
                 caption={`Participation per team, furthest behind first, ${summary.cycle.name}`}
                 teams={furthestBehindFirst(summary.participation.teams)}
                 total={summary.participation.total}
+                all={expanded.participation}
+                toggleHref={toggledHref(slug, expanded, "participation")}
               />
             )}
           </Panel>
@@ -144,6 +148,7 @@ export function AdminDashboard({ data }: { data: AdminData }) {
           </section>
 
           <Panel
+            id="heatmap"
             title="Teams by behaviour"
             description="Average leader rating per team and behaviour, weakest team first (1 rarely, 3 usually, 5 a model for others). Hover a number for how many ratings it averages."
           >
@@ -151,6 +156,8 @@ export function AdminDashboard({ data }: { data: AdminData }) {
               caption={`Average leader rating by team and behaviour, weakest team first, ${summary.cycle.name}`}
               heatmap={heatmapTable(summary.heatmap)}
               since={summary.previousCycleName}
+              all={expanded.heatmap}
+              toggleHref={toggledHref(slug, expanded, "heatmap")}
             />
           </Panel>
         </>

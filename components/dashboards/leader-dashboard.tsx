@@ -7,6 +7,7 @@ import { heatmapTable } from "@/lib/dashboards/figures";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 import { formatDay } from "@/lib/format";
 import { ChangeText } from "./change";
+import { toggledHref, type ExpandedTables } from "./expanded-tables";
 import { CoachNextPanel, OverdueOneOnOnesPanel, OverduePlanActionsPanel } from "./leader-coaching";
 import { ReminderLink } from "./reminder-link";
 import { Meter } from "./stat";
@@ -18,7 +19,7 @@ type LeaderData = Extract<Dashboard, { role: "leader" }>;
  * A leader's page, read top-down as what to do next: who to coach on what, who is due a 1:1, plan actions past
  * due, who has not submitted; then their teams' grids and their internal relationships.
  */
-export function LeaderDashboard({ data }: { data: LeaderData }) {
+export function LeaderDashboard({ data, expanded }: { data: LeaderData; expanded: ExpandedTables }) {
   const { summary, slug, coaching } = data;
   if (data.teamCount === 0) {
     return (
@@ -37,7 +38,7 @@ export function LeaderDashboard({ data }: { data: LeaderData }) {
       </div>
       <PendingPanel data={data} />
       {summary ? (
-        <TeamsPanel slug={slug} summary={summary} />
+        <TeamsPanel slug={slug} summary={summary} expanded={expanded} />
       ) : (
         <EmptyState title="No assessment cycle yet">
           An admin opens a cycle; then you rate your reps on the grid and they assess themselves.
@@ -100,9 +101,10 @@ function PendingPanel({ data }: { data: LeaderData }) {
   );
 }
 
-function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<LeaderData["summary"]> }) {
+function TeamsPanel({ slug, summary, expanded }: { slug: string; summary: NonNullable<LeaderData["summary"]>; expanded: ExpandedTables }) {
   return (
     <Panel
+      id="heatmap"
       title={`Your teams · ${summary.cycle.name}`}
       description="Average leader rating, the team's weakest behaviour, and how far the cycle has come."
     >
@@ -158,6 +160,8 @@ function TeamsPanel({ slug, summary }: { slug: string; summary: NonNullable<Lead
             caption={`Your teams by behaviour, ${summary.cycle.name}`}
             heatmap={heatmapTable(summary.heatmap)}
             since={summary.previousCycleName}
+            all={expanded.heatmap}
+            toggleHref={toggledHref(slug, expanded, "heatmap")}
           />
         </div>
       )}

@@ -1,6 +1,5 @@
-"use client";
-
-import { ShowAllButton, useFirstRows } from "@/components/ui/show-all";
+import { firstRows } from "@/components/ui/first-rows";
+import { ShowAllLink } from "@/components/ui/show-all-link";
 import { Table, Th } from "@/components/ui/table";
 import type { Participation, TeamParticipation } from "@/lib/dashboards/figures";
 import { Meter } from "./stat";
@@ -32,8 +31,21 @@ const FIRST_TEAMS = 10;
  * Per team: self-assessments submitted and leader ratings complete, out of the team's active reps. A long list
  * opens on its first 10 teams.
  */
-export function ParticipationTable({ teams, total, caption }: { teams: TeamParticipation[]; total: Participation; caption: string }) {
-  const rows = useFirstRows(teams, FIRST_TEAMS);
+export function ParticipationTable({
+  teams,
+  total,
+  caption,
+  all,
+  toggleHref,
+}: {
+  teams: TeamParticipation[];
+  total: Participation;
+  caption: string;
+  /** Every team, not the first 10 (the person asked); `toggleHref` asks for the other. */
+  all: boolean;
+  toggleHref: string;
+}) {
+  const rows = firstRows(teams, FIRST_TEAMS, all);
   return (
     <>
       <Table caption={caption} className={cells}>
@@ -56,7 +68,14 @@ export function ParticipationTable({ teams, total, caption }: { teams: TeamParti
           </tfoot>
         )}
       </Table>
-      {rows.cut && <ShowAllButton {...rows} showAll={`Show all ${teams.length} teams`} showFirst={`Show the ${FIRST_TEAMS} furthest behind only`} />}
+      {rows.cut && (
+        <ShowAllLink
+          all={all}
+          href={toggleHref}
+          showAll={`Show all ${teams.length} teams`}
+          showFirst={`Show the ${FIRST_TEAMS} furthest behind only`}
+        />
+      )}
     </>
   );
 }

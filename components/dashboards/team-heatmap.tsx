@@ -1,8 +1,7 @@
-"use client";
-
 import { scoreClass } from "@/components/grid/heatmap";
 import { cn } from "@/components/ui/cn";
-import { ShowAllButton, useFirstRows } from "@/components/ui/show-all";
+import { firstRows } from "@/components/ui/first-rows";
+import { ShowAllLink } from "@/components/ui/show-all-link";
 import { Table } from "@/components/ui/table";
 import type { Figure, HeatmapTable } from "@/lib/dashboards/figures";
 import { ChangeText } from "./change";
@@ -29,8 +28,21 @@ const FIRST_TEAMS = 10;
  * number always printed), with each team's overall, each behaviour's organisation average and the change
  * since the previous cycle. Weakest team first; a long list opens on the 10 weakest.
  */
-export function TeamHeatmap({ heatmap, caption, since }: { heatmap: HeatmapTable; caption: string; since: string | null }) {
-  const teams = useFirstRows(heatmap.teams, FIRST_TEAMS);
+export function TeamHeatmap({
+  heatmap,
+  caption,
+  since,
+  all,
+  toggleHref,
+}: {
+  heatmap: HeatmapTable;
+  caption: string;
+  since: string | null;
+  /** Every team, not the first 10 (the person asked); `toggleHref` asks for the other. */
+  all: boolean;
+  toggleHref: string;
+}) {
+  const teams = firstRows(heatmap.teams, FIRST_TEAMS, all);
   return (
     <>
       <Table caption={caption} className={`text-xs ${cells}`}>
@@ -90,7 +102,12 @@ export function TeamHeatmap({ heatmap, caption, since }: { heatmap: HeatmapTable
         </tfoot>
       </Table>
       {teams.cut && (
-        <ShowAllButton {...teams} showAll={`Show all ${heatmap.teams.length} teams`} showFirst={`Show the ${FIRST_TEAMS} weakest only`} />
+        <ShowAllLink
+          all={all}
+          href={toggleHref}
+          showAll={`Show all ${heatmap.teams.length} teams`}
+          showFirst={`Show the ${FIRST_TEAMS} weakest only`}
+        />
       )}
     </>
   );

@@ -12,9 +12,9 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Panel({ title, description, children }: { title?: string; description?: ReactNode; children: ReactNode }) {
+export function Panel({ id, title, description, children }: { id?: string; title?: string; description?: ReactNode; children: ReactNode }) {
   return (
-    <section className="rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:p-6">
+    <section id={id} className="scroll-mt-4 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:p-6">
       {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
       {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
       <div className={title || description ? "mt-5" : undefined}>{children}</div>

@@ -158,27 +158,33 @@ export async function listQueueHead(
   const [row] = await executeRows<{ head: { total: number; overdue: number; reps: Row[] | null } | string }>(
     db,
     sql`
-    with reps as (
-      select m.user_id, u.name, m.team_id, t.name as team_name,
-        to_char(m.created_at at time zone ${timeZone}, 'YYYY-MM-DD') as joined_on,
-        (select max(n.held_on) from ${oneOnOneNotes} n where n.org_id = m.org_id and n.rep_user_id = m.user_id) as last_note_on,
-        (select min(r.score) from ${ratings} r
-          join ${behaviours} b on b.org_id = r.org_id and b.id = r.behaviour_id and b.archived_at is null
-          where r.org_id = m.org_id and r.cycle_id = ${cycleId} and r.rep_user_id = m.user_id) as lowest
+    with lowest as (
+      select r.rep_user_id, min(r.score) as lowest from ${ratings} r
+      join ${behaviours} b on b.org_id = r.org_id and b.id = r.behaviour_id and b.archived_at is null
+      where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.rep_user_id in (${scopeReps(orgId, scope)})
+      group by r.rep_user_id),
+    last_notes as (
+      select n.rep_user_id, max(n.held_on) as held_on from ${oneOnOneNotes} n
+      where n.org_id = ${orgId} and n.rep_user_id in (${scopeReps(orgId, scope)}) group by n.rep_user_id),
+    reps as (
+      select m.user_id, m.team_id, l.lowest, ln.held_on as last_note_on,
+        (m.created_at at time zone ${timeZone})::date as joined_on
       from ${memberships} m
-      join ${users} u on u.id = m.user_id
-      left join ${teams} t on t.org_id = m.org_id and t.id = m.team_id
+      left join lowest l on l.rep_user_id = m.user_id
+      left join last_notes ln on ln.rep_user_id = m.user_id
       where ${inScope(orgId, scope)}),
     ranked as (
       select reps.*, rank() over (order by lowest asc nulls last, last_note_on asc nulls first) as place from reps)
     select json_build_object(
       'total', (select count(*) from reps),
-      'overdue', (select count(*) from reps where coalesce(last_note_on, joined_on::date) < ${page.today}::date - ${page.cadenceDays}::int),
+      'overdue', (select count(*) from reps where coalesce(last_note_on, joined_on) < ${page.today}::date - ${page.cadenceDays}::int),
       'reps', (select json_agg(json_build_object(
-          'userId', k.user_id, 'name', k.name, 'teamId', k.team_id, 'teamName', k.team_name, 'joinedOn', k.joined_on,
-          'lastNoteOn', to_char(k.last_note_on, 'YYYY-MM-DD'), 'lowest', k.lowest,
+          'userId', k.user_id, 'name', u.name, 'teamId', k.team_id, 'teamName', t.name,
+          'joinedOn', to_char(k.joined_on, 'YYYY-MM-DD'), 'lastNoteOn', to_char(k.last_note_on, 'YYYY-MM-DD'), 'lowest', k.lowest,
           'submittedAt', a.submitted_at, 'sharedAt', a.shared_at))
         from ranked k
+        join ${users} u on u.id = k.user_id
+        left join ${teams} t on t.org_id = ${orgId} and t.id = k.team_id
         left join ${assessments} a on a.org_id = ${orgId} and a.cycle_id = ${cycleId} and a.rep_user_id = k.user_id
         where k.place <= ${page.limit})) as head`,
   );

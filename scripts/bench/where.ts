@@ -5,7 +5,14 @@
  */
 import { sql } from "drizzle-orm";
 import { openServer } from "@/db/client";
-import { listCoachingReps, listCycleAssessments, listLeaderScores, listVisibleSelfScores, coachingRollups } from "@/db/queries/coaching";
+import {
+  listCoachingReps,
+  listCycleAssessments,
+  listLeaderScores,
+  listQueueHead,
+  listVisibleSelfScores,
+  coachingRollups,
+} from "@/db/queries/coaching";
 import { participationByTeam, teamBehaviourAverages } from "@/db/queries/dashboards";
 import { gridColumnAverages, listGridBehaviours, listGridReps, listGridRows } from "@/db/queries/grid";
 import { executeRows } from "@/db/queries/execute";
@@ -32,6 +39,7 @@ async function main() {
     ["coachingRollups (raw)", (tx) => coachingRollups(tx, orgId, open, {}, "raw")],
     ["coachingRollups (relative)", (tx) => coachingRollups(tx, orgId, open, {}, "relative")],
     ["listCoachingReps", (tx) => listCoachingReps(tx, orgId, "America/Chicago", {})],
+    ["listQueueHead (50)", (tx) => listQueueHead(tx, orgId, "America/Chicago", open, {}, { today: "2026-12-07", cadenceDays: 14, limit: 50 })],
     ["listCycleAssessments", (tx) => listCycleAssessments(tx, orgId, open, {})],
     ["listLeaderScores", (tx) => listLeaderScores(tx, orgId, open, {})],
     [

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ParticipationTable } from "@/components/dashboards/participation-table";
+import { expandedTables, toggledHref } from "@/components/dashboards/expanded-tables";
 import { buildHeatmap, furthestBehindFirst, heatmapTable } from "@/lib/dashboards/figures";
 
 describe("the overview's tables open on the teams that need attention", () => {
@@ -69,27 +70,44 @@ describe("a long table opens on its first ten teams", () => {
       selfSubmitted: 3,
       leaderComplete: 5,
     }));
-  const render = (n: number) =>
+  const render = (n: number, all = false) =>
     renderToStaticMarkup(
       createElement(ParticipationTable, {
         teams: teams(n),
         total: { reps: 5 * n, selfSubmitted: 3 * n, leaderComplete: 5 * n },
         caption: "Participation",
+        all,
+        toggleHref: "/o/acme?participation=all#participation",
       }),
     );
   const rows = (html: string) => (html.match(/<th scope="row"/g) ?? []).length - 1; // less the total's
 
-  it("cuts a list of 50 to 10 rows and offers the rest", () => {
+  it("cuts a list of 50 to 10 rows, leaves the rest out of the page and links to them", () => {
     const html = render(50);
     expect(rows(html)).toBe(10);
     expect(html).toContain("Team 10");
     expect(html).not.toContain("Team 11");
-    expect(html).toMatch(/<button type="button" aria-expanded="false"[^>]*>Show all 50 teams<\/button>/);
+    expect(html).toMatch(/<a [^>]*href="\/o\/acme\?participation=all#participation"[^>]*>Show all 50 teams<\/a>/);
   });
 
-  it("shows a list that is only a little longer whole, without the button", () => {
+  it("shows all 50 when asked, with the way back to the first 10", () => {
+    const html = render(50, true);
+    expect(rows(html)).toBe(50);
+    expect(html).toContain("Team 50");
+    expect(html).toMatch(/<a [^>]*>Show the 10 furthest behind only<\/a>/);
+  });
+
+  it("shows a list that is only a little longer whole, without the link", () => {
     const html = render(12);
     expect(rows(html)).toBe(12);
-    expect(html).not.toContain("<button");
+    expect(html).not.toContain("<a ");
+  });
+
+  it("keeps the other table as it is when one is toggled", () => {
+    expect(toggledHref("acme", { participation: false, heatmap: false }, "heatmap")).toBe("/o/acme?heatmap=all#heatmap");
+    expect(toggledHref("acme", { participation: true, heatmap: false }, "heatmap")).toBe("/o/acme?participation=all&heatmap=all#heatmap");
+    expect(toggledHref("acme", { participation: true, heatmap: true }, "participation")).toBe("/o/acme?heatmap=all#participation");
+    expect(toggledHref("acme", { participation: true, heatmap: false }, "participation")).toBe("/o/acme#participation");
+    expect(expandedTables({ heatmap: "all", participation: ["all"] })).toEqual({ heatmap: true, participation: false });
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AdminDashboard } from "@/components/dashboards/admin-dashboard";
+import { expandedTables } from "@/components/dashboards/expanded-tables";
 import { LeaderDashboard } from "@/components/dashboards/leader-dashboard";
 import { RepDashboard } from "@/components/dashboards/rep-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,16 +14,23 @@ const roleLine = {
   rep: "Your self-assessment, your results once shared, and your coaching.",
 } as const;
 
-export default async function DashboardPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
   const data = await loadDashboard(slug);
+  const expanded = expandedTables(await searchParams);
   return (
     <>
       <PageHeader title={data.role === "admin" ? data.orgName : `Welcome, ${data.userName.split(" ")[0]}`} description={roleLine[data.role]} />
       {data.role === "admin" ? (
-        <AdminDashboard data={data} />
+        <AdminDashboard data={data} expanded={expanded} />
       ) : data.role === "leader" ? (
-        <LeaderDashboard data={data} />
+        <LeaderDashboard data={data} expanded={expanded} />
       ) : (
         <RepDashboard data={data} />
       )}

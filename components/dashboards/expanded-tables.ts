@@ -1,0 +1,18 @@
+/**
+ * The dashboard tables a person opened whole ("Show all N teams"), kept in the address (`?heatmap=all`) so the
+ * server renders those tables' every row and the others' first rows only.
+ */
+const TABLES = ["participation", "heatmap"] as const;
+type Table = (typeof TABLES)[number];
+export type ExpandedTables = Record<Table, boolean>;
+
+export function expandedTables(searchParams: Record<string, string | string[] | undefined>): ExpandedTables {
+  return { participation: searchParams.participation === "all", heatmap: searchParams.heatmap === "all" };
+}
+
+/** The dashboard's address with `table` toggled and the others as they are, scrolled to that table. */
+export function toggledHref(slug: string, expanded: ExpandedTables, table: Table): string {
+  const query = new URLSearchParams();
+  for (const t of TABLES) if (t === table ? !expanded[t] : expanded[t]) query.set(t, "all");
+  return `/o/${slug}${query.size ? `?${query}` : ""}#${table}`;
+}
