@@ -132,18 +132,19 @@ function presentLeaderScores(orgId: string, cycleId: string, scope: RepScope) {
 
 /** A rep at the head of the queue: what listCoachingReps gives, with what orders them and blind mode decides on. */
 export type QueueHeadRep = Awaited<ReturnType<typeof listCoachingReps>>[number] & {
-  /** The lowest present leader score in the cycle on an active behaviour; null: none yet. */
-  lowest: number | null;
+  /** The rep's rank in coaching order on every key but the name (reps tied on those keys share it). */
+  place: number;
   submittedAt: Date | null;
   sharedAt: Date | null;
 };
 
 /**
- * The head of the scope's coaching queue, ordered here rather than in the app, so a page of the queue reads
- * `limit` reps however large the organisation: every rep whose order key (lowest leader score, then time since
- * the last 1:1; orderRepKeys) is at or before the `limit`-th rep's. Reps tied with that one come too, and the
- * app breaks ties by name as orderRepKeys does for the whole queue. Also the scope's rep count and how many are
- * overdue for a 1:1 (oneOnOneState: more than `cadenceDays` since the last note, or since joining). One query.
+ * The head of the scope's coaching queue, ordered here rather than in the app, so a page of the queue is built
+ * from its own reps however large the organisation: every rep whose order key (lowest leader score, then time
+ * since the last 1:1: orderReps) is at or before the `limit`-th rep's, with that rank (`place`). Reps tied with
+ * that one come too, and the app breaks ties by name as orderReps does for the whole queue. Also the scope's rep
+ * count and how many are overdue for a 1:1 (oneOnOneState: more than `cadenceDays` since the last note, or since
+ * joining). One query.
  */
 export async function listQueueHead(
   db: DbOrTx,
@@ -180,7 +181,7 @@ export async function listQueueHead(
       'overdue', (select count(*) from reps where coalesce(last_note_on, joined_on) < ${page.today}::date - ${page.cadenceDays}::int),
       'reps', (select json_agg(json_build_object(
           'userId', k.user_id, 'name', u.name, 'teamId', k.team_id, 'teamName', t.name,
-          'joinedOn', to_char(k.joined_on, 'YYYY-MM-DD'), 'lastNoteOn', to_char(k.last_note_on, 'YYYY-MM-DD'), 'lowest', k.lowest,
+          'joinedOn', to_char(k.joined_on, 'YYYY-MM-DD'), 'lastNoteOn', to_char(k.last_note_on, 'YYYY-MM-DD'), 'place', k.place,
           'submittedAt', a.submitted_at, 'sharedAt', a.shared_at))
         from ranked k
         join ${users} u on u.id = k.user_id
@@ -195,7 +196,7 @@ export async function listQueueHead(
     overdue: Number(head.overdue),
     reps: (head.reps ?? []).map((r) => ({
       ...r,
-      lowest: r.lowest === null ? null : Number(r.lowest),
+      place: Number(r.place),
       submittedAt: date(r.submittedAt),
       sharedAt: date(r.sharedAt),
     })),

@@ -15,7 +15,7 @@ import {
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { coachSeesSelf } from "@/lib/assessments/visibility";
 import { todayIn } from "@/lib/dates";
-import { oneOnOneState, orderQueue, orderRepKeys, orderReps, queueItem, type OneOnOneState, type QueueItem, type Thresholds } from "./rules";
+import { compareRepNames, oneOnOneState, orderQueue, orderReps, queueItem, type OneOnOneState, type QueueItem, type Thresholds } from "./rules";
 import type { GapBasis } from "./gap-basis";
 import { scaleDirection, selfTendency, strengthAgreement, type StrengthAgreement, type Tendency } from "./tendency";
 
@@ -112,10 +112,12 @@ export async function buildCoachingQueue(
       : Promise.resolve(undefined),
   ]);
   const withOneOnOne = <T extends QueueRepRow>(reps: readonly T[]) => reps.map((r) => ({ ...r, oneOnOne: oneOnOneOf(r) }));
-  const shown = head
-    ? // The head holds the reps tied with the last one kept: orderRepKeys breaks those ties by name.
-      orderRepKeys(withOneOnOne(head.reps)).slice(0, options.limit)
-    : withOneOnOne(allReps!);
+  const shown = withOneOnOne(
+    head
+      ? // SQL ordered the head on every key but the name (`place`), with the reps tied with the last one kept.
+        [...head.reps].sort((a, b) => a.place - b.place || compareRepNames(a, b)).slice(0, options.limit)
+      : allReps!,
+  );
   const headStates = head?.reps.map((r) => ({ repUserId: r.userId, submittedAt: r.submittedAt, sharedAt: r.sharedAt }));
   const visible = new Set(selfVisibleRepIds(org.blindMode, shown, headStates ?? states));
 

@@ -181,7 +181,12 @@ function lowestLeaderScore(items: readonly QueueItem[]): number | null {
 }
 
 /** What a rep's place in the queue depends on: their lowest leader score (null: none), their 1:1 state, their name. */
-export type RepOrderKey = { name: string; lowest: number | null; oneOnOne: OneOnOneState };
+type RepOrderKey = { name: string; lowest: number | null; oneOnOne: OneOnOneState };
+
+/** The queue's last tie-break, by name: orderReps's, and a page's whose other keys SQL ordered (listQueueHead). */
+export function compareRepNames(a: { name: string }, b: { name: string }): number {
+  return a.name.localeCompare(b.name);
+}
 
 function compareReps(a: RepForOrdering, b: RepForOrdering): number {
   return compareRepKeys({ ...a, lowest: lowestLeaderScore(a.items) }, { ...b, lowest: lowestLeaderScore(b.items) });
@@ -194,16 +199,11 @@ function compareRepKeys(a: RepOrderKey, b: RepOrderKey): number {
   const sinceA = a.oneOnOne.lastNoteOn === null ? Number.POSITIVE_INFINITY : a.oneOnOne.daysSince;
   const sinceB = b.oneOnOne.lastNoteOn === null ? Number.POSITIVE_INFINITY : b.oneOnOne.daysSince;
   if (sinceA !== sinceB) return sinceA > sinceB ? -1 : 1;
-  return a.name.localeCompare(b.name);
+  return compareRepNames(a, b);
 }
 
 export function orderReps<T extends RepForOrdering>(reps: readonly T[]): T[] {
   return [...reps].sort(compareReps);
-}
-
-/** orderReps from each rep's lowest leader score alone: the queue's order before any item is built. */
-export function orderRepKeys<T extends RepOrderKey>(reps: readonly T[]): T[] {
-  return [...reps].sort(compareRepKeys);
 }
 
 /** How many of a rep's largest gaps become the proposed 1:1 agenda. */
