@@ -14,9 +14,9 @@ const COLOURS: Record<string, string> = {
   audit: "#0e7490",
   members: "#4d7c0f",
 };
-const W = 760;
+const W = 860;
 const H = 440;
-const M = { left: 60, right: 200, top: 40, bottom: 50 };
+const M = { left: 60, right: 300, top: 40, bottom: 50 };
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
@@ -32,7 +32,7 @@ export function curveChart(runs: CurveRun[]): string {
   const x = (n: number) => M.left + ((Math.log10(n) - xMin) / (xMax - xMin)) * (W - M.left - M.right);
   const y = (r: number) => H - M.bottom - ((Math.log10(r) - yMin) / (yMax - yMin)) * (H - M.top - M.bottom);
   const parts: string[] = [];
-  parts.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
+  parts.push(`<rect width="100%" height="100%" fill="#fff"/>`);
   parts.push(
     `<text x="${M.left}" y="22" font-size="15" font-weight="600">${escape(`Computed afresh, p50 / trivial page, by organisation size (${ordered[0]?.database ?? ""})`)}</text>`,
   );
