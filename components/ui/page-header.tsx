@@ -12,9 +12,10 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
+/** A titled card of a page. `id` makes it a link's target (`#id`), which lands below the sticky header. */
 export function Panel({ id, title, description, children }: { id?: string; title?: string; description?: ReactNode; children: ReactNode }) {
   return (
-    <section id={id} className="scroll-mt-4 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:p-6">
+    <section id={id} className="scroll-mt-28 rounded-lg bg-white p-4 shadow-xs ring-1 ring-slate-200 sm:p-6">
       {title && <h2 className="text-base font-semibold text-slate-900">{title}</h2>}
       {description && <p className="mt-1 text-sm text-slate-600">{description}</p>}
       <div className={title || description ? "mt-5" : undefined}>{children}</div>
