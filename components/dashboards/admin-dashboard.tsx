@@ -5,7 +5,7 @@ import { furthestBehindFirst, heatmapTable } from "@/lib/dashboards/figures";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 import { BehaviourChart } from "./behaviour-chart";
 import { ChangeText } from "./change";
-import { toggledHref, type ExpandedTables } from "./expanded-tables";
+import { toggledHref } from "@/lib/dashboards/expanded-tables";
 import { GettingStarted } from "./getting-started";
 import { ParticipationTable } from "./participation-table";
 import { Stat } from "./stat";
@@ -14,8 +14,8 @@ import { TeamHeatmap } from "./team-heatmap";
 type AdminData = Extract<Dashboard, { role: "admin" }>;
 
 /** The organisation overview: getting started, participation, the team x behaviour heatmap, training topics. */
-export function AdminDashboard({ data, expanded }: { data: AdminData; expanded: ExpandedTables }) {
-  const { summary, steps, slug } = data;
+export function AdminDashboard({ data }: { data: AdminData }) {
+  const { summary, steps, slug, expanded } = data;
   const started = steps.every((s) => s.done);
   return (
     <div className="space-y-8">

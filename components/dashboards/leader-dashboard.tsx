@@ -7,7 +7,7 @@ import { heatmapTable } from "@/lib/dashboards/figures";
 import type { Dashboard } from "@/lib/dashboards/loaders";
 import { formatDay } from "@/lib/format";
 import { ChangeText } from "./change";
-import { toggledHref, type ExpandedTables } from "./expanded-tables";
+import { toggledHref, type ExpandedTables } from "@/lib/dashboards/expanded-tables";
 import { CoachNextPanel, OverdueOneOnOnesPanel, OverduePlanActionsPanel } from "./leader-coaching";
 import { ReminderLink } from "./reminder-link";
 import { Meter } from "./stat";
@@ -19,8 +19,8 @@ type LeaderData = Extract<Dashboard, { role: "leader" }>;
  * A leader's page, read top-down as what to do next: who to coach on what, who is due a 1:1, plan actions past
  * due, who has not submitted; then their teams' grids and their internal relationships.
  */
-export function LeaderDashboard({ data, expanded }: { data: LeaderData; expanded: ExpandedTables }) {
-  const { summary, slug, coaching } = data;
+export function LeaderDashboard({ data }: { data: LeaderData }) {
+  const { summary, slug, coaching, expanded } = data;
   if (data.teamCount === 0) {
     return (
       <div className="space-y-8">

@@ -1,7 +1,7 @@
-import { firstRows } from "@/components/ui/first-rows";
+import { firstRows } from "@/lib/first-rows";
 import { ShowAllLink } from "@/components/ui/show-all-link";
 import { Table, Th } from "@/components/ui/table";
-import type { Participation, TeamParticipation } from "@/lib/dashboards/figures";
+import { FIRST_TEAMS, type Participation, type TeamParticipation } from "@/lib/dashboards/figures";
 import { Meter } from "./stat";
 
 function Row({ label, figures, total = false }: { label: string; figures: Participation; total?: boolean }) {
@@ -23,9 +23,6 @@ function Row({ label, figures, total = false }: { label: string; figures: Partic
 
 /** The cells' common styling, set once on the table and its sections: an organisation can have 50 teams. */
 const cells = "tabular-nums [&_td]:px-4 [&_td]:py-3 [&_td]:text-slate-800";
-
-/** How many teams the table opens with: those furthest behind (the caller sorts them). */
-const FIRST_TEAMS = 10;
 
 /**
  * Per team: self-assessments submitted and leader ratings complete, out of the team's active reps. A long list

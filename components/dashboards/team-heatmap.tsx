@@ -1,9 +1,9 @@
 import { scoreClass } from "@/components/grid/heatmap";
 import { cn } from "@/components/ui/cn";
-import { firstRows } from "@/components/ui/first-rows";
+import { firstRows } from "@/lib/first-rows";
 import { ShowAllLink } from "@/components/ui/show-all-link";
 import { Table } from "@/components/ui/table";
-import type { Figure, HeatmapTable } from "@/lib/dashboards/figures";
+import { FIRST_TEAMS, type Figure, type HeatmapTable } from "@/lib/dashboards/figures";
 import { ChangeText } from "./change";
 
 /** A figure coloured like the grid, with how many ratings it averages on hover ("–": nothing rated). */
@@ -19,9 +19,6 @@ const headCell = "bg-slate-50 px-2 py-2.5 text-center align-bottom text-xs font-
 /** The cells' common styling, set once on the table, their rows and sections: 50 teams are 600 cells. */
 const cells = "text-center tabular-nums [&_td]:px-2 [&_td]:py-2";
 const rowHead = "sticky left-0 z-10 bg-white px-4 py-2 text-left text-slate-900";
-
-/** How many teams the table opens with: the weakest (heatmapTable sorts them). */
-const FIRST_TEAMS = 10;
 
 /**
  * Team x behaviour averages of the leader ratings, coloured like the grid (orange low to blue high, the
@@ -42,7 +39,7 @@ export function TeamHeatmap({
   all: boolean;
   toggleHref: string;
 }) {
-  const teams = firstRows(heatmap.teams, FIRST_TEAMS, all);
+  const teams = firstRows(heatmap.teams, FIRST_TEAMS, all, heatmap.teamCount);
   return (
     <>
       <Table caption={caption} className={`text-xs ${cells}`}>
@@ -102,12 +99,7 @@ export function TeamHeatmap({
         </tfoot>
       </Table>
       {teams.cut && (
-        <ShowAllLink
-          all={all}
-          href={toggleHref}
-          showAll={`Show all ${heatmap.teams.length} teams`}
-          showFirst={`Show the ${FIRST_TEAMS} weakest only`}
-        />
+        <ShowAllLink all={all} href={toggleHref} showAll={`Show all ${heatmap.teamCount} teams`} showFirst={`Show the ${FIRST_TEAMS} weakest only`} />
       )}
     </>
   );

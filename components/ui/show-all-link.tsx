@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { showAllClass } from "./first-rows";
+import { showAllClass } from "./show-all-class";
 
 /**
  * The toggle under a list the server cut (firstRows): a link to the same page with the whole list, or back to its

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { firstRows, showAllClass } from "./first-rows";
+import { firstRows } from "@/lib/first-rows";
+import { showAllClass } from "./show-all-class";
 
 /** firstRows in the browser: the whole list is on the page and the person toggles the rest in place. */
 export function useFirstRows<T>(rows: readonly T[], limit: number) {

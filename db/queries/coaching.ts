@@ -16,6 +16,7 @@ import {
   oneOnOneNotes,
   organisations,
   ratings,
+  repCycleTallies,
   selfRatings,
   teams,
   teamTallies,
@@ -144,7 +145,7 @@ export type QueueHeadRep = Awaited<ReturnType<typeof listCoachingReps>>[number] 
  * since the last 1:1: orderReps) is at or before the `limit`-th rep's, with that rank (`place`). Reps tied with
  * that one come too, and the app breaks ties by name as orderReps does for the whole queue. Also the scope's rep
  * count and how many are overdue for a 1:1 (oneOnOneState: more than `cadenceDays` since the last note, or since
- * joining). One query.
+ * joining). One query; each rep's lowest score is read from rep_cycle_tallies (a row per rep, migration 0020).
  */
 export async function listQueueHead(
   db: DbOrTx,
@@ -160,10 +161,8 @@ export async function listQueueHead(
     db,
     sql`
     with lowest as (
-      select r.rep_user_id, min(r.score) as lowest from ${ratings} r
-      join ${behaviours} b on b.org_id = r.org_id and b.id = r.behaviour_id and b.archived_at is null
-      where r.org_id = ${orgId} and r.cycle_id = ${cycleId} and r.rep_user_id in (${scopeReps(orgId, scope)})
-      group by r.rep_user_id),
+      select t.rep_user_id, t.lowest_active as lowest from ${repCycleTallies} t
+      where t.org_id = ${orgId} and t.cycle_id = ${cycleId} and t.rep_user_id in (${scopeReps(orgId, scope)})),
     last_notes as (
       select n.rep_user_id, max(n.held_on) as held_on from ${oneOnOneNotes} n
       where n.org_id = ${orgId} and n.rep_user_id in (${scopeReps(orgId, scope)}) group by n.rep_user_id),

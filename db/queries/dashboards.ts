@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../client";
-import { assessments, behaviours, cycles, invites, memberships, ratings, teams, teamTallies, users } from "../schema";
+import { assessments, behaviours, cycles, invites, memberships, repCycleTallies, teams, teamTallies, users } from "../schema";
 import type { GapBasis } from "@/lib/coaching/gap-basis";
 import { parsedJson } from "./execute";
 
@@ -15,21 +15,20 @@ export type TeamParticipation = Participation & { teamId: string; teamName: stri
 
 /**
  * Per active team and in total, for one cycle: active reps; self-assessments submitted; reps the leader has
- * rated on every one of the cycle's behaviours (their grid row is complete).
+ * rated on every one of the cycle's `behaviourCount` behaviours (their grid row is complete). Those are the grid's
+ * columns (listGridBehaviours): the active behaviours of an open cycle, every behaviour rated in a closed one, so
+ * a rep's count of them is kept in rep_cycle_tallies (active, or all: migration 0020), one row per rep.
  */
 export async function participationByTeam(
   db: DbOrTx,
   orgId: string,
-  cycleId: string,
-  behaviourIds: readonly string[],
+  cycle: { id: string; closed: boolean },
+  behaviourCount: number,
   teamIds?: readonly string[],
 ): Promise<{ teams: TeamParticipation[]; total: Participation }> {
   if (teamIds && teamIds.length === 0) return { teams: [], total: { reps: 0, selfSubmitted: 0, leaderComplete: 0 } };
-  // Each rep's count of rated behaviours, grouped in one pass over the cycle's ratings (not one lookup per rep).
-  const rated = behaviourIds.length
-    ? sql`(select r.rep_user_id, count(r.score) as rated from ${ratings} r where r.org_id = ${orgId} and r.cycle_id = ${cycleId}
-        and r.behaviour_id in ${[...behaviourIds]} group by r.rep_user_id)`
-    : sql`(select null::uuid as rep_user_id, 0 as rated where false)`;
+  const rated = cycle.closed ? sql`rc.rated` : sql`rc.rated_active`;
+  const complete = behaviourCount > 0 ? sql`${rated} = ${behaviourCount}` : sql`false`;
   const rows = await db
     .select({
       teamId: teams.id,
@@ -37,12 +36,12 @@ export async function participationByTeam(
       total: sql<number>`grouping(${teams.id})`,
       reps: sql<number>`count(m.user_id)::int`,
       selfSubmitted: sql<number>`count(m.user_id) filter (where a.submitted_at is not null)::int`,
-      leaderComplete: sql<number>`count(m.user_id) filter (where rc.rated = ${behaviourIds.length})::int`,
+      leaderComplete: sql<number>`count(m.user_id) filter (where ${complete})::int`,
     })
     .from(teams)
     .leftJoin(sql`${memberships} m`, sql`m.org_id = ${teams.orgId} and m.team_id = ${teams.id} and m.role = 'rep' and m.status = 'active'`)
-    .leftJoin(sql`${assessments} a`, sql`a.org_id = m.org_id and a.cycle_id = ${cycleId} and a.rep_user_id = m.user_id`)
-    .leftJoin(sql`${rated} rc`, sql`rc.rep_user_id = m.user_id`)
+    .leftJoin(sql`${assessments} a`, sql`a.org_id = m.org_id and a.cycle_id = ${cycle.id} and a.rep_user_id = m.user_id`)
+    .leftJoin(sql`${repCycleTallies} rc`, sql`rc.org_id = m.org_id and rc.cycle_id = ${cycle.id} and rc.rep_user_id = m.user_id`)
     .where(and(eq(teams.orgId, orgId), isNull(teams.archivedAt), teamIds ? inArray(teams.id, [...teamIds]) : undefined))
     .groupBy(sql`grouping sets ((${teams.id}, ${teams.name}), ())`)
     .orderBy(sql`grouping(${teams.id})`, asc(teams.name));
@@ -63,7 +62,9 @@ export type HeatCell = { cycleId: string; teamId: string | null; behaviourId: st
 /**
  * Leader-rating averages of active reps by team x behaviour, by team, by behaviour and overall, for each of the
  * given cycles, in one query (grouping sets). A null team or behaviour marks a roll-up. Reps are counted in
- * the team they are in now, as on the grid.
+ * the team they are in now, as on the grid. With `weakestTeams`, the team rows are only those of that many active
+ * teams with the lowest average in the first cycle (then by name, as participationByTeam lists them), the weakest
+ * first: what a cut heatmap shows of 500 teams.
  */
 export async function teamBehaviourAverages(
   db: DbOrTx,
@@ -71,6 +72,7 @@ export async function teamBehaviourAverages(
   cycleIds: readonly string[],
   behaviourIds: readonly string[],
   teamIds?: readonly string[],
+  weakestTeams?: number,
 ): Promise<HeatCell[]> {
   if (cycleIds.length === 0 || behaviourIds.length === 0 || (teamIds && teamIds.length === 0)) return [];
   type Row = [cycleId: string, teamId: string | null, behaviourId: string | null, average: number | string, count: number];
@@ -108,6 +110,14 @@ export async function teamBehaviourAverages(
         (${cells.cycleId}, ${cells.behaviourId}), (${cells.cycleId}))`,
     )
     .as("grouped");
+  const weakest =
+    weakestTeams === undefined
+      ? undefined
+      : sql`${grouped.teamId} is null or ${grouped.teamId} in (
+          select w.team_id from ${teamTallies} w join ${teams} t on t.org_id = w.org_id and t.id = w.team_id and t.archived_at is null
+          where w.org_id = ${orgId} and w.cycle_id = ${cycleIds[0]} and w.behaviour_id in ${[...behaviourIds]}
+            ${teamIds ? sql`and w.team_id in ${[...teamIds]}` : sql``}
+          group by w.team_id, t.name order by round(sum(w.score_sum)::numeric / sum(w.score_count), 1), t.name limit ${weakestTeams})`;
   // One JSON value rather than ~1,300 rows to map (see parsedJson).
   const [row] = await db
     .select({
@@ -115,7 +125,8 @@ export async function teamBehaviourAverages(
         Row[] | string | null
       >`json_agg(json_build_array(${grouped.cycleId}, ${grouped.teamId}, ${grouped.behaviourId}, ${grouped.average}, ${grouped.count}))`,
     })
-    .from(grouped);
+    .from(grouped)
+    .where(weakest);
   return (parsedJson(row?.cells ?? null) ?? []).map(([cycleId, teamId, behaviourId, average, count]) => ({
     cycleId,
     teamId,

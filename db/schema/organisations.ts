@@ -94,7 +94,7 @@ export const orgRevisions = pgTable(
  * Tenant tables the database keeps for itself: not the organisation's data, so no export or copy includes them (the
  * tallies are derived from the ratings, and a copy's own triggers rebuild them).
  */
-export const BOOKKEEPING_TABLES: readonly string[] = ["org_revisions", "mail_outbox", "team_tallies", "rep_tallies"];
+export const BOOKKEEPING_TABLES: readonly string[] = ["org_revisions", "mail_outbox", "team_tallies", "rep_tallies", "rep_cycle_tallies"];
 
 export const memberRole = pgEnum("member_role", MEMBER_ROLES);
 export const memberStatus = pgEnum("member_status", MEMBER_STATUSES);

@@ -68,3 +68,26 @@ export const repTallies = pgTable(
     foreignKey({ columns: [t.orgId, t.behaviourId], foreignColumns: [behaviours.orgId, behaviours.id] }).onDelete("cascade"),
   ],
 );
+
+/**
+ * Per rep and cycle, what the queue ranks reps by and participation counts: their lowest leader score on an active
+ * behaviour, and how many behaviours they have a leader score on (active ones, and all). One row per rep with a
+ * present leader score in the cycle, whatever their membership; pages join the reps they list. Kept by the same
+ * triggers as rep_tallies (`rep_cycle_tally_rows`, migration 0020), so a page ranks 20,000 rows instead of every score.
+ */
+export const repCycleTallies = pgTable(
+  "rep_cycle_tallies",
+  {
+    orgId: orgIdColumn(),
+    cycleId: uuid().notNull(),
+    repUserId: uuid().notNull(),
+    lowestActive: smallint(),
+    ratedActive: count(),
+    rated: count(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.cycleId, t.repUserId] }),
+    foreignKey({ columns: [t.orgId, t.cycleId], foreignColumns: [cycles.orgId, cycles.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.orgId, t.repUserId], foreignColumns: [memberships.orgId, memberships.userId] }).onDelete("cascade"),
+  ],
+);

@@ -98,14 +98,14 @@ export async function buildCoachingQueue(
 
   // The reps to build, with their 1:1 state and their self-assessment states (what blind mode decides on).
   const [head, states, rollups] = await Promise.all([
-    allReps
-      ? Promise.resolve(null)
-      : listQueueHead(db, org.id, org.timeZone, cycle?.id ?? null, scope, {
+    paged
+      ? listQueueHead(db, org.id, org.timeZone, cycle?.id ?? null, scope, {
           today,
           cadenceDays: settings.oneOnOneCadenceDays,
           limit: options.limit!,
-        }),
-    cycle && allReps ? listCycleAssessments(db, org.id, cycle.id, scope) : Promise.resolve([]),
+        })
+      : Promise.resolve(null),
+    cycle && !paged ? listCycleAssessments(db, org.id, cycle.id, scope) : Promise.resolve([]),
     // Roll-ups are per team: the scope's teams, or every team.
     cycle && options.rollups
       ? coachingRollups(db, org.id, cycle.id, { teamIds: scope.teamIds }, options.basis ?? settings.gapBasis)

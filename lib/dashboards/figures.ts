@@ -11,6 +11,9 @@ export type { Participation, TeamParticipation } from "@/db/queries/dashboards";
  */
 
 type Named = { id: string; name: string };
+
+/** How many teams the dashboards' long tables open with (participation furthest behind, the heatmap weakest first). */
+export const FIRST_TEAMS = 10;
 export type Figure = { average: number; count: number } | null;
 type Change = number | null;
 
@@ -22,6 +25,8 @@ export type Heatmap = {
    * the first in the framework's order on a tie.
    */
   teams: (Named & { figure: Figure; change: Change; cells: Figure[]; weakest: (Named & { average: number }) | null })[];
+  /** How many teams there are: more than `teams` when only the weakest were read (the admin's cut table). */
+  teamCount: number;
   overall: { figure: Figure; change: Change };
 };
 
@@ -32,17 +37,19 @@ export type Heatmap = {
 export type HeatmapTable = {
   behaviours: (Named & { figure: Figure })[];
   teams: (Named & { figure: Figure; change: Change; cells: Figure[] })[];
+  teamCount: number;
   overall: Heatmap["overall"];
 };
 
 /** The heatmap as its table shows it: teams weakest first (by overall average; unrated teams last, by name). */
-export function heatmapTable({ behaviours, teams, overall }: Heatmap): HeatmapTable {
+export function heatmapTable({ behaviours, teams, teamCount, overall }: Heatmap): HeatmapTable {
   const average = (figure: Figure) => figure?.average ?? Infinity;
   return {
     behaviours: behaviours.map(({ id, name, figure }) => ({ id, name, figure })),
     teams: teams
       .map(({ id, name, figure, change, cells }) => ({ id, name, figure, change, cells }))
       .sort((a, b) => average(a.figure) - average(b.figure)),
+    teamCount,
     overall,
   };
 }
@@ -65,9 +72,14 @@ function change(now: Figure, before: Figure): Change {
   return now && before ? Math.round((now.average - before.average) * 10) / 10 : null;
 }
 
+/**
+ * The heatmap of `teams`, from the cells of teamBehaviourAverages. With `readWeakest` (the cells of only that many
+ * weakest teams were read), the teams are those with cells, then the unrated ones in the order given, up to that
+ * many: what heatmapTable would put first of every team.
+ */
 export function buildHeatmap(
   cells: readonly HeatCell[],
-  input: { cycleId: string; previousCycleId: string | null; teams: readonly Named[]; behaviours: readonly Named[] },
+  input: { cycleId: string; previousCycleId: string | null; teams: readonly Named[]; behaviours: readonly Named[]; readWeakest?: number },
 ): Heatmap {
   const index = new Map(cells.map((c) => [key(c.cycleId, c.teamId, c.behaviourId), { average: c.average, count: c.count }]));
   const now = (teamId: string | null, behaviourId: string | null): Figure => index.get(key(input.cycleId, teamId, behaviourId)) ?? null;
@@ -80,7 +92,7 @@ export function buildHeatmap(
       before: before(null, b.id),
       change: change(now(null, b.id), before(null, b.id)),
     })),
-    teams: input.teams.map((t) => ({
+    teams: readTeams(input.teams, index, input.cycleId, input.readWeakest).map((t) => ({
       ...t,
       figure: now(t.id, null),
       change: change(now(t.id, null), before(t.id, null)),
@@ -90,8 +102,16 @@ export function buildHeatmap(
         return cell && (!low || cell.average < low.average) ? { ...b, average: cell.average } : low;
       }, null),
     })),
+    teamCount: input.teams.length,
     overall: { figure: now(null, null), change: change(now(null, null), before(null, null)) },
   };
+}
+
+function readTeams(teams: readonly Named[], index: Map<string, unknown>, cycleId: string, readWeakest?: number) {
+  if (readWeakest === undefined) return teams;
+  // Fewer rated teams than were asked for: those are all of them, and the others are unrated.
+  const rated = (t: Named) => index.has(key(cycleId, t.id, null));
+  return [...teams.filter(rated), ...teams.filter((t) => !rated(t))].slice(0, readWeakest);
 }
 
 /** A training topic: one of the organisation's weakest behaviours, with the teams at either end of its spread. */

@@ -1,5 +1,4 @@
 import "server-only";
-import { z } from "zod";
 import { coachingRollups, listActivePlansOfRep, listOverduePlanActions, listRepAssessmentStates, listSharedNotesOfRep } from "@/db/queries/coaching";
 import { listCycles } from "@/db/queries/cycles";
 import { gettingStartedFacts, listPendingSelfAssessments, participationByTeam, teamBehaviourAverages } from "@/db/queries/dashboards";
@@ -13,7 +12,9 @@ import { previousCycle } from "@/lib/cycles/order";
 import { teamScope } from "@/lib/permissions";
 import { listRelationshipsWithFlags } from "@/lib/relationships/list";
 import { todayIn } from "@/lib/dates";
-import { buildHeatmap, topQueueItems, trainingTopics } from "./figures";
+import { rowsToRead } from "@/lib/first-rows";
+import { buildHeatmap, FIRST_TEAMS, topQueueItems, trainingTopics } from "./figures";
+import { expandedTablesInput, type ExpandedTables } from "./expanded-tables";
 import type { GapBasis } from "@/lib/coaching/gap-basis";
 import { gettingStartedSteps } from "./getting-started";
 
@@ -44,6 +45,8 @@ async function gridSummary(
   teamIds: readonly string[] | undefined,
   /** The training topics' gap basis (the organisation's); null: no training topics. */
   topicsBasis: GapBasis | null,
+  /** Read the heatmap's weakest teams only, as many as its cut table may show (the admin's, unless opened whole). */
+  weakestOnly = false,
 ) {
   const current = dashboardCycle(cycles);
   if (!current) return null;
@@ -54,13 +57,14 @@ async function gridSummary(
     topicsBasis ? coachingRollups(db, org.id, cycle.id, { teamIds }, topicsBasis) : Promise.resolve(null),
   ]);
   const behaviourIds = behaviours.map((b) => b.id);
+  const readWeakest = weakestOnly ? rowsToRead(FIRST_TEAMS) : undefined;
   const [participation, cells] = await Promise.all([
-    participationByTeam(db, org.id, cycle.id, behaviourIds, teamIds),
-    teamBehaviourAverages(db, org.id, previous ? [cycle.id, previous.id] : [cycle.id], behaviourIds, teamIds),
+    participationByTeam(db, org.id, { id: cycle.id, closed: cycle.status === "closed" }, behaviourIds.length, teamIds),
+    teamBehaviourAverages(db, org.id, previous ? [cycle.id, previous.id] : [cycle.id], behaviourIds, teamIds, readWeakest),
   ]);
   const teams = participation.teams.map((t) => ({ id: t.teamId, name: t.teamName }));
   const named = behaviours.map((b) => ({ id: b.id, name: b.name }));
-  const heatmap = buildHeatmap(cells, { cycleId: cycle.id, previousCycleId: previous?.id ?? null, teams, behaviours: named });
+  const heatmap = buildHeatmap(cells, { cycleId: cycle.id, previousCycleId: previous?.id ?? null, teams, behaviours: named, readWeakest });
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     previousCycleName: previous?.name ?? null,
@@ -70,10 +74,11 @@ async function gridSummary(
   };
 }
 
-async function adminDashboard(ctx: MemberContext) {
+async function adminDashboard(ctx: MemberContext, expanded: ExpandedTables) {
   const { db, org } = ctx;
   const [cycles, facts] = await Promise.all([listCycles(db, org.id), gettingStartedFacts(db, org.id)]);
-  return { role: "admin" as const, steps: gettingStartedSteps(facts), summary: await gridSummary(ctx, cycles, undefined, facts.gapBasis) };
+  const summary = await gridSummary(ctx, cycles, undefined, facts.gapBasis, !expanded.heatmap);
+  return { role: "admin" as const, steps: gettingStartedSteps(facts), summary };
 }
 
 /**
@@ -216,14 +221,14 @@ export const loadDashboard = memberLoader(
   {
     route: "/o/[slug]",
     permission: "org.view",
-    input: z.object({}),
+    input: expandedTablesInput,
     expect: { allow: ["admin", "leader", "coLeader", "otherLeader", "rep", "otherRep"] },
     // The admin's overview is the organisation's data alone; a leader's and a rep's count days to today.
     cachePerRevision: (ctx) => ctx.member.role === "admin",
   },
-  async (ctx) => {
-    const base = { slug: ctx.org.slug, orgName: ctx.org.name, userName: ctx.user.name, userId: ctx.member.userId };
-    if (ctx.member.role === "admin") return { ...base, ...(await adminDashboard(ctx)) };
+  async (ctx, expanded) => {
+    const base = { slug: ctx.org.slug, orgName: ctx.org.name, userName: ctx.user.name, userId: ctx.member.userId, expanded };
+    if (ctx.member.role === "admin") return { ...base, ...(await adminDashboard(ctx, expanded)) };
     if (ctx.member.role === "leader") return { ...base, ...(await leaderDashboard(ctx)) };
     return { ...base, ...(await repDashboard(ctx)) };
   },

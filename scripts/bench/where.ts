@@ -34,7 +34,7 @@ async function main() {
   const behaviourIds = (await inScope(db, { orgId }, (tx) => listGridBehaviours(tx, orgId, open, false))).map((b) => b.id);
   const cycle = { id: open, closed: false };
   const steps: [string, (tx: Parameters<Parameters<typeof inScope>[2]>[0]) => Promise<unknown>][] = [
-    ["participationByTeam", (tx) => participationByTeam(tx, orgId, open, behaviourIds)],
+    ["participationByTeam", (tx) => participationByTeam(tx, orgId, { id: open, closed: false }, behaviourIds.length)],
     ["teamBehaviourAverages (2 cycles)", (tx) => teamBehaviourAverages(tx, orgId, [open, previous], behaviourIds)],
     ["coachingRollups (raw)", (tx) => coachingRollups(tx, orgId, open, {}, "raw")],
     ["coachingRollups (relative)", (tx) => coachingRollups(tx, orgId, open, {}, "relative")],

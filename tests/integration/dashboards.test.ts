@@ -14,6 +14,8 @@ import type { MatrixFixture } from "../support/matrix";
 import { loadCoachingQueue, type CoachingQueuePage } from "@/lib/coaching/loaders";
 import { loadDashboard, type Dashboard } from "@/lib/dashboards/loaders";
 import { addDays, todayIn } from "@/lib/dates";
+import { FIRST_TEAMS, heatmapTable } from "@/lib/dashboards/figures";
+import { rowsToRead } from "@/lib/first-rows";
 
 const testDb = withTestDatabase();
 void loadDashboard; // registers the loaders
@@ -33,9 +35,9 @@ async function coachingPage(f: MatrixFixture, persona: Persona): Promise<Coachin
   return outcome.data as CoachingQueuePage;
 }
 
-async function dashboard(f: MatrixFixture, persona: Persona): Promise<Dashboard> {
+async function dashboard(f: MatrixFixture, persona: Persona, searchParams = {}): Promise<Dashboard> {
   actAs(f, persona);
-  const outcome = await entry().call(f.slug, {});
+  const outcome = await entry().call(f.slug, searchParams);
   if (outcome.status !== "ok") throw new Error(outcome.code);
   return outcome.data as Dashboard;
 }
@@ -281,6 +283,46 @@ describe("the admin dashboard", () => {
     expect(data.summary).toBeNull();
     expect(data.steps).toHaveLength(5);
     expect(data.steps.every((s) => !s.done)).toBe(true);
+  });
+});
+
+describe("the admin dashboard's cut heatmap", () => {
+  it("reads the weakest teams only, and they are the first rows of the whole heatmap", async () => {
+    const db = testDb();
+    const f = await ratedOrganisation(db);
+    const { open, closed } = f.cycles;
+    const [b0, b1] = f.behaviourIds;
+    // 16 more teams of one rep, named against their order of creation: averages from 1 to 5 with ties (rounded to
+    // one decimal), three teams unrated now, one of them rated before.
+    for (let i = 0; i < 16; i++) {
+      const team = await insertTeam(db, f.orgId, `Squad ${String.fromCharCode(80 - i)}`);
+      const rep = (await insertUser(db, { name: `Rep ${i}`, email: `rep${i}.${f.orgId}@example.test`, passwordHash: "x" })).id;
+      await insertMembership(db, f.orgId, { userId: rep, role: "rep", teamId: team.id });
+      const rate = (cycleId: string, behaviourId: string, score: number) => ({
+        orgId: f.orgId,
+        cycleId,
+        repUserId: rep,
+        behaviourId,
+        score,
+        updatedBy: f.users.admin,
+      });
+      const now = i < 13 ? [rate(open, b0!, 1 + (i % 5)), rate(open, b1!, 1 + ((i * 3) % 5))] : [];
+      await db.insert(ratings).values([...now, rate(closed, b0!, 1 + ((i * 2) % 5))]);
+    }
+    const cut = await dashboard(f, "admin");
+    const whole = await dashboard(f, "admin", { heatmap: "all" });
+    if (cut.role !== "admin" || whole.role !== "admin" || !cut.summary || !whole.summary) throw new Error("expected the admin dashboards");
+    const [cutTable, wholeTable] = [heatmapTable(cut.summary.heatmap), heatmapTable(whole.summary.heatmap)];
+    expect(wholeTable.teams).toHaveLength(18);
+    expect(cutTable.teamCount).toBe(18);
+    // The 12th and 13th weakest tie (4.0): the name decides which is read.
+    expect(cutTable.teams).toEqual(wholeTable.teams.slice(0, rowsToRead(FIRST_TEAMS)));
+    expect([cutTable.behaviours, cutTable.overall]).toEqual([wholeTable.behaviours, wholeTable.overall]);
+    // Ties in the first rows, so their order by name is what is compared.
+    const averages = wholeTable.teams.slice(0, FIRST_TEAMS).map((t) => t.figure?.average);
+    expect(new Set(averages).size).toBeLessThan(FIRST_TEAMS);
+    expect(cut.expanded).toEqual({ participation: false, heatmap: false });
+    expect(whole.expanded).toEqual({ participation: false, heatmap: true });
   });
 });
 

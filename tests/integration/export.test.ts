@@ -81,7 +81,7 @@ describe("data export", () => {
     const catalog = await catalogTenantTables();
     expect(catalog).toEqual(expect.arrayContaining(["audit_events", "invites", "memberships", "team_leaders", "teams", ...BOOKKEEPING_TABLES]));
     // The data revision counter, the mail queue and the tallies are the database's bookkeeping, not the organisation's data.
-    expect(BOOKKEEPING_TABLES).toEqual(["org_revisions", "mail_outbox", "team_tallies", "rep_tallies"]);
+    expect(BOOKKEEPING_TABLES).toEqual(["org_revisions", "mail_outbox", "team_tallies", "rep_tallies", "rep_cycle_tallies"]);
     const expected = catalog.filter((t) => !BOOKKEEPING_TABLES.includes(t));
     expect(Object.keys(data.tables).sort()).toEqual([...expected, "users"].sort());
     expect(data).toMatchObject({ format: "coachgrid-export", version: 1, exportedAt: expect.any(String) });

@@ -24,7 +24,7 @@ void loadDashboard;
  * Tenant tables whose changes move no revision: the audit log and the mail outbox (read by no cached page), the
  * revisions, and the tallies (derived: they change only with rows that move the revision themselves).
  */
-const UNTRACKED = ["audit_events", "org_revisions", "mail_outbox", "team_tallies", "rep_tallies"];
+const UNTRACKED = ["audit_events", "org_revisions", "mail_outbox", "team_tallies", "rep_tallies", "rep_cycle_tallies"];
 
 async function revision(orgId: string): Promise<number> {
   const [row] = rowsOf<{ revision: number }>(

@@ -23,8 +23,9 @@ async function one<T>(db: Db, query: ReturnType<typeof sql>): Promise<T> {
 }
 
 /**
- * team_tallies is kept by triggers (migration 0019). Whatever changes the ratings, self ratings, assessments, reps,
- * settings or behaviours, the stored rows must equal the same function run afresh over the whole organisation.
+ * team_tallies, rep_tallies and rep_cycle_tallies are kept by triggers (migrations 0019, 0020). Whatever changes the
+ * ratings, self ratings, assessments, reps, settings or behaviours, the stored rows must equal the same functions run
+ * afresh over the whole organisation.
  */
 describe(`team tallies (${onServer ? "PostgreSQL" : "embedded"})`, () => {
   it("equal a fresh aggregate after every kind of change, in single rows and whole statements", async () => {
@@ -34,6 +35,8 @@ describe(`team tallies (${onServer ? "PostgreSQL" : "embedded"})`, () => {
     const { n } = await one<{ n: number }>(db, sql`select count(*)::int as n from team_tallies where org_id = ${orgId}`);
     // The demo's teams, cycles and behaviours: enough rows that a missed change shows.
     expect(n).toBeGreaterThan(50);
+    const { perRep } = await one<{ perRep: number }>(db, sql`select count(*)::int as "perRep" from rep_cycle_tallies where org_id = ${orgId}`);
+    expect(perRep).toBeGreaterThan(20);
     expect(await differingTallies(db, orgId)).toEqual([]);
 
     const next = random(20261207);
@@ -71,6 +74,15 @@ describe(`team tallies (${onServer ? "PostgreSQL" : "embedded"})`, () => {
           const r = await aRating();
           await db.execute(sql`delete from ratings where org_id = ${orgId} and cycle_id = ${r.cycle_id}
             and rep_user_id = ${r.rep_user_id} and behaviour_id = ${r.behaviour_id}`);
+        },
+      ],
+      [
+        "every leader score of a rep in a cycle is cleared",
+        async () => {
+          const r = await aRating();
+          await db.execute(
+            sql`update ratings set score = null where org_id = ${orgId} and cycle_id = ${r.cycle_id} and rep_user_id = ${r.rep_user_id}`,
+          );
         },
       ],
       [

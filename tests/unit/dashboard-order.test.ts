@@ -2,7 +2,8 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ParticipationTable } from "@/components/dashboards/participation-table";
-import { expandedTables, toggledHref } from "@/components/dashboards/expanded-tables";
+import { TeamHeatmap } from "@/components/dashboards/team-heatmap";
+import { expandedTablesInput, toggledHref } from "@/lib/dashboards/expanded-tables";
 import { buildHeatmap, furthestBehindFirst, heatmapTable } from "@/lib/dashboards/figures";
 
 describe("the overview's tables open on the teams that need attention", () => {
@@ -40,6 +41,26 @@ describe("the overview's tables open on the teams that need attention", () => {
     // Only what the table shows travels to the browser.
     expect(Object.keys(table.teams[0]!).sort()).toEqual(["cells", "change", "figure", "id", "name"]);
     expect(Object.keys(table.behaviours[0]!).sort()).toEqual(["figure", "id", "name"]);
+  });
+
+  it("buildHeatmap of the weakest teams read: those rated, then the unrated in the order given, up to as many as were read", () => {
+    const teams = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"].map((name) => ({ id: name.toLowerCase(), name }));
+    const behaviours = [{ id: "b1", name: "Prospecting" }];
+    const cell = (cycleId: string, teamId: string | null, average: number) => ({ cycleId, teamId, behaviourId: null, average, count: 1 });
+    const input = { cycleId: "now", previousCycleId: "before", teams, behaviours };
+    // Delta rated only before: unrated now, so among the teams filled in by name.
+    const two = [cell("now", "charlie", 2), cell("now", "echo", 3), cell("before", "charlie", 1), cell("before", "delta", 4)];
+    const fewer = buildHeatmap(two, { ...input, readWeakest: 4 });
+    expect(fewer.teams.map((t) => t.name)).toEqual(["Charlie", "Echo", "Alpha", "Bravo"]);
+    expect(fewer.teamCount).toBe(5);
+    expect(heatmapTable(fewer).teams.map((t) => [t.name, t.figure?.average ?? null, t.change])).toEqual([
+      ["Charlie", 2, 1],
+      ["Echo", 3, null],
+      ["Alpha", null, null],
+      ["Bravo", null, null],
+    ]);
+    expect(buildHeatmap(two, { ...input, readWeakest: 2 }).teams.map((t) => t.name)).toEqual(["Charlie", "Echo"]);
+    expect(buildHeatmap(two, input).teams.map((t) => t.name)).toEqual(["Alpha", "Bravo", "Charlie", "Delta", "Echo"]);
   });
 
   it("furthestBehindFirst: by the share of self-assessments and leader ratings done, teams without reps last", () => {
@@ -103,11 +124,26 @@ describe("a long table opens on its first ten teams", () => {
     expect(html).not.toContain("<a ");
   });
 
+  it("offers every team of a heatmap read cut, though only its weakest teams were read", () => {
+    const heatmap = {
+      behaviours: [{ id: "b1", name: "Prospecting", figure: null }],
+      teams: Array.from({ length: 12 }, (_, i) => ({ id: `t${i}`, name: `Team ${i + 1}`, figure: null, change: null, cells: [null] })),
+      teamCount: 559,
+      overall: { figure: null, change: null },
+    };
+    const html = renderToStaticMarkup(
+      createElement(TeamHeatmap, { heatmap, caption: "Heatmap", since: null, all: false, toggleHref: "/o/acme?heatmap=all#heatmap" }),
+    );
+    expect(rows(html)).toBe(10);
+    expect(html).not.toContain("Team 11");
+    expect(html).toMatch(/<a [^>]*href="\/o\/acme\?heatmap=all#heatmap"[^>]*>Show all 559 teams<\/a>/);
+  });
+
   it("keeps the other table as it is when one is toggled", () => {
     expect(toggledHref("acme", { participation: false, heatmap: false }, "heatmap")).toBe("/o/acme?heatmap=all#heatmap");
     expect(toggledHref("acme", { participation: true, heatmap: false }, "heatmap")).toBe("/o/acme?participation=all&heatmap=all#heatmap");
     expect(toggledHref("acme", { participation: true, heatmap: true }, "participation")).toBe("/o/acme?heatmap=all#participation");
     expect(toggledHref("acme", { participation: true, heatmap: false }, "participation")).toBe("/o/acme#participation");
-    expect(expandedTables({ heatmap: "all", participation: ["all"] })).toEqual({ heatmap: true, participation: false });
+    expect(expandedTablesInput.parse({ heatmap: "all", participation: ["all"], team: "x" })).toEqual({ heatmap: true, participation: false });
   });
 });

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { AdminDashboard } from "@/components/dashboards/admin-dashboard";
-import { expandedTables } from "@/components/dashboards/expanded-tables";
 import { LeaderDashboard } from "@/components/dashboards/leader-dashboard";
 import { RepDashboard } from "@/components/dashboards/rep-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
@@ -22,15 +21,14 @@ export default async function DashboardPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await params;
-  const data = await loadDashboard(slug);
-  const expanded = expandedTables(await searchParams);
+  const data = await loadDashboard(slug, await searchParams);
   return (
     <>
       <PageHeader title={data.role === "admin" ? data.orgName : `Welcome, ${data.userName.split(" ")[0]}`} description={roleLine[data.role]} />
       {data.role === "admin" ? (
-        <AdminDashboard data={data} expanded={expanded} />
+        <AdminDashboard data={data} />
       ) : data.role === "leader" ? (
-        <LeaderDashboard data={data} expanded={expanded} />
+        <LeaderDashboard data={data} />
       ) : (
         <RepDashboard data={data} />
       )}

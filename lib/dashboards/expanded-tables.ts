@@ -1,14 +1,17 @@
+import { z } from "zod";
+
 /**
  * The dashboard tables a person opened whole ("Show all N teams"), kept in the address (`?heatmap=all`) so the
- * server renders those tables' every row and the others' first rows only.
+ * server reads and renders those tables' every row and the others' first rows only.
  */
 const TABLES = ["participation", "heatmap"] as const;
 type Table = (typeof TABLES)[number];
 export type ExpandedTables = Record<Table, boolean>;
 
-export function expandedTables(searchParams: Record<string, string | string[] | undefined>): ExpandedTables {
-  return { participation: searchParams.participation === "all", heatmap: searchParams.heatmap === "all" };
-}
+/** The dashboard loader's input: the page's search parameters, where any value but "all" leaves a table cut. */
+export const expandedTablesInput = z
+  .object({ participation: z.unknown().optional(), heatmap: z.unknown().optional() })
+  .transform((tables): ExpandedTables => ({ participation: tables.participation === "all", heatmap: tables.heatmap === "all" }));
 
 /** The dashboard's address with `table` toggled and the others as they are, scrolled to that table. */
 export function toggledHref(slug: string, expanded: ExpandedTables, table: Table): string {
