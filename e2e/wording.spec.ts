@@ -17,6 +17,7 @@ async function joinThrough(browser: Browser, link: string, label: string) {
 }
 
 test("a new organisation's pages say what is true: no leader yet, a team move, no 1:1 held yet", async ({ page, browser }) => {
+  test.setTimeout(90_000); // a sign-up, a dozen pages and a second browser: 18 s alone, 47 s on a busy machine
   const admin = newAccount("Wording");
   await signUp(page, admin);
   const org = new URL(page.url()).pathname;
