@@ -78,6 +78,22 @@ test("the admin lands on the organisation dashboard; its heatmap matches the gri
   }
 });
 
+test("a table's link opened directly lands on that table, below the sticky header", async ({ page }) => {
+  await signIn(page, DEMO_ADMIN.email, DEMO_PASSWORD);
+  // What "Show all N teams" links to; opened from a bookmark or a message, the streamed page must still land there.
+  await page.goto(`${home}?heatmap=all#heatmap`);
+  const heatmap = page.getByRole("region", { name: /Average leader rating by team and behaviour/ });
+  await expect(heatmap).toBeInViewport();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // Its heading shows below the header, not under it.
+  const heading = page.getByRole("heading", { name: "Teams by behaviour" });
+  const headerBottom = await page
+    .locator("header")
+    .first()
+    .evaluate((el) => el.getBoundingClientRect().bottom);
+  expect((await heading.boundingBox())!.y).toBeGreaterThanOrEqual(headerBottom);
+});
+
 test("a leader sees their team's figures, the reps who have not submitted, and their relationships", async ({ page }) => {
   await signIn(page, east!.leader.email, DEMO_PASSWORD);
   const onGrid = await gridAverages(page, east!.name);

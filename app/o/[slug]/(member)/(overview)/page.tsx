@@ -3,6 +3,7 @@ import { AdminDashboard } from "@/components/dashboards/admin-dashboard";
 import { LeaderDashboard } from "@/components/dashboards/leader-dashboard";
 import { RepDashboard } from "@/components/dashboards/rep-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
+import { ScrollToHash } from "@/components/ui/scroll-to-hash";
 import { loadDashboard } from "@/lib/dashboards/loaders";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -32,6 +33,8 @@ export default async function DashboardPage({
       ) : (
         <RepDashboard data={data} />
       )}
+      {/* "Show all" links end in the table's #fragment; opened directly, the streamed page lands there too. */}
+      <ScrollToHash />
     </>
   );
 }
