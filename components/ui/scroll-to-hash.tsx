@@ -8,7 +8,8 @@ import { useEffect } from "react";
  */
 export function ScrollToHash() {
   useEffect(() => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    // Not decoded: the ids it is for are plain words, and a malformed "%" must not throw (the page's error screen).
+    const id = window.location.hash.slice(1);
     if (id) document.getElementById(id)?.scrollIntoView();
   }, []);
   return null;
