@@ -148,21 +148,24 @@ export async function gettingStartedFacts(db: DbOrTx, orgId: string) {
       hasRep: sql<boolean>`exists (select 1 from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep')
         or exists (select 1 from ${invites} i where i.org_id = ${orgId} and i.role = 'rep')`,
       cycleOpened: sql<boolean>`exists (select 1 from ${cycles} c where c.org_id = ${orgId} and c.opened_at is not null)`,
-      // Every active rep scored on every active behaviour in the current cycle (the open one, else the last opened):
-      // per behaviour, the present scores the team tallies count, with those of reps without a team, make one per
-      // active rep (a rep has at most one score per behaviour and cycle).
+      // Every active rep scored on every active behaviour in the current cycle (the open one, else the last opened).
+      // A rep has at most one score per behaviour and cycle, so: per behaviour, the team tallies' scores count every
+      // rep in a team, and each rep without a team (few; the tallies leave them out) has a score on each.
       rated: sql<boolean>`exists (select 1 from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active')
         and not exists (
           with current_cycle as (select c.id from ${cycles} c where c.org_id = ${orgId} and c.opened_at is not null
               order by c.status = 'open' desc, c.opened_at desc limit 1),
-            scored as (
-              select t.behaviour_id, t.score_count from ${teamTallies} t where t.org_id = ${orgId} and t.cycle_id = (select id from current_cycle)
-              union all
-              select x.behaviour_id, x.score_count from team_tally_rows(${orgId}, array(select id from current_cycle), true) x),
-            reps as (select count(*) as n from ${memberships} m where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active')
-          select 1 from ${behaviours} b
-          where b.org_id = ${orgId} and b.archived_at is null
-            and (select coalesce(sum(s.score_count), 0) from scored s where s.behaviour_id = b.id) <> (select n from reps))`,
+            active as (select b.id from ${behaviours} b where b.org_id = ${orgId} and b.archived_at is null),
+            scored as (select t.behaviour_id, sum(t.score_count) as n from ${teamTallies} t
+              where t.org_id = ${orgId} and t.cycle_id = (select id from current_cycle) group by t.behaviour_id),
+            teamed as (select count(*) as n from ${memberships} m
+              where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active' and m.team_id is not null)
+          select 1 from active a left join scored s on s.behaviour_id = a.id where coalesce(s.n, 0) <> (select n from teamed)
+          union all
+          select 1 from ${memberships} m
+          left join ${repCycleTallies} rc on rc.org_id = m.org_id and rc.cycle_id = (select id from current_cycle) and rc.rep_user_id = m.user_id
+          where m.org_id = ${orgId} and m.role = 'rep' and m.status = 'active' and m.team_id is null
+            and coalesce(rc.rated_active, 0) <> (select count(*) from active))`,
       shared: sql<boolean>`exists (select 1 from ${assessments} a where a.org_id = ${orgId} and a.shared_at is not null)`,
     })
     .from(sql`(select 1) as one`);

@@ -239,7 +239,7 @@ describe("the admin dashboard", () => {
     expect(await rateStep()).toBe(true);
   });
 
-  it("counts a rep without a team in 'rate every rep' (the team tallies leave them out)", async () => {
+  it("counts a rep without a team in 'rate every rep' (the team tallies leave them out, the rep's own do not)", async () => {
     const f = await ratedOrganisation(testDb());
     const db = testDb();
     const [b0, b1, b2] = f.behaviourIds;
