@@ -156,21 +156,29 @@ export async function listQueueHead(
   page: { today: string; cadenceDays: number; limit: number },
 ): Promise<{ total: number; overdue: number; reps: QueueHeadRep[] }> {
   if (emptyScope(scope)) return { total: 0, overdue: 0, reps: [] };
-  type Row = Omit<QueueHeadRep, "submittedAt" | "sharedAt"> & { submittedAt: string | null; sharedAt: string | null };
+  type Row = [
+    userId: string,
+    name: string,
+    teamId: string | null,
+    teamName: string | null,
+    joinedOn: string,
+    lastNoteOn: string | null,
+    place: number,
+    submittedAt: string | null,
+    sharedAt: string | null,
+  ];
+  // The reps tied with the last one may be thousands (every rep with a 1 and no 1:1 yet): arrays, not objects.
   const [row] = await executeRows<{ head: { total: number; overdue: number; reps: Row[] | null } | string }>(
     db,
     sql`
-    with lowest as (
-      select t.rep_user_id, t.lowest_active as lowest from ${repCycleTallies} t
-      where t.org_id = ${orgId} and t.cycle_id = ${cycleId} and t.rep_user_id in (${scopeReps(orgId, scope)})),
-    last_notes as (
+    with last_notes as (
       select n.rep_user_id, max(n.held_on) as held_on from ${oneOnOneNotes} n
       where n.org_id = ${orgId} and n.rep_user_id in (${scopeReps(orgId, scope)}) group by n.rep_user_id),
     reps as (
-      select m.user_id, m.team_id, l.lowest, ln.held_on as last_note_on,
+      select m.user_id, m.team_id, l.lowest_active as lowest, ln.held_on as last_note_on,
         (m.created_at at time zone ${timeZone})::date as joined_on
       from ${memberships} m
-      left join lowest l on l.rep_user_id = m.user_id
+      left join ${repCycleTallies} l on l.org_id = m.org_id and l.cycle_id = ${cycleId} and l.rep_user_id = m.user_id
       left join last_notes ln on ln.rep_user_id = m.user_id
       where ${inScope(orgId, scope)}),
     ranked as (
@@ -178,10 +186,8 @@ export async function listQueueHead(
     select json_build_object(
       'total', (select count(*) from reps),
       'overdue', (select count(*) from reps where coalesce(last_note_on, joined_on) < ${page.today}::date - ${page.cadenceDays}::int),
-      'reps', (select json_agg(json_build_object(
-          'userId', k.user_id, 'name', u.name, 'teamId', k.team_id, 'teamName', t.name,
-          'joinedOn', to_char(k.joined_on, 'YYYY-MM-DD'), 'lastNoteOn', to_char(k.last_note_on, 'YYYY-MM-DD'), 'place', k.place,
-          'submittedAt', a.submitted_at, 'sharedAt', a.shared_at))
+      'reps', (select json_agg(json_build_array(k.user_id, u.name, k.team_id, t.name, to_char(k.joined_on, 'YYYY-MM-DD'),
+          to_char(k.last_note_on, 'YYYY-MM-DD'), k.place, a.submitted_at, a.shared_at))
         from ranked k
         join ${users} u on u.id = k.user_id
         left join ${teams} t on t.org_id = ${orgId} and t.id = k.team_id
@@ -193,11 +199,16 @@ export async function listQueueHead(
   return {
     total: Number(head.total),
     overdue: Number(head.overdue),
-    reps: (head.reps ?? []).map((r) => ({
-      ...r,
-      place: Number(r.place),
-      submittedAt: date(r.submittedAt),
-      sharedAt: date(r.sharedAt),
+    reps: (head.reps ?? []).map(([userId, name, teamId, teamName, joinedOn, lastNoteOn, place, submittedAt, sharedAt]) => ({
+      userId,
+      name,
+      teamId,
+      teamName,
+      joinedOn,
+      lastNoteOn,
+      place: Number(place),
+      submittedAt: date(submittedAt),
+      sharedAt: date(sharedAt),
     })),
   };
 }
@@ -251,15 +262,26 @@ export type RollupRow = {
   lowestTeam: number | null;
   highestTeam: number | null;
   spread: number | null;
+  /** Organisation rows: the teams with the lowest and highest average (ties: the first, and the last, by name). */
+  lowestTeamName: string | null;
+  highestTeamName: string | null;
+};
+
+export type Rollups = {
+  rows: RollupRow[];
+  /** How many active teams of the scope have a row, whether or not their rows were returned (`teamRowsUpTo`). */
+  ratedTeams: number;
 };
 
 /**
  * The team and organisation roll-ups of the cycle in one query (grouping sets): per team and behaviour, and per
  * behaviour across the scope, the leader's average (round(avg, 1) over present scores) and how many reps fall
- * under each label; per behaviour, the spread between team averages. Read from team_tallies (a few rows per team,
- * whatever the size of the teams), which the database keeps with the organisation's thresholds and blind mode
- * (`team_tally_rows`, migration 0019); the whole organisation's rows add its reps without a team, computed here by
- * the same function. Active behaviours only.
+ * under each label; per behaviour, the spread between team averages and the teams at either end. Read from
+ * team_tallies (a few rows per team, whatever the size of the teams), which the database keeps with the
+ * organisation's thresholds and blind mode (`team_tally_rows`, migration 0019); the whole organisation's rows add
+ * its reps without a team, computed here by the same function. Active behaviours only. With `teamRowsUpTo`, the
+ * team rows come back only when at most that many teams have them (a page that shows a few teams' roll-ups);
+ * the organisation's rows always do.
  */
 export async function coachingRollups(
   db: DbOrTx,
@@ -267,8 +289,9 @@ export async function coachingRollups(
   cycleId: string,
   scope: { teamIds?: readonly string[] },
   basis: GapBasis,
-): Promise<RollupRow[]> {
-  if (scope.teamIds?.length === 0) return [];
+  options: { teamRowsUpTo?: number } = {},
+): Promise<Rollups> {
+  if (scope.teamIds?.length === 0) return { rows: [], ratedTeams: 0 };
   const labels = ["blind_spots", "hidden_strengths", "agreed_weaknesses", "agreed_strengths", "aligned"] as const;
   const columns = sql.raw(labels.map((l) => `${basis}_${l} as ${l}`).join(", "));
   const tallied = sql`select team_id, behaviour_id, score_sum, score_count, ${columns} from ${teamTallies}
@@ -283,13 +306,21 @@ export async function coachingRollups(
   const average = sql`round(sum(c.score_sum)::numeric / sum(c.score_count), 1)`;
   const teamAverage = sql`case when grouping(c.team_id) = 0 then ${average} end`;
   const sum = (column: string) => sql`sum(${sql.raw(`c.${column}`)})::int`;
-  const grouped = sql`(select case when grouping(c.team_id) = 0 then c.team_id end as team_id, c.behaviour_id, ${average} as average,
+  const grouped = sql`select case when grouping(c.team_id) = 0 then c.team_id end as team_id, c.behaviour_id, ${average} as average,
       ${sum("score_count")} as rated, ${sum("blind_spots")} as blind_spots, ${sum("hidden_strengths")} as hidden_strengths,
       ${sum("agreed_weaknesses")} as agreed_weaknesses, ${sum("agreed_strengths")} as agreed_strengths, ${sum("aligned")} as aligned,
       min(${teamAverage}) over (partition by c.behaviour_id) as lowest_team, max(${teamAverage}) over (partition by c.behaviour_id) as highest_team
     from ${cells}
     group by grouping sets ((c.team_id, c.behaviour_id), (c.behaviour_id))
-    having grouping(c.team_id) = 1 or c.team_id is not null) g`;
+    having grouping(c.team_id) = 1 or c.team_id is not null`;
+  // The teams at each behaviour's ends: ties go to the first and the last name, as the dashboard's team lists order
+  // them (aggregates, not sorts: a few thousand names sorted in a linguistic collation cost more than the roll-ups).
+  const ends = sql`select g.behaviour_id, min(t.name) filter (where g.average = g.lowest_team) as lowest_team_name,
+      max(t.name) filter (where g.average = g.highest_team) as highest_team_name
+    from g join ${teams} t on t.org_id = ${orgId} and t.id = g.team_id group by g.behaviour_id`;
+  const ratedTeams = sql`select count(*) as n from ${teams} t
+    where t.org_id = ${orgId} and t.archived_at is null and t.id in (select g.team_id from g)`;
+  const shown = options.teamRowsUpTo === undefined ? sql`true` : sql`g.team_id is null or (select n from rated_teams) <= ${options.teamRowsUpTo}`;
   type Num = number | string | null;
   type Count = number;
   type Row = [
@@ -300,17 +331,23 @@ export async function coachingRollups(
     ...labels: [Count, Count, Count, Count, Count],
     lowest: Num,
     highest: Num,
+    lowestName: string | null,
+    highestName: string | null,
   ];
   // One JSON value rather than a row per team and behaviour to map (see parsedJson).
-  const [row] = await db
-    .select({
-      rows: sql<Row[] | string | null>`json_agg(json_build_array(g.team_id, g.behaviour_id, g.average, g.rated, g.blind_spots,
-        g.hidden_strengths, g.agreed_weaknesses, g.agreed_strengths, g.aligned, g.lowest_team, g.highest_team))`,
-    })
-    .from(sql`${grouped}`);
+  const [row] = await executeRows<{ rollups: { rows: Row[] | null; ratedTeams: number } | string }>(
+    db,
+    sql`with g as (${grouped}), ends as (${ends}), rated_teams as (${ratedTeams})
+    select json_build_object('ratedTeams', (select n from rated_teams), 'rows', (select json_agg(json_build_array(g.team_id, g.behaviour_id,
+      g.average, g.rated, g.blind_spots, g.hidden_strengths, g.agreed_weaknesses, g.agreed_strengths, g.aligned, g.lowest_team,
+      g.highest_team, e.lowest_team_name, e.highest_team_name))
+      from g left join ends e on g.team_id is null and e.behaviour_id = g.behaviour_id where ${shown})) as rollups`,
+  );
+  const rollups = parsedJson(row!.rollups);
   const num = (x: Num | undefined) => (x === null || x === undefined ? null : Number(x));
-  return (parsedJson(row?.rows ?? null) ?? []).map((r) => {
-    const [teamId, behaviourId, average, rated, blindSpots, hiddenStrengths, agreedWeaknesses, agreedStrengths, aligned, lowest, highest] = r;
+  const rows = (rollups.rows ?? []).map((r) => {
+    const [teamId, behaviourId, average, rated, blindSpots, hiddenStrengths, agreedWeaknesses, agreedStrengths, aligned, ...ends] = r;
+    const [lowest, highest, lowestName, highestName] = ends;
     const teamLevel = teamId !== null;
     const lowestTeam = teamLevel ? null : num(lowest);
     const highestTeam = teamLevel ? null : num(highest);
@@ -327,8 +364,11 @@ export async function coachingRollups(
       lowestTeam,
       highestTeam,
       spread: lowestTeam !== null && highestTeam !== null ? Math.round((highestTeam - lowestTeam) * 10) / 10 : null,
+      lowestTeamName: teamLevel ? null : lowestName,
+      highestTeamName: teamLevel ? null : highestName,
     };
   });
+  return { rows, ratedTeams: Number(rollups.ratedTeams) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ import { agreementSentence, scaleItem, tendencySentence } from "./tendency";
 const QUEUE_PAGE_SIZE = 50;
 /** How many "coach on this next" items the queue shows per rep. */
 const QUEUE_ITEMS_PER_REP = 3;
+/** How many teams' roll-ups the queue shows at once; past that, the viewer picks a team. */
+export const ROLLUP_TEAMS_AT_ONCE = 3;
 
 const withTarget = <T extends { leader: number }>(item: T) => ({ ...item, suggestedTarget: suggestedTarget(item.leader) });
 
@@ -39,12 +41,17 @@ export const loadCoachingQueue = memberLoader(
     const teamIds = team ? [team] : scopeTeams;
     const isAdmin = member.role === "admin";
     const [queue, teams] = await Promise.all([
-      buildCoachingQueue(db, org, { teamIds }, { rollups: true, basis: gaps, limit: all ? undefined : QUEUE_PAGE_SIZE }),
+      buildCoachingQueue(
+        db,
+        org,
+        { teamIds },
+        { rollups: { teamRowsUpTo: ROLLUP_TEAMS_AT_ONCE }, basis: gaps, limit: all ? undefined : QUEUE_PAGE_SIZE },
+      ),
       listTeams(db, org.id, { teamIds: scopeTeams }),
     ]);
     if (team && !teams.some((t) => t.id === team)) throw new Refusal("not_found");
     const shownTeams = teams.filter((t) => !team || t.id === team);
-    const rollups = shapeRollups(queue.rollups ?? [], queue.behaviours, shownTeams);
+    const rollups = shapeRollups(queue.rollups?.rows ?? [], queue.behaviours, shownTeams);
     const reps = queue.reps;
     return {
       slug: org.slug,
@@ -69,6 +76,8 @@ export const loadCoachingQueue = memberLoader(
         agreement: r.agreement && agreementSentence(r.agreement, "coach"),
         scale: r.scale && r.tendency ? scaleItem(r.scale, r.tendency) : null,
       })),
+      /** The teams with a roll-up; their rows only when at most ROLLUP_TEAMS_AT_ONCE of them. */
+      rolledUpTeams: queue.rollups?.ratedTeams ?? 0,
       teamRollups: rollups.teams,
       // The organisation roll-up is the admin's: across every team (not when one team is picked).
       organisationRollup: isAdmin && !team ? rollups.organisation : null,

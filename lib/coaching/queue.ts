@@ -11,6 +11,7 @@ import {
   type CoachingSettings,
   type RepScope,
   type RollupRow,
+  type Rollups,
 } from "@/db/queries/coaching";
 import { findCurrentCycle } from "@/db/queries/cycles";
 import { coachSeesSelf } from "@/lib/assessments/visibility";
@@ -65,8 +66,8 @@ export type CoachingQueue = {
   /** Every rep of the scope, and those overdue for a 1:1, whether or not `limit` kept them all. */
   totalReps: number;
   overdueCount: number;
-  /** Present only when asked for (`rollups: true`). */
-  rollups?: RollupRow[];
+  /** Present only when asked for (`rollups`). */
+  rollups?: Rollups;
 };
 
 function thresholdsOf(settings: CoachingSettings): Thresholds {
@@ -78,8 +79,11 @@ export async function buildCoachingQueue(
   db: DbOrTx,
   org: CoachingOrg,
   scope: RepScope,
-  /** `limit`: only the first reps of the queue, with their items (the rest are ordered, not built). */
-  options: { rollups?: boolean; now?: Date; basis?: GapBasis; limit?: number } = {},
+  /**
+   * `limit`: only the first reps of the queue, with their items (the rest are ordered, not built). `rollups`: the
+   * roll-ups too, the team rows only when at most `teamRowsUpTo` teams have them (see coachingRollups).
+   */
+  options: { rollups?: { teamRowsUpTo?: number }; now?: Date; basis?: GapBasis; limit?: number } = {},
 ): Promise<CoachingQueue> {
   const paged = options.limit !== undefined;
   const [settings, cycle, behaviourRows, allReps] = await Promise.all([
@@ -108,7 +112,7 @@ export async function buildCoachingQueue(
     cycle && !paged ? listCycleAssessments(db, org.id, cycle.id, scope) : Promise.resolve([]),
     // Roll-ups are per team: the scope's teams, or every team.
     cycle && options.rollups
-      ? coachingRollups(db, org.id, cycle.id, { teamIds: scope.teamIds }, options.basis ?? settings.gapBasis)
+      ? coachingRollups(db, org.id, cycle.id, { teamIds: scope.teamIds }, options.basis ?? settings.gapBasis, options.rollups)
       : Promise.resolve(undefined),
   ]);
   const withOneOnOne = <T extends QueueRepRow>(reps: readonly T[]) => reps.map((r) => ({ ...r, oneOnOne: oneOnOneOf(r) }));

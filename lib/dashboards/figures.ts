@@ -1,5 +1,5 @@
 import type { HeatCell } from "@/db/queries/dashboards";
-import type { OrganisationRollup, TeamRollup } from "@/lib/coaching/queue";
+import type { OrganisationRollup } from "@/lib/coaching/queue";
 import { compareQueueItems, TRAINING_TOPICS, type QueueItem } from "@/lib/coaching/rules";
 
 import type { Participation } from "@/db/queries/dashboards";
@@ -127,30 +127,27 @@ export type TrainingTopic = {
 
 /**
  * The organisation's training topics from the coaching roll-ups as shaped for the coaching page (weakest first,
- * then most mis-seen), so the dashboard and the coaching page name the same behaviours in the same order.
+ * then most mis-seen), so the dashboard and the coaching page name the same behaviours in the same order; each
+ * with the teams at either end when two or more teams are rated on it.
  */
-export function trainingTopics(
-  rollups: { teams: readonly TeamRollup[]; organisation: OrganisationRollup },
-  limit = TRAINING_TOPICS,
-): TrainingTopic[] {
-  return rollups.organisation
+export function trainingTopics(organisation: OrganisationRollup, limit = TRAINING_TOPICS): TrainingTopic[] {
+  return organisation
     .filter((b) => b.average !== null)
     .slice(0, limit)
     .map((b) => {
-      const scored = rollups.teams
-        .flatMap((t) =>
-          t.behaviours.filter((r) => r.behaviourId === b.behaviourId && r.average !== null).map((r) => ({ name: t.teamName, average: r.average! })),
-        )
-        .sort((x, y) => x.average - y.average || x.name.localeCompare(y.name));
-      const low = scored[0];
-      const high = scored.at(-1);
+      const { lowestTeam, highestTeam, lowestTeamName, highestTeamName } = b;
+      const ends = lowestTeam !== null && highestTeam !== null && lowestTeamName !== null && highestTeamName !== null;
       return {
         behaviourId: b.behaviourId,
         name: b.name,
         average: b.average!,
         rated: b.rated,
         misSeen: b.misSeen,
-        spread: scored.length >= 2 && low && high && b.spread !== null ? { low, high, size: b.spread } : null,
+        spread:
+          // Team names are unique in an organisation: two names, two teams.
+          ends && b.spread !== null && lowestTeamName !== highestTeamName
+            ? { low: { name: lowestTeamName, average: lowestTeam }, high: { name: highestTeamName, average: highestTeam }, size: b.spread }
+            : null,
       };
     });
 }

@@ -51,10 +51,10 @@ async function gridSummary(
   const current = dashboardCycle(cycles);
   if (!current) return null;
   const { cycle, previous } = current;
-  const [behaviours, rollupRows] = await Promise.all([
+  const [behaviours, rollups] = await Promise.all([
     listGridBehaviours(db, org.id, cycle.id, cycle.status === "closed"),
-    // The coaching page's own roll-ups query, so the two pages cannot disagree.
-    topicsBasis ? coachingRollups(db, org.id, cycle.id, { teamIds }, topicsBasis) : Promise.resolve(null),
+    // The coaching page's own roll-ups query, so the two pages cannot disagree; the organisation's rows only.
+    topicsBasis ? coachingRollups(db, org.id, cycle.id, { teamIds }, topicsBasis, { teamRowsUpTo: 0 }) : Promise.resolve(null),
   ]);
   const behaviourIds = behaviours.map((b) => b.id);
   const readWeakest = weakestOnly ? rowsToRead(FIRST_TEAMS) : undefined;
@@ -70,7 +70,7 @@ async function gridSummary(
     previousCycleName: previous?.name ?? null,
     participation,
     heatmap,
-    topics: rollupRows ? trainingTopics(shapeRollups(rollupRows, named, teams)) : [],
+    topics: rollups ? trainingTopics(shapeRollups(rollups.rows, named, []).organisation) : [],
   };
 }
 

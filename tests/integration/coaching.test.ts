@@ -12,7 +12,7 @@ import {
   listActivePlansOfRep,
 } from "@/db/queries/coaching";
 import { findOrganisationBySlug, insertMembership } from "@/db/queries/organisations";
-import { listTeams } from "@/db/queries/teams";
+import { insertTeam, listTeams } from "@/db/queries/teams";
 import { countQueries } from "@/db/query-counter";
 import { assessments, coachingPlans, oneOnOneNotes, organisations, ratings, selfRatings } from "@/db/schema";
 import { registeredEntries } from "@/lib/chain/registry";
@@ -155,6 +155,7 @@ describe("the coaching queue", () => {
     const leader = await queuePage(f, "leader");
     expect(leader.organisationRollup).toBeNull();
     expect(leader.teamRollups.map((t) => t.teamId)).toEqual([f.teamId]);
+    expect(leader.rolledUpTeams).toBe(1);
     const teamA = leader.teamRollups[0]!.behaviours.map((b) => [
       b.behaviourId,
       b.average,
@@ -174,10 +175,13 @@ describe("the coaching queue", () => {
 
     const admin = await queuePage(f, "admin");
     expect(admin.teamRollups.map((t) => t.teamId).sort()).toEqual([f.teamId, f.otherTeamId].sort());
-    expect(admin.organisationRollup!.map((b) => [b.behaviourId, b.average, b.lowestTeam, b.highestTeam, b.spread])).toEqual([
-      [b2, 2.8, 1, 3.3, 2.3],
-      [b0, 3, 2.3, 5, 2.7],
-      [b1, 3.3, 3, 3.3, 0.3],
+    expect(admin.rolledUpTeams).toBe(2);
+    expect(
+      admin.organisationRollup!.map((b) => [b.behaviourId, b.average, b.lowestTeam, b.highestTeam, b.spread, b.lowestTeamName, b.highestTeamName]),
+    ).toEqual([
+      [b2, 2.8, 1, 3.3, 2.3, "Team B", "Team A"],
+      [b0, 3, 2.3, 5, 2.7, "Team A", "Team B"],
+      [b1, 3.3, 3, 3.3, 0.3, "Team B", "Team A"],
     ]);
     // A team filter narrows the admin's queue to that team, without the organisation roll-up.
     const teamB = await queuePage(f, "admin", { team: f.otherTeamId });
@@ -200,7 +204,8 @@ describe("the coaching queue", () => {
     actAs(f, "admin");
     const page = await entry("/o/[slug]/reps/[repId]/coaching").call(f.slug, { repId: loner });
     expect(page.status).toBe("ok");
-    const rows = await coachingRollups(testDb(), f.orgId, f.cycles.open, {}, "raw");
+    const { rows, ratedTeams } = await coachingRollups(testDb(), f.orgId, f.cycles.open, {}, "raw");
+    expect(ratedTeams).toBe(2);
     // One organisation row per behaviour, the loner's 1 averaged in; the teams' spread is the teams' alone.
     expect(
       rows
@@ -215,6 +220,27 @@ describe("the coaching queue", () => {
       ].sort(),
     );
     expect(new Set(rows.map((r) => r.teamId))).toEqual(new Set([null, f.teamId, f.otherTeamId]));
+    // Asked for at most as many teams' rows as are rated, all come back; for fewer, the organisation's rows alone.
+    const upTo = (teamRowsUpTo: number) => coachingRollups(testDb(), f.orgId, f.cycles.open, {}, "raw", { teamRowsUpTo });
+    expect(await upTo(2)).toEqual({ rows, ratedTeams: 2 });
+    expect(await upTo(1)).toEqual({ rows: rows.filter((r) => r.teamId === null), ratedTeams: 2 });
+  });
+
+  it("names the teams at either end of a behaviour's spread, ties going to the first and the last name", async () => {
+    const { f } = await handComputed();
+    const [b0] = f.behaviourIds;
+    // Team C ties Team A's 2.3 on b0 (lowest: Team A, first by name) and a Team D ties Team B's 5 (highest: Team D).
+    const teamC = await insertTeam(testDb(), f.orgId, "Team C");
+    const teamD = await insertTeam(testDb(), f.orgId, "Team D");
+    await rate(f, await addRep(f, "Cy Charlie", teamC.id), [2, 3, 3]);
+    await rate(f, await addRep(f, "Cy Charlie Two", teamC.id), [3, 3, 3]);
+    await rate(f, await addRep(f, "Cy Charlie Three", teamC.id), [2, 3, 3]);
+    await rate(f, await addRep(f, "Di Delta", teamD.id), [5, 3, 3]);
+    const { rows, ratedTeams } = await coachingRollups(testDb(), f.orgId, f.cycles.open, {}, "raw", { teamRowsUpTo: 3 });
+    expect(ratedTeams).toBe(4);
+    expect(rows.every((r) => r.teamId === null)).toBe(true);
+    const b0Row = rows.find((r) => r.behaviourId === b0)!;
+    expect([b0Row.lowestTeam, b0Row.lowestTeamName, b0Row.highestTeam, b0Row.highestTeamName]).toEqual([2.3, "Team A", 5, "Team D"]);
   });
 
   it("follows the organisation's thresholds", async () => {
@@ -716,12 +742,12 @@ describe("coaching query counts", () => {
       and rep_user_id in (select user_id from memberships where org_id = ${f.orgId} and role = 'rep' order by user_id desc limit 5)`);
     const row = (await findOrganisationBySlug(testDb(), f.slug))!;
     const org = { id: row.id, timeZone: row.timeZone, blindMode: row.blindMode };
-    const whole = await buildCoachingQueue(testDb(), org, {}, { rollups: true });
+    const whole = await buildCoachingQueue(testDb(), org, {}, { rollups: {} });
     expect(whole.reps).toHaveLength(60);
     const lowest = new Set(whole.reps.map((r) => (r.items.length ? Math.min(...r.items.map((i) => i.leader)) : null)));
     expect([...lowest]).toEqual(expect.arrayContaining([1, 2, null]));
     for (const limit of [1, 7, 41, 50, 59]) {
-      const page = await buildCoachingQueue(testDb(), org, {}, { rollups: true, limit });
+      const page = await buildCoachingQueue(testDb(), org, {}, { rollups: {}, limit });
       expect(page.reps).toEqual(whole.reps.slice(0, limit));
       expect(page.totalReps).toBe(60);
       expect(page.overdueCount).toBe(whole.reps.filter((r) => r.oneOnOne.overdue).length);

@@ -10,12 +10,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader, Panel } from "@/components/ui/page-header";
 import { TeamFilter } from "@/components/ui/team-filter";
-import { loadCoachingQueue } from "@/lib/coaching/loaders";
+import { loadCoachingQueue, ROLLUP_TEAMS_AT_ONCE } from "@/lib/coaching/loaders";
 
 export const metadata: Metadata = { title: "Coaching queue" };
-
-/** Team roll-ups are shown for up to this many teams at once; with more, pick a team. */
-const ROLLUP_TEAMS_AT_ONCE = 3;
 
 export default async function CoachingQueuePage({
   params,
@@ -174,9 +171,9 @@ export default async function CoachingQueuePage({
           </section>
 
           <Panel title="Team roll-up" description={`Behaviours weak or mis-seen across the team, weakest first. ${ROLLUP_RULE}`}>
-            {page.teamRollups.length === 0 ? (
+            {page.rolledUpTeams === 0 ? (
               <p className="text-sm text-slate-600">Nothing rated in this cycle yet.</p>
-            ) : page.teamRollups.length > ROLLUP_TEAMS_AT_ONCE ? (
+            ) : page.rolledUpTeams > ROLLUP_TEAMS_AT_ONCE ? (
               <p className="text-sm text-slate-600">Choose a team above to see its roll-up.</p>
             ) : (
               <div className="space-y-6">
