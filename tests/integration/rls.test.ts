@@ -27,7 +27,8 @@ async function tenantTables(): Promise<string[]> {
 
 /** What is wrong with the wall of each tenant table: RLS off or not forced, the tenant_wall policy missing or different. */
 async function wallViolations(): Promise<string[]> {
-  const expected = "(org_id = (NULLIF(current_setting('app.org_id'::text, true), ''::text))::uuid)";
+  // The setting read once per statement (a scalar subquery: migration 0021).
+  const expected = "(org_id = ( SELECT (NULLIF(current_setting('app.org_id'::text, true), ''::text))::uuid AS \"nullif\"))";
   const rows = rowsOf<{
     table_name: string;
     enabled: boolean;
