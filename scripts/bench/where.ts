@@ -13,9 +13,10 @@ import {
   listVisibleSelfScores,
   coachingRollups,
 } from "@/db/queries/coaching";
-import { participationByTeam, teamBehaviourAverages } from "@/db/queries/dashboards";
+import { gettingStartedFacts, participationByTeam, teamBehaviourAverages } from "@/db/queries/dashboards";
 import { gridColumnAverages, listGridBehaviours, listGridReps, listGridRows } from "@/db/queries/grid";
 import { executeRows } from "@/db/queries/execute";
+import { listTeams } from "@/db/queries/teams";
 import { inScope } from "@/db/tenant";
 import { LARGE_ORG } from "@/scripts/seed/large-organisation";
 
@@ -36,10 +37,14 @@ async function main() {
   const steps: [string, (tx: Parameters<Parameters<typeof inScope>[2]>[0]) => Promise<unknown>][] = [
     ["participationByTeam", (tx) => participationByTeam(tx, orgId, { id: open, closed: false }, behaviourIds.length)],
     ["teamBehaviourAverages (2 cycles)", (tx) => teamBehaviourAverages(tx, orgId, [open, previous], behaviourIds)],
+    ["teamBehaviourAverages (12 weakest)", (tx) => teamBehaviourAverages(tx, orgId, [open, previous], behaviourIds, undefined, 12)],
+    ["gettingStartedFacts", (tx) => gettingStartedFacts(tx, orgId)],
     ["coachingRollups (raw)", (tx) => coachingRollups(tx, orgId, open, {}, "raw")],
     ["coachingRollups (relative)", (tx) => coachingRollups(tx, orgId, open, {}, "relative")],
+    ["coachingRollups (organisation's rows)", (tx) => coachingRollups(tx, orgId, open, {}, "raw", { teamRowsUpTo: 0 })],
     ["listCoachingReps", (tx) => listCoachingReps(tx, orgId, "America/Chicago", {})],
     ["listQueueHead (50)", (tx) => listQueueHead(tx, orgId, "America/Chicago", open, {}, { today: "2026-12-07", cadenceDays: 14, limit: 50 })],
+    ["listTeams (all)", (tx) => listTeams(tx, orgId)],
     ["listCycleAssessments", (tx) => listCycleAssessments(tx, orgId, open, {})],
     ["listLeaderScores", (tx) => listLeaderScores(tx, orgId, open, {})],
     [
