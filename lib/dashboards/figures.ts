@@ -73,13 +73,13 @@ function change(now: Figure, before: Figure): Change {
 }
 
 /**
- * The heatmap of `teams`, from the cells of teamBehaviourAverages. With `readWeakest` (the cells of only that many
+ * The heatmap of `teams`, from the cells of teamBehaviourAverages. With `weakestTeams` (the cells of only that many
  * weakest teams were read), the teams are those with cells, then the unrated ones in the order given, up to that
  * many: what heatmapTable would put first of every team.
  */
 export function buildHeatmap(
   cells: readonly HeatCell[],
-  input: { cycleId: string; previousCycleId: string | null; teams: readonly Named[]; behaviours: readonly Named[]; readWeakest?: number },
+  input: { cycleId: string; previousCycleId: string | null; teams: readonly Named[]; behaviours: readonly Named[]; weakestTeams?: number },
 ): Heatmap {
   const index = new Map(cells.map((c) => [key(c.cycleId, c.teamId, c.behaviourId), { average: c.average, count: c.count }]));
   const now = (teamId: string | null, behaviourId: string | null): Figure => index.get(key(input.cycleId, teamId, behaviourId)) ?? null;
@@ -92,7 +92,7 @@ export function buildHeatmap(
       before: before(null, b.id),
       change: change(now(null, b.id), before(null, b.id)),
     })),
-    teams: readTeams(input.teams, index, input.cycleId, input.readWeakest).map((t) => ({
+    teams: readTeams(input.teams, index, input.cycleId, input.weakestTeams).map((t) => ({
       ...t,
       figure: now(t.id, null),
       change: change(now(t.id, null), before(t.id, null)),
@@ -107,11 +107,11 @@ export function buildHeatmap(
   };
 }
 
-function readTeams(teams: readonly Named[], index: Map<string, unknown>, cycleId: string, readWeakest?: number) {
-  if (readWeakest === undefined) return teams;
+function readTeams(teams: readonly Named[], index: Map<string, unknown>, cycleId: string, weakestTeams?: number) {
+  if (weakestTeams === undefined) return teams;
   // Fewer rated teams than were asked for: those are all of them, and the others are unrated.
   const rated = (t: Named) => index.has(key(cycleId, t.id, null));
-  return [...teams.filter(rated), ...teams.filter((t) => !rated(t))].slice(0, readWeakest);
+  return [...teams.filter(rated), ...teams.filter((t) => !rated(t))].slice(0, weakestTeams);
 }
 
 /** A training topic: one of the organisation's weakest behaviours, with the teams at either end of its spread. */

@@ -57,14 +57,14 @@ async function gridSummary(
     topicsBasis ? coachingRollups(db, org.id, cycle.id, { teamIds }, topicsBasis, { teamRowsUpTo: 0 }) : Promise.resolve(null),
   ]);
   const behaviourIds = behaviours.map((b) => b.id);
-  const readWeakest = weakestOnly ? rowsToRead(FIRST_TEAMS) : undefined;
+  const weakestTeams = weakestOnly ? rowsToRead(FIRST_TEAMS) : undefined;
   const [participation, cells] = await Promise.all([
     participationByTeam(db, org.id, { id: cycle.id, closed: cycle.status === "closed" }, behaviourIds.length, teamIds),
-    teamBehaviourAverages(db, org.id, previous ? [cycle.id, previous.id] : [cycle.id], behaviourIds, teamIds, readWeakest),
+    teamBehaviourAverages(db, org.id, previous ? [cycle.id, previous.id] : [cycle.id], behaviourIds, teamIds, weakestTeams),
   ]);
   const teams = participation.teams.map((t) => ({ id: t.teamId, name: t.teamName }));
   const named = behaviours.map((b) => ({ id: b.id, name: b.name }));
-  const heatmap = buildHeatmap(cells, { cycleId: cycle.id, previousCycleId: previous?.id ?? null, teams, behaviours: named, readWeakest });
+  const heatmap = buildHeatmap(cells, { cycleId: cycle.id, previousCycleId: previous?.id ?? null, teams, behaviours: named, weakestTeams });
   return {
     cycle: { id: cycle.id, name: cycle.name, status: cycle.status },
     previousCycleName: previous?.name ?? null,

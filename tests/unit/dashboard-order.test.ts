@@ -50,7 +50,7 @@ describe("the overview's tables open on the teams that need attention", () => {
     const input = { cycleId: "now", previousCycleId: "before", teams, behaviours };
     // Delta rated only before: unrated now, so among the teams filled in by name.
     const two = [cell("now", "charlie", 2), cell("now", "echo", 3), cell("before", "charlie", 1), cell("before", "delta", 4)];
-    const fewer = buildHeatmap(two, { ...input, readWeakest: 4 });
+    const fewer = buildHeatmap(two, { ...input, weakestTeams: 4 });
     expect(fewer.teams.map((t) => t.name)).toEqual(["Charlie", "Echo", "Alpha", "Bravo"]);
     expect(fewer.teamCount).toBe(5);
     expect(heatmapTable(fewer).teams.map((t) => [t.name, t.figure?.average ?? null, t.change])).toEqual([
@@ -59,7 +59,7 @@ describe("the overview's tables open on the teams that need attention", () => {
       ["Alpha", null, null],
       ["Bravo", null, null],
     ]);
-    expect(buildHeatmap(two, { ...input, readWeakest: 2 }).teams.map((t) => t.name)).toEqual(["Charlie", "Echo"]);
+    expect(buildHeatmap(two, { ...input, weakestTeams: 2 }).teams.map((t) => t.name)).toEqual(["Charlie", "Echo"]);
     expect(buildHeatmap(two, input).teams.map((t) => t.name)).toEqual(["Alpha", "Bravo", "Charlie", "Delta", "Echo"]);
   });
 
