@@ -126,6 +126,9 @@ test("an admin sees every team, the organisation roll-up and the coaching settin
   await page.goto(`${base}/coaching`);
   await expect(page.getByRole("heading", { level: 2, name: "Across the organisation" })).toBeVisible();
   await expect(page.getByText("Training topic").first()).toBeVisible();
+  // The spread's ends are named: the lowest and highest team of each behaviour.
+  const organisation = page.getByRole("table", { name: /^Organisation: behaviours/ });
+  await expect(organisation.getByText(new RegExp(`^(${DEMO_TEAMS.map((t) => t.name).join("|")})$`)).first()).toBeVisible();
   await expect(page.getByText("1:1 overdue").first()).toBeVisible();
   // Every team's reps (10) or one team's (5): the same queries.
   const { status, queries } = await countPageQueries(page, `${base}/coaching`);

@@ -69,8 +69,14 @@ export function OrganisationRollupTable({ rollup }: { rollup: OrganisationRollup
           <tr key={b.behaviourId}>
             <Td className="font-medium text-slate-900">{b.name}</Td>
             <Td className="text-right tabular-nums">{avg(b.average)}</Td>
-            <Td className="text-right tabular-nums">{avg(b.lowestTeam)}</Td>
-            <Td className="text-right tabular-nums">{avg(b.highestTeam)}</Td>
+            <Td className="text-right tabular-nums">
+              {avg(b.lowestTeam)}
+              {b.lowestTeamName && <span className="block text-xs text-slate-600">{b.lowestTeamName}</span>}
+            </Td>
+            <Td className="text-right tabular-nums">
+              {avg(b.highestTeam)}
+              {b.highestTeamName && <span className="block text-xs text-slate-600">{b.highestTeamName}</span>}
+            </Td>
             <Td className="text-right tabular-nums">{avg(b.spread)}</Td>
             <Td className="text-right tabular-nums">{`${b.misSeen} of ${b.rated}`}</Td>
             <Td>
