@@ -77,7 +77,7 @@ export const loadCoachingQueue = memberLoader(
         scale: r.scale && r.tendency ? scaleItem(r.scale, r.tendency) : null,
       })),
       /** The teams with a roll-up; their rows only when at most ROLLUP_TEAMS_AT_ONCE of them. */
-      rolledUpTeams: queue.rollups?.ratedTeams ?? 0,
+      ratedTeams: queue.rollups?.ratedTeams ?? 0,
       teamRollups: rollups.teams,
       // The organisation roll-up is the admin's: across every team (not when one team is picked).
       organisationRollup: isAdmin && !team ? rollups.organisation : null,

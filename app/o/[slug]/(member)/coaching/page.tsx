@@ -171,9 +171,9 @@ export default async function CoachingQueuePage({
           </section>
 
           <Panel title="Team roll-up" description={`Behaviours weak or mis-seen across the team, weakest first. ${ROLLUP_RULE}`}>
-            {page.rolledUpTeams === 0 ? (
+            {page.ratedTeams === 0 ? (
               <p className="text-sm text-slate-600">Nothing rated in this cycle yet.</p>
-            ) : page.rolledUpTeams > ROLLUP_TEAMS_AT_ONCE ? (
+            ) : page.ratedTeams > ROLLUP_TEAMS_AT_ONCE ? (
               <p className="text-sm text-slate-600">Choose a team above to see its roll-up.</p>
             ) : (
               <div className="space-y-6">
