@@ -135,18 +135,17 @@ export function trainingTopics(organisation: OrganisationRollup, limit = TRAININ
     .filter((b) => b.average !== null)
     .slice(0, limit)
     .map((b) => {
-      const { lowestTeam, highestTeam, lowestTeamName, highestTeamName } = b;
-      const ends = lowestTeam !== null && highestTeam !== null && lowestTeamName !== null && highestTeamName !== null;
+      const { lowestTeam, highestTeam, lowestTeamName, highestTeamName, spread } = b;
       return {
         behaviourId: b.behaviourId,
         name: b.name,
         average: b.average!,
         rated: b.rated,
         misSeen: b.misSeen,
+        // Team names are unique in an organisation: two names, two teams.
         spread:
-          // Team names are unique in an organisation: two names, two teams.
-          ends && b.spread !== null && lowestTeamName !== highestTeamName
-            ? { low: { name: lowestTeamName, average: lowestTeam }, high: { name: highestTeamName, average: highestTeam }, size: b.spread }
+          spread !== null && lowestTeam !== null && highestTeam !== null && lowestTeamName && highestTeamName && lowestTeamName !== highestTeamName
+            ? { low: { name: lowestTeamName, average: lowestTeam }, high: { name: highestTeamName, average: highestTeam }, size: spread }
             : null,
       };
     });
