@@ -155,7 +155,7 @@ describe("the coaching queue", () => {
     const leader = await queuePage(f, "leader");
     expect(leader.organisationRollup).toBeNull();
     expect(leader.teamRollups.map((t) => t.teamId)).toEqual([f.teamId]);
-    expect(leader.rolledUpTeams).toBe(1);
+    expect(leader.ratedTeams).toBe(1);
     const teamA = leader.teamRollups[0]!.behaviours.map((b) => [
       b.behaviourId,
       b.average,
@@ -175,7 +175,7 @@ describe("the coaching queue", () => {
 
     const admin = await queuePage(f, "admin");
     expect(admin.teamRollups.map((t) => t.teamId).sort()).toEqual([f.teamId, f.otherTeamId].sort());
-    expect(admin.rolledUpTeams).toBe(2);
+    expect(admin.ratedTeams).toBe(2);
     expect(
       admin.organisationRollup!.map((b) => [b.behaviourId, b.average, b.lowestTeam, b.highestTeam, b.spread, b.lowestTeamName, b.highestTeamName]),
     ).toEqual([
@@ -241,6 +241,9 @@ describe("the coaching queue", () => {
     expect(rows.every((r) => r.teamId === null)).toBe(true);
     const b0Row = rows.find((r) => r.behaviourId === b0)!;
     expect([b0Row.lowestTeam, b0Row.lowestTeamName, b0Row.highestTeam, b0Row.highestTeamName]).toEqual([2.3, "Team A", 5, "Team D"]);
+    // Four rated teams are more than the queue shows at once: the admin's page has their count, not their rows.
+    const admin = await queuePage(f, "admin");
+    expect([admin.ratedTeams, admin.teamRollups]).toEqual([4, []]);
   });
 
   it("follows the organisation's thresholds", async () => {

@@ -91,6 +91,20 @@ describe("row-level security: the database's own wall between organisations", ()
     expect(await wallViolations()).toEqual([]);
   });
 
+  it("every policy reads its setting once per statement: current_setting only inside a scalar subquery", async () => {
+    const policies = rowsOf<{ name: string; expression: string }>(
+      await testDb().execute(sql`
+        select tablename || '.' || policyname as name, e.expression from pg_policies p
+        cross join lateral (values (p.qual), (p.with_check)) as e(expression)
+        where p.schemaname = 'public' and e.expression like '%current_setting%'`),
+    );
+    expect(policies.map((p) => p.name)).toEqual(expect.arrayContaining(["memberships.own_memberships", "mail_outbox.mail_worker"]));
+    // A bare call is evaluated, and its text cast, for every row the statement reads (migration 0021).
+    const calls = (e: string) => e.split("current_setting(").length - 1;
+    const inSubquery = (e: string) => (e.match(/\( SELECT (?:\(NULLIF\()?current_setting\(/g) ?? []).length;
+    expect(policies.filter((p) => calls(p.expression) !== inSubquery(p.expression)).map((p) => p.name)).toEqual([]);
+  });
+
   it("the catalog check catches a tenant table added without the wall; tenant_wall() puts it behind it in one line", async () => {
     const db = testDb();
     await db.execute(
